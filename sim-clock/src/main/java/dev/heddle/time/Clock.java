@@ -1,0 +1,78 @@
+package dev.heddle.time;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/**
+ * Time as a task sees it: the same interface whether time is real or simulated.
+ *
+ * <p>Monotonic time is a {@code long} of nanoseconds, like {@link System#nanoTime()}, but
+ * measured from the clock's own start, so a simulation always begins at {@code 0}.
+ * Every blocking method is a suspension point: it can be interrupted by cancellation of
+ * the calling task, and in simulation it lets virtual time move on.
+ *
+ * <pre>{@code
+ * Clock clock = Heddle.clock();
+ * long start = clock.now();
+ * clock.sleep(Duration.ofSeconds(5));          // in simulation: instant, 5 virtual seconds
+ * String reply = clock.timeout(Duration.ofMillis(200), () -> rpc.call());  // or Elapsed
+ * Interval ticks = clock.interval(Duration.ofSeconds(1));
+ * while (running) { ticks.tick(); heartbeat(); }
+ * }</pre>
+ */
+public interface Clock {
+
+    /** Monotonic time in nanoseconds since this clock started. */
+    long now();
+
+    /** Wall-clock time: real in production, the simulation's epoch plus {@link #now()} in simulation. */
+    Instant instant();
+
+    /** Suspends the calling task until {@code deadline} (a value of {@link #now()}) has passed. */
+    void sleepUntil(long deadline);
+
+    /** Suspends the calling task for {@code duration}; zero or negative returns at once. */
+    default void sleep(Duration duration) {
+        sleepUntil(deadlineAfter(duration));
+    }
+
+    /**
+     * Runs {@code body} in the calling task and fails it with {@link Elapsed} at its first
+     * suspension point after {@code limit} has passed (Tokio's {@code timeout}). A body that
+     * never suspends is not interrupted. Checked exceptions of the body are rethrown wrapped
+     * in {@link java.util.concurrent.CompletionException}.
+     */
+    <T> T timeout(Duration limit, Callable<T> body);
+
+    /** {@link #timeout(Duration, Callable)} for a body without a result. */
+    default void timeout(Duration limit, Runnable body) {
+        timeout(limit, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** Ticks every {@code period}, the first tick at once, catching up on missed ticks in a burst. */
+    default Interval interval(Duration period) {
+        return interval(period, MissedTickBehavior.BURST);
+    }
+
+    /** Ticks every {@code period}, the first tick at once, treating missed ticks as {@code behavior} says. */
+    default Interval interval(Duration period, MissedTickBehavior behavior) {
+        return new Interval(this, now(), period, behavior);
+    }
+
+    /** {@link #now()} plus {@code duration}, saturating instead of overflowing. */
+    default long deadlineAfter(Duration duration) {
+        long now = now();
+        long nanos;
+        try {
+            nanos = duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+        long deadline = now + nanos;
+        return ((now ^ deadline) & (nanos ^ deadline)) < 0 ? Long.MAX_VALUE : deadline;
+    }
+}
