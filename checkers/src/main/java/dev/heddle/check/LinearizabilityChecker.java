@@ -1,0 +1,215 @@
+package dev.heddle.check;
+
+import dev.heddle.check.fast.PolynomialDecider;
+import dev.heddle.check.model.Model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decides whether a history could have happened on a single correct copy of an object.
+ *
+ * <p>The model may split the history into independent parts (by key, by value); parts are checked
+ * in parallel and the check stops at the first illegal one. Each part goes to the model's
+ * polynomial decider when it has one for that kind of history, otherwise to a memoized
+ * Wing–Gong search ({@link WingGongSearch}).
+ *
+ * <pre>{@code
+ * CheckResult result = LinearizabilityChecker.of(Models.casRegister())
+ *         .withTimeout(Duration.ofSeconds(10))
+ *         .check(HistoryFiles.read(Path.of("etcd_000.log")));
+ * if (!result.linearizable()) System.out.println(result.describe());
+ * }</pre>
+ *
+ * @param <S> the model's state type
+ */
+public final class LinearizabilityChecker<S> {
+    private final Model<S> model;
+    private final Duration timeout;
+    private final int parallelism;
+    private final boolean fastPaths;
+
+    private LinearizabilityChecker(Model<S> model, Duration timeout, int parallelism, boolean fastPaths) {
+        this.model = model;
+        this.timeout = timeout;
+        this.parallelism = parallelism;
+        this.fastPaths = fastPaths;
+    }
+
+    /** A checker for {@code model} with no time limit, one thread per core, and fast paths on. */
+    public static <S> LinearizabilityChecker<S> of(Model<S> model) {
+        return new LinearizabilityChecker<>(Objects.requireNonNull(model, "model"), null,
+                Runtime.getRuntime().availableProcessors(), true);
+    }
+
+    /** Gives up with {@link Verdict#UNKNOWN} after {@code budget} for the whole check. */
+    public LinearizabilityChecker<S> withTimeout(Duration budget) {
+        Objects.requireNonNull(budget, "budget");
+        if (budget.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + budget);
+        }
+        return new LinearizabilityChecker<>(model, budget, parallelism, fastPaths);
+    }
+
+    /** Checks at most {@code threads} parts at a time; 1 checks on the calling thread only. */
+    public LinearizabilityChecker<S> withParallelism(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + threads);
+        }
+        return new LinearizabilityChecker<>(model, timeout, threads, fastPaths);
+    }
+
+    /** Turns the polynomial deciders off, so that every part goes through the general search. */
+    public LinearizabilityChecker<S> withoutFastPaths() {
+        return new LinearizabilityChecker<>(model, timeout, parallelism, false);
+    }
+
+    public Model<S> model() {
+        return model;
+    }
+
+    public CheckResult check(History history) {
+        long start = System.nanoTime();
+        SearchBudget budget = new SearchBudget(timeout);
+        List<Operation> prepared = new ArrayList<>(history.size());
+        for (Operation op : history.operations()) {
+            Operation checked = model.prepare(op);
+            if (checked == null) continue;
+            // An unknown read observes nothing and changes nothing: it may as well never have run.
+            if (checked.status() == Status.UNKNOWN && model.readOnly(checked)) continue;
+            prepared.add(checked);
+        }
+        List<List<Operation>> parts = model.partition(prepared);
+        PartitionResult[] results = new PartitionResult[parts.size()];
+        if (parallelism == 1 || parts.size() <= 1) {
+            for (int i = 0; i < parts.size(); i++) {
+                results[i] = checkPart(parts.get(i), budget);
+                if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) break;
+            }
+        } else {
+            checkInParallel(parts, budget, results);
+        }
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) {
+                results[i] = new PartitionResult(model.partitionLabel(parts.get(i)), parts.get(i),
+                        Verdict.UNKNOWN, List.of(), null, "not checked: another part is not linearizable");
+            }
+        }
+        Verdict verdict = Verdict.LINEARIZABLE;
+        for (PartitionResult result : results) {
+            if (result.verdict() == Verdict.NOT_LINEARIZABLE) verdict = Verdict.NOT_LINEARIZABLE;
+            else if (result.verdict() == Verdict.UNKNOWN && verdict == Verdict.LINEARIZABLE) verdict = Verdict.UNKNOWN;
+        }
+        return new CheckResult(verdict, model.name(), Arrays.asList(results), System.nanoTime() - start);
+    }
+
+    private void checkInParallel(List<List<Operation>> parts, SearchBudget budget, PartitionResult[] results) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, parts.size()), task -> {
+            Thread thread = new Thread(task, "heddle-lin-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                int index = i;
+                futures.add(done.submit(() -> {
+                    if (!budget.cancelled()) results[index] = checkPart(parts.get(index), budget);
+                    return index;
+                }));
+            }
+            for (int finished = 0; finished < parts.size(); finished++) {
+                int index = done.take().get();
+                if (results[index] != null && results[index].verdict() == Verdict.NOT_LINEARIZABLE) {
+                    budget.cancel();
+                    for (Future<Integer> future : futures) future.cancel(false);
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            budget.cancel();
+        } catch (ExecutionException e) {
+            budget.cancel();
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw new IllegalStateException("checking a part failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+        }
+    }
+
+    /** Searches poll the budget every thousand steps, so cancelled ones end almost at once. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private PartitionResult checkPart(List<Operation> part, SearchBudget budget) {
+        String label = model.partitionLabel(part);
+        if (budget.exhausted()) {
+            return new PartitionResult(label, part, Verdict.UNKNOWN, List.of(), null,
+                    budget.cancelled() ? "not checked: another part is not linearizable" : "time budget exhausted");
+        }
+        if (fastPaths) {
+            Optional<PolynomialDecider> decider = model.polynomialDecider();
+            if (decider.isPresent()) {
+                Optional<PolynomialDecider.Decision> decision = decider.get().decide(part);
+                if (decision.isPresent()) {
+                    return new PartitionResult(label, part,
+                            decision.get().linearizable() ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE,
+                            List.of(), null, decision.get().reason());
+                }
+            }
+        }
+        WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part, budget).run();
+        List<Operation> order = new ArrayList<>(outcome.order().length);
+        for (int op : outcome.order()) order.add(part.get(op));
+        return switch (outcome.verdict()) {
+            case LINEARIZABLE -> new PartitionResult(label, part, Verdict.LINEARIZABLE, order, null, "");
+            case NOT_LINEARIZABLE -> new PartitionResult(label, part, Verdict.NOT_LINEARIZABLE, List.of(),
+                    counterexample(part, order), "");
+            case UNKNOWN -> new PartitionResult(label, part, Verdict.UNKNOWN, List.of(), null,
+                    budget.cancelled() ? "not checked to the end: another part is not linearizable"
+                            : "time budget exhausted after " + order.size() + " operations linearized");
+        };
+    }
+
+    /** Replays the longest prefix and names what cannot come next, and why. */
+    private Counterexample counterexample(List<Operation> part, List<Operation> prefix) {
+        S state = model.initial();
+        for (Operation op : prefix) state = model.step(state, op);
+        Set<Operation> placed = Collections.newSetFromMap(new IdentityHashMap<>());
+        placed.addAll(prefix);
+        Operation blocking = null;
+        for (Operation op : part) {
+            if (placed.contains(op) || op.status() != Status.OK) continue;
+            if (blocking == null || op.ret() < blocking.ret()) blocking = op;
+        }
+        List<Counterexample.Attempt> attempts = new ArrayList<>();
+        long horizon = blocking == null ? Long.MAX_VALUE : blocking.ret();
+        for (Operation op : part) {
+            if (placed.contains(op) || op.call() > horizon) continue;
+            S after = model.step(state, op);
+            attempts.add(new Counterexample.Attempt(op, after == null ? null : model.describeState(after)));
+        }
+        return new Counterexample(prefix, model.describeState(state), attempts, blocking);
+    }
+}

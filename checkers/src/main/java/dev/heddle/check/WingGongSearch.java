@@ -1,0 +1,216 @@
+package dev.heddle.check;
+
+import dev.heddle.check.model.Model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The general decision procedure for one partition: Wing and Gong's backtracking search for a
+ * linearization, with Lowe's memoization of (linearized set, state) configurations, in the
+ * linked-list form of Porcupine's checker.
+ *
+ * <p>Call and return events sit in one doubly linked list in time order (calls first on ties).
+ * The search walks it from the head: a call whose operation is legal in the current state is
+ * linearized and lifted out of the list with its return; reaching a return means that operation
+ * should have been linearized already, so the search backtracks. Unknown operations have no
+ * return event: they may be linearized at any time after their call, or never, and the search
+ * succeeds once every completed operation is linearized.
+ *
+ * <p>What makes it fast: the list is two int arrays; the linearized set is a {@code long[]} whose
+ * Zobrist hash is updated in O(1) per step; read-only operations that are legal are committed
+ * without trying alternatives (if a configuration fails after such a read, so does the one
+ * before it); the longest prefix for the counterexample is kept in amortized O(1) per step.
+ */
+final class WingGongSearch<S> {
+    private static final int HEAD = 0;
+    private static final int END = -1;
+    private static final int BUDGET_CHECK_MASK = 1023;
+
+    private final Model<S> model;
+    private final Operation[] ops;
+    private final boolean[] readOnly;
+    private final SearchBudget budget;
+
+    // The event list: node 0 is the head, then one node per event in time order.
+    private final int[] next;
+    private final int[] prev;
+    private final int[] opOfNode;
+    private final int[] returnOfCall; // for call nodes: their return node, END for unknown ops; -2 for return nodes
+    private final long[] zobrist;
+
+    private int[] bestPrefix = new int[0];
+    private int bestLength;
+    private int agreeing;
+
+    WingGongSearch(Model<S> model, List<Operation> operations, SearchBudget budget) {
+        this.model = model;
+        this.ops = operations.toArray(new Operation[0]);
+        this.budget = budget;
+        this.readOnly = new boolean[ops.length];
+        this.zobrist = new long[ops.length];
+        SplittableRandom random = new SplittableRandom(0x5EED_0F_11E7L);
+        int events = 0;
+        for (int i = 0; i < ops.length; i++) {
+            readOnly[i] = model.readOnly(ops[i]);
+            zobrist[i] = random.nextLong();
+            events += ops[i].status() == Status.UNKNOWN ? 1 : 2;
+        }
+        long[] order = sortedEvents(events);
+        next = new int[events + 1];
+        prev = new int[events + 1];
+        opOfNode = new int[events + 1];
+        returnOfCall = new int[events + 1];
+        int[] callNode = new int[ops.length];
+        for (int e = 0; e < events; e++) {
+            int node = e + 1;
+            int op = (int) (order[e] >>> 1);
+            boolean isReturn = (order[e] & 1) == 1;
+            opOfNode[node] = op;
+            if (isReturn) {
+                returnOfCall[node] = -2;
+                returnOfCall[callNode[op]] = node;
+            } else {
+                returnOfCall[node] = END;
+                callNode[op] = node;
+            }
+        }
+        for (int node = 0; node <= events; node++) {
+            next[node] = node == events ? END : node + 1;
+            prev[node] = node - 1;
+        }
+    }
+
+    /** Events as (op << 1 | isReturn), sorted by position, calls before returns on ties. */
+    private long[] sortedEvents(int events) {
+        Long[] boxed = new Long[events];
+        int e = 0;
+        for (int i = 0; i < ops.length; i++) {
+            boxed[e++] = (long) i << 1;
+            if (ops[i].status() != Status.UNKNOWN) boxed[e++] = ((long) i << 1) | 1;
+        }
+        Arrays.sort(boxed, (a, b) -> {
+            long ta = (a & 1) == 0 ? ops[(int) (a >>> 1)].call() : ops[(int) (a >>> 1)].ret();
+            long tb = (b & 1) == 0 ? ops[(int) (b >>> 1)].call() : ops[(int) (b >>> 1)].ret();
+            if (ta != tb) return Long.compare(ta, tb);
+            return Long.compare(a & 1, b & 1);
+        });
+        long[] order = new long[events];
+        for (int i = 0; i < events; i++) order[i] = boxed[i];
+        return order;
+    }
+
+    /** The outcome: a verdict, and the linearization found or the longest linearizable prefix. */
+    record Outcome(Verdict verdict, int[] order, long configurations) {
+    }
+
+    Outcome run() {
+        int okLeft = 0;
+        for (Operation op : ops) if (op.status() == Status.OK) okLeft++;
+        if (budget.exhausted()) return new Outcome(Verdict.UNKNOWN, new int[0], 0);
+
+        ConfigurationCache<S> cache = new ConfigurationCache<>(model);
+        long[] linearized = new long[(ops.length + 63) >>> 6];
+        long linearizedHash = 0;
+        int[] stackNode = new int[ops.length];
+        Object[] stackState = new Object[ops.length];
+        int depth = 0;
+        S state = model.initial();
+        int entry = next[HEAD];
+        long iterations = 0;
+
+        while (okLeft > 0) {
+            if ((++iterations & BUDGET_CHECK_MASK) == 0 && budget.exhausted()) {
+                return new Outcome(Verdict.UNKNOWN, Arrays.copyOf(bestPrefix, bestLength), cache.size());
+            }
+            boolean backtrack;
+            if (entry != END && returnOfCall[entry] != -2) {
+                int op = opOfNode[entry];
+                S after = model.step(state, ops[op]);
+                backtrack = false;
+                if (after != null) {
+                    linearized[op >>> 6] |= 1L << op;
+                    if (cache.add(linearized, linearizedHash ^ zobrist[op], after)) {
+                        linearizedHash ^= zobrist[op];
+                        stackNode[depth] = entry;
+                        stackState[depth] = state;
+                        recordPush(stackNode, depth);
+                        depth++;
+                        state = after;
+                        lift(entry);
+                        if (ops[op].status() == Status.OK) okLeft--;
+                        entry = next[HEAD];
+                        continue;
+                    }
+                    linearized[op >>> 6] &= ~(1L << op);
+                    backtrack = readOnly[op];
+                }
+                if (!backtrack) {
+                    entry = next[entry];
+                    continue;
+                }
+            }
+            // A return reached (or a read-only operation whose continuation is known to fail):
+            // the current configuration fails; undo the last choice and try the next one.
+            boolean popAgain;
+            do {
+                if (depth == 0) {
+                    return new Outcome(Verdict.NOT_LINEARIZABLE, Arrays.copyOf(bestPrefix, bestLength),
+                            cache.size());
+                }
+                depth--;
+                if (agreeing > depth) agreeing = depth;
+                entry = stackNode[depth];
+                state = cast(stackState[depth]);
+                stackState[depth] = null;
+                int op = opOfNode[entry];
+                linearized[op >>> 6] &= ~(1L << op);
+                linearizedHash ^= zobrist[op];
+                unlift(entry);
+                if (ops[op].status() == Status.OK) okLeft++;
+                popAgain = readOnly[op];
+            } while (popAgain);
+            entry = next[entry];
+        }
+        int[] order = new int[depth];
+        for (int i = 0; i < depth; i++) order[i] = opOfNode[stackNode[i]];
+        return new Outcome(Verdict.LINEARIZABLE, order, cache.size());
+    }
+
+    /** Keeps {@code bestPrefix} equal to the deepest stack seen, copying only what changed. */
+    private void recordPush(int[] stackNode, int position) {
+        if (position + 1 <= bestLength) return;
+        if (bestPrefix.length < position + 1) {
+            bestPrefix = Arrays.copyOf(bestPrefix, Math.max(16, Math.max(position + 1, bestPrefix.length * 2)));
+        }
+        for (int i = agreeing; i <= position; i++) bestPrefix[i] = opOfNode[stackNode[i]];
+        bestLength = position + 1;
+        agreeing = position + 1;
+    }
+
+    private void lift(int call) {
+        next[prev[call]] = next[call];
+        if (next[call] != END) prev[next[call]] = prev[call];
+        int ret = returnOfCall[call];
+        if (ret != END) {
+            next[prev[ret]] = next[ret];
+            if (next[ret] != END) prev[next[ret]] = prev[ret];
+        }
+    }
+
+    private void unlift(int call) {
+        int ret = returnOfCall[call];
+        if (ret != END) {
+            next[prev[ret]] = ret;
+            if (next[ret] != END) prev[next[ret]] = ret;
+        }
+        next[prev[call]] = call;
+        if (next[call] != END) prev[next[call]] = call;
+    }
+
+    @SuppressWarnings("unchecked")
+    private S cast(Object value) {
+        return (S) value;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.heddle.check.fast;
+
+import dev.heddle.check.Operation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides linearizability in polynomial time for a class of histories where theory allows it
+ * (typically: every value is written once). Histories outside the class are left to the general
+ * search.
+ */
+public interface PolynomialDecider {
+
+    /**
+     * The verdict for {@code operations} (already prepared by the model), or empty when the
+     * history is outside this decider's class.
+     */
+    Optional<Decision> decide(List<Operation> operations);
+
+    /**
+     * @param linearizable the verdict
+     * @param reason       when not linearizable, the violation in words, naming the operations
+     */
+    record Decision(boolean linearizable, String reason) {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.heddle.check.model;
+
+import dev.heddle.check.Operation;
+import dev.heddle.check.Status;
+import dev.heddle.check.fast.PolynomialDecider;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A sequential specification: what a single correct copy of the object would do. The checker
+ * asks whether some order of the recorded operations, consistent with their real-time order,
+ * is a legal run of this model.
+ *
+ * <p>States must be immutable: the search keeps old states to backtrack to, and caches
+ * (operations linearized, state) pairs under {@link #hash} and {@link #equal}.
+ *
+ * <pre>{@code
+ * // A register that only allows increasing writes.
+ * Model<Long> monotonic = new Model<>() {
+ *     public String name() { return "monotonic-register"; }
+ *     public Long initial() { return 0L; }
+ *     public Long step(Long state, Operation op) {
+ *         return switch (op.f()) {
+ *             case "write" -> (Long) op.input() >= state ? (Long) op.input() : null;
+ *             case "read" -> op.status() == Status.UNKNOWN || state.equals(op.output()) ? state : null;
+ *             default -> throw new IllegalArgumentException("unknown operation " + op.f());
+ *         };
+ *     }
+ * };
+ * }</pre>
+ *
+ * @param <S> the state type
+ */
+public interface Model<S> {
+
+    /** The name used on the command line and in reports. */
+    String name();
+
+    /** The state before any operation. */
+    S initial();
+
+    /**
+     * The state after {@code op} runs in {@code state}, or {@code null} when {@code op}'s output
+     * is impossible there. For an operation of status {@link Status#UNKNOWN} the output is
+     * unknown: return the state as if it took effect, or {@code null} if it cannot take effect
+     * now (the checker also considers that it never took effect).
+     *
+     * @throws IllegalArgumentException when the operation is not one this model knows; say which
+     */
+    S step(S state, Operation op);
+
+    default boolean equal(S a, S b) {
+        return Objects.equals(a, b);
+    }
+
+    default int hash(S state) {
+        return Objects.hashCode(state);
+    }
+
+    /**
+     * True when {@code op} never changes any state: a read, or an observation such as a failed
+     * compare-and-set. The search linearizes such an operation as soon as it is legal without
+     * trying alternatives, which is sound because moving a state-preserving operation earlier
+     * keeps every later step legal.
+     */
+    default boolean readOnly(Operation op) {
+        return false;
+    }
+
+    /**
+     * How this model treats a recorded operation before checking: the operation to check, or
+     * {@code null} to leave it out. By default a failed operation had no effect and is left out.
+     */
+    default Operation prepare(Operation op) {
+        return op.status() == Status.FAILED ? null : op;
+    }
+
+    /**
+     * Splits a history into independent sub-histories (P-compositionality): the history is
+     * linearizable if and only if every part is. By default there is one part.
+     */
+    default List<List<Operation>> partition(List<Operation> operations) {
+        return List.of(operations);
+    }
+
+    /** A label for the part that contains {@code op}, e.g. {@code key "x"}; empty when unpartitioned. */
+    default String partitionLabel(List<Operation> part) {
+        return "";
+    }
+
+    /** A polynomial-time decision procedure for the histories it recognizes, if this model has one. */
+    default Optional<PolynomialDecider> polynomialDecider() {
+        return Optional.empty();
+    }
+
+    default String describeState(S state) {
+        return String.valueOf(state);
+    }
+
+    default String describeOperation(Operation op) {
+        return op.toString();
+    }
+}
