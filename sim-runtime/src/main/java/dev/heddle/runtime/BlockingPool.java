@@ -1,0 +1,50 @@
+package dev.heddle.runtime;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Platform threads for {@code spawnBlocking}: work that would otherwise hold a carrier
+ * (file I/O, JNI, CPU-heavy loops). At most {@code maxThreads} run at once, the rest wait
+ * in order; idle threads go away after a keep-alive, as in Tokio's blocking pool.
+ */
+final class BlockingPool {
+    static final long KEEP_ALIVE_SECONDS = 10;
+    private final ThreadPoolExecutor pool;
+
+    BlockingPool(int maxThreads, String threadName, Runnable onStart, Runnable onStop) {
+        AtomicInteger ids = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(maxThreads, maxThreads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), work -> {
+                    Thread t = new Thread(() -> {
+                        onStart.run();
+                        try {
+                            work.run();
+                        } finally {
+                            onStop.run();
+                        }
+                    }, threadName + "-blocking-" + ids.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    void submit(Task<?> task) {
+        pool.execute(() -> {
+            task.bind(Thread.currentThread());
+            task.run();
+        });
+    }
+
+    /** Threads alive in the pool now. */
+    int threads() {
+        return pool.getPoolSize();
+    }
+
+    void close() {
+        pool.shutdown();
+    }
+}

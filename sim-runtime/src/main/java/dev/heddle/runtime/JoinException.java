@@ -1,0 +1,39 @@
+package dev.heddle.runtime;
+
+/**
+ * Why a joined task has no value: it failed (the cause is its exception) or it was
+ * cancelled. Thrown by {@link JoinHandle#join()} and {@link JoinSet#joinNext()}.
+ */
+public final class JoinException extends RuntimeException {
+    private final String task;
+    private final boolean cancelled;
+
+    private JoinException(String task, boolean cancelled, String message, Throwable cause) {
+        super(message, cause);
+        this.task = task;
+        this.cancelled = cancelled;
+    }
+
+    static JoinException failed(Task<?> task, Throwable cause) {
+        return new JoinException(task.toString(), false, "task " + task + " failed: " + cause, cause);
+    }
+
+    static JoinException cancelled(Task<?> task) {
+        return new JoinException(task.toString(), true, "task " + task + " was cancelled", null);
+    }
+
+    /** True when the task was aborted before it finished. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** True when the task ended with an exception; {@link #getCause()} is that exception. */
+    public boolean isFailed() {
+        return !cancelled;
+    }
+
+    /** The task's name and id, as in {@code worker#3}. */
+    public String task() {
+        return task;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.heddle.runtime;
+
+import java.util.Objects;
+
+/**
+ * Configures a {@link Runtime}. Invalid settings fail at {@link #build()} with an
+ * {@link IllegalArgumentException} that names the setting and the value.
+ */
+public final class RuntimeBuilder {
+    /** Tokio's default bound on blocking threads. */
+    public static final int DEFAULT_MAX_BLOCKING_THREADS = 512;
+
+    private final boolean multiThread;
+    private Integer workerThreads;
+    private int maxBlockingThreads = DEFAULT_MAX_BLOCKING_THREADS;
+    private String threadName = "heddle";
+    private Runnable onThreadStart = () -> {};
+    private Runnable onThreadStop = () -> {};
+
+    RuntimeBuilder(boolean multiThread) {
+        this.multiThread = multiThread;
+    }
+
+    /** Worker threads of a multi-thread runtime; defaults to the number of available processors. */
+    public RuntimeBuilder workerThreads(int workerThreads) {
+        this.workerThreads = workerThreads;
+        return this;
+    }
+
+    /** The most blocking tasks that run at once; more wait their turn. Default 512. */
+    public RuntimeBuilder maxBlockingThreads(int maxBlockingThreads) {
+        this.maxBlockingThreads = maxBlockingThreads;
+        return this;
+    }
+
+    /** Prefix of the names of the threads this runtime starts. Default {@code heddle}. */
+    public RuntimeBuilder threadName(String threadName) {
+        this.threadName = threadName;
+        return this;
+    }
+
+    /** Runs on each worker and blocking thread when it starts. */
+    public RuntimeBuilder onThreadStart(Runnable hook) {
+        this.onThreadStart = Objects.requireNonNull(hook, "onThreadStart");
+        return this;
+    }
+
+    /** Runs on each worker and blocking thread before it stops. */
+    public RuntimeBuilder onThreadStop(Runnable hook) {
+        this.onThreadStop = Objects.requireNonNull(hook, "onThreadStop");
+        return this;
+    }
+
+    public Runtime build() {
+        if (maxBlockingThreads < 1) {
+            throw new IllegalArgumentException("maxBlockingThreads must be at least 1, was " + maxBlockingThreads);
+        }
+        if (threadName == null || threadName.isBlank()) {
+            throw new IllegalArgumentException("threadName must not be blank, was '" + threadName + "'");
+        }
+        if (!multiThread) {
+            if (workerThreads != null) {
+                throw new IllegalArgumentException("workerThreads applies to multiThread() runtimes only, was set to "
+                        + workerThreads + " on a currentThread() builder");
+            }
+            return new Runtime(new CurrentThreadCarrier(threadName), maxBlockingThreads, threadName,
+                    onThreadStart, onThreadStop);
+        }
+        int workers = workerThreads == null ? java.lang.Runtime.getRuntime().availableProcessors() : workerThreads;
+        if (workers < 1 || workers > 32767) {
+            throw new IllegalArgumentException("workerThreads must be between 1 and 32767, was " + workers);
+        }
+        return new Runtime(new WorkerPoolCarrier(workers, threadName, onThreadStart, onThreadStop),
+                maxBlockingThreads, threadName, onThreadStart, onThreadStop);
+    }
+}

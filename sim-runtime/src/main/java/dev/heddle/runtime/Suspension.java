@@ -1,0 +1,45 @@
+package dev.heddle.runtime;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one way Heddle code suspends a task. Every blocking operation (sleep, join, channel
+ * and lock waits) parks here, so cancellation and timeouts are delivered at exactly these
+ * points, and the simulator knows the task waits on a Heddle primitive.
+ *
+ * <p>Callers park in a loop around their own wake-up condition, since a park may return
+ * early (an abort, a timeout, or a stale unpark):
+ * <pre>{@code
+ * while (!ready) Suspension.park(this);
+ * }</pre>
+ * On a thread that is not a Heddle task (a plain platform thread in a test) this is a
+ * plain park.
+ */
+public final class Suspension {
+    private Suspension() {}
+
+    /**
+     * Parks the calling task until it is unparked.
+     *
+     * @throws java.util.concurrent.CancellationException if the task was aborted or one of
+     *     its timeouts passed, before or during the park
+     */
+    public static void park(Object blocker) {
+        Task<?> task = Task.current();
+        if (task == null) {
+            LockSupport.park(blocker);
+            return;
+        }
+        task.checkCancelled();
+        LockSupport.park(blocker);
+        task.checkCancelled();
+    }
+
+    /** A suspension point that does not wait: throws if the calling task was aborted or timed out. */
+    public static void checkpoint() {
+        Task<?> task = Task.current();
+        if (task != null) {
+            task.checkCancelled();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.heddle.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One unit of concurrent work: a body, the virtual thread that runs it, and its outcome.
+ *
+ * <p>Users hold tasks through {@link JoinHandle}; carriers (the schedulers and the
+ * simulator) see this class to name tasks, take their stacks and learn when they end.
+ * Cancellation is a request, delivered by {@link Suspension} at the task's next suspension
+ * point, so a task that never suspends finishes its synchronous work first (Tokio's rule).
+ */
+public final class Task<T> implements Runnable {
+
+    /** The outcome of a task, once it has one. */
+    public enum State { PENDING, SUCCEEDED, FAILED, CANCELLED }
+
+    private static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
+
+    private final long id;
+    private final String name;
+    private final Runtime runtime;
+    private final Callable<T> body;
+    private final boolean blocking;
+    private Thread thread;
+
+    private volatile boolean cancelRequested;
+    private volatile State state = State.PENDING;
+    private T value;
+    private Throwable failure;
+    private volatile boolean outcomeObserved;
+
+    /** Active {@code timeout} scopes of this task, outermost first; touched only by the task itself. */
+    private final List<DeadlineScope> deadlines = new ArrayList<>(0);
+
+    private final OneTimeEvent ended = new OneTimeEvent();
+
+    Task(long id, String name, Runtime runtime, Callable<T> body, boolean blocking) {
+        this.id = id;
+        this.name = name;
+        this.runtime = runtime;
+        this.body = body;
+        this.blocking = blocking;
+    }
+
+    /** The task running on the calling thread, or null on a thread that is not a Heddle task. */
+    public static Task<?> current() {
+        return CURRENT.isBound() ? CURRENT.get() : null;
+    }
+
+    /** The id, unique within its runtime and assigned in spawn order. */
+    public long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The thread that runs the body (virtual, or a blocking-pool thread for blocking tasks). */
+    public Thread thread() {
+        return thread;
+    }
+
+    public Runtime runtime() {
+        return runtime;
+    }
+
+    /** True for a task from {@code spawnBlocking}. */
+    public boolean isBlocking() {
+        return blocking;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean isDone() {
+        return state != State.PENDING;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    /** The exception a failed task ended with, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** True once someone joined the task and so saw its outcome. */
+    public boolean isOutcomeObserved() {
+        return outcomeObserved;
+    }
+
+    void bind(Thread thread) {
+        this.thread = thread;
+    }
+
+    /**
+     * Requests cancellation and wakes the task so that it meets its next suspension point;
+     * what {@link JoinHandle#abort()} does.
+     */
+    public void cancel() {
+        if (isDone() || cancelRequested) {
+            return;
+        }
+        cancelRequested = true;
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread() && !blocking) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    @Override
+    public void run() {
+        ScopedValue.where(CURRENT, this).run(this::runBody);
+    }
+
+    private void runBody() {
+        State outcome;
+        try {
+            if (cancelRequested) {
+                outcome = State.CANCELLED;
+            } else {
+                value = body.call();
+                outcome = State.SUCCEEDED;
+            }
+        } catch (Throwable e) {
+            if (cancelRequested && e instanceof CancellationException) {
+                outcome = State.CANCELLED;
+            } else {
+                failure = e;
+                outcome = State.FAILED;
+            }
+        }
+        state = outcome;
+        runtime.taskEnded(this);
+        ended.fire();
+    }
+
+    /** The value of a succeeded task; otherwise a {@link JoinException} that says why there is none. */
+    T outcome() {
+        outcomeObserved = true;
+        return switch (state) {
+            case SUCCEEDED -> value;
+            case FAILED -> throw JoinException.failed(this, failure);
+            case CANCELLED -> throw JoinException.cancelled(this);
+            case PENDING -> throw new IllegalStateException("task " + this + " has not finished");
+        };
+    }
+
+    /**
+     * Runs {@code action} once the task has ended (at once if it already has), on the thread
+     * that ends it. Disarm the registration when the caller stops waiting.
+     */
+    OneTimeEvent.Registration whenDone(Runnable action) {
+        return ended.whenFired(action);
+    }
+
+    DeadlineScope pushDeadline(DeadlineScope scope) {
+        deadlines.add(scope);
+        return scope;
+    }
+
+    void popDeadline(DeadlineScope scope) {
+        deadlines.remove(scope);
+    }
+
+    /** Throws if this task must not suspend any more: it was aborted or one of its timeouts passed. */
+    void checkCancelled() {
+        if (cancelRequested) {
+            throw new CancellationException("task " + this + " was aborted");
+        }
+        for (int i = 0, n = deadlines.size(); i < n; i++) {
+            DeadlineScope scope = deadlines.get(i);
+            if (scope.hasPassed()) {
+                throw new DeadlineScope.Passed(scope);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "#" + id;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.heddle.sim;
+
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.Runtime;
+import dev.heddle.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+
+/**
+ * What a simulated test sees of its simulation: the seed, seeded randomness, the virtual
+ * clock and the runtime to spawn tasks on. Everything here is also reachable through
+ * {@link dev.heddle.runtime.Heddle} from code under test.
+ *
+ * <pre>{@code
+ * @SimTest
+ * void counterIsAtomic(Sim sim) {
+ *     Counter c = new Counter();
+ *     var a = sim.spawn(() -> c.increment());
+ *     var b = sim.spawn(() -> c.increment());
+ *     a.join(); b.join();
+ *     assertEquals(2, c.get());
+ * }
+ * }</pre>
+ */
+public final class Sim {
+    private final long seed;
+    private final Runtime runtime;
+
+    Sim(long seed, Runtime runtime) {
+        this.seed = seed;
+        this.runtime = runtime;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Randomness drawn from the seed: the same numbers on every rerun of the seed. */
+    public RandomGenerator random() {
+        return runtime.random();
+    }
+
+    /** The virtual clock; it starts at 0 and moves only when every task waits. */
+    public Clock clock() {
+        return runtime.clock();
+    }
+
+    public Runtime runtime() {
+        return runtime;
+    }
+
+    public <T> JoinHandle<T> spawn(Callable<T> body) {
+        return runtime.spawn(body);
+    }
+
+    public JoinHandle<Void> spawn(Runnable body) {
+        return runtime.spawn(body);
+    }
+
+    public <T> JoinHandle<T> spawn(String name, Callable<T> body) {
+        return runtime.spawn(name, body);
+    }
+
+    public void sleep(Duration duration) {
+        runtime.clock().sleep(duration);
+    }
+
+    /** Virtual nanoseconds since the simulation started. */
+    public long now() {
+        return runtime.clock().now();
+    }
+
+    @Override
+    public String toString() {
+        return "Sim[" + Simulation.seedText(seed) + "]";
+    }
+}

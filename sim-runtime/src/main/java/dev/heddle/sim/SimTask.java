@@ -1,0 +1,32 @@
+package dev.heddle.sim;
+
+import dev.heddle.runtime.Task;
+
+/**
+ * The simulator's record of one virtual thread: a Heddle task, or a virtual thread that a
+ * task started with the JDK's own API and that joined the simulation by itself.
+ */
+final class SimTask {
+    final long id;
+    final String name;
+    final Thread thread;
+    final Runnable continuation;
+    /** The Heddle task, or null for an adopted virtual thread. */
+    final Task<?> task;
+    /** PCT priority: higher runs first. */
+    long priority;
+    long steps;
+
+    SimTask(long id, String name, Thread thread, Runnable continuation, Task<?> task) {
+        this.id = id;
+        this.name = name;
+        this.thread = thread;
+        this.continuation = continuation;
+        this.task = task;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

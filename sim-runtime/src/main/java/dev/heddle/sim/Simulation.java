@@ -1,0 +1,258 @@
+package dev.heddle.sim;
+
+import dev.heddle.runtime.Runtime;
+import dev.heddle.runtime.RuntimeBuilder;
+import dev.heddle.runtime.Task;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongFunction;
+
+/**
+ * One seeded, deterministic run of concurrent code: every task on one carrier thread, in an
+ * order drawn from the seed, with a virtual clock. The same seed and code give the same run,
+ * event for event.
+ *
+ * <pre>{@code
+ * SimulationResult r = Simulation.ofSeed(0x2a)
+ *         .strategy(Strategy.PCT)
+ *         .run(sim -> {
+ *             var h = sim.spawn(() -> service.handle(request));
+ *             assertEquals("ok", h.join());
+ *         });
+ * }</pre>
+ * A failed run throws {@link SimulationFailure}, whose message starts with the seed and ends
+ * with the command that reruns it. Settings are checked when set, naming the value.
+ */
+public final class Simulation {
+    private final long seed;
+    private Strategy strategy = Strategy.RANDOM;
+    private int pctDepth = 3;
+    private long pctHorizon = 1_000;
+    private long maxSteps = 1_000_000;
+    private long maxTime = Duration.ofDays(1).toNanos();
+    private int maxBlockingThreads = RuntimeBuilder.DEFAULT_MAX_BLOCKING_THREADS;
+    private boolean failOnLeakedTasks;
+    private Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
+    private LongFunction<String> rerunCommand = s -> "Simulation.ofSeed(" + hex(s) + "L).run(...)";
+
+    private Simulation(long seed) {
+        this.seed = seed;
+    }
+
+    /** A simulation of the given seed with default settings. */
+    public static Simulation ofSeed(long seed) {
+        return new Simulation(seed);
+    }
+
+    public Simulation strategy(Strategy strategy) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        return this;
+    }
+
+    /** PCT's depth d: the number of ordering constraints a bug may need; d - 1 change points. Default 3. */
+    public Simulation pctDepth(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("pctDepth must be at least 1, was " + depth);
+        }
+        this.pctDepth = depth;
+        return this;
+    }
+
+    /** The number of steps over which PCT spreads its change points. Default 1,000. */
+    public Simulation pctHorizon(long steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("pctHorizon must be at least 1, was " + steps);
+        }
+        this.pctHorizon = steps;
+        return this;
+    }
+
+    /** The most steps the run may take before it is reported as a busy loop. Default 1,000,000. */
+    public Simulation maxSteps(long steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, was " + steps);
+        }
+        this.maxSteps = steps;
+        return this;
+    }
+
+    /** The most virtual time the run may cover. Default one day. */
+    public Simulation maxTime(Duration time) {
+        if (time.isNegative() || time.isZero()) {
+            throw new IllegalArgumentException("maxTime must be positive, was " + time);
+        }
+        this.maxTime = time.toNanos();
+        return this;
+    }
+
+    public Simulation maxBlockingThreads(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxBlockingThreads must be at least 1, was " + max);
+        }
+        this.maxBlockingThreads = max;
+        return this;
+    }
+
+    /** Fail the run when tasks are still alive after the main body returns. Default false: they are aborted. */
+    public Simulation failOnLeakedTasks(boolean fail) {
+        this.failOnLeakedTasks = fail;
+        return this;
+    }
+
+    /** The wall-clock time at virtual time 0. */
+    public Simulation epoch(Instant epoch) {
+        this.epoch = Objects.requireNonNull(epoch, "epoch");
+        return this;
+    }
+
+    /** How failure reports tell the user to rerun a seed, e.g. {@code s -> "mvn test -Dheddle.seed=" + hex(s)}. */
+    public Simulation rerunCommand(LongFunction<String> command) {
+        this.rerunCommand = Objects.requireNonNull(command, "rerunCommand");
+        return this;
+    }
+
+    /**
+     * Runs {@code body} as the main task and every task it spawns, to the end.
+     *
+     * @throws SimulationFailure if the run fails in any way the simulator can see
+     */
+    public SimulationResult run(SimBody body) {
+        return execute(body, new Trace(seed, false));
+    }
+
+    /**
+     * Runs the seed twice with every event kept, and fails with {@link FailureKind#NONDETERMINISM}
+     * showing the first event where the runs differ. A run that fails must fail the same way
+     * both times; that failure is then thrown.
+     */
+    public SimulationResult checkDeterminism(SimBody body) {
+        Trace first = new Trace(seed, true);
+        Trace second = new Trace(seed, true);
+        SimulationResult r1 = null;
+        SimulationResult r2 = null;
+        SimulationFailure f1 = null;
+        SimulationFailure f2 = null;
+        try {
+            r1 = execute(body, first);
+        } catch (SimulationFailure f) {
+            f1 = f;
+        }
+        try {
+            r2 = execute(body, second);
+        } catch (SimulationFailure f) {
+            f2 = f;
+        }
+        int diff = Trace.firstDifference(first, second);
+        if (diff >= 0 || first.hash() != second.hash() || (f1 == null) != (f2 == null)) {
+            int at = Math.max(diff, 0);
+            throw new SimulationFailure(seed, FailureKind.NONDETERMINISM,
+                    "two runs of the same seed differ at event #" + at + " (of " + first.size() + " and "
+                            + second.size() + "). Something outside the seed decided: real time, a foreign"
+                            + " thread, an unseeded Random, identity hash codes or HashMap order of objects."
+                            + "\n  first run:\n" + first.describe(at - 5, at + 1)
+                            + "  second run:\n" + second.describe(at - 5, at + 1),
+                    rerunCommand.apply(seed), first.hash(), f1 != null ? f1 : f2);
+        }
+        if (f1 != null) {
+            throw f1;
+        }
+        return r1 != null ? r1 : r2;
+    }
+
+    private SimulationResult execute(SimBody body, Trace trace) {
+        Simulator simulator = new Simulator(this, seed, trace);
+        Runtime runtime = new Runtime(simulator, maxBlockingThreads, "sim", () -> {}, () -> {});
+        Sim sim = new Sim(seed, runtime);
+        try {
+            try {
+                runtime.blockOn(() -> {
+                    body.run(sim);
+                    return null;
+                });
+            } catch (SimulationFailure f) {
+                throw f;
+            } catch (Throwable e) {
+                simulator.fail(FailureKind.TASK_FAILED, "the main task failed: " + e, e);
+                throw simulator.failure();
+            }
+            List<SimTask> leaked = simulator.aliveTasks();
+            if (failOnLeakedTasks && !leaked.isEmpty()) {
+                StringBuilder sb = new StringBuilder(leaked.size() + " task(s) still alive after the main task"
+                        + " returned; join or abort them before returning:\n");
+                for (SimTask t : leaked) {
+                    sb.append(Simulator.stack(t));
+                }
+                simulator.fail(FailureKind.LEAKED_TASKS, sb.toString(), null);
+                throw simulator.failure();
+            }
+            runtime.close();
+            if (simulator.failure() != null) {
+                throw simulator.failure();
+            }
+            List<Task<?>> unobserved = simulator.unobservedFailures();
+            if (!unobserved.isEmpty()) {
+                Task<?> t = unobserved.getFirst();
+                simulator.fail(FailureKind.TASK_FAILED, "task " + t + " failed and no one joined it: "
+                        + t.failure(), t.failure());
+                throw simulator.failure();
+            }
+            return new SimulationResult(seed, trace.hash(), simulator.steps(), simulator.virtualTime(),
+                    simulator.spawned());
+        } catch (SimulationFailure f) {
+            simulator.teardown(100_000);
+            throw f;
+        }
+    }
+
+    Strategy strategy() {
+        return strategy;
+    }
+
+    int pctDepth() {
+        return pctDepth;
+    }
+
+    long pctHorizon() {
+        return pctHorizon;
+    }
+
+    long maxSteps() {
+        return maxSteps;
+    }
+
+    long maxTime() {
+        return maxTime;
+    }
+
+    Instant epoch() {
+        return epoch;
+    }
+
+    String rerunCommand(long s) {
+        return rerunCommand.apply(s);
+    }
+
+    /** A seed as failure reports print it: {@code 0x} and lowercase hex. */
+    public static String hex(long seed) {
+        return "0x" + Long.toHexString(seed);
+    }
+
+    static String seedText(long seed) {
+        return "seed=" + hex(seed);
+    }
+
+    /** Parses a seed as printed ({@code 0x2a}) or in decimal. */
+    public static long parseSeed(String text) {
+        String t = text.strip();
+        try {
+            if (t.startsWith("0x") || t.startsWith("0X")) {
+                return Long.parseUnsignedLong(t.substring(2), 16);
+            }
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a seed: '" + text + "'; write it as printed (0x2a) or in decimal", e);
+        }
+    }
+}

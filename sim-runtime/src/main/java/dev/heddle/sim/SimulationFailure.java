@@ -1,0 +1,39 @@
+package dev.heddle.sim;
+
+/**
+ * A failed simulation run. The message starts with {@code seed=0x…} and carries the
+ * one-line command that reruns exactly this run.
+ */
+public final class SimulationFailure extends RuntimeException {
+    private final long seed;
+    private final FailureKind kind;
+    private final String rerunCommand;
+    private final long traceHash;
+
+    SimulationFailure(long seed, FailureKind kind, String details, String rerunCommand, long traceHash,
+                      Throwable cause) {
+        super(Simulation.seedText(seed) + " " + kind + ": " + details + "\nrerun: " + rerunCommand, cause);
+        this.seed = seed;
+        this.kind = kind;
+        this.rerunCommand = rerunCommand;
+        this.traceHash = traceHash;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public FailureKind kind() {
+        return kind;
+    }
+
+    /** The command that replays this run, e.g. {@code mvn test -Dtest=X#y -Dheddle.seed=0x2a}. */
+    public String rerunCommand() {
+        return rerunCommand;
+    }
+
+    /** The trace hash of the failed run: a rerun of the seed that fails the same way has the same hash. */
+    public long traceHash() {
+        return traceHash;
+    }
+}

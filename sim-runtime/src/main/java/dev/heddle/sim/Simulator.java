@@ -1,0 +1,423 @@
+package dev.heddle.sim;
+
+import dev.heddle.runtime.Carrier;
+import dev.heddle.runtime.Task;
+import dev.heddle.runtime.VirtualThreads;
+import dev.heddle.time.TimeDriver;
+import dev.heddle.time.VirtualTimeDriver;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.random.RandomGenerator;
+
+/**
+ * The simulation's carrier: one thread runs every task, one step at a time, in the order
+ * {@link Decisions} picks, with virtual time that jumps to the next timer when no task is
+ * ready. It also watches for what would break determinism (wake-ups from outside the
+ * simulation) and for runs that cannot finish (deadlock, busy loops, endless time).
+ */
+final class Simulator implements Carrier {
+    private static final int RECENT_STEPS = 1024;
+
+    private final Simulation config;
+    private final long seed;
+    private final Trace trace;
+    private final Decisions decisions;
+    private final VirtualTimeDriver time;
+    private final Thread carrier;
+
+    private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
+    /** Tasks whose virtual thread has not terminated, in creation order. */
+    private final Map<Long, SimTask> alive = new LinkedHashMap<>();
+    private final ArrayList<SimTask> ready = new ArrayList<>();
+    /** Submissions from threads outside the simulation; the only structure touched from other threads. */
+    private final ConcurrentLinkedQueue<String> foreign = new ConcurrentLinkedQueue<>();
+    /** The thread of the task in its step, read by foreign threads only to tell they are foreign. */
+    private volatile Thread runningThread;
+    private SimTask running;
+    private final Map<Task<?>, SimTask> byTask = new IdentityHashMap<>();
+
+    private long nextId = 1;
+    private long steps;
+    private final long[] recentSteps = new long[RECENT_STEPS];
+    private final List<Task<?>> failedTasks = new ArrayList<>();
+    private SimulationFailure failure;
+    private boolean tearingDown;
+
+    Simulator(Simulation config, long seed, Trace trace) {
+        this.config = config;
+        this.seed = seed;
+        this.trace = trace;
+        this.decisions = new Decisions(seed, config.strategy(), config.pctDepth(), config.pctHorizon(), trace);
+        this.time = new VirtualTimeDriver(config.epoch());
+        this.carrier = Thread.currentThread();
+    }
+
+    // ---- the carrier ----
+
+    @Override
+    public void execute(Runnable continuation) {
+        Thread caller = Thread.currentThread();
+        if (caller != carrier && caller != runningThread) {
+            foreign.add("thread '" + caller.getName() + "' (" + (caller.isVirtual() ? "virtual" : "platform")
+                    + ") woke " + describeForeign(continuation));
+            return;
+        }
+        SimTask t = byContinuation.get(continuation);
+        if (t == null) {
+            t = adopt(continuation);
+        }
+        ready.add(t);
+        trace.record(Trace.Event.WAKE, t.id, 0);
+    }
+
+    @Override
+    public void taskSpawned(Task<?> task) {
+        Thread caller = Thread.currentThread();
+        if (caller != carrier && caller != runningThread) {
+            throw new IllegalStateException("task " + task + " is spawned into the simulation from thread '"
+                    + caller.getName() + "', which is outside it; spawn from a simulated task instead");
+        }
+        Thread thread = task.thread();
+        SimTask t = register(task.toString(), thread, VirtualThreads.continuationOf(thread), task);
+        byTask.put(task, t);
+    }
+
+    @Override
+    public void taskEnded(Task<?> task) {
+        SimTask t = byTask.remove(task);
+        trace.record(Trace.Event.END, t == null ? 0 : t.id, task.state().ordinal());
+        if (task.state() == Task.State.FAILED && !tearingDown) {
+            failedTasks.add(task);
+            if (task.failure() instanceof AssertionError) {
+                fail(FailureKind.TASK_FAILED, "task " + task + " failed: " + task.failure(), task.failure());
+            }
+        }
+    }
+
+    @Override
+    public TimeDriver time() {
+        return time;
+    }
+
+    @Override
+    public RandomGenerator random() {
+        return decisions.user();
+    }
+
+    Decisions decisions() {
+        return decisions;
+    }
+
+    @Override
+    public boolean simulatesBlocking() {
+        return true;
+    }
+
+    /**
+     * Runs steps until {@code root} has ended. Throws the run's {@link SimulationFailure}
+     * as soon as there is one.
+     */
+    @Override
+    public void drive(Task<?> root) {
+        if (Thread.currentThread() != carrier) {
+            throw new IllegalStateException("a simulation must be driven by the thread that created it, "
+                    + carrier.getName() + ", not " + Thread.currentThread().getName());
+        }
+        while (failure == null && !root.isDone()) {
+            if (!foreign.isEmpty()) {
+                fail(FailureKind.FOREIGN_WAKEUP, foreignReport(), null);
+            } else if (!ready.isEmpty()) {
+                step();
+            } else if (time.hasTimers()) {
+                advanceTime();
+            } else {
+                noProgress();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() {}
+
+    // ---- steps and time ----
+
+    private void step() {
+        steps++;
+        if (steps > config.maxSteps() && !tearingDown) {
+            fail(FailureKind.STEP_BUDGET_EXCEEDED, busyLoopReport(), null);
+            return;
+        }
+        SimTask t = decisions.next(ready, steps);
+        t.steps++;
+        recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
+        trace.record(Trace.Event.STEP, t.id, 0);
+        running = t;
+        runningThread = t.thread;
+        try {
+            t.continuation.run();
+        } finally {
+            runningThread = null;
+            running = null;
+        }
+        afterStep(t);
+    }
+
+    /** Looks at how the step ended: finished, parked on Heddle, or waiting on something outside. */
+    private void afterStep(SimTask t) {
+        if (t.thread == null) {
+            return;
+        }
+        switch (t.thread.getState()) {
+            case TERMINATED -> {
+                byContinuation.remove(t.continuation);
+                alive.remove(t.id);
+            }
+            case TIMED_WAITING -> {
+                if (!tearingDown) {
+                    fail(FailureKind.FOREIGN_WAKEUP, timedParkReport(t), null);
+                }
+            }
+            case BLOCKED -> {
+                if (!tearingDown) {
+                    fail(FailureKind.FOREIGN_WAKEUP, monitorReport(t), null);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void advanceTime() {
+        long next = time.nextDeadline();
+        if (next > config.maxTime() && !tearingDown) {
+            fail(FailureKind.TIME_BUDGET_EXCEEDED, "virtual time would pass the budget of "
+                    + config.maxTime() / 1_000_000 + " ms (next timer at " + next / 1_000_000 + " ms) after "
+                    + steps + " steps; tasks alive:\n" + taskList(false), null);
+            return;
+        }
+        int fired = time.advanceToNextDeadline();
+        trace.record(Trace.Event.ADVANCE, time.now(), fired);
+    }
+
+    /** Nothing is ready and no timer is pending: a deadlock, unless a task waits on something outside. */
+    private void noProgress() {
+        for (SimTask t : alive.values()) {
+            Thread.State state = t.thread == null ? Thread.State.WAITING : t.thread.getState();
+            if (state == Thread.State.TIMED_WAITING) {
+                fail(FailureKind.FOREIGN_WAKEUP, timedParkReport(t), null);
+                return;
+            }
+            if (state == Thread.State.BLOCKED) {
+                fail(FailureKind.FOREIGN_WAKEUP, monitorReport(t), null);
+                return;
+            }
+            if (t.thread != null && inObjectWait(t.thread)) {
+                fail(FailureKind.FOREIGN_WAKEUP, "task " + t + " waits in Object.wait(): on JDK 24+ its wake-up"
+                        + " comes from the JDK's 'VirtualThread-unblocker' thread, outside the simulation."
+                        + " Use Heddle's Notify, Mutex or channels instead of wait/notify.\n"
+                        + stack(t), null);
+                return;
+            }
+        }
+        fail(FailureKind.DEADLOCK, "no task can run, no timer is pending, and the main task has not finished"
+                + " (after " + steps + " steps, at " + time.now() / 1_000_000 + " ms virtual time). Blocked tasks:\n"
+                + taskList(true), null);
+    }
+
+    // ---- tasks ----
+
+    private SimTask register(String name, Thread thread, Runnable continuation, Task<?> task) {
+        long id = nextId++;
+        SimTask t = new SimTask(id, name, thread, continuation, task);
+        byContinuation.put(continuation, t);
+        alive.put(id, t);
+        decisions.taskCreated(t);
+        trace.name(id, name);
+        trace.record(Trace.Event.SPAWN, id, running == null ? 0 : running.id);
+        return t;
+    }
+
+    /** A virtual thread a task started with the JDK's API: it inherited this carrier, so it joins the run. */
+    private SimTask adopt(Runnable continuation) {
+        Thread thread = VirtualThreads.threadOf(continuation);
+        String parent = running == null ? "the simulation" : running.name;
+        String name = "virtual-thread-of-" + parent + "-" + nextId;
+        if (thread != null) {
+            thread.setName(name);
+        }
+        return register(name, thread, continuation, null);
+    }
+
+    /** Cancels every task still alive and runs them until they end (their finally blocks run). */
+    void teardown(long stepLimit) {
+        tearingDown = true;
+        foreign.clear();
+        SimulationFailure kept = failure;
+        failure = null;
+        for (SimTask t : new ArrayList<>(alive.values())) {
+            if (t.task != null) {
+                t.task.cancel();
+            }
+        }
+        long limit = steps + stepLimit;
+        while (!alive.isEmpty() && steps < limit && foreign.isEmpty()) {
+            if (!ready.isEmpty()) {
+                step();
+            } else if (time.hasTimers()) {
+                int fired = time.advanceToNextDeadline();
+                trace.record(Trace.Event.ADVANCE, time.now(), fired);
+            } else {
+                break;
+            }
+        }
+        failure = kept;
+    }
+
+    List<Task<?>> unobservedFailures() {
+        List<Task<?>> unobserved = new ArrayList<>();
+        for (Task<?> t : failedTasks) {
+            if (!t.isOutcomeObserved()) {
+                unobserved.add(t);
+            }
+        }
+        return unobserved;
+    }
+
+    List<SimTask> aliveTasks() {
+        return new ArrayList<>(alive.values());
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    long virtualTime() {
+        return time.now();
+    }
+
+    long spawned() {
+        return nextId - 1;
+    }
+
+    SimulationFailure failure() {
+        return failure;
+    }
+
+    void fail(FailureKind kind, String details, Throwable cause) {
+        if (failure == null) {
+            failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), trace.hash(), cause);
+        }
+    }
+
+    // ---- reports ----
+
+    private String busyLoopReport() {
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        for (long id : recentSteps) {
+            counts.merge(id, 1, Integer::sum);
+        }
+        long top = 0;
+        int topCount = 0;
+        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+            if (e.getValue() > topCount) {
+                top = e.getKey();
+                topCount = e.getValue();
+            }
+        }
+        SimTask t = alive.get(top);
+        return "the run took more than " + config.maxSteps() + " steps, a busy loop or a livelock. "
+                + (t == null ? "" : "Task " + t + " took " + topCount + " of the last " + RECENT_STEPS
+                + " steps; it is at:\n" + stack(t))
+                + "Raise the budget with maxSteps if the run is just long.";
+    }
+
+    private String timedParkReport(SimTask t) {
+        return "task " + t + " waits with a timeout outside Heddle (Thread.sleep, LockSupport.parkNanos or a"
+                + " timed wait): its wake-up would come from the JDK's 'VirtualThread-unparker' thread in real"
+                + " time. Use Heddle's clock instead (Heddle.sleep, clock.sleep, clock.timeout).\n" + stack(t);
+    }
+
+    private String monitorReport(SimTask t) {
+        return "task " + t + " is blocked entering a synchronized monitor held by another task that suspended"
+                + " inside it (a lock held across a suspension point): its wake-up would come from the JDK's"
+                + " 'VirtualThread-unblocker' thread. Release the monitor before suspending, or use Heddle's"
+                + " Mutex.\n" + stack(t);
+    }
+
+    private String foreignReport() {
+        StringBuilder sb = new StringBuilder("a task was woken from outside the simulation, so the run is no"
+                + " longer determined by its seed:\n");
+        for (String f : foreign) {
+            sb.append("  ").append(f).append('\n');
+        }
+        sb.append("Likely cause: ");
+        String all = sb.toString();
+        if (all.contains("VirtualThread-unparker")) {
+            sb.append("Thread.sleep, LockSupport.parkNanos or a timed wait in a task; use Heddle's clock.");
+        } else if (all.contains("VirtualThread-unblocker")) {
+            sb.append("contended synchronized or Object.wait: a lock held across a suspension point;"
+                    + " use Heddle's Mutex or Notify.");
+        } else {
+            sb.append("real I/O or a platform thread / executor (e.g. ForkJoinPool.commonPool, CompletableFuture"
+                    + " async methods) waking a task; use the Heddle net API and Heddle tasks.");
+        }
+        return sb.toString();
+    }
+
+    private String describeForeign(Runnable continuation) {
+        Thread t = VirtualThreads.threadOf(continuation);
+        return t == null ? "a virtual thread" : "'" + t.getName() + "'";
+    }
+
+    private String taskList(boolean withStacks) {
+        StringBuilder sb = new StringBuilder();
+        for (SimTask t : alive.values()) {
+            if (withStacks) {
+                sb.append(stack(t));
+            } else {
+                sb.append("  ").append(t).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean inObjectWait(Thread thread) {
+        for (StackTraceElement e : thread.getStackTrace()) {
+            if (e.getClassName().equals("java.lang.Object") && e.getMethodName().startsWith("wait")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A task's name, state and stack, trimmed to the frames that say where it waits. */
+    static String stack(SimTask t) {
+        StringBuilder sb = new StringBuilder("  ").append(t.name);
+        if (t.thread == null) {
+            return sb.append(" (stack unavailable)\n").toString();
+        }
+        sb.append(" (").append(t.thread.getState()).append(")\n");
+        StackTraceElement[] frames = t.thread.getStackTrace();
+        int shown = 0;
+        for (StackTraceElement f : frames) {
+            String c = f.getClassName();
+            if (c.startsWith("java.lang.VirtualThread") || c.startsWith("jdk.internal.vm.")
+                    || c.equals("java.lang.System$1") || c.equals("dev.heddle.runtime.Task")
+                    || c.startsWith("java.lang.ScopedValue") || c.equals("dev.heddle.sim.Simulation")) {
+                continue;
+            }
+            sb.append("      at ").append(f).append('\n');
+            if (++shown == 25) {
+                sb.append("      ...\n");
+                break;
+            }
+        }
+        return sb.toString();
+    }
+}

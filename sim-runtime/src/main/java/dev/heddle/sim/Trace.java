@@ -1,0 +1,131 @@
+package dev.heddle.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What happened in one run, as a rolling 64-bit hash of every event: equal hashes mean the
+ * same run. The last events are kept for failure reports; all of them only when a
+ * determinism check asks, to show where two runs of one seed part ways.
+ */
+final class Trace {
+    /** The kinds of event; {@code a} and {@code b} are as each one says. */
+    enum Event {
+        /** a: task, b: parent task (0 for none). */
+        SPAWN,
+        /** a: task that became ready. */
+        WAKE,
+        /** a: task that ran one step. */
+        STEP,
+        /** a: task, b: its outcome's ordinal. */
+        END,
+        /** a: new virtual time in nanoseconds, b: timers fired. */
+        ADVANCE,
+        /** a: value drawn for user code. */
+        RANDOM,
+        /** a: number of branches, b: first branch chosen. */
+        SELECT
+    }
+
+    private static final int RECENT = 64;
+    private final List<String> names = new ArrayList<>();
+    private final long[] recent = new long[RECENT * 3];
+    private long[] all;
+    private int size;
+    private long hash;
+
+    Trace(long seed, boolean keepAll) {
+        this.hash = SimRandom.mix(seed);
+        this.all = keepAll ? new long[3 * 1024] : null;
+        names.add("-");
+    }
+
+    void record(Event kind, long a, long b) {
+        long h = hash ^ SimRandom.mix(kind.ordinal() + 31 * a + 961 * b);
+        hash = Long.rotateLeft(h * 0x9E3779B97F4A7C15L, 27);
+        int r = (size % RECENT) * 3;
+        recent[r] = kind.ordinal();
+        recent[r + 1] = a;
+        recent[r + 2] = b;
+        if (all != null) {
+            if (size * 3 + 3 > all.length) {
+                all = Arrays.copyOf(all, all.length * 2);
+            }
+            all[size * 3] = kind.ordinal();
+            all[size * 3 + 1] = a;
+            all[size * 3 + 2] = b;
+        }
+        size++;
+    }
+
+    /** Registers a task's name under its simulation id, for readable events. */
+    void name(long id, String name) {
+        while (names.size() <= id) {
+            names.add(null);
+        }
+        names.set((int) id, name);
+    }
+
+    long hash() {
+        return hash;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The index of the first event where two fully kept traces differ, or -1. */
+    static int firstDifference(Trace x, Trace y) {
+        int n = Math.min(x.size, y.size);
+        for (int i = 0; i < n; i++) {
+            int k = i * 3;
+            if (x.all[k] != y.all[k] || x.all[k + 1] != y.all[k + 1] || x.all[k + 2] != y.all[k + 2]) {
+                return i;
+            }
+        }
+        return x.size == y.size ? -1 : n;
+    }
+
+    /** Events {@code from} (inclusive) to {@code to} (exclusive) of a fully kept trace, one per line. */
+    String describe(int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = Math.max(0, from); i < Math.min(to, size); i++) {
+            sb.append("    #").append(i).append(' ').append(describe(all, i * 3)).append('\n');
+        }
+        if (to > size) {
+            sb.append("    (run ended after ").append(size).append(" events)\n");
+        }
+        return sb.toString();
+    }
+
+    /** The last events of the run, oldest first. */
+    String describeRecent(int count) {
+        StringBuilder sb = new StringBuilder();
+        int n = Math.min(Math.min(count, RECENT), size);
+        for (int i = size - n; i < size; i++) {
+            sb.append("    #").append(i).append(' ').append(describe(recent, (i % RECENT) * 3)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String describe(long[] events, int k) {
+        Event kind = Event.values()[(int) events[k]];
+        long a = events[k + 1];
+        long b = events[k + 2];
+        return switch (kind) {
+            case SPAWN -> "spawn " + task(a) + (b == 0 ? "" : " by " + task(b));
+            case WAKE -> "wake " + task(a);
+            case STEP -> "step " + task(a);
+            case END -> "end " + task(a) + " " + dev.heddle.runtime.Task.State.values()[(int) b];
+            case ADVANCE -> "time -> " + a / 1_000_000 + " ms (" + b + " timers)";
+            case RANDOM -> "random " + Long.toHexString(a);
+            case SELECT -> "select " + b + " of " + a;
+        };
+    }
+
+    private String task(long id) {
+        String name = id < names.size() ? names.get((int) id) : null;
+        return name == null ? "task-" + id : name;
+    }
+}
