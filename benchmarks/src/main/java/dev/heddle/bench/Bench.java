@@ -1,0 +1,48 @@
+package dev.heddle.bench;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * {@code ./heddle bench NAME}: runs the benchmark class named after NAME, {@code sim-switch}
+ * running {@code SimSwitchBench}, {@code lin} running {@code LinBench}. Each benchmark prints
+ * {@code key=value} lines, its headline ratio last.
+ */
+public final class Bench {
+    private Bench() {}
+
+    public static void main(String[] args) throws Throwable {
+        if (args.length == 0) {
+            System.err.println("usage: ./heddle bench NAME [ARGS] (e.g. sim-switch, seeds, channels, runtime, lin)");
+            System.exit(2);
+        }
+        String className = Bench.class.getPackageName() + "." + classNameOf(args[0]);
+        Method main;
+        try {
+            main = Class.forName(className).getMethod("main", String[].class);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            System.err.println("heddle: no benchmark named '" + args[0] + "' (looked for " + className
+                    + "); known: sim-switch, seeds, channels, runtime, lin");
+            System.exit(2);
+            return;
+        }
+        try {
+            main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** {@code sim-switch} becomes {@code SimSwitchBench}. */
+    static String classNameOf(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : name.split("-")) {
+            if (!part.isEmpty()) {
+                sb.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+            }
+        }
+        return sb.append("Bench").toString();
+    }
+}
