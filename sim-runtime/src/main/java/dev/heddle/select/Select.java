@@ -136,6 +136,19 @@ public final class Select<R> {
     }
 
     /**
+     * Adds a branch that receives from a broadcast channel; its end disables the branch. A lag
+     * makes {@link #run()} throw the {@link dev.heddle.channel.broadcast.LaggedException}.
+     */
+    public <T> Select<R> recv(dev.heddle.channel.broadcast.Receiver<T> rx, Function<? super T, ? extends R> handler) {
+        return on(rx.recvOp(), handler);
+    }
+
+    /** Adds a branch that completes on a newer watch version, marking it seen; a closed sender disables it. */
+    public <T> Select<R> changed(dev.heddle.channel.watch.Receiver<T> rx, Function<? super T, ? extends R> handler) {
+        return on(rx.changedOp(), handler);
+    }
+
+    /**
      * Adds a branch that sends {@code value} on an mpsc channel once a slot is free. The slot is
      * reserved first, so when another branch wins, {@code value} was not sent and stays with the
      * caller. A closed receiver disables the branch.
