@@ -43,12 +43,16 @@ final class ChannelState<T> {
         return buffer.isEmpty() && reserved == 0 && isClosedLocked();
     }
 
-    /** Hands {@code value} to a waiting receive, or queues it. The caller holds a slot for it. */
+    /**
+     * Hands {@code value} to a waiting receive, or queues it in a free slot. A value handed over
+     * directly uses no slot, so a slot given back for it goes on to a waiting reserve.
+     */
     void deliverLocked(T value) {
         WaitQueue.Node<RecvOp<T>> n = receivers.claimFirst();
         if (n != null) {
             n.op().completeWith(value);
             n.waiter().wake();
+            slotFreedLocked();
         } else {
             buffer.addLast(value);
         }
@@ -92,4 +96,5 @@ final class ChannelState<T> {
         }
         return v;
     }
+
 }

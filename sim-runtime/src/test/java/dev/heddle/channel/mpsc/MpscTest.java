@@ -190,6 +190,21 @@ class MpscTest {
     }
 
     @Test
+    void slotOfAPermitHandedStraightToAWaitingReceiverGoesToTheNextWaitingSender() {
+        Simulation.ofSeed(9).run(sim -> {
+            Channel<Integer> ch = Mpsc.bounded(1);
+            Permit<Integer> permit = ch.sender().reserve();
+            JoinHandle<Void> waitingSender = sim.spawn(() -> ch.sender().send(2));
+            JoinHandle<Integer> waitingReceiver = sim.spawn(() -> ch.receiver().recv());
+            sim.sleep(Duration.ofMillis(1));
+            permit.send(1);
+            assertEquals(1, waitingReceiver.join());
+            waitingSender.join();
+            assertEquals(2, ch.receiver().recv());
+        });
+    }
+
+    @Test
     void abortedReceiveTakesNothing() {
         Simulation.ofSeed(7).run(sim -> {
             Channel<Integer> ch = Mpsc.bounded(4);
