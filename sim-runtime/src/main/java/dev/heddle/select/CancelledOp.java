@@ -41,10 +41,10 @@ final class CancelledOp implements SelectableOp<Void> {
 
     @Override
     public void dequeue() {
-        if (waiters != null && node != null) {
+        if (waiters != null && node != null && !node.wasClaimed()) {
             waiters.remove(node);
-            node = null;
         }
+        node = null;
     }
 
     @Override

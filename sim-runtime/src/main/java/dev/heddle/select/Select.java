@@ -68,6 +68,17 @@ public final class Select<R> {
         if (op.tryNow()) {
             return op.result();
         }
+        return awaitEnqueued(op);
+    }
+
+    /**
+     * Waits for {@code op} without trying it first: for a primitive whose own fast path has just
+     * found that the operation cannot complete now. It still completes at once if it has become
+     * possible since, because {@link SelectableOp#enqueue} checks again under the lock.
+     *
+     * @throws java.util.concurrent.CancellationException as {@link #await}
+     */
+    public static <T> T awaitEnqueued(SelectableOp<T> op) {
         Waiter waiter = new Waiter();
         try {
             op.enqueue(waiter, 0);

@@ -99,5 +99,15 @@ public final class WaitQueue<O> {
         public O op() {
             return op;
         }
+
+        /**
+         * True when this node's waiter was claimed for this node's branch. Only
+         * {@link WaitQueue#claimFirst()} claims queued nodes, and it takes the node out first,
+         * so the waiting task, once it sees the claim, can skip the primitive's lock on its
+         * way out: the node is already gone.
+         */
+        public boolean wasClaimed() {
+            return waiter.claimedBranch() == branch;
+        }
     }
 }

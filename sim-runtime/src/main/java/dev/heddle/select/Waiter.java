@@ -16,6 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  * claimed and leaves it alone: a losing branch consumes nothing and takes nothing. A waiter
  * that gives up (abort, timeout) {@link #abandon abandons} the ticket with the same atomic
  * step, so a give-up and a commit can never both happen.
+ *
+ * <p>A claim and its commit are two steps: {@link #await()} returns only after the claiming
+ * primitive has committed and called {@link #wake()}, which publishes the commit. A waiting
+ * task that merely saw the claim could otherwise read the op's result before it was written,
+ * and could not leave the primitive's queue without taking its lock.
+
  */
 public final class Waiter {
     private static final int WAITING = -1;
@@ -32,6 +38,8 @@ public final class Waiter {
 
     private final Thread thread = Thread.currentThread();
     private volatile int state = WAITING;
+    /** Set by {@link #wake()} after the claiming primitive committed: the commit is visible from here on. */
+    private volatile boolean committed;
 
     /** A ticket for the calling thread. */
     public Waiter() {}
@@ -41,7 +49,15 @@ public final class Waiter {
      * operation and call {@link #wake()}; false means another branch won or the waiter gave up.
      */
     public boolean tryClaim(int branch) {
-        return STATE.compareAndSet(this, WAITING, branch);
+        if (!STATE.compareAndSet(this, WAITING, branch)) {
+            return false;
+        }
+        if (Thread.currentThread() == thread) {
+            // Claimed by the waiting thread itself (an op that could complete when enqueued):
+            // its commit comes next in this thread's own order, before await() reads anything.
+            committed = true;
+        }
+        return true;
     }
 
     /** True while no branch has claimed the waiter and it has not given up. */
@@ -54,9 +70,16 @@ public final class Waiter {
         return state;
     }
 
-    /** Wakes the waiting thread; called by the primitive after committing a claimed operation. */
+    /**
+     * Publishes the commit of a claimed operation and wakes the waiting thread; called by the
+     * primitive right after committing. Not needed when the waiting thread claimed its own
+     * waiter (an op that could complete when it was enqueued).
+     */
     public void wake() {
-        LockSupport.unpark(thread);
+        committed = true;
+        if (thread != Thread.currentThread()) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /**
@@ -68,25 +91,31 @@ public final class Waiter {
     }
 
     /**
-     * Suspends the calling task until a branch claims this waiter, and returns that branch.
+     * Suspends the calling task until a branch has claimed this waiter and committed, and
+     * returns that branch.
      * If the task is cancelled (aborted, or its timeout passes) first, the waiter is abandoned
      * and the cancellation is thrown; if a branch won the race with the cancellation, its
      * branch is returned and the cancellation stays pending for the next suspension point.
      */
     public int await() {
-        while (true) {
-            int s = state;
-            if (s >= 0) {
-                return s;
-            }
+        while (!committed) {
             try {
                 Suspension.park(this);
             } catch (CancellationException e) {
                 if (abandon()) {
                     throw e;
                 }
-                return state;
+                awaitCommitUnderWay();
             }
+        }
+        return state;
+    }
+
+    /** A branch claimed this waiter and is committing right now, without suspending: wait for it to finish. */
+    private void awaitCommitUnderWay() {
+        while (!committed) {
+            Thread.onSpinWait();
+            Thread.yield();
         }
     }
 

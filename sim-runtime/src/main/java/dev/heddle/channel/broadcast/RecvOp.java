@@ -54,7 +54,8 @@ final class RecvOp<T> implements SelectableOp<T> {
 
     @Override
     public void dequeue() {
-        if (node == null) {
+        if (node == null || node.wasClaimed()) {
+            node = null;
             return;
         }
         state.lock.lock();

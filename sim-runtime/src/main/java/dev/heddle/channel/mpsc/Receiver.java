@@ -36,7 +36,7 @@ public final class Receiver<T> implements AutoCloseable {
         } finally {
             state.lock.unlock();
         }
-        return Select.await(new RecvOp<>(state));
+        return Select.awaitEnqueued(new RecvOp<>(state));
     }
 
     /** The next value if one is queued now, else null (see {@link #isClosed()} to tell the end). */

@@ -46,7 +46,8 @@ final class RecvOp<T> implements SelectableOp<T> {
 
     @Override
     public void dequeue() {
-        if (node == null) {
+        if (node == null || node.wasClaimed()) {
+            node = null;
             return;
         }
         state.lock.lock();

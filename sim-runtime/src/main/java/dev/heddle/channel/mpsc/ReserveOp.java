@@ -48,7 +48,8 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>> {
 
     @Override
     public void dequeue() {
-        if (node == null) {
+        if (node == null || node.wasClaimed()) {
+            node = null;
             return;
         }
         state.lock.lock();

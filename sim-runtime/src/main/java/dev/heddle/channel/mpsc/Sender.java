@@ -49,7 +49,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         }
         Permit<T> permit;
         try {
-            permit = Select.await(new ReserveOp<>(state));
+            permit = Select.awaitEnqueued(new ReserveOp<>(state));
         } catch (ChannelClosedException e) {
             throw closed(value);
         }

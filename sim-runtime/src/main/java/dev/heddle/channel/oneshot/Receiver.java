@@ -28,7 +28,7 @@ public final class Receiver<T> implements AutoCloseable {
      *     out while waiting; the value, if it comes, stays for a later receive
      */
     public T recv() {
-        return Select.await(recvOp());
+        return Select.awaitEnqueued(recvOp());
     }
 
     /**

@@ -35,6 +35,7 @@ final class RecvOp<T> implements SelectableOp<T> {
     public void enqueue(Waiter waiter, int branch) {
         state.lock.lock();
         try {
+            requireNotReceivedLocked();
             if (state.isReadyLocked()) {
                 if (waiter.tryClaim(branch)) {
                     completeLocked();
@@ -49,7 +50,8 @@ final class RecvOp<T> implements SelectableOp<T> {
 
     @Override
     public void dequeue() {
-        if (node == null) {
+        if (node == null || node.wasClaimed()) {
+            node = null;
             return;
         }
         state.lock.lock();

@@ -53,7 +53,8 @@ final class ChangedOp<T> implements SelectableOp<T> {
 
     @Override
     public void dequeue() {
-        if (node == null) {
+        if (node == null || node.wasClaimed()) {
+            node = null;
             return;
         }
         state.lock.lock();
