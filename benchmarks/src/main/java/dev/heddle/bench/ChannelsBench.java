@@ -30,18 +30,19 @@ import java.util.concurrent.LinkedBlockingQueue;
  * Every side runs on virtual threads, so each ratio compares like with like: Heddle's as tasks
  * of a {@code Runtime.multiThread()} runtime (virtual threads on its worker pool), the JDK
  * baselines on the JDK's default virtual-thread scheduler; both pools have one carrier per
- * processor. Each figure is the median of {@value #ROUNDS} measured rounds after
- * {@value #WARMUP} warm-up rounds, the variants interleaved round by round. Ratios are
- * Heddle / baseline, above 1 when Heddle is faster; the mpsc ratio against
- * {@code ArrayBlockingQueue} comes last.
+ * processor. The variants run interleaved, round by round: {@value #WARMUP} warm-up rounds,
+ * then {@value #ROUNDS} measured ones. Each throughput is the median over the rounds; each
+ * ratio (Heddle / baseline, above 1 when Heddle is faster) is the median of the ratios within
+ * a round, whose two sides ran seconds apart, so that load from other processes on a shared
+ * machine cancels out. The mpsc ratio against {@code ArrayBlockingQueue} comes last.
  */
 public final class ChannelsBench {
     private static final int CAPACITY = 1024;
     private static final int PRODUCERS = 4;
     private static final int MESSAGES = 2_000_000;
     private static final int ROUND_TRIPS = 200_000;
-    private static final int WARMUP = 3;
-    private static final int ROUNDS = 5;
+    private static final int WARMUP = 2;
+    private static final int ROUNDS = 7;
 
     private ChannelsBench() {}
 
@@ -84,9 +85,9 @@ public final class ChannelsBench {
             print("mpsc_linked_blocking_queue_msgs_per_s", lbqOps);
             print("oneshot_heddle_round_trips_per_s", oneshotRtt);
             print("oneshot_completable_future_round_trips_per_s", futureRtt);
-            print("oneshot_ratio_vs_completable_future", oneshotRtt / futureRtt);
-            print("mpsc_ratio_vs_linked_blocking_queue", heddleOps / lbqOps);
-            print("mpsc_ratio_vs_array_blocking_queue", heddleOps / abqOps);
+            print("oneshot_ratio_vs_completable_future", medianRatio(oneshot, future));
+            print("mpsc_ratio_vs_linked_blocking_queue", medianRatio(heddle, lbq));
+            print("mpsc_ratio_vs_array_blocking_queue", medianRatio(heddle, abq));
         }
     }
 
@@ -239,6 +240,14 @@ public final class ChannelsBench {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    private static double medianRatio(double[] heddle, double[] baseline) {
+        double[] ratios = new double[heddle.length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = heddle[i] / baseline[i];
+        }
+        return median(ratios);
     }
 
     private static void print(String key, double value) {
