@@ -62,6 +62,10 @@ public final class Sim {
         return runtime.spawn(name, body);
     }
 
+    public JoinHandle<Void> spawn(String name, Runnable body) {
+        return runtime.spawn(name, body);
+    }
+
     public void sleep(Duration duration) {
         runtime.clock().sleep(duration);
     }
