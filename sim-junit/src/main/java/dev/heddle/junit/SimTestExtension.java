@@ -40,7 +40,10 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         invocation.skip();
         Method method = call.getExecutable();
         SimTest settings = method.getAnnotation(SimTest.class);
-        String testId = method.getDeclaringClass().getSimpleName() + "#" + method.getName();
+        Class<?> testClass = method.getDeclaringClass();
+        String className = testClass.getName().substring(testClass.getPackageName().isEmpty() ? 0
+                : testClass.getPackageName().length() + 1);
+        String testId = className + "#" + method.getName();
         Path seedFile = Path.of("target", "heddle", testId + ".seed");
         for (long seed : SeedPlan.of(settings).seeds()) {
             Simulation simulation = configure(settings, seed, testId);
