@@ -109,9 +109,8 @@ public final class LinBench {
     /**
      * A history of {@code ops} operations by {@code clients} clients, each issuing one operation
      * after another with random durations; every operation takes effect at a random point in its
-     * interval, where a sequential object computes its output. When not {@code legal}, one read
-     * in the middle returns a value nobody wrote (or, for the queue, a dequeue swaps values with a
-     * later one that does not overlap it).
+     * interval, where a sequential object computes its output. When not {@code legal}, one read (or
+     * dequeue) in the middle returns a value nobody wrote.
      */
     static History generate(String workload, int clients, int ops, boolean legal, SplittableRandom random) {
         record Slot(int client, long call, long ret, long point) {
@@ -190,24 +189,11 @@ public final class LinBench {
         };
         int first = -1;
         for (int i = history.size() / 2; i < history.size() && first < 0; i++) {
-            Operation candidate = history.get(i);
-            if (candidate.f().equals(observer) && (!workload.equals("queue") || candidate.output() != null)) first = i;
+            if (history.get(i).f().equals(observer)) first = i;
         }
         if (first < 0) throw new IllegalStateException("no " + observer + " in the second half to alter");
         Operation op = history.get(first);
-        if (workload.equals("queue")) {
-            for (int j = first + 1; j < history.size(); j++) {
-                Operation other = history.get(j);
-                if (other.f().equals("dequeue") && other.output() != null && op.output() != null
-                        && other.call() > op.ret()) {
-                    history.set(first, op.withOutcome(other.output(), op.status()));
-                    history.set(j, other.withOutcome(op.output(), other.status()));
-                    return;
-                }
-            }
-            throw new IllegalStateException("no second dequeue to swap with");
-        }
-        history.set(first, op.withOutcome(workload.equals("kv") ? "never written" : (Object) 1000L, op.status()));
+        history.set(first, op.withOutcome(workload.equals("kv") ? "never written" : (Object) (-1L), op.status()));
     }
 
     private static String format(double value) {
