@@ -1,6 +1,8 @@
 package dev.heddle.junit;
 
+import dev.heddle.sim.ProbeSummary;
 import dev.heddle.sim.Sim;
+import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.Strategy;
 import java.io.IOException;
@@ -45,16 +47,19 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 : testClass.getPackageName().length() + 1);
         String testId = className + "#" + method.getName();
         Path seedFile = Path.of("target", "heddle", testId + ".seed");
-        for (long seed : SeedPlan.of(settings).seeds()) {
+        long[] seeds = SeedPlan.of(settings).seeds();
+        ProbeSummary probes = new ProbeSummary();
+        for (long seed : seeds) {
             Simulation simulation = configure(settings, seed, testId);
             recordStart(seedFile, seed);
             Object target = call.getTarget().orElse(null);
             List<Object> arguments = call.getArguments();
-            if (settings.checkDeterminism()) {
-                simulation.checkDeterminism(sim -> invoke(method, target, arguments, sim));
-            } else {
-                simulation.run(sim -> invoke(method, target, arguments, sim));
-            }
+            SimBody body = sim -> invoke(method, target, arguments, sim);
+            probes.add(settings.checkDeterminism() ? simulation.checkDeterminism(body) : simulation.run(body));
+        }
+        String report = probes.report(seeds.length);
+        if (!report.isEmpty()) {
+            System.out.println(testId + " " + report);
         }
     }
 

@@ -178,14 +178,44 @@ class SimulationTest {
     @Test
     void aPlatformThreadWakingATaskIsReported() {
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(8).run(sim -> {
-            Thread me = Thread.currentThread();
-            Thread outsider = new Thread(() -> LockSupport.unpark(me), "outsider");
+            boolean[] go = {false};
+            JoinHandle<Void> parked = sim.spawn("parked", () -> {
+                while (!go[0]) {
+                    LockSupport.park();
+                }
+            });
+            sim.sleep(Duration.ofMillis(1));   // "parked" is parked now
+            Thread outsider = new Thread(() -> {
+                go[0] = true;
+                LockSupport.unpark(parked.task().thread());
+            }, "outsider");
             outsider.start();
-            outsider.join();
-            LockSupport.park();
+            while (outsider.isAlive()) {
+                Thread.onSpinWait();           // no suspension: the carrier waits for the outsider
+            }
+            parked.join();
         }));
         assertEquals(FailureKind.FOREIGN_WAKEUP, f.kind());
-        assertTrue(f.getMessage().contains("'outsider'"), f.getMessage());
+        assertTrue(f.getMessage().contains("'outsider'") && f.getMessage().contains("parked#2"), f.getMessage());
+        assertTrue(f.getMessage().contains("platform thread"), f.getMessage());
+    }
+
+    @Test
+    void joiningAPlatformThreadIsReportedAsAnObjectWait() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread outsider = new Thread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "outsider");
+        outsider.start();
+        SimulationFailure f = assertThrows(SimulationFailure.class,
+                () -> Simulation.ofSeed(8).run(sim -> outsider.join()));
+        release.countDown();
+        assertEquals(FailureKind.FOREIGN_WAKEUP, f.kind());
+        assertTrue(f.getMessage().contains("Object.wait"), f.getMessage());
     }
 
     @Test
@@ -201,13 +231,16 @@ class SimulationTest {
     @Test
     void leftoverTasksAreAbortedAndTheirFinallyBlocksRun() {
         List<String> log = new ArrayList<>();
-        Simulation.ofSeed(10).run(sim -> sim.spawn(() -> {
-            try {
-                sim.sleep(Duration.ofHours(1));
-            } finally {
-                log.add("cleaned");
-            }
-        }));
+        Simulation.ofSeed(10).run(sim -> {
+            sim.spawn(() -> {
+                try {
+                    sim.sleep(Duration.ofHours(1));
+                } finally {
+                    log.add("cleaned");
+                }
+            });
+            sim.sleep(Duration.ofMillis(1));   // the task has started and is asleep
+        });
         assertEquals(List.of("cleaned"), log);
     }
 
@@ -269,7 +302,9 @@ class SimulationTest {
             List<JoinHandle<Void>> hs = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 int id = i;
-                hs.add(sim.spawn(() -> order.add(id)));
+                hs.add(sim.spawn(() -> {
+                    order.add(id);
+                }));
             }
             for (JoinHandle<Void> h : hs) {
                 h.join();
@@ -287,7 +322,9 @@ class SimulationTest {
                 List<JoinHandle<Void>> hs = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     int id = i;
-                    hs.add(sim.spawn(() -> order.add(id)));
+                    hs.add(sim.spawn(() -> {
+                    order.add(id);
+                }));
                 }
                 for (JoinHandle<Void> h : hs) {
                     h.join();
