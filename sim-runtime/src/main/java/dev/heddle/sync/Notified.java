@@ -44,9 +44,15 @@ public final class Notified extends WaitQueue.Node<Notified> implements Selectab
         }
     }
 
+    /** Registers, or takes the stored permit at once: a permit is only ever stored while nobody is registered. */
     void registerLocked() {
-        state = State.REGISTERED;
-        notify.waiters.addLast(this);
+        if (notify.permit) {
+            notify.permit = false;
+            state = State.NOTIFIED_ONE;
+        } else {
+            state = State.REGISTERED;
+            notify.waiters.addLast(this);
+        }
     }
 
     /**
@@ -90,7 +96,6 @@ public final class Notified extends WaitQueue.Node<Notified> implements Selectab
             default -> {
                 if (notify.permit) {
                     notify.permit = false;
-                    notify.waiters.remove(this);
                     state = State.CONSUMED;
                     return true;
                 }

@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Notify {
     final ReentrantLock lock = new ReentrantLock();
     final WaitQueue<Notified> waiters = new WaitQueue<>();
-    /** The stored permit of a {@link #notifyOne()} that found nobody registered. */
+    /** The stored permit of a {@link #notifyOne()} that found nobody registered; never set while anyone is. */
     boolean permit;
 
     /** A notify with no stored permit. */
