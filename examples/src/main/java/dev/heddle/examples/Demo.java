@@ -69,8 +69,8 @@ public final class Demo {
         System.out.printf("%-20s %6d %9d  %-12s %12.1f s %7.0f ms%n", name, seeds, failures,
                 first == null ? "-" : Simulation.hex(first.seed()), virtualNanos / 1e9, wallMs);
         if (first != null) {
-            String firstLine = first.getMessage().lines().findFirst().orElse("");
-            System.out.println("    " + firstLine);
+            first.getMessage().lines().limit(5).takeWhile(line -> !line.startsWith("rerun:"))
+                    .forEach(line -> System.out.println("    " + line));
             System.out.println("    rerun: " + first.rerunCommand());
         }
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class ExamplePrograms {
     private ExamplePrograms() {}
 
-    /** Every program by name, in the order the demo shows them; only {@code racy-counter} is wrong. */
+    /** Every program by name, in the order the demo shows them; only {@code racy-counter} and {@code kv-stale-cache} are wrong. */
     public static Map<String, SimBody> all() {
         Map<String, SimBody> programs = new LinkedHashMap<>();
         programs.put("racy-counter", sim -> expect(4L, Counter.incrementConcurrently(new RacyCounter(), 4),
@@ -49,6 +49,8 @@ public final class ExamplePrograms {
         });
         programs.put("interval-ticker", sim -> expect(List.of(0L, 100L, 200L, 300L, 400L),
                 Ticker.tick(5, Duration.ofMillis(100), Duration.ofMillis(30)), "tick times in ms"));
+        programs.put("kv-manager", sim -> KeyValueWorkload.run(3, 6, client -> client));
+        programs.put("kv-stale-cache", sim -> KeyValueWorkload.run(3, 6, StaleReadCache::new));
         return programs;
     }
 
