@@ -70,13 +70,13 @@ public final class LinBench {
     }
 
     private record Row(String name, double heddleMillis, boolean heddleCapped, double plainMillis,
-                       boolean plainCapped, Verdict heddle, Verdict plain) {
+                       boolean plainCapped, Verdict heddle, Verdict plain, String decider) {
         String line() {
             String speedup = (plainCapped && !heddleCapped ? ">=" : heddleCapped ? "~" : "=")
                     + format(plainMillis / heddleMillis);
             return "row=" + name + " heddle_ms" + (heddleCapped ? ">=" : "=") + format(heddleMillis)
                     + " plain_ms" + (plainCapped ? ">=" : "=") + format(plainMillis)
-                    + " speedup" + speedup + " heddle=" + heddle + " plain=" + plain
+                    + " speedup" + speedup + " decider=" + decider + " heddle=" + heddle + " plain=" + plain
                     + (heddle != Verdict.UNKNOWN && plain != Verdict.UNKNOWN && heddle != plain ? " DISAGREE" : "");
         }
     }
@@ -92,16 +92,21 @@ public final class LinBench {
         double plainMillis = (System.nanoTime() - start) / 1e6;
         String name = workload + "/clients=" + clients + "/ops=" + ops + "/verdict=" + (legal ? "ok" : "bad");
         return new Row(name, heddleMillis, result.verdict() == Verdict.UNKNOWN, plainMillis,
-                plain == Verdict.UNKNOWN, result.verdict(), plain);
+                plain == Verdict.UNKNOWN, result.verdict(), plain, result.deciders());
     }
 
+    /** Both checkers on every workload, client count and verdict, on other seeds, until compiled. */
     private static void warmUp() {
         for (int i = 0; i < 3; i++) {
             for (String workload : List.of("register", "cas-register", "kv", "queue")) {
-                History history = generate(workload, 10, 1000, true, new SplittableRandom(i));
-                Model<?> model = Models.byName(workload);
-                LinearizabilityChecker.of(model).check(history);
-                PlainWingGong.check(model, history.operations(), System.nanoTime() + 200_000_000L);
+                for (int clients : List.of(1, 10, 50)) {
+                    for (boolean legal : List.of(true, false)) {
+                        History history = generate(workload, clients, 1000, legal, new SplittableRandom(i));
+                        Model<?> model = Models.byName(workload);
+                        LinearizabilityChecker.of(model).withTimeout(Duration.ofMillis(200)).check(history);
+                        PlainWingGong.check(model, history.operations(), System.nanoTime() + 50_000_000L);
+                    }
+                }
             }
         }
     }
@@ -109,8 +114,12 @@ public final class LinBench {
     /**
      * A history of {@code ops} operations by {@code clients} clients, each issuing one operation
      * after another with random durations; every operation takes effect at a random point in its
-     * interval, where a sequential object computes its output. When not {@code legal}, one read (or
-     * dequeue) in the middle returns a value nobody wrote.
+     * interval, where a sequential object computes its output. Every written value is unique, as
+     * in Jepsen's register and append workloads: registers write fresh integers; a CAS goes from
+     * the value its client last saw (read, wrote or swapped in) to a fresh one, so it fails when
+     * another client wrote in between; KV puts and appends write fresh tokens ({@code "p7;"},
+     * {@code "a8;"}); queues enqueue fresh integers. When not {@code legal}, one output in the
+     * second half is altered into a realistic bug (see {@link #alterInTheMiddle}).
      */
     static History generate(String workload, int clients, int ops, boolean legal, SplittableRandom random) {
         record Slot(int client, long call, long ret, long point) {
@@ -127,6 +136,7 @@ public final class LinBench {
         slots.sort(Comparator.comparingLong(Slot::point).thenComparingInt(Slot::client));
         List<Operation> history = new ArrayList<>(ops);
         Object register = null;
+        Object[] lastSeen = new Object[clients];
         Map<String, String> store = new HashMap<>();
         ArrayDeque<Long> queue = new ArrayDeque<>();
         long nextValue = 0;
@@ -135,17 +145,23 @@ public final class LinBench {
             switch (workload) {
                 case "register", "cas-register" -> {
                     int kind = random.nextInt(workload.equals("register") ? 2 : 3);
-                    long value = random.nextInt(5);
+                    long value = nextValue++;
                     if (kind == 0) {
                         register = value;
+                        lastSeen[c] = value;
                         history.add(Operation.ok(c, "write", null, value, null, s.call(), s.ret()));
                     } else if (kind == 1) {
+                        lastSeen[c] = register;
                         history.add(Operation.ok(c, "read", null, null, register, s.call(), s.ret()));
                     } else {
-                        long expected = random.nextInt(5);
-                        boolean swapped = register != null && register.equals(expected);
-                        if (swapped) register = value;
-                        history.add(Operation.ok(c, "cas", null, List.of(expected, value), swapped, s.call(), s.ret()));
+                        Object expected = lastSeen[c];
+                        boolean swapped = java.util.Objects.equals(register, expected);
+                        if (swapped) {
+                            register = value;
+                            lastSeen[c] = value;
+                        }
+                        history.add(Operation.ok(c, "cas", null, java.util.Arrays.asList(expected, value), swapped,
+                                s.call(), s.ret()));
                     }
                 }
                 case "kv" -> {
@@ -181,19 +197,74 @@ public final class LinBench {
         return new History(history);
     }
 
+    /**
+     * Alters the first observation at or after the middle into a bug that real systems have, and
+     * that makes the history not linearizable: a read (or KV get) returns a stale value, one that
+     * a later write had overwritten before the read was called (with unique values it can never
+     * come back); a dequeue returns a value that an earlier dequeue, completed before it was
+     * called, had already taken (duplicate delivery).
+     */
     private static void alterInTheMiddle(String workload, List<Operation> history) {
         String observer = switch (workload) {
             case "kv" -> "get";
             case "queue" -> "dequeue";
             default -> "read";
         };
-        int first = -1;
-        for (int i = history.size() / 2; i < history.size() && first < 0; i++) {
-            if (history.get(i).f().equals(observer)) first = i;
+        for (int i = history.size() / 2; i < history.size(); i++) {
+            Operation op = history.get(i);
+            if (!op.f().equals(observer)) continue;
+            Object stale = workload.equals("queue") ? dequeuedBefore(history, op) : overwrittenBefore(workload, history, op);
+            if (stale == null) continue;
+            history.set(i, op.withOutcome(stale, op.status()));
+            return;
         }
-        if (first < 0) throw new IllegalStateException("no " + observer + " in the second half to alter");
-        Operation op = history.get(first);
-        history.set(first, op.withOutcome(workload.equals("kv") ? "never written" : (Object) (-1L), op.status()));
+        throw new IllegalStateException("no " + observer + " in the second half to alter");
+    }
+
+    /** A value written, then overwritten by a write that completed before {@code read} was called. */
+    private static Object overwrittenBefore(String workload, List<Operation> history, Operation read) {
+        Operation latest = null; // the mutation (of read's key) completed last before the read is called
+        for (Operation op : history) {
+            if (writes(op) && java.util.Objects.equals(op.key(), read.key()) && op.ret() < read.call()
+                    && (latest == null || op.ret() > latest.ret())) {
+                latest = op;
+            }
+        }
+        if (latest == null) return null;
+        // The state a completed-earlier mutation left: replay the key's mutations by effect order.
+        Operation earlier = null;
+        for (Operation op : history) {
+            if (writes(op) && java.util.Objects.equals(op.key(), read.key()) && op.ret() < latest.call()
+                    && (earlier == null || op.ret() > earlier.ret())) {
+                earlier = op;
+            }
+        }
+        if (earlier == null) return null;
+        if (!workload.equals("kv")) return earlier.f().equals("cas") ? ((List<?>) earlier.input()).get(1) : earlier.input();
+        // The history is in effect order: the state right after 'earlier' took effect.
+        String state = "";
+        for (Operation op : history) {
+            if (!java.util.Objects.equals(op.key(), read.key())) continue;
+            if (op.f().equals("put")) state = (String) op.input();
+            else if (op.f().equals("append")) state = state + op.input();
+            if (op == earlier) return state;
+        }
+        return null;
+    }
+
+    private static boolean writes(Operation op) {
+        return op.f().equals("write") || op.f().equals("put") || op.f().equals("append")
+                || (op.f().equals("cas") && Boolean.TRUE.equals(op.output()));
+    }
+
+    /** The value of a dequeue that completed before {@code dequeue} was called. */
+    private static Object dequeuedBefore(List<Operation> history, Operation dequeue) {
+        for (Operation op : history) {
+            if (op.f().equals("dequeue") && op != dequeue && op.output() != null && op.ret() < dequeue.call()) {
+                return op.output();
+            }
+        }
+        return null;
     }
 
     private static String format(double value) {

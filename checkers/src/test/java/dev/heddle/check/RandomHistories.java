@@ -122,6 +122,84 @@ public final class RandomHistories {
         return new History(ops);
     }
 
+    /**
+     * A register (or, with {@code cas}, CAS-register) history where every value is written once,
+     * as Jepsen generates them: writes of fresh values, reads, and compare-and-sets from the
+     * value the client last saw (or, now and then, an older one) to a fresh value. Some
+     * operations crash: their status is unknown, and they took effect or not at random.
+     */
+    public static History uniqueRegister(Random random, int clients, int opsPerClient, boolean cas) {
+        Object value = null;
+        List<Object> written = new ArrayList<>();
+        written.add(null);
+        Object[] lastSeen = new Object[clients];
+        long next = 1;
+        List<Operation> ops = new ArrayList<>();
+        for (Slot s : slots(random, clients, opsPerClient, 3, 6)) {
+            boolean crash = random.nextInt(10) == 0;
+            boolean takesEffect = !crash || random.nextBoolean();
+            int kind = random.nextInt(cas ? 3 : 2);
+            int c = s.client();
+            if (kind == 0) {
+                long v = next++;
+                if (takesEffect) value = v;
+                written.add(v);
+                lastSeen[c] = v;
+                ops.add(crash ? Operation.unknown(c, "write", null, v, s.call())
+                        : Operation.ok(c, "write", null, v, null, s.call(), s.ret()));
+            } else if (kind == 1) {
+                lastSeen[c] = value;
+                ops.add(crash ? Operation.unknown(c, "read", null, null, s.call())
+                        : Operation.ok(c, "read", null, null, value, s.call(), s.ret()));
+            } else {
+                Object expected = random.nextInt(4) == 0 ? written.get(random.nextInt(written.size())) : lastSeen[c];
+                long v = next++;
+                boolean swapped = java.util.Objects.equals(value, expected) && takesEffect;
+                if (swapped) value = v;
+                written.add(v);
+                lastSeen[c] = swapped ? v : lastSeen[c];
+                List<Object> args = java.util.Arrays.asList(expected, v);
+                ops.add(crash ? Operation.unknown(c, "cas", null, args, s.call())
+                        : Operation.ok(c, "cas", null, args, swapped, s.call(), s.ret()));
+            }
+        }
+        return new History(ops);
+    }
+
+    /**
+     * A key-value history on {@code keys} keys where every put and append writes a unique token
+     * ({@code "p7;"}, {@code "a8;"}); some operations crash as in {@link #uniqueRegister}.
+     */
+    public static History uniqueKeyValue(Random random, int clients, int opsPerClient, int keys) {
+        Map<Object, String> store = new HashMap<>();
+        long next = 0;
+        List<Operation> ops = new ArrayList<>();
+        for (Slot s : slots(random, clients, opsPerClient, 3, 6)) {
+            String key = Integer.toString(random.nextInt(keys));
+            String current = store.getOrDefault(key, "");
+            boolean crash = random.nextInt(10) == 0;
+            boolean takesEffect = !crash || random.nextBoolean();
+            int c = s.client();
+            switch (random.nextInt(3)) {
+                case 0 -> ops.add(crash ? Operation.unknown(c, "get", key, null, s.call())
+                        : Operation.ok(c, "get", key, null, current, s.call(), s.ret()));
+                case 1 -> {
+                    String v = "p" + next++ + ";";
+                    if (takesEffect) store.put(key, v);
+                    ops.add(crash ? Operation.unknown(c, "put", key, v, s.call())
+                            : Operation.ok(c, "put", key, v, null, s.call(), s.ret()));
+                }
+                default -> {
+                    String v = "a" + next++ + ";";
+                    if (takesEffect) store.put(key, current + v);
+                    ops.add(crash ? Operation.unknown(c, "append", key, v, s.call())
+                            : Operation.ok(c, "append", key, v, null, s.call(), s.ret()));
+                }
+            }
+        }
+        return new History(ops);
+    }
+
     /** The history with operation {@code index} given {@code output} instead. */
     public static History withOutput(History history, int index, Object output) {
         List<Operation> ops = new ArrayList<>(history.operations());
