@@ -198,6 +198,8 @@ public final class LinearizabilityChecker<S> {
                     budget.cancelled() ? "not checked: another part is not linearizable" : "time budget exhausted");
         }
         if (fastPaths) {
+            PartitionResult sequential = sequential(label, part);
+            if (sequential != null) return sequential;
             Optional<PolynomialDecider> decider = model.polynomialDecider();
             if (decider.isPresent()) {
                 Optional<PolynomialDecider.Decision> decision = decider.get().decide(part);
@@ -220,6 +222,34 @@ public final class LinearizabilityChecker<S> {
                     budget.cancelled() ? "not checked to the end: another part is not linearizable"
                             : "time budget exhausted after " + order.size() + " operations linearized");
         };
+    }
+
+    /**
+     * A part whose operations all completed, each returning before the next is called (one
+     * client, or clients taking turns), has one order that respects real time: replaying it
+     * decides the part in O(n), and the first operation the model refuses is the counterexample.
+     * Returns null for other parts.
+     */
+    private PartitionResult sequential(String label, List<Operation> part) {
+        Operation previous = null;
+        for (Operation op : part) {
+            if (op.status() != Status.OK || (previous != null && previous.ret() >= op.call())) return null;
+            previous = op;
+        }
+        S state = model.initial();
+        for (int i = 0; i < part.size(); i++) {
+            S after = model.step(state, part.get(i));
+            if (after == null) {
+                // Everything after the refused operation is called after it returns: it is the only candidate.
+                Counterexample counterexample = new Counterexample(part.subList(0, i), model.describeState(state),
+                        List.of(new Counterexample.Attempt(part.get(i), null)), part.get(i));
+                return new PartitionResult(label, part, Verdict.NOT_LINEARIZABLE, List.of(), counterexample,
+                        "the operations are sequential and " + part.get(i) + " is impossible after the " + i
+                                + " before it", "sequential");
+            }
+            state = after;
+        }
+        return new PartitionResult(label, part, Verdict.LINEARIZABLE, part, null, "", "sequential");
     }
 
     /** The search's counterexample for a part a decider found illegal, if found within the explanation budget. */

@@ -68,8 +68,10 @@ class ModelsTest {
     @Test
     void queueFastPathExplainsTheViolation() {
         var result = LinearizabilityChecker.of(Models.queue()).check(History.of(
-                op(0, "enqueue", 1L, null, 0, 1), op(0, "enqueue", 2L, null, 2, 3), op(1, "dequeue", null, 2L, 4, 5)));
+                // The dequeue overlaps the second enqueue: not sequential, so the FIFO decider decides.
+                op(0, "enqueue", 1L, null, 0, 1), op(0, "enqueue", 2L, null, 2, 3), op(1, "dequeue", null, 2L, 3, 5)));
         assertEquals(Verdict.NOT_LINEARIZABLE, result.verdict());
+        assertEquals("queue-fifo", result.deciders());
         assertTrue(result.describe().contains("FIFO violation"), result.describe());
         assertTrue(result.describe().contains("is never dequeued"), result.describe());
     }
