@@ -12,6 +12,14 @@ import java.util.Arrays;
  */
 final class ConfigurationCache<S> {
     private static final long MIX = 0x9E3779B97F4A7C15L;
+    /**
+     * The table stops growing at 2^22 slots and stops taking entries at 3/4 of that: a rehash of
+     * millions of entries takes long enough to overrun a timeout (the budget is only polled
+     * between steps), and beyond that size memory, not time, is the limit. Forgetting
+     * configurations is sound: the search only prunes less.
+     */
+    private static final int MAX_SLOTS = 1 << 22;
+    private static final int MAX_ENTRIES = MAX_SLOTS / 4 * 3;
 
     private final Model<S> model;
     private long[] hashes = new long[1024];
@@ -35,10 +43,11 @@ final class ConfigurationCache<S> {
             }
             slot = (slot + 1) & mask;
         }
+        if (size >= MAX_ENTRIES) return true; // full: keep searching, without remembering more
         hashes[slot] = hash;
         sets[slot] = linearized.clone();
         states[slot] = state;
-        if (++size * 2 > hashes.length) grow();
+        if (++size * 2 > hashes.length && hashes.length < MAX_SLOTS) grow();
         return true;
     }
 
