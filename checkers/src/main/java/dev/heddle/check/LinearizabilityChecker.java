@@ -37,6 +37,9 @@ import java.util.concurrent.TimeUnit;
  * @param <S> the model's state type
  */
 public final class LinearizabilityChecker<S> {
+    /** Below this many operations, starting threads costs more than checking parts one by one. */
+    private static final int PARALLEL_THRESHOLD = 4096;
+
     private final Model<S> model;
     private final Duration timeout;
     private final int parallelism;
@@ -94,8 +97,8 @@ public final class LinearizabilityChecker<S> {
         }
         List<List<Operation>> parts = model.partition(prepared);
         PartitionResult[] results = new PartitionResult[parts.size()];
-        if (parallelism == 1 || parts.size() <= 1) {
-            for (int i = 0; i < parts.size(); i++) {
+        if (parallelism == 1 || parts.size() <= 1 || prepared.size() < PARALLEL_THRESHOLD) {
+            for (int i : smallestFirst(parts)) {
                 results[i] = checkPart(parts.get(i), budget);
                 if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) break;
             }
@@ -125,8 +128,7 @@ public final class LinearizabilityChecker<S> {
         try {
             ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < parts.size(); i++) {
-                int index = i;
+            for (int index : smallestFirst(parts)) {
                 futures.add(done.submit(() -> {
                     if (!budget.cancelled()) results[index] = checkPart(parts.get(index), budget);
                     return index;
@@ -151,6 +153,13 @@ public final class LinearizabilityChecker<S> {
             pool.shutdownNow();
             awaitQuietly(pool);
         }
+    }
+
+    /** Small parts first: they finish fast, and an illegal one among them ends the check early. */
+    private static int[] smallestFirst(List<List<Operation>> parts) {
+        return java.util.stream.IntStream.range(0, parts.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> parts.get(i).size()))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** Searches poll the budget every thousand steps, so cancelled ones end almost at once. */

@@ -1,12 +1,15 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.scheduler.WorkStealingScheduler;
 import dev.heddle.time.Clock;
+import dev.heddle.time.Elapsed;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
@@ -33,8 +36,11 @@ public final class Runtime implements AutoCloseable {
     private final BlockingPool blockingPool;
     private final BlockingSlots simulatedBlockingSlots;
     private final AtomicLong ids = new AtomicLong();
-    /** Tasks not yet ended, in spawn order: the order of abort at close and of reports. */
-    private final ConcurrentSkipListMap<Long, Task<?>> alive = new ConcurrentSkipListMap<>();
+    /**
+     * Tasks not yet ended. A hash map rather than a sorted one, since every spawn and end
+     * touches it; {@link #aliveTasks()} sorts its snapshot into spawn order.
+     */
+    private final ConcurrentHashMap<Long, Task<?>> alive = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** A builder for a runtime whose tasks all run on the thread that calls {@link #blockOn}. */
@@ -112,6 +118,10 @@ public final class Runtime implements AutoCloseable {
         return new JoinHandle<>(task);
     }
 
+    public JoinHandle<Void> spawn(String name, Runnable body) {
+        return spawn(name, asCallable(body));
+    }
+
     /**
      * Runs {@code body} where it may block its thread (file I/O, long computations): on a
      * pool of platform threads bounded by {@code maxBlockingThreads}, or as a simulated task
@@ -174,7 +184,9 @@ public final class Runtime implements AutoCloseable {
 
     /** Tasks spawned and not yet ended, in spawn order. */
     public List<Task<?>> aliveTasks() {
-        return new ArrayList<>(alive.values());
+        List<Task<?>> tasks = new ArrayList<>(alive.values());
+        tasks.sort(Comparator.comparingLong(Task::id));
+        return tasks;
     }
 
     /** Threads of the blocking pool alive now (0 in simulation). */
@@ -183,36 +195,70 @@ public final class Runtime implements AutoCloseable {
     }
 
     /**
+     * What the runtime is doing: workers, tasks alive, blocking threads, and for a
+     * multi-thread runtime each worker's polls, steals, LIFO hits, queue depths and parks.
+     */
+    public RuntimeMetrics metrics() {
+        int blocking = blockingThreads();
+        if (carrier instanceof WorkerPoolCarrier pool) {
+            WorkStealingScheduler s = pool.scheduler();
+            return new RuntimeMetrics(s.workers(), alive.size(), blocking, s.injectionQueueDepth(), s.workerMetrics());
+        }
+        return new RuntimeMetrics(1, alive.size(), blocking, 0, List.of());
+    }
+
+    /**
      * Aborts every task still alive, lets them run their {@code finally} blocks, and releases
-     * the runtime's threads.
+     * the runtime's threads; {@link #shutdown(Duration)} without a time limit.
      */
     @Override
     public void close() {
+        shutdown(null);
+    }
+
+    /**
+     * Aborts every task still alive, waits up to {@code timeout} for them to end (their
+     * {@code finally} blocks run), then releases the runtime's threads (Tokio's
+     * {@code shutdown_timeout}). Null waits without limit.
+     *
+     * @return true when every task ended in time; false when some were left behind, such as
+     *     a task that never reaches a suspension point (blocking tasks are not waited for)
+     */
+    public boolean shutdown(Duration timeout) {
         if (closed) {
-            return;
+            return alive.isEmpty();
         }
         closed = true;
+        boolean ended = true;
         List<Task<?>> left = aliveTasks();
         if (!left.isEmpty()) {
             for (Task<?> t : left) {
                 t.cancel();
             }
-            Task<Void> cleanup = newTask("shutdown", () -> {
-                for (Map.Entry<Long, Task<?>> e : alive.entrySet()) {
-                    Task<?> t = e.getValue();
+            Callable<Boolean> awaitAll = () -> {
+                for (Task<?> t : left) {
                     if (!t.isBlocking() && !t.isDone() && t.thread() != Thread.currentThread()) {
                         new JoinHandle<>(t).awaitEnd();
                     }
                 }
-                return null;
+                return true;
+            };
+            Task<Boolean> cleanup = newTask("shutdown", timeout == null ? awaitAll : () -> {
+                try {
+                    return clock.timeout(timeout, awaitAll);
+                } catch (Elapsed e) {
+                    return false;
+                }
             }, false);
             start(cleanup);
             carrier.drive(cleanup);
+            ended = cleanup.outcome();
         }
         if (blockingPool != null) {
             blockingPool.close();
         }
         carrier.close();
+        return ended;
     }
 
     void taskEnded(Task<?> task) {

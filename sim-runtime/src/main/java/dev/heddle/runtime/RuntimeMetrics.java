@@ -1,0 +1,47 @@
+package dev.heddle.runtime;
+
+import dev.heddle.runtime.scheduler.WorkerMetrics;
+import java.util.List;
+
+/**
+ * A snapshot of what a runtime is doing ({@link Runtime#metrics()}), as Tokio's
+ * {@code RuntimeMetrics}. Taken while tasks run, the per-worker counters may lag by a few
+ * events; once the runtime is idle they are exact.
+ *
+ * <pre>{@code
+ * RuntimeMetrics m = runtime.metrics();
+ * System.out.println(m.aliveTasks() + " tasks, " + m.steals() + " steals");
+ * }</pre>
+ *
+ * @param workers worker threads (1 for a current-thread runtime: the thread in {@code blockOn})
+ * @param aliveTasks tasks spawned and not yet ended, blocking ones included
+ * @param blockingThreads threads of the blocking pool alive now
+ * @param injectionQueueDepth tasks in the shared injection queue, which all workers poll
+ * @param perWorker each worker's figures, by index; empty for a current-thread runtime
+ */
+public record RuntimeMetrics(int workers, int aliveTasks, int blockingThreads, int injectionQueueDepth,
+                             List<WorkerMetrics> perWorker) {
+    public RuntimeMetrics {
+        perWorker = List.copyOf(perWorker);
+    }
+
+    /** Task polls over all workers. */
+    public long polls() {
+        return perWorker.stream().mapToLong(WorkerMetrics::polls).sum();
+    }
+
+    /** Successful steal operations over all workers. */
+    public long steals() {
+        return perWorker.stream().mapToLong(WorkerMetrics::steals).sum();
+    }
+
+    /** Polls of a LIFO-slot task over all workers. */
+    public long lifoHits() {
+        return perWorker.stream().mapToLong(WorkerMetrics::lifoHits).sum();
+    }
+
+    /** Times any worker went to sleep for lack of work. */
+    public long parks() {
+        return perWorker.stream().mapToLong(WorkerMetrics::parks).sum();
+    }
+}

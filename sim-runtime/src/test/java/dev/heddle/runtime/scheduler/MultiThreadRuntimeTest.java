@@ -1,0 +1,259 @@
+package dev.heddle.runtime.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.JoinException;
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.Runtime;
+import dev.heddle.runtime.RuntimeMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The work-stealing scheduler carrying a real multi-thread runtime. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class MultiThreadRuntimeTest {
+
+    @Test
+    void a_million_tasks_spawned_from_inside_and_outside_all_complete_and_the_metrics_add_up() throws Exception {
+        int outsideThreads = 2;
+        int perOutsideThread = 250_000;
+        int inside = 500_000;
+        LongAdder ran = new LongAdder();
+        try (Runtime rt = Runtime.multiThread().workerThreads(4).build()) {
+            List<Thread> outside = new ArrayList<>();
+            List<List<JoinHandle<Void>>> outsideHandles = new ArrayList<>();
+            for (int t = 0; t < outsideThreads; t++) {
+                List<JoinHandle<Void>> handles = new ArrayList<>(perOutsideThread);
+                outsideHandles.add(handles);
+                outside.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < perOutsideThread; i++) {
+                        handles.add(rt.spawn(ran::increment));
+                    }
+                }));
+            }
+            long insideSum = rt.blockOn(() -> {
+                List<JoinHandle<Integer>> handles = new ArrayList<>(inside / 100);
+                for (int p = 0; p < inside / 1000; p++) {
+                    handles.add(Heddle.spawn(() -> {
+                        List<JoinHandle<Void>> children = new ArrayList<>(1000);
+                        for (int i = 0; i < 1000; i++) {
+                            children.add(Heddle.spawn(ran::increment));
+                        }
+                        for (JoinHandle<Void> c : children) {
+                            c.join();
+                        }
+                        return children.size();
+                    }));
+                }
+                long sum = 0;
+                for (JoinHandle<Integer> h : handles) {
+                    sum += h.join();
+                }
+                return sum;
+            });
+            for (Thread t : outside) {
+                t.join();
+            }
+            rt.blockOn(() -> {
+                for (List<JoinHandle<Void>> handles : outsideHandles) {
+                    for (JoinHandle<Void> h : handles) {
+                        h.join();
+                    }
+                }
+                return null;
+            });
+            assertEquals(inside, insideSum);
+            assertEquals(inside + (long) outsideThreads * perOutsideThread, ran.sum());
+
+            RuntimeMetrics m = awaitIdle(rt);
+            assertEquals(4, m.workers());
+            assertEquals(4, m.perWorker().size());
+            assertEquals(0, m.aliveTasks());
+            assertEquals(0, m.injectionQueueDepth());
+            long tasks = ran.sum() + inside / 1000 + 2; // + parents + the two blockOn roots
+            assertTrue(m.polls() >= tasks, "every task is polled at least once: " + m.polls() + " < " + tasks);
+            long stolen = m.perWorker().stream().mapToLong(WorkerMetrics::stolenTasks).sum();
+            assertTrue(stolen >= m.steals(), "each steal takes at least one task");
+            assertTrue(m.lifoHits() <= m.polls());
+            for (WorkerMetrics w : m.perWorker()) {
+                assertEquals(0, w.localQueueDepth(), "worker " + w.index() + " queue is empty at rest");
+                assertTrue(w.polls() > 0, "worker " + w.index() + " took part: " + m);
+            }
+        }
+    }
+
+    /** Waits (bounded) until the workers have gone idle, so that the counters are settled. */
+    private static RuntimeMetrics awaitIdle(Runtime rt) throws InterruptedException {
+        RuntimeMetrics m = rt.metrics();
+        for (int i = 0; i < 1000 && (m.aliveTasks() > 0 || m.perWorker().stream().anyMatch(w -> w.localQueueDepth() > 0)); i++) {
+            Thread.sleep(5);
+            m = rt.metrics();
+        }
+        return m;
+    }
+
+    @Test
+    void worker_threads_are_named_and_run_the_start_and_stop_hooks() throws Exception {
+        Set<String> started = ConcurrentHashMap.newKeySet();
+        AtomicInteger stopped = new AtomicInteger();
+        Runtime rt = Runtime.multiThread().workerThreads(3).threadName("svc")
+                .onThreadStart(() -> started.add(Thread.currentThread().getName()))
+                .onThreadStop(stopped::incrementAndGet)
+                .build();
+        String carrier = rt.blockOn(() -> Thread.currentThread().toString());
+        assertTrue(carrier.contains("svc-worker-"), "the task's carrier is a named worker: " + carrier);
+        rt.close();
+        assertTrue(started.containsAll(Set.of("svc-worker-1", "svc-worker-2", "svc-worker-3")), started.toString());
+        assertEquals(3, stopped.get(), "every worker ran its stop hook before close returned");
+    }
+
+    @Test
+    void a_task_that_yields_goes_to_the_back_so_the_others_run() {
+        try (Runtime rt = Runtime.multiThread().workerThreads(1).build()) {
+            AtomicBoolean flag = new AtomicBoolean();
+            int yields = rt.blockOn(() -> {
+                JoinHandle<Void> setter = Heddle.spawn(() -> flag.set(true));
+                int n = 0;
+                while (!flag.get()) {
+                    Heddle.yieldNow();
+                    n++;
+                }
+                setter.join();
+                return n;
+            });
+            assertTrue(flag.get());
+            assertTrue(yields <= 2, "the spawned task ran after at most two yields, took " + yields);
+        }
+    }
+
+    @Test
+    void two_tasks_waking_each_other_do_not_starve_a_third() {
+        // Ping-pong on one worker keeps the LIFO slot busy; the guard must let the queued task run.
+        try (Runtime rt = Runtime.multiThread().workerThreads(1).build()) {
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong bounces = new AtomicLong();
+            long atStop = rt.blockOn(() -> {
+                Thread[] pair = new Thread[2];
+                AtomicInteger turn = new AtomicInteger();
+                List<JoinHandle<Void>> players = new ArrayList<>();
+                CountDownLatch bound = new CountDownLatch(2);
+                for (int me = 0; me < 2; me++) {
+                    int self = me;
+                    players.add(Heddle.spawn(() -> {
+                        pair[self] = Thread.currentThread();
+                        bound.countDown();
+                        while (bound.getCount() > 0) {
+                            Heddle.yieldNow();
+                        }
+                        while (!stop.get()) {
+                            while (turn.get() != self && !stop.get()) {
+                                java.util.concurrent.locks.LockSupport.park();
+                            }
+                            bounces.incrementAndGet();
+                            turn.set(1 - self);
+                            java.util.concurrent.locks.LockSupport.unpark(pair[1 - self]);
+                        }
+                    }));
+                }
+                JoinHandle<Long> third = Heddle.spawn(() -> {
+                    while (bounces.get() < 100) {
+                        Heddle.yieldNow();
+                    }
+                    stop.set(true);
+                    return bounces.get();
+                });
+                long seen = third.join();
+                for (Thread t : pair) {
+                    java.util.concurrent.locks.LockSupport.unpark(t);
+                }
+                for (JoinHandle<Void> p : players) {
+                    p.join();
+                }
+                return seen;
+            });
+            assertTrue(atStop >= 100);
+        }
+    }
+
+    @Test
+    void timers_and_blocking_tasks_wake_tasks_through_the_injection_queue() {
+        try (Runtime rt = Runtime.multiThread().workerThreads(2).maxBlockingThreads(2).build()) {
+            int sum = rt.blockOn(() -> {
+                List<JoinHandle<Integer>> hs = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    int v = i;
+                    hs.add(Heddle.spawn(() -> {
+                        Heddle.sleep(Duration.ofMillis(1 + v % 5));
+                        return Heddle.spawnBlocking(() -> v).join();
+                    }));
+                }
+                int s = 0;
+                for (JoinHandle<Integer> h : hs) {
+                    s += h.join();
+                }
+                return s;
+            });
+            assertEquals(49 * 50 / 2, sum);
+            assertTrue(rt.metrics().blockingThreads() <= 2);
+        }
+    }
+
+    @Test
+    void shutdown_aborts_what_is_left_runs_finally_blocks_and_reports_leftovers() throws Exception {
+        Runtime rt = Runtime.multiThread().workerThreads(2).build();
+        AtomicInteger cleanedUp = new AtomicInteger();
+        CountDownLatch parked = new CountDownLatch(10);
+        List<JoinHandle<Void>> sleepers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sleepers.add(rt.spawn(() -> {
+                try {
+                    parked.countDown();
+                    Heddle.sleep(Duration.ofHours(1));
+                } finally {
+                    cleanedUp.incrementAndGet();
+                }
+            }));
+        }
+        assertTrue(parked.await(30, TimeUnit.SECONDS));
+        assertTrue(rt.shutdown(Duration.ofSeconds(30)), "every task ended within the limit");
+        assertEquals(10, cleanedUp.get());
+        for (JoinHandle<Void> h : sleepers) {
+            assertTrue(h.isFinished());
+            JoinException e = org.junit.jupiter.api.Assertions.assertThrows(JoinException.class, h::join);
+            assertTrue(e.isCancelled());
+        }
+    }
+
+    @Test
+    void shutdown_gives_up_on_a_task_that_never_suspends() throws Exception {
+        Runtime rt = Runtime.multiThread().workerThreads(2).build();
+        AtomicBoolean release = new AtomicBoolean();
+        CountDownLatch spinning = new CountDownLatch(1);
+        rt.spawn(() -> {
+            spinning.countDown();
+            while (!release.get()) {
+                Thread.onSpinWait();
+            }
+        });
+        assertTrue(spinning.await(30, TimeUnit.SECONDS));
+        try {
+            assertFalse(rt.shutdown(Duration.ofMillis(50)), "the spinning task was left behind");
+        } finally {
+            release.set(true);
+        }
+    }
+}
