@@ -1,0 +1,130 @@
+package dev.heddle.bench;
+
+import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.Runtime;
+import dev.heddle.sync.Mutex;
+import dev.heddle.sync.MutexGuard;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The Mutex row of {@code ./heddle bench channels}: a contended Heddle {@link Mutex} against a
+ * fair {@link ReentrantLock}, both fair (FIFO) locks, both driven by {@value #CONTENDERS}
+ * virtual threads on work-stealing pools of the same size: Heddle tasks on
+ * {@code Runtime.multiThread()} with one worker per core, and plain virtual threads on the
+ * JDK's default scheduler (one carrier per core). Each contender locks, bumps a shared counter
+ * and unlocks, {@value #OPS_PER_CONTENDER} times; the rounds of the two sides alternate, and
+ * each side's median round counts.
+ */
+public final class ChannelsMutexRow {
+    static final int CONTENDERS = 4;
+    static final int OPS_PER_CONTENDER = 25_000;
+    private static final int WARMUP_ROUNDS = 3;
+    private static final int MEASURED_ROUNDS = 15;
+
+    private ChannelsMutexRow() {}
+
+    /** Prints {@code mutex_ops_per_sec}, {@code reentrantlock_ops_per_sec} and {@code mutex_ratio}; returns the ratio. */
+    public static double run(PrintStream out) {
+        int workers = java.lang.Runtime.getRuntime().availableProcessors();
+        double[] mutex = new double[MEASURED_ROUNDS];
+        double[] reentrant = new double[MEASURED_ROUNDS];
+        try (Runtime rt = Runtime.multiThread().workerThreads(workers).build()) {
+            for (int round = -WARMUP_ROUNDS; round < MEASURED_ROUNDS; round++) {
+                double m = heddleMutexRound(rt);
+                double r = fairReentrantLockRound();
+                if (round >= 0) {
+                    mutex[round] = m;
+                    reentrant[round] = r;
+                }
+            }
+        }
+        double mutexOps = median(mutex);
+        double reentrantOps = median(reentrant);
+        double ratio = mutexOps / reentrantOps;
+        out.println("mutex_contenders=" + CONTENDERS + " (virtual threads on " + workers + " carriers, both sides)");
+        out.printf("mutex_ops_per_sec=%.0f%n", mutexOps);
+        out.printf("reentrantlock_ops_per_sec=%.0f%n", reentrantOps);
+        out.printf("mutex_ratio=%.2f%n", ratio);
+        return ratio;
+    }
+
+    private static double heddleMutexRound(Runtime rt) {
+        return rt.blockOn(() -> {
+            Mutex<long[]> counter = new Mutex<>(new long[1]);
+            List<JoinHandle<Void>> tasks = new ArrayList<>(CONTENDERS);
+            long start = System.nanoTime();
+            for (int t = 0; t < CONTENDERS; t++) {
+                tasks.add(Heddle.spawn(() -> {
+                    for (int i = 0; i < OPS_PER_CONTENDER; i++) {
+                        try (MutexGuard<long[]> g = counter.lock()) {
+                            g.get()[0]++;
+                        }
+                    }
+                }));
+            }
+            for (JoinHandle<Void> h : tasks) {
+                h.join();
+            }
+            long elapsed = System.nanoTime() - start;
+            checkCount(counter.lock().get()[0]);
+            return opsPerSecond(elapsed);
+        });
+    }
+
+    private static double fairReentrantLockRound() {
+        ReentrantLock lock = new ReentrantLock(true);
+        long[] counter = new long[1];
+        List<Thread> threads = new ArrayList<>(CONTENDERS);
+        long start = System.nanoTime();
+        for (int t = 0; t < CONTENDERS; t++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < OPS_PER_CONTENDER; i++) {
+                    lock.lock();
+                    try {
+                        counter[0]++;
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }));
+        }
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the fair ReentrantLock", e);
+        }
+        long elapsed = System.nanoTime() - start;
+        lock.lock();
+        try {
+            checkCount(counter[0]);
+        } finally {
+            lock.unlock();
+        }
+        return opsPerSecond(elapsed);
+    }
+
+    private static void checkCount(long counted) {
+        long expected = (long) CONTENDERS * OPS_PER_CONTENDER;
+        if (counted != expected) {
+            throw new IllegalStateException("the lock let updates be lost: counted " + counted + ", expected " + expected);
+        }
+    }
+
+    private static double opsPerSecond(long elapsedNanos) {
+        return (double) CONTENDERS * OPS_PER_CONTENDER * 1e9 / elapsedNanos;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
