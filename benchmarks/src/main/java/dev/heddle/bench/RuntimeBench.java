@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  *
  * <p>Rows: spawn and join of 1,000,000 trivial tasks; skynet (a tree of 1,111,111 tasks, ten
  * children each, summing the leaves' ids); a message bounced between two tasks; fan-out to
- * 1,000 senders whose messages come back through one mpsc inbox ({@link RuntimeInbox}: the
+ * 1,000 senders whose 5,000 messages each come back through one mpsc inbox ({@link RuntimeInbox}: the
  * project's mpsc channel is not in main yet). Arguments: {@code quick} for fewer rounds, and
  * row names to run only those rows.
  */
@@ -30,7 +30,7 @@ public final class RuntimeBench {
     private static final int SKYNET_LEAVES = 1_000_000;
     private static final int PING_PONG_ROUND_TRIPS = 200_000;
     private static final int FAN_SENDERS = 1_000;
-    private static final int FAN_MESSAGES_EACH = 1_000;
+    private static final int FAN_MESSAGES_EACH = 5_000;
 
     private RuntimeBench() {}
 
@@ -98,6 +98,8 @@ public final class RuntimeBench {
 
     /** Returns {elapsed nanos, checksum}. */
     private static long[] measure(String row, Scheduler s) throws Exception {
+        // Each side starts on a clean heap rather than paying for the other's garbage.
+        System.gc();
         long start = System.nanoTime();
         long value = switch (row) {
             case "spawn_join" -> s.run(() -> spawnJoin(s));
