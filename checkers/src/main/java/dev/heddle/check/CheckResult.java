@@ -20,6 +20,12 @@ public record CheckResult(Verdict verdict, String model, List<PartitionResult> p
         return verdict == Verdict.LINEARIZABLE;
     }
 
+    /** The deciders that decided the parts, distinct, e.g. {@code zones} or {@code kv-tokens+search}. */
+    public String deciders() {
+        return String.join("+", partitions.stream().map(PartitionResult::decider)
+                .filter(d -> !d.equals("none")).distinct().sorted().toList());
+    }
+
     /** The verdict and, for the parts that are not linearizable or not decided, why. */
     public String describe() {
         StringBuilder text = new StringBuilder(verdict.name()).append(" against model ").append(model)

@@ -42,10 +42,6 @@ final class ConfigurationCache<S> {
         return true;
     }
 
-    int size() {
-        return size;
-    }
-
     private void grow() {
         long[] oldHashes = hashes;
         long[][] oldSets = sets;

@@ -37,22 +37,31 @@ import java.util.concurrent.TimeUnit;
  * @param <S> the model's state type
  */
 public final class LinearizabilityChecker<S> {
+    /** Below this many operations, starting threads costs more than checking parts one by one. */
+    private static final int PARALLEL_THRESHOLD = 4096;
+
     private final Model<S> model;
     private final Duration timeout;
     private final int parallelism;
     private final boolean fastPaths;
+    private final Duration explainBudget;
 
-    private LinearizabilityChecker(Model<S> model, Duration timeout, int parallelism, boolean fastPaths) {
+    private LinearizabilityChecker(Model<S> model, Duration timeout, int parallelism, boolean fastPaths,
+                                   Duration explainBudget) {
         this.model = model;
         this.timeout = timeout;
         this.parallelism = parallelism;
         this.fastPaths = fastPaths;
+        this.explainBudget = explainBudget;
     }
+
+    /** By default, a fast path's NOT_LINEARIZABLE is explained by a search of at most this long. */
+    private static final Duration DEFAULT_EXPLAIN_BUDGET = Duration.ofMillis(500);
 
     /** A checker for {@code model} with no time limit, one thread per core, and fast paths on. */
     public static <S> LinearizabilityChecker<S> of(Model<S> model) {
         return new LinearizabilityChecker<>(Objects.requireNonNull(model, "model"), null,
-                Runtime.getRuntime().availableProcessors(), true);
+                Runtime.getRuntime().availableProcessors(), true, DEFAULT_EXPLAIN_BUDGET);
     }
 
     /** Gives up with {@link Verdict#UNKNOWN} after {@code budget} for the whole check. */
@@ -61,7 +70,7 @@ public final class LinearizabilityChecker<S> {
         if (budget.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative, got " + budget);
         }
-        return new LinearizabilityChecker<>(model, budget, parallelism, fastPaths);
+        return new LinearizabilityChecker<>(model, budget, parallelism, fastPaths, explainBudget);
     }
 
     /** Checks at most {@code threads} parts at a time; 1 checks on the calling thread only. */
@@ -69,12 +78,26 @@ public final class LinearizabilityChecker<S> {
         if (threads < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + threads);
         }
-        return new LinearizabilityChecker<>(model, timeout, threads, fastPaths);
+        return new LinearizabilityChecker<>(model, timeout, threads, fastPaths, explainBudget);
     }
 
     /** Turns the polynomial deciders off, so that every part goes through the general search. */
     public LinearizabilityChecker<S> withoutFastPaths() {
-        return new LinearizabilityChecker<>(model, timeout, parallelism, false);
+        return new LinearizabilityChecker<>(model, timeout, parallelism, false, explainBudget);
+    }
+
+    /**
+     * When a polynomial decider finds a part not linearizable, its reason names the violation,
+     * and by default a search of at most 500 ms (within the timeout) also looks for the
+     * step-by-step {@link Counterexample} that reports and {@code --explain} show. This sets
+     * that search's limit; {@link Duration#ZERO} skips it, so the verdict costs only the decider.
+     */
+    public LinearizabilityChecker<S> withExplanationBudget(Duration budget) {
+        Objects.requireNonNull(budget, "budget");
+        if (budget.isNegative()) {
+            throw new IllegalArgumentException("explanation budget must not be negative, got " + budget);
+        }
+        return new LinearizabilityChecker<>(model, timeout, parallelism, fastPaths, budget);
     }
 
     public Model<S> model() {
@@ -94,8 +117,8 @@ public final class LinearizabilityChecker<S> {
         }
         List<List<Operation>> parts = model.partition(prepared);
         PartitionResult[] results = new PartitionResult[parts.size()];
-        if (parallelism == 1 || parts.size() <= 1) {
-            for (int i = 0; i < parts.size(); i++) {
+        if (parallelism == 1 || parts.size() <= 1 || prepared.size() < PARALLEL_THRESHOLD) {
+            for (int i : smallestFirst(parts)) {
                 results[i] = checkPart(parts.get(i), budget);
                 if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) break;
             }
@@ -125,8 +148,7 @@ public final class LinearizabilityChecker<S> {
         try {
             ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < parts.size(); i++) {
-                int index = i;
+            for (int index : smallestFirst(parts)) {
                 futures.add(done.submit(() -> {
                     if (!budget.cancelled()) results[index] = checkPart(parts.get(index), budget);
                     return index;
@@ -153,6 +175,13 @@ public final class LinearizabilityChecker<S> {
         }
     }
 
+    /** Small parts first: they finish fast, and an illegal one among them ends the check early. */
+    private static int[] smallestFirst(List<List<Operation>> parts) {
+        return java.util.stream.IntStream.range(0, parts.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> parts.get(i).size()))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
     /** Searches poll the budget every thousand steps, so cancelled ones end almost at once. */
     private static void awaitQuietly(ExecutorService pool) {
         try {
@@ -173,9 +202,10 @@ public final class LinearizabilityChecker<S> {
             if (decider.isPresent()) {
                 Optional<PolynomialDecider.Decision> decision = decider.get().decide(part);
                 if (decision.isPresent()) {
+                    Counterexample explanation = decision.get().linearizable() ? null : explain(part, budget);
                     return new PartitionResult(label, part,
                             decision.get().linearizable() ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE,
-                            List.of(), null, decision.get().reason());
+                            decision.get().linearization(), explanation, decision.get().reason(), decider.get().name());
                 }
             }
         }
@@ -190,6 +220,16 @@ public final class LinearizabilityChecker<S> {
                     budget.cancelled() ? "not checked to the end: another part is not linearizable"
                             : "time budget exhausted after " + order.size() + " operations linearized");
         };
+    }
+
+    /** The search's counterexample for a part a decider found illegal, if found within the explanation budget. */
+    private Counterexample explain(List<Operation> part, SearchBudget budget) {
+        if (explainBudget.isZero() || budget.exhausted()) return null;
+        WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part, budget.capped(explainBudget)).run();
+        if (outcome.verdict() != Verdict.NOT_LINEARIZABLE) return null;
+        List<Operation> order = new ArrayList<>(outcome.order().length);
+        for (int op : outcome.order()) order.add(part.get(op));
+        return counterexample(part, order);
     }
 
     /** Replays the longest prefix and names what cannot come next, and why. */

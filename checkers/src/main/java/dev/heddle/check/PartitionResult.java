@@ -13,14 +13,24 @@ import java.util.List;
  * @param counterexample when the search found it not linearizable, why; otherwise {@code null}
  * @param reason         when a polynomial decider gave the verdict, its explanation; when the
  *                       part was not checked, why; otherwise empty
+ * @param decider        what decided this part: {@code search}, a polynomial decider's
+ *                       {@linkplain dev.heddle.check.fast.PolynomialDecider#name() name}, or
+ *                       {@code none} when it was not checked
  */
 public record PartitionResult(String label, List<Operation> operations, Verdict verdict,
                               List<Operation> linearization, Counterexample counterexample,
-                              String reason) {
+                              String reason, String decider) {
 
     public PartitionResult {
         operations = List.copyOf(operations);
         linearization = List.copyOf(linearization);
+    }
+
+    /** A part decided by the search, or not checked ({@code decider} {@code none}, when the verdict is unknown). */
+    public PartitionResult(String label, List<Operation> operations, Verdict verdict,
+                           List<Operation> linearization, Counterexample counterexample, String reason) {
+        this(label, operations, verdict, linearization, counterexample, reason,
+                verdict == Verdict.UNKNOWN && linearization.isEmpty() && reason.startsWith("not checked") ? "none" : "search");
     }
 
     /** This part's verdict and, when not linearizable, why, in words. */

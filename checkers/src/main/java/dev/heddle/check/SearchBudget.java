@@ -11,9 +11,23 @@ final class SearchBudget {
     private final boolean unlimited;
     private volatile boolean cancelled;
 
+    private final SearchBudget parent;
+
     SearchBudget(Duration timeout) {
         this.unlimited = timeout == null;
         this.deadline = unlimited ? 0 : System.nanoTime() + saturatedNanos(timeout);
+        this.parent = null;
+    }
+
+    private SearchBudget(SearchBudget parent, Duration limit) {
+        this.unlimited = false;
+        this.deadline = System.nanoTime() + saturatedNanos(limit);
+        this.parent = parent;
+    }
+
+    /** A budget that ends at most {@code limit} from now, and when this one ends. */
+    SearchBudget capped(Duration limit) {
+        return new SearchBudget(this, limit);
     }
 
     private static long saturatedNanos(Duration timeout) {
@@ -29,10 +43,10 @@ final class SearchBudget {
     }
 
     boolean cancelled() {
-        return cancelled;
+        return cancelled || (parent != null && parent.cancelled());
     }
 
     boolean exhausted() {
-        return cancelled || (!unlimited && System.nanoTime() - deadline >= 0);
+        return cancelled || (!unlimited && System.nanoTime() - deadline >= 0) || (parent != null && parent.exhausted());
     }
 }

@@ -102,13 +102,13 @@ final class WingGongSearch<S> {
     }
 
     /** The outcome: a verdict, and the linearization found or the longest linearizable prefix. */
-    record Outcome(Verdict verdict, int[] order, long configurations) {
+    record Outcome(Verdict verdict, int[] order) {
     }
 
     Outcome run() {
         int okLeft = 0;
         for (Operation op : ops) if (op.status() == Status.OK) okLeft++;
-        if (budget.exhausted()) return new Outcome(Verdict.UNKNOWN, new int[0], 0);
+        if (budget.exhausted()) return new Outcome(Verdict.UNKNOWN, new int[0]);
 
         ConfigurationCache<S> cache = new ConfigurationCache<>(model);
         long[] linearized = new long[(ops.length + 63) >>> 6];
@@ -122,7 +122,7 @@ final class WingGongSearch<S> {
 
         while (okLeft > 0) {
             if ((++iterations & BUDGET_CHECK_MASK) == 0 && budget.exhausted()) {
-                return new Outcome(Verdict.UNKNOWN, Arrays.copyOf(bestPrefix, bestLength), cache.size());
+                return new Outcome(Verdict.UNKNOWN, Arrays.copyOf(bestPrefix, bestLength));
             }
             boolean backtrack;
             if (entry != END && returnOfCall[entry] != -2) {
@@ -156,8 +156,7 @@ final class WingGongSearch<S> {
             boolean popAgain;
             do {
                 if (depth == 0) {
-                    return new Outcome(Verdict.NOT_LINEARIZABLE, Arrays.copyOf(bestPrefix, bestLength),
-                            cache.size());
+                    return new Outcome(Verdict.NOT_LINEARIZABLE, Arrays.copyOf(bestPrefix, bestLength));
                 }
                 depth--;
                 if (agreeing > depth) agreeing = depth;
@@ -175,7 +174,7 @@ final class WingGongSearch<S> {
         }
         int[] order = new int[depth];
         for (int i = 0; i < depth; i++) order[i] = opOfNode[stackNode[i]];
-        return new Outcome(Verdict.LINEARIZABLE, order, cache.size());
+        return new Outcome(Verdict.LINEARIZABLE, order);
     }
 
     /** Keeps {@code bestPrefix} equal to the deepest stack seen, copying only what changed. */

@@ -21,10 +21,11 @@ import java.util.function.Consumer;
  * virtual time straight to it: when the earliest entries sit on a higher level, that one
  * slot is sorted once and stays sorted while entries leave it or arrive in order.
  *
- * <p>Entries of the same tick fire in insertion order, across cascades too: every slot
- * keeps equal ticks in insertion order (cascades move whole slots in order, before any
- * direct insert can reach the slots they fill), and sorting breaks ties by an insertion
- * sequence number.
+ * <p>Entries of the same tick fire in insertion order, across cascades too, without a
+ * sequence number: every list keeps equal ticks in insertion order, because inserts append,
+ * a cascade moves a whole list in order into lists that no direct insert could reach yet
+ * (they cover ticks that belonged to the cascaded list until the position got there), and
+ * the sort is stable.
  *
  * <p>Not thread-safe: a driver that shares a wheel between threads guards it with a lock.
  */
@@ -52,7 +53,6 @@ public final class TimerWheel {
     private long now;
     /** The tick the wheel stands at: every entry of an earlier tick has been handed out. */
     private long position;
-    private long nextSequence;
     private int size;
     /** Cached earliest tick; valid while {@link #earliestKnown}. */
     private long earliestTick = NO_TICK;
@@ -78,7 +78,6 @@ public final class TimerWheel {
             throw new IllegalStateException("entry already scheduled on a wheel");
         }
         entry.wheel = this;
-        entry.sequence = nextSequence++;
         entry.tick = entry.deadline <= now ? position : Math.max(tickOf(entry.deadline), position);
         place(entry);
         size++;
@@ -89,9 +88,10 @@ public final class TimerWheel {
 
     /**
      * The time of the earliest pending tick ({@code tick * 1 ms}), or {@code Long.MAX_VALUE} when
-     * no timer is pending. It is before the time of the latest advance when timers were
-     * scheduled for the past since. Deadlines in the last millisecond before
-     * {@code Long.MAX_VALUE} also report {@code Long.MAX_VALUE}: check {@link #isEmpty()}.
+     * no timer is pending. After a timer was scheduled for the past, it is the tick of the
+     * latest advance, which can be earlier than that advance's time. Deadlines in the last
+     * millisecond before {@code Long.MAX_VALUE} also report {@code Long.MAX_VALUE}: check
+     * {@link #isEmpty()}.
      */
     public long nextDeadline() {
         if (!earliestKnown) {
@@ -161,6 +161,7 @@ public final class TimerWheel {
     /** Moves the entries of a higher-level slot, or those of the overflow list now in range, closer to the position. */
     private void cascade(int list) {
         if (list == OVERFLOW) {
+            // Finding the earliest block sorted the overflow list, so that block's entries lead it.
             long block = position >>> (LEVELS * SLOT_BITS);
             Entry entry = heads[OVERFLOW];
             while (entry != null && entry.tick >>> (LEVELS * SLOT_BITS) == block) {
@@ -279,7 +280,7 @@ public final class TimerWheel {
         return heads[list].tick;
     }
 
-    /** Sorts a list by (tick, insertion), relinking it in place without allocating. */
+    /** Sorts a list by tick, keeping the order of equal ticks, relinking it in place without allocating. */
     private void sort(int list) {
         Entry head = sorted(heads[list]);
         Entry prev = null;
@@ -292,7 +293,7 @@ public final class TimerWheel {
         unsorted[list] = false;
     }
 
-    /** Merge sort over the {@code next} links; recursion depth is the logarithm of the length. */
+    /** Stable merge sort over the {@code next} links; recursion depth is the logarithm of the length. */
     private static Entry sorted(Entry head) {
         if (head == null || head.next == null) {
             return head;
@@ -311,7 +312,7 @@ public final class TimerWheel {
         Entry tail = null;
         while (a != null && b != null) {
             Entry first;
-            if (b.tick < a.tick || b.tick == a.tick && b.sequence < a.sequence) {
+            if (b.tick < a.tick) {
                 first = b;
                 b = b.next;
             } else {
@@ -357,7 +358,6 @@ public final class TimerWheel {
         private Runnable action;
         private TimerWheel wheel;
         private long tick;
-        private long sequence;
         private Entry prev;
         private Entry next;
         private int list = NOT_QUEUED;

@@ -15,13 +15,25 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CancellationToken {
     private final OneTimeEvent cancelled = new OneTimeEvent();
+    /**
+     * The parent, consulted by {@link #isCancelled()}: a parent's cancellation reaches its
+     * children's events one by one, and checking the ancestors makes the whole tree appear
+     * cancelled at the parent's single moment of cancellation (found by the Lincheck test).
+     */
+    private final CancellationToken parent;
 
     /** A new token, not cancelled. */
-    public CancellationToken() {}
+    public CancellationToken() {
+        this(null);
+    }
+
+    private CancellationToken(CancellationToken parent) {
+        this.parent = parent;
+    }
 
     /** A token cancelled when this one is (or at once, if this one already is), and on its own. */
     public CancellationToken child() {
-        CancellationToken child = new CancellationToken();
+        CancellationToken child = new CancellationToken(this);
         cancelled.whenFired(child::cancel);
         return child;
     }
@@ -32,7 +44,12 @@ public final class CancellationToken {
     }
 
     public boolean isCancelled() {
-        return cancelled.hasFired();
+        for (CancellationToken t = this; t != null; t = t.parent) {
+            if (t.cancelled.hasFired()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Suspends the calling task until the token is cancelled; returns at once if it is. */

@@ -30,6 +30,10 @@ public final class Heddle {
         return Runtime.current().spawn(name, body);
     }
 
+    public static JoinHandle<Void> spawn(String name, Runnable body) {
+        return Runtime.current().spawn(name, body);
+    }
+
     public static <T> JoinHandle<T> spawnBlocking(Callable<T> body) {
         return Runtime.current().spawnBlocking(body);
     }

@@ -118,6 +118,10 @@ public final class Runtime implements AutoCloseable {
         return new JoinHandle<>(task);
     }
 
+    public JoinHandle<Void> spawn(String name, Runnable body) {
+        return spawn(name, asCallable(body));
+    }
+
     /**
      * Runs {@code body} where it may block its thread (file I/O, long computations): on a
      * pool of platform threads bounded by {@code maxBlockingThreads}, or as a simulated task

@@ -18,6 +18,10 @@ package dev.heddle.select;
  *   <li>{@link #dequeue()}: after the select is decided, every branch's node is removed, so a
  *       loser leaves nothing behind.</li>
  * </ol>
+ * An op that has not committed may be tried and enqueued again after a {@link #dequeue()}:
+ * a select whose winning branch turned out closed goes on waiting on the other branches'
+ * ops with a fresh waiter.
+ * {@link Select#await} runs the protocol for one op; {@link Select} runs it for many.
  */
 public interface SelectableOp<T> {
 

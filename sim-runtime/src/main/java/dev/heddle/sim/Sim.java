@@ -26,10 +26,12 @@ import java.util.random.RandomGenerator;
 public final class Sim {
     private final long seed;
     private final Runtime runtime;
+    private final Probes probes;
 
-    Sim(long seed, Runtime runtime) {
+    Sim(long seed, Runtime runtime, Probes probes) {
         this.seed = seed;
         this.runtime = runtime;
+        this.probes = probes;
     }
 
     public long seed() {
@@ -62,6 +64,10 @@ public final class Sim {
         return runtime.spawn(name, body);
     }
 
+    public JoinHandle<Void> spawn(String name, Runnable body) {
+        return runtime.spawn(name, body);
+    }
+
     public void sleep(Duration duration) {
         runtime.clock().sleep(duration);
     }
@@ -69,6 +75,29 @@ public final class Sim {
     /** Virtual nanoseconds since the simulation started. */
     public long now() {
         return runtime.clock().now();
+    }
+
+    /** Fails the run, with the probe's name, if {@code condition} is false. */
+    public void always(String name, boolean condition) {
+        probes.always(name, condition);
+    }
+
+    /**
+     * Records whether {@code condition} held here; the sweep's summary lists every
+     * {@code sometimes} probe that no seed made true (a scenario the tests never produced).
+     */
+    public void sometimes(String name, boolean condition) {
+        probes.sometimes(name, condition);
+    }
+
+    /** Records that this point was reached; the sweep's summary lists points no seed reached. */
+    public void reachable(String name) {
+        probes.reachable(name);
+    }
+
+    /** Fails the run, with the probe's name, if this point is reached. */
+    public void unreachable(String name) {
+        probes.unreachable(name);
     }
 
     @Override

@@ -164,7 +164,8 @@ public final class Simulation {
     private SimulationResult execute(SimBody body, Trace trace) {
         Simulator simulator = new Simulator(this, seed, trace);
         Runtime runtime = new Runtime(simulator, maxBlockingThreads, "sim", () -> {}, () -> {});
-        Sim sim = new Sim(seed, runtime);
+        Probes probes = new Probes();
+        Sim sim = new Sim(seed, runtime, probes);
         try {
             try {
                 runtime.blockOn(() -> {
@@ -199,7 +200,7 @@ public final class Simulation {
                 throw simulator.failure();
             }
             return new SimulationResult(seed, trace.hash(), simulator.steps(), simulator.virtualTime(),
-                    simulator.spawned());
+                    simulator.spawned(), List.copyOf(probes.records().values()));
         } catch (SimulationFailure f) {
             simulator.teardown(100_000);
             throw f;

@@ -1,10 +1,13 @@
 package dev.heddle.sim;
 
+import java.util.List;
+
 /**
  * What a passing run did: the seed, its trace hash (equal hashes, same run), steps taken,
- * virtual time covered in nanoseconds, and tasks spawned.
+ * virtual time covered in nanoseconds, tasks spawned, and the probes it met.
  */
-public record SimulationResult(long seed, long traceHash, long steps, long virtualNanos, long tasks) {
+public record SimulationResult(long seed, long traceHash, long steps, long virtualNanos, long tasks,
+                               List<ProbeRecord> probes) {
     @Override
     public String toString() {
         return Simulation.seedText(seed) + " hash=" + Long.toHexString(traceHash) + " steps=" + steps

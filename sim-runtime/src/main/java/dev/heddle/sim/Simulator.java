@@ -37,11 +37,15 @@ final class Simulator implements Carrier {
     private final ConcurrentLinkedQueue<String> foreign = new ConcurrentLinkedQueue<>();
     /** The thread of the task in its step, read by foreign threads only to tell they are foreign. */
     private volatile Thread runningThread;
-    private SimTask running;
+    private volatile SimTask running;
     private final Map<Task<?>, SimTask> byTask = new IdentityHashMap<>();
 
     private long nextId = 1;
     private long steps;
+    /** Watchdog bookkeeping, touched only by the watchdog thread: the step last seen and for how many samples. */
+    private long watchedStep = -1;
+    private long watchedSamples;
+    private boolean stuckReported;
     private final long[] recentSteps = new long[RECENT_STEPS];
     private final List<Task<?>> failedTasks = new ArrayList<>();
     private SimulationFailure failure;
@@ -127,6 +131,18 @@ final class Simulator implements Carrier {
             throw new IllegalStateException("a simulation must be driven by the thread that created it, "
                     + carrier.getName() + ", not " + Thread.currentThread().getName());
         }
+        StuckStepWatchdog.watch(this);
+        try {
+            loop(root);
+        } finally {
+            StuckStepWatchdog.unwatch(this);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void loop(Task<?> root) {
         while (failure == null && !root.isDone()) {
             if (!foreign.isEmpty()) {
                 fail(FailureKind.FOREIGN_WAKEUP, foreignReport(), null);
@@ -138,9 +154,29 @@ final class Simulator implements Carrier {
                 noProgress();
             }
         }
-        if (failure != null) {
-            throw failure;
+    }
+
+    /**
+     * Called about once a second by the watchdog thread: a report once the same step has run
+     * for {@code seconds} samples, else null. Reads the carrier's fields without locking; a
+     * stale read only delays the report.
+     */
+    String stuckStepReport(long seconds) {
+        SimTask t = running;
+        long step = steps;
+        if (t == null || step != watchedStep) {
+            watchedStep = step;
+            watchedSamples = 0;
+            return null;
         }
+        if (++watchedSamples < seconds || stuckReported) {
+            return null;
+        }
+        stuckReported = true;
+        return Simulation.seedText(seed) + " STUCK: task " + t + " has run for " + seconds + " s without reaching a"
+                + " suspension point. One carrier runs every task, so a loop that never suspends (Heddle.yieldNow,"
+                + " sleep, a channel or lock wait) hangs the whole simulation. It is at:\n" + stack(t)
+                + "rerun: " + config.rerunCommand(seed);
     }
 
     @Override

@@ -18,10 +18,24 @@ public interface PolynomialDecider {
      */
     Optional<Decision> decide(List<Operation> operations);
 
+    /** A short name for reports and benchmarks, e.g. {@code zones}. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
     /**
-     * @param linearizable the verdict
-     * @param reason       when not linearizable, the violation in words, naming the operations
+     * @param linearizable  the verdict
+     * @param reason        when not linearizable, the violation in words, naming the operations
+     * @param linearization when linearizable and the decider builds one, a linearization
+     *                      (unknown operations left out never took effect); otherwise empty
      */
-    record Decision(boolean linearizable, String reason) {
+    record Decision(boolean linearizable, String reason, List<Operation> linearization) {
+        public Decision {
+            linearization = List.copyOf(linearization);
+        }
+
+        public Decision(boolean linearizable, String reason) {
+            this(linearizable, reason, List.of());
+        }
     }
 }

@@ -33,6 +33,11 @@ import java.util.Optional;
 public final class UniqueValueQueueDecider implements PolynomialDecider {
 
     @Override
+    public String name() {
+        return "queue-fifo";
+    }
+
+    @Override
     public Optional<Decision> decide(List<Operation> operations) {
         Map<Object, Operation> enqueues = new HashMap<>();
         Map<Object, Operation> dequeues = new HashMap<>();

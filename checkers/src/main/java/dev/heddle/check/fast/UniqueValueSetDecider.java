@@ -32,6 +32,11 @@ import java.util.Optional;
 public final class UniqueValueSetDecider implements PolynomialDecider {
 
     @Override
+    public String name() {
+        return "set-intervals";
+    }
+
+    @Override
     public Optional<Decision> decide(List<Operation> operations) {
         Map<Object, List<Operation>> byValue = new LinkedHashMap<>();
         for (Operation op : operations) {

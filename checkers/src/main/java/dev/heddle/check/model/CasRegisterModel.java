@@ -3,9 +3,12 @@ package dev.heddle.check.model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
+import dev.heddle.check.fast.PolynomialDecider;
+import dev.heddle.check.fast.UniqueValueRegisterDecider;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A register with compare-and-set, starting empty, as in Porcupine's etcd model: {@code read}
@@ -61,6 +64,11 @@ public final class CasRegisterModel implements Model<Object> {
             }
             default -> throw RegisterModel.unknownOperation(name(), op, "read, write, cas");
         };
+    }
+
+    @Override
+    public Optional<PolynomialDecider> polynomialDecider() {
+        return Optional.of(new UniqueValueRegisterDecider(this, true));
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.heddle.check.model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
+import dev.heddle.check.fast.PolynomialDecider;
+import dev.heddle.check.fast.UniqueTokenKvDecider;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A key-value store of strings, every key starting as {@code ""}: {@code get} (output the value;
@@ -78,6 +81,12 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
         Map<Object, String> map = new HashMap<>();
         map.put(null, value);
         return map;
+    }
+
+    /** Keys where every put and append writes a unique token are decided by {@link UniqueTokenKvDecider}. */
+    @Override
+    public Optional<PolynomialDecider> polynomialDecider() {
+        return partitioned ? Optional.of(new UniqueTokenKvDecider(this)) : Optional.empty();
     }
 
     @Override

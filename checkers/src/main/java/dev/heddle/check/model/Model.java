@@ -85,7 +85,7 @@ public interface Model<S> {
         return List.of(operations);
     }
 
-    /** A label for the part that contains {@code op}, e.g. {@code key "x"}; empty when unpartitioned. */
+    /** A label for one part {@link #partition} returned, e.g. {@code key "x"}; empty when unpartitioned. */
     default String partitionLabel(List<Operation> part) {
         return "";
     }

@@ -3,8 +3,11 @@ package dev.heddle.check.model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
+import dev.heddle.check.fast.PolynomialDecider;
+import dev.heddle.check.fast.UniqueValueRegisterDecider;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A read/write register that starts empty ({@code nil}). Operations: {@code read} with the value
@@ -36,6 +39,11 @@ public final class RegisterModel implements Model<Object> {
             case "write" -> valueState(op.input());
             default -> throw unknownOperation(name(), op, "read, write");
         };
+    }
+
+    @Override
+    public Optional<PolynomialDecider> polynomialDecider() {
+        return Optional.of(new UniqueValueRegisterDecider(this, false));
     }
 
     @Override

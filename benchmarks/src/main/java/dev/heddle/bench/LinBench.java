@@ -1,0 +1,273 @@
+package dev.heddle.bench;
+
+import dev.heddle.check.CheckResult;
+import dev.heddle.check.History;
+import dev.heddle.check.LinearizabilityChecker;
+import dev.heddle.check.Operation;
+import dev.heddle.check.Verdict;
+import dev.heddle.check.model.Model;
+import dev.heddle.check.model.Models;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * {@code ./heddle bench lin}: the Heddle linearizability checker against a plain Wing–Gong
+ * search ({@link PlainWingGong}) on generated histories: register, CAS register, KV with 10 keys
+ * and queue; 1, 10 and 50 concurrent clients; 100 to 10,000 operations; linearizable as
+ * generated, or with one output in the middle altered. Prints one {@code key=value} row per
+ * history and the total speed-up ({@code ratio=}) last. A search that exceeds its cap is
+ * reported as {@code >=cap}, which makes the speed-up a lower bound (marked {@code >=}).
+ *
+ * <p>Arguments: {@code --cap-ms N} (the per-row cap of each checker, default 2000) and
+ * {@code --max-ops N} (default 10000).
+ */
+public final class LinBench {
+    private static final long SEED = 0x11E_A12L;
+
+    private LinBench() {
+    }
+
+    public static void main(String[] args) {
+        long capMillis = 2000;
+        int maxOps = 10_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--cap-ms" -> capMillis = Long.parseLong(args[++i]);
+                case "--max-ops" -> maxOps = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument '" + args[i]
+                        + "'; lin accepts --cap-ms N and --max-ops N");
+            }
+        }
+        warmUp();
+        double heddleTotal = 0;
+        double plainTotal = 0;
+        boolean lowerBound = false;
+        for (String workload : List.of("register", "cas-register", "kv", "queue")) {
+            for (int clients : List.of(1, 10, 50)) {
+                for (int ops : List.of(100, 1000, 10_000)) {
+                    if (ops > maxOps) continue;
+                    for (boolean legal : List.of(true, false)) {
+                        Row row = measure(workload, clients, ops, legal, capMillis);
+                        System.out.println(row.line());
+                        heddleTotal += row.heddleMillis;
+                        plainTotal += row.plainMillis;
+                        lowerBound |= row.plainCapped || row.heddleCapped;
+                    }
+                }
+            }
+        }
+        System.out.println("ratio" + (lowerBound ? ">=" : "=") + format(plainTotal / heddleTotal)
+                + " heddle_total_ms=" + format(heddleTotal) + " plain_total_ms" + (lowerBound ? ">=" : "=")
+                + format(plainTotal));
+    }
+
+    private record Row(String name, double heddleMillis, boolean heddleCapped, double plainMillis,
+                       boolean plainCapped, Verdict heddle, Verdict plain, String decider) {
+        String line() {
+            String speedup = (plainCapped && !heddleCapped ? ">=" : heddleCapped ? "~" : "=")
+                    + format(plainMillis / heddleMillis);
+            return "row=" + name + " heddle_ms" + (heddleCapped ? ">=" : "=") + format(heddleMillis)
+                    + " plain_ms" + (plainCapped ? ">=" : "=") + format(plainMillis)
+                    + " speedup" + speedup + " decider=" + decider + " heddle=" + heddle + " plain=" + plain
+                    + (heddle != Verdict.UNKNOWN && plain != Verdict.UNKNOWN && heddle != plain ? " DISAGREE" : "");
+        }
+    }
+
+    private static Row measure(String workload, int clients, int ops, boolean legal, long capMillis) {
+        History history = generate(workload, clients, ops, legal, new SplittableRandom(SEED ^ (clients * 31L + ops)));
+        Model<?> model = Models.byName(workload);
+        long start = System.nanoTime();
+        CheckResult result = LinearizabilityChecker.of(model).withTimeout(Duration.ofMillis(capMillis)).check(history);
+        double heddleMillis = (System.nanoTime() - start) / 1e6;
+        start = System.nanoTime();
+        Verdict plain = PlainWingGong.check(model, history.operations(), start + capMillis * 1_000_000);
+        double plainMillis = (System.nanoTime() - start) / 1e6;
+        String name = workload + "/clients=" + clients + "/ops=" + ops + "/verdict=" + (legal ? "ok" : "bad");
+        return new Row(name, heddleMillis, result.verdict() == Verdict.UNKNOWN, plainMillis,
+                plain == Verdict.UNKNOWN, result.verdict(), plain, result.deciders());
+    }
+
+    /** Both checkers on every workload, client count and verdict, on other seeds, until compiled. */
+    private static void warmUp() {
+        for (int i = 0; i < 3; i++) {
+            for (String workload : List.of("register", "cas-register", "kv", "queue")) {
+                for (int clients : List.of(1, 10, 50)) {
+                    for (boolean legal : List.of(true, false)) {
+                        History history = generate(workload, clients, 1000, legal, new SplittableRandom(i));
+                        Model<?> model = Models.byName(workload);
+                        LinearizabilityChecker.of(model).withTimeout(Duration.ofMillis(200)).check(history);
+                        PlainWingGong.check(model, history.operations(), System.nanoTime() + 50_000_000L);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A history of {@code ops} operations by {@code clients} clients, each issuing one operation
+     * after another with random durations; every operation takes effect at a random point in its
+     * interval, where a sequential object computes its output. Every written value is unique, as
+     * in Jepsen's register and append workloads: registers write fresh integers; a CAS goes from
+     * the value its client last saw (read, wrote or swapped in) to a fresh one, so it fails when
+     * another client wrote in between; KV puts and appends write fresh tokens ({@code "p7;"},
+     * {@code "a8;"}); queues enqueue fresh integers. When not {@code legal}, one output in the
+     * second half is altered into a realistic bug (see {@link #alterInTheMiddle}).
+     */
+    static History generate(String workload, int clients, int ops, boolean legal, SplittableRandom random) {
+        record Slot(int client, long call, long ret, long point) {
+        }
+        List<Slot> slots = new ArrayList<>();
+        long[] clock = new long[clients];
+        for (int i = 0; i < ops; i++) {
+            int client = random.nextInt(clients);
+            long call = clock[client] + random.nextInt(20);
+            long ret = call + 1 + random.nextInt(10 * clients);
+            slots.add(new Slot(client, call, ret, call + random.nextLong(ret - call + 1)));
+            clock[client] = ret + 1;
+        }
+        slots.sort(Comparator.comparingLong(Slot::point).thenComparingInt(Slot::client));
+        List<Operation> history = new ArrayList<>(ops);
+        Object register = null;
+        Object[] lastSeen = new Object[clients];
+        Map<String, String> store = new HashMap<>();
+        ArrayDeque<Long> queue = new ArrayDeque<>();
+        long nextValue = 0;
+        for (Slot s : slots) {
+            int c = s.client();
+            switch (workload) {
+                case "register", "cas-register" -> {
+                    int kind = random.nextInt(workload.equals("register") ? 2 : 3);
+                    long value = nextValue++;
+                    if (kind == 0) {
+                        register = value;
+                        lastSeen[c] = value;
+                        history.add(Operation.ok(c, "write", null, value, null, s.call(), s.ret()));
+                    } else if (kind == 1) {
+                        lastSeen[c] = register;
+                        history.add(Operation.ok(c, "read", null, null, register, s.call(), s.ret()));
+                    } else {
+                        Object expected = lastSeen[c];
+                        boolean swapped = java.util.Objects.equals(register, expected);
+                        if (swapped) {
+                            register = value;
+                            lastSeen[c] = value;
+                        }
+                        history.add(Operation.ok(c, "cas", null, java.util.Arrays.asList(expected, value), swapped,
+                                s.call(), s.ret()));
+                    }
+                }
+                case "kv" -> {
+                    String key = Integer.toString(random.nextInt(10));
+                    String current = store.getOrDefault(key, "");
+                    switch (random.nextInt(3)) {
+                        case 0 -> history.add(Operation.ok(c, "get", key, null, current, s.call(), s.ret()));
+                        case 1 -> {
+                            String value = "p" + nextValue++ + ";";
+                            store.put(key, value);
+                            history.add(Operation.ok(c, "put", key, value, null, s.call(), s.ret()));
+                        }
+                        default -> {
+                            String value = "a" + nextValue++ + ";";
+                            store.put(key, current + value);
+                            history.add(Operation.ok(c, "append", key, value, null, s.call(), s.ret()));
+                        }
+                    }
+                }
+                case "queue" -> {
+                    if (random.nextBoolean() || queue.isEmpty()) {
+                        long value = nextValue++;
+                        queue.addLast(value);
+                        history.add(Operation.ok(c, "enqueue", null, value, null, s.call(), s.ret()));
+                    } else {
+                        history.add(Operation.ok(c, "dequeue", null, null, queue.pollFirst(), s.call(), s.ret()));
+                    }
+                }
+                default -> throw new IllegalArgumentException("no generator for workload " + workload);
+            }
+        }
+        if (!legal) alterInTheMiddle(workload, history);
+        return new History(history);
+    }
+
+    /**
+     * Alters the first observation at or after the middle into a bug that real systems have, and
+     * that makes the history not linearizable: a read (or KV get) returns a stale value, one that
+     * a later write had overwritten before the read was called (with unique values it can never
+     * come back); a dequeue returns a value that an earlier dequeue, completed before it was
+     * called, had already taken (duplicate delivery).
+     */
+    private static void alterInTheMiddle(String workload, List<Operation> history) {
+        String observer = switch (workload) {
+            case "kv" -> "get";
+            case "queue" -> "dequeue";
+            default -> "read";
+        };
+        for (int i = history.size() / 2; i < history.size(); i++) {
+            Operation op = history.get(i);
+            if (!op.f().equals(observer)) continue;
+            Object stale = workload.equals("queue") ? dequeuedBefore(history, op) : overwrittenBefore(workload, history, op);
+            if (stale == null) continue;
+            history.set(i, op.withOutcome(stale, op.status()));
+            return;
+        }
+        throw new IllegalStateException("no " + observer + " in the second half to alter");
+    }
+
+    /** A value written, then overwritten by a write that completed before {@code read} was called. */
+    private static Object overwrittenBefore(String workload, List<Operation> history, Operation read) {
+        Operation latest = null; // the mutation (of read's key) completed last before the read is called
+        for (Operation op : history) {
+            if (writes(op) && java.util.Objects.equals(op.key(), read.key()) && op.ret() < read.call()
+                    && (latest == null || op.ret() > latest.ret())) {
+                latest = op;
+            }
+        }
+        if (latest == null) return null;
+        // The state a completed-earlier mutation left: replay the key's mutations by effect order.
+        Operation earlier = null;
+        for (Operation op : history) {
+            if (writes(op) && java.util.Objects.equals(op.key(), read.key()) && op.ret() < latest.call()
+                    && (earlier == null || op.ret() > earlier.ret())) {
+                earlier = op;
+            }
+        }
+        if (earlier == null) return null;
+        if (!workload.equals("kv")) return earlier.f().equals("cas") ? ((List<?>) earlier.input()).get(1) : earlier.input();
+        // The history is in effect order: the state right after 'earlier' took effect.
+        String state = "";
+        for (Operation op : history) {
+            if (!java.util.Objects.equals(op.key(), read.key())) continue;
+            if (op.f().equals("put")) state = (String) op.input();
+            else if (op.f().equals("append")) state = state + op.input();
+            if (op == earlier) return state;
+        }
+        return null;
+    }
+
+    private static boolean writes(Operation op) {
+        return op.f().equals("write") || op.f().equals("put") || op.f().equals("append")
+                || (op.f().equals("cas") && Boolean.TRUE.equals(op.output()));
+    }
+
+    /** The value of a dequeue that completed before {@code dequeue} was called. */
+    private static Object dequeuedBefore(List<Operation> history, Operation dequeue) {
+        for (Operation op : history) {
+            if (op.f().equals("dequeue") && op != dequeue && op.output() != null && op.ret() < dequeue.call()) {
+                return op.output();
+            }
+        }
+        return null;
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.heddle.check.fast;
+
+import dev.heddle.check.Operation;
+import dev.heddle.check.Status;
+import dev.heddle.check.Values;
+import dev.heddle.check.model.Model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Decides one key of a {@code kv} history ({@code get}, {@code put}, {@code append}) in
+ * O(n log n + total length of the values read) when every {@code put} and {@code append} writes
+ * a unique <i>token</i>: a non-empty string that ends with a delimiter character and contains it
+ * nowhere else (the same delimiter for all, e.g. {@code "a17;"}), as in Jepsen's append
+ * workloads where each appended element is unique.
+ *
+ * <p>Then every value a {@code get} returns is a sequence of tokens and tells which operation
+ * produced it and from what: {@code "p5;a7;a9;"} was produced by the append of {@code "a9;"}
+ * applied to {@code "p5;a7;"}, which the append of {@code "a7;"} produced from the put of
+ * {@code "p5;"}. Each state is written by one operation, so the key is a register with unique
+ * values where a revealed append is a swap from its predecessor state (like a successful
+ * compare-and-set) and a put, or an append no read reveals, is a plain write of a fresh value.
+ * Reads that cannot be parsed into tokens, tokens in two different contexts (the same append
+ * after two different states, a put not first) and tokens never written are violations in
+ * themselves. {@link UniqueWriteOrder} decides the rest. Histories with other values are left to
+ * the search.
+ */
+public final class UniqueTokenKvDecider implements PolynomialDecider {
+    private final Model<?> model;
+
+    /** @param model the partitioned KV model, used to replay the witness */
+    public UniqueTokenKvDecider(Model<?> model) {
+        this.model = model;
+    }
+
+    @Override
+    public String name() {
+        return "kv-tokens";
+    }
+
+    @Override
+    public Optional<Decision> decide(List<Operation> operations) {
+        if (operations.isEmpty()) return Optional.of(new Decision(true, ""));
+        Object key = operations.getFirst().key();
+        char delimiter = 0;
+        Map<String, Integer> tokenOp = new HashMap<>();
+        for (int i = 0; i < operations.size(); i++) {
+            Operation op = operations.get(i);
+            if (!Objects.equals(op.key(), key) || op.status() == Status.FAILED) return Optional.empty();
+            switch (op.f()) {
+                case "get" -> {
+                }
+                case "put", "append" -> {
+                    String token = text(op.input());
+                    if (token.isEmpty()) return Optional.empty();
+                    if (delimiter == 0) delimiter = token.charAt(token.length() - 1);
+                    if (token.indexOf(delimiter) != token.length() - 1) return Optional.empty();
+                    if (tokenOp.putIfAbsent(token, i) != null) return Optional.empty();
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        UniqueWriteOrder order = new UniqueWriteOrder();
+        int n = operations.size();
+        // The value id of the state each mutation produces; the state it was applied to (-1: not revealed).
+        int[] valueOf = new int[n];
+        int[] predecessor = new int[n];
+        Arrays.fill(predecessor, -2);
+        for (int i = 0; i < n; i++) {
+            if (!operations.get(i).f().equals("get")) valueOf[i] = order.newValue();
+        }
+        List<String> shown = new ArrayList<>();
+        int[] readValue = new int[n];
+        for (int i = 0; i < n; i++) {
+            Operation op = operations.get(i);
+            if (!op.f().equals("get") || op.status() != Status.OK) continue;
+            String read = text(op.output());
+            int previous = 0; // the initial ""
+            int start = 0;
+            while (start < read.length()) {
+                int end = delimiter == 0 ? -1 : read.indexOf(delimiter, start);
+                if (end < 0) {
+                    return violation(op + " returns " + Values.show(read)
+                            + ", which is not a sequence of the values put and appended");
+                }
+                String token = read.substring(start, end + 1);
+                Integer writer = tokenOp.get(token);
+                if (writer == null) {
+                    return violation(op + " returns " + Values.show(read) + ", but " + Values.show(token)
+                            + " is never put or appended");
+                }
+                Operation mutation = operations.get(writer);
+                if (mutation.f().equals("put") && start > 0) {
+                    return violation(op + " returns " + Values.show(read) + ", but " + mutation
+                            + " replaces the whole value");
+                }
+                if (mutation.f().equals("append")) {
+                    if (predecessor[writer] == -2) {
+                        predecessor[writer] = previous;
+                    } else if (predecessor[writer] != previous) {
+                        return violation(op + " shows " + mutation + " applied to "
+                                + Values.show(read.substring(0, start)) + ", another read shows it applied to a different value");
+                    }
+                }
+                previous = valueOf[writer];
+                start = end + 1;
+            }
+            readValue[i] = previous;
+        }
+        for (int i = 0; i < n; i++) {
+            Operation op = operations.get(i);
+            switch (op.f()) {
+                case "get" -> {
+                    if (op.status() == Status.OK) order.add(op, UniqueWriteOrder.READ, readValue[i], -1);
+                }
+                case "put" -> order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
+                default -> {
+                    if (predecessor[i] >= 0) order.add(op, UniqueWriteOrder.SWAP, valueOf[i], predecessor[i]);
+                    else order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
+                }
+            }
+        }
+        Map<Integer, Operation> producer = new HashMap<>();
+        for (int i = 0; i < n; i++) if (!operations.get(i).f().equals("get")) producer.put(valueOf[i], operations.get(i));
+        return order.decide(model, v -> v == 0 ? "\"\"" : "the value " + describe(producer.get(v)));
+    }
+
+    private static String describe(Operation mutation) {
+        return mutation == null ? "?" : "after " + mutation;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value instanceof String s ? s : Values.show(value);
+    }
+
+    private static Optional<Decision> violation(String reason) {
+        return Optional.of(new Decision(false, "kv violation: " + reason));
+    }
+}

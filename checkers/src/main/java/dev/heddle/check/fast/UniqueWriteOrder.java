@@ -1,0 +1,531 @@
+package dev.heddle.check.fast;
+
+import dev.heddle.check.Operation;
+import dev.heddle.check.Status;
+import dev.heddle.check.model.Model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The decision procedure shared by the unique-value register, CAS-register and key-value
+ * deciders: a register-like object where every value is written by at most one operation.
+ *
+ * <p>Operations are given as events over value ids ({@code 0} is the initial value, written by a
+ * virtual operation before everything): a plain {@link #WRITE} of a value; a {@link #SWAP} that
+ * writes a value and must run while the register holds its predecessor (a successful
+ * compare-and-set {@code a -> b}, or an {@code append} whose resulting state a read revealed);
+ * a {@link #READ} of a value; a {@link #NOT_READ} that must run while the register holds anything
+ * but its value (a compare-and-set whose compare failed).
+ *
+ * <p><b>Theory.</b> Because each value is written once, in any linearization the operations on a
+ * value (its write, then its reads) form one contiguous <i>block</i>, and a swap's block directly
+ * follows its predecessor's: the blocks of a chain of swaps form one contiguous <i>super-block</i>
+ * in a fixed inner order. A linearization is then exactly a total order of super-blocks that
+ * respects real time, with each block's write first. Writing {@code f(X)} for the earliest
+ * return and {@code s(X)} for the latest call in X, real time forces X before Y exactly when
+ * {@code f(X) < s(Y)}. So, without {@code NOT_READ} events, the history is linearizable iff
+ * (1) every read's value is written, no read returns before its write is called and no two
+ * effective swaps share a predecessor; (2) every chain starts at a plain write and respects
+ * its inner order ({@code f(later) >= s(earlier)}); (3) the relation {@code f(X) < s(Y)} on
+ * super-blocks is acyclic. This is the cluster/zone characterization of Gibbons and Korach
+ * (<i>Testing shared memories</i>, SIAM J. Comput. 26(4), 1997) for read/write registers with
+ * unique written values; two super-blocks form a 2-cycle exactly when their "forward zones"
+ * overlap or a "backward zone" lies inside a forward zone (Golab, Li and Shah, PODC 2011).
+ * Chains of swaps are the extension to CAS and appends. Acyclicity is checked with Kahn's
+ * algorithm, where a super-block Y is a source iff {@code s(Y) <= min f} over the others; only
+ * the block of least {@code f} and the other block of least {@code s} need to be tried, so
+ * the whole check is O(n log n) (sorting).
+ *
+ * <p><b>Unknown operations.</b> An unknown write whose value is never observed (read, or the
+ * predecessor of an effective swap) may be taken never to have happened: removing an unobserved
+ * write from a linearization leaves it legal, since only a plain write can follow it. An
+ * observed one happened, with no return bound.
+ *
+ * <p><b>Failed compares</b> ({@code NOT_READ}) are not part of the theory above. They are
+ * read-only, so a history that is not linearizable without them is not linearizable with them.
+ * Otherwise the order found is a witness into which each failed compare is inserted at the first
+ * position its interval allows where the register does not hold its value; the result is
+ * replayed on the model and checked against real time. If that fails the decider declines and
+ * the general search decides. The verdict LINEARIZABLE is always backed by such a verified
+ * witness.
+ */
+final class UniqueWriteOrder {
+    private static final boolean DEBUG = Boolean.getBoolean("heddle.debug");
+    static final int WRITE = 0;
+    static final int SWAP = 1;
+    static final int READ = 2;
+    static final int NOT_READ = 3;
+
+    private final List<Operation> ops = new ArrayList<>();
+    private final IntArray kind = new IntArray();
+    private final IntArray value = new IntArray();
+    private final IntArray pred = new IntArray();
+    private int values = 1;
+
+    /** A fresh value id. */
+    int newValue() {
+        return values++;
+    }
+
+    void add(Operation op, int eventKind, int eventValue, int predecessor) {
+        ops.add(op);
+        kind.add(eventKind);
+        value.add(eventValue);
+        pred.add(predecessor);
+    }
+
+    /**
+     * The decision, or empty when the witness with failed compares could not be built.
+     *
+     * @param model      replays the witness
+     * @param showValue  names a value id in explanations
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Optional<PolynomialDecider.Decision> decide(Model<?> model, IntFunction<String> showValue) {
+        int n = ops.size();
+        int[] writer = new int[values];
+        Arrays.fill(writer, -1);
+        // Event n stands for the virtual write of the initial value.
+        writer[0] = n;
+        for (int e = 0; e < n; e++) {
+            int k = kind.get(e);
+            if (k == WRITE || k == SWAP) {
+                if (writer[value.get(e)] != -1) return Optional.empty(); // not a unique-value history
+                writer[value.get(e)] = e;
+            }
+        }
+        // Effective writes: completed ones, and unknown ones whose value is observed.
+        boolean[] effective = new boolean[n + 1];
+        effective[n] = true;
+        boolean[] observed = new boolean[values];
+        int[] work = new int[values];
+        int top = 0;
+        for (int e = 0; e < n; e++) {
+            int k = kind.get(e);
+            int v = -1;
+            if (k == READ) v = value.get(e);
+            else if ((k == WRITE || k == SWAP) && ops.get(e).status() == Status.OK) effective[e] = true;
+            if (k == SWAP && ops.get(e).status() == Status.OK) v = pred.get(e);
+            if (v >= 0 && !observed[v]) {
+                observed[v] = true;
+                work[top++] = v;
+            }
+        }
+        while (top > 0) {
+            int v = work[--top];
+            int w = writer[v];
+            if (w < 0 || w == n) continue;
+            effective[w] = true;
+            if (kind.get(w) == SWAP && !observed[pred.get(w)]) {
+                observed[pred.get(w)] = true;
+                work[top++] = pred.get(w);
+            }
+        }
+        // Blocks: f = least return, s = greatest call, over the write and the reads of a value.
+        long[] f = new long[values];
+        long[] s = new long[values];
+        int[] fOp = new int[values];
+        int[] sOp = new int[values];
+        Arrays.fill(f, Long.MAX_VALUE);
+        Arrays.fill(s, Long.MIN_VALUE);
+        Arrays.fill(fOp, -1);
+        Arrays.fill(sOp, -1);
+        f[0] = Long.MIN_VALUE;
+        fOp[0] = n;
+        sOp[0] = n;
+        int[] successor = new int[values];
+        Arrays.fill(successor, -1);
+        List<List<Integer>> readsOf = new ArrayList<>(values);
+        for (int v = 0; v < values; v++) readsOf.add(null);
+        for (int e = 0; e < n; e++) {
+            int k = kind.get(e);
+            Operation op = ops.get(e);
+            if (k == READ) {
+                int v = value.get(e);
+                int w = writer[v];
+                if (w < 0) {
+                    return violation(op + " reads " + showValue.apply(v) + ", which is never written");
+                }
+                if (w != n && op.ret() < ops.get(w).call()) {
+                    return violation(op + " returns before " + ops.get(w) + ", which writes its value, is called");
+                }
+                if (readsOf.get(v) == null) readsOf.set(v, new ArrayList<>());
+                readsOf.get(v).add(e);
+            } else if ((k == WRITE || k == SWAP) && effective[e]) {
+                if (k == SWAP) {
+                    int p = pred.get(e);
+                    if (writer[p] < 0) {
+                        return violation(op + " needs " + showValue.apply(p) + " before it, which is never written");
+                    }
+                    if (successor[p] != -1) {
+                        return violation(ops.get(successor[p]) + " and " + op + " both change "
+                                + showValue.apply(p) + ", which is written only once");
+                    }
+                    successor[p] = e;
+                }
+            } else {
+                continue;
+            }
+            int v = value.get(e);
+            if (op.ret() < f[v]) {
+                f[v] = op.ret();
+                fOp[v] = e;
+            }
+            if (op.call() > s[v]) {
+                s[v] = op.call();
+                sOp[v] = e;
+            }
+        }
+        // Chains of swaps, each starting at a plain write (or the initial value).
+        int[] chainOf = new int[values];
+        Arrays.fill(chainOf, -1);
+        List<int[]> chains = new ArrayList<>();
+        List<Long> chainF = new ArrayList<>();
+        List<Long> chainS = new ArrayList<>();
+        int[] chainFOp = new int[values + 1];
+        int[] chainSOp = new int[values + 1];
+        for (int v = 0; v < values; v++) {
+            int w = writer[v];
+            if (w < 0 || !effective[w] || (w != n && kind.get(w) == SWAP)) continue;
+            IntArray members = new IntArray();
+            long maxS = Long.MIN_VALUE;
+            int maxSOp = -1;
+            long minF = Long.MAX_VALUE;
+            int minFOp = -1;
+            for (int u = v; u != -1; u = successor[u] == -1 ? -1 : value.get(successor[u])) {
+                if (f[u] < maxS) {
+                    return violation(name(fOp[u], n) + " finishes before " + name(maxSOp, n)
+                            + " starts, but " + showValue.apply(u) + " can only be written after "
+                            + showValue.apply(value(maxSOp, n)) + " by the chain of swaps "
+                            + chainText(v, u, successor, showValue));
+                }
+                if (s[u] > maxS) {
+                    maxS = s[u];
+                    maxSOp = sOp[u];
+                }
+                if (f[u] < minF) {
+                    minF = f[u];
+                    minFOp = fOp[u];
+                }
+                chainOf[u] = chains.size();
+                members.add(u);
+            }
+            chainFOp[chains.size()] = minFOp;
+            chainSOp[chains.size()] = maxSOp;
+            chains.add(members.toArray());
+            chainF.add(minF);
+            chainS.add(maxS);
+        }
+        for (int e = 0; e < n; e++) {
+            int k = kind.get(e);
+            if ((k == WRITE || k == SWAP) && effective[e] && chainOf[value.get(e)] == -1) {
+                return violation(ops.get(e) + " belongs to a chain of swaps that no write starts");
+            }
+        }
+        // Kahn's algorithm on super-blocks: X must precede Y iff f(X) < s(Y).
+        int m = chains.size();
+        Integer[] byF = new Integer[m];
+        Integer[] byS = new Integer[m];
+        for (int c = 0; c < m; c++) {
+            byF[c] = c;
+            byS[c] = c;
+        }
+        Arrays.sort(byF, Comparator.comparingLong(chainF::get));
+        Arrays.sort(byS, Comparator.comparingLong(chainS::get));
+        boolean[] placed = new boolean[m];
+        int fi = 0;
+        int si = 0;
+        int[] chainOrder = new int[m];
+        for (int step = 0; step < m; step++) {
+            while (placed[byF[fi]]) fi++;
+            while (placed[byS[si]]) si++;
+            int a = byF[fi];
+            int secondF = fi + 1;
+            while (secondF < m && placed[byF[secondF]]) secondF++;
+            long otherMinF = secondF < m ? chainF.get(byF[secondF]) : Long.MAX_VALUE;
+            int pick = -1;
+            if (chainS.get(a) <= otherMinF) {
+                pick = a;
+            } else {
+                int b = byS[si];
+                if (b == a) {
+                    int next = si + 1;
+                    while (next < m && placed[byS[next]]) next++;
+                    b = next < m ? byS[next] : -1;
+                }
+                if (b >= 0 && chainS.get(b) <= chainF.get(a)) pick = b;
+                if (pick < 0) {
+                    int other = byF[secondF];
+                    return violation(name(chainFOp[other], n) + " finishes before " + name(chainSOp[a], n)
+                            + " starts, so " + showValue.apply(chains.get(other)[0]) + "'s operations must come first, but "
+                            + name(chainFOp[a], n) + " finishes before "
+                            + (b >= 0 ? name(chainSOp[b], n) : "another operation") + " starts, so "
+                            + showValue.apply(chains.get(a)[0]) + "'s operations must come before "
+                            + (b >= 0 ? showValue.apply(chains.get(b)[0]) + "'s" : "the others")
+                            + "; no order of values satisfies real time");
+                }
+            }
+            placed[pick] = true;
+            chainOrder[step] = pick;
+        }
+        // The witness: chains in order, each block's write first, then its reads by call. Failed
+        // compares may need another order of the same graph: then try sources by latest call,
+        // then by the middle of their zone.
+        List<Operation> witness = witness(chainOrder, chains, writer, readsOf, n);
+        if (witness == null && hasFailedCompares()) {
+            List<Comparator<Integer>> priorities = List.of(
+                    Comparator.comparingLong(chainS::get),
+                    Comparator.comparingLong(c -> chainS.get(c) / 2 + chainF.get(c) / 2));
+            for (Comparator<Integer> priority : priorities) {
+                witness = witness(orderBy(priority.thenComparingInt(c -> c), byF, byS, chainF, chainS),
+                        chains, writer, readsOf, n);
+                if (witness != null) break;
+            }
+        }
+        if (witness == null || !consistentWithRealTime(witness) || !replays((Model) model, witness)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PolynomialDecider.Decision(true, "", witness));
+    }
+
+    private boolean hasFailedCompares() {
+        for (int e = 0; e < ops.size(); e++) if (kind.get(e) == NOT_READ) return true;
+        return false;
+    }
+
+    private List<Operation> witness(int[] chainOrder, List<int[]> chains, int[] writer,
+                                    List<List<Integer>> readsOf, int n) {
+        List<Operation> base = new ArrayList<>(n);
+        IntArray baseValue = new IntArray();
+        for (int c : chainOrder) {
+            for (int v : chains.get(c)) {
+                int w = writer[v];
+                if (w != n) {
+                    base.add(ops.get(w));
+                    baseValue.add(v);
+                }
+                List<Integer> reads = readsOf.get(v);
+                if (reads == null) continue;
+                reads.sort(Comparator.comparingLong(e -> ops.get(e).call()));
+                for (int e : reads) {
+                    base.add(ops.get(e));
+                    baseValue.add(v);
+                }
+            }
+        }
+        return insertFailedCompares(base, baseValue);
+    }
+
+    /**
+     * A topological order of the (acyclic) super-block graph choosing, among the sources, the
+     * least by {@code priority}. Every super-block whose latest call is at most the least
+     * earliest return of the others is a source; as blocks are placed that bound only grows, so
+     * sources are released once, by latest call, into a priority queue.
+     */
+    private static int[] orderBy(Comparator<Integer> priority, Integer[] byF, Integer[] byS,
+                                 List<Long> chainF, List<Long> chainS) {
+        int m = byF.length;
+        boolean[] placed = new boolean[m];
+        boolean[] released = new boolean[m];
+        java.util.PriorityQueue<Integer> sources = new java.util.PriorityQueue<>(priority);
+        int fi = 0;
+        int si = 0;
+        int[] order = new int[m];
+        for (int step = 0; step < m; step++) {
+            while (placed[byF[fi]]) fi++;
+            int a = byF[fi];
+            int secondF = fi + 1;
+            while (secondF < m && placed[byF[secondF]]) secondF++;
+            long minF = chainF.get(a);
+            while (si < m && chainS.get(byS[si]) <= minF) {
+                int c = byS[si++];
+                if (!placed[c] && !released[c]) {
+                    released[c] = true;
+                    sources.add(c);
+                }
+            }
+            boolean aIsSource = !released[a] && chainS.get(a) <= (secondF < m ? chainF.get(byF[secondF]) : Long.MAX_VALUE);
+            int pick;
+            if (aIsSource && (sources.isEmpty() || priority.compare(a, sources.peek()) < 0)) {
+                pick = a;
+            } else {
+                pick = sources.poll();
+            }
+            placed[pick] = true;
+            order[step] = pick;
+        }
+        return order;
+    }
+
+    /** Each NOT_READ at the first gap its interval allows where the value differs, or null. */
+    private List<Operation> insertFailedCompares(List<Operation> base, IntArray baseValue) {
+        int b = base.size();
+        List<Integer> failed = new ArrayList<>();
+        for (int e = 0; e < ops.size(); e++) if (kind.get(e) == NOT_READ) failed.add(e);
+        if (failed.isEmpty()) return base;
+        long[] prefixMaxCall = new long[b + 1]; // over base[0..g-1]
+        long[] suffixMinRet = new long[b + 1];  // over base[g..b-1]
+        prefixMaxCall[0] = Long.MIN_VALUE;
+        for (int i = 0; i < b; i++) prefixMaxCall[i + 1] = Math.max(prefixMaxCall[i], base.get(i).call());
+        suffixMinRet[b] = Long.MAX_VALUE;
+        for (int i = b - 1; i >= 0; i--) suffixMinRet[i] = Math.min(suffixMinRet[i + 1], base.get(i).ret());
+        // The gaps where each value holds: one range per value, since each is written once.
+        int[] firstGap = new int[values];
+        int[] lastGap = new int[values];
+        Arrays.fill(firstGap, -1);
+        firstGap[0] = 0;
+        lastGap[0] = 0;
+        for (int g = 1; g <= b; g++) {
+            int v = baseValue.get(g - 1);
+            if (firstGap[v] == -1) firstGap[v] = g;
+            lastGap[v] = g;
+        }
+        List<List<Operation>> inGap = new ArrayList<>(b + 1);
+        for (int g = 0; g <= b; g++) inGap.add(null);
+        // By call: a failed compare that returned before another's call must not be placed after it.
+        failed.sort(Comparator.comparingLong(e -> ops.get(e).call()));
+        long[] rets = new long[failed.size()];
+        for (int i = 0; i < rets.length; i++) rets[i] = ops.get(failed.get(i)).ret();
+        Arrays.sort(rets);
+        int[] maxGapByRet = new int[rets.length + 1]; // Fenwick tree of prefix maxima, over rets
+        Arrays.fill(maxGapByRet, -1);
+        for (int e : failed) {
+            Operation op = ops.get(e);
+            // lo: the first gap after which everything returns at or after the call.
+            int lo = lowerBound(suffixMinRet, op.call());
+            // hi: the last gap before which everything is called at or before the return.
+            int hi = upperBound(prefixMaxCall, op.ret());
+            // Failed compares placed earlier that returned before this call.
+            int count = op.call() == Long.MIN_VALUE ? 0 : upperIndex(rets, op.call() - 1);
+            for (int i = count; i > 0; i -= i & -i) lo = Math.max(lo, maxGapByRet[i]);
+            int v = value.get(e);
+            int gap = lo;
+            if (firstGap[v] != -1 && gap >= firstGap[v] && gap <= lastGap[v]) gap = lastGap[v] + 1;
+            if (gap > hi) {
+                if (DEBUG) {
+                    System.err.println("declined: " + op + " lo=" + lo + " hi=" + hi + " seg=" + firstGap[v] + ".." + lastGap[v] + " b=" + b);
+                    for (int i = Math.max(0, firstGap[v] - 6); i < Math.min(b, lastGap[v] + 6); i++) System.err.println("  " + i + " " + base.get(i));
+                }
+                return null;
+            }
+            if (inGap.get(gap) == null) inGap.set(gap, new ArrayList<>());
+            inGap.get(gap).add(op);
+            int index = upperIndex(rets, op.ret()); // 1-based position of this return among rets
+            for (int i = index; i <= rets.length; i += i & -i) maxGapByRet[i] = Math.max(maxGapByRet[i], gap);
+        }
+        List<Operation> witness = new ArrayList<>(b + failed.size());
+        for (int g = 0; g <= b; g++) {
+            List<Operation> here = inGap.get(g);
+            if (here != null) {
+                here.sort(Comparator.comparingLong(Operation::call));
+                witness.addAll(here);
+            }
+            if (g < b) witness.add(base.get(g));
+        }
+        return witness;
+    }
+
+    /** The number of entries of sorted {@code values} that are {@code <= bound}. */
+    private static int upperIndex(long[] values, long bound) {
+        int lo = 0;
+        int hi = values.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] <= bound) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** The least g with {@code suffixMinRet[g] >= call} (the array is non-decreasing). */
+    private static int lowerBound(long[] suffixMinRet, long call) {
+        int lo = 0;
+        int hi = suffixMinRet.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (suffixMinRet[mid] >= call) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /** The greatest g with {@code prefixMaxCall[g] <= ret} (the array is non-decreasing). */
+    private static int upperBound(long[] prefixMaxCall, long ret) {
+        int lo = 0;
+        int hi = prefixMaxCall.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (prefixMaxCall[mid] <= ret) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    static boolean consistentWithRealTime(List<Operation> order) {
+        long minRetAfter = Long.MAX_VALUE;
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Operation op = order.get(i);
+            if (op.call() > minRetAfter) return false;
+            minRetAfter = Math.min(minRetAfter, op.ret());
+        }
+        return true;
+    }
+
+    static <S> boolean replays(Model<S> model, List<Operation> order) {
+        S state = model.initial();
+        for (Operation op : order) {
+            state = model.step(state, op);
+            if (state == null) return false;
+        }
+        return true;
+    }
+
+    private String name(int e, int n) {
+        return e == n ? "the initial value" : ops.get(e).toString();
+    }
+
+    private int value(int e, int n) {
+        return e == n ? 0 : value.get(e);
+    }
+
+    private String chainText(int from, int to, int[] successor, IntFunction<String> showValue) {
+        StringBuilder text = new StringBuilder(showValue.apply(from));
+        for (int u = from; u != to && successor[u] != -1; ) {
+            u = value.get(successor[u]);
+            text.append(" -> ").append(showValue.apply(u));
+        }
+        return text.toString();
+    }
+
+    private static Optional<PolynomialDecider.Decision> violation(String reason) {
+        return Optional.of(new PolynomialDecider.Decision(false, "unique-value violation: " + reason));
+    }
+
+    /** A growable int list. */
+    static final class IntArray {
+        private int[] items = new int[16];
+        private int size;
+
+        void add(int item) {
+            if (size == items.length) items = Arrays.copyOf(items, size * 2);
+            items[size++] = item;
+        }
+
+        int get(int index) {
+            return items[index];
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(items, size);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.heddle.check.io;
+
+import dev.heddle.check.History;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads history files in any of the {@link HistoryFormat}s, recognizing the format from the
+ * first non-blank line, and writes Heddle's JSON-lines format.
+ *
+ * <pre>{@code
+ * History history = HistoryFiles.read(Path.of("test_data/etcd_000.log"));
+ * HistoryFiles.write(history, Path.of("etcd_000.jsonl"));
+ * }</pre>
+ */
+public final class HistoryFiles {
+    private HistoryFiles() {
+    }
+
+    public static History read(Path file) throws IOException, HistoryFormatException {
+        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /** Reads text, naming it {@code source} in errors. */
+    public static History parse(String source, String text) throws HistoryFormatException {
+        return parse(source, text.lines().toList());
+    }
+
+    private static History parse(String source, List<String> lines) throws HistoryFormatException {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) continue;
+            HistoryFormat format = HistoryFormat.recognize(lines.get(i));
+            if (format == null) {
+                throw new HistoryFormatException(source, i + 1, "not a history: expected a JSON object"
+                        + " ({\"client\": ...}), an EDN map ({:process ...}) or a Jepsen log line"
+                        + " (INFO  jepsen.util - 0\t:invoke\t:read\tnil)");
+            }
+            return format.read(source, lines);
+        }
+        return new History(List.of());
+    }
+
+    public static void write(History history, Path file) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            JsonLinesWriter.write(history, writer);
+        }
+    }
+
+    /** The history in JSON-lines form. */
+    public static String toJsonLines(History history) {
+        StringWriter out = new StringWriter();
+        try {
+            JsonLinesWriter.write(history, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.heddle.check.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LinCommandTest {
+    private static final String OK = "src/test/resources/histories/etcd_ok.log";
+    private static final String BAD = "src/test/resources/histories/etcd_bad.log";
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = LinCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsOneLinePerFileAndExitsByTheWorstVerdict() {
+        Run ok = run("--model", "cas-register", OK);
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().matches(Pattern.quote(OK) + " LINEARIZABLE \\d+\\.\\d ms\\R"), ok.out());
+
+        Run both = run("--model", "cas-register", "--timeout", "10s", OK, BAD);
+        assertEquals(1, both.exit());
+        String[] lines = both.out().split("\\R");
+        assertEquals(2, lines.length, both.out());
+        assertTrue(lines[1].startsWith(BAD + " NOT_LINEARIZABLE "), lines[1]);
+    }
+
+    @Test
+    void explainAndReportSayWhy(@TempDir Path dir) throws Exception {
+        Run run = run("--model", "cas-register", "--explain", "--report", dir.toString(), BAD);
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("impossible in state"), run.out());
+        assertTrue(Files.readString(dir.resolve("etcd_bad.log.html")).contains("NOT_LINEARIZABLE"));
+    }
+
+    @Test
+    void badInputExitsWithTwoAndSaysWhere(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.jsonl");
+        Files.writeString(broken, "{\"client\":0,\"f\":\"read\",\"call\":0,\"return\":1,\"status\":\"ok\"}\n{oops}\n");
+        Run run = run("--model", "register", broken.toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains(broken + ":2: expected"), run.err());
+
+        Run missing = run("--model", "register", dir.resolve("nope.log").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+
+        Run noModel = run(OK);
+        assertEquals(2, noModel.exit());
+        assertTrue(noModel.err().contains("--model is required"), noModel.err());
+
+        Run wrongModel = run("--model", "regster", OK);
+        assertEquals(2, wrongModel.exit());
+        assertTrue(wrongModel.err().contains("the models are: register, cas-register"), wrongModel.err());
+
+        Run wrongOperation = run("--model", "queue", OK);
+        assertEquals(2, wrongOperation.exit());
+        assertTrue(wrongOperation.err().contains("enqueue, dequeue"), wrongOperation.err());
+    }
+
+    @Test
+    void durationsInCommonUnits() {
+        assertEquals(Duration.ofMillis(500), LinCommand.duration("500ms"));
+        assertEquals(Duration.ofSeconds(10), LinCommand.duration("10s"));
+        assertEquals(Duration.ofSeconds(3), LinCommand.duration("3"));
+        assertEquals(Duration.ofMinutes(2), LinCommand.duration("2m"));
+        assertEquals(Duration.ofSeconds(10), LinCommand.duration("PT10S"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LinCommand.duration("soon"));
+        assertTrue(e.getMessage().contains("'soon'"));
+        assertThrows(IllegalArgumentException.class, () -> LinCommand.duration("0s"));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.heddle.check.io;
+
+import dev.heddle.check.History;
+import dev.heddle.check.LinearizabilityChecker;
+import dev.heddle.check.Operation;
+import dev.heddle.check.Status;
+import dev.heddle.check.Verdict;
+import dev.heddle.check.model.Models;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HistoryFilesTest {
+
+    static Path resource(String name) {
+        return Path.of("src/test/resources/histories", name);
+    }
+
+    @Test
+    void jepsenLogLinesBecomeOperations() throws Exception {
+        History history = HistoryFiles.read(resource("etcd_ok.log"));
+        assertEquals(7, history.size());
+        List<Operation> ops = history.operations().stream().sorted(Comparator.comparingLong(Operation::call)).toList();
+        assertEquals(Operation.ok(0, "read", null, null, null, 0, 2), ops.get(0));
+        assertEquals(List.of(4L, 0L), ops.get(2).input());
+        assertEquals(Status.FAILED, ops.get(3).status());
+        assertEquals(Status.UNKNOWN, ops.get(4).status(), "an :info completion leaves it unknown");
+        assertEquals(Operation.NEVER_RETURNED, ops.get(4).ret());
+        assertEquals(Verdict.LINEARIZABLE, LinearizabilityChecker.of(Models.casRegister()).check(history).verdict());
+        assertEquals(Verdict.NOT_LINEARIZABLE, LinearizabilityChecker.of(Models.casRegister())
+                .check(HistoryFiles.read(resource("etcd_bad.log"))).verdict());
+    }
+
+    @Test
+    void ednMapsBecomeOperations() throws Exception {
+        History history = HistoryFiles.read(resource("kv_ok.edn"));
+        assertEquals(6, history.size());
+        Operation first = history.operations().stream().filter(op -> op.f().equals("append")).findFirst().orElseThrow();
+        assertEquals("0", first.key());
+        assertEquals("x 0 0 y", first.input());
+        assertEquals(Verdict.LINEARIZABLE, LinearizabilityChecker.of(Models.keyValue()).check(history).verdict());
+    }
+
+    @Test
+    void jsonLinesRoundTrip() throws Exception {
+        History history = HistoryFiles.read(resource("register_bad.jsonl"));
+        assertEquals(3, history.size());
+        History again = HistoryFiles.parse("again", HistoryFiles.toJsonLines(history));
+        assertEquals(history, again);
+        History mixed = History.of(Operation.unknown(3, "cas", "k\"1", List.of(1L, 2L), 5),
+                new Operation(1, "write", null, "a\nb", null, 1, 2, Status.FAILED));
+        assertEquals(mixed, HistoryFiles.parse("mixed", HistoryFiles.toJsonLines(mixed)));
+    }
+
+    @Test
+    void malformedLinesNameTheFileTheLineAndWhatWasExpected() {
+        assertProblem("""
+                {"client":0,"f":"write","input":1,"call":0,"return":1,"status":"ok"}
+                {"client":0,"f":"write","input":1,"call":0,"status":"ok"}
+                """, 2, "expected \"return\"");
+        assertProblem("{\"client\":0,\"f\":\"read\",\"call\":0,\"return\":1,\"status\":\"done\"}", 1,
+                "\"ok\", \"fail\" or \"unknown\"");
+        assertProblem("{\"client\":0,\"fn\":\"read\"}", 1, "unknown field \"fn\"");
+        assertProblem("{\"client\":0,\"f\":\"read\",\"call\":5,\"return\":1,\"status\":\"ok\"}", 1, "before its call");
+        assertProblem("{\"client\":0, \"f\": [1,", 1, "expected a JSON value");
+        assertProblem("{:process 0, :type :invoke, :f :read}\n{:process 0, :type :okay, :f :read}", 2,
+                ":invoke, :ok, :fail or :info");
+        assertProblem("{:process 0, :type :ok, :f :read, :value 1}", 1, "no pending invocation");
+        assertProblem("{:process 0, :type :invoke, :f :read}\n{:process 0, :type :invoke, :f :read}", 2,
+                "still pending");
+        assertProblem("INFO  jepsen.util - 0\t:invoke\t:read\tnil\nINFO  jepsen.util - 0\t:ok\t:read\t[1 2 3]", 2,
+                "nil, an integer, [from to] or :timed-out");
+        assertProblem("INFO  jepsen.util - x\t:invoke\t:read\tnil", 1, "expected the process number");
+        assertProblem("hello", 1, "not a history");
+    }
+
+    private static void assertProblem(String text, int line, String expected) {
+        HistoryFormatException e = assertThrows(HistoryFormatException.class, () -> HistoryFiles.parse("h.txt", text));
+        assertEquals("h.txt", e.source());
+        assertEquals(line, e.line(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("h.txt:" + line + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void anInvocationWithoutCompletionIsUnknown() throws Exception {
+        History history = HistoryFiles.parse("h", "{:process 0, :type :invoke, :f :write, :value 3}");
+        assertEquals(Status.UNKNOWN, history.operations().getFirst().status());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.heddle.junit;
+
+import dev.heddle.sim.Strategy;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a JUnit 5 test method as a deterministic simulation, once per seed. The method may
+ * take a {@link dev.heddle.sim.Sim} parameter: the seed's randomness, virtual clock and
+ * spawn. The first failing seed fails the test with a message that starts with
+ * {@code seed=0x…} and gives the command that reruns just that seed.
+ *
+ * <pre>{@code
+ * class CounterTest {
+ *     @SimTest
+ *     void incrementsAreNotLost(Sim sim) {
+ *         Counter counter = new Counter();
+ *         var a = sim.spawn(counter::increment);
+ *         var b = sim.spawn(counter::increment);
+ *         a.join();
+ *         b.join();
+ *         assertEquals(2, counter.get());
+ *     }
+ * }
+ * }</pre>
+ *
+ * System properties override the annotation for a whole run: {@code heddle.seed} runs exactly
+ * one seed (as printed, {@code 0x2a}, or decimal), {@code heddle.seeds} sets the number of
+ * seeds, {@code heddle.strategy} the strategy. Test instance fields are shared by all seeds
+ * of a method: keep per-run state inside the method.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Test
+@ExtendWith(SimTestExtension.class)
+public @interface SimTest {
+
+    /** How many seeds to run: seeds {@link #firstSeed()}, {@code firstSeed + 1}, … Default 100. */
+    int seeds() default 100;
+
+    /** The first seed of the sweep. */
+    long firstSeed() default 0;
+
+    /** Run exactly this seed, as printed in a failure ({@code "0x2a"}); empty means sweep. */
+    String seed() default "";
+
+    /** How the simulator orders tasks. */
+    Strategy strategy() default Strategy.RANDOM;
+
+    /** PCT's depth, when {@link #strategy()} is PCT. */
+    int pctDepth() default 3;
+
+    /** Steps one run may take before it counts as a busy loop. */
+    long maxSteps() default 1_000_000;
+
+    /** Virtual seconds one run may cover. Default one day. */
+    long maxTimeSeconds() default 86_400;
+
+    /** Fail a run whose tasks are still alive when the test method returns. */
+    boolean failOnLeakedTasks() default false;
+
+    /** Also run every seed a second time and fail on any difference between the two runs. */
+    boolean checkDeterminism() default false;
+}

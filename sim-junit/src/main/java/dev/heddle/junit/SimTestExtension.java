@@ -1,0 +1,116 @@
+package dev.heddle.junit;
+
+import dev.heddle.sim.ProbeSummary;
+import dev.heddle.sim.Sim;
+import dev.heddle.sim.SimBody;
+import dev.heddle.sim.Simulation;
+import dev.heddle.sim.Strategy;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+
+/**
+ * Runs a {@link SimTest} method once per seed inside a {@link Simulation}. JUnit sees one
+ * test; the sweep happens inside it and stops at the first failing seed.
+ */
+public final class SimTestExtension implements InvocationInterceptor, ParameterResolver {
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Sim.class;
+    }
+
+    /** The real {@link Sim} of each run is passed when the method is invoked per seed. */
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return null;
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                    ExtensionContext context) throws Throwable {
+        invocation.skip();
+        Method method = call.getExecutable();
+        SimTest settings = method.getAnnotation(SimTest.class);
+        Class<?> testClass = method.getDeclaringClass();
+        String className = testClass.getName().substring(testClass.getPackageName().isEmpty() ? 0
+                : testClass.getPackageName().length() + 1);
+        String testId = className + "#" + method.getName();
+        Path seedFile = Path.of("target", "heddle", testId + ".seed");
+        long[] seeds = SeedPlan.of(settings).seeds();
+        ProbeSummary probes = new ProbeSummary();
+        for (long seed : seeds) {
+            Simulation simulation = configure(settings, seed, testId);
+            recordStart(seedFile, seed);
+            Object target = call.getTarget().orElse(null);
+            List<Object> arguments = call.getArguments();
+            SimBody body = sim -> invoke(method, target, arguments, sim);
+            probes.add(settings.checkDeterminism() ? simulation.checkDeterminism(body) : simulation.run(body));
+        }
+        String report = probes.report(seeds.length);
+        if (!report.isEmpty()) {
+            System.out.println(testId + " " + report);
+        }
+    }
+
+    private static Simulation configure(SimTest settings, long seed, String testId) {
+        String strategyName = System.getProperty("heddle.strategy");
+        Strategy strategy = settings.strategy();
+        if (strategyName != null && !strategyName.isBlank()) {
+            try {
+                strategy = Strategy.valueOf(strategyName.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("heddle.strategy must be one of RANDOM, PCT, FIFO, was '"
+                        + strategyName + "'", e);
+            }
+        }
+        return Simulation.ofSeed(seed)
+                .strategy(strategy)
+                .pctDepth(settings.pctDepth())
+                .maxSteps(settings.maxSteps())
+                .maxTime(Duration.ofSeconds(settings.maxTimeSeconds()))
+                .failOnLeakedTasks(settings.failOnLeakedTasks())
+                .rerunCommand(s -> "mvn test -Dtest='" + testId + "' -Dheddle.seed=" + Simulation.hex(s));
+    }
+
+    private static void invoke(Method method, Object target, List<Object> arguments, Sim sim) throws Exception {
+        Object[] args = arguments.toArray();
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == Sim.class) {
+                args[i] = sim;
+            }
+        }
+        method.setAccessible(true);
+        try {
+            method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    /** Notes the seed about to run, so that a run killed from outside can still be replayed. */
+    private static void recordStart(Path file, long seed) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Simulation.hex(seed) + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot record the running seed in " + file.toAbsolutePath()
+                    + ": " + e.getMessage() + "; make target/ writable", e);
+        }
+    }
+}

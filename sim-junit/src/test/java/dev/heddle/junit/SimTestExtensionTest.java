@@ -1,0 +1,125 @@
+package dev.heddle.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.heddle.runtime.Heddle;
+import dev.heddle.sim.Sim;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+class SimTestExtensionTest {
+    static final List<Long> SEEDS_SEEN = new ArrayList<>();
+    static final AtomicInteger RUNS = new AtomicInteger();
+
+    /** Sample tests run through the JUnit engine by the tests below, never on their own. */
+    static class Samples {
+        @SimTest(seeds = 25)
+        void passes(Sim sim) {
+            SEEDS_SEEN.add(sim.seed());
+            sim.spawn(Heddle::yieldNow).join();
+        }
+
+        @SimTest
+        void losesAnUpdate(Sim sim) {
+            int[] value = {0};
+            var a = sim.spawn(() -> {
+                int v = value[0];
+                Heddle.yieldNow();
+                value[0] = v + 1;
+            });
+            var b = sim.spawn(() -> {
+                int v = value[0];
+                Heddle.yieldNow();
+                value[0] = v + 1;
+            });
+            a.join();
+            b.join();
+            RUNS.incrementAndGet();
+            assertEquals(2, value[0], "lost update");
+        }
+
+        @SimTest(seed = "0x2a")
+        void pinned(Sim sim) {
+            SEEDS_SEEN.add(sim.seed());
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        SEEDS_SEEN.clear();
+        RUNS.set(0);
+        System.clearProperty("heddle.seed");
+        System.clearProperty("heddle.seeds");
+    }
+
+    private static EngineExecutionResults run(String method) {
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(Samples.class, method, Sim.class.getName()))
+                .execute();
+    }
+
+    @Test
+    void runsOncePerSeedAsOneTest() {
+        run("passes").testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        assertEquals(25, SEEDS_SEEN.size());
+        assertEquals(0L, SEEDS_SEEN.getFirst());
+        assertEquals(24L, SEEDS_SEEN.getLast());
+    }
+
+    @Test
+    void aFailingSeedStopsTheSweepWithTheSeedAndTheRerunCommand() throws Exception {
+        EngineExecutionResults results = run("losesAnUpdate");
+        results.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        Throwable failure = results.testEvents().failed().stream().findFirst()
+                .flatMap(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class))
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow();
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("seed=0x"), message);
+        assertTrue(message.contains("lost update"), message);
+        assertTrue(message.contains("rerun: mvn test -Dtest='SimTestExtensionTest$Samples#losesAnUpdate' -Dheddle.seed=0x"),
+                message);
+        String seed = message.substring("seed=".length(), message.indexOf(' '));
+        Path seedFile = Path.of("target", "heddle", "SimTestExtensionTest$Samples#losesAnUpdate.seed");
+        assertEquals(seed, Files.readString(seedFile).strip(), "the last seed started is on disk");
+
+        RUNS.set(0);
+        System.setProperty("heddle.seed", seed);
+        EngineExecutionResults rerun = run("losesAnUpdate");
+        rerun.testEvents().assertStatistics(s -> s.started(1).failed(1));
+        assertEquals(1, RUNS.get(), "heddle.seed reruns exactly one seed");
+        String again = rerun.testEvents().failed().stream().findFirst().map(Event::getPayload).orElseThrow()
+                .map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable().orElseThrow().getMessage())
+                .orElseThrow();
+        assertEquals(message, again, "the rerun fails the same way");
+    }
+
+    @Test
+    void heddleSeedsOverridesTheCountAndAFixedSeedRunsAlone() {
+        System.setProperty("heddle.seeds", "7");
+        run("passes").testEvents().assertStatistics(s -> s.succeeded(1));
+        assertEquals(7, SEEDS_SEEN.size());
+        SEEDS_SEEN.clear();
+        run("pinned").testEvents().assertStatistics(s -> s.succeeded(1));
+        assertEquals(List.of(42L), SEEDS_SEEN);
+    }
+
+    @Test
+    void aBadSeedCountIsRejectedNamingTheValue() {
+        System.setProperty("heddle.seeds", "lots");
+        EngineExecutionResults results = run("passes");
+        String message = results.testEvents().failed().stream().findFirst().map(Event::getPayload).orElseThrow()
+                .map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable().orElseThrow().getMessage())
+                .orElseThrow();
+        assertTrue(message.contains("heddle.seeds") && message.contains("lots"), message);
+    }
+}

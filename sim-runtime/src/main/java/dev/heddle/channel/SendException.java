@@ -1,0 +1,40 @@
+package dev.heddle.channel;
+
+/**
+ * A send that could not deliver its value, with the value handed back so that nothing is
+ * lost: {@code catch (SendException e) { retryLater(e.<Order>value()); }}.
+ */
+public final class SendException extends RuntimeException {
+
+    /** Why the value was not delivered. */
+    public enum Reason {
+        /** No receiver will ever take it: the receiving side is closed. */
+        CLOSED,
+        /** A bounded channel had no free slot (only from {@code trySend}). */
+        FULL
+    }
+
+    private final transient Object value;
+    private final Reason reason;
+
+    public SendException(Reason reason, Object value, String message) {
+        super(message);
+        this.reason = reason;
+        this.value = value;
+    }
+
+    /** The value that was not sent, given back to the caller. */
+    @SuppressWarnings("unchecked")
+    public <T> T value() {
+        return (T) value;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** True when the channel was only full at that moment; a later send may succeed. */
+    public boolean isFull() {
+        return reason == Reason.FULL;
+    }
+}

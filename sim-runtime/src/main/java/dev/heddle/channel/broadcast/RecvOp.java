@@ -1,0 +1,104 @@
+package dev.heddle.channel.broadcast;
+
+import dev.heddle.select.SelectableOp;
+import dev.heddle.select.WaitQueue;
+import dev.heddle.select.Waiter;
+
+/**
+ * One receive of a broadcast receiver: the next value, a lag report, or the end. The
+ * receiver's position moves only when this op commits, so a losing select branch misses
+ * nothing.
+ */
+final class RecvOp<T> implements SelectableOp<T> {
+    private final Receiver<T> receiver;
+    private final BroadcastState<T> state;
+    private WaitQueue.Node<RecvOp<T>> node;
+    private T value;
+    private long missed;
+    private boolean closed;
+
+    RecvOp(Receiver<T> receiver, BroadcastState<T> state) {
+        this.receiver = receiver;
+        this.state = state;
+    }
+
+    @Override
+    public boolean tryNow() {
+        state.lock.lock();
+        try {
+            if (!isReadyLocked()) {
+                return false;
+            }
+            completeLocked();
+            return true;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    @Override
+    public void enqueue(Waiter waiter, int branch) {
+        state.lock.lock();
+        try {
+            if (isReadyLocked()) {
+                if (waiter.tryClaim(branch)) {
+                    completeLocked();
+                }
+                return;
+            }
+            node = state.waiting.add(waiter, branch, this);
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    @Override
+    public void dequeue() {
+        if (node == null) {
+            return;
+        }
+        state.lock.lock();
+        try {
+            state.waiting.remove(node);
+            node = null;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /**
+     * The value received, or null at the end of the channel.
+     *
+     * @throws LaggedException if the receiver had fallen behind; it now continues from the oldest value held
+     */
+    @Override
+    public T result() {
+        if (missed > 0) {
+            throw new LaggedException(missed);
+        }
+        return value;
+    }
+
+    @Override
+    public boolean isClosedOutcome() {
+        return closed;
+    }
+
+    /** Commits: reads the next value, or reports the lag, or records the end. */
+    void completeLocked() {
+        long oldest = state.oldestLocked();
+        if (receiver.next < oldest) {
+            missed = oldest - receiver.next;
+            receiver.next = oldest;
+        } else if (receiver.next < state.tail) {
+            value = state.valueAtLocked(receiver.next);
+            receiver.next++;
+        } else {
+            closed = true;
+        }
+    }
+
+    private boolean isReadyLocked() {
+        return receiver.next < state.tail || state.senders == 0;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.heddle.channel.mpsc;
+
+import dev.heddle.select.Select;
+import dev.heddle.select.SelectableOp;
+
+/**
+ * The receiving side of an mpsc channel, owned by one consumer task at a time.
+ * <pre>{@code
+ * Order o;
+ * while ((o = rx.recv()) != null) handle(o);   // null: every sender closed, all drained
+ * }</pre>
+ * {@link #recv()} is cancellation-safe: a receive that is aborted, times out, or loses a
+ * select takes no value from the channel.
+ */
+public final class Receiver<T> implements AutoCloseable {
+    private final ChannelState<T> state;
+
+    Receiver(ChannelState<T> state) {
+        this.state = state;
+    }
+
+    /**
+     * Takes the next value, waiting for one; null once every sender is closed (or this
+     * receiver is) and every queued value was received.
+     *
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
+     *     out while waiting; no value was taken
+     */
+    public T recv() {
+        state.lock.lock();
+        try {
+            T v = state.pollLocked();
+            if (v != null) {
+                return v;
+            }
+        } finally {
+            state.lock.unlock();
+        }
+        return Select.await(new RecvOp<>(state));
+    }
+
+    /** The next value if one is queued now, else null (see {@link #isClosed()} to tell the end). */
+    public T tryRecv() {
+        state.lock.lock();
+        try {
+            return state.pollLocked();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** The receive as a select operation; a closed, drained channel is a closed outcome. */
+    public SelectableOp<T> recvOp() {
+        return new RecvOp<>(state);
+    }
+
+    /**
+     * Stops new sends (they fail with the value handed back, and waiting senders wake with that
+     * failure) while the values already queued, or sent through permits already taken, can
+     * still be received. Idempotent.
+     */
+    @Override
+    public void close() {
+        state.lock.lock();
+        try {
+            state.receiverClosed = true;
+            state.failReservesLocked();
+            state.endIfDrainedLocked();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** True when no more values can be sent: every sender closed, or this receiver closed. */
+    public boolean isClosed() {
+        state.lock.lock();
+        try {
+            return state.isClosedLocked();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** Values queued now. */
+    public int size() {
+        state.lock.lock();
+        try {
+            return state.buffer.size();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+}

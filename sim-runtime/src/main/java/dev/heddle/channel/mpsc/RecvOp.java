@@ -1,0 +1,92 @@
+package dev.heddle.channel.mpsc;
+
+import dev.heddle.select.SelectableOp;
+import dev.heddle.select.WaitQueue;
+import dev.heddle.select.Waiter;
+
+/**
+ * One receive: takes the next value, or completes closed when the channel has ended. The value
+ * leaves the channel only when this op commits, so a losing select branch takes nothing.
+ */
+final class RecvOp<T> implements SelectableOp<T> {
+    private final ChannelState<T> state;
+    private WaitQueue.Node<RecvOp<T>> node;
+    private T value;
+    private boolean closed;
+
+    RecvOp(ChannelState<T> state) {
+        this.state = state;
+    }
+
+    @Override
+    public boolean tryNow() {
+        state.lock.lock();
+        try {
+            return completeNowLocked();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    @Override
+    public void enqueue(Waiter waiter, int branch) {
+        state.lock.lock();
+        try {
+            if (!state.buffer.isEmpty() || state.isEndedLocked()) {
+                if (waiter.tryClaim(branch)) {
+                    completeNowLocked();
+                }
+                return;
+            }
+            node = state.receivers.add(waiter, branch, this);
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    @Override
+    public void dequeue() {
+        if (node == null) {
+            return;
+        }
+        state.lock.lock();
+        try {
+            state.receivers.remove(node);
+            node = null;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** The value received, or null when the channel has ended. */
+    @Override
+    public T result() {
+        return value;
+    }
+
+    @Override
+    public boolean isClosedOutcome() {
+        return closed;
+    }
+
+    void completeWith(T v) {
+        value = v;
+    }
+
+    void completeClosed() {
+        closed = true;
+    }
+
+    private boolean completeNowLocked() {
+        T v = state.pollLocked();
+        if (v != null) {
+            value = v;
+            return true;
+        }
+        if (state.isEndedLocked()) {
+            closed = true;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.heddle.channel.mpsc;
+
+import dev.heddle.channel.ChannelClosedException;
+import dev.heddle.select.SelectableOp;
+import dev.heddle.select.WaitQueue;
+import dev.heddle.select.Waiter;
+
+/**
+ * One reserve: takes a slot of the channel for a later {@link Permit#send}. A slot is taken
+ * only when this op commits, so a send branch that loses a select holds nothing and its value
+ * never left the caller.
+ */
+final class ReserveOp<T> implements SelectableOp<Permit<T>> {
+    private final ChannelState<T> state;
+    private WaitQueue.Node<ReserveOp<T>> node;
+    private Permit<T> permit;
+    private boolean closed;
+
+    ReserveOp(ChannelState<T> state) {
+        this.state = state;
+    }
+
+    @Override
+    public boolean tryNow() {
+        state.lock.lock();
+        try {
+            return completeNowLocked();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    @Override
+    public void enqueue(Waiter waiter, int branch) {
+        state.lock.lock();
+        try {
+            if (state.receiverClosed || state.hasFreeSlotLocked()) {
+                if (waiter.tryClaim(branch)) {
+                    completeNowLocked();
+                }
+                return;
+            }
+            node = state.reservers.add(waiter, branch, this);
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    @Override
+    public void dequeue() {
+        if (node == null) {
+            return;
+        }
+        state.lock.lock();
+        try {
+            state.reservers.remove(node);
+            node = null;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /**
+     * The permit for the slot taken.
+     *
+     * @throws ChannelClosedException if the receiver closed, so no slot will ever come
+     */
+    @Override
+    public Permit<T> result() {
+        if (closed) {
+            throw new ChannelClosedException("cannot reserve a slot: the receiver of this mpsc channel is closed");
+        }
+        return permit;
+    }
+
+    @Override
+    public boolean isClosedOutcome() {
+        return closed;
+    }
+
+    /** Called with the lock held, after the slot was counted as reserved for this op. */
+    void completeWithPermit() {
+        permit = new Permit<>(state);
+    }
+
+    void completeClosed() {
+        closed = true;
+    }
+
+    private boolean completeNowLocked() {
+        if (state.receiverClosed) {
+            closed = true;
+            return true;
+        }
+        if (state.hasFreeSlotLocked()) {
+            state.reserved++;
+            completeWithPermit();
+            return true;
+        }
+        return false;
+    }
+}

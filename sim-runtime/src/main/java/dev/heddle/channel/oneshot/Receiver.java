@@ -1,0 +1,76 @@
+package dev.heddle.channel.oneshot;
+
+import dev.heddle.channel.ChannelClosedException;
+import dev.heddle.select.Select;
+import dev.heddle.select.SelectableOp;
+
+/**
+ * The receiving end of a oneshot channel.
+ * <pre>{@code
+ * Reply r = replyChannel.receiver().recv();   // or ChannelClosedException: no reply will come
+ * }</pre>
+ * {@link #recv()} is cancellation-safe: a receive that is aborted, times out or loses a select
+ * leaves the value in the channel for the next receive.
+ */
+public final class Receiver<T> implements AutoCloseable {
+    private final OneshotState<T> state;
+
+    Receiver(OneshotState<T> state) {
+        this.state = state;
+    }
+
+    /**
+     * Waits for the value.
+     *
+     * @throws ChannelClosedException if the sender closed without sending
+     * @throws IllegalStateException if the value was already received
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
+     *     out while waiting; the value, if it comes, stays for a later receive
+     */
+    public T recv() {
+        return Select.await(recvOp());
+    }
+
+    /**
+     * The value if it was sent, null if it was not sent yet.
+     *
+     * @throws ChannelClosedException if the sender closed without sending
+     * @throws IllegalStateException if the value was already received
+     */
+    public T tryRecv() {
+        RecvOp<T> op = new RecvOp<>(state);
+        return op.tryNow() ? op.result() : null;
+    }
+
+    /** The receive as a select operation; a sender closed without sending is a closed outcome. */
+    public SelectableOp<T> recvOp() {
+        return new RecvOp<>(state);
+    }
+
+    /**
+     * True when no value will be received any more: the sender closed without sending, or the
+     * value was already received.
+     */
+    public boolean isClosed() {
+        state.lock.lock();
+        try {
+            return state.senderDone && !state.hasValueLocked();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /**
+     * Refuses the value: a later {@code send} fails and hands its value back. A value sent before
+     * can still be received. Idempotent.
+     */
+    @Override
+    public void close() {
+        state.lock.lock();
+        try {
+            state.receiverClosed = true;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+}

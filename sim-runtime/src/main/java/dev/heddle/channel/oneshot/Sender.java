@@ -1,0 +1,83 @@
+package dev.heddle.channel.oneshot;
+
+import dev.heddle.channel.SendException;
+import dev.heddle.select.WaitQueue;
+
+/**
+ * The sending end of a oneshot channel: sends one value, or closes without sending, which the
+ * receiver learns as a {@link dev.heddle.channel.ChannelClosedException}.
+ * <pre>{@code
+ * try (Sender<Reply> reply = replyChannel.sender()) {
+ *     reply.send(handle(request));    // if handle throws, close() tells the receiver
+ * }
+ * }</pre>
+ */
+public final class Sender<T> implements AutoCloseable {
+    private final OneshotState<T> state;
+
+    Sender(OneshotState<T> state) {
+        this.state = state;
+    }
+
+    /**
+     * Sends the value; it is waiting for the receiver, or handed to it if it waits already.
+     *
+     * @throws SendException with the value if the receiver is closed
+     * @throws IllegalStateException if this sender already sent or was closed
+     */
+    public void send(T value) {
+        if (value == null) {
+            throw new NullPointerException("a oneshot carries a non-null value: send Optional.empty() or a marker"
+                    + " value instead of null");
+        }
+        state.lock.lock();
+        try {
+            if (state.senderDone) {
+                throw new IllegalStateException("this oneshot sender already sent or was closed; it sends one value,"
+                        + " " + value + " was not sent");
+            }
+            state.senderDone = true;
+            if (state.receiverClosed) {
+                throw new SendException(SendException.Reason.CLOSED, value, "oneshot receiver is closed: " + value
+                        + " was not sent and is returned in SendException.value()");
+            }
+            state.value = value;
+            WaitQueue.Node<RecvOp<T>> n = state.receivers.claimFirst();
+            if (n != null) {
+                n.op().completeLocked();
+                n.waiter().wake();
+            }
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** True once the receiver is closed: a value sent now would not be received. */
+    public boolean isClosed() {
+        state.lock.lock();
+        try {
+            return state.receiverClosed;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** Closes without sending if nothing was sent yet, waking the receiver with that news. Idempotent. */
+    @Override
+    public void close() {
+        state.lock.lock();
+        try {
+            if (state.senderDone) {
+                return;
+            }
+            state.senderDone = true;
+            WaitQueue.Node<RecvOp<T>> n;
+            while ((n = state.receivers.claimFirst()) != null) {
+                n.op().completeLocked();
+                n.waiter().wake();
+            }
+        } finally {
+            state.lock.unlock();
+        }
+    }
+}

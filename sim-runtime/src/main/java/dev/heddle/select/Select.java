@@ -1,0 +1,297 @@
+package dev.heddle.select;
+
+import dev.heddle.runtime.CancellationToken;
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.JoinOp;
+import dev.heddle.runtime.Task;
+import dev.heddle.time.Elapsed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Waits on several operations at once and runs the handler of the one that completes first
+ * (Tokio's {@code select!}).
+ *
+ * <pre>{@code
+ * String what = Select.<String>select()
+ *         .recv(orders, order -> "order " + order)
+ *         .when(!draining).recv(events, event -> "event " + event)
+ *         .sleep(Duration.ofSeconds(1), () -> "idle")
+ *         .orElse(() -> "both channels closed")
+ *         .run();
+ * }</pre>
+ *
+ * <p><b>Cancellation safety by construction.</b> Exactly one branch commits: every branch is a
+ * {@link SelectableOp} waiting with the same {@link Waiter}, which exactly one primitive can
+ * claim, and a primitive commits (hands over a value, grants a permit) only after it claimed
+ * it. The losing branches consume nothing, take nothing, and their queued nodes are removed
+ * before {@link #run()} returns or throws, so an aborted or timed-out select leaves no trace.
+ *
+ * <p>Branches are polled from a random first branch by default (drawn from the simulation's
+ * seed in simulation), so that no branch starves; {@link #biased()} polls them in written
+ * order. A branch whose operation completes with a closed outcome (a receive on a closed,
+ * drained channel) is disabled and the select goes on with the others; when every branch is
+ * disabled, {@link #orElse} runs, or the select fails if it has none.
+ *
+ * <p>Handlers run on the calling task after the select is decided; an exception they throw
+ * leaves {@link #run()} as it is. A select object is built and run once.
+ *
+ * @param <R> what the handlers return
+ */
+public final class Select<R> {
+    private final List<Branch<?, R>> branches = new ArrayList<>();
+    private boolean biased;
+    private boolean nextEnabled = true;
+    private boolean guardPending;
+    private Supplier<? extends R> orElse;
+    private boolean ran;
+
+    private Select() {}
+
+    /** Starts building a select whose handlers return {@code R}. */
+    public static <R> Select<R> select() {
+        return new Select<>();
+    }
+
+    /**
+     * Runs the protocol of {@link SelectableOp} for one operation: completes it now if it can,
+     * otherwise waits until it commits.
+     *
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or its
+     *     timeout passes before the operation commits; the operation then has not committed
+     */
+    public static <T> T await(SelectableOp<T> op) {
+        if (op.tryNow()) {
+            return op.result();
+        }
+        Waiter waiter = new Waiter();
+        try {
+            op.enqueue(waiter, 0);
+            waiter.await();
+        } finally {
+            op.dequeue();
+        }
+        return op.result();
+    }
+
+    /**
+     * Waits for {@code op} for at most {@code limit} (Tokio's {@code timeout} around one
+     * operation). When the limit passes first, the operation has not committed.
+     *
+     * @throws Elapsed if {@code limit} passed first
+     */
+    public static <T> T timeout(Duration limit, SelectableOp<T> op) {
+        Select<T> select = Select.<T>select().biased().on(op, Function.identity());
+        return select.sleep(limit, () -> {
+            throw new Elapsed(limit);
+        }).run();
+    }
+
+    /** Polls the branches in the order they were written instead of from a random one. */
+    public Select<R> biased() {
+        this.biased = true;
+        return this;
+    }
+
+    /**
+     * Guards the next branch added (Tokio's {@code , if cond}): when {@code enabled} is false,
+     * that branch is not polled and its operation is never started.
+     */
+    public Select<R> when(boolean enabled) {
+        if (guardPending) {
+            throw new IllegalStateException("when(...) called twice in a row: each guard applies to the branch"
+                    + " added right after it");
+        }
+        this.nextEnabled = enabled;
+        this.guardPending = true;
+        return this;
+    }
+
+    /**
+     * Adds a branch for any selectable operation; {@code handler} gets its result. This is how
+     * primitives outside this package (locks, semaphores, notifications) become branches.
+     */
+    public <T> Select<R> on(SelectableOp<T> op, Function<? super T, ? extends R> handler) {
+        if (ran) {
+            throw new IllegalStateException("this select already ran; build a new one for the next wait");
+        }
+        branches.add(new Branch<>(op, handler, nextEnabled));
+        nextEnabled = true;
+        guardPending = false;
+        return this;
+    }
+
+    /** Adds a branch that receives from an mpsc channel; a closed, drained channel disables it. */
+    public <T> Select<R> recv(dev.heddle.channel.mpsc.Receiver<T> rx, Function<? super T, ? extends R> handler) {
+        return on(rx.recvOp(), handler);
+    }
+
+    /** Adds a branch that receives the value of a oneshot; a sender closed without sending disables it. */
+    public <T> Select<R> recv(dev.heddle.channel.oneshot.Receiver<T> rx, Function<? super T, ? extends R> handler) {
+        return on(rx.recvOp(), handler);
+    }
+
+    /**
+     * Adds a branch that receives from a broadcast channel; its end disables the branch. A lag
+     * makes {@link #run()} throw the {@link dev.heddle.channel.broadcast.LaggedException}.
+     */
+    public <T> Select<R> recv(dev.heddle.channel.broadcast.Receiver<T> rx, Function<? super T, ? extends R> handler) {
+        return on(rx.recvOp(), handler);
+    }
+
+    /** Adds a branch that completes on a newer watch version, marking it seen; a closed sender disables it. */
+    public <T> Select<R> changed(dev.heddle.channel.watch.Receiver<T> rx, Function<? super T, ? extends R> handler) {
+        return on(rx.changedOp(), handler);
+    }
+
+    /**
+     * Adds a branch that sends {@code value} on an mpsc channel once a slot is free. The slot is
+     * reserved first, so when another branch wins, {@code value} was not sent and stays with the
+     * caller. A closed receiver disables the branch.
+     */
+    public <T> Select<R> send(dev.heddle.channel.mpsc.Sender<T> tx, T value, Supplier<? extends R> handler) {
+        return on(tx.reserveOp(), permit -> {
+            permit.send(value);
+            return handler.get();
+        });
+    }
+
+    /** Adds a branch that reserves a slot of an mpsc channel; {@code handler} must use or close the permit. */
+    public <T> Select<R> reserve(dev.heddle.channel.mpsc.Sender<T> tx,
+                                 Function<? super dev.heddle.channel.mpsc.Permit<T>, ? extends R> handler) {
+        return on(tx.reserveOp(), handler);
+    }
+
+    /** Adds a branch that completes once {@code duration} has passed, counted from {@link #run()}. */
+    public Select<R> sleep(Duration duration, Supplier<? extends R> handler) {
+        return on(SleepOp.after(duration), ignored -> handler.get());
+    }
+
+    /** Adds a branch that completes once the runtime clock reaches {@code deadline} (a value of {@code Clock.now()}). */
+    public Select<R> deadline(long deadline, Supplier<? extends R> handler) {
+        return on(SleepOp.until(deadline), ignored -> handler.get());
+    }
+
+    /**
+     * Adds a branch that completes when the task of {@code handle} ends; {@code handler} gets its
+     * value. A task that failed or was cancelled makes {@link #run()} throw its
+     * {@link dev.heddle.runtime.JoinException}.
+     */
+    public <T> Select<R> join(JoinHandle<T> handle, Function<? super T, ? extends R> handler) {
+        return on(new JoinOp<>(handle), handler);
+    }
+
+    /** Adds a branch that completes when {@code token} is cancelled. */
+    public Select<R> cancelled(CancellationToken token, Supplier<? extends R> handler) {
+        return on(new CancelledOp(token), ignored -> handler.get());
+    }
+
+    /** What {@link #run()} returns when every branch is disabled by its guard or closed. */
+    public Select<R> orElse(Supplier<? extends R> handler) {
+        this.orElse = handler;
+        return this;
+    }
+
+    /**
+     * Waits until one branch commits and returns its handler's value.
+     *
+     * @throws IllegalStateException if every branch is disabled or closed and there is no {@link #orElse}
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or its
+     *     timeout passes first; no branch has committed then
+     */
+    public R run() {
+        if (ran) {
+            throw new IllegalStateException("this select already ran; build a new one for the next wait");
+        }
+        if (guardPending) {
+            throw new IllegalStateException("when(...) must be followed by the branch it guards");
+        }
+        ran = true;
+        int n = branches.size();
+        int start = biased ? 0 : firstBranch(n);
+        while (true) {
+            boolean anyEnabled = false;
+            for (int k = 0; k < n; k++) {
+                int i = (start + k) % n;
+                Branch<?, R> b = branches.get(i);
+                if (!b.enabled) {
+                    continue;
+                }
+                if (b.op.tryNow()) {
+                    if (b.op.isClosedOutcome()) {
+                        b.enabled = false;
+                        continue;
+                    }
+                    return b.handle();
+                }
+                anyEnabled = true;
+            }
+            if (!anyEnabled) {
+                if (orElse == null) {
+                    throw new IllegalStateException("every branch of this select is disabled by its guard or closed,"
+                            + " and it has no orElse(...): add one, or check the channels before selecting");
+                }
+                return orElse.get();
+            }
+            int won = waitForOne(start);
+            Branch<?, R> winner = branches.get(won);
+            if (!winner.op.isClosedOutcome()) {
+                return winner.handle();
+            }
+            winner.enabled = false;
+        }
+    }
+
+    /** Enqueues every enabled branch with one waiter, waits for a claim, and dequeues them all. */
+    private int waitForOne(int start) {
+        int n = branches.size();
+        Waiter waiter = new Waiter();
+        int enqueued = 0;
+        try {
+            for (; enqueued < n && waiter.isWaiting(); enqueued++) {
+                int i = (start + enqueued) % n;
+                Branch<?, R> b = branches.get(i);
+                if (b.enabled) {
+                    b.op.enqueue(waiter, i);
+                }
+            }
+            return waiter.await();
+        } finally {
+            for (int k = 0; k < enqueued; k++) {
+                Branch<?, R> b = branches.get((start + k) % n);
+                if (b.enabled) {
+                    b.op.dequeue();
+                }
+            }
+        }
+    }
+
+    /** A random first branch: seeded in simulation, so a seed replays the same choices. */
+    private static int firstBranch(int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        Task<?> task = Task.current();
+        return task == null ? ThreadLocalRandom.current().nextInt(n) : task.runtime().random().nextInt(n);
+    }
+
+    private static final class Branch<T, R> {
+        private final SelectableOp<T> op;
+        private final Function<? super T, ? extends R> handler;
+        private boolean enabled;
+
+        Branch(SelectableOp<T> op, Function<? super T, ? extends R> handler, boolean enabled) {
+            this.op = op;
+            this.handler = handler;
+            this.enabled = enabled;
+        }
+
+        R handle() {
+            return handler.apply(op.result());
+        }
+    }
+}

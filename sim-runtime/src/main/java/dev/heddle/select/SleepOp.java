@@ -1,0 +1,69 @@
+package dev.heddle.select;
+
+import dev.heddle.runtime.Runtime;
+import dev.heddle.time.TimeDriver;
+import dev.heddle.time.Timer;
+import java.time.Duration;
+
+/**
+ * The select branch that completes when a deadline passes: a timer on the runtime's time
+ * driver (virtual time in simulation) that claims the waiter when it fires. A losing sleep
+ * cancels its timer.
+ */
+final class SleepOp implements SelectableOp<Void> {
+    private final Duration duration;
+    private long deadline;
+    private boolean resolved;
+    private TimeDriver driver;
+    private Timer timer;
+
+    private SleepOp(Duration duration, long deadline, boolean resolved) {
+        this.duration = duration;
+        this.deadline = deadline;
+        this.resolved = resolved;
+    }
+
+    /** A sleep of {@code duration}, counted from the first time the select polls it. */
+    static SleepOp after(Duration duration) {
+        return new SleepOp(duration, 0, false);
+    }
+
+    /** A sleep until {@code deadline} on the runtime clock. */
+    static SleepOp until(long deadline) {
+        return new SleepOp(null, deadline, true);
+    }
+
+    @Override
+    public boolean tryNow() {
+        if (driver == null) {
+            driver = Runtime.current().carrier().time();
+        }
+        if (!resolved) {
+            deadline = Runtime.current().clock().deadlineAfter(duration);
+            resolved = true;
+        }
+        return driver.now() >= deadline;
+    }
+
+    @Override
+    public void enqueue(Waiter waiter, int branch) {
+        timer = driver.schedule(deadline, () -> {
+            if (waiter.tryClaim(branch)) {
+                waiter.wake();
+            }
+        });
+    }
+
+    @Override
+    public void dequeue() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    @Override
+    public Void result() {
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.heddle.sim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The assertions of one run in the style of Antithesis and FoundationDB's code probes: how
+ * often each named {@code always}, {@code sometimes} and {@code reachable} point was met,
+ * and whether each {@code sometimes} point was ever true. Touched only from the simulation's
+ * carrier, so it needs no locking.
+ */
+final class Probes {
+    /** Probe name to its record, in the order first met. */
+    private final Map<String, ProbeRecord> records = new LinkedHashMap<>();
+
+    void always(String name, boolean condition) {
+        record(name, ProbeRecord.Kind.ALWAYS).met(condition);
+        if (!condition) {
+            throw new AssertionError("always(\"" + name + "\") was false");
+        }
+    }
+
+    void sometimes(String name, boolean condition) {
+        record(name, ProbeRecord.Kind.SOMETIMES).met(condition);
+    }
+
+    void reachable(String name) {
+        record(name, ProbeRecord.Kind.REACHABLE).met(true);
+    }
+
+    void unreachable(String name) {
+        record(name, ProbeRecord.Kind.UNREACHABLE).met(false);
+        throw new AssertionError("unreachable(\"" + name + "\") was reached");
+    }
+
+    Map<String, ProbeRecord> records() {
+        return records;
+    }
+
+    private ProbeRecord record(String name, ProbeRecord.Kind kind) {
+        ProbeRecord r = records.computeIfAbsent(name, n -> new ProbeRecord(n, kind));
+        if (r.kind() != kind) {
+            throw new IllegalArgumentException("probe '" + name + "' is used as " + kind + " here and as "
+                    + r.kind() + " elsewhere; give each probe one kind");
+        }
+        return r;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.heddle.sync;
+
+import dev.heddle.select.SelectableOp;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Wakes tasks without a value (Tokio's {@code Notify}): {@link #notifyOne()} wakes the longest
+ * waiter, or stores a single permit for the next one if nobody waits; {@link #notifyWaiters()}
+ * wakes every task waiting right now and stores nothing.
+ *
+ * <p>To wait for a condition without missing the wake-up that comes between checking it and
+ * starting to wait, register first, then check, then wait:
+ * <pre>{@code
+ * try (Notified changed = notify.notified()) {   // registered from here on
+ *     if (queue.isEmpty()) {
+ *         changed.await();
+ *     }
+ * }
+ * }</pre>
+ */
+public final class Notify {
+    final ReentrantLock lock = new ReentrantLock();
+    final WaitQueue<Notified> waiters = new WaitQueue<>();
+    /** The stored permit of a {@link #notifyOne()} that found nobody registered; never set while anyone is. */
+    boolean permit;
+
+    /** A notify with no stored permit. */
+    public Notify() {}
+
+    /**
+     * Registers interest in a notification now, before the caller checks its condition: a
+     * {@link #notifyOne()} or {@link #notifyWaiters()} from this moment on reaches it. Wait
+     * with {@link Notified#await()}; close it when done, which passes an unused
+     * {@code notifyOne} on to the next waiter.
+     */
+    public Notified notified() {
+        Notified n = new Notified(this);
+        lock.lock();
+        try {
+            n.registerLocked();
+        } finally {
+            lock.unlock();
+        }
+        return n;
+    }
+
+    /**
+     * A wait for a notification as an operation that select can offer; it registers when
+     * select queues it, and takes the stored permit if there is one.
+     */
+    public SelectableOp<Void> notifiedOp() {
+        return new Notified(this);
+    }
+
+    /**
+     * Wakes the task that registered first. If none is registered, stores one permit (at most
+     * one) that the next wait takes at once.
+     */
+    public void notifyOne() {
+        lock.lock();
+        try {
+            notifyOneLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void notifyOneLocked() {
+        for (Notified n = waiters.pollFirst(); n != null; n = waiters.pollFirst()) {
+            if (n.deliverLocked(Notified.State.NOTIFIED_ONE)) {
+                return;
+            }
+        }
+        permit = true;
+    }
+
+    /** Wakes every task registered now; stores no permit, so later waits are unaffected. */
+    public void notifyWaiters() {
+        lock.lock();
+        try {
+            for (Notified n = waiters.pollFirst(); n != null; n = waiters.pollFirst()) {
+                n.deliverLocked(Notified.State.NOTIFIED_ALL);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        lock.lock();
+        try {
+            return "Notify[" + (permit ? "permit stored" : "no permit") + (waiters.isEmpty() ? "" : ", waiters") + "]";
+        } finally {
+            lock.unlock();
+        }
+    }
+}

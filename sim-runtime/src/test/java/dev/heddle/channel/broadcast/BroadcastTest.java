@@ -1,0 +1,125 @@
+package dev.heddle.channel.broadcast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.channel.SendException;
+import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.Runtime;
+import dev.heddle.sim.Simulation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BroadcastTest {
+
+    @Test
+    void everySubscriberSeesOnlyWhatIsSentAfterItSubscribed() {
+        Channel<String> ch = Broadcast.channel(8);
+        ch.sender().send("before");
+        Receiver<String> late = ch.sender().subscribe();
+        assertEquals(2, ch.sender().send("after"));
+        assertEquals("before", ch.receiver().tryRecv());
+        assertEquals("after", ch.receiver().tryRecv());
+        assertEquals("after", late.tryRecv());
+        assertNull(late.tryRecv());
+    }
+
+    @Test
+    void laggingReceiverLearnsExactlyHowManyItMissedAndContinuesFromTheOldest() {
+        Channel<Integer> ch = Broadcast.channel(4);
+        for (int i = 0; i < 10; i++) {
+            ch.sender().send(i);
+        }
+        assertEquals(4, ch.receiver().pending());
+        LaggedException lag = assertThrows(LaggedException.class, ch.receiver()::tryRecv);
+        assertEquals(6, lag.missed());
+        for (int i = 6; i < 10; i++) {
+            assertEquals(i, ch.receiver().tryRecv());
+        }
+        assertNull(ch.receiver().tryRecv());
+    }
+
+    @Test
+    void closedOnceEverySenderClosedAndTheReceiverDrained() {
+        Simulation.ofSeed(1).run(sim -> {
+            Channel<Integer> ch = Broadcast.channel(4);
+            Sender<Integer> second = ch.sender().clone();
+            JoinHandle<List<Integer>> reader = sim.spawn(() -> {
+                List<Integer> got = new ArrayList<>();
+                Integer v;
+                while ((v = ch.receiver().recv()) != null) {
+                    got.add(v);
+                }
+                return got;
+            });
+            ch.sender().send(1);
+            ch.sender().close();
+            sim.sleep(Duration.ofMillis(1));
+            second.send(2);
+            assertFalse(ch.receiver().isClosed());
+            second.close();
+            assertEquals(List.of(1, 2), reader.join());
+            assertTrue(ch.receiver().isClosed());
+        });
+    }
+
+    @Test
+    void sendWithoutSubscribersHandsTheValueBack() {
+        Channel<String> ch = Broadcast.channel(2);
+        ch.receiver().close();
+        SendException e = assertThrows(SendException.class, () -> ch.sender().send("lost?"));
+        assertEquals("lost?", e.value());
+        assertEquals(0, ch.sender().receiverCount());
+    }
+
+    @Test
+    void abortedReceiveReadsNothing() {
+        Simulation.ofSeed(2).run(sim -> {
+            Channel<Integer> ch = Broadcast.channel(2);
+            JoinHandle<Integer> doomed = sim.spawn(() -> ch.receiver().recv());
+            sim.sleep(Duration.ofMillis(1));
+            doomed.abort();
+            sim.sleep(Duration.ofMillis(1));
+            ch.sender().send(5);
+            assertEquals(5, ch.receiver().recv());
+        });
+    }
+
+    @Test
+    void subscribersOnWorkerThreadsEachReceiveEverything() {
+        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+            List<Long> sums = rt.blockOn(() -> {
+                Channel<Integer> ch = Broadcast.channel(512);
+                List<JoinHandle<Long>> readers = new ArrayList<>();
+                for (int r = 0; r < 3; r++) {
+                    Receiver<Integer> rx = r == 0 ? ch.receiver() : ch.sender().subscribe();
+                    readers.add(Heddle.spawn(() -> {
+                        long sum = 0;
+                        Integer v;
+                        while ((v = rx.recv()) != null) {
+                            sum += v;
+                        }
+                        return sum;
+                    }));
+                }
+                try (Sender<Integer> tx = ch.sender()) {
+                    for (int i = 1; i <= 500; i++) {
+                        tx.send(i);
+                    }
+                }
+                List<Long> out = new ArrayList<>();
+                for (JoinHandle<Long> h : readers) {
+                    out.add(h.join());
+                }
+                return out;
+            });
+            assertEquals(List.of(125_250L, 125_250L, 125_250L), sums);
+        }
+    }
+}

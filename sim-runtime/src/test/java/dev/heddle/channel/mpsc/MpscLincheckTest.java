@@ -1,0 +1,74 @@
+package dev.heddle.channel.mpsc;
+
+import dev.heddle.channel.SendException;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Param;
+import org.jetbrains.lincheck.datastructures.IntGen;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Linearizability of a bounded mpsc channel's non-waiting operations on real platform threads:
+ * concurrent producers, one consumer (receives never run in parallel with each other).
+ */
+@Param(name = "value", gen = IntGen.class, conf = "1:9")
+public class MpscLincheckTest {
+    private final Sender<Integer> sender;
+    private final Sender<Integer> second;
+    private final Receiver<Integer> receiver;
+
+    public MpscLincheckTest() {
+        Channel<Integer> channel = Mpsc.bounded(2);
+        sender = channel.sender();
+        second = sender.clone();
+        receiver = channel.receiver();
+    }
+
+    @Operation
+    public String trySend(@Param(name = "value") int value) {
+        try {
+            sender.trySend(value);
+            return "sent";
+        } catch (SendException e) {
+            return e.reason() + " " + e.value();
+        }
+    }
+
+    @Operation
+    public String trySendFromAClone(@Param(name = "value") int value) {
+        try {
+            second.trySend(value);
+            return "sent";
+        } catch (SendException e) {
+            return e.reason() + " " + e.value();
+        }
+    }
+
+    @Operation(nonParallelGroup = "consumer")
+    public Integer tryRecv() {
+        return receiver.tryRecv();
+    }
+
+    @Operation(nonParallelGroup = "consumer")
+    public void closeReceiver() {
+        receiver.close();
+    }
+
+    @Operation
+    public int freeSlots() {
+        return sender.freeSlots();
+    }
+
+    @Test
+    void stress() {
+        new StressOptions().iterations(5).invocationsPerIteration(300).threads(3).actorsPerThread(3)
+                .check(MpscLincheckTest.class);
+    }
+
+    @Test
+    void modelChecking() {
+        new ModelCheckingOptions().iterations(5).invocationsPerIteration(50).threads(3).actorsPerThread(3)
+                .check(MpscLincheckTest.class);
+    }
+}

@@ -1,0 +1,273 @@
+package dev.heddle.channel.mpsc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.channel.ChannelClosedException;
+import dev.heddle.channel.SendException;
+import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.JoinException;
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.Runtime;
+import dev.heddle.sim.Simulation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+
+class MpscTest {
+
+    @Test
+    void boundedChannelDeliversInOrderThroughASmallBuffer() {
+        try (Runtime rt = Runtime.currentThread().build()) {
+            List<Integer> got = rt.blockOn(() -> {
+                Channel<Integer> ch = Mpsc.bounded(4);
+                Heddle.spawn(() -> {
+                    try (Sender<Integer> tx = ch.sender()) {
+                        for (int i = 0; i < 100; i++) {
+                            tx.send(i);
+                        }
+                    }
+                });
+                List<Integer> out = new ArrayList<>();
+                Integer v;
+                while ((v = ch.receiver().recv()) != null) {
+                    out.add(v);
+                }
+                return out;
+            });
+            assertEquals(100, got.size());
+            for (int i = 0; i < 100; i++) {
+                assertEquals(i, got.get(i));
+            }
+        }
+    }
+
+    @Test
+    void fourProducersOnWorkerThreadsDeliverEveryValueOnceInPerProducerOrder() {
+        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+            int[] last = rt.blockOn(() -> {
+                Channel<long[]> ch = Mpsc.bounded(8);
+                for (int p = 0; p < 4; p++) {
+                    Sender<long[]> tx = ch.sender().clone();
+                    long producer = p;
+                    Heddle.spawn(() -> {
+                        try (tx) {
+                            for (long i = 0; i < 5_000; i++) {
+                                tx.send(new long[] {producer, i});
+                            }
+                        }
+                    });
+                }
+                ch.sender().close();
+                int[] next = new int[4];
+                long[] v;
+                while ((v = ch.receiver().recv()) != null) {
+                    assertEquals(next[(int) v[0]], v[1], "values of producer " + v[0] + " out of order");
+                    next[(int) v[0]]++;
+                }
+                return next;
+            });
+            for (int p = 0; p < 4; p++) {
+                assertEquals(5_000, last[p]);
+            }
+        }
+    }
+
+    @Test
+    void fullChannelMakesSendWaitUntilTheReceiverTakesAValue() {
+        Simulation.ofSeed(1).run(sim -> {
+            Channel<String> ch = Mpsc.bounded(2);
+            Sender<String> tx = ch.sender();
+            tx.send("a");
+            tx.send("b");
+            SendException full = assertThrows(SendException.class, () -> tx.trySend("c"));
+            assertTrue(full.isFull());
+            assertEquals("c", full.value());
+            JoinHandle<Void> third = sim.spawn(() -> tx.send("c"));
+            sim.sleep(Duration.ofSeconds(10));
+            assertFalse(third.isFinished(), "send into a full channel must wait");
+            assertEquals("a", ch.receiver().recv());
+            third.join();
+            assertEquals("b", ch.receiver().recv());
+            assertEquals("c", ch.receiver().recv());
+        });
+    }
+
+    @Test
+    void receiverDrainsQueuedValuesAfterEverySenderClosed() {
+        Simulation.ofSeed(2).run(sim -> {
+            Channel<Integer> ch = Mpsc.unbounded();
+            Sender<Integer> second = ch.sender().clone();
+            ch.sender().send(1);
+            ch.sender().close();
+            second.send(2);
+            assertFalse(ch.receiver().isClosed(), "one sender is still open");
+            second.close();
+            second.close();
+            assertTrue(ch.receiver().isClosed());
+            assertEquals(1, ch.receiver().recv());
+            assertEquals(2, ch.receiver().recv());
+            assertNull(ch.receiver().recv());
+            assertNull(ch.receiver().recv());
+        });
+    }
+
+    @Test
+    void waitingReceiverSeesTheEndWhenTheLastSenderCloses() {
+        Simulation.ofSeed(3).run(sim -> {
+            Channel<Integer> ch = Mpsc.bounded(1);
+            JoinHandle<Integer> rx = sim.spawn(() -> ch.receiver().recv());
+            sim.sleep(Duration.ofMillis(5));
+            ch.sender().close();
+            assertNull(rx.join());
+        });
+    }
+
+    @Test
+    void closedReceiverRefusesNewSendsAndStillDrains() {
+        Simulation.ofSeed(4).run(sim -> {
+            Channel<String> ch = Mpsc.bounded(1);
+            Sender<String> tx = ch.sender();
+            tx.send("queued");
+            JoinHandle<String> waiting = sim.spawn(() -> {
+                try {
+                    tx.send("waiting");
+                    return "sent";
+                } catch (SendException e) {
+                    return "returned " + e.value();
+                }
+            });
+            sim.sleep(Duration.ofMillis(1));
+            ch.receiver().close();
+            assertEquals("returned waiting", waiting.join());
+            assertTrue(tx.isClosed());
+            SendException refused = assertThrows(SendException.class, () -> tx.send("late"));
+            assertEquals("late", refused.value());
+            assertEquals(SendException.Reason.CLOSED, refused.reason());
+            assertThrows(ChannelClosedException.class, tx::reserve);
+            assertEquals("queued", ch.receiver().recv());
+            assertNull(ch.receiver().recv());
+        });
+    }
+
+    @Test
+    void permitHoldsItsSlotAndGivesItBackWhenClosedUnused() {
+        Simulation.ofSeed(5).run(sim -> {
+            Channel<Integer> ch = Mpsc.bounded(1);
+            Sender<Integer> tx = ch.sender();
+            Permit<Integer> permit = tx.reserve();
+            assertEquals(0, tx.freeSlots());
+            assertThrows(SendException.class, () -> tx.trySend(1));
+            permit.close();
+            assertEquals(1, tx.freeSlots());
+            try (Permit<Integer> p = tx.reserve()) {
+                p.send(7);
+                assertThrows(IllegalStateException.class, () -> p.send(8));
+            }
+            assertEquals(7, ch.receiver().recv());
+        });
+    }
+
+    @Test
+    void permitTakenBeforeTheReceiverClosedStillDelivers() {
+        Simulation.ofSeed(6).run(sim -> {
+            Channel<Integer> ch = Mpsc.bounded(1);
+            Permit<Integer> permit = ch.sender().reserve();
+            ch.sender().close();
+            ch.receiver().close();
+            JoinHandle<Integer> rx = sim.spawn(() -> ch.receiver().recv());
+            sim.sleep(Duration.ofMillis(1));
+            assertFalse(rx.isFinished(), "the receiver waits for the outstanding permit");
+            permit.send(9);
+            assertEquals(9, rx.join());
+            assertNull(ch.receiver().recv());
+        });
+    }
+
+    @Test
+    void slotOfAPermitHandedStraightToAWaitingReceiverGoesToTheNextWaitingSender() {
+        Simulation.ofSeed(9).run(sim -> {
+            Channel<Integer> ch = Mpsc.bounded(1);
+            Permit<Integer> permit = ch.sender().reserve();
+            JoinHandle<Void> waitingSender = sim.spawn(() -> ch.sender().send(2));
+            JoinHandle<Integer> waitingReceiver = sim.spawn(() -> ch.receiver().recv());
+            sim.sleep(Duration.ofMillis(1));
+            permit.send(1);
+            assertEquals(1, waitingReceiver.join());
+            waitingSender.join();
+            assertEquals(2, ch.receiver().recv());
+        });
+    }
+
+    @Test
+    void abortedReceiveTakesNothing() {
+        Simulation.ofSeed(7).run(sim -> {
+            Channel<Integer> ch = Mpsc.bounded(4);
+            JoinHandle<Integer> doomed = sim.spawn(() -> ch.receiver().recv());
+            sim.sleep(Duration.ofMillis(1));
+            doomed.abort();
+            JoinException e = assertThrows(JoinException.class, doomed::join);
+            assertTrue(e.isCancelled());
+            ch.sender().send(42);
+            assertEquals(42, ch.receiver().tryRecv());
+        });
+    }
+
+    @Test
+    void abortedSendWaitingForASlotSendsNothing() {
+        Simulation.ofSeed(8).run(sim -> {
+            Channel<Integer> ch = Mpsc.bounded(1);
+            ch.sender().send(1);
+            JoinHandle<String> doomed = sim.spawn(() -> {
+                try {
+                    ch.sender().send(2);
+                    return "sent";
+                } catch (CancellationException e) {
+                    return "not sent";
+                }
+            });
+            sim.sleep(Duration.ofMillis(1));
+            doomed.abort();
+            assertEquals("not sent", doomed.join());
+            assertEquals(1, ch.receiver().recv());
+            assertNull(ch.receiver().tryRecv());
+            assertEquals(1, ch.sender().freeSlots());
+        });
+    }
+
+    @Test
+    void nullValuesAndClosedHandlesFailWithAClearMessage() {
+        Channel<String> ch = Mpsc.bounded(1);
+        NullPointerException npe = assertThrows(NullPointerException.class, () -> ch.sender().send(null));
+        assertTrue(npe.getMessage().contains("non-null"));
+        Sender<String> clone = ch.sender().clone();
+        clone.close();
+        IllegalStateException closed = assertThrows(IllegalStateException.class, () -> clone.send("x"));
+        assertTrue(closed.getMessage().contains("closed"));
+        assertThrows(IllegalArgumentException.class, () -> Mpsc.bounded(0));
+    }
+
+    @Test
+    void plainThreadsCanSendAndReceive() throws Exception {
+        Channel<Integer> ch = Mpsc.bounded(2);
+        Thread producer = Thread.ofPlatform().start(() -> {
+            try (Sender<Integer> tx = ch.sender()) {
+                for (int i = 0; i < 1000; i++) {
+                    tx.send(i);
+                }
+            }
+        });
+        int count = 0;
+        Integer v;
+        while ((v = ch.receiver().recv()) != null) {
+            assertEquals(count++, v);
+        }
+        producer.join();
+        assertEquals(1000, count);
+    }
+}

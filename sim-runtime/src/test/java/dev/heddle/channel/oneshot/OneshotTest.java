@@ -1,0 +1,105 @@
+package dev.heddle.channel.oneshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.channel.ChannelClosedException;
+import dev.heddle.channel.SendException;
+import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.Runtime;
+import dev.heddle.sim.Simulation;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OneshotTest {
+
+    @Test
+    void replyTravelsFromATaskToTheWaitingReceiver() {
+        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+            int reply = rt.blockOn(() -> {
+                Channel<Integer> ch = Oneshot.channel();
+                Heddle.spawn(() -> {
+                    try (Sender<Integer> tx = ch.sender()) {
+                        tx.send(6 * 7);
+                    }
+                });
+                return ch.receiver().recv();
+            });
+            assertEquals(42, reply);
+        }
+    }
+
+    @Test
+    void receiverLearnsThatTheSenderClosedWithoutSending() {
+        Simulation.ofSeed(1).run(sim -> {
+            Channel<String> ch = Oneshot.channel();
+            JoinHandle<String> rx = sim.spawn(() -> {
+                try {
+                    return ch.receiver().recv();
+                } catch (ChannelClosedException e) {
+                    return "no reply";
+                }
+            });
+            sim.sleep(Duration.ofMillis(1));
+            assertFalse(ch.receiver().isClosed());
+            ch.sender().close();
+            assertEquals("no reply", rx.join());
+            assertTrue(ch.receiver().isClosed());
+        });
+    }
+
+    @Test
+    void sendToAClosedReceiverHandsTheValueBack() {
+        Channel<String> ch = Oneshot.channel();
+        assertFalse(ch.sender().isClosed());
+        ch.receiver().close();
+        assertTrue(ch.sender().isClosed());
+        SendException e = assertThrows(SendException.class, () -> ch.sender().send("reply"));
+        assertEquals("reply", e.value());
+    }
+
+    @Test
+    void valueIsReceivedOnceAndASecondSendIsRefused() {
+        Channel<String> ch = Oneshot.channel();
+        assertNull(ch.receiver().tryRecv());
+        ch.sender().send("one");
+        assertThrows(IllegalStateException.class, () -> ch.sender().send("two"));
+        assertFalse(ch.receiver().isClosed());
+        assertEquals("one", ch.receiver().tryRecv());
+        assertTrue(ch.receiver().isClosed());
+        assertThrows(IllegalStateException.class, ch.receiver()::recv);
+    }
+
+    @Test
+    void abortedReceiveLeavesTheValueForTheNextOne() {
+        Simulation.ofSeed(2).run(sim -> {
+            Channel<String> ch = Oneshot.channel();
+            JoinHandle<String> doomed = sim.spawn(() -> ch.receiver().recv());
+            sim.sleep(Duration.ofMillis(1));
+            doomed.abort();
+            sim.sleep(Duration.ofMillis(1));
+            ch.sender().send("kept");
+            assertEquals("kept", ch.receiver().recv());
+        });
+    }
+
+    @Test
+    void sendBeforeAndAfterTheReceiverWaitsAgreeOverManySeeds() {
+        for (long seed = 0; seed < 200; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Channel<Long> ch = Oneshot.channel();
+                JoinHandle<Long> rx = sim.spawn(() -> ch.receiver().recv());
+                JoinHandle<Void> tx = sim.spawn(() -> {
+                    Heddle.yieldNow();
+                    ch.sender().send(sim.seed());
+                });
+                tx.join();
+                assertEquals(sim.seed(), rx.join());
+            });
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.heddle.channel.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.channel.ChannelClosedException;
+import dev.heddle.channel.SendException;
+import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.Runtime;
+import dev.heddle.select.Select;
+import dev.heddle.sim.Simulation;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class WatchTest {
+
+    @Test
+    void receiverSeesTheLatestVersionAndSkipsTheOnesInBetween() {
+        Channel<Integer> ch = Watch.channel(0);
+        Receiver<Integer> rx = ch.receiver();
+        assertFalse(rx.hasChanged(), "the initial value counts as seen");
+        ch.sender().send(1);
+        ch.sender().send(2);
+        assertTrue(rx.hasChanged());
+        assertEquals(2, rx.borrow());
+        assertTrue(rx.hasChanged(), "borrow does not mark the value seen");
+        assertEquals(2, rx.borrowAndUpdate());
+        assertFalse(rx.hasChanged());
+        ch.sender().sendModify(v -> v + 10);
+        assertEquals(12, rx.changed());
+        assertEquals(12, ch.sender().borrow());
+    }
+
+    @Test
+    void changedWaitsForANewVersionAndFailsOnceTheSenderClosed() {
+        Simulation.ofSeed(1).run(sim -> {
+            Channel<String> ch = Watch.channel("v0");
+            Receiver<String> rx = ch.sender().subscribe();
+            JoinHandle<String> waiter = sim.spawn(rx::changed);
+            sim.sleep(Duration.ofMillis(1));
+            assertFalse(waiter.isFinished());
+            ch.sender().send("v1");
+            assertEquals("v1", waiter.join());
+            ch.sender().send("v2");
+            ch.sender().close();
+            assertEquals("v2", rx.changed(), "an unseen version is delivered even after the sender closed");
+            assertThrows(ChannelClosedException.class, rx::changed);
+            assertThrows(ChannelClosedException.class, rx::hasChanged);
+        });
+    }
+
+    @Test
+    void sendWithoutReceiversIsRefusedButSendReplaceStores() {
+        Channel<String> ch = Watch.channel("a");
+        Receiver<String> clone = ch.receiver().clone();
+        ch.receiver().close();
+        assertFalse(ch.sender().isClosed());
+        clone.close();
+        assertTrue(ch.sender().isClosed());
+        SendException e = assertThrows(SendException.class, () -> ch.sender().send("b"));
+        assertEquals("b", e.value());
+        assertEquals("a", ch.sender().sendReplace("c"));
+        Receiver<String> late = ch.sender().subscribe();
+        assertEquals("c", late.borrow());
+        assertFalse(late.hasChanged());
+    }
+
+    @Test
+    void changedBranchThatLosesLeavesTheVersionUnseen() {
+        Simulation.ofSeed(2).run(sim -> {
+            Channel<Integer> ch = Watch.channel(0);
+            ch.sender().send(1);
+            String r = Select.<String>select().biased().sleep(Duration.ZERO, () -> "slept")
+                    .changed(ch.receiver(), v -> "changed " + v).run();
+            assertEquals("slept", r);
+            assertTrue(ch.receiver().hasChanged());
+        });
+    }
+
+    @Test
+    void watchersOnWorkerThreadsEndAtTheLastValue() {
+        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+            int last = rt.blockOn(() -> {
+                Channel<Integer> ch = Watch.channel(0);
+                JoinHandle<Integer> watcher = Heddle.spawn(() -> {
+                    Receiver<Integer> rx = ch.receiver();
+                    int seen = 0;
+                    while (true) {
+                        try {
+                            int v = rx.changed();
+                            assertTrue(v > seen, "versions only move forward");
+                            seen = v;
+                        } catch (ChannelClosedException e) {
+                            return seen;
+                        }
+                    }
+                });
+                for (int i = 1; i <= 1000; i++) {
+                    ch.sender().send(i);
+                }
+                ch.sender().close();
+                return watcher.join();
+            });
+            assertEquals(1000, last);
+        }
+    }
+}

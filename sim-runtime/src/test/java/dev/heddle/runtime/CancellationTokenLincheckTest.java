@@ -1,0 +1,56 @@
+package dev.heddle.runtime;
+
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A token tree must behave as one cancelled flag per token, with cancellation flowing to
+ * children, including children created while the parent is being cancelled (the race that
+ * {@link OneTimeEvent} resolves: a child registered after the parent fired is cancelled at once).
+ */
+public class CancellationTokenLincheckTest {
+    private final CancellationToken parent = new CancellationToken();
+    private final CancellationToken child = parent.child();
+    private volatile CancellationToken late;
+
+    @Operation
+    public void cancelParent() {
+        parent.cancel();
+    }
+
+    @Operation
+    public void cancelChild() {
+        child.cancel();
+    }
+
+    @Operation
+    public boolean parentCancelled() {
+        return parent.isCancelled();
+    }
+
+    @Operation
+    public boolean childCancelled() {
+        return child.isCancelled();
+    }
+
+    /** Creates a child now and reports whether it was born cancelled. */
+    @Operation
+    public boolean newChildCancelled() {
+        late = parent.child();
+        return late.isCancelled();
+    }
+
+    @Test
+    void stress() {
+        new StressOptions().threads(3).actorsPerThread(3).iterations(10).invocationsPerIteration(300)
+                .check(CancellationTokenLincheckTest.class);
+    }
+
+    @Test
+    void modelChecking() {
+        new ModelCheckingOptions().threads(3).actorsPerThread(2).iterations(10).invocationsPerIteration(100)
+                .check(CancellationTokenLincheckTest.class);
+    }
+}

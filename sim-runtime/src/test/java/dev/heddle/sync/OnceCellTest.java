@@ -1,0 +1,101 @@
+package dev.heddle.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.JoinException;
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.Runtime;
+import dev.heddle.sim.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OnceCellTest {
+
+    @Test
+    void theFirstValueStays() {
+        OnceCell<String> cell = new OnceCell<>();
+        assertEquals(Optional.empty(), cell.get());
+        assertTrue(cell.trySet("a"));
+        assertFalse(cell.trySet("b"));
+        assertEquals("a", cell.getOrInit(() -> "c"));
+        assertTrue(cell.isInitialized());
+    }
+
+    @Test
+    void aNullFromTheInitializerIsRejectedAndTheCellStaysEmpty() {
+        OnceCell<String> cell = new OnceCell<>();
+        NullPointerException e = assertThrows(NullPointerException.class, () -> cell.getOrInit(() -> null));
+        assertTrue(e.getMessage().contains("initializer returned null"), e.getMessage());
+        assertEquals("x", cell.getOrInit(() -> "x"));
+    }
+
+    @Test
+    void aFailedInitializerLetsTheNextWaiterTry() {
+        try (Runtime rt = Runtime.currentThread().build()) {
+            rt.blockOn(() -> {
+                OnceCell<String> cell = new OnceCell<>();
+                JoinHandle<String> failing = Heddle.spawn(() -> cell.getOrInit(() -> {
+                    Heddle.yieldNow();
+                    throw new IllegalStateException("connection refused");
+                }));
+                Heddle.yieldNow();
+                JoinHandle<String> next = Heddle.spawn(() -> cell.getOrInit(() -> "second"));
+                JoinException e = assertThrows(JoinException.class, failing::join);
+                assertEquals("connection refused", e.getCause().getMessage());
+                assertEquals("second", next.join());
+                assertEquals("second", cell.get().orElseThrow());
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void oneInitializerRunsWhileTheOthersWaitEvenWhenAbortedOverManySeeds() {
+        for (long seed = 0; seed < 500; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                OnceCell<Integer> cell = new OnceCell<>();
+                int[] running = new int[1];
+                int[] finished = new int[1];
+                List<JoinHandle<Integer>> tasks = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int id = t;
+                    tasks.add(sim.spawn(() -> cell.getOrInit(() -> {
+                        running[0]++;
+                        try {
+                            assertEquals(1, running[0], "two initializers at once");
+                            Heddle.yieldNow();
+                        } finally {
+                            running[0]--;
+                        }
+                        finished[0]++;
+                        return id;
+                    })));
+                }
+                JoinHandle<Integer> victim = tasks.get(sim.random().nextInt(tasks.size()));
+                if (sim.random().nextBoolean()) {
+                    Heddle.yieldNow();
+                }
+                victim.abort();
+                List<Integer> seen = new ArrayList<>();
+                for (JoinHandle<Integer> h : tasks) {
+                    try {
+                        seen.add(h.join());
+                    } catch (JoinException e) {
+                        assertTrue(e.isCancelled(), "a task failed: " + e);
+                    }
+                }
+                assertEquals(1, finished[0], "initializers that finished");
+                int value = cell.get().orElseThrow();
+                for (int v : seen) {
+                    assertEquals(value, v);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.heddle.sync;
+
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.Test;
+
+/** A pair of plain fields written under the write lock must never be seen half-written under the read lock. */
+public class RwLockLincheckTest {
+    private final RwLock<int[]> pair = new RwLock<>(new int[2]);
+
+    @Operation
+    public int write() {
+        try (RwLockWriteGuard<int[]> w = pair.write()) {
+            int next = w.get()[0] + 1;
+            w.get()[0] = next;
+            w.get()[1] = next;
+            return next;
+        }
+    }
+
+    @Operation
+    public int read() {
+        try (RwLockReadGuard<int[]> r = pair.read()) {
+            int[] p = r.get();
+            return p[0] == p[1] ? p[0] : -1;
+        }
+    }
+
+    @Test
+    void stress() {
+        new StressOptions().threads(3).actorsPerThread(3).iterations(5).invocationsPerIteration(200)
+                .check(RwLockLincheckTest.class);
+    }
+
+    @Test
+    void modelChecking() {
+        new ModelCheckingOptions().threads(3).actorsPerThread(2).iterations(4).invocationsPerIteration(40)
+                .check(RwLockLincheckTest.class);
+    }
+}

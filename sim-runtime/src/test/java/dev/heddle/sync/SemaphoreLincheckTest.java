@@ -1,0 +1,70 @@
+package dev.heddle.sync;
+
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two semaphores: {@code counting} must behave as a permit counter (a kept tryAcquire takes
+ * one, addPermits adds one); {@code exclusive} guards a pair of plain fields written with all
+ * its permits and read with one, which must never be seen half-written.
+ */
+public class SemaphoreLincheckTest {
+    private static final int PERMITS = 2;
+    private final Semaphore counting = new Semaphore(1);
+    private final Semaphore exclusive = new Semaphore(PERMITS);
+    private final int[] pair = new int[2];
+
+    @Operation
+    public boolean tryAcquireAndKeep() {
+        return counting.tryAcquire().map(p -> {
+            p.forget();
+            return true;
+        }).orElse(false);
+    }
+
+    @Operation
+    public void addPermit() {
+        counting.addPermits(1);
+    }
+
+    @Operation
+    public int writeWithAllPermits() {
+        try (SemaphorePermit p = exclusive.acquire(PERMITS)) {
+            int next = pair[0] + 1;
+            pair[0] = next;
+            pair[1] = next;
+            return next;
+        }
+    }
+
+    @Operation
+    public int readWithOnePermit() {
+        try (SemaphorePermit p = exclusive.acquire()) {
+            return pair[0] == pair[1] ? pair[0] : -1;
+        }
+    }
+
+    /** Reads only if a permit is free at once; returns -1 only for a half-written pair, so any interleaving gives 0. */
+    @Operation
+    public int tryReadWithOnePermit() {
+        return exclusive.tryAcquire().map(p -> {
+            try (p) {
+                return pair[0] == pair[1] ? 0 : -1;
+            }
+        }).orElse(0);
+    }
+
+    @Test
+    void stress() {
+        new StressOptions().threads(3).actorsPerThread(3).iterations(5).invocationsPerIteration(200)
+                .check(SemaphoreLincheckTest.class);
+    }
+
+    @Test
+    void modelChecking() {
+        new ModelCheckingOptions().threads(3).actorsPerThread(2).iterations(4).invocationsPerIteration(40)
+                .check(SemaphoreLincheckTest.class);
+    }
+}
