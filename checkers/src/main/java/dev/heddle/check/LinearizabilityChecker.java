@@ -117,13 +117,29 @@ public final class LinearizabilityChecker<S> {
         }
         List<List<Operation>> parts = model.partition(prepared);
         PartitionResult[] results = new PartitionResult[parts.size()];
-        if (parallelism == 1 || parts.size() <= 1 || prepared.size() < PARALLEL_THRESHOLD) {
-            for (int i : smallestFirst(parts)) {
-                results[i] = checkPart(parts.get(i), budget);
-                if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) break;
+        // The fast paths first, on this thread: they are cheap, and an illegal part ends the check.
+        List<Integer> toSearch = new ArrayList<>();
+        int opsToSearch = 0;
+        boolean illegal = false;
+        for (int i : smallestFirst(parts)) {
+            if (illegal) break;
+            results[i] = fastPathsOn(parts.get(i), budget);
+            if (results[i] == null) {
+                toSearch.add(i);
+                opsToSearch += parts.get(i).size();
+            } else if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) {
+                illegal = true;
             }
-        } else {
-            checkInParallel(parts, budget, results);
+        }
+        if (!illegal) {
+            if (parallelism == 1 || toSearch.size() <= 1 || opsToSearch < PARALLEL_THRESHOLD) {
+                for (int i : toSearch) {
+                    results[i] = checkPart(parts.get(i), budget);
+                    if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) break;
+                }
+            } else {
+                checkInParallel(parts, toSearch, budget, results);
+            }
         }
         for (int i = 0; i < results.length; i++) {
             if (results[i] == null) {
@@ -139,8 +155,9 @@ public final class LinearizabilityChecker<S> {
         return new CheckResult(verdict, model.name(), Arrays.asList(results), System.nanoTime() - start);
     }
 
-    private void checkInParallel(List<List<Operation>> parts, SearchBudget budget, PartitionResult[] results) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, parts.size()), task -> {
+    private void checkInParallel(List<List<Operation>> parts, List<Integer> toSearch, SearchBudget budget,
+                                 PartitionResult[] results) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, toSearch.size()), task -> {
             Thread thread = new Thread(task, "heddle-lin-check");
             thread.setDaemon(true);
             return thread;
@@ -148,13 +165,13 @@ public final class LinearizabilityChecker<S> {
         try {
             ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             List<Future<Integer>> futures = new ArrayList<>();
-            for (int index : smallestFirst(parts)) {
+            for (int index : toSearch) {
                 futures.add(done.submit(() -> {
                     if (!budget.cancelled()) results[index] = checkPart(parts.get(index), budget);
                     return index;
                 }));
             }
-            for (int finished = 0; finished < parts.size(); finished++) {
+            for (int finished = 0; finished < toSearch.size(); finished++) {
                 int index = done.take().get();
                 if (results[index] != null && results[index].verdict() == Verdict.NOT_LINEARIZABLE) {
                     budget.cancel();
@@ -191,13 +208,15 @@ public final class LinearizabilityChecker<S> {
         }
     }
 
-    private PartitionResult checkPart(List<Operation> part, SearchBudget budget) {
+    /** The part decided by a fast path, or null when none applies (or they are off). */
+    private PartitionResult fastPathsOn(List<Operation> part, SearchBudget budget) {
+        if (!fastPaths) return null;
         String label = model.partitionLabel(part);
         if (budget.exhausted()) {
             return new PartitionResult(label, part, Verdict.UNKNOWN, List.of(), null,
                     budget.cancelled() ? "not checked: another part is not linearizable" : "time budget exhausted");
         }
-        if (fastPaths) {
+        {
             PartitionResult sequential = sequential(label, part);
             if (sequential != null) return sequential;
             Optional<PolynomialDecider> decider = model.polynomialDecider();
@@ -210,6 +229,16 @@ public final class LinearizabilityChecker<S> {
                             decision.get().linearization(), explanation, decision.get().reason(), decider.get().name());
                 }
             }
+        }
+        return null;
+    }
+
+    /** The part decided by the search. */
+    private PartitionResult checkPart(List<Operation> part, SearchBudget budget) {
+        String label = model.partitionLabel(part);
+        if (budget.exhausted()) {
+            return new PartitionResult(label, part, Verdict.UNKNOWN, List.of(), null,
+                    budget.cancelled() ? "not checked: another part is not linearizable" : "time budget exhausted");
         }
         WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part, budget).run();
         List<Operation> order = new ArrayList<>(outcome.order().length);

@@ -28,15 +28,14 @@ import java.util.Optional;
  * compare-and-set) and a put, or an append no read reveals, is a plain write of a fresh value.
  * Reads that cannot be parsed into tokens, tokens in two different contexts (the same append
  * after two different states, a put not first) and tokens never written are violations in
- * themselves. {@link UniqueWriteOrder} decides the rest. Histories with other values are left to
- * the search.
+ * themselves. {@link UniqueWriteOrder} decides the rest; its witness is verified on the value
+ * ids (each get sees the state the order gives, each revealed append its predecessor), which is
+ * what the parse established, rather than by replaying strings. Histories with other values are
+ * left to the search.
  */
 public final class UniqueTokenKvDecider implements PolynomialDecider {
-    private final Model<?> model;
-
-    /** @param model the partitioned KV model, used to replay the witness */
+    /** @param model the partitioned KV model (the witness is verified on value ids, not replayed) */
     public UniqueTokenKvDecider(Model<?> model) {
-        this.model = model;
     }
 
     @Override
@@ -68,7 +67,7 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
                 }
             }
         }
-        UniqueWriteOrder order = new UniqueWriteOrder();
+        UniqueWriteOrder order = new UniqueWriteOrder(operations.size());
         int n = operations.size();
         // The value id of the state each mutation produces; the state it was applied to (-1: not revealed).
         int[] valueOf = new int[n];
@@ -79,10 +78,16 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
         }
         List<String> shown = new ArrayList<>();
         int[] readValue = new int[n];
+        Map<String, Integer> parsed = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Operation op = operations.get(i);
             if (!op.f().equals("get") || op.status() != Status.OK) continue;
             String read = text(op.output());
+            Integer seen = parsed.get(read);
+            if (seen != null) { // the same value read before: same tokens, same contexts
+                readValue[i] = seen;
+                continue;
+            }
             int previous = 0; // the initial ""
             int start = 0;
             while (start < read.length()) {
@@ -114,6 +119,7 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
                 start = end + 1;
             }
             readValue[i] = previous;
+            parsed.put(read, previous);
         }
         for (int i = 0; i < n; i++) {
             Operation op = operations.get(i);
@@ -128,9 +134,15 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
                 }
             }
         }
-        Map<Integer, Operation> producer = new HashMap<>();
-        for (int i = 0; i < n; i++) if (!operations.get(i).f().equals("get")) producer.put(valueOf[i], operations.get(i));
-        return order.decide(model, v -> v == 0 ? "\"\"" : "the value " + describe(producer.get(v)));
+        return order.decide(null, v -> v == 0 ? "\"\"" : "the value " + describe(producer(operations, valueOf, v)));
+    }
+
+    /** The mutation that produces value id {@code v} (for explanations only). */
+    private static Operation producer(List<Operation> operations, int[] valueOf, int v) {
+        for (int i = 0; i < operations.size(); i++) {
+            if (!operations.get(i).f().equals("get") && valueOf[i] == v) return operations.get(i);
+        }
+        return null;
     }
 
     private static String describe(Operation mutation) {
