@@ -177,6 +177,26 @@ public final class Select<R> {
         return on(tx.reserveOp(), handler);
     }
 
+    /** Adds a branch that completes when {@code notify} notifies this select (or has a stored permit). */
+    public Select<R> notified(dev.heddle.sync.Notify notify, Supplier<? extends R> handler) {
+        return on(notify.notifiedOp(), ignored -> handler.get());
+    }
+
+    /**
+     * Adds a branch that acquires {@code n} permits of {@code semaphore}; a losing branch takes
+     * none. A closed semaphore disables the branch. {@code handler} owns the permit: close it.
+     */
+    public Select<R> acquire(dev.heddle.sync.Semaphore semaphore, int n,
+                             Function<? super dev.heddle.sync.SemaphorePermit, ? extends R> handler) {
+        return on(semaphore.acquireOp(n), handler);
+    }
+
+    /** Adds a branch that locks {@code mutex}; a losing branch never holds it. {@code handler} owns the guard: close it. */
+    public <T> Select<R> lock(dev.heddle.sync.Mutex<T> mutex,
+                              Function<? super dev.heddle.sync.MutexGuard<T>, ? extends R> handler) {
+        return on(mutex.lockOp(), handler);
+    }
+
     /** Adds a branch that completes once {@code duration} has passed, counted from {@link #run()}. */
     public Select<R> sleep(Duration duration, Supplier<? extends R> handler) {
         return on(SleepOp.after(duration), ignored -> handler.get());
