@@ -30,7 +30,7 @@ public class BarrierLincheckTest {
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions().threads(PARTIES).actorsPerThread(2).actorsBefore(0).actorsAfter(0).iterations(3)
+        new ModelCheckingOptions().threads(PARTIES).actorsPerThread(2).actorsBefore(0).actorsAfter(0).iterations(2)
                 .invocationsPerIteration(30).sequentialSpecification(PairingModel.class).check(BarrierLincheckTest.class);
     }
 
