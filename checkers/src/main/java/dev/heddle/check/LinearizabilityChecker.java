@@ -194,9 +194,12 @@ public final class LinearizabilityChecker<S> {
 
     /** Small parts first: they finish fast, and an illegal one among them ends the check early. */
     private static int[] smallestFirst(List<List<Operation>> parts) {
-        return java.util.stream.IntStream.range(0, parts.size()).boxed()
-                .sorted(java.util.Comparator.comparingInt(i -> parts.get(i).size()))
-                .mapToInt(Integer::intValue).toArray();
+        long[] sizeAndIndex = new long[parts.size()];
+        for (int i = 0; i < sizeAndIndex.length; i++) sizeAndIndex[i] = (long) parts.get(i).size() << 32 | i;
+        Arrays.sort(sizeAndIndex);
+        int[] order = new int[sizeAndIndex.length];
+        for (int i = 0; i < order.length; i++) order[i] = (int) sizeAndIndex[i];
+        return order;
     }
 
     /** Searches poll the budget every thousand steps, so cancelled ones end almost at once. */
