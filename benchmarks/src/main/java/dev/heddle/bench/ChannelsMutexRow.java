@@ -14,13 +14,12 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Mutex row of {@code ./heddle bench channels}: a contended Heddle {@link Mutex} against a
- * fair {@link ReentrantLock}, both fair (FIFO) locks, both driven by {@value #CONTENDERS}
- * virtual threads on work-stealing pools of the same size: Heddle tasks on
- * {@code Runtime.multiThread()} with one worker per core, and plain virtual threads on the
- * JDK's default scheduler (one carrier per core). Each contender locks, bumps a shared counter
- * and unlocks, {@value #OPS_PER_CONTENDER} times. The rounds of the two sides alternate; the
- * ratio is the median of the ratios of adjacent rounds (which saw about the same machine load),
- * the ops/s printed are each side's median round.
+ * fair {@link ReentrantLock}, both fair (FIFO) locks, used by the same kind of threads on the
+ * same scheduler: {@value #CONTENDERS} Heddle tasks (virtual threads) on one
+ * {@code Runtime.multiThread()} with a worker per core, so that only the lock differs. Each
+ * contender locks, bumps a shared counter and unlocks, {@value #OPS_PER_CONTENDER} times. The
+ * rounds of the two sides alternate; the ratio is the median of the ratios of adjacent rounds
+ * (which saw about the same machine load), the ops/s printed are each side's median round.
  */
 public final class ChannelsMutexRow {
     static final int CONTENDERS = 4;
@@ -42,7 +41,7 @@ public final class ChannelsMutexRow {
         try (Runtime rt = Runtime.multiThread().workerThreads(workers).build()) {
             for (int round = -WARMUP_ROUNDS; round < MEASURED_ROUNDS; round++) {
                 double m = heddleMutexRound(rt);
-                double r = fairReentrantLockRound();
+                double r = fairReentrantLockRound(rt);
                 if (round >= 0) {
                     mutex[round] = m;
                     reentrant[round] = r;
@@ -85,39 +84,36 @@ public final class ChannelsMutexRow {
         });
     }
 
-    private static double fairReentrantLockRound() {
-        ReentrantLock lock = new ReentrantLock(true);
-        long[] counter = new long[1];
-        List<Thread> threads = new ArrayList<>(CONTENDERS);
-        long start = System.nanoTime();
-        for (int t = 0; t < CONTENDERS; t++) {
-            threads.add(Thread.ofVirtual().start(() -> {
-                for (int i = 0; i < OPS_PER_CONTENDER; i++) {
-                    lock.lock();
-                    try {
-                        counter[0]++;
-                    } finally {
-                        lock.unlock();
+    private static double fairReentrantLockRound(Runtime rt) {
+        return rt.blockOn(() -> {
+            ReentrantLock lock = new ReentrantLock(true);
+            long[] counter = new long[1];
+            List<JoinHandle<Void>> tasks = new ArrayList<>(CONTENDERS);
+            long start = System.nanoTime();
+            for (int t = 0; t < CONTENDERS; t++) {
+                tasks.add(Heddle.spawn(() -> {
+                    for (int i = 0; i < OPS_PER_CONTENDER; i++) {
+                        lock.lock();
+                        try {
+                            counter[0]++;
+                        } finally {
+                            lock.unlock();
+                        }
                     }
-                }
-            }));
-        }
-        try {
-            for (Thread t : threads) {
-                t.join();
+                }));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while measuring the fair ReentrantLock", e);
-        }
-        long elapsed = System.nanoTime() - start;
-        lock.lock();
-        try {
-            checkCount(counter[0]);
-        } finally {
-            lock.unlock();
-        }
-        return opsPerSecond(elapsed);
+            for (JoinHandle<Void> h : tasks) {
+                h.join();
+            }
+            long elapsed = System.nanoTime() - start;
+            lock.lock();
+            try {
+                checkCount(counter[0]);
+            } finally {
+                lock.unlock();
+            }
+            return opsPerSecond(elapsed);
+        });
     }
 
     private static void checkCount(long counted) {
