@@ -285,7 +285,8 @@ public final class LinearizabilityChecker<S> {
             }
             state = after;
         }
-        return new PartitionResult(label, part, Verdict.LINEARIZABLE, part, null, "", "sequential");
+        List<Operation> order = List.copyOf(part); // the same list serves as both: one copy
+        return new PartitionResult(label, order, Verdict.LINEARIZABLE, order, null, "", "sequential");
     }
 
     /**
