@@ -3,7 +3,6 @@ package dev.heddle.check.fast;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.model.Model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +33,8 @@ import java.util.Optional;
  * left to the search.
  */
 public final class UniqueTokenKvDecider implements PolynomialDecider {
-    /** @param model the partitioned KV model (the witness is verified on value ids, not replayed) */
-    public UniqueTokenKvDecider(Model<?> model) {
+    /** The witness is verified on value ids, so the decider needs no model. */
+    public UniqueTokenKvDecider() {
     }
 
     @Override

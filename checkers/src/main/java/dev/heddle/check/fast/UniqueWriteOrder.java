@@ -55,7 +55,6 @@ import java.util.function.IntFunction;
  * is always backed by such a verified witness.
  */
 final class UniqueWriteOrder {
-    private static final boolean DEBUG = Boolean.getBoolean("heddle.debug");
     static final int WRITE = 0;
     static final int SWAP = 1;
     static final int READ = 2;
@@ -444,13 +443,7 @@ final class UniqueWriteOrder {
             int v = value.get(e);
             int gap = lo;
             if (firstGap[v] != -1 && gap >= firstGap[v] && gap <= lastGap[v]) gap = lastGap[v] + 1;
-            if (gap > hi) {
-                if (DEBUG) {
-                    System.err.println("declined: " + op + " lo=" + lo + " hi=" + hi + " seg=" + firstGap[v] + ".." + lastGap[v] + " b=" + b);
-                    for (int i = Math.max(0, firstGap[v] - 6); i < Math.min(b, lastGap[v] + 6); i++) System.err.println("  " + i + " " + ops.get(base.get(i)));
-                }
-                return null;
-            }
+            if (gap > hi) return null;
             if (inGap.get(gap) == null) inGap.set(gap, new IntArray());
             inGap.get(gap).add(e);
             int index = upperIndex(rets, op.ret()); // 1-based position of this return among rets

@@ -88,7 +88,7 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
     /** Keys where every put and append writes a unique token are decided by {@link UniqueTokenKvDecider}. */
     @Override
     public Optional<PolynomialDecider> polynomialDecider() {
-        return partitioned ? Optional.of(new UniqueTokenKvDecider(this)) : Optional.empty();
+        return partitioned ? Optional.of(new UniqueTokenKvDecider()) : Optional.empty();
     }
 
     @Override
