@@ -1,5 +1,8 @@
 package dev.heddle.bench;
 
+import dev.heddle.channel.mpsc.Channel;
+import dev.heddle.channel.mpsc.Mpsc;
+import dev.heddle.channel.mpsc.Sender;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.runtime.Runtime;
@@ -20,9 +23,11 @@ import java.util.concurrent.Future;
  * the ratio JDK time ÷ Heddle time (higher is better for Heddle); the smallest ratio is last.
  *
  * <p>Rows: spawn and join of 1,000,000 trivial tasks; skynet (a tree of 1,111,111 tasks, ten
- * children each, summing the leaves' ids); a message bounced between two tasks; fan-out to
- * 1,000 senders whose messages come back through one mpsc inbox ({@link RuntimeInbox}: the
- * project's mpsc channel is not in main yet). Arguments: {@code quick} for fewer rounds, and
+ * children each, summing the leaves' ids); a message bounced between two tasks through two
+ * mpsc channels of capacity 1; fan-out to
+ * 1,000 senders whose 1,000 messages each come back through one bounded mpsc channel
+ * (capacity 1,024). The channels park the same way on JDK virtual threads, so both
+ * schedulers run identical code. Arguments: {@code quick} for fewer rounds, and
  * row names to run only those rows.
  */
 public final class RuntimeBench {
@@ -31,6 +36,7 @@ public final class RuntimeBench {
     private static final int PING_PONG_ROUND_TRIPS = 200_000;
     private static final int FAN_SENDERS = 1_000;
     private static final int FAN_MESSAGES_EACH = 1_000;
+    private static final int FAN_CAPACITY = 1_024;
 
     private RuntimeBench() {}
 
@@ -98,6 +104,8 @@ public final class RuntimeBench {
 
     /** Returns {elapsed nanos, checksum}. */
     private static long[] measure(String row, Scheduler s) throws Exception {
+        // Each side starts on a clean heap rather than paying for the other's garbage.
+        System.gc();
         long start = System.nanoTime();
         long value = switch (row) {
             case "spawn_join" -> s.run(() -> spawnJoin(s));
@@ -141,38 +149,42 @@ public final class RuntimeBench {
     }
 
     private static long pingPong(Scheduler s) throws Exception {
-        RuntimeInbox<Long> toPong = new RuntimeInbox<>();
-        RuntimeInbox<Long> toPing = new RuntimeInbox<>();
+        Channel<Long> toPong = Mpsc.bounded(1);
+        Channel<Long> toPing = Mpsc.bounded(1);
         Callable<Long> pong = s.spawn(() -> {
             long last = 0;
             for (int i = 0; i < PING_PONG_ROUND_TRIPS; i++) {
-                last = toPong.receive();
-                toPing.send(last + 1);
+                last = toPong.receiver().recv();
+                toPing.sender().send(last + 1);
             }
             return last;
         });
         long v = 0;
         for (int i = 0; i < PING_PONG_ROUND_TRIPS; i++) {
-            toPong.send(v);
-            v = toPing.receive();
+            toPong.sender().send(v);
+            v = toPing.receiver().recv();
         }
         return v + pong.call();
     }
 
     private static long fanIn(Scheduler s) throws Exception {
-        RuntimeInbox<Integer> inbox = new RuntimeInbox<>();
+        Channel<Integer> results = Mpsc.bounded(FAN_CAPACITY);
         List<Callable<Integer>> senders = new ArrayList<>(FAN_SENDERS);
         for (int p = 0; p < FAN_SENDERS; p++) {
+            Sender<Integer> tx = results.sender().clone();
             senders.add(s.spawn(() -> {
-                for (int i = 0; i < FAN_MESSAGES_EACH; i++) {
-                    inbox.send(i & 7);
+                try (tx) {
+                    for (int i = 0; i < FAN_MESSAGES_EACH; i++) {
+                        tx.send(i & 7);
+                    }
                 }
                 return 0;
             }));
         }
+        results.sender().close();
         long sum = 0;
-        for (int i = 0; i < FAN_SENDERS * FAN_MESSAGES_EACH; i++) {
-            sum += inbox.receive();
+        for (Integer m; (m = results.receiver().recv()) != null; ) {
+            sum += m;
         }
         for (Callable<Integer> c : senders) {
             c.call();

@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 public final class LinearizabilityChecker<S> {
     /** Below this many operations, starting threads costs more than checking parts one by one. */
     private static final int PARALLEL_THRESHOLD = 4096;
+    /** The optimistic search's steps per operation before it hands over to the deciders. */
+    private static final int OPTIMISTIC_STEPS_PER_OPERATION = 4;
 
     private final Model<S> model;
     private final Duration timeout;
@@ -117,13 +119,29 @@ public final class LinearizabilityChecker<S> {
         }
         List<List<Operation>> parts = model.partition(prepared);
         PartitionResult[] results = new PartitionResult[parts.size()];
-        if (parallelism == 1 || parts.size() <= 1 || prepared.size() < PARALLEL_THRESHOLD) {
-            for (int i : smallestFirst(parts)) {
-                results[i] = checkPart(parts.get(i), budget);
-                if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) break;
+        // The fast paths first, on this thread: they are cheap, and an illegal part ends the check.
+        List<Integer> toSearch = new ArrayList<>();
+        int opsToSearch = 0;
+        boolean illegal = false;
+        for (int i : smallestFirst(parts)) {
+            if (illegal) break;
+            results[i] = fastPathsOn(parts.get(i), budget);
+            if (results[i] == null) {
+                toSearch.add(i);
+                opsToSearch += parts.get(i).size();
+            } else if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) {
+                illegal = true;
             }
-        } else {
-            checkInParallel(parts, budget, results);
+        }
+        if (!illegal) {
+            if (parallelism == 1 || toSearch.size() <= 1 || opsToSearch < PARALLEL_THRESHOLD) {
+                for (int i : toSearch) {
+                    results[i] = checkPart(parts.get(i), budget);
+                    if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) break;
+                }
+            } else {
+                checkInParallel(parts, toSearch, budget, results);
+            }
         }
         for (int i = 0; i < results.length; i++) {
             if (results[i] == null) {
@@ -139,8 +157,9 @@ public final class LinearizabilityChecker<S> {
         return new CheckResult(verdict, model.name(), Arrays.asList(results), System.nanoTime() - start);
     }
 
-    private void checkInParallel(List<List<Operation>> parts, SearchBudget budget, PartitionResult[] results) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, parts.size()), task -> {
+    private void checkInParallel(List<List<Operation>> parts, List<Integer> toSearch, SearchBudget budget,
+                                 PartitionResult[] results) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, toSearch.size()), task -> {
             Thread thread = new Thread(task, "heddle-lin-check");
             thread.setDaemon(true);
             return thread;
@@ -148,13 +167,13 @@ public final class LinearizabilityChecker<S> {
         try {
             ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             List<Future<Integer>> futures = new ArrayList<>();
-            for (int index : smallestFirst(parts)) {
+            for (int index : toSearch) {
                 futures.add(done.submit(() -> {
                     if (!budget.cancelled()) results[index] = checkPart(parts.get(index), budget);
                     return index;
                 }));
             }
-            for (int finished = 0; finished < parts.size(); finished++) {
+            for (int finished = 0; finished < toSearch.size(); finished++) {
                 int index = done.take().get();
                 if (results[index] != null && results[index].verdict() == Verdict.NOT_LINEARIZABLE) {
                     budget.cancel();
@@ -177,9 +196,12 @@ public final class LinearizabilityChecker<S> {
 
     /** Small parts first: they finish fast, and an illegal one among them ends the check early. */
     private static int[] smallestFirst(List<List<Operation>> parts) {
-        return java.util.stream.IntStream.range(0, parts.size()).boxed()
-                .sorted(java.util.Comparator.comparingInt(i -> parts.get(i).size()))
-                .mapToInt(Integer::intValue).toArray();
+        long[] sizeAndIndex = new long[parts.size()];
+        for (int i = 0; i < sizeAndIndex.length; i++) sizeAndIndex[i] = (long) parts.get(i).size() << 32 | i;
+        Arrays.sort(sizeAndIndex);
+        int[] order = new int[sizeAndIndex.length];
+        for (int i = 0; i < order.length; i++) order[i] = (int) sizeAndIndex[i];
+        return order;
     }
 
     /** Searches poll the budget every thousand steps, so cancelled ones end almost at once. */
@@ -191,15 +213,19 @@ public final class LinearizabilityChecker<S> {
         }
     }
 
-    private PartitionResult checkPart(List<Operation> part, SearchBudget budget) {
+    /** The part decided by a fast path, or null when none applies (or they are off). */
+    private PartitionResult fastPathsOn(List<Operation> part, SearchBudget budget) {
+        if (!fastPaths) return null;
         String label = model.partitionLabel(part);
         if (budget.exhausted()) {
             return new PartitionResult(label, part, Verdict.UNKNOWN, List.of(), null,
                     budget.cancelled() ? "not checked: another part is not linearizable" : "time budget exhausted");
         }
-        if (fastPaths) {
+        {
             PartitionResult sequential = sequential(label, part);
             if (sequential != null) return sequential;
+            PartitionResult optimistic = optimistic(label, part, budget);
+            if (optimistic != null) return optimistic;
             Optional<PolynomialDecider> decider = model.polynomialDecider();
             if (decider.isPresent()) {
                 Optional<PolynomialDecider.Decision> decision = decider.get().decide(part);
@@ -210,6 +236,16 @@ public final class LinearizabilityChecker<S> {
                             decision.get().linearization(), explanation, decision.get().reason(), decider.get().name());
                 }
             }
+        }
+        return null;
+    }
+
+    /** The part decided by the search. */
+    private PartitionResult checkPart(List<Operation> part, SearchBudget budget) {
+        String label = model.partitionLabel(part);
+        if (budget.exhausted()) {
+            return new PartitionResult(label, part, Verdict.UNKNOWN, List.of(), null,
+                    budget.cancelled() ? "not checked: another part is not linearizable" : "time budget exhausted");
         }
         WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part, budget).run();
         List<Operation> order = new ArrayList<>(outcome.order().length);
@@ -250,6 +286,24 @@ public final class LinearizabilityChecker<S> {
             state = after;
         }
         return new PartitionResult(label, part, Verdict.LINEARIZABLE, part, null, "", "sequential");
+    }
+
+    /**
+     * Wing and Gong's search without the cache, stopped after a few steps per operation: with
+     * few overlapping operations (a key of a KV store with few clients), the first choices are
+     * right and this is the cheapest complete check; otherwise the deciders and the memoized
+     * search take over, having lost O(n) steps. Returns null when it gave up.
+     */
+    private PartitionResult optimistic(String label, List<Operation> part, SearchBudget budget) {
+        WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part, budget, false,
+                OPTIMISTIC_STEPS_PER_OPERATION * (long) part.size() + 64).run();
+        if (outcome.verdict() == Verdict.UNKNOWN) return null;
+        List<Operation> order = new ArrayList<>(outcome.order().length);
+        for (int op : outcome.order()) order.add(part.get(op));
+        return outcome.verdict() == Verdict.LINEARIZABLE
+                ? new PartitionResult(label, part, Verdict.LINEARIZABLE, order, null, "", "greedy")
+                : new PartitionResult(label, part, Verdict.NOT_LINEARIZABLE, List.of(), counterexample(part, order),
+                "", "greedy");
     }
 
     /** The search's counterexample for a part a decider found illegal, if found within the explanation budget. */

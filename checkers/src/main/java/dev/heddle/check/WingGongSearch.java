@@ -32,6 +32,8 @@ final class WingGongSearch<S> {
     private final Operation[] ops;
     private final boolean[] readOnly;
     private final SearchBudget budget;
+    private final boolean memoize;
+    private final long stepLimit;
 
     // The event list: node 0 is the head, then one node per event in time order.
     private final int[] next;
@@ -45,6 +47,17 @@ final class WingGongSearch<S> {
     private int agreeing;
 
     WingGongSearch(Model<S> model, List<Operation> operations, SearchBudget budget) {
+        this(model, operations, budget, true, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param memoize   false for a search without the cache: the first, optimistic attempt, which
+     *                  costs less per step and decides histories with few choices at once
+     * @param stepLimit give up (verdict UNKNOWN) after this many steps
+     */
+    WingGongSearch(Model<S> model, List<Operation> operations, SearchBudget budget, boolean memoize, long stepLimit) {
+        this.memoize = memoize;
+        this.stepLimit = stepLimit;
         this.model = model;
         this.ops = operations.toArray(new Operation[0]);
         this.budget = budget;
@@ -54,7 +67,7 @@ final class WingGongSearch<S> {
         int events = 0;
         for (int i = 0; i < ops.length; i++) {
             readOnly[i] = model.readOnly(ops[i]);
-            zobrist[i] = random.nextLong();
+            if (memoize) zobrist[i] = random.nextLong();
             events += ops[i].status() == Status.UNKNOWN ? 1 : 2;
         }
         long[] order = sortedEvents(events);
@@ -82,23 +95,55 @@ final class WingGongSearch<S> {
         }
     }
 
-    /** Events as (op << 1 | isReturn), sorted by position, calls before returns on ties. */
+    /**
+     * Events as (op << 1 | isReturn), sorted by position, calls before returns on ties: all calls
+     * then all returns, stably merge-sorted by position (no boxing).
+     */
     private long[] sortedEvents(int events) {
-        Long[] boxed = new Long[events];
+        long[] event = new long[events];
+        long[] time = new long[events];
         int e = 0;
         for (int i = 0; i < ops.length; i++) {
-            boxed[e++] = (long) i << 1;
-            if (ops[i].status() != Status.UNKNOWN) boxed[e++] = ((long) i << 1) | 1;
+            event[e] = (long) i << 1;
+            time[e++] = ops[i].call();
         }
-        Arrays.sort(boxed, (a, b) -> {
-            long ta = (a & 1) == 0 ? ops[(int) (a >>> 1)].call() : ops[(int) (a >>> 1)].ret();
-            long tb = (b & 1) == 0 ? ops[(int) (b >>> 1)].call() : ops[(int) (b >>> 1)].ret();
-            if (ta != tb) return Long.compare(ta, tb);
-            return Long.compare(a & 1, b & 1);
-        });
-        long[] order = new long[events];
-        for (int i = 0; i < events; i++) order[i] = boxed[i];
-        return order;
+        for (int i = 0; i < ops.length; i++) {
+            if (ops[i].status() == Status.UNKNOWN) continue;
+            event[e] = ((long) i << 1) | 1;
+            time[e++] = ops[i].ret();
+        }
+        long[] eventBuffer = new long[events];
+        long[] timeBuffer = new long[events];
+        for (int width = 1; width < events; width *= 2) {
+            for (int lo = 0; lo < events - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(lo + 2 * width, events);
+                if (time[mid - 1] <= time[mid]) continue;
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    if (time[j] < time[i]) {
+                        eventBuffer[k] = event[j];
+                        timeBuffer[k++] = time[j++];
+                    } else {
+                        eventBuffer[k] = event[i];
+                        timeBuffer[k++] = time[i++];
+                    }
+                }
+                while (i < mid) {
+                    eventBuffer[k] = event[i];
+                    timeBuffer[k++] = time[i++];
+                }
+                while (j < hi) {
+                    eventBuffer[k] = event[j];
+                    timeBuffer[k++] = time[j++];
+                }
+                System.arraycopy(eventBuffer, lo, event, lo, hi - lo);
+                System.arraycopy(timeBuffer, lo, time, lo, hi - lo);
+            }
+        }
+        return event;
     }
 
     /** The outcome: a verdict, and the linearization found or the longest linearizable prefix. */
@@ -110,7 +155,7 @@ final class WingGongSearch<S> {
         for (Operation op : ops) if (op.status() == Status.OK) okLeft++;
         if (budget.exhausted()) return new Outcome(Verdict.UNKNOWN, new int[0]);
 
-        ConfigurationCache<S> cache = new ConfigurationCache<>(model);
+        ConfigurationCache<S> cache = memoize ? new ConfigurationCache<>(model) : null;
         long[] linearized = new long[(ops.length + 63) >>> 6];
         long linearizedHash = 0;
         int[] stackNode = new int[ops.length];
@@ -121,7 +166,7 @@ final class WingGongSearch<S> {
         long iterations = 0;
 
         while (okLeft > 0) {
-            if ((++iterations & BUDGET_CHECK_MASK) == 0 && budget.exhausted()) {
+            if ((++iterations & BUDGET_CHECK_MASK) == 0 && budget.exhausted() || iterations > stepLimit) {
                 return new Outcome(Verdict.UNKNOWN, Arrays.copyOf(bestPrefix, bestLength));
             }
             boolean backtrack;
@@ -131,7 +176,7 @@ final class WingGongSearch<S> {
                 backtrack = false;
                 if (after != null) {
                     linearized[op >>> 6] |= 1L << op;
-                    if (cache.add(linearized, linearizedHash ^ zobrist[op], after)) {
+                    if (cache == null || cache.add(linearized, linearizedHash ^ zobrist[op], after)) {
                         linearizedHash ^= zobrist[op];
                         stackNode[depth] = entry;
                         stackState[depth] = state;

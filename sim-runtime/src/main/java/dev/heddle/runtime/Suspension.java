@@ -31,8 +31,19 @@ public final class Suspension {
             return;
         }
         task.checkCancelled();
+        if (task.runtime().carrier() instanceof Watcher watcher) {
+            watcher.suspending(task);
+        }
         LockSupport.park(blocker);
         task.checkCancelled();
+    }
+
+    /**
+     * A carrier that looks at each task of its own just before the task parks, on the task's
+     * thread: how the simulator finds locks held across a suspension point.
+     */
+    public interface Watcher {
+        void suspending(Task<?> task);
     }
 
     /** A suspension point that does not wait: throws if the calling task was aborted or timed out. */

@@ -14,6 +14,8 @@ public enum FailureKind {
     FOREIGN_WAKEUP,
     /** Tasks were still alive when the main body finished, and the run asked for none. */
     LEAKED_TASKS,
+    /** A task suspended while holding a synchronized monitor or a ReentrantLock; see {@link LockHeldPolicy}. */
+    LOCK_HELD_ACROSS_SUSPENSION,
     /** Two runs of the same seed did different things. */
     NONDETERMINISM
 }

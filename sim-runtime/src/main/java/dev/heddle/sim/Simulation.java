@@ -34,6 +34,7 @@ public final class Simulation {
     private long maxTime = Duration.ofDays(1).toNanos();
     private int maxBlockingThreads = RuntimeBuilder.DEFAULT_MAX_BLOCKING_THREADS;
     private boolean failOnLeakedTasks;
+    private LockHeldPolicy lockHeldPolicy = LockHeldPolicy.FAIL;
     private Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
     private LongFunction<String> rerunCommand = s -> "Simulation.ofSeed(" + hex(s) + "L).run(...)";
 
@@ -98,6 +99,19 @@ public final class Simulation {
     /** Fail the run when tasks are still alive after the main body returns. Default false: they are aborted. */
     public Simulation failOnLeakedTasks(boolean fail) {
         this.failOnLeakedTasks = fail;
+        return this;
+    }
+
+    /**
+     * What to do when a task suspends while holding a {@code synchronized} monitor or a
+     * {@code ReentrantLock} (Tokio's "std Mutex held across .await"). Default {@link
+     * LockHeldPolicy#FAIL}. Looking walks the task's live stack (tens of microseconds), so a run
+     * looks at each of its first 32 suspensions and then at every 64th; a lock held across a
+     * suspension point every time is found, one held rarely is found over many seeds.
+     * {@link LockHeldPolicy#IGNORE} saves the walks.
+     */
+    public Simulation onLockHeldAcrossSuspension(LockHeldPolicy policy) {
+        this.lockHeldPolicy = Objects.requireNonNull(policy, "policy");
         return this;
     }
 
@@ -205,6 +219,10 @@ public final class Simulation {
             simulator.teardown(100_000);
             throw f;
         }
+    }
+
+    LockHeldPolicy lockHeldPolicy() {
+        return lockHeldPolicy;
     }
 
     Strategy strategy() {

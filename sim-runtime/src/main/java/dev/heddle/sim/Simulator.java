@@ -1,15 +1,18 @@
 package dev.heddle.sim;
 
 import dev.heddle.runtime.Carrier;
+import dev.heddle.runtime.Suspension;
 import dev.heddle.runtime.Task;
 import dev.heddle.runtime.VirtualThreads;
 import dev.heddle.time.TimeDriver;
 import dev.heddle.time.VirtualTimeDriver;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.random.RandomGenerator;
 
@@ -19,8 +22,10 @@ import java.util.random.RandomGenerator;
  * ready. It also watches for what would break determinism (wake-ups from outside the
  * simulation) and for runs that cannot finish (deadlock, busy loops, endless time).
  */
-final class Simulator implements Carrier {
+final class Simulator implements Carrier, Suspension.Watcher {
     private static final int RECENT_STEPS = 1024;
+    private static final int LOCK_CHECKS_IN_FULL = 32;
+    private static final int LOCK_CHECK_INTERVAL = 64;
 
     private final Simulation config;
     private final long seed;
@@ -48,6 +53,10 @@ final class Simulator implements Carrier {
     private boolean stuckReported;
     private final long[] recentSteps = new long[RECENT_STEPS];
     private final List<Task<?>> failedTasks = new ArrayList<>();
+    /** Suspensions of tasks so far, counted for sampling the lock-held check. */
+    private long suspensions;
+    /** Locks already warned about under {@link LockHeldPolicy#WARN}, so that each is reported once per run. */
+    private final Set<String> warnedLocks = new HashSet<>();
     private SimulationFailure failure;
     private boolean tearingDown;
 
@@ -181,6 +190,42 @@ final class Simulator implements Carrier {
 
     @Override
     public void close() {}
+
+    /**
+     * Looks for locks the task holds as it suspends (on the task's thread), per {@link LockHeldPolicy}.
+     * The search walks the live stack, tens of microseconds, so a run searches at each of its first
+     * {@value #LOCK_CHECKS_IN_FULL} suspensions and then at every {@value #LOCK_CHECK_INTERVAL}th.
+     */
+    @Override
+    public void suspending(Task<?> task) {
+        LockHeldPolicy policy = config.lockHeldPolicy();
+        if (policy == LockHeldPolicy.IGNORE || tearingDown) {
+            return;
+        }
+        suspensions++;
+        if (suspensions > LOCK_CHECKS_IN_FULL && suspensions % LOCK_CHECK_INTERVAL != 0) {
+            return;
+        }
+        HeldLocks.Found found = HeldLocks.ofCurrentThread();
+        if (found.isEmpty()) {
+            return;
+        }
+        StringBuilder report = new StringBuilder("task " + task + " suspends while holding ");
+        report.append(String.join(" and ", found.locks())).append(": every task that needs it is stuck until this"
+                + " one runs again, and a contended monitor is woken from outside the simulation. Release it before"
+                + " the suspension point, or use Heddle's Mutex, which may be held across one.\n");
+        for (StackTraceElement e : found.stack()) {
+            if (!e.getClassName().startsWith("dev.heddle.sim.") && !e.getClassName().startsWith("java.lang.")
+                    && !e.getClassName().startsWith("jdk.internal.")) {
+                report.append("      at ").append(e).append('\n');
+            }
+        }
+        if (policy == LockHeldPolicy.FAIL) {
+            fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report.toString(), null);
+        } else if (warnedLocks.add(found.locks().toString())) {
+            System.err.println("heddle: warning: " + Simulation.seedText(seed) + " " + report);
+        }
+    }
 
     // ---- steps and time ----
 

@@ -7,12 +7,10 @@ package dev.heddle.sync;
  */
 public final class MutexGuard<T> implements AutoCloseable {
     private final Mutex<T> mutex;
-    private final SemaphorePermit permit;
     private boolean closed;
 
-    MutexGuard(Mutex<T> mutex, SemaphorePermit permit) {
+    MutexGuard(Mutex<T> mutex) {
         this.mutex = mutex;
-        this.permit = permit;
     }
 
     /** The guarded value. */
@@ -32,7 +30,7 @@ public final class MutexGuard<T> implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            permit.close();
+            mutex.unlock();
         }
     }
 

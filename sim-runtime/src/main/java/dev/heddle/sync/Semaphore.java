@@ -110,8 +110,8 @@ public final class Semaphore {
         try {
             closed = true;
             for (AcquireOp op = waiters.pollFirst(); op != null; op = waiters.pollFirst()) {
+                op.closedOutcome = true;
                 if (op.waiter.tryClaim(op.branch)) {
-                    op.closedOutcome = true;
                     op.waiter.wake();
                 }
             }
@@ -154,9 +154,9 @@ public final class Semaphore {
         AcquireOp head;
         while ((head = waiters.first()) != null && head.n <= permits) {
             waiters.remove(head);
+            head.permit = new SemaphorePermit(this, head.n);
             if (head.waiter.tryClaim(head.branch)) {
                 permits -= head.n;
-                head.permit = new SemaphorePermit(this, head.n);
                 head.waiter.wake();
             }
         }

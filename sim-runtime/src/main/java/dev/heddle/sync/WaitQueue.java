@@ -4,6 +4,11 @@ package dev.heddle.sync;
  * The FIFO of operations waiting on one primitive, linked through the operations themselves
  * so that a waiter that gives up (abort, timeout, a lost select branch) leaves in constant
  * time. Guarded by the owning primitive's lock; not thread-safe on its own.
+ *
+ * <p>Unlike {@link dev.heddle.select.WaitQueue}, the queued element is the operation itself
+ * (no node per wait), it may be queued before it has a waiter (a {@link Notified}
+ * registration), and the head can be looked at without claiming it (a {@link Semaphore}
+ * serves the head only once enough permits are free).
  */
 final class WaitQueue<N extends WaitQueue.Node<N>> {
     private N head;

@@ -157,6 +157,7 @@ class SimulationTest {
     void aMonitorHeldAcrossASuspensionIsReported() {
         Object lock = new Object();
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(7).strategy(Strategy.FIFO)
+                .onLockHeldAcrossSuspension(LockHeldPolicy.IGNORE)
                 .run(sim -> {
                     JoinHandle<Void> holder = sim.spawn("holder", () -> {
                         synchronized (lock) {

@@ -24,14 +24,14 @@ public class BarrierLincheckTest {
 
     @Test
     void stress() {
-        new StressOptions().threads(PARTIES).actorsPerThread(3).actorsBefore(0).actorsAfter(0).iterations(4)
-                .invocationsPerIteration(100).sequentialSpecification(PairingModel.class).check(BarrierLincheckTest.class);
+        new StressOptions().threads(PARTIES).actorsPerThread(3).actorsBefore(0).actorsAfter(0).iterations(3)
+                .invocationsPerIteration(60).sequentialSpecification(PairingModel.class).check(BarrierLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions().threads(PARTIES).actorsPerThread(2).actorsBefore(0).actorsAfter(0).iterations(3)
-                .invocationsPerIteration(30).sequentialSpecification(PairingModel.class).check(BarrierLincheckTest.class);
+        new ModelCheckingOptions().threads(PARTIES).actorsPerThread(2).actorsBefore(0).actorsAfter(0).iterations(2)
+                .invocationsPerIteration(20).sequentialSpecification(PairingModel.class).check(BarrierLincheckTest.class);
     }
 
     /** The barrier as one thread would see its calls in linearization order. */

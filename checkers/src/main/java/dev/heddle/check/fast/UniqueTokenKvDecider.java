@@ -28,15 +28,14 @@ import java.util.Optional;
  * compare-and-set) and a put, or an append no read reveals, is a plain write of a fresh value.
  * Reads that cannot be parsed into tokens, tokens in two different contexts (the same append
  * after two different states, a put not first) and tokens never written are violations in
- * themselves. {@link UniqueWriteOrder} decides the rest. Histories with other values are left to
- * the search.
+ * themselves. {@link UniqueWriteOrder} decides the rest; its witness is verified on the value
+ * ids (each get sees the state the order gives, each revealed append its predecessor), which is
+ * what the parse established, rather than by replaying strings. Histories with other values are
+ * left to the search.
  */
 public final class UniqueTokenKvDecider implements PolynomialDecider {
-    private final Model<?> model;
-
-    /** @param model the partitioned KV model, used to replay the witness */
+    /** @param model the partitioned KV model (the witness is verified on value ids, not replayed) */
     public UniqueTokenKvDecider(Model<?> model) {
-        this.model = model;
     }
 
     @Override
@@ -44,47 +43,63 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
         return "kv-tokens";
     }
 
+    private static final int GET = 0;
+    private static final int PUT = 1;
+    private static final int APPEND = 2;
+
     @Override
     public Optional<Decision> decide(List<Operation> operations) {
         if (operations.isEmpty()) return Optional.of(new Decision(true, ""));
+        int n = operations.size();
         Object key = operations.getFirst().key();
         char delimiter = 0;
-        Map<String, Integer> tokenOp = new HashMap<>();
-        for (int i = 0; i < operations.size(); i++) {
+        int[] kindOf = new int[n];
+        Map<String, Integer> tokenOp = new HashMap<>(2 * n);
+        for (int i = 0; i < n; i++) {
             Operation op = operations.get(i);
             if (!Objects.equals(op.key(), key) || op.status() == Status.FAILED) return Optional.empty();
-            switch (op.f()) {
-                case "get" -> {
-                }
-                case "put", "append" -> {
-                    String token = text(op.input());
-                    if (token.isEmpty()) return Optional.empty();
-                    if (delimiter == 0) delimiter = token.charAt(token.length() - 1);
-                    if (token.indexOf(delimiter) != token.length() - 1) return Optional.empty();
-                    if (tokenOp.putIfAbsent(token, i) != null) return Optional.empty();
-                }
-                default -> {
-                    return Optional.empty();
-                }
+            String f = op.f();
+            if (f.equals("get")) {
+                kindOf[i] = GET;
+                continue;
             }
+            if (f.equals("put")) kindOf[i] = PUT;
+            else if (f.equals("append")) kindOf[i] = APPEND;
+            else return Optional.empty();
+            String token = text(op.input());
+            if (token.isEmpty()) return Optional.empty();
+            if (delimiter == 0) delimiter = token.charAt(token.length() - 1);
+            if (token.indexOf(delimiter) != token.length() - 1) return Optional.empty();
+            if (tokenOp.putIfAbsent(token, i) != null) return Optional.empty();
         }
-        UniqueWriteOrder order = new UniqueWriteOrder();
-        int n = operations.size();
-        // The value id of the state each mutation produces; the state it was applied to (-1: not revealed).
+        UniqueWriteOrder order = new UniqueWriteOrder(n);
+        // The value id of the state each mutation produces; the state it was applied to (-2: not revealed).
         int[] valueOf = new int[n];
         int[] predecessor = new int[n];
         Arrays.fill(predecessor, -2);
-        for (int i = 0; i < n; i++) {
-            if (!operations.get(i).f().equals("get")) valueOf[i] = order.newValue();
-        }
-        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < n; i++) if (kindOf[i] != GET) valueOf[i] = order.newValue();
         int[] readValue = new int[n];
+        Map<String, Integer> parsed = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Operation op = operations.get(i);
-            if (!op.f().equals("get") || op.status() != Status.OK) continue;
+            if (kindOf[i] != GET || op.status() != Status.OK) continue;
             String read = text(op.output());
+            Integer seen = parsed.get(read);
+            if (seen != null) { // the same value read before: same tokens, same contexts
+                readValue[i] = seen;
+                continue;
+            }
             int previous = 0; // the initial ""
             int start = 0;
+            // Often a value read before plus one token: start after that prefix.
+            int lastStart = read.length() < 2 || delimiter == 0 ? -1 : read.lastIndexOf(delimiter, read.length() - 2) + 1;
+            if (lastStart > 0) {
+                Integer prefix = parsed.get(read.substring(0, lastStart));
+                if (prefix != null) {
+                    previous = prefix;
+                    start = lastStart;
+                }
+            }
             while (start < read.length()) {
                 int end = delimiter == 0 ? -1 : read.indexOf(delimiter, start);
                 if (end < 0) {
@@ -97,16 +112,15 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
                     return violation(op + " returns " + Values.show(read) + ", but " + Values.show(token)
                             + " is never put or appended");
                 }
-                Operation mutation = operations.get(writer);
-                if (mutation.f().equals("put") && start > 0) {
-                    return violation(op + " returns " + Values.show(read) + ", but " + mutation
+                if (kindOf[writer] == PUT && start > 0) {
+                    return violation(op + " returns " + Values.show(read) + ", but " + operations.get(writer)
                             + " replaces the whole value");
                 }
-                if (mutation.f().equals("append")) {
+                if (kindOf[writer] == APPEND) {
                     if (predecessor[writer] == -2) {
                         predecessor[writer] = previous;
                     } else if (predecessor[writer] != previous) {
-                        return violation(op + " shows " + mutation + " applied to "
+                        return violation(op + " shows " + operations.get(writer) + " applied to "
                                 + Values.show(read.substring(0, start)) + ", another read shows it applied to a different value");
                     }
                 }
@@ -114,23 +128,30 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
                 start = end + 1;
             }
             readValue[i] = previous;
+            parsed.put(read, previous);
         }
         for (int i = 0; i < n; i++) {
             Operation op = operations.get(i);
-            switch (op.f()) {
-                case "get" -> {
+            switch (kindOf[i]) {
+                case GET -> {
                     if (op.status() == Status.OK) order.add(op, UniqueWriteOrder.READ, readValue[i], -1);
                 }
-                case "put" -> order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
+                case PUT -> order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
                 default -> {
                     if (predecessor[i] >= 0) order.add(op, UniqueWriteOrder.SWAP, valueOf[i], predecessor[i]);
                     else order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
                 }
             }
         }
-        Map<Integer, Operation> producer = new HashMap<>();
-        for (int i = 0; i < n; i++) if (!operations.get(i).f().equals("get")) producer.put(valueOf[i], operations.get(i));
-        return order.decide(model, v -> v == 0 ? "\"\"" : "the value " + describe(producer.get(v)));
+        return order.decide(null, v -> v == 0 ? "\"\"" : "the value " + describe(producer(operations, valueOf, v)));
+    }
+
+    /** The mutation that produces value id {@code v} (for explanations only). */
+    private static Operation producer(List<Operation> operations, int[] valueOf, int v) {
+        for (int i = 0; i < operations.size(); i++) {
+            if (!operations.get(i).f().equals("get") && valueOf[i] == v) return operations.get(i);
+        }
+        return null;
     }
 
     private static String describe(Operation mutation) {

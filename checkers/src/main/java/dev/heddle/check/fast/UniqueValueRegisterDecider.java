@@ -46,7 +46,7 @@ public final class UniqueValueRegisterDecider implements PolynomialDecider {
 
     @Override
     public Optional<Decision> decide(List<Operation> operations) {
-        UniqueWriteOrder order = new UniqueWriteOrder();
+        UniqueWriteOrder order = new UniqueWriteOrder(operations.size());
         Map<Object, Integer> ids = new HashMap<>();
         List<Object> shown = new ArrayList<>();
         ids.put(NIL, 0);

@@ -50,9 +50,9 @@ import java.util.function.IntFunction;
  * read-only, so a history that is not linearizable without them is not linearizable with them.
  * Otherwise the order found is a witness into which each failed compare is inserted at the first
  * position its interval allows where the register does not hold its value; the result is
- * replayed on the model and checked against real time. If that fails the decider declines and
- * the general search decides. The verdict LINEARIZABLE is always backed by such a verified
- * witness.
+ * checked against real time and replayed on the value ids (and on the model, when one is given).
+ * If that fails the decider declines and the general search decides. The verdict LINEARIZABLE
+ * is always backed by such a verified witness.
  */
 final class UniqueWriteOrder {
     private static final boolean DEBUG = Boolean.getBoolean("heddle.debug");
@@ -61,11 +61,19 @@ final class UniqueWriteOrder {
     static final int READ = 2;
     static final int NOT_READ = 3;
 
-    private final List<Operation> ops = new ArrayList<>();
-    private final IntArray kind = new IntArray();
-    private final IntArray value = new IntArray();
-    private final IntArray pred = new IntArray();
+    private final List<Operation> ops;
+    private final IntArray kind;
+    private final IntArray value;
+    private final IntArray pred;
     private int values = 1;
+
+    /** @param expected about how many events will be added */
+    UniqueWriteOrder(int expected) {
+        ops = new ArrayList<>(expected);
+        kind = new IntArray(expected);
+        value = new IntArray(expected);
+        pred = new IntArray(expected);
+    }
 
     /** A fresh value id. */
     int newValue() {
@@ -82,7 +90,7 @@ final class UniqueWriteOrder {
     /**
      * The decision, or empty when the witness with failed compares could not be built.
      *
-     * @param model      replays the witness
+     * @param model      replays the witness, or null to verify it on the value ids only
      * @param showValue  names a value id in explanations
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -140,8 +148,7 @@ final class UniqueWriteOrder {
         sOp[0] = n;
         int[] successor = new int[values];
         Arrays.fill(successor, -1);
-        List<List<Integer>> readsOf = new ArrayList<>(values);
-        for (int v = 0; v < values; v++) readsOf.add(null);
+        int[] readStart = new int[values + 1]; // reads of value v: readList[readStart[v] .. readStart[v + 1])
         for (int e = 0; e < n; e++) {
             int k = kind.get(e);
             Operation op = ops.get(e);
@@ -154,8 +161,7 @@ final class UniqueWriteOrder {
                 if (w != n && op.ret() < ops.get(w).call()) {
                     return violation(op + " returns before " + ops.get(w) + ", which writes its value, is called");
                 }
-                if (readsOf.get(v) == null) readsOf.set(v, new ArrayList<>());
-                readsOf.get(v).add(e);
+                readStart[v + 1]++;
             } else if ((k == WRITE || k == SWAP) && effective[e]) {
                 if (k == SWAP) {
                     int p = pred.get(e);
@@ -181,12 +187,17 @@ final class UniqueWriteOrder {
                 sOp[v] = e;
             }
         }
+        for (int v = 0; v < values; v++) readStart[v + 1] += readStart[v];
+        int[] readList = new int[readStart[values]];
+        int[] fill = Arrays.copyOf(readStart, values);
+        for (int e = 0; e < n; e++) if (kind.get(e) == READ) readList[fill[value.get(e)]++] = e;
+        for (int v = 0; v < values; v++) sortByCall(readList, readStart[v], readStart[v + 1]);
         // Chains of swaps, each starting at a plain write (or the initial value).
         int[] chainOf = new int[values];
         Arrays.fill(chainOf, -1);
         List<int[]> chains = new ArrayList<>();
-        List<Long> chainF = new ArrayList<>();
-        List<Long> chainS = new ArrayList<>();
+        long[] chainF = new long[values];
+        long[] chainS = new long[values];
         int[] chainFOp = new int[values + 1];
         int[] chainSOp = new int[values + 1];
         for (int v = 0; v < values; v++) {
@@ -218,8 +229,8 @@ final class UniqueWriteOrder {
             chainFOp[chains.size()] = minFOp;
             chainSOp[chains.size()] = maxSOp;
             chains.add(members.toArray());
-            chainF.add(minF);
-            chainS.add(maxS);
+            chainF[chains.size() - 1] = minF;
+            chainS[chains.size() - 1] = maxS;
         }
         for (int e = 0; e < n; e++) {
             int k = kind.get(e);
@@ -229,14 +240,8 @@ final class UniqueWriteOrder {
         }
         // Kahn's algorithm on super-blocks: X must precede Y iff f(X) < s(Y).
         int m = chains.size();
-        Integer[] byF = new Integer[m];
-        Integer[] byS = new Integer[m];
-        for (int c = 0; c < m; c++) {
-            byF[c] = c;
-            byS[c] = c;
-        }
-        Arrays.sort(byF, Comparator.comparingLong(chainF::get));
-        Arrays.sort(byS, Comparator.comparingLong(chainS::get));
+        int[] byF = sortedBy(chainF, m);
+        int[] byS = sortedBy(chainS, m);
         boolean[] placed = new boolean[m];
         int fi = 0;
         int si = 0;
@@ -247,9 +252,9 @@ final class UniqueWriteOrder {
             int a = byF[fi];
             int secondF = fi + 1;
             while (secondF < m && placed[byF[secondF]]) secondF++;
-            long otherMinF = secondF < m ? chainF.get(byF[secondF]) : Long.MAX_VALUE;
+            long otherMinF = secondF < m ? chainF[byF[secondF]] : Long.MAX_VALUE;
             int pick = -1;
-            if (chainS.get(a) <= otherMinF) {
+            if (chainS[a] <= otherMinF) {
                 pick = a;
             } else {
                 int b = byS[si];
@@ -258,7 +263,7 @@ final class UniqueWriteOrder {
                     while (next < m && placed[byS[next]]) next++;
                     b = next < m ? byS[next] : -1;
                 }
-                if (b >= 0 && chainS.get(b) <= chainF.get(a)) pick = b;
+                if (b >= 0 && chainS[b] <= chainF[a]) pick = b;
                 if (pick < 0) {
                     int other = byF[secondF];
                     return violation(name(chainFOp[other], n) + " finishes before " + name(chainSOp[a], n)
@@ -276,18 +281,18 @@ final class UniqueWriteOrder {
         // The witness: chains in order, each block's write first, then its reads by call. Failed
         // compares may need another order of the same graph: then try sources by latest call,
         // then by the middle of their zone.
-        List<Operation> witness = witness(chainOrder, chains, writer, readsOf, n);
+        List<Operation> witness = witness(chainOrder, chains, writer, readStart, readList, n);
         if (witness == null && hasFailedCompares()) {
             List<Comparator<Integer>> priorities = List.of(
-                    Comparator.comparingLong(chainS::get),
-                    Comparator.comparingLong(c -> chainS.get(c) / 2 + chainF.get(c) / 2));
+                    Comparator.comparingLong(c -> chainS[c]),
+                    Comparator.comparingLong(c -> chainS[c] / 2 + chainF[c] / 2));
             for (Comparator<Integer> priority : priorities) {
                 witness = witness(orderBy(priority.thenComparingInt(c -> c), byF, byS, chainF, chainS),
-                        chains, writer, readsOf, n);
+                        chains, writer, readStart, readList, n);
                 if (witness != null) break;
             }
         }
-        if (witness == null || !consistentWithRealTime(witness) || !replays((Model) model, witness)) {
+        if (witness == null || !consistentWithRealTime(witness) || (model != null && !replays((Model) model, witness))) {
             return Optional.empty();
         }
         return Optional.of(new PolynomialDecider.Decision(true, "", witness));
@@ -299,26 +304,59 @@ final class UniqueWriteOrder {
     }
 
     private List<Operation> witness(int[] chainOrder, List<int[]> chains, int[] writer,
-                                    List<List<Integer>> readsOf, int n) {
-        List<Operation> base = new ArrayList<>(n);
-        IntArray baseValue = new IntArray();
+                                    int[] readStart, int[] readList, int n) {
+        IntArray base = new IntArray(n);
+        IntArray baseValue = new IntArray(n);
         for (int c : chainOrder) {
             for (int v : chains.get(c)) {
                 int w = writer[v];
                 if (w != n) {
-                    base.add(ops.get(w));
+                    base.add(w);
                     baseValue.add(v);
                 }
-                List<Integer> reads = readsOf.get(v);
-                if (reads == null) continue;
-                reads.sort(Comparator.comparingLong(e -> ops.get(e).call()));
-                for (int e : reads) {
-                    base.add(ops.get(e));
+                for (int r = readStart[v]; r < readStart[v + 1]; r++) {
+                    base.add(readList[r]);
                     baseValue.add(v);
                 }
             }
         }
         return insertFailedCompares(base, baseValue);
+    }
+
+    /** The indices {@code 0..m-1} sorted by {@code key} (a stable merge sort, no boxing). */
+    static int[] sortedBy(long[] key, int m) {
+        int[] index = new int[m];
+        for (int i = 0; i < m; i++) index[i] = i;
+        int[] buffer = new int[m];
+        for (int width = 1; width < m; width *= 2) {
+            for (int lo = 0; lo < m - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(lo + 2 * width, m);
+                if (key[index[mid - 1]] <= key[index[mid]]) continue; // already in order
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) buffer[k++] = key[index[j]] < key[index[i]] ? index[j++] : index[i++];
+                while (i < mid) buffer[k++] = index[i++];
+                while (j < hi) buffer[k++] = index[j++];
+                System.arraycopy(buffer, lo, index, lo, hi - lo);
+            }
+        }
+        return index;
+    }
+
+    /** Insertion sort of {@code events[from, to)} by call: blocks are short. */
+    private void sortByCall(int[] events, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            int e = events[i];
+            long call = ops.get(e).call();
+            int j = i - 1;
+            while (j >= from && ops.get(events[j]).call() > call) {
+                events[j + 1] = events[j];
+                j--;
+            }
+            events[j + 1] = e;
+        }
     }
 
     /**
@@ -327,8 +365,8 @@ final class UniqueWriteOrder {
      * earliest return of the others is a source; as blocks are placed that bound only grows, so
      * sources are released once, by latest call, into a priority queue.
      */
-    private static int[] orderBy(Comparator<Integer> priority, Integer[] byF, Integer[] byS,
-                                 List<Long> chainF, List<Long> chainS) {
+    private static int[] orderBy(Comparator<Integer> priority, int[] byF, int[] byS,
+                                 long[] chainF, long[] chainS) {
         int m = byF.length;
         boolean[] placed = new boolean[m];
         boolean[] released = new boolean[m];
@@ -341,15 +379,15 @@ final class UniqueWriteOrder {
             int a = byF[fi];
             int secondF = fi + 1;
             while (secondF < m && placed[byF[secondF]]) secondF++;
-            long minF = chainF.get(a);
-            while (si < m && chainS.get(byS[si]) <= minF) {
+            long minF = chainF[a];
+            while (si < m && chainS[byS[si]] <= minF) {
                 int c = byS[si++];
                 if (!placed[c] && !released[c]) {
                     released[c] = true;
                     sources.add(c);
                 }
             }
-            boolean aIsSource = !released[a] && chainS.get(a) <= (secondF < m ? chainF.get(byF[secondF]) : Long.MAX_VALUE);
+            boolean aIsSource = !released[a] && chainS[a] <= (secondF < m ? chainF[byF[secondF]] : Long.MAX_VALUE);
             int pick;
             if (aIsSource && (sources.isEmpty() || priority.compare(a, sources.peek()) < 0)) {
                 pick = a;
@@ -363,17 +401,17 @@ final class UniqueWriteOrder {
     }
 
     /** Each NOT_READ at the first gap its interval allows where the value differs, or null. */
-    private List<Operation> insertFailedCompares(List<Operation> base, IntArray baseValue) {
+    private List<Operation> insertFailedCompares(IntArray base, IntArray baseValue) {
         int b = base.size();
         List<Integer> failed = new ArrayList<>();
         for (int e = 0; e < ops.size(); e++) if (kind.get(e) == NOT_READ) failed.add(e);
-        if (failed.isEmpty()) return base;
+        if (failed.isEmpty()) return verified(base.toArray());
         long[] prefixMaxCall = new long[b + 1]; // over base[0..g-1]
         long[] suffixMinRet = new long[b + 1];  // over base[g..b-1]
         prefixMaxCall[0] = Long.MIN_VALUE;
-        for (int i = 0; i < b; i++) prefixMaxCall[i + 1] = Math.max(prefixMaxCall[i], base.get(i).call());
+        for (int i = 0; i < b; i++) prefixMaxCall[i + 1] = Math.max(prefixMaxCall[i], ops.get(base.get(i)).call());
         suffixMinRet[b] = Long.MAX_VALUE;
-        for (int i = b - 1; i >= 0; i--) suffixMinRet[i] = Math.min(suffixMinRet[i + 1], base.get(i).ret());
+        for (int i = b - 1; i >= 0; i--) suffixMinRet[i] = Math.min(suffixMinRet[i + 1], ops.get(base.get(i)).ret());
         // The gaps where each value holds: one range per value, since each is written once.
         int[] firstGap = new int[values];
         int[] lastGap = new int[values];
@@ -385,7 +423,7 @@ final class UniqueWriteOrder {
             if (firstGap[v] == -1) firstGap[v] = g;
             lastGap[v] = g;
         }
-        List<List<Operation>> inGap = new ArrayList<>(b + 1);
+        List<IntArray> inGap = new ArrayList<>(b + 1);
         for (int g = 0; g <= b; g++) inGap.add(null);
         // By call: a failed compare that returned before another's call must not be placed after it.
         failed.sort(Comparator.comparingLong(e -> ops.get(e).call()));
@@ -409,25 +447,53 @@ final class UniqueWriteOrder {
             if (gap > hi) {
                 if (DEBUG) {
                     System.err.println("declined: " + op + " lo=" + lo + " hi=" + hi + " seg=" + firstGap[v] + ".." + lastGap[v] + " b=" + b);
-                    for (int i = Math.max(0, firstGap[v] - 6); i < Math.min(b, lastGap[v] + 6); i++) System.err.println("  " + i + " " + base.get(i));
+                    for (int i = Math.max(0, firstGap[v] - 6); i < Math.min(b, lastGap[v] + 6); i++) System.err.println("  " + i + " " + ops.get(base.get(i)));
                 }
                 return null;
             }
-            if (inGap.get(gap) == null) inGap.set(gap, new ArrayList<>());
-            inGap.get(gap).add(op);
+            if (inGap.get(gap) == null) inGap.set(gap, new IntArray());
+            inGap.get(gap).add(e);
             int index = upperIndex(rets, op.ret()); // 1-based position of this return among rets
             for (int i = index; i <= rets.length; i += i & -i) maxGapByRet[i] = Math.max(maxGapByRet[i], gap);
         }
-        List<Operation> witness = new ArrayList<>(b + failed.size());
+        IntArray witness = new IntArray(b + failed.size());
         for (int g = 0; g <= b; g++) {
-            List<Operation> here = inGap.get(g);
+            IntArray here = inGap.get(g);
             if (here != null) {
-                here.sort(Comparator.comparingLong(Operation::call));
-                witness.addAll(here);
+                int[] sorted = here.toArray();
+                sortByCall(sorted, 0, sorted.length);
+                for (int e : sorted) witness.add(e);
             }
             if (g < b) witness.add(base.get(g));
         }
-        return witness;
+        return verified(witness.toArray());
+    }
+
+    /**
+     * The operations of {@code order} if it is legal on the value ids (each read sees its value,
+     * each swap its predecessor, each failed compare another value), otherwise null.
+     */
+    private List<Operation> verified(int[] order) {
+        int current = 0;
+        List<Operation> result = new ArrayList<>(order.length);
+        for (int e : order) {
+            int v = value.get(e);
+            switch (kind.get(e)) {
+                case WRITE -> current = v;
+                case SWAP -> {
+                    if (current != pred.get(e)) return null;
+                    current = v;
+                }
+                case READ -> {
+                    if (current != v) return null;
+                }
+                default -> {
+                    if (current == v) return null;
+                }
+            }
+            result.add(ops.get(e));
+        }
+        return result;
     }
 
     /** The number of entries of sorted {@code values} that are {@code <= bound}. */
@@ -508,8 +574,16 @@ final class UniqueWriteOrder {
 
     /** A growable int list. */
     static final class IntArray {
-        private int[] items = new int[16];
+        private int[] items;
         private int size;
+
+        IntArray() {
+            this(16);
+        }
+
+        IntArray(int capacity) {
+            items = new int[Math.max(16, capacity)];
+        }
 
         void add(int item) {
             if (size == items.length) items = Arrays.copyOf(items, size * 2);

@@ -72,6 +72,8 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     private static Map<Object, String> with(Map<Object, String> state, Object key, String value) {
         if (state.isEmpty()) return key == null ? singletonNullKey(value) : Map.of(key, value);
+        // One key, as in every part of the partitioned model: no map copy.
+        if (key != null && state.size() == 1 && state.containsKey(key)) return Map.of(key, value);
         Map<Object, String> copy = new HashMap<>(state);
         copy.put(key, value);
         return copy;

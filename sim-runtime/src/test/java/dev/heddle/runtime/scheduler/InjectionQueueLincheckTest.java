@@ -50,7 +50,7 @@ public class InjectionQueueLincheckTest {
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions().threads(2).actorsPerThread(3).actorsBefore(2)
-                .iterations(5).invocationsPerIteration(150).check(InjectionQueueLincheckTest.class);
+        new ModelCheckingOptions().threads(2).actorsPerThread(2).actorsBefore(2)
+                .iterations(4).invocationsPerIteration(100).check(InjectionQueueLincheckTest.class);
     }
 }

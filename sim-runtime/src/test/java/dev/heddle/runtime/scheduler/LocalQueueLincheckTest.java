@@ -54,6 +54,6 @@ public class LocalQueueLincheckTest {
     @Test
     void modelChecking() {
         new ModelCheckingOptions().threads(2).actorsPerThread(3).actorsBefore(3).actorsAfter(1)
-                .iterations(5).invocationsPerIteration(150).check(LocalQueueLincheckTest.class);
+                .iterations(4).invocationsPerIteration(120).check(LocalQueueLincheckTest.class);
     }
 }

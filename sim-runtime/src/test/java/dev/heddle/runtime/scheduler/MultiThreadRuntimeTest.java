@@ -79,7 +79,8 @@ class MultiThreadRuntimeTest {
             assertEquals(inside, insideSum);
             assertEquals(inside + (long) outsideThreads * perOutsideThread, ran.sum());
 
-            RuntimeMetrics m = awaitIdle(rt);
+            // Every task ended before its join returned, so the counters are settled.
+            RuntimeMetrics m = rt.metrics();
             assertEquals(4, m.workers());
             assertEquals(4, m.perWorker().size());
             assertEquals(0, m.aliveTasks());
@@ -91,19 +92,28 @@ class MultiThreadRuntimeTest {
             assertTrue(m.lifoHits() <= m.polls());
             for (WorkerMetrics w : m.perWorker()) {
                 assertEquals(0, w.localQueueDepth(), "worker " + w.index() + " queue is empty at rest");
-                assertTrue(w.polls() > 0, "worker " + w.index() + " took part: " + m);
+                assertEquals(0, w.lifoSlotDepth(), "worker " + w.index() + " LIFO slot is empty at rest");
             }
+            assertEquals(m.polls(), m.perWorker().stream().mapToLong(WorkerMetrics::polls).sum());
+            assertTrue(m.perWorker().stream().filter(w -> w.polls() > 0).count() >= 2,
+                    "the work was spread over several workers: " + m);
         }
     }
 
-    /** Waits (bounded) until the workers have gone idle, so that the counters are settled. */
-    private static RuntimeMetrics awaitIdle(Runtime rt) throws InterruptedException {
-        RuntimeMetrics m = rt.metrics();
-        for (int i = 0; i < 1000 && (m.aliveTasks() > 0 || m.perWorker().stream().anyMatch(w -> w.localQueueDepth() > 0)); i++) {
-            Thread.sleep(5);
-            m = rt.metrics();
+    @Test
+    void a_current_thread_runtime_reports_its_one_worker_and_its_tasks() {
+        try (Runtime rt = Runtime.currentThread().build()) {
+            RuntimeMetrics inside = rt.blockOn(() -> {
+                JoinHandle<Void> parked = Heddle.spawn(() -> Heddle.sleep(Duration.ofMillis(1)));
+                RuntimeMetrics m = rt.metrics();
+                parked.join();
+                return m;
+            });
+            assertEquals(1, inside.workers());
+            assertEquals(2, inside.aliveTasks(), "the main task and the sleeper");
+            assertTrue(inside.perWorker().isEmpty());
+            assertEquals(0, rt.metrics().aliveTasks());
         }
-        return m;
     }
 
     @Test

@@ -1,0 +1,135 @@
+package dev.heddle.bench;
+
+import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.Runtime;
+import dev.heddle.sync.Mutex;
+import dev.heddle.sync.MutexGuard;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The Mutex row of {@code ./heddle bench channels}: a contended Heddle {@link Mutex} against a
+ * fair {@link ReentrantLock}, both fair (FIFO) locks, used by the same kind of threads on the
+ * same scheduler: {@value #CONTENDERS} Heddle tasks (virtual threads) on one
+ * {@code Runtime.multiThread()} with a worker per core, so that only the lock differs. Each
+ * contender locks, bumps a shared counter and unlocks, {@value #OPS_PER_CONTENDER} times. The
+ * rounds of the two sides alternate; the ratio is the median of the ratios of adjacent rounds
+ * (which saw about the same machine load), the ops/s printed are each side's median round.
+ */
+public final class ChannelsMutexRow {
+    static final int CONTENDERS = 4;
+    static final int OPS_PER_CONTENDER = 25_000;
+    private static final int WARMUP_ROUNDS = 3;
+    private static final int MEASURED_ROUNDS = 15;
+
+    private ChannelsMutexRow() {}
+
+    /**
+     * Prints {@code mutex_contenders}, {@code mutex_carriers}, {@code mutex_ops_per_sec},
+     * {@code reentrantlock_ops_per_sec} and {@code mutex_ratio} (Mutex / ReentrantLock, above 1
+     * when the Mutex is faster); returns the ratio.
+     */
+    public static double run(PrintStream out) {
+        int workers = java.lang.Runtime.getRuntime().availableProcessors();
+        double[] mutex = new double[MEASURED_ROUNDS];
+        double[] reentrant = new double[MEASURED_ROUNDS];
+        try (Runtime rt = Runtime.multiThread().workerThreads(workers).build()) {
+            for (int round = -WARMUP_ROUNDS; round < MEASURED_ROUNDS; round++) {
+                double m = heddleMutexRound(rt);
+                double r = fairReentrantLockRound(rt);
+                if (round >= 0) {
+                    mutex[round] = m;
+                    reentrant[round] = r;
+                }
+            }
+        }
+        double[] ratios = new double[MEASURED_ROUNDS];
+        for (int i = 0; i < MEASURED_ROUNDS; i++) {
+            ratios[i] = mutex[i] / reentrant[i];
+        }
+        double ratio = median(ratios);
+        out.println("mutex_contenders=" + CONTENDERS);
+        out.println("mutex_carriers=" + workers);
+        out.println(String.format(Locale.ROOT, "mutex_ops_per_sec=%.0f", median(mutex)));
+        out.println(String.format(Locale.ROOT, "reentrantlock_ops_per_sec=%.0f", median(reentrant)));
+        out.println(String.format(Locale.ROOT, "mutex_ratio=%.2f", ratio));
+        return ratio;
+    }
+
+    private static double heddleMutexRound(Runtime rt) {
+        return rt.blockOn(() -> {
+            Mutex<long[]> counter = new Mutex<>(new long[1]);
+            List<JoinHandle<Void>> tasks = new ArrayList<>(CONTENDERS);
+            long start = System.nanoTime();
+            for (int t = 0; t < CONTENDERS; t++) {
+                tasks.add(Heddle.spawn(() -> {
+                    for (int i = 0; i < OPS_PER_CONTENDER; i++) {
+                        try (MutexGuard<long[]> g = counter.lock()) {
+                            g.get()[0]++;
+                        }
+                    }
+                }));
+            }
+            for (JoinHandle<Void> h : tasks) {
+                h.join();
+            }
+            long elapsed = System.nanoTime() - start;
+            checkCount(counter.lock().get()[0]);
+            return opsPerSecond(elapsed);
+        });
+    }
+
+    private static double fairReentrantLockRound(Runtime rt) {
+        return rt.blockOn(() -> {
+            ReentrantLock lock = new ReentrantLock(true);
+            long[] counter = new long[1];
+            List<JoinHandle<Void>> tasks = new ArrayList<>(CONTENDERS);
+            long start = System.nanoTime();
+            for (int t = 0; t < CONTENDERS; t++) {
+                tasks.add(Heddle.spawn(() -> {
+                    for (int i = 0; i < OPS_PER_CONTENDER; i++) {
+                        lock.lock();
+                        try {
+                            counter[0]++;
+                        } finally {
+                            lock.unlock();
+                        }
+                    }
+                }));
+            }
+            for (JoinHandle<Void> h : tasks) {
+                h.join();
+            }
+            long elapsed = System.nanoTime() - start;
+            lock.lock();
+            try {
+                checkCount(counter[0]);
+            } finally {
+                lock.unlock();
+            }
+            return opsPerSecond(elapsed);
+        });
+    }
+
+    private static void checkCount(long counted) {
+        long expected = (long) CONTENDERS * OPS_PER_CONTENDER;
+        if (counted != expected) {
+            throw new IllegalStateException("the lock let updates be lost: counted " + counted + ", expected " + expected);
+        }
+    }
+
+    private static double opsPerSecond(long elapsedNanos) {
+        return (double) CONTENDERS * OPS_PER_CONTENDER * 1e9 / elapsedNanos;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

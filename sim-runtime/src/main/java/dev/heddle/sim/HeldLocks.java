@@ -1,0 +1,159 @@
+package dev.heddle.sim;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Finds the locks the calling thread holds, from its own stack: the monitors each frame
+ * entered ({@code synchronized}), and the {@link ReentrantLock}s and
+ * {@link ReentrantReadWriteLock}s it holds that a frame can reach, in a local variable or in a
+ * field of an object in a local variable (such as {@code this}).
+ *
+ * <p>The JDK has no public way to list a virtual thread's monitors (ThreadMXBean covers
+ * platform threads only); the stack walker behind {@code java.lang.LiveStackFrame} does, and
+ * is reachable with {@code --add-opens java.base/java.lang=ALL-UNNAMED}, which Heddle's
+ * runtime needs anyway. Without that access the search finds nothing and the simulator still
+ * reports the consequence (a task blocked on a monitor held by a suspended task).
+ */
+final class HeldLocks {
+    private static final StackWalker WALKER;
+    private static final Method MONITORS;
+    private static final Method LOCALS;
+    /** Frames below a task's body (the runtime and the JDK's thread machinery) are not searched. */
+    private static final String TASK = "dev.heddle.runtime.Task";
+
+    static {
+        StackWalker walker = null;
+        Method monitors = null;
+        Method locals = null;
+        try {
+            Class<?> live = Class.forName("java.lang.LiveStackFrame");
+            Method factory = live.getDeclaredMethod("getStackWalker", Set.class);
+            factory.setAccessible(true);
+            walker = (StackWalker) factory.invoke(null, EnumSet.noneOf(StackWalker.Option.class));
+            monitors = live.getDeclaredMethod("getMonitors");
+            monitors.setAccessible(true);
+            locals = live.getDeclaredMethod("getLocals");
+            locals.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            walker = null;
+        }
+        WALKER = walker;
+        MONITORS = monitors;
+        LOCALS = locals;
+    }
+
+    /** Fields of a class (and its superclasses) that hold a reentrant lock, made readable. */
+    private static final ClassValue<Field[]> LOCK_FIELDS = new ClassValue<>() {
+        @Override
+        protected Field[] computeValue(Class<?> type) {
+            List<Field> found = new ArrayList<>();
+            if (!isPlatformClass(type.getName())) {
+                for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                    for (Field f : c.getDeclaredFields()) {
+                        boolean lockType = ReentrantLock.class.isAssignableFrom(f.getType())
+                                || ReentrantReadWriteLock.class.isAssignableFrom(f.getType());
+                        if (lockType && !Modifier.isStatic(f.getModifiers()) && f.trySetAccessible()) {
+                            found.add(f);
+                        }
+                    }
+                }
+            }
+            return found.toArray(new Field[0]);
+        }
+    };
+
+    private HeldLocks() {}
+
+    /** True when this JDK lets the search see monitors and locals. */
+    static boolean available() {
+        return WALKER != null;
+    }
+
+    /**
+     * The locks the calling thread holds, each described with the frame that holds or reaches
+     * it, and the calling thread's stack; empty when it holds none.
+     */
+    static Found ofCurrentThread() {
+        if (WALKER == null) {
+            return Found.NONE;
+        }
+        Map<Object, StackWalker.StackFrame> held = new IdentityHashMap<>();
+        List<StackWalker.StackFrame> frames = WALKER.walk(s -> s.takeWhile(f -> !f.getClassName().equals(TASK)).toList());
+        for (StackWalker.StackFrame frame : frames) {
+            for (Object monitor : invoke(MONITORS, frame)) {
+                if (monitor != null) {
+                    held.putIfAbsent(monitor, frame);
+                }
+            }
+            for (Object local : invoke(LOCALS, frame)) {
+                addIfHeld(held, local, frame);
+                if (local != null) {
+                    for (Field f : LOCK_FIELDS.get(local.getClass())) {
+                        try {
+                            addIfHeld(held, f.get(local), frame);
+                        } catch (IllegalAccessException e) {
+                            throw new IllegalStateException("field " + f + " was made accessible but cannot be read", e);
+                        }
+                    }
+                }
+            }
+        }
+        if (held.isEmpty()) {
+            return Found.NONE;
+        }
+        List<String> locks = new ArrayList<>();
+        held.forEach((lock, frame) -> locks.add(describe(lock, frame.toStackTraceElement())));
+        return new Found(locks, frames.stream().map(StackWalker.StackFrame::toStackTraceElement).toList());
+    }
+
+    private static void addIfHeld(Map<Object, StackWalker.StackFrame> held, Object candidate, StackWalker.StackFrame frame) {
+        if (candidate instanceof ReentrantLock lock && lock.isHeldByCurrentThread()) {
+            held.putIfAbsent(lock, frame);
+        } else if (candidate instanceof ReentrantReadWriteLock lock
+                && (lock.isWriteLockedByCurrentThread() || lock.getReadHoldCount() > 0)) {
+            held.putIfAbsent(lock, frame);
+        }
+    }
+
+    private static String describe(Object lock, StackTraceElement where) {
+        if (lock instanceof ReentrantLock) {
+            return "a ReentrantLock reached from " + where;
+        }
+        if (lock instanceof ReentrantReadWriteLock) {
+            return "a ReentrantReadWriteLock reached from " + where;
+        }
+        return "the monitor of a " + lock.getClass().getName() + " (synchronized) entered at " + where;
+    }
+
+    private static boolean isPlatformClass(String name) {
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                || name.startsWith("sun.");
+    }
+
+    private static Object[] invoke(Method accessor, StackWalker.StackFrame frame) {
+        try {
+            return (Object[]) accessor.invoke(frame);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the live stack frame " + frame, e);
+        }
+    }
+
+    /** The locks found, described, and the stack they were found on (innermost frame first). */
+    record Found(List<String> locks, List<StackTraceElement> stack) {
+        static final Found NONE = new Found(List.of(), List.of());
+
+        boolean isEmpty() {
+            return locks.isEmpty();
+        }
+    }
+}

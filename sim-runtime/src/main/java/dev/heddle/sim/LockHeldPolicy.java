@@ -1,0 +1,16 @@
+package dev.heddle.sim;
+
+/**
+ * What a simulation does when a task suspends while it holds a {@code synchronized} monitor
+ * or a {@code ReentrantLock} (Tokio's "std Mutex held across .await"): every other task that
+ * needs that lock is stuck until the holder is scheduled again, and a contended monitor is
+ * woken from outside the simulation.
+ */
+public enum LockHeldPolicy {
+    /** Fail the run with {@link FailureKind#LOCK_HELD_ACROSS_SUSPENSION}, naming the lock and the stack. */
+    FAIL,
+    /** Print a warning with the lock and the stack to standard error, once per place, and go on. */
+    WARN,
+    /** Do not look (saves a stack walk at every suspension). */
+    IGNORE
+}

@@ -1,0 +1,136 @@
+package dev.heddle.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.sync.Mutex;
+import dev.heddle.sync.MutexGuard;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.junit.jupiter.api.Test;
+
+class LockHeldAcrossSuspensionTest {
+    private final Object monitor = new Object();
+    private final ReentrantLock fieldLock = new ReentrantLock();
+    private final ReentrantReadWriteLock rwLock = new ReentrantReadWriteLock();
+
+    @Test
+    void aSynchronizedBlockAroundASleepFailsTheRunNamingTheMonitorAndTheLine() {
+        SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim -> {
+            synchronized (monitor) {
+                sim.sleep(Duration.ofMillis(5));
+            }
+        }));
+        assertEquals(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, f.kind());
+        assertTrue(f.getMessage().contains("monitor of a java.lang.Object (synchronized)"), f.getMessage());
+        assertTrue(f.getMessage().contains("LockHeldAcrossSuspensionTest"), f.getMessage());
+    }
+
+    /** After its first 32 suspensions a run looks at every 64th, so a lock held at each one is still found. */
+    @Test
+    void aLockHeldAtEverySuspensionOfALongRunIsFound() {
+        SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(7).run(sim -> {
+            for (int i = 0; i < 100; i++) {
+                sim.sleep(Duration.ofMillis(1));
+            }
+            for (int i = 0; i < 64; i++) {
+                synchronized (monitor) {
+                    sim.sleep(Duration.ofMillis(1));
+                }
+            }
+        }));
+        assertEquals(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, f.kind());
+    }
+
+    @Test
+    void aReentrantLockInAFieldHeldWhileWaitingForAHeddleMutexFailsTheRun() {
+        SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(2).run(sim -> {
+            Mutex<Void> mutex = new Mutex<>();
+            MutexGuard<Void> held = mutex.lock();
+            var other = sim.spawn(() -> {
+                fieldLock.lock();
+                try {
+                    mutex.lock().close();
+                } finally {
+                    fieldLock.unlock();
+                }
+            });
+            sim.sleep(Duration.ofMillis(1));
+            held.close();
+            other.join();
+        }));
+        assertEquals(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, f.kind());
+        assertTrue(f.getMessage().contains("a ReentrantLock reached from"), f.getMessage());
+    }
+
+    @Test
+    void aReentrantLockInALocalAndAReadLockAreFoundToo() {
+        ReentrantLock local = new ReentrantLock();
+        SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(3).run(sim -> {
+            local.lock();
+            try {
+                sim.sleep(Duration.ofMillis(1));
+            } finally {
+                local.unlock();
+            }
+        }));
+        assertTrue(f.getMessage().contains("a ReentrantLock reached from"), f.getMessage());
+        f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(3).run(sim -> {
+            rwLock.readLock().lock();
+            try {
+                sim.sleep(Duration.ofMillis(1));
+            } finally {
+                rwLock.readLock().unlock();
+            }
+        }));
+        assertTrue(f.getMessage().contains("a ReentrantReadWriteLock reached from"), f.getMessage());
+    }
+
+    @Test
+    void aHeddleMutexHeldAcrossASuspensionIsFine() {
+        Simulation.ofSeed(4).run(sim -> {
+            Mutex<Integer> mutex = new Mutex<>(0);
+            try (MutexGuard<Integer> g = mutex.lock()) {
+                sim.sleep(Duration.ofMillis(1));
+                g.set(1);
+            }
+            assertEquals(1, mutex.lock().get());
+        });
+    }
+
+    @Test
+    void warnPrintsTheReportOnceAndTheRunGoesOn() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            Simulation.ofSeed(5).onLockHeldAcrossSuspension(LockHeldPolicy.WARN).run(sim -> {
+                for (int i = 0; i < 3; i++) {
+                    synchronized (monitor) {
+                        sim.sleep(Duration.ofMillis(1));
+                    }
+                }
+            });
+        } finally {
+            System.setErr(saved);
+        }
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("heddle: warning: seed=0x5 task main"), printed);
+        assertEquals(printed.indexOf("heddle: warning"), printed.lastIndexOf("heddle: warning"), printed);
+    }
+
+    @Test
+    void ignoreDoesNotLook() {
+        SimulationResult r = Simulation.ofSeed(6).onLockHeldAcrossSuspension(LockHeldPolicy.IGNORE).run(sim -> {
+            synchronized (monitor) {
+                sim.sleep(Duration.ofMillis(1));
+            }
+        });
+        assertEquals(6, r.seed());
+    }
+}
