@@ -27,10 +27,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  *       {@link LinkedBlockingQueue} of the same capacity;</li>
  *   <li>a oneshot request/response round trip against a {@link CompletableFuture} hand-off.</li>
  * </ul>
- * Every side runs on virtual threads, so each ratio compares like with like: Heddle's as tasks
- * of a {@code Runtime.multiThread()} runtime (virtual threads on its worker pool), the JDK
- * baselines on the JDK's default virtual-thread scheduler; both pools have one carrier per
- * processor. The variants run interleaved, round by round: {@value #WARMUP} warm-up rounds,
+ * Both sides of every ratio run on the same threads: producers, consumers, clients and
+ * servers are tasks (virtual threads) of one {@code Runtime.multiThread()} runtime with one
+ * worker per processor, so a ratio compares the hand-off and nothing else; a JDK queue or
+ * future blocks its task through the same park/unpark as a Heddle channel. The variants run interleaved, round by round: {@value #WARMUP} warm-up rounds,
  * then {@value #ROUNDS} measured ones. Each throughput is the median over the rounds; each
  * ratio (Heddle / baseline, above 1 when Heddle is faster) is the median of the ratios within
  * a round, whose two sides ran seconds apart, so that load from other processes on a shared
@@ -46,10 +46,10 @@ public final class ChannelsBench {
 
     private ChannelsBench() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         int processors = java.lang.Runtime.getRuntime().availableProcessors();
         System.out.println("processors=" + processors);
-        System.out.println("threads=virtual (Heddle tasks on Runtime.multiThread(); JDK baselines on Thread.ofVirtual())");
+        System.out.println("threads=Heddle tasks (virtual threads) on one Runtime.multiThread() runtime, for Heddle and JDK sides alike");
         System.out.println("mpsc_producers=" + PRODUCERS);
         System.out.println("mpsc_capacity=" + CAPACITY);
         System.out.println("mpsc_messages=" + MESSAGES);
@@ -63,10 +63,10 @@ public final class ChannelsBench {
             double[] future = new double[ROUNDS];
             for (int round = -WARMUP; round < ROUNDS; round++) {
                 double h = rt.blockOn(ChannelsBench::heddleMpsc);
-                double a = jdkQueue(new ArrayBlockingQueue<>(CAPACITY));
-                double l = jdkQueue(new LinkedBlockingQueue<>(CAPACITY));
+                double a = rt.blockOn(() -> jdkQueue(new ArrayBlockingQueue<>(CAPACITY)));
+                double l = rt.blockOn(() -> jdkQueue(new LinkedBlockingQueue<>(CAPACITY)));
                 double o = rt.blockOn(ChannelsBench::heddleOneshot);
-                double f = completableFutures();
+                double f = rt.blockOn(ChannelsBench::completableFutures);
                 if (round >= 0) {
                     heddle[round] = h;
                     abq[round] = a;
@@ -120,45 +120,34 @@ public final class ChannelsBench {
         return MESSAGES / seconds(start);
     }
 
-    /** Messages per second through a JDK blocking queue, producers and consumer on virtual threads. */
-    private static double jdkQueue(BlockingQueue<Integer> queue) throws InterruptedException {
+    /** Messages per second through a JDK blocking queue, producers and consumer as tasks of the same runtime. */
+    private static double jdkQueue(BlockingQueue<Integer> queue) {
         int perProducer = MESSAGES / PRODUCERS;
         Integer end = -1;
         long start = System.nanoTime();
-        List<Thread> producers = new ArrayList<>();
         for (int p = 0; p < PRODUCERS; p++) {
-            producers.add(Thread.ofVirtual().start(() -> {
-                try {
-                    for (int i = 0; i < perProducer; i++) {
-                        queue.put(i);
-                    }
-                    queue.put(end);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            Heddle.spawn(() -> {
+                for (int i = 0; i < perProducer; i++) {
+                    queue.put(i);
                 }
-            }));
+                queue.put(end);
+                return null;
+            });
         }
-        long[] sum = new long[1];
-        Thread consumer = Thread.ofVirtual().start(() -> {
-            try {
-                int ended = 0;
-                while (ended < PRODUCERS) {
-                    Integer v = queue.take();
-                    if (v == end) {
-                        ended++;
-                    } else {
-                        sum[0] += v;
-                    }
+        JoinHandle<Long> consumer = Heddle.spawn(() -> {
+            long sum = 0;
+            int ended = 0;
+            while (ended < PRODUCERS) {
+                Integer v = queue.take();
+                if (v == end) {
+                    ended++;
+                } else {
+                    sum += v;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            return sum;
         });
-        for (Thread t : producers) {
-            t.join();
-        }
-        consumer.join();
-        check(sum[0], perProducer);
+        check(consumer.join(), perProducer);
         return MESSAGES / seconds(start);
     }
 
@@ -190,8 +179,8 @@ public final class ChannelsBench {
         return ROUND_TRIPS / seconds(start);
     }
 
-    /** The same round trips through {@link CompletableFuture}s between two virtual threads. */
-    private static double completableFutures() throws InterruptedException {
+    /** The same round trips through {@link CompletableFuture}s between two tasks of the same runtime. */
+    private static double completableFutures() {
         long start = System.nanoTime();
         List<CompletableFuture<Integer>> requests = new ArrayList<>(ROUND_TRIPS);
         List<CompletableFuture<Integer>> replies = new ArrayList<>(ROUND_TRIPS);
@@ -199,22 +188,22 @@ public final class ChannelsBench {
             requests.add(new CompletableFuture<>());
             replies.add(new CompletableFuture<>());
         }
-        Thread server = Thread.ofVirtual().start(() -> {
+        JoinHandle<Void> server = Heddle.spawn(() -> {
             for (int i = 0; i < ROUND_TRIPS; i++) {
                 int request = requests.get(i).join();
                 replies.get(i).complete(request + 1);
             }
         });
-        long[] sum = new long[1];
-        Thread client = Thread.ofVirtual().start(() -> {
+        JoinHandle<Long> client = Heddle.spawn(() -> {
+            long sum = 0;
             for (int i = 0; i < ROUND_TRIPS; i++) {
                 requests.get(i).complete(i);
-                sum[0] += replies.get(i).join();
+                sum += replies.get(i).join();
             }
+            return sum;
         });
         server.join();
-        client.join();
-        checkRoundTrips(sum[0]);
+        checkRoundTrips(client.join());
         return ROUND_TRIPS / seconds(start);
     }
 

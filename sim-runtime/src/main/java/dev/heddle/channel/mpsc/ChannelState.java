@@ -1,27 +1,31 @@
 package dev.heddle.channel.mpsc;
 
 import dev.heddle.select.WaitQueue;
+import dev.heddle.select.Waiter;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What the senders and the receiver of one mpsc channel share: the buffer, the slots taken by
  * permits, who is still open, and the waiting receive and reserve operations. Every field is
- * guarded by {@link #lock}, which is never held across a suspension.
+ * guarded by {@link #lock}, which is never held across a suspension; release it with
+ * {@link #unlock()}.
  *
  * <p>A bounded channel has {@code capacity} slots; a slot is used by a queued value or by a
- * permit not yet used. A slot freed while reserves wait is handed to the first of them
- * directly, so waiting senders are served in arrival order.
+ * permit not yet used. A slot freed while senders wait is handed to the first of them
+ * directly ({@link SlotRequest}), so waiting senders are served in arrival order.
  */
 final class ChannelState<T> {
     final ReentrantLock lock = new ReentrantLock();
     final int capacity;
     final ArrayDeque<T> buffer;
     final WaitQueue<RecvOp<T>> receivers = new WaitQueue<>();
-    final WaitQueue<ReserveOp<T>> reservers = new WaitQueue<>();
+    final WaitQueue<SlotRequest> slotRequests = new WaitQueue<>();
     int reserved;
     int senders = 1;
     boolean receiverClosed;
+    /** A waiter committed to under the lock and woken once the lock is released; see {@link #unlock()}. */
+    private Waiter deferredWake;
 
     ChannelState(int capacity) {
         this.capacity = capacity;
@@ -44,6 +48,30 @@ final class ChannelState<T> {
     }
 
     /**
+     * Releases the lock, then wakes the waiter committed to under it. Waking a task submits it
+     * to a scheduler: done under the lock, that would hold every sender and the receiver up
+     * meanwhile (as {@link java.util.concurrent.locks.Condition#signal()} defers its unpark
+     * to the unlock, for the same reason).
+     */
+    void unlock() {
+        Waiter w = deferredWake;
+        deferredWake = null;
+        lock.unlock();
+        if (w != null) {
+            w.wake();
+        }
+    }
+
+    /** Wakes {@code w} when the lock is released, or at once if another wake is already deferred. */
+    private void wakeLocked(Waiter w) {
+        if (deferredWake == null) {
+            deferredWake = w;
+        } else {
+            w.wake();
+        }
+    }
+
+    /**
      * Hands {@code value} to a waiting receive, or queues it in a free slot. A value handed over
      * directly uses no slot, so a slot given back for it goes on to a waiting reserve.
      */
@@ -51,20 +79,19 @@ final class ChannelState<T> {
         WaitQueue.Node<RecvOp<T>> n = receivers.claimFirst();
         if (n != null) {
             n.op().completeWith(value);
-            n.waiter().wake();
+            wakeLocked(n.waiter());
             slotFreedLocked();
         } else {
             buffer.addLast(value);
         }
     }
 
-    /** Gives a freed slot to the first waiting reserve, if any. */
+    /** Gives a freed slot to the first waiting sender, if any. */
     void slotFreedLocked() {
-        WaitQueue.Node<ReserveOp<T>> n = reservers.claimFirst();
+        WaitQueue.Node<SlotRequest> n = slotRequests.claimFirst();
         if (n != null) {
-            reserved++;
-            n.op().completeWithPermit();
-            n.waiter().wake();
+            n.op().grantLocked();
+            wakeLocked(n.waiter());
         }
     }
 
@@ -79,11 +106,11 @@ final class ChannelState<T> {
         }
     }
 
-    /** Fails every waiting reserve: the receiver is gone. */
-    void failReservesLocked() {
-        WaitQueue.Node<ReserveOp<T>> n;
-        while ((n = reservers.claimFirst()) != null) {
-            n.op().completeClosed();
+    /** Fails every waiting send and reserve: the receiver is gone. */
+    void refuseWaitingSendersLocked() {
+        WaitQueue.Node<SlotRequest> n;
+        while ((n = slotRequests.claimFirst()) != null) {
+            n.op().refuseLocked();
             n.waiter().wake();
         }
     }

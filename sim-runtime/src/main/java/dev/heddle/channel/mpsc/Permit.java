@@ -37,7 +37,7 @@ public final class Permit<T> implements AutoCloseable {
             state.reserved--;
             state.deliverLocked(value);
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -54,7 +54,7 @@ public final class Permit<T> implements AutoCloseable {
             state.slotFreedLocked();
             state.endIfDrainedLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.heddle.channel.mpsc;
 
-import dev.heddle.select.Select;
 import dev.heddle.select.SelectableOp;
+import dev.heddle.select.Waiter;
 
 /**
  * The receiving side of an mpsc channel, owned by one consumer task at a time.
@@ -27,16 +27,26 @@ public final class Receiver<T> implements AutoCloseable {
      *     out while waiting; no value was taken
      */
     public T recv() {
+        Waiter waiter;
+        RecvOp<T> op;
         state.lock.lock();
         try {
             T v = state.pollLocked();
-            if (v != null) {
+            if (v != null || state.isEndedLocked()) {
                 return v;
             }
+            waiter = new Waiter();
+            op = new RecvOp<>(state);
+            op.enqueueLocked(waiter, 0);
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
-        return Select.awaitEnqueued(new RecvOp<>(state));
+        try {
+            waiter.await();
+        } finally {
+            op.dequeue();
+        }
+        return op.result();
     }
 
     /** The next value if one is queued now, else null (see {@link #isClosed()} to tell the end). */
@@ -45,7 +55,7 @@ public final class Receiver<T> implements AutoCloseable {
         try {
             return state.pollLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -56,7 +66,7 @@ public final class Receiver<T> implements AutoCloseable {
 
     /**
      * Stops new sends (they fail with the value handed back, and waiting senders wake with that
-     * failure) while the values already queued, or sent through permits already taken, can
+     * failure and their values) while the values already queued, or sent through permits already taken, can
      * still be received. Idempotent.
      */
     @Override
@@ -64,10 +74,10 @@ public final class Receiver<T> implements AutoCloseable {
         state.lock.lock();
         try {
             state.receiverClosed = true;
-            state.failReservesLocked();
+            state.refuseWaitingSendersLocked();
             state.endIfDrainedLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -77,7 +87,7 @@ public final class Receiver<T> implements AutoCloseable {
         try {
             return state.isClosedLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -87,7 +97,7 @@ public final class Receiver<T> implements AutoCloseable {
         try {
             return state.buffer.size();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 }

@@ -24,7 +24,7 @@ final class RecvOp<T> implements SelectableOp<T> {
         try {
             return completeNowLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -32,16 +32,21 @@ final class RecvOp<T> implements SelectableOp<T> {
     public void enqueue(Waiter waiter, int branch) {
         state.lock.lock();
         try {
-            if (!state.buffer.isEmpty() || state.isEndedLocked()) {
-                if (waiter.tryClaim(branch)) {
-                    completeNowLocked();
-                }
-                return;
-            }
-            node = state.receivers.add(waiter, branch, this);
+            enqueueLocked(waiter, branch);
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
+    }
+
+    /** {@link #enqueue} for a caller that holds the lock already. */
+    void enqueueLocked(Waiter waiter, int branch) {
+        if (!state.buffer.isEmpty() || state.isEndedLocked()) {
+            if (waiter.tryClaim(branch)) {
+                completeNowLocked();
+            }
+            return;
+        }
+        node = state.receivers.add(waiter, branch, this);
     }
 
     @Override
@@ -55,7 +60,7 @@ final class RecvOp<T> implements SelectableOp<T> {
             state.receivers.remove(node);
             node = null;
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 

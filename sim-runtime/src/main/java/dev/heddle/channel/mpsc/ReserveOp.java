@@ -10,9 +10,9 @@ import dev.heddle.select.Waiter;
  * only when this op commits, so a send branch that loses a select holds nothing and its value
  * never left the caller.
  */
-final class ReserveOp<T> implements SelectableOp<Permit<T>> {
+final class ReserveOp<T> implements SelectableOp<Permit<T>>, SlotRequest {
     private final ChannelState<T> state;
-    private WaitQueue.Node<ReserveOp<T>> node;
+    private WaitQueue.Node<SlotRequest> node;
     private Permit<T> permit;
     private boolean closed;
 
@@ -26,7 +26,7 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>> {
         try {
             return completeNowLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -40,9 +40,9 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>> {
                 }
                 return;
             }
-            node = state.reservers.add(waiter, branch, this);
+            node = state.slotRequests.add(waiter, branch, this);
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -54,10 +54,10 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>> {
         }
         state.lock.lock();
         try {
-            state.reservers.remove(node);
+            state.slotRequests.remove(node);
             node = null;
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -79,12 +79,14 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>> {
         return closed;
     }
 
-    /** Called with the lock held, after the slot was counted as reserved for this op. */
-    void completeWithPermit() {
+    @Override
+    public void grantLocked() {
+        state.reserved++;
         permit = new Permit<>(state);
     }
 
-    void completeClosed() {
+    @Override
+    public void refuseLocked() {
         closed = true;
     }
 
@@ -94,8 +96,7 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>> {
             return true;
         }
         if (state.hasFreeSlotLocked()) {
-            state.reserved++;
-            completeWithPermit();
+            grantLocked();
             return true;
         }
         return false;

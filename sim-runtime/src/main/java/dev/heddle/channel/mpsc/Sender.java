@@ -4,6 +4,7 @@ import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.channel.SendException;
 import dev.heddle.select.Select;
 import dev.heddle.select.SelectableOp;
+import dev.heddle.select.Waiter;
 
 /**
  * One sending handle of an mpsc channel. Handles are cloned for each producer and each is
@@ -34,6 +35,8 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      */
     public void send(T value) {
         requireValue(value);
+        Waiter waiter;
+        SendOp<T> op;
         state.lock.lock();
         try {
             requireOpenLocked();
@@ -44,16 +47,20 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
                 state.deliverLocked(value);
                 return;
             }
+            waiter = new Waiter();
+            op = new SendOp<>(state, value);
+            op.enqueueLocked(waiter, 0);
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
-        Permit<T> permit;
         try {
-            permit = Select.awaitEnqueued(new ReserveOp<>(state));
-        } catch (ChannelClosedException e) {
+            waiter.await();
+        } finally {
+            op.dequeue();
+        }
+        if (op.isClosedOutcome()) {
             throw closed(value);
         }
-        permit.send(value);
     }
 
     /**
@@ -76,7 +83,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
             }
             state.deliverLocked(value);
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -100,7 +107,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         try {
             requireOpenLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
         return new ReserveOp<>(state);
     }
@@ -111,7 +118,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         try {
             return state.receiverClosed;
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -122,7 +129,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
             return state.capacity == Integer.MAX_VALUE ? Integer.MAX_VALUE
                     : state.capacity - state.buffer.size() - state.reserved;
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -139,7 +146,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
             state.senders++;
             return new Sender<>(state);
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -158,7 +165,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
             state.senders--;
             state.endIfDrainedLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 

@@ -1,0 +1,102 @@
+package dev.heddle.channel.mpsc;
+
+import dev.heddle.select.SelectableOp;
+import dev.heddle.select.WaitQueue;
+import dev.heddle.select.Waiter;
+
+/**
+ * A send waiting for a slot, carrying its value: whoever frees the slot queues the value (or
+ * hands it to the waiting receiver) on the sender's behalf, under the channel's lock, so the
+ * woken sender has nothing left to do. The value enters the channel only when this op
+ * commits: an aborted send has not sent it.
+ */
+final class SendOp<T> implements SelectableOp<Void>, SlotRequest {
+    private final ChannelState<T> state;
+    private final T value;
+    private WaitQueue.Node<SlotRequest> node;
+    private boolean refused;
+
+    SendOp(ChannelState<T> state, T value) {
+        this.state = state;
+        this.value = value;
+    }
+
+    @Override
+    public boolean tryNow() {
+        state.lock.lock();
+        try {
+            return completeNowLocked();
+        } finally {
+            state.unlock();
+        }
+    }
+
+    @Override
+    public void enqueue(Waiter waiter, int branch) {
+        state.lock.lock();
+        try {
+            enqueueLocked(waiter, branch);
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /** {@link #enqueue} for a caller that holds the lock already. */
+    void enqueueLocked(Waiter waiter, int branch) {
+        if (state.receiverClosed || state.hasFreeSlotLocked()) {
+            if (waiter.tryClaim(branch)) {
+                completeNowLocked();
+            }
+            return;
+        }
+        node = state.slotRequests.add(waiter, branch, this);
+    }
+
+    @Override
+    public void dequeue() {
+        if (node == null || node.wasClaimed()) {
+            node = null;
+            return;
+        }
+        state.lock.lock();
+        try {
+            state.slotRequests.remove(node);
+            node = null;
+        } finally {
+            state.unlock();
+        }
+    }
+
+    @Override
+    public Void result() {
+        return null;
+    }
+
+    /** True when the receiver closed first: the value was not sent. */
+    @Override
+    public boolean isClosedOutcome() {
+        return refused;
+    }
+
+    @Override
+    public void grantLocked() {
+        state.deliverLocked(value);
+    }
+
+    @Override
+    public void refuseLocked() {
+        refused = true;
+    }
+
+    private boolean completeNowLocked() {
+        if (state.receiverClosed) {
+            refused = true;
+            return true;
+        }
+        if (state.hasFreeSlotLocked()) {
+            state.deliverLocked(value);
+            return true;
+        }
+        return false;
+    }
+}
