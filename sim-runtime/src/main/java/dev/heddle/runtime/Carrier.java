@@ -20,6 +20,15 @@ public interface Carrier extends Executor {
     /** Randomness for code under test: seeded in simulation. */
     RandomGenerator random();
 
+    /**
+     * The branch a select polls first, out of {@code branches}: random, and in simulation
+     * drawn from the seed's own select stream, so that selects do not shift the numbers user
+     * code draws.
+     */
+    default int selectStart(int branches) {
+        return branches <= 1 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextInt(branches);
+    }
+
     /** True when {@code spawnBlocking} must run as an ordinary (simulated) task instead of on real threads. */
     boolean simulatesBlocking();
 

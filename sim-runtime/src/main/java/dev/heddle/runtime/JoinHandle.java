@@ -54,6 +54,10 @@ public final class JoinHandle<T> {
      * at its next suspension point, its {@code finally} blocks run, and {@link #join()} then
      * reports it cancelled. A task that ends before reaching a suspension point keeps its
      * outcome. Blocking tasks that already started are not interrupted.
+     *
+     * <p>A task aborted before it first runs never runs its body at all (as in Tokio), so
+     * resources created outside the task and handed to it (a channel sender, a connection)
+     * are not closed by it: create them inside the task, or close them where you abort it.
      */
     public void abort() {
         task.cancel();

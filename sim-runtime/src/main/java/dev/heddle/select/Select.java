@@ -307,7 +307,7 @@ public final class Select<R> {
             return 0;
         }
         Task<?> task = Task.current();
-        return task == null ? ThreadLocalRandom.current().nextInt(n) : task.runtime().random().nextInt(n);
+        return task == null ? ThreadLocalRandom.current().nextInt(n) : task.runtime().carrier().selectStart(n);
     }
 
     private static final class Branch<T, R> {

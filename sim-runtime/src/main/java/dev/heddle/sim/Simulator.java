@@ -121,8 +121,11 @@ final class Simulator implements Carrier, Suspension.Watcher {
         return decisions.user();
     }
 
-    Decisions decisions() {
-        return decisions;
+    @Override
+    public int selectStart(int branches) {
+        int first = decisions.selectStart(branches);
+        trace.record(Trace.Event.SELECT, branches, first);
+        return first;
     }
 
     @Override

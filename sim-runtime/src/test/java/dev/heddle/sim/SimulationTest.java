@@ -145,7 +145,9 @@ class SimulationTest {
     void threadSleepInATaskIsAForeignWakeUp() {
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(6).run(sim ->
                 sim.spawn("napper", () -> {
-                    Thread.sleep(10);
+                    // Long enough that the JDK's timer cannot fire before the step ends, even on a
+                    // loaded machine (a wake-up that races the park is taken by the carrier itself).
+                    Thread.sleep(60_000);
                     return null;
                 }).join()));
         assertEquals(FailureKind.FOREIGN_WAKEUP, f.kind());
