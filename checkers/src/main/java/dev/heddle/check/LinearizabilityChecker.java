@@ -280,8 +280,7 @@ public final class LinearizabilityChecker<S> {
                 Counterexample counterexample = new Counterexample(part.subList(0, i), model.describeState(state),
                         List.of(new Counterexample.Attempt(part.get(i), null)), part.get(i));
                 return new PartitionResult(label, part, Verdict.NOT_LINEARIZABLE, List.of(), counterexample,
-                        "the operations are sequential and " + part.get(i) + " is impossible after the " + i
-                                + " before it", "sequential");
+                        "the operations are sequential: only one order respects real time", "sequential");
             }
             state = after;
         }

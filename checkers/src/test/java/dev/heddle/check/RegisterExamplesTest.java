@@ -104,6 +104,36 @@ class RegisterExamplesTest {
     }
 
     @Test
+    void sequentialHistoryIsReplayedAndTheRefusedOperationIsTheCounterexample() {
+        CheckResult result = LinearizabilityChecker.of(Models.register()).check(History.of(
+                write(0, 1, 0, 1), read(1, 1L, 2, 3), write(0, 2, 4, 5), read(1, 1L, 6, 7), write(0, 3, 8, 9)));
+        assertEquals(Verdict.NOT_LINEARIZABLE, result.verdict());
+        assertEquals("sequential", result.deciders());
+        Counterexample counterexample = result.partitions().getFirst().counterexample();
+        assertEquals(3, counterexample.prefix().size());
+        assertEquals("2", counterexample.stateAfter());
+        assertEquals(6, counterexample.blocking().call());
+        CheckResult legal = LinearizabilityChecker.of(Models.register()).check(History.of(
+                write(0, 1, 0, 1), read(1, 1L, 2, 3), write(0, 2, 4, 5), read(1, 2L, 6, 7)));
+        assertEquals(Verdict.LINEARIZABLE, legal.verdict());
+        assertEquals(4, legal.partitions().getFirst().linearization().size());
+    }
+
+    @Test
+    void concurrentWritesAreOrderedByWhatIsReadAndAStaleReadIsRefuted() {
+        CheckResult result = LinearizabilityChecker.of(Models.register()).check(History.of(
+                write(0, 1, 0, 10), write(1, 2, 0, 10), read(2, 2L, 0, 10), read(3, 1L, 11, 12)));
+        assertEquals(Verdict.LINEARIZABLE, result.verdict());
+        List<Operation> order = result.partitions().getFirst().linearization();
+        assertEquals(4, order.size());
+        assertEquals(1L, order.get(order.size() - 2).input(), "1 must be written last: " + order);
+        CheckResult stale = LinearizabilityChecker.of(Models.register()).check(History.of(
+                write(0, 1, 0, 1), write(1, 2, 2, 3), read(2, 1L, 4, 5), read(3, 2L, 0, 9), write(4, 5, 0, 9),
+                write(5, 6, 0, 9), write(6, 7, 0, 9), write(7, 8, 0, 9), write(8, 9, 0, 9), write(9, 10, 0, 9)));
+        assertEquals(Verdict.NOT_LINEARIZABLE, stale.verdict(), stale.describe());
+    }
+
+    @Test
     void emptyHistoryIsLinearizable() {
         assertEquals(Verdict.LINEARIZABLE, check());
     }
