@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * succeeds once every completed operation is linearized.
  *
  * <p>What makes it fast: the list is two int arrays; the linearized set is a {@code long[]} whose
- * Zobrist hash is updated in O(1) per step; read-only operations that are legal are committed
+ * Zobrist hash is updated in O(1) per step, copied only into the cache, and not for forced steps
+ * (the only call before the first return: no alternative to prune); read-only operations that are legal are committed
  * without trying alternatives (if a configuration fails after such a read, so does the one
  * before it); the longest prefix for the counterexample is kept in amortized O(1) per step.
  */
@@ -176,7 +177,10 @@ final class WingGongSearch<S> {
                 backtrack = false;
                 if (after != null) {
                     linearized[op >>> 6] |= 1L << op;
-                    if (cache == null || cache.add(linearized, linearizedHash ^ zobrist[op], after)) {
+                    // A forced step (the only call before the first return) is not cached: the
+                    // configuration before it already is, and copying the set costs O(n).
+                    boolean forced = entry == next[HEAD] && next[entry] == returnOfCall[entry];
+                    if (cache == null || forced || cache.add(linearized, linearizedHash ^ zobrist[op], after)) {
                         linearizedHash ^= zobrist[op];
                         stackNode[depth] = entry;
                         stackState[depth] = state;
