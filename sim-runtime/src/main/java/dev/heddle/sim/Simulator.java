@@ -25,7 +25,7 @@ import java.util.random.RandomGenerator;
 final class Simulator implements Carrier, Suspension.Watcher {
     private static final int RECENT_STEPS = 1024;
     private static final int LOCK_CHECKS_IN_FULL = 32;
-    private static final int LOCK_CHECK_INTERVAL = 64;
+    private static final int LOCK_CHECK_INTERVAL = 4096;
 
     private final Simulation config;
     private final long seed;
