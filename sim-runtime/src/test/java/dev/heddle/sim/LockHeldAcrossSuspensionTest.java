@@ -38,7 +38,7 @@ class LockHeldAcrossSuspensionTest {
             for (int i = 0; i < 100; i++) {
                 sim.sleep(Duration.ofMillis(1));
             }
-            for (int i = 0; i < 64; i++) {
+            for (int i = 0; i < 4096; i++) {
                 synchronized (monitor) {
                     sim.sleep(Duration.ofMillis(1));
                 }
