@@ -1,10 +1,14 @@
 package dev.heddle.sync;
 
+import dev.heddle.runtime.Suspension;
+import dev.heddle.runtime.Task;
 import dev.heddle.select.SelectableOp;
 import dev.heddle.select.Waiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,17 +23,30 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  * Waiting for the lock is a suspension point: an aborted or timed-out waiter leaves the queue
- * without ever holding the lock. The lock is not tied to a thread: a guard may be closed by
- * another task than the one that locked.
+ * without holding the lock, unless its turn had already come. The lock is not tied to a
+ * thread: a guard may be closed by another task than the one that locked.
  *
- * <p>An uncontended lock and unlock are one compare-and-set each. Once a task waits, the
- * state word says so, every unlock takes the queue's lock and hands the mutex straight to the
- * longest waiter, and nobody can take it past the queue.
+ * <p>An uncontended lock and unlock are one compare-and-set each. Once a task waits, nobody
+ * can take the lock past the queue. An unlock does not hand the lock to the first waiter of a
+ * {@link #lock()}: it frees it and wakes that waiter, which takes it when it runs (as the
+ * JDK's fair {@code ReentrantLock} does), so the lock is never owned by a task that still
+ * waits for a carrier, and the unlock stays a few instructions that inline into the caller.
+ * A select's {@link #lockOp()} cannot run code of its own before it is claimed, so the first
+ * waiter, if it is one, is given the lock by the unlock, under the queue's lock.
  */
 public final class Mutex<T> {
     private static final int HELD = 1;
-    /** Set, together with HELD, while the queue is not empty; changed only under the queue's lock. */
+    /** Set while the queue is not empty; set and cleared only under the queue's lock. */
     private static final int QUEUED = 2;
+    /**
+     * How often a task that finds the lock held by another and nobody queued retries before
+     * it queues: a lock held for a few nanoseconds is usually free again within that time,
+     * and queueing makes every later lock of every task wait its turn.
+     */
+    private static final int ARRIVAL_SPINS = 64;
+    /** How often the first waiter looks at the lock before it parks. */
+    private static final int FIRST_WAITER_SPINS = 256;
+    private static final boolean MULTI_CORE = java.lang.Runtime.getRuntime().availableProcessors() > 1;
     private static final VarHandle STATE;
 
     static {
@@ -41,8 +58,8 @@ public final class Mutex<T> {
     }
 
     private volatile int state;
-    /** True from handing the lock to a parked waiter until that waiter runs: spinning for the lock is then futile. */
-    private volatile boolean handedToParked;
+    /** The queue's head, readable without the queue's lock; written only under it. */
+    private volatile LockOp firstWaiter;
     private final ReentrantLock queueLock = new ReentrantLock();
     private final WaitQueue<LockOp> waiters = new WaitQueue<>();
     private T value;
@@ -64,10 +81,12 @@ public final class Mutex<T> {
      *     timeout passes while waiting; the lock was not taken
      */
     public MutexGuard<T> lock() {
-        if (STATE.compareAndSet(this, 0, HELD)) {
-            return new MutexGuard<>(this);
+        // One allocation site for the guard, so that the JIT can do without the object once
+        // the guard's close() is inlined into the caller.
+        if (!STATE.compareAndSet(this, 0, HELD)) {
+            lockContended();
         }
-        return OpCompletion.await(new LockOp());
+        return new MutexGuard<>(this);
     }
 
     /** The lock now, or empty if it is held (and so, also if others wait for it). */
@@ -77,7 +96,7 @@ public final class Mutex<T> {
 
     /** Taking the lock as an operation that select can offer. */
     public SelectableOp<MutexGuard<T>> lockOp() {
-        return new LockOp();
+        return new LockOp(null);
     }
 
     /** True while some task holds the lock; a snapshot, for tests and diagnostics. */
@@ -85,34 +104,194 @@ public final class Mutex<T> {
         return (state & HELD) != 0;
     }
 
-    /** Releases the lock, or hands it to the longest waiter; called by the guard. */
+    /** Releases the lock and wakes the first waiter, if any; called by the guard. */
     void unlock() {
-        if (STATE.compareAndSet(this, HELD, 0)) {
-            return;
+        if (!STATE.compareAndSet(this, HELD, 0)) {
+            unlockContended();
         }
-        Waiter handedTo = null;
-        queueLock.lock();
-        try {
-            for (LockOp next = waiters.pollFirst(); next != null; next = waiters.pollFirst()) {
-                next.guard = new MutexGuard<>(this);
-                if (next.waiter.tryClaim(next.branch)) {
-                    if (waiters.isEmpty()) {
-                        state = HELD;
-                    }
-                    handedTo = next.waiter;
-                    handedToParked = !next.spinning;
+    }
+
+    /**
+     * Frees the lock (QUEUED stays: newcomers keep queueing) and lets the first waiter know.
+     * Freeing before reading the head pairs with {@link #leave}, which updates the head before
+     * it looks at the lock: one of the two always sees the other, so no turn is lost.
+     */
+    private void unlockContended() {
+        STATE.getAndAdd(this, -HELD);
+        LockOp first = firstWaiter;
+        if (first != null) {
+            if (first.parker != null) {
+                LockSupport.unpark(first.parker);
+            } else {
+                serveFirstSelectWaiter();
+            }
+        }
+    }
+
+    /** Takes the lock for a {@link #lock()} that found it held: retries briefly, then waits its turn. */
+    private void lockContended() {
+        boolean maySpin = maySpin();
+        if (maySpin) {
+            for (int i = 0; i < ARRIVAL_SPINS; i++) {
+                int s = state;
+                if ((s & QUEUED) != 0) {
                     break;
                 }
+                if (s == 0 && STATE.compareAndSet(this, 0, HELD)) {
+                    return;
+                }
+                Thread.onSpinWait();
             }
-            if (handedTo == null) {
-                state = 0;
+        }
+        LockOp node = new LockOp(Thread.currentThread());
+        queueLock.lock();
+        try {
+            if (takeOrQueue(node)) {
+                return;
             }
         } finally {
             queueLock.unlock();
         }
-        if (handedTo != null) {
-            handedTo.wake();
+        int spins = maySpin ? FIRST_WAITER_SPINS : 0;
+        try {
+            while (true) {
+                if (firstWaiter == node) {
+                    int s = state;
+                    if ((s & HELD) == 0) {
+                        if (STATE.compareAndSet(this, s, s | HELD)) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if (spins > 0) {
+                        spins--;
+                        Thread.onSpinWait();
+                        continue;
+                    }
+                }
+                Suspension.park(this);
+            }
+        } catch (CancellationException e) {
+            if (!leave(node, true)) {
+                throw e;
+            }
+            // Its turn had come: it holds the lock, and the cancellation stays pending for the
+            // task's next suspension point, as when a select branch wins the race with it.
+            return;
         }
+        leave(node, false);
+    }
+
+    /**
+     * Under the queue's lock: takes the free lock if nobody waits (true), or queues
+     * {@code node} (false).
+     */
+    private boolean takeOrQueue(LockOp node) {
+        while (true) {
+            int s = state;
+            if (s == 0) {
+                if (STATE.compareAndSet(this, 0, HELD)) {
+                    return true;
+                }
+            } else if ((s & QUEUED) != 0 || STATE.compareAndSet(this, s, s | QUEUED)) {
+                waiters.addLast(node);
+                firstWaiter = waiters.first();
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Takes {@code node} off the queue. A waiter that gives up ({@code givingUp}) takes the
+     * lock instead if it is first and the lock is free (true): the unlock chose it already,
+     * and a try-lock may have failed meanwhile because of it. Otherwise, if the lock is free,
+     * the turn passes to the next waiter.
+     */
+    private boolean leave(LockOp node, boolean givingUp) {
+        Waiter toWake = null;
+        boolean took = false;
+        queueLock.lock();
+        try {
+            if (givingUp && firstWaiter == node) {
+                int s = state;
+                took = (s & HELD) == 0 && STATE.compareAndSet(this, s, s | HELD);
+            }
+            if (waiters.remove(node)) {
+                afterRemoval();
+            }
+            if (givingUp && !took) {
+                toWake = serveFirst();
+            }
+        } finally {
+            queueLock.unlock();
+        }
+        if (toWake != null) {
+            toWake.wake();
+        }
+        return took;
+    }
+
+    /** Under the queue's lock, after a removal: publishes the new head; clears QUEUED when nobody is left. */
+    private void afterRemoval() {
+        firstWaiter = waiters.first();
+        if (waiters.isEmpty()) {
+            int s;
+            do {
+                s = state;
+            } while (!STATE.compareAndSet(this, s, s & ~QUEUED));
+        }
+    }
+
+    private void serveFirstSelectWaiter() {
+        Waiter toWake;
+        queueLock.lock();
+        try {
+            toWake = serveFirst();
+        } finally {
+            queueLock.unlock();
+        }
+        if (toWake != null) {
+            toWake.wake();
+        }
+    }
+
+    /**
+     * Under the queue's lock, when the lock may be free: wakes the first waiter if it takes the
+     * lock itself, or gives the lock to the first select waiter that can still be claimed,
+     * returning it to be woken once the queue's lock is released.
+     */
+    private Waiter serveFirst() {
+        while (true) {
+            LockOp first = waiters.first();
+            int s = state;
+            if (first == null || (s & HELD) != 0) {
+                return null;
+            }
+            if (first.parker != null) {
+                LockSupport.unpark(first.parker);
+                return null;
+            }
+            if (!STATE.compareAndSet(this, s, s | HELD)) {
+                continue;
+            }
+            waiters.remove(first);
+            afterRemoval();
+            first.guard = new MutexGuard<>(this);
+            if (first.waiter.tryClaim(first.branch)) {
+                return first.waiter;
+            }
+            first.guard = null;
+            STATE.getAndAdd(this, -HELD);
+        }
+    }
+
+    /** Spinning pays only with another CPU to free the lock meanwhile, and never in simulation. */
+    private static boolean maySpin() {
+        if (!MULTI_CORE) {
+            return false;
+        }
+        Task<?> task = Task.current();
+        return task == null || !task.runtime().carrier().simulatesBlocking();
     }
 
     T value() {
@@ -129,13 +308,20 @@ public final class Mutex<T> {
         return "Mutex[" + ((s & HELD) == 0 ? "unlocked" : "locked") + ((s & QUEUED) == 0 ? "" : ", waiters") + "]";
     }
 
-    /** One call's wait for the lock; queued as itself. */
-    private final class LockOp extends WaitQueue.Node<LockOp> implements SelectableOp<MutexGuard<T>>, SpinBeforePark {
+    /**
+     * One call's wait for the lock; queued as itself. A {@link #lock()} waits as its thread
+     * ({@code parker}) and takes the lock itself when its turn comes; a select's op waits as a
+     * {@link Waiter} and is given the lock.
+     */
+    private final class LockOp extends WaitQueue.Node<LockOp> implements SelectableOp<MutexGuard<T>> {
+        private final Thread parker;
         private Waiter waiter;
         private int branch;
         private MutexGuard<T> guard;
-        private boolean queuedFirst;
-        private volatile boolean spinning;
+
+        LockOp(Thread parker) {
+            this.parker = parker;
+        }
 
         @Override
         public boolean tryNow() {
@@ -148,25 +334,15 @@ public final class Mutex<T> {
 
         @Override
         public void enqueue(Waiter waiter, int branch) {
+            this.waiter = waiter;
+            this.branch = branch;
             queueLock.lock();
             try {
-                while (true) {
-                    int s = state;
-                    if (s == 0) {
-                        if (STATE.compareAndSet(Mutex.this, 0, HELD)) {
-                            if (waiter.tryClaim(branch)) {
-                                guard = new MutexGuard<>(Mutex.this);
-                            } else {
-                                state = 0;
-                            }
-                            return;
-                        }
-                    } else if ((s & QUEUED) != 0 || STATE.compareAndSet(Mutex.this, s, s | QUEUED)) {
-                        this.waiter = waiter;
-                        this.branch = branch;
-                        queuedFirst = waiters.isEmpty();
-                        waiters.addLast(this);
-                        return;
+                if (takeOrQueue(this)) {
+                    if (waiter.tryClaim(branch)) {
+                        guard = new MutexGuard<>(Mutex.this);
+                    } else {
+                        STATE.getAndAdd(Mutex.this, -HELD);
                     }
                 }
             } finally {
@@ -176,32 +352,24 @@ public final class Mutex<T> {
 
         @Override
         public void dequeue() {
+            Waiter toWake = null;
             queueLock.lock();
             try {
-                if (waiters.remove(this) && waiters.isEmpty()) {
-                    state = HELD;
+                if (waiters.remove(this)) {
+                    afterRemoval();
+                    toWake = serveFirst();
                 }
             } finally {
                 queueLock.unlock();
+            }
+            if (toWake != null) {
+                toWake.wake();
             }
         }
 
         @Override
         public MutexGuard<T> result() {
-            if (handedToParked) {
-                handedToParked = false;
-            }
             return guard;
-        }
-
-        @Override
-        public boolean worthSpinning() {
-            return queuedFirst && !handedToParked;
-        }
-
-        @Override
-        public void spinning(boolean spinning) {
-            this.spinning = spinning;
         }
     }
 }

@@ -25,7 +25,7 @@ public final class MutexGuard<T> implements AutoCloseable {
         mutex.value(value);
     }
 
-    /** Unlocks the mutex, handing it to the longest waiter if there is one. Idempotent. */
+    /** Unlocks the mutex, waking the longest waiter if there is one. Idempotent. */
     @Override
     public void close() {
         if (!closed) {

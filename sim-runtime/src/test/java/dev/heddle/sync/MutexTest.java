@@ -9,6 +9,7 @@ import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.runtime.Runtime;
+import dev.heddle.select.Select;
 import dev.heddle.select.SelectableOp;
 import dev.heddle.select.Waiter;
 import dev.heddle.sim.Simulation;
@@ -249,6 +250,54 @@ class MutexTest {
                 }
                 Optional<MutexGuard<Void>> after = m.tryLock();
                 assertTrue(after.isPresent(), "the lock is still held after every task ended");
+            });
+        }
+    }
+
+    /**
+     * A lock() waiter takes the lock itself when its turn comes, a select's lockOp is given it
+     * by the unlock: both kinds share one queue, in arrival order, and a select branch on a
+     * mutex that never frees loses without a trace.
+     */
+    @Test
+    void lockCallsAndSelectLockOpsShareOneFifoOverManySeeds() {
+        for (long seed = 0; seed < 300; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Mutex<Void> m = new Mutex<>();
+                Mutex<Void> neverFree = new Mutex<>();
+                MutexGuard<Void> blocker = neverFree.lock();
+                int[] inside = new int[1];
+                List<Integer> arrivals = new ArrayList<>();
+                List<Integer> grants = new ArrayList<>();
+                List<JoinHandle<Void>> tasks = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int id = t;
+                    tasks.add(sim.spawn(() -> {
+                        for (int i = 0; i < 3; i++) {
+                            Heddle.yieldNow();
+                            arrivals.add(id);
+                            MutexGuard<Void> guard = Heddle.random().nextBoolean() ? m.lock()
+                                    : Select.<MutexGuard<Void>>select()
+                                            .on(neverFree.lockOp(), x -> x)
+                                            .on(m.lockOp(), x -> x)
+                                            .run();
+                            try (guard) {
+                                grants.add(id);
+                                inside[0]++;
+                                assertEquals(1, inside[0], "two tasks inside the mutex");
+                                Heddle.yieldNow();
+                                inside[0]--;
+                            }
+                        }
+                    }));
+                }
+                for (JoinHandle<Void> h : tasks) {
+                    h.join();
+                }
+                assertEquals(arrivals, grants, "the lock was not granted in arrival order");
+                assertFalse(m.isLocked());
+                blocker.close();
+                assertTrue(neverFree.tryLock().isPresent(), "a losing select branch took the other mutex");
             });
         }
     }
