@@ -223,6 +223,29 @@ class MultiThreadRuntimeTest {
     }
 
     @Test
+    void tasks_of_two_runtimes_wake_each_other_through_their_injection_queues() {
+        try (Runtime a = Runtime.multiThread().workerThreads(2).threadName("a").build();
+             Runtime b = Runtime.multiThread().workerThreads(2).threadName("b").build()) {
+            long sum = a.blockOn(() -> {
+                long s = 0;
+                for (int i = 0; i < 200; i++) {
+                    int v = i;
+                    // The task on b ends on one of b's workers and wakes this task, which belongs to a.
+                    s += b.spawn(() -> {
+                        assertTrue(Thread.currentThread().toString().contains("@b-worker-"));
+                        Heddle.yieldNow();
+                        return v;
+                    }).join();
+                    String carrier = Thread.currentThread().toString();
+                    assertTrue(carrier.contains("@a-worker-"), "a's task resumed on a's workers: " + carrier);
+                }
+                return s;
+            });
+            assertEquals(199 * 200 / 2, sum);
+        }
+    }
+
+    @Test
     void shutdown_aborts_what_is_left_runs_finally_blocks_and_reports_leftovers() throws Exception {
         Runtime rt = Runtime.multiThread().workerThreads(2).build();
         AtomicInteger cleanedUp = new AtomicInteger();
