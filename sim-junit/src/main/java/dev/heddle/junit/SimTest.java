@@ -56,6 +56,13 @@ public @interface SimTest {
     /** PCT's depth, when {@link #strategy()} is PCT. */
     int pctDepth() default 3;
 
+    /**
+     * Replay the multi-thread runtime with this many logical workers (their LIFO slots, local
+     * queues and stealing), the seed picking which worker acts at each step; 0, the default,
+     * keeps one pool of ready tasks ordered by {@link #strategy()}. Not with PCT.
+     */
+    int workers() default 0;
+
     /** Steps one run may take before it counts as a busy loop. */
     long maxSteps() default 1_000_000;
 

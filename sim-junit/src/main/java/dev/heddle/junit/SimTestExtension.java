@@ -74,7 +74,11 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                         + strategyName + "'", e);
             }
         }
-        return Simulation.ofSeed(seed)
+        Simulation simulation = Simulation.ofSeed(seed);
+        if (settings.workers() != 0) {
+            simulation.workers(settings.workers());
+        }
+        return simulation
                 .strategy(strategy)
                 .pctDepth(settings.pctDepth())
                 .maxSteps(settings.maxSteps())

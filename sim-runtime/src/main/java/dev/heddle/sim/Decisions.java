@@ -6,7 +6,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Every choice a simulation makes, in one place: which ready task runs next (by the
- * {@link Strategy}), and the random numbers handed to user code and to select. Each purpose
+ * {@link Strategy}), or, when the run replays N workers, which worker acts and where it
+ * steals; and the random numbers handed to user code and to select. Each purpose
  * has its own stream split from the seed. Routing every choice through here is what lets a
  * run be recorded and replayed decision by decision.
  */
@@ -15,6 +16,8 @@ final class Decisions {
     private final SimRandom scheduling;
     private final SimRandom user;
     private final SimRandom select;
+    private final SimRandom workers;
+    private final SimRandom stealing;
     /** PCT: the steps at which the task about to run is demoted, ascending; then the next one to use. */
     private final long[] changePoints;
     private int nextChangePoint;
@@ -25,6 +28,8 @@ final class Decisions {
         this.scheduling = new SimRandom(seed, "scheduling", trace, null);
         this.user = new SimRandom(seed, "user", trace, Trace.Event.RANDOM);
         this.select = new SimRandom(seed, "select", trace, null);
+        this.workers = new SimRandom(seed, "workers", trace, null);
+        this.stealing = new SimRandom(seed, "stealing", trace, null);
         this.depth = pctDepth;
         if (strategy == Strategy.PCT) {
             changePoints = new long[pctDepth - 1];
@@ -45,6 +50,22 @@ final class Decisions {
     /** The first branch a select polls, out of {@code branches}. */
     int selectStart(int branches) {
         return branches <= 1 ? 0 : select.nextInt(branches);
+    }
+
+    /**
+     * The logical worker that acts at step {@code step}, out of {@code n} ({@link LogicalWorkers}):
+     * at random, or in turn under {@link Strategy#FIFO}.
+     */
+    int worker(int n, long step) {
+        if (n == 1) {
+            return 0;
+        }
+        return strategy == Strategy.FIFO ? (int) (step % n) : workers.nextInt(n);
+    }
+
+    /** Where a logical worker's steals start looking for a victim. */
+    RandomGenerator stealing() {
+        return stealing;
     }
 
     /** Gives a new task its PCT priority: a random place among the tasks not yet demoted. */

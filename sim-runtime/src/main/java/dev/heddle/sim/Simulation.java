@@ -30,6 +30,7 @@ public final class Simulation {
     private Strategy strategy = Strategy.RANDOM;
     private int pctDepth = 3;
     private long pctHorizon = 1_000;
+    private int workers;
     private long maxSteps = 1_000_000;
     private long maxTime = Duration.ofDays(1).toNanos();
     private int maxBlockingThreads = RuntimeBuilder.DEFAULT_MAX_BLOCKING_THREADS;
@@ -70,6 +71,23 @@ public final class Simulation {
         return this;
     }
 
+    /**
+     * Replays the multi-thread runtime with {@code n} logical workers instead of one pool of
+     * ready tasks: each worker has the real scheduler's LIFO slot, local queue and steal-half,
+     * and at each step the seed picks which worker acts (in turn under {@link Strategy#FIFO}).
+     * Schedules that only work stealing produces (a task spawned here running there, ahead of
+     * older work) then come from the seed. {@code workers(1)} runs tasks one at a time in the
+     * order a single worker's queues give them, with no choice left to the seed, like the
+     * current-thread runtime. Not set by default; {@link Strategy#PCT} needs the single pool.
+     */
+    public Simulation workers(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, was " + n);
+        }
+        this.workers = n;
+        return this;
+    }
+
     /** The most steps the run may take before it is reported as a busy loop. Default 1,000,000. */
     public Simulation maxSteps(long steps) {
         if (steps < 1) {
@@ -106,7 +124,7 @@ public final class Simulation {
      * What to do when a task suspends while holding a {@code synchronized} monitor or a
      * {@code ReentrantLock} (Tokio's "std Mutex held across .await"). Default {@link
      * LockHeldPolicy#FAIL}. Looking walks the task's live stack (tens of microseconds), so a run
-     * looks at each of its first 32 suspensions and then at every 64th; a lock held across a
+     * looks at each of its first 32 suspensions and then at every 4096th; a lock held across a
      * suspension point every time is found, one held rarely is found over many seeds.
      * {@link LockHeldPolicy#IGNORE} saves the walks.
      */
@@ -176,6 +194,11 @@ public final class Simulation {
     }
 
     private SimulationResult execute(SimBody body, Trace trace) {
+        if (workers > 0 && strategy == Strategy.PCT) {
+            throw new IllegalArgumentException("strategy PCT cannot be combined with workers(" + workers + "): PCT"
+                    + " orders ready tasks by priority, while logical workers take them in their queues' order;"
+                    + " use RANDOM or FIFO with workers, or PCT without");
+        }
         Simulator simulator = new Simulator(this, seed, trace);
         Runtime runtime = new Runtime(simulator, maxBlockingThreads, "sim", () -> {}, () -> {});
         Probes probes = new Probes();
@@ -227,6 +250,10 @@ public final class Simulation {
 
     Strategy strategy() {
         return strategy;
+    }
+
+    int workers() {
+        return workers;
     }
 
     int pctDepth() {

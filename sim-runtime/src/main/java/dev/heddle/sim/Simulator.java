@@ -37,7 +37,9 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
     /** Tasks whose virtual thread has not terminated, in creation order. */
     private final Map<Long, SimTask> alive = new LinkedHashMap<>();
+    /** The ready tasks: one pool ordered by the strategy, or, when the run replays N workers, their queues. */
     private final ArrayList<SimTask> ready = new ArrayList<>();
+    private final LogicalWorkers workers;
     /** Submissions from threads outside the simulation; the only structure touched from other threads. */
     private final ConcurrentLinkedQueue<String> foreign = new ConcurrentLinkedQueue<>();
     /** The thread of the task in its step, read by foreign threads only to tell they are foreign. */
@@ -65,6 +67,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         this.seed = seed;
         this.trace = trace;
         this.decisions = new Decisions(seed, config.strategy(), config.pctDepth(), config.pctHorizon(), trace);
+        this.workers = config.workers() == 0 ? null : new LogicalWorkers(config.workers(), decisions);
         this.time = new VirtualTimeDriver(config.epoch());
         this.carrier = Thread.currentThread();
     }
@@ -83,7 +86,11 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (t == null) {
             t = adopt(continuation);
         }
-        ready.add(t);
+        if (workers == null) {
+            ready.add(t);
+        } else {
+            workers.wake(t, running);
+        }
         trace.record(Trace.Event.WAKE, t.id, 0);
     }
 
@@ -158,7 +165,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         while (failure == null && !root.isDone()) {
             if (!foreign.isEmpty()) {
                 fail(FailureKind.FOREIGN_WAKEUP, foreignReport(), null);
-            } else if (!ready.isEmpty()) {
+            } else if (hasReady()) {
                 step();
             } else if (time.hasTimers()) {
                 advanceTime();
@@ -238,10 +245,10 @@ final class Simulator implements Carrier, Suspension.Watcher {
             fail(FailureKind.STEP_BUDGET_EXCEEDED, busyLoopReport(), null);
             return;
         }
-        SimTask t = decisions.next(ready, steps);
+        SimTask t = workers == null ? decisions.next(ready, steps) : workers.next(steps);
         t.steps++;
         recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
-        trace.record(Trace.Event.STEP, t.id, 0);
+        trace.record(Trace.Event.STEP, t.id, workers == null ? 0 : 1 + workers.acting());
         running = t;
         runningThread = t.thread;
         try {
@@ -251,6 +258,10 @@ final class Simulator implements Carrier, Suspension.Watcher {
             running = null;
         }
         afterStep(t);
+    }
+
+    private boolean hasReady() {
+        return workers == null ? !ready.isEmpty() : !workers.isEmpty();
     }
 
     /** Looks at how the step ended: finished, parked on Heddle, or waiting on something outside. */
@@ -351,7 +362,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         }
         long limit = steps + stepLimit;
         while (!alive.isEmpty() && steps < limit && foreign.isEmpty()) {
-            if (!ready.isEmpty()) {
+            if (hasReady()) {
                 step();
             } else if (time.hasTimers()) {
                 int fired = time.advanceToNextDeadline();

@@ -16,7 +16,7 @@ final class Trace {
         SPAWN,
         /** a: task that became ready. */
         WAKE,
-        /** a: task that ran one step. */
+        /** a: task that ran one step, b: 1 + the logical worker that ran it (0 without workers). */
         STEP,
         /** a: task, b: its outcome's ordinal. */
         END,
@@ -116,7 +116,7 @@ final class Trace {
         return switch (kind) {
             case SPAWN -> "spawn " + task(a) + (b == 0 ? "" : " by " + task(b));
             case WAKE -> "wake " + task(a);
-            case STEP -> "step " + task(a);
+            case STEP -> "step " + task(a) + (b == 0 ? "" : " on worker " + (b - 1));
             case END -> "end " + task(a) + " " + dev.heddle.runtime.Task.State.values()[(int) b];
             case ADVANCE -> "time -> " + a / 1_000_000 + " ms (" + b + " timers)";
             case RANDOM -> "random " + Long.toHexString(a);
