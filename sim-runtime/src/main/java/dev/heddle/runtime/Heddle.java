@@ -58,8 +58,6 @@ public final class Heddle {
 
     /** Lets other ready tasks run before this one continues; a suspension point. */
     public static void yieldNow() {
-        Suspension.checkpoint();
-        Thread.yield();
-        Suspension.checkpoint();
+        Suspension.yieldNow();
     }
 }

@@ -31,11 +31,28 @@ public final class Suspension {
             return;
         }
         task.checkCancelled();
+        watch(task);
+        LockSupport.park(blocker);
+        task.checkCancelled();
+    }
+
+    /** Lets the other ready tasks run before the calling task goes on: a suspension point that does not wait. */
+    public static void yieldNow() {
+        Task<?> task = Task.current();
+        if (task == null) {
+            Thread.yield();
+            return;
+        }
+        task.checkCancelled();
+        watch(task);
+        Thread.yield();
+        task.checkCancelled();
+    }
+
+    private static void watch(Task<?> task) {
         if (task.runtime().carrier() instanceof Watcher watcher) {
             watcher.suspending(task);
         }
-        LockSupport.park(blocker);
-        task.checkCancelled();
     }
 
     /**

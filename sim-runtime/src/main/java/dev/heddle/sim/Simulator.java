@@ -63,6 +63,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private boolean tearingDown;
 
     Simulator(Simulation config, long seed, Trace trace) {
+        JdkPollers.startOutsideSimulations();
         this.config = config;
         this.seed = seed;
         this.trace = trace;
@@ -312,6 +313,15 @@ final class Simulator implements Carrier, Suspension.Watcher {
                 fail(FailureKind.FOREIGN_WAKEUP, monitorReport(t), null);
                 return;
             }
+            String io = t.thread == null ? null : realIoFrame(t.thread);
+            if (io != null) {
+                fail(FailureKind.FOREIGN_WAKEUP, "task " + t + " waits on real I/O (" + io + "): its wake-up"
+                        + " would come from the JDK's I/O poller, outside the simulation, at a time no seed"
+                        + " decides. Simulated code must not touch real sockets, pipes or files that block:"
+                        + " use Heddle's simulated network (the net API), or an in-memory fake behind a"
+                        + " channel.\n" + stack(t), null);
+                return;
+            }
             if (t.thread != null && inObjectWait(t.thread)) {
                 fail(FailureKind.FOREIGN_WAKEUP, "task " + t + " waits in Object.wait(): on JDK 24+ its wake-up"
                         + " comes from the JDK's 'VirtualThread-unblocker' thread, outside the simulation."
@@ -480,6 +490,25 @@ final class Simulator implements Carrier, Suspension.Watcher {
             }
         }
         return sb.toString();
+    }
+
+    /** The JDK call through which the thread waits on real I/O (a socket or pipe), or null when it does not. */
+    private static String realIoFrame(Thread thread) {
+        StackTraceElement[] frames = thread.getStackTrace();
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getClassName().equals("sun.nio.ch.Poller")) {
+                StackTraceElement call = frames[i];
+                for (int j = i + 1; j < frames.length && isJdk(frames[j].getClassName()); j++) {
+                    call = frames[j];
+                }
+                return call.getClassName() + "." + call.getMethodName();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isJdk(String className) {
+        return className.startsWith("java.") || className.startsWith("sun.") || className.startsWith("jdk.");
     }
 
     private static boolean inObjectWait(Thread thread) {

@@ -31,7 +31,18 @@ class LockHeldAcrossSuspensionTest {
         assertTrue(f.getMessage().contains("LockHeldAcrossSuspensionTest"), f.getMessage());
     }
 
-    /** After its first 32 suspensions a run looks at every 64th, so a lock held at each one is still found. */
+    @Test
+    void aSynchronizedBlockAroundAYieldFailsTheRunToo() {
+        SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim -> {
+            synchronized (monitor) {
+                dev.heddle.runtime.Heddle.yieldNow();
+            }
+        }));
+        assertEquals(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, f.kind());
+        assertTrue(f.getMessage().contains("monitor of a java.lang.Object (synchronized)"), f.getMessage());
+    }
+
+    /** After its first 32 suspensions a run looks at every 4096th, so a lock held at each one is still found. */
     @Test
     void aLockHeldAtEverySuspensionOfALongRunIsFound() {
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(7).run(sim -> {

@@ -1,0 +1,63 @@
+package dev.heddle.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+
+/**
+ * Starts the JDK's I/O pollers outside every simulation, once per JVM. The JDK starts them
+ * lazily, as virtual threads, the first time a virtual thread waits on a socket or pipe, and
+ * they inherit the scheduler of that thread. Were that a simulated task, the JVM's pollers
+ * would belong to one simulation's carrier and stop with it, and every later virtual-thread
+ * I/O in the JVM would hang (measured on JDK 25: a loopback connect never completes). So
+ * before the first simulation, a virtual thread on the JDK's own scheduler waits once on a
+ * pipe, and the pollers it starts live on that scheduler.
+ */
+final class JdkPollers {
+    private JdkPollers() {}
+
+    private static boolean started;
+
+    /** Returns once the pollers run on the JDK's default scheduler; cheap after the first call. */
+    static synchronized void startOutsideSimulations() {
+        if (started) {
+            return;
+        }
+        // A platform thread starts the waiting virtual thread, so that it gets the default scheduler
+        // even when the first simulation is created from inside some other runtime's virtual thread.
+        Thread starter = Thread.ofPlatform().daemon().name("heddle-start-jdk-pollers").start(JdkPollers::waitOnAPipe);
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the JDK's I/O pollers", e);
+        }
+        started = true;
+    }
+
+    private static void waitOnAPipe() {
+        try {
+            Pipe pipe = Pipe.open();
+            try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink()) {
+                Thread reader = Thread.ofVirtual().name("heddle-jdk-poller-start").start(() -> {
+                    try {
+                        source.read(ByteBuffer.allocate(1));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                // The read must block (and so start the pollers) before the byte arrives.
+                while (reader.getState() != Thread.State.WAITING && reader.isAlive()) {
+                    Thread.onSpinWait();
+                }
+                sink.write(ByteBuffer.wrap(new byte[] {1}));
+                reader.join();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a pipe to start the JDK's I/O pollers", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
