@@ -4,6 +4,7 @@ import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.SimulationResult;
+import java.io.PrintStream;
 import java.util.Map;
 
 /**
@@ -18,85 +19,88 @@ public final class Demo {
     private Demo() {}
 
     public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the demo as {@code ./heddle demo ARGS} would and returns its exit code: 0 when the
+     * sweep ran or the replayed seed passed, 1 when the replayed seed failed, 2 on bad arguments.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         int seeds = 300;
         Long oneSeed = null;
         String only = null;
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--seeds" -> seeds = Integer.parseInt(value(args, ++i, "--seeds"));
-                case "--seed" -> oneSeed = Simulation.parseSeed(value(args, ++i, "--seed"));
-                default -> only = args[i];
+            String flag = args[i];
+            if (flag.equals("--seeds") || flag.equals("--seed")) {
+                if (++i >= args.length) {
+                    err.println("heddle demo: " + flag + " needs a value");
+                    return 2;
+                }
+                try {
+                    if (flag.equals("--seed")) {
+                        oneSeed = Simulation.parseSeed(args[i]);
+                    } else {
+                        seeds = Integer.parseInt(args[i]);
+                    }
+                } catch (IllegalArgumentException e) {
+                    err.println("heddle demo: " + flag + " '" + args[i] + "' is not "
+                            + (flag.equals("--seed") ? "a seed; write it as printed (0x2a) or in decimal"
+                                    : "a whole number of seeds"));
+                    return 2;
+                }
+            } else {
+                only = flag;
             }
         }
         Map<String, SimBody> programs = ExamplePrograms.all();
         if (only != null && !programs.containsKey(only)) {
-            System.err.println("heddle demo: no program named '" + only + "'; programs: " + programs.keySet());
-            System.exit(2);
+            err.println("heddle demo: no program named '" + only + "'; programs: " + programs.keySet());
+            return 2;
+        }
+        if (seeds < 1) {
+            err.println("heddle demo: --seeds must be at least 1, was " + seeds);
+            return 2;
         }
         if (oneSeed != null) {
             if (only == null) {
-                System.err.println("heddle demo: --seed needs a program name, e.g. ./heddle demo racy-counter --seed 0x1");
-                System.exit(2);
+                err.println("heddle demo: --seed needs a program name, e.g. ./heddle demo racy-counter --seed 0x1");
+                return 2;
             }
-            System.exit(rerun(only, programs.get(only), oneSeed));
+            return rerun(only, programs.get(only), oneSeed, out);
         }
-        System.out.printf("Heddle demo: each program simulated over %d seeds (strategy RANDOM)%n%n", seeds);
-        System.out.printf("%-20s %6s %9s  %-12s %14s %9s%n", "program", "seeds", "failures", "first fail",
+        out.printf("Heddle demo: each program simulated over %d seeds (strategy RANDOM)%n%n", seeds);
+        out.printf("%-20s %6s %9s  %-12s %14s %9s%n", "program", "seeds", "failures", "first fail",
                 "virtual time", "wall");
         for (Map.Entry<String, SimBody> p : programs.entrySet()) {
             if (only == null || only.equals(p.getKey())) {
-                sweep(p.getKey(), p.getValue(), seeds);
+                print(ProgramSweep.run(p.getKey(), p.getValue(), seeds), out);
             }
         }
+        return 0;
     }
 
-    private static void sweep(String name, SimBody body, int seeds) {
-        long start = System.nanoTime();
-        int failures = 0;
-        SimulationFailure first = null;
-        long virtualNanos = 0;
-        for (long seed = 0; seed < seeds; seed++) {
-            try {
-                virtualNanos += simulation(name, seed).run(body).virtualNanos();
-            } catch (SimulationFailure f) {
-                failures++;
-                if (first == null) {
-                    first = f;
-                }
-            }
-        }
-        double wallMs = (System.nanoTime() - start) / 1e6;
-        System.out.printf("%-20s %6d %9d  %-12s %12.1f s %7.0f ms%n", name, seeds, failures,
-                first == null ? "-" : Simulation.hex(first.seed()), virtualNanos / 1e9, wallMs);
+    private static void print(ProgramSweep sweep, PrintStream out) {
+        SimulationFailure first = sweep.firstFailure();
+        out.printf("%-20s %6d %9d  %-12s %12.1f s %7.0f ms%n", sweep.name(), sweep.seeds(), sweep.failures(),
+                first == null ? "-" : Simulation.hex(first.seed()), sweep.virtualNanos() / 1e9,
+                sweep.wallNanos() / 1e6);
         if (first != null) {
             first.getMessage().lines().limit(5).takeWhile(line -> !line.startsWith("rerun:"))
-                    .forEach(line -> System.out.println("    " + line));
-            System.out.println("    rerun: " + first.rerunCommand());
+                    .forEach(line -> out.println("    " + line));
+            out.println("    rerun: " + first.rerunCommand());
         }
     }
 
-    private static int rerun(String name, SimBody body, long seed) {
+    private static int rerun(String name, SimBody body, long seed, PrintStream out) {
         try {
-            SimulationResult r = simulation(name, seed).run(body);
-            System.out.println(name + " passed: " + r);
+            SimulationResult r = ProgramSweep.simulation(name, seed).run(body);
+            out.println(name + " passed: " + r);
             return 0;
         } catch (SimulationFailure f) {
-            System.out.println(name + " failed, trace hash " + Long.toHexString(f.traceHash()) + ":");
-            System.out.println(f.getMessage());
+            out.println(name + " failed, trace hash " + Long.toHexString(f.traceHash()) + ":");
+            out.println(f.getMessage());
             return 1;
         }
-    }
-
-    private static Simulation simulation(String name, long seed) {
-        return Simulation.ofSeed(seed)
-                .rerunCommand(s -> "./heddle demo " + name + " --seed " + Simulation.hex(s));
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            System.err.println("heddle demo: " + flag + " needs a value");
-            System.exit(2);
-        }
-        return args[i];
     }
 }

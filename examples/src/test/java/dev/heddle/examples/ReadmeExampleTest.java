@@ -1,46 +1,65 @@
 package dev.heddle.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import dev.heddle.junit.SimTest;
 import dev.heddle.runtime.Heddle;
-import dev.heddle.sim.Simulation;
-import dev.heddle.sim.SimulationFailure;
+import dev.heddle.sim.Sim;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** The README's first test, kept honest: the simulator does find its lost reservation. */
+/**
+ * The README's first test, kept honest: run through JUnit as a user's build runs it, it fails
+ * with the two lines the README prints, the seed and the rerun command included (the README's
+ * class is a top-level {@code InventoryTest}, so its rerun names {@code InventoryTest#…}).
+ */
 class ReadmeExampleTest {
 
-    static class Inventory {
-        private int stock = 10;
+    /** The README's {@code InventoryTest}, word for word; run only through the engine below. */
+    static class InventoryTest {
 
-        void reserve(int n) {
-            int before = stock;
-            Heddle.sleep(Duration.ofMillis(Heddle.random().nextInt(5)));
-            stock = before - n;
+        /** Stock shared by two tasks: reserve() awaits a (simulated) price check mid-update. */
+        static class Inventory {
+            private int stock = 10;
+
+            void reserve(int n) {
+                int before = stock;
+                Heddle.sleep(Duration.ofMillis(Heddle.random().nextInt(5)));   // a suspension point
+                stock = before - n;
+            }
+        }
+
+        @SimTest(seeds = 200)
+        void reservationsAreNotLost(Sim sim) {
+            Inventory inventory = new Inventory();
+            var a = sim.spawn(() -> inventory.reserve(3));
+            var b = sim.spawn(() -> inventory.reserve(4));
+            a.join();
+            b.join();
+            assertEquals(3, inventory.stock);
         }
     }
 
     @Test
-    void theReadmeTestFindsTheLostReservation() {
-        SimulationFailure found = null;
-        for (long seed = 0; seed < 200 && found == null; seed++) {
-            try {
-                Simulation.ofSeed(seed).run(sim -> {
-                    Inventory inventory = new Inventory();
-                    var a = sim.spawn(() -> inventory.reserve(3));
-                    var b = sim.spawn(() -> inventory.reserve(4));
-                    a.join();
-                    b.join();
-                    assertEquals(3, inventory.stock);
-                });
-            } catch (SimulationFailure f) {
-                found = f;
-            }
-        }
-        assertNotNull(found, "the README promises a failing seed within 200");
-        assertTrue(found.getMessage().contains("expected: <3> but was: <"), found.getMessage());
+    void theReadmeTestFailsWithTheLinesTheReadmeShows() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(InventoryTest.class, "reservationsAreNotLost", Sim.class.getName()))
+                .execute();
+        String message = results.testEvents().failed().stream().findFirst()
+                .flatMap(e -> e.getPayload(TestExecutionResult.class))
+                .flatMap(TestExecutionResult::getThrowable)
+                .orElseThrow(() -> new AssertionError("the README promises a failing seed within 200: "
+                        + results.testEvents().list()))
+                .getMessage();
+        List<String> lines = message.lines().toList();
+        assertEquals("seed=0x0 TASK_FAILED: task main#1 failed: org.opentest4j.AssertionFailedError:"
+                + " expected: <3> but was: <7>", lines.getFirst(), message);
+        assertEquals("rerun: mvn test -Dtest='ReadmeExampleTest$InventoryTest#reservationsAreNotLost'"
+                + " -Dheddle.seed=0x0 -Dsurefire.failIfNoSpecifiedTests=false", lines.getLast(), message);
     }
 }

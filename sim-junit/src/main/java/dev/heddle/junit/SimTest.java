@@ -1,5 +1,6 @@
 package dev.heddle.junit;
 
+import dev.heddle.sim.LockHeldPolicy;
 import dev.heddle.sim.Strategy;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -33,6 +34,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * one seed (as printed, {@code 0x2a}, or decimal), {@code heddle.seeds} sets the number of
  * seeds, {@code heddle.strategy} the strategy. Test instance fields are shared by all seeds
  * of a method: keep per-run state inside the method.
+ *
+ * <p>After a passing sweep the test prints a probe summary: every {@code sim.sometimes} point
+ * that was never true and every {@code sim.reachable} point that no seed reached, plus the
+ * names in {@link #expectedProbes()} that no seed executed at all. Unhit probes are only
+ * listed (a sweep too short to reach a rare scenario is not a bug in the code under test);
+ * the test fails on them only for the names in {@link #expectedProbes()}, the scenarios the
+ * test states it must exercise.
  */
 @Documented
 @Target(ElementType.METHOD)
@@ -74,4 +82,19 @@ public @interface SimTest {
 
     /** Also run every seed a second time and fail on any difference between the two runs. */
     boolean checkDeterminism() default false;
+
+    /**
+     * What a run does when a task suspends while it holds a {@code synchronized} monitor or a
+     * {@code ReentrantLock}: fail (the default), print a warning and go on, or not look at all.
+     */
+    LockHeldPolicy onLockHeldAcrossSuspension() default LockHeldPolicy.FAIL;
+
+    /**
+     * Names of {@code sim.sometimes} and {@code sim.reachable} probes that some seed of the
+     * sweep must satisfy (a {@code sometimes} condition true once, a {@code reachable} point
+     * reached once). The test fails after a passing sweep when one of them was never
+     * satisfied, including a name no seed executed, which the probe summary cannot otherwise
+     * see. A one-seed replay ({@code -Dheddle.seed}) lists them but does not fail on them.
+     */
+    String[] expectedProbes() default {};
 }

@@ -1,5 +1,6 @@
 package dev.heddle.junit;
 
+import dev.heddle.sim.ProbeRecord;
 import dev.heddle.sim.ProbeSummary;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.SimBody;
@@ -47,8 +48,10 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 : testClass.getPackageName().length() + 1);
         String testId = className + "#" + method.getName();
         Path seedFile = Path.of("target", "heddle", testId + ".seed");
-        long[] seeds = SeedPlan.of(settings).seeds();
+        SeedPlan plan = SeedPlan.of(settings);
+        long[] seeds = plan.seeds();
         ProbeSummary probes = new ProbeSummary();
+        probes.expect(settings.expectedProbes());
         for (long seed : seeds) {
             Simulation simulation = configure(settings, seed, testId);
             recordStart(seedFile, seed);
@@ -61,6 +64,24 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         if (!report.isEmpty()) {
             System.out.println(testId + " " + report);
         }
+        List<ProbeRecord> missed = probes.missedExpectations();
+        if (!missed.isEmpty() && !plan.replay()) {
+            throw new AssertionError(missedProbesMessage(testId, missed, probes, seeds));
+        }
+    }
+
+    private static String missedProbesMessage(String testId, List<ProbeRecord> missed, ProbeSummary probes,
+                                              long[] seeds) {
+        StringBuilder sb = new StringBuilder(testId + ": " + missed.size() + " of the probes named in"
+                + " @SimTest(expectedProbes) were not satisfied by any of " + seeds.length + " seeds ("
+                + Simulation.hex(seeds[0]) + " to " + Simulation.hex(seeds[seeds.length - 1]) + "):");
+        for (ProbeRecord r : missed) {
+            sb.append("\n  ").append(probes.describe(r));
+        }
+        return sb.append("\nEvery expected probe must be hit by some seed: run more seeds (-Dheddle.seeds=N),")
+                .append(" try another strategy (-Dheddle.strategy=PCT), check that the probe's name is spelled")
+                .append(" as in the code and the scenario can happen, or drop the name from expectedProbes.")
+                .toString();
     }
 
     private static Simulation configure(SimTest settings, long seed, String testId) {
@@ -84,7 +105,18 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 .maxSteps(settings.maxSteps())
                 .maxTime(Duration.ofSeconds(settings.maxTimeSeconds()))
                 .failOnLeakedTasks(settings.failOnLeakedTasks())
-                .rerunCommand(s -> "mvn test -Dtest='" + testId + "' -Dheddle.seed=" + Simulation.hex(s));
+                .onLockHeldAcrossSuspension(settings.onLockHeldAcrossSuspension())
+                .rerunCommand(s -> rerunCommand(testId, s));
+    }
+
+    /**
+     * The Maven command that replays one seed. {@code failIfNoSpecifiedTests=false} lets it run
+     * from the root of a multi-module build, where the modules without this test would
+     * otherwise fail Surefire.
+     */
+    private static String rerunCommand(String testId, long seed) {
+        return "mvn test -Dtest='" + testId + "' -Dheddle.seed=" + Simulation.hex(seed)
+                + " -Dsurefire.failIfNoSpecifiedTests=false";
     }
 
     private static void invoke(Method method, Object target, List<Object> arguments, Sim sim) throws Exception {

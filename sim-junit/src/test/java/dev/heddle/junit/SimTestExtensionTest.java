@@ -2,7 +2,6 @@ package dev.heddle.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.heddle.runtime.Heddle;
 import dev.heddle.sim.Sim;
@@ -14,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 class SimTestExtensionTest {
@@ -63,9 +61,7 @@ class SimTestExtensionTest {
     }
 
     private static EngineExecutionResults run(String method) {
-        return EngineTestKit.engine("junit-jupiter")
-                .selectors(selectMethod(Samples.class, method, Sim.class.getName()))
-                .execute();
+        return SampleRun.of(Samples.class, method).results();
     }
 
     @Test
@@ -86,9 +82,9 @@ class SimTestExtensionTest {
         String message = failure.getMessage();
         assertTrue(message.startsWith("seed=0x"), message);
         assertTrue(message.contains("lost update"), message);
-        assertTrue(message.contains("rerun: mvn test -Dtest='SimTestExtensionTest$Samples#losesAnUpdate' -Dheddle.seed=0x"),
-                message);
         String seed = message.substring("seed=".length(), message.indexOf(' '));
+        assertTrue(message.endsWith("\nrerun: mvn test -Dtest='SimTestExtensionTest$Samples#losesAnUpdate' -Dheddle.seed="
+                + seed + " -Dsurefire.failIfNoSpecifiedTests=false"), message);
         Path seedFile = Path.of("target", "heddle", "SimTestExtensionTest$Samples#losesAnUpdate.seed");
         assertEquals(seed, Files.readString(seedFile).strip(), "the last seed started is on disk");
 

@@ -1,0 +1,163 @@
+package dev.heddle.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.sim.SimBody;
+import dev.heddle.sim.Simulation;
+import dev.heddle.sim.SimulationFailure;
+import dev.heddle.sim.SimulationResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./heddle demo}: its summary, checked against runs of the same seeds made here, and its replay of one seed. */
+class DemoTest {
+    private static final int SEEDS = 40;
+    private static final Set<String> PLANTED_BUGS = Set.of("racy-counter", "kv-stale-cache");
+    /** program, seeds, failures, first failing seed, virtual seconds, wall milliseconds. */
+    private static final Pattern ROW = Pattern.compile("(\\S+) +(\\d+) +(\\d+) +(0x[0-9a-f]+|-) +(\\d+\\.\\d) s +(\\d+) ms");
+
+    private record Output(int code, String out, String err) {}
+
+    private static Output demo(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Demo.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSummaryCatchesThePlantedBugsPassesTheCorrectProgramsAndGivesEachFailureItsRerunCommand() {
+        Output demo = demo("--seeds", String.valueOf(SEEDS));
+        assertEquals(0, demo.code(), demo.err());
+        List<String> lines = demo.out().lines().toList();
+        assertEquals("Heddle demo: each program simulated over " + SEEDS + " seeds (strategy RANDOM)", lines.getFirst());
+
+        for (Map.Entry<String, SimBody> program : ExamplePrograms.all().entrySet()) {
+            String name = program.getKey();
+            int row = indexOfRow(lines, name);
+            Matcher m = ROW.matcher(lines.get(row));
+            assertTrue(m.matches(), "not a summary row: '" + lines.get(row) + "'");
+
+            // The same seeds, run here one by one without the demo's bookkeeping.
+            int failures = 0;
+            Long firstFailing = null;
+            for (long seed = 0; seed < SEEDS; seed++) {
+                try {
+                    Simulation.ofSeed(seed).run(program.getValue());
+                } catch (SimulationFailure f) {
+                    failures++;
+                    if (firstFailing == null) {
+                        firstFailing = seed;
+                    }
+                }
+            }
+            assertEquals(String.valueOf(SEEDS), m.group(2), name + " seeds run");
+            assertEquals(String.valueOf(failures), m.group(3), name + " failures");
+            if (PLANTED_BUGS.contains(name)) {
+                assertNotNull(firstFailing, name + " is wrong on purpose and must be caught within " + SEEDS + " seeds");
+                String first = Simulation.hex(firstFailing);
+                assertEquals(first, m.group(4), name + " first failing seed");
+                assertTrue(lines.get(row + 1).startsWith("    seed=" + first + " TASK_FAILED: "), lines.get(row + 1));
+                assertTrue(lines.subList(row + 1, Math.min(row + 7, lines.size()))
+                                .contains("    rerun: ./heddle demo " + name + " --seed " + first),
+                        name + "'s rerun command is missing:\n" + demo.out());
+            } else {
+                assertNull(firstFailing, name + " is correct and must pass every seed");
+                assertEquals("-", m.group(4), name + " first failing seed");
+            }
+
+            ProgramSweep sweep = ProgramSweep.run(name, program.getValue(), SEEDS);
+            assertEquals(String.format(Locale.ROOT, "%.1f", sweep.virtualNanos() / 1e9), m.group(5),
+                    name + " virtual seconds");
+            assertTrue(sweep.wallNanos() > 0 && Long.parseLong(m.group(6)) >= 0, name + " wall time");
+        }
+    }
+
+    @Test
+    void theVirtualTimeCoveredCountsFailingSeedsToo() {
+        String name = "kv-stale-cache";
+        SimBody body = ExamplePrograms.all().get(name);
+        ProgramSweep sweep = ProgramSweep.run(name, body, SEEDS);
+        long passingOnly = 0;
+        for (long seed = 0; seed < SEEDS; seed++) {
+            try {
+                passingOnly += Simulation.ofSeed(seed).run(body).virtualNanos();
+            } catch (SimulationFailure f) {
+                // the time of failing seeds is what this test is about
+            }
+        }
+        assertTrue(sweep.failures() > 0, "kv-stale-cache must fail some of " + SEEDS + " seeds");
+        assertTrue(sweep.virtualNanos() > passingOnly, "the sweep covered " + sweep.virtualNanos()
+                + " ns, no more than the " + passingOnly + " ns of its passing seeds alone");
+    }
+
+    @Test
+    void seedReplaysOneRunWithItsFullReportAndTraceHash() {
+        SimBody racy = ExamplePrograms.all().get("racy-counter");
+        SimulationFailure first = ProgramSweep.run("racy-counter", racy, SEEDS).firstFailure();
+        assertNotNull(first, "racy-counter must fail within " + SEEDS + " seeds");
+
+        Output failed = demo("racy-counter", "--seed", Simulation.hex(first.seed()));
+        assertEquals(1, failed.code(), failed.err());
+        assertEquals(("racy-counter failed, trace hash " + Long.toHexString(first.traceHash()) + ":\n"
+                + first.getMessage()).lines().toList(), failed.out().lines().toList());
+
+        long passing = first.seed() == 0 ? 1 : 0;
+        while (passing < SEEDS && fails(racy, passing)) {
+            passing++;
+        }
+        SimulationResult expected = Simulation.ofSeed(passing).run(racy);
+        Output passed = demo("racy-counter", "--seed", String.valueOf(passing));
+        assertEquals(0, passed.code(), passed.err());
+        assertEquals("racy-counter passed: " + expected + "\n", passed.out());
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndSayWhatIsWrong() {
+        assertUsageError("heddle demo: --seed needs a program name, e.g. ./heddle demo racy-counter --seed 0x1",
+                "--seed", "0x1");
+        assertUsageError("heddle demo: no program named 'nope'; programs: " + ExamplePrograms.all().keySet(), "nope");
+        assertUsageError("heddle demo: --seeds 'many' is not a whole number of seeds", "--seeds", "many");
+        assertUsageError("heddle demo: --seeds must be at least 1, was 0", "--seeds", "0");
+        assertUsageError("heddle demo: --seed 'zz' is not a seed; write it as printed (0x2a) or in decimal",
+                "racy-counter", "--seed", "zz");
+        assertUsageError("heddle demo: --seed needs a value", "racy-counter", "--seed");
+    }
+
+    private static void assertUsageError(String message, String... args) {
+        Output o = demo(args);
+        assertEquals(2, o.code(), String.join(" ", args));
+        assertEquals(message + "\n", o.err(), String.join(" ", args));
+        assertEquals("", o.out(), String.join(" ", args));
+    }
+
+    private static boolean fails(SimBody body, long seed) {
+        try {
+            Simulation.ofSeed(seed).run(body);
+            return false;
+        } catch (SimulationFailure f) {
+            return true;
+        }
+    }
+
+    private static int indexOfRow(List<String> lines, String program) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(program + " ")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no summary row for " + program + " in:\n" + String.join("\n", lines));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.heddle.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.heddle.sim.Sim;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * One sample {@code @SimTest(Sim)} method run through the Jupiter engine, as a build would run
+ * it, with what it printed: the tests of the extension check outcomes and output together.
+ */
+record SampleRun(EngineExecutionResults results, String out, String err) {
+
+    static SampleRun of(Class<?> samples, String method) {
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        EngineExecutionResults results;
+        try {
+            results = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectMethod(samples, method, Sim.class.getName()))
+                    .execute();
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+        return new SampleRun(results, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** True when the engine found the method, ran it once, and it passed. */
+    boolean passed() {
+        return results.testEvents().started().count() == 1 && results.testEvents().succeeded().count() == 1;
+    }
+
+    /** What failed the one test; fails itself when the test did not fail. */
+    Throwable failure() {
+        return results.testEvents().failed().stream().findFirst()
+                .flatMap(e -> e.getPayload(TestExecutionResult.class))
+                .flatMap(TestExecutionResult::getThrowable)
+                .orElseThrow(() -> new AssertionError("the sample was expected to fail, but: "
+                        + results.testEvents().list() + "\nstdout:\n" + out + "\nstderr:\n" + err));
+    }
+
+    String failureMessage() {
+        return failure().getMessage();
+    }
+}
