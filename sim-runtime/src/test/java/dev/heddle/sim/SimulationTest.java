@@ -364,6 +364,58 @@ class SimulationTest {
         assertTrue(found > 0 && found < 100, "PCT must find the rare order sometimes: " + found);
     }
 
+    /**
+     * PCT's schedule shape: a task runs until it waits, ends, or a change point demotes it, so
+     * two tasks that only yield are preempted at most d - 1 times, and with change points within
+     * the run some seeds use all of them. RANDOM, for contrast, switches at almost every yield.
+     */
+    @Test
+    void pctPreemptsAtMostDepthMinusOneTimesAndUsesItsChangePoints() {
+        for (int depth = 1; depth <= 4; depth++) {
+            int most = 0;
+            for (long seed = 0; seed < 200; seed++) {
+                int preemptions = preemptionsOfTwoYieldingTasks(
+                        Simulation.ofSeed(seed).strategy(Strategy.PCT).pctDepth(depth).pctHorizon(45));
+                assertTrue(preemptions <= depth - 1, "depth " + depth + ", seed " + seed + ": " + preemptions
+                        + " preemptions");
+                most = Math.max(most, preemptions);
+            }
+            assertEquals(depth - 1, most, "depth " + depth + ": some seed should use every change point");
+        }
+        int random = preemptionsOfTwoYieldingTasks(Simulation.ofSeed(1).strategy(Strategy.RANDOM));
+        assertTrue(random > 5, "RANDOM preempted only " + random + " times");
+    }
+
+    /** Two tasks yield 20 times each; counts the switches away from a task that had not finished. */
+    private static int preemptionsOfTwoYieldingTasks(Simulation simulation) {
+        List<Integer> order = new ArrayList<>();
+        simulation.run(sim -> {
+            List<JoinHandle<Void>> hs = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int id = t;
+                hs.add(sim.spawn(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        order.add(id);
+                        Heddle.yieldNow();
+                    }
+                }));
+            }
+            for (JoinHandle<Void> h : hs) {
+                h.join();
+            }
+        });
+        int[] left = {20, 20};
+        int preemptions = 0;
+        for (int i = 0; i < order.size(); i++) {
+            int id = order.get(i);
+            left[id]--;
+            if (i + 1 < order.size() && order.get(i + 1) != id && left[id] > 0) {
+                preemptions++;
+            }
+        }
+        return preemptions;
+    }
+
     @Test
     void settingsAreValidatedNamingTheValue() {
         var e = assertThrows(IllegalArgumentException.class, () -> Simulation.ofSeed(1).maxSteps(0));
