@@ -11,7 +11,9 @@ public final class SendException extends RuntimeException {
         /** No receiver will ever take it: the receiving side is closed. */
         CLOSED,
         /** A bounded channel had no free slot (only from {@code trySend}). */
-        FULL
+        FULL,
+        /** The sending handle itself was already closed: send through a handle still open. */
+        SENDER_CLOSED
     }
 
     private final transient Object value;

@@ -3,6 +3,7 @@ package dev.heddle.select;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.JoinOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,8 +17,9 @@ import java.util.concurrent.Callable;
  * Reply fastest = Join.selectOk(List.of(() -> replicaA.read(k), () -> replicaB.read(k)));
  * }</pre>
  * Each body runs as its own task on the current runtime. These calls are structured: when
- * one returns or throws, none of its tasks is still running, and a caller that is aborted
- * aborts them on the way out.
+ * one returns or throws, none of its tasks is still running: a caller that is aborted or
+ * times out aborts them on the way out and waits until each has ended before the
+ * cancellation reaches it.
  */
 public final class Join {
     private Join() {}
@@ -198,7 +200,16 @@ public final class Join {
             return firstFailure;
         }
 
-        /** Aborts the tasks not collected yet and waits for them to end, so none outlives the call. */
+        /**
+         * Aborts the tasks not collected yet and waits for them to end, so none outlives the call.
+         *
+         * <p>The wait ignores the caller's own cancellation: this runs on the way out of a caller
+         * that may itself be aborted or timed out, and a cancelled task would otherwise throw at
+         * its first park and leave its children running. The wait is bounded all the same, since
+         * each child is aborted and meets its cancellation at its next suspension point (as when
+         * a structured-concurrency scope closes). The caller's cancellation stays pending and is
+         * delivered at its next suspension point after this call.
+         */
         void abortAndAwaitPending() {
             if (pending == 0) {
                 return;
@@ -210,18 +221,22 @@ public final class Join {
             }
             for (int i = 0; i < handles.size(); i++) {
                 if (!collected[i]) {
-                    awaitEndIgnoringOutcome(handles.get(i));
+                    awaitEndDespiteCancellation(handles.get(i));
                 }
             }
         }
 
-        private static void awaitEndIgnoringOutcome(JoinHandle<?> h) {
-            while (!h.isFinished()) {
-                try {
-                    Select.<Void>select().join(h, ignored -> null).run();
-                } catch (JoinException ended) {
-                    return;
-                }
+        private static void awaitEndDespiteCancellation(JoinHandle<?> h) {
+            if (h.isFinished()) {
+                return;
+            }
+            Waiter waiter = new Waiter();
+            JoinOp<?> end = new JoinOp<>(h);
+            end.enqueue(waiter, 0);
+            try {
+                waiter.awaitDespiteCancellation();
+            } finally {
+                end.dequeue();
             }
         }
     }

@@ -17,6 +17,7 @@ package dev.heddle.select;
 public final class WaitQueue<O> {
     private Node<O> head;
     private Node<O> tail;
+    private int size;
 
     /** Appends a node for {@code op}, waiting with {@code waiter} as {@code branch}. */
     public Node<O> add(Waiter waiter, int branch, O op) {
@@ -29,6 +30,7 @@ public final class WaitQueue<O> {
         }
         tail = node;
         node.linked = true;
+        size++;
         return node;
     }
 
@@ -50,6 +52,7 @@ public final class WaitQueue<O> {
         node.prev = null;
         node.next = null;
         node.linked = false;
+        size--;
     }
 
     /**
@@ -66,6 +69,15 @@ public final class WaitQueue<O> {
             }
         }
         return null;
+    }
+
+    /**
+     * Nodes queued now, including those of waiters already claimed elsewhere or given up that
+     * no {@link #claimFirst()} has dropped yet: what a select whose loser failed to
+     * {@link SelectableOp#dequeue()} would leave behind.
+     */
+    public int size() {
+        return size;
     }
 
     /** True when no node is queued (queued nodes may belong to waiters that already moved on). */

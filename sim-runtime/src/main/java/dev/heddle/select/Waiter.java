@@ -111,6 +111,19 @@ public final class Waiter {
         return state;
     }
 
+    /**
+     * Suspends the calling thread until a branch has claimed this waiter and committed, even if
+     * the task is cancelled meanwhile; the cancellation stays pending for its next suspension
+     * point. Only for waits that are bounded regardless of the caller, such as {@link Join}
+     * waiting for children it has just aborted: parking through {@link Suspension} would throw
+     * at once, again and again, for a task whose cancellation was requested.
+     */
+    void awaitDespiteCancellation() {
+        while (!committed) {
+            LockSupport.park(this);
+        }
+    }
+
     /** A branch claimed this waiter and is committing right now, without suspending: wait for it to finish. */
     private void awaitCommitUnderWay() {
         while (!committed) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heddle.channel.broadcast.Broadcast;
+import dev.heddle.channel.broadcast.LaggedException;
 import dev.heddle.channel.mpsc.Channel;
 import dev.heddle.channel.mpsc.Mpsc;
 import dev.heddle.channel.oneshot.Oneshot;
@@ -16,6 +18,7 @@ import dev.heddle.sim.Simulation;
 import dev.heddle.time.Elapsed;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -167,12 +170,95 @@ class SelectTest {
             JoinHandle<String> doomed = sim.spawn(() ->
                     Select.<String>select().recv(a.receiver(), v -> v).recv(b.receiver(), v -> v).run());
             sim.sleep(Duration.ofMillis(1));
+            assertEquals(1, a.receiver().queuedWaiters());
+            assertEquals(1, b.receiver().queuedWaiters());
             doomed.abort();
             assertThrows(JoinException.class, doomed::join);
+            assertEquals(0, a.receiver().queuedWaiters(), "the aborted select left its node on a");
+            assertEquals(0, b.receiver().queuedWaiters(), "the aborted select left its node on b");
             a.sender().send("a");
             b.sender().send("b");
             assertEquals("a", a.receiver().tryRecv());
             assertEquals("b", b.receiver().tryRecv());
+        });
+    }
+
+    @Test
+    void broadcastReceiveBranchTakesTheNextValueAndALagSurfacesFromRun() {
+        Simulation.ofSeed(10).run(sim -> {
+            var events = Broadcast.<String>channel(2);
+            var rx = events.receiver();
+            JoinHandle<String> sel = sim.spawn(() -> Select.<String>select()
+                    .recv(rx, v -> "event:" + v).sleep(Duration.ofSeconds(1), () -> "slept").run());
+            sim.sleep(Duration.ofMillis(1));
+            events.sender().send("e1");
+            assertEquals("event:e1", sel.join());
+            assertEquals(0, rx.pending(), "the winning branch read e1");
+
+            for (String e : List.of("e2", "e3", "e4", "e5")) {
+                events.sender().send(e);
+            }
+            LaggedException lag = assertThrows(LaggedException.class, () -> Select.<String>select()
+                    .recv(rx, v -> v).sleep(Duration.ofSeconds(1), () -> "slept").run());
+            assertEquals(2, lag.missed(), "e2 and e3 were overwritten in a ring of 2");
+            assertEquals("e4", Select.<String>select().recv(rx, v -> v).run(), "after the lag, the oldest value held");
+            assertEquals("e5", rx.tryRecv());
+
+            events.sender().close();
+            assertEquals("closed", Select.<String>select().recv(rx, v -> v).orElse(() -> "closed").run(),
+                    "a drained broadcast whose senders closed disables its branch");
+        });
+    }
+
+    @Test
+    void deadlineBranchFiresAtTheGivenClockValue() {
+        Simulation.ofSeed(11).run(sim -> {
+            Channel<String> ch = Mpsc.unbounded();
+            long deadline = sim.now() + Duration.ofMillis(300).toNanos();
+            assertEquals("deadline", Select.<String>select().recv(ch.receiver(), v -> v)
+                    .deadline(deadline, () -> "deadline").run());
+            assertEquals(deadline, sim.now(), "the branch fires at the deadline, in virtual time");
+            assertEquals("past", Select.<String>select().biased().recv(ch.receiver(), v -> v)
+                    .deadline(deadline, () -> "past").run(), "a deadline already passed is ready at once");
+            assertEquals(deadline, sim.now());
+            JoinHandle<String> sel = sim.spawn(() -> Select.<String>select().recv(ch.receiver(), v -> v)
+                    .deadline(sim.now() + Duration.ofSeconds(1).toNanos(), () -> "deadline").run());
+            sim.sleep(Duration.ofMillis(10));
+            ch.sender().send("value");
+            assertEquals("value", sel.join(), "a value before the deadline wins");
+            assertEquals(deadline + Duration.ofMillis(10).toNanos(), sim.now(), 1_000_000);
+        });
+    }
+
+    @Test
+    void reserveBranchSendsThroughTheReservedSlot() {
+        Simulation.ofSeed(12).run(sim -> {
+            Channel<String> ch = Mpsc.bounded(1);
+            ch.sender().send("filler");
+            JoinHandle<String> sel = sim.spawn(() -> Select.<String>select()
+                    .reserve(ch.sender(), permit -> {
+                        try (permit) {
+                            permit.send("through the permit");
+                        }
+                        return "reserved";
+                    })
+                    .sleep(Duration.ofSeconds(1), () -> "slept").run());
+            sim.sleep(Duration.ofMillis(1));
+            assertEquals(0, ch.sender().freeSlots());
+            assertEquals("filler", ch.receiver().recv(), "receiving frees the slot for the waiting reserve");
+            assertEquals("reserved", sel.join());
+            assertEquals("through the permit", ch.receiver().tryRecv());
+            assertNull(ch.receiver().tryRecv());
+            assertEquals(1, ch.sender().freeSlots(), "the used permit's slot is free again once received");
+
+            ch.sender().send("filler");
+            assertEquals("slept", Select.<String>select().reserve(ch.sender(), permit -> {
+                permit.close();
+                return "reserved";
+            }).sleep(Duration.ofMillis(5), () -> "slept").run());
+            assertEquals(0, ch.receiver().queuedWaiters(), "the losing reserve left its slot request behind");
+            assertEquals("filler", ch.receiver().tryRecv());
+            assertEquals(1, ch.sender().freeSlots(), "the losing reserve took no slot");
         });
     }
 

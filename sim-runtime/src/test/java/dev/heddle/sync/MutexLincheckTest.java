@@ -5,9 +5,16 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 
-/** A counter kept with plain reads and writes under the mutex must behave like an atomic one. */
+/**
+ * A counter kept with plain reads and writes under the mutex must behave like an atomic one;
+ * and {@code tryLock} must fail exactly while the lock is held across operations by the
+ * holder's thread (a probe on one other thread, so that no two try-locks contend with each
+ * other inside one operation, which no sequential order could explain).
+ */
 public class MutexLincheckTest {
     private final Mutex<int[]> counter = new Mutex<>(new int[1]);
+    private final Mutex<String> held = new Mutex<>("held");
+    private MutexGuard<String> holding;
 
     @Operation
     public int increment() {
@@ -23,6 +30,38 @@ public class MutexLincheckTest {
         try (MutexGuard<int[]> g = counter.lock()) {
             return g.get()[0];
         }
+    }
+
+    @Operation(nonParallelGroup = "holder")
+    public boolean tryLockAndKeep() {
+        if (holding != null) {
+            return false;
+        }
+        holding = held.tryLock().orElse(null);
+        return holding != null;
+    }
+
+    @Operation(nonParallelGroup = "holder")
+    public boolean release() {
+        if (holding == null) {
+            return false;
+        }
+        holding.close();
+        holding = null;
+        return true;
+    }
+
+    @Operation(nonParallelGroup = "probe")
+    public boolean tryLockThenRelease() {
+        return held.tryLock().map(g -> {
+            g.close();
+            return true;
+        }).orElse(false);
+    }
+
+    @Operation
+    public boolean isHeld() {
+        return held.isLocked();
     }
 
     @Test

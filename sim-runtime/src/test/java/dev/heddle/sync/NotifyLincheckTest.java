@@ -6,13 +6,19 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stored permit must behave as one boolean: notifyOne sets it when nobody is registered,
- * notifyWaiters leaves it alone, a wait takes it. Waking registered waiters across threads is
- * covered by NotifyTest (platform threads and simulation); a wait composed with a notify in
- * one operation is not atomic, so it has no sequential model to check here.
+ * Notify with registered interest, on real threads: two registrations {@code a} and {@code b}
+ * (Tokio's {@code Notified} created before the condition is checked), each renewed, polled and
+ * closed by its own thread, while other threads notify. So the wake path is model-checked:
+ * {@code notifyOne} goes to the first registration or is stored as the one permit,
+ * {@code notifyWaiters} reaches every registration and stores nothing, a closed registration
+ * passes its unconsumed {@code notifyOne} on to the next one, and a permit is never stored
+ * while anyone is registered. Waiting itself parks, which Lincheck cannot run; polling a
+ * registration ({@code tryNow}) is the same commit without the park.
  */
 public class NotifyLincheckTest {
     private final Notify notify = new Notify();
+    private Notified a = notify.notified();
+    private Notified b = notify.notified();
 
     @Operation
     public void notifyOne() {
@@ -24,9 +30,41 @@ public class NotifyLincheckTest {
         notify.notifyWaiters();
     }
 
+    /** A fresh wait with no registration before it: takes the stored permit, if any. */
     @Operation
     public boolean takeStoredPermit() {
         return notify.notifiedOp().tryNow();
+    }
+
+    @Operation(nonParallelGroup = "a")
+    public String pollA() {
+        return poll(a);
+    }
+
+    /** Closes {@code a} (passing on an unconsumed notifyOne) and registers again, at the back of the queue. */
+    @Operation(nonParallelGroup = "a")
+    public void renewA() {
+        a.close();
+        a = notify.notified();
+    }
+
+    @Operation(nonParallelGroup = "b")
+    public String pollB() {
+        return poll(b);
+    }
+
+    @Operation(nonParallelGroup = "b")
+    public void renewB() {
+        b.close();
+        b = notify.notified();
+    }
+
+    private static String poll(Notified n) {
+        try {
+            return n.tryNow() ? "notified" : "waiting";
+        } catch (IllegalStateException alreadyConsumed) {
+            return "consumed";
+        }
     }
 
     @Test
@@ -37,7 +75,7 @@ public class NotifyLincheckTest {
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions().threads(3).actorsPerThread(2).iterations(4).invocationsPerIteration(40)
+        new ModelCheckingOptions().threads(3).actorsPerThread(3).iterations(6).invocationsPerIteration(40)
                 .check(NotifyLincheckTest.class);
     }
 }

@@ -27,6 +27,17 @@ public class RwLockLincheckTest {
         }
     }
 
+    /** Reads only if the read lock is free at once; -1 only for a half-written pair, so any interleaving gives 0. */
+    @Operation
+    public int tryRead() {
+        return pair.tryRead().map(r -> {
+            try (r) {
+                int[] p = r.get();
+                return p[0] == p[1] ? 0 : -1;
+            }
+        }).orElse(0);
+    }
+
     @Test
     void stress() {
         new StressOptions().threads(3).actorsPerThread(3).iterations(5).invocationsPerIteration(200)

@@ -8,13 +8,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Two semaphores: {@code counting} must behave as a permit counter (a kept tryAcquire takes
  * one, addPermits adds one); {@code exclusive} guards a pair of plain fields written with all
- * its permits and read with one, which must never be seen half-written.
+ * its permits and read with one, which must never be seen half-written; {@code closable}
+ * must fail every try-acquire once closed, whatever permits it has.
  */
 public class SemaphoreLincheckTest {
     private static final int PERMITS = 2;
     private final Semaphore counting = new Semaphore(1);
     private final Semaphore exclusive = new Semaphore(PERMITS);
     private final int[] pair = new int[2];
+    private final Semaphore closable = new Semaphore(1);
 
     @Operation
     public boolean tryAcquireAndKeep() {
@@ -54,6 +56,28 @@ public class SemaphoreLincheckTest {
                 return pair[0] == pair[1] ? 0 : -1;
             }
         }).orElse(0);
+    }
+
+    @Operation
+    public String tryAcquireClosable() {
+        try {
+            return closable.tryAcquire().map(p -> {
+                p.forget();
+                return "acquired";
+            }).orElse("none free");
+        } catch (SemaphoreClosedException e) {
+            return "closed";
+        }
+    }
+
+    @Operation
+    public void addPermitToClosable() {
+        closable.addPermits(1);
+    }
+
+    @Operation
+    public void closeClosable() {
+        closable.close();
     }
 
     @Test

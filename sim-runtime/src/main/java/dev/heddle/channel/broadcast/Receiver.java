@@ -76,6 +76,19 @@ public final class Receiver<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Operations queued on this channel now, waiting (receives, of every receiver); for tests and diagnostics. A wait
+     * that was aborted or timed out, and a select branch that lost, leave none behind.
+     */
+    public int queuedWaiters() {
+        state.lock.lock();
+        try {
+            return state.waiting.size();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
     /** True once every sender is closed (values not yet read can still be received). */
     public boolean isClosed() {
         state.lock.lock();

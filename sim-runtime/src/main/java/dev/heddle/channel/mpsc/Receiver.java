@@ -91,6 +91,19 @@ public final class Receiver<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Operations queued on this channel now, waiting (receives, and sends and reserves waiting for a slot); for tests and diagnostics. A wait
+     * that was aborted or timed out, and a select branch that lost, leave none behind.
+     */
+    public int queuedWaiters() {
+        state.lock.lock();
+        try {
+            return state.receivers.size() + state.slotRequests.size();
+        } finally {
+            state.unlock();
+        }
+    }
+
     /** Values queued now. */
     public int size() {
         state.lock.lock();

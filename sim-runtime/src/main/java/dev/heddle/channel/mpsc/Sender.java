@@ -29,7 +29,8 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      * Sends {@code value}, waiting for a free slot while a bounded channel is full. When this
      * returns, the value is in the channel; when it throws, the value was not sent.
      *
-     * @throws SendException with the value if the receiver is closed
+     * @throws SendException with the value if the receiver is closed, or if this handle is
+     *     ({@link SendException.Reason#SENDER_CLOSED})
      * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
      *     out while waiting for a slot; the value was not sent
      */
@@ -39,7 +40,9 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         SendOp<T> op;
         state.lock.lock();
         try {
-            requireOpenLocked();
+            if (closed) {
+                throw handleClosed(value);
+            }
             if (state.receiverClosed) {
                 throw closed(value);
             }
@@ -67,13 +70,16 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      * Sends {@code value} if that needs no waiting.
      *
      * @throws SendException with the value, {@link SendException#isFull() full} when a bounded
-     *     channel has no free slot, closed when the receiver is closed
+     *     channel has no free slot, closed when the receiver is closed, sender-closed when this
+     *     handle is closed
      */
     public void trySend(T value) {
         requireValue(value);
         state.lock.lock();
         try {
-            requireOpenLocked();
+            if (closed) {
+                throw handleClosed(value);
+            }
             if (state.receiverClosed) {
                 throw closed(value);
             }
@@ -181,6 +187,12 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
             throw new IllegalStateException("this Sender handle is closed; send through a handle that is still open"
                     + " (clone one before closing)");
         }
+    }
+
+    private SendException handleClosed(T value) {
+        return new SendException(SendException.Reason.SENDER_CLOSED, value, "this mpsc Sender handle is closed: "
+                + value + " was not sent and is returned in SendException.value(); send through a handle that is"
+                + " still open (clone one before closing)");
     }
 
     private SendException closed(T value) {

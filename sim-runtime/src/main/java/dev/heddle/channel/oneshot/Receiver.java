@@ -48,6 +48,19 @@ public final class Receiver<T> implements AutoCloseable {
     }
 
     /**
+     * Operations queued on this channel now, waiting (receives); for tests and diagnostics. A wait
+     * that was aborted or timed out, and a select branch that lost, leave none behind.
+     */
+    public int queuedWaiters() {
+        state.lock.lock();
+        try {
+            return state.receivers.size();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /**
      * True when no value will be received any more: the sender closed without sending, or the
      * value was already received.
      */

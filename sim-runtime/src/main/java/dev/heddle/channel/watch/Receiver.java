@@ -79,6 +79,19 @@ public final class Receiver<T> implements AutoCloseable, Cloneable {
         return new ChangedOp<>(this, state);
     }
 
+    /**
+     * Operations queued on this channel now, waiting ({@code changed} calls, of every receiver); for tests and diagnostics. A wait
+     * that was aborted or timed out, and a select branch that lost, leave none behind.
+     */
+    public int queuedWaiters() {
+        state.lock.lock();
+        try {
+            return state.waiting.size();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
     /** A new receiver that has seen what this one has, to be closed on its own. */
     @Override
     public Receiver<T> clone() {

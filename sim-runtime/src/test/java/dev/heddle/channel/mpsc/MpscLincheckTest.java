@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Linearizability of a bounded mpsc channel's non-waiting operations on real platform threads:
- * concurrent producers, one consumer (receives never run in parallel with each other).
+ * concurrent producers, one consumer (receives never run in parallel with each other), a
+ * sender handle closed while others send (its sends then hand their values back), and the
+ * receiver's view of the end of the channel.
  */
 @Param(name = "value", gen = IntGen.class, conf = "1:9")
 public class MpscLincheckTest {
@@ -35,7 +37,7 @@ public class MpscLincheckTest {
         }
     }
 
-    @Operation
+    @Operation(nonParallelGroup = "clone")
     public String trySendFromAClone(@Param(name = "value") int value) {
         try {
             second.trySend(value);
@@ -53,6 +55,17 @@ public class MpscLincheckTest {
     @Operation(nonParallelGroup = "consumer")
     public void closeReceiver() {
         receiver.close();
+    }
+
+    /** Closing one of two handles: the channel stays open for the other. */
+    @Operation(nonParallelGroup = "clone")
+    public void closeTheClone() {
+        second.close();
+    }
+
+    @Operation
+    public boolean receiverSeesClosed() {
+        return receiver.isClosed();
     }
 
     @Operation

@@ -247,8 +247,16 @@ class MpscTest {
         assertTrue(npe.getMessage().contains("non-null"));
         Sender<String> clone = ch.sender().clone();
         clone.close();
-        IllegalStateException closed = assertThrows(IllegalStateException.class, () -> clone.send("x"));
-        assertTrue(closed.getMessage().contains("closed"));
+        SendException closed = assertThrows(SendException.class, () -> clone.send("x"));
+        assertEquals(SendException.Reason.SENDER_CLOSED, closed.reason());
+        assertEquals("x", closed.<String>value(), "a send on a closed handle hands its value back");
+        assertTrue(closed.getMessage().contains("handle is closed"), closed.getMessage());
+        SendException tryClosed = assertThrows(SendException.class, () -> clone.trySend("y"));
+        assertEquals(SendException.Reason.SENDER_CLOSED, tryClosed.reason());
+        assertEquals("y", tryClosed.<String>value());
+        assertFalse(tryClosed.isFull());
+        assertEquals(1, ch.sender().freeSlots(), "neither value entered the channel");
+        assertThrows(IllegalStateException.class, clone::clone, "a closed handle cannot be cloned");
         assertThrows(IllegalArgumentException.class, () -> Mpsc.bounded(0));
     }
 
