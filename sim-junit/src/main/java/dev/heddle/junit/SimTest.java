@@ -65,6 +65,12 @@ public @interface SimTest {
     int pctDepth() default 3;
 
     /**
+     * The steps over which PCT spreads its change points: about the length of one run, so that
+     * they fall inside it (the run's step count is in every result and failure). Default 1,000.
+     */
+    long pctHorizon() default 1_000;
+
+    /**
      * Replay the multi-thread runtime with this many logical workers (their LIFO slots, local
      * queues and stealing), the seed picking which worker acts at each step; 0, the default,
      * keeps one pool of ready tasks ordered by {@link #strategy()}. Not with PCT.

@@ -102,6 +102,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         return simulation
                 .strategy(strategy)
                 .pctDepth(settings.pctDepth())
+                .pctHorizon(settings.pctHorizon())
                 .maxSteps(settings.maxSteps())
                 .maxTime(Duration.ofSeconds(settings.maxTimeSeconds()))
                 .failOnLeakedTasks(settings.failOnLeakedTasks())

@@ -64,6 +64,10 @@ class SimTestSettingsTest {
         void pctWithoutDepth(Sim sim) {
         }
 
+        @SimTest(seeds = 1, strategy = Strategy.PCT, pctHorizon = 0)
+        void pctWithoutHorizon(Sim sim) {
+        }
+
         @SimTest(seeds = 3, checkDeterminism = true)
         void deterministic(Sim sim) {
             RUNS.incrementAndGet();
@@ -168,6 +172,8 @@ class SimTestSettingsTest {
     @Test
     void pctDepthIsPassedOnAndValidated() {
         assertEquals("pctDepth must be at least 1, was 0", SampleRun.of(Samples.class, "pctWithoutDepth").failureMessage());
+        assertEquals("pctHorizon must be at least 1, was 0",
+                SampleRun.of(Samples.class, "pctWithoutHorizon").failureMessage());
     }
 
     @Test

@@ -416,6 +416,29 @@ class SimulationTest {
         return preemptions;
     }
 
+    /**
+     * An aborted sleeper's timer and a finished timeout's timer leave the wheel: when the main
+     * task then waits for ever, the deadlock is seen at once, not after time jumped to them.
+     */
+    @Test
+    void timersOfAbortedTasksAndFinishedTimeoutsAreCancelled() {
+        for (long seed = 0; seed < 50; seed++) {
+            long s = seed;
+            SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(s).run(sim -> {
+                JoinHandle<Void> sleeper = sim.spawn(() -> sim.sleep(Duration.ofHours(1)));
+                JoinHandle<Integer> quick = sim.spawn(() -> sim.clock().timeout(Duration.ofHours(2), () -> 7));
+                sim.sleep(Duration.ofMillis(3));
+                sleeper.abort();
+                assertThrows(JoinException.class, sleeper::join);
+                assertEquals(7, quick.join());
+                var never = dev.heddle.channel.mpsc.Mpsc.<Integer>unbounded();
+                never.receiver().recv();
+            }));
+            assertEquals(FailureKind.DEADLOCK, f.kind());
+            assertTrue(f.getMessage().contains("at 3 ms virtual time"), f.getMessage());
+        }
+    }
+
     @Test
     void settingsAreValidatedNamingTheValue() {
         var e = assertThrows(IllegalArgumentException.class, () -> Simulation.ofSeed(1).maxSteps(0));
