@@ -1,11 +1,15 @@
 package dev.heddle.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.heddle.junit.SimTest;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.sim.Sim;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,7 +50,7 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void theReadmeTestFailsWithTheLinesTheReadmeShows() {
+    void theReadmeTestFailsWithTheLinesTheReadmeShows() throws IOException {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectMethod(InventoryTest.class, "reservationsAreNotLost", Sim.class.getName()))
                 .execute();
@@ -61,5 +65,11 @@ class ReadmeExampleTest {
                 + " expected: <3> but was: <7>", lines.getFirst(), message);
         assertEquals("rerun: mvn test -Dtest='ReadmeExampleTest$InventoryTest#reservationsAreNotLost'"
                 + " -Dheddle.seed=0x0 -Dsurefire.failIfNoSpecifiedTests=false", lines.getLast(), message);
+
+        // The README shows the same two lines, with its top-level class name.
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertTrue(readme.contains(lines.getFirst() + "\n"), "README.md lacks: " + lines.getFirst());
+        String rerun = lines.getLast().replace("ReadmeExampleTest$", "");
+        assertTrue(readme.contains(rerun + "\n"), "README.md lacks: " + rerun);
     }
 }
