@@ -29,8 +29,8 @@ import java.util.SplittableRandom;
  * {@code decider=} column names what decided the row in the Heddle checker.
  *
  * <p>Those rows write unique values, as Jepsen does, so the polynomial deciders settle them.
- * Rows marked {@code values=repeated} (register and KV, 10 clients) draw written values from a
- * few, so that no fast path applies and they measure the memoized search itself.
+ * Rows marked {@code values=repeated} (register with 10 clients, KV with 50) draw written values
+ * from a few, so that no fast path applies and they measure the memoized search itself.
  *
  * <p>Arguments: {@code --cap-ms N} (the per-row cap of each checker, default 2000) and
  * {@code --max-ops N} (default 10000).
@@ -67,11 +67,11 @@ public final class LinBench {
                 }
             }
         }
-        for (String workload : REPEATED_WORKLOADS) {
+        for (RepeatedRows repeated : REPEATED_ROWS) {
             for (int ops : List.of(100, 1000, 10_000)) {
                 if (ops > maxOps) continue;
                 for (boolean legal : List.of(true, false)) {
-                    rows.add(measure(workload, REPEATED_CLIENTS, ops, legal, Values.REPEATED, capMillis));
+                    rows.add(measure(repeated.workload(), repeated.clients(), ops, legal, Values.REPEATED, capMillis));
                 }
             }
         }
@@ -163,10 +163,10 @@ public final class LinBench {
                     }
                 }
             }
-            for (String workload : REPEATED_WORKLOADS) {
+            for (RepeatedRows repeated : REPEATED_ROWS) {
                 for (int ops : List.of(100, 1000)) {
                     for (boolean legal : List.of(true, false)) {
-                        warmUpOn(workload, REPEATED_CLIENTS, ops, legal, Values.REPEATED, i);
+                        warmUpOn(repeated.workload(), repeated.clients(), ops, legal, Values.REPEATED, i);
                     }
                 }
             }
@@ -194,9 +194,15 @@ public final class LinBench {
         REPEATED
     }
 
-    /** The workloads and the client count of the {@link Values#REPEATED} rows. */
-    private static final List<String> REPEATED_WORKLOADS = List.of("register", "kv");
-    private static final int REPEATED_CLIENTS = 10;
+    /**
+     * The {@link Values#REPEATED} rows: a workload and its clients. KV spreads its clients over
+     * 10 keys, so it needs 50 for a key to see enough overlap that the greedy search hands over.
+     */
+    private record RepeatedRows(String workload, int clients) {
+    }
+
+    private static final List<RepeatedRows> REPEATED_ROWS =
+            List.of(new RepeatedRows("register", 10), new RepeatedRows("kv", 50));
 
     /** How many distinct values {@link Values#REPEATED} histories write. */
     private static final int REPEATED_VALUES = 5;
