@@ -28,6 +28,10 @@ import java.util.SplittableRandom;
  * both checkers finish are run up to 15 times, interleaved, and the medians reported; the
  * {@code decider=} column names what decided the row in the Heddle checker.
  *
+ * <p>Those rows write unique values, as Jepsen does, so the polynomial deciders settle them.
+ * Rows marked {@code values=repeated} (register with 10 clients, KV with 50) draw written values
+ * from a few, so that no fast path applies and they measure the memoized search itself.
+ *
  * <p>Arguments: {@code --cap-ms N} (the per-row cap of each checker, default 2000) and
  * {@code --max-ops N} (default 10000).
  */
@@ -52,19 +56,29 @@ public final class LinBench {
         double heddleTotal = 0;
         double plainTotal = 0;
         boolean lowerBound = false;
+        List<Row> rows = new ArrayList<>();
         for (String workload : List.of("register", "cas-register", "kv", "queue")) {
             for (int clients : List.of(1, 10, 50)) {
                 for (int ops : List.of(100, 1000, 10_000)) {
                     if (ops > maxOps) continue;
                     for (boolean legal : List.of(true, false)) {
-                        Row row = measure(workload, clients, ops, legal, capMillis);
-                        System.out.println(row.line());
-                        heddleTotal += row.heddleMillis;
-                        plainTotal += row.plainMillis;
-                        lowerBound |= row.plainCapped || row.heddleCapped;
+                        rows.add(measure(workload, clients, ops, legal, Values.UNIQUE, capMillis));
                     }
                 }
             }
+        }
+        for (RepeatedRows repeated : REPEATED_ROWS) {
+            for (int ops : List.of(100, 1000, 10_000)) {
+                if (ops > maxOps) continue;
+                for (boolean legal : List.of(true, false)) {
+                    rows.add(measure(repeated.workload(), repeated.clients(), ops, legal, Values.REPEATED, capMillis));
+                }
+            }
+        }
+        for (Row row : rows) {
+            heddleTotal += row.heddleMillis;
+            plainTotal += row.plainMillis;
+            lowerBound |= row.plainCapped || row.heddleCapped;
         }
         System.out.println("ratio" + (lowerBound ? ">=" : "=") + format(plainTotal / heddleTotal)
                 + " heddle_total_ms=" + format(heddleTotal) + " plain_total_ms" + (lowerBound ? ">=" : "=")
@@ -94,8 +108,9 @@ public final class LinBench {
      * millisecond is mostly noise (a GC pause, a descheduling); medians of the same number of
      * interleaved runs compare like with like.
      */
-    private static Row measure(String workload, int clients, int ops, boolean legal, long capMillis) {
-        History history = generate(workload, clients, ops, legal, new SplittableRandom(SEED ^ (clients * 31L + ops)));
+    private static Row measure(String workload, int clients, int ops, boolean legal, Values values, long capMillis) {
+        History history = generate(workload, clients, ops, legal, values,
+                new SplittableRandom(SEED ^ (clients * 31L + ops)));
         Model<?> model = Models.byName(workload);
         List<Double> heddleRuns = new ArrayList<>();
         List<Double> plainRuns = new ArrayList<>();
@@ -118,9 +133,12 @@ public final class LinBench {
             plainSpent += plainNanos;
         } while (result.verdict() != Verdict.UNKNOWN && plain != Verdict.UNKNOWN && heddleRuns.size() < MAX_RUNS
                 && heddleSpent < REPEAT_BUDGET_NANOS && plainSpent < REPEAT_BUDGET_NANOS);
-        String name = workload + "/clients=" + clients + "/ops=" + ops + "/verdict=" + (legal ? "ok" : "bad");
-        return new Row(name, median(heddleRuns), result.verdict() == Verdict.UNKNOWN, median(plainRuns),
+        String name = workload + "/clients=" + clients + "/ops=" + ops + "/verdict=" + (legal ? "ok" : "bad")
+                + (values == Values.REPEATED ? "/values=repeated" : "");
+        Row row = new Row(name, median(heddleRuns), result.verdict() == Verdict.UNKNOWN, median(plainRuns),
                 plain == Verdict.UNKNOWN, result.verdict(), plain, result.deciders());
+        System.out.println(row.line());
+        return row;
     }
 
     private static double median(List<Double> runs) {
@@ -140,22 +158,54 @@ public final class LinBench {
                 for (int clients : List.of(1, 10, 50)) {
                     for (int ops : List.of(100, 1000)) {
                         for (boolean legal : List.of(true, false)) {
-                            History history;
-                            try {
-                                history = generate(workload, clients, ops, legal, new SplittableRandom(i));
-                            } catch (IllegalStateException nothingToAlter) {
-                                continue; // a small history on this seed has no observation to alter
-                            }
-                            Model<?> model = Models.byName(workload);
-                            LinearizabilityChecker.of(model).withTimeout(Duration.ofMillis(200))
-                                    .withExplanationBudget(Duration.ZERO).check(history);
-                            PlainWingGong.check(model, history.operations(), System.nanoTime() + 20_000_000L);
+                            warmUpOn(workload, clients, ops, legal, Values.UNIQUE, i);
                         }
+                    }
+                }
+            }
+            for (RepeatedRows repeated : REPEATED_ROWS) {
+                for (int ops : List.of(100, 1000)) {
+                    for (boolean legal : List.of(true, false)) {
+                        warmUpOn(repeated.workload(), repeated.clients(), ops, legal, Values.REPEATED, i);
                     }
                 }
             }
         }
     }
+
+    private static void warmUpOn(String workload, int clients, int ops, boolean legal, Values values, int seed) {
+        History history;
+        try {
+            history = generate(workload, clients, ops, legal, values, new SplittableRandom(seed));
+        } catch (IllegalStateException nothingToAlter) {
+            return; // a small history on this seed has no observation to alter
+        }
+        Model<?> model = Models.byName(workload);
+        LinearizabilityChecker.of(model).withTimeout(Duration.ofMillis(200))
+                .withExplanationBudget(Duration.ZERO).check(history);
+        PlainWingGong.check(model, history.operations(), System.nanoTime() + 20_000_000L);
+    }
+
+    /** How generated histories choose the values they write. */
+    enum Values {
+        /** Every written value fresh, as in Jepsen tests: the polynomial deciders apply. */
+        UNIQUE,
+        /** Written values drawn from {@link #REPEATED_VALUES}: no fast path applies, the memoized search decides. */
+        REPEATED
+    }
+
+    /**
+     * The {@link Values#REPEATED} rows: a workload and its clients. KV spreads its clients over
+     * 10 keys, so it needs 50 for a key to see enough overlap that the greedy search hands over.
+     */
+    private record RepeatedRows(String workload, int clients) {
+    }
+
+    private static final List<RepeatedRows> REPEATED_ROWS =
+            List.of(new RepeatedRows("register", 10), new RepeatedRows("kv", 50));
+
+    /** How many distinct values {@link Values#REPEATED} histories write. */
+    private static final int REPEATED_VALUES = 5;
 
     /**
      * A history of {@code ops} operations by {@code clients} clients, each issuing one operation
@@ -166,8 +216,16 @@ public final class LinBench {
      * another client wrote in between; KV puts and appends write fresh tokens ({@code "p7;"},
      * {@code "a8;"}); queues enqueue fresh integers. When not {@code legal}, one output in the
      * second half is altered into a realistic bug (see {@link #alterInTheMiddle}).
+     *
+     * <p>With {@link Values#REPEATED}, registers write integers below {@link #REPEATED_VALUES}
+     * and KV puts and appends write tokens {@code "p0;"} to {@code "p4;"} and {@code "a0;"} to
+     * {@code "a4;"}. A stale value may then be written again later, so the bad history instead
+     * has one read return a value nobody wrote (a corrupted read: {@code 5}, or the key's value
+     * with {@code "x;"} appended), which no order explains.
      */
-    static History generate(String workload, int clients, int ops, boolean legal, SplittableRandom random) {
+    static History generate(String workload, int clients, int ops, boolean legal, Values values,
+                            SplittableRandom random) {
+        boolean unique = values == Values.UNIQUE;
         record Slot(int client, long call, long ret, long point) {
         }
         List<Slot> slots = new ArrayList<>();
@@ -191,7 +249,7 @@ public final class LinBench {
             switch (workload) {
                 case "register", "cas-register" -> {
                     int kind = random.nextInt(workload.equals("register") ? 2 : 3);
-                    long value = nextValue++;
+                    long value = unique ? nextValue++ : random.nextInt(REPEATED_VALUES);
                     if (kind == 0) {
                         register = value;
                         lastSeen[c] = value;
@@ -216,12 +274,12 @@ public final class LinBench {
                     switch (random.nextInt(3)) {
                         case 0 -> history.add(Operation.ok(c, "get", key, null, current, s.call(), s.ret()));
                         case 1 -> {
-                            String value = "p" + nextValue++ + ";";
+                            String value = "p" + (unique ? nextValue++ : random.nextInt(REPEATED_VALUES)) + ";";
                             store.put(key, value);
                             history.add(Operation.ok(c, "put", key, value, null, s.call(), s.ret()));
                         }
                         default -> {
-                            String value = "a" + nextValue++ + ";";
+                            String value = "a" + (unique ? nextValue++ : random.nextInt(REPEATED_VALUES)) + ";";
                             store.put(key, current + value);
                             history.add(Operation.ok(c, "append", key, value, null, s.call(), s.ret()));
                         }
@@ -239,7 +297,8 @@ public final class LinBench {
                 default -> throw new IllegalArgumentException("no generator for workload " + workload);
             }
         }
-        if (!legal) alterInTheMiddle(workload, history);
+        if (!legal && unique) alterInTheMiddle(workload, history);
+        if (!legal && !unique) corruptInTheMiddle(workload, history);
         return new History(history);
     }
 
@@ -265,6 +324,22 @@ public final class LinBench {
             return;
         }
         throw new IllegalStateException("no " + observer + " in the second half to alter");
+    }
+
+    /**
+     * Makes the first read (or KV get) at or after the middle return a value never written: the
+     * integer {@link #REPEATED_VALUES}, or what the get saw with a token {@code "x;"} appended.
+     */
+    private static void corruptInTheMiddle(String workload, List<Operation> history) {
+        String observer = workload.equals("kv") ? "get" : "read";
+        for (int i = history.size() / 2; i < history.size(); i++) {
+            Operation op = history.get(i);
+            if (!op.f().equals(observer)) continue;
+            Object corrupt = workload.equals("kv") ? op.output() + "x;" : (Object) (long) REPEATED_VALUES;
+            history.set(i, op.withOutcome(corrupt, op.status()));
+            return;
+        }
+        throw new IllegalStateException("no " + observer + " in the second half to corrupt");
     }
 
     /** A value written, then overwritten by a write that completed before {@code read} was called. */

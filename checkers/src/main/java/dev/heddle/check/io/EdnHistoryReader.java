@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code {:process 0, :type :invoke, :f :append, :key "0", :value "x 0 0 y"}}. An {@code :ok}
  * completion's {@code :value} is the output; {@code :fail} means no effect; {@code :info} (or a
  * {@code :timed-out} value) leaves the operation unknown. Other keys ({@code :time}, ...) are
- * ignored.
+ * ignored. Events of {@code :process :nemesis} (the fault injector's start and stop, not client
+ * operations) are skipped, as Knossos skips them.
  */
 final class EdnHistoryReader {
     private static final EdnValueParser.Keyword PROCESS = new EdnValueParser.Keyword("process");
@@ -19,6 +20,7 @@ final class EdnHistoryReader {
     private static final EdnValueParser.Keyword F = new EdnValueParser.Keyword("f");
     private static final EdnValueParser.Keyword KEY = new EdnValueParser.Keyword("key");
     private static final EdnValueParser.Keyword VALUE = new EdnValueParser.Keyword("value");
+    private static final EdnValueParser.Keyword NEMESIS = new EdnValueParser.Keyword("nemesis");
 
     private EdnHistoryReader() {
     }
@@ -41,8 +43,10 @@ final class EdnHistoryReader {
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new LineSyntaxException("expected an EDN map like {:process 0, :type :invoke, :f :read, :value nil}");
         }
+        if (NEMESIS.equals(map.get(PROCESS))) return;
         if (!(map.get(PROCESS) instanceof Long process) || process != process.intValue()) {
-            throw new LineSyntaxException("expected :process with an integer, got " + map.get(PROCESS));
+            throw new LineSyntaxException("expected :process with an integer (or :nemesis, skipped), got "
+                    + map.get(PROCESS));
         }
         if (!(map.get(F) instanceof EdnValueParser.Keyword f)) {
             throw new LineSyntaxException("expected :f with a keyword such as :read, got " + map.get(F));

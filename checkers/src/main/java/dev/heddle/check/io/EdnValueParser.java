@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * Parses the EDN subset Jepsen histories use: maps, vectors and lists, keywords (returned as
- * {@link Keyword}), strings, integers, {@code nil}, {@code true} and {@code false}. Commas are
- * whitespace, as in Clojure.
+ * {@link Keyword}), strings, integers, {@code nil}, {@code true} and {@code false}, sets
+ * ({@code #{...}}, returned as lists, as nemesis values hold them) and tagged values such as
+ * {@code #inst "..."} (returned as the value, without the tag). Commas are whitespace, as in
+ * Clojure.
  */
 final class EdnValueParser {
     /** An EDN keyword such as {@code :invoke}, without its colon. */
@@ -54,19 +56,18 @@ final class EdnValueParser {
                     map.put(key, value());
                 }
             }
-            case '[', '(' -> {
-                char close = c == '[' ? ']' : ')';
+            case '#' -> {
                 pos++;
-                List<Object> list = new ArrayList<>();
-                while (true) {
-                    skipSpace();
-                    if (peek() == close) {
-                        pos++;
-                        return list;
-                    }
-                    if (pos >= text.length()) throw expected("'" + close + "'");
-                    list.add(value());
+                if (peek() == '{') {
+                    pos++;
+                    return sequence('}');
                 }
+                if (symbol().isEmpty()) throw expected("'{' or a tag name after '#'");
+                return value();
+            }
+            case '[', '(' -> {
+                pos++;
+                return sequence(c == '[' ? ']' : ')');
             }
             case '"' -> {
                 return string();
@@ -102,6 +103,20 @@ final class EdnValueParser {
                     }
                 }
             }
+        }
+    }
+
+    /** The elements up to {@code close}, the opening character already consumed. */
+    private List<Object> sequence(char close) throws LineSyntaxException {
+        List<Object> list = new ArrayList<>();
+        while (true) {
+            skipSpace();
+            if (peek() == close) {
+                pos++;
+                return list;
+            }
+            if (pos >= text.length()) throw expected("'" + close + "'");
+            list.add(value());
         }
     }
 

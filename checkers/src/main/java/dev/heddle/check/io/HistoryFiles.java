@@ -13,11 +13,11 @@ import java.util.List;
 
 /**
  * Reads history files in any of the {@link HistoryFormat}s, recognizing the format from the
- * first non-blank line, and writes Heddle's JSON-lines format.
+ * first non-blank line, and writes them in the format the file name asks for.
  *
  * <pre>{@code
  * History history = HistoryFiles.read(Path.of("test_data/etcd_000.log"));
- * HistoryFiles.write(history, Path.of("etcd_000.jsonl"));
+ * HistoryFiles.write(history, Path.of("etcd_000.jsonl"));   // or .edn, .log
  * }</pre>
  */
 public final class HistoryFiles {
@@ -47,17 +47,29 @@ public final class HistoryFiles {
         return new History(List.of());
     }
 
+    /** Writes in the format {@link HistoryFormat#forFileName} picks from the file's extension. */
     public static void write(History history, Path file) throws IOException {
+        write(history, file, HistoryFormat.forFileName(file));
+    }
+
+    /**
+     * Writes in {@code format}.
+     *
+     * @throws IllegalArgumentException when the format cannot hold the history (Jepsen log lines
+     *                                  hold only integer read/write/cas registers)
+     */
+    public static void write(History history, Path file, HistoryFormat format) throws IOException {
+        String text = toText(history, format);
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            JsonLinesWriter.write(history, writer);
+            writer.write(text);
         }
     }
 
-    /** The history in JSON-lines form. */
-    public static String toJsonLines(History history) {
+    /** The history as the text of a file in {@code format}. */
+    public static String toText(History history, HistoryFormat format) {
         StringWriter out = new StringWriter();
         try {
-            JsonLinesWriter.write(history, out);
+            format.write(history, out);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a string cannot fail", e);
         }

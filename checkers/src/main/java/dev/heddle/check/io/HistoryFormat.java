@@ -2,9 +2,15 @@ package dev.heddle.check.io;
 
 import dev.heddle.check.History;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 
-/** The history file formats this package reads, recognized from their first non-blank line. */
+/**
+ * The history file formats this package reads, recognized from their first non-blank line, and
+ * writes, chosen by the file's extension.
+ */
 public enum HistoryFormat {
     /** Heddle's own format: one JSON object per operation (see the module README). */
     JSON_LINES,
@@ -22,7 +28,28 @@ public enum HistoryFormat {
             if (rest.startsWith(":")) return EDN;
             return null;
         }
-        return JepsenLogReader.looksLikeEvent(text) ? JEPSEN_LOG : null;
+        return JepsenLogReader.looksLikeLogLine(text) ? JEPSEN_LOG : null;
+    }
+
+    /** The format for a file name: {@code .edn} EDN, {@code .log} Jepsen log lines, otherwise JSON lines. */
+    public static HistoryFormat forFileName(Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".edn")) return EDN;
+        if (name.endsWith(".log")) return JEPSEN_LOG;
+        return JSON_LINES;
+    }
+
+    /**
+     * Writes {@code history} in this format.
+     *
+     * @throws IllegalArgumentException when the format cannot hold it (the message names the operation)
+     */
+    void write(History history, Writer out) throws IOException {
+        switch (this) {
+            case JSON_LINES -> JsonLinesWriter.write(history, out);
+            case EDN -> EdnHistoryWriter.write(history, out);
+            case JEPSEN_LOG -> JepsenLogWriter.write(history, out);
+        }
     }
 
     History read(String source, List<String> lines) throws HistoryFormatException {

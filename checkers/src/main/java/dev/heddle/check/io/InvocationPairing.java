@@ -8,11 +8,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns Jepsen-style event streams (an invocation, later its completion, per process) into
  * operations. Positions are event indices in file order, so that "returned before called"
  * means "its completion line comes before the invocation line".
+ *
+ * <p>Jepsen completions repeat the invocation's value when there is nothing new to report (a
+ * write, a CAS that swapped, an append): a completion value equal to the input is read as no
+ * output, so that such operations look as they would when recorded in Java.
  */
 final class InvocationPairing {
     private record Invocation(int process, String f, Object key, Object input, long position, int line) {
@@ -43,6 +48,7 @@ final class InvocationPairing {
                     + invocation.f() + " on line " + invocation.line());
         }
         long ret = position++;
+        if (Objects.equals(output, invocation.input())) output = null;
         operations.add(status == Status.UNKNOWN
                 ? Operation.unknown(process, f, invocation.key(), invocation.input(), invocation.position())
                 : new Operation(process, f, invocation.key(), invocation.input(), output,

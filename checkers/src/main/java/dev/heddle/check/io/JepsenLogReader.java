@@ -15,21 +15,31 @@ import java.util.regex.Pattern;
  * ({@code :read :write :cas}) and the value ({@code nil}, an integer, {@code [from to]} or
  * {@code :timed-out}). An {@code :info} or {@code :timed-out} completion leaves the operation
  * unknown.
+ *
+ * <p>As in Porcupine's parser, lines that are not {@code jepsen.util} events are skipped: other
+ * loggers, and {@code jepsen.util} messages whose second field is not a {@code :type} keyword.
+ * Events of the {@code :nemesis} process are skipped too. An event line that does not fit
+ * (unknown type or operation, bad value) is rejected, since dropping it would change the history.
  */
 final class JepsenLogReader {
     static final String TIMED_OUT = ":timed-out";
 
+    private static final Pattern LOG_LINE = Pattern.compile(
+            "^(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\\s+\\S+\\s+-\\s.*");
+    /** A {@code jepsen.util} line whose second field after the dash is a keyword: an event. */
+    private static final Pattern EVENT_START = Pattern.compile("^\\S+\\s+jepsen\\.util\\s+-\\s+(\\S+)\\s+:\\S.*");
     private static final Pattern EVENT = Pattern.compile(
             "^\\S+\\s+\\S+\\s+-\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(.*?)\\s*$");
+    private static final String NEMESIS = ":nemesis";
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Pattern PAIR = Pattern.compile("\\[\\s*(nil|-?\\d+)\\s+(nil|-?\\d+)\\s*]");
 
     private JepsenLogReader() {
     }
 
-    static boolean looksLikeEvent(String line) {
-        Matcher matcher = EVENT.matcher(line);
-        return matcher.matches() && matcher.group(2).startsWith(":") && matcher.group(3).startsWith(":");
+    /** Whether this is a log line ({@code LEVEL LOGGER - message}), the first line of a Jepsen log. */
+    static boolean looksLikeLogLine(String line) {
+        return LOG_LINE.matcher(line).matches();
     }
 
     static History read(String source, List<String> lines) throws HistoryFormatException {
@@ -47,9 +57,11 @@ final class JepsenLogReader {
     }
 
     private static void event(String line, InvocationPairing pairing, int lineNumber) throws LineSyntaxException {
+        Matcher start = EVENT_START.matcher(line);
+        if (!start.matches() || start.group(1).equals(NEMESIS)) return;
         Matcher matcher = EVENT.matcher(line);
         if (!matcher.matches()) {
-            throw new LineSyntaxException("expected a Jepsen log line: LEVEL LOGGER - PROCESS TYPE F VALUE,"
+            throw new LineSyntaxException("expected a jepsen.util event: LEVEL jepsen.util - PROCESS TYPE F VALUE,"
                     + " e.g. 'INFO  jepsen.util - 2\t:invoke\t:cas\t[3 0]'");
         }
         int process;

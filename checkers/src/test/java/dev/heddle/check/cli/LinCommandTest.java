@@ -52,6 +52,27 @@ class LinCommandTest {
     }
 
     @Test
+    void aTimeoutGivesUnknownAndExitCodeTwo(@TempDir Path dir) throws Exception {
+        // Thirty concurrent writes of repeated values and a read of a value never written: no fast
+        // path applies (values repeat), and the search must refute 2^30 subsets of writes.
+        StringBuilder lines = new StringBuilder();
+        for (int client = 0; client < 30; client++) {
+            lines.append("{\"client\":").append(client).append(",\"f\":\"write\",\"input\":").append(client % 2)
+                    .append(",\"call\":0,\"return\":100,\"status\":\"ok\"}\n");
+        }
+        lines.append("{\"client\":30,\"f\":\"read\",\"output\":7,\"call\":0,\"return\":100,\"status\":\"ok\"}\n");
+        Path slow = dir.resolve("slow.jsonl");
+        Files.writeString(slow, lines);
+        Run run = run("--model", "cas-register", "--timeout", "200ms", slow.toString(), OK);
+        assertEquals(2, run.exit(), run.out() + run.err());
+        String[] printed = run.out().split("\\R");
+        assertTrue(printed[0].matches(Pattern.quote(slow.toString()) + " UNKNOWN \\d+\\.\\d ms"), run.out());
+        assertTrue(printed[1].startsWith(OK + " LINEARIZABLE "), run.out());
+        // An illegal file still wins over an unknown one.
+        assertEquals(1, run("--model", "cas-register", "--timeout", "200ms", slow.toString(), BAD).exit());
+    }
+
+    @Test
     void badInputExitsWithTwoAndSaysWhere(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.jsonl");
         Files.writeString(broken, "{\"client\":0,\"f\":\"read\",\"call\":0,\"return\":1,\"status\":\"ok\"}\n{oops}\n");

@@ -51,11 +51,11 @@ class HistoryFilesTest {
     void jsonLinesRoundTrip() throws Exception {
         History history = HistoryFiles.read(resource("register_bad.jsonl"));
         assertEquals(3, history.size());
-        History again = HistoryFiles.parse("again", HistoryFiles.toJsonLines(history));
+        History again = HistoryFiles.parse("again", HistoryFiles.toText(history, HistoryFormat.JSON_LINES));
         assertEquals(history, again);
         History mixed = History.of(Operation.unknown(3, "cas", "k\"1", List.of(1L, 2L), 5),
                 new Operation(1, "write", null, "a\nb", null, 1, 2, Status.FAILED));
-        assertEquals(mixed, HistoryFiles.parse("mixed", HistoryFiles.toJsonLines(mixed)));
+        assertEquals(mixed, HistoryFiles.parse("mixed", HistoryFiles.toText(mixed, HistoryFormat.JSON_LINES)));
     }
 
     @Test
@@ -86,6 +86,50 @@ class HistoryFilesTest {
         assertEquals(line, e.line(), e.getMessage());
         assertTrue(e.getMessage().startsWith("h.txt:" + line + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void nemesisEventsAreSkippedAsKnossosSkipsThem() throws Exception {
+        History history = HistoryFiles.parse("h.edn", """
+                {:process :nemesis, :type :info, :f :start, :value nil}
+                {:process 0, :type :invoke, :f :write, :value 3}
+                {:process :nemesis, :type :info, :f :start, :value [:isolated {"n1" #{"n2"}}]}
+                {:process 0, :type :ok, :f :write, :value 3}
+                {:process :nemesis, :type :info, :f :stop, :value nil}
+                """);
+        assertEquals(History.of(Operation.ok(0, "write", null, 3L, null, 0, 1)), history);
+        assertProblem("{:process :client, :type :invoke, :f :read}", 1, "expected :process with an integer (or :nemesis");
+    }
+
+    @Test
+    void jepsenLogLinesThatAreNotClientEventsAreSkippedAsPorcupineSkipsThem() throws Exception {
+        History history = HistoryFiles.parse("h.log", """
+                INFO  jepsen.core - Running test etcd
+                INFO  jepsen.util - 0\t:invoke\t:write\t3
+                WARN  jepsen.control - node n1 is slow
+                INFO  jepsen.util - :nemesis\t:info\t:start\tnil
+                INFO  jepsen.util - Worker 0 starting
+                  at clojure.core$eval.invoke(core.clj:3202)
+                INFO  jepsen.util - 0\t:ok\t:write\t3
+                """);
+        assertEquals(History.of(Operation.ok(0, "write", null, 3L, null, 0, 1)), history);
+        assertProblem("INFO  jepsen.core - start\nINFO  jepsen.util - 0\t:invoke\t:append\t3", 2,
+                "expected the operation :read, :write or :cas");
+        assertProblem("INFO  jepsen.util - 0\t:invoke\t:read\tnil\nINFO  jepsen.util - 0\t:done\t:read\t1", 2,
+                "expected the event type :invoke, :ok, :fail or :info");
+    }
+
+    @Test
+    void aCompletionEchoingTheInvocationValueHasNoOutput() throws Exception {
+        History history = HistoryFiles.parse("h.edn", """
+                {:process 0, :type :invoke, :f :add, :value 5}
+                {:process 0, :type :ok, :f :add, :value 5}
+                {:process 0, :type :invoke, :f :contains, :value 5}
+                {:process 0, :type :ok, :f :contains, :value true}
+                """);
+        assertEquals(History.of(Operation.ok(0, "add", null, 5L, null, 0, 1),
+                Operation.ok(0, "contains", null, 5L, true, 2, 3)), history);
+        assertEquals(Verdict.LINEARIZABLE, LinearizabilityChecker.of(Models.set()).check(history).verdict());
     }
 
     @Test
