@@ -2,7 +2,9 @@ package dev.heddle.channel;
 
 /**
  * A send that could not deliver its value, with the value handed back so that nothing is
- * lost: {@code catch (SendException e) { retryLater(e.<Order>value()); }}.
+ * lost: {@code catch (SendException e) { retryLater(e.<Order>value()); }}. Every channel
+ * (mpsc, oneshot, broadcast, watch) refuses a send this way, whatever the reason, so one
+ * {@code catch} recovers the value; {@link #reason()} tells what went wrong.
  */
 public final class SendException extends RuntimeException {
 
@@ -12,8 +14,10 @@ public final class SendException extends RuntimeException {
         CLOSED,
         /** A bounded channel had no free slot (only from {@code trySend}). */
         FULL,
-        /** The sending handle itself was already closed: send through a handle still open. */
-        SENDER_CLOSED
+        /** The sending handle itself (a sender, a permit) was already closed: send through one still open. */
+        SENDER_CLOSED,
+        /** A oneshot sender or an mpsc permit already sent the one value it carries. */
+        ALREADY_SENT
     }
 
     private final transient Object value;

@@ -36,6 +36,22 @@ public final class Suspension {
         task.checkCancelled();
     }
 
+    /**
+     * Parks the calling task until it is unparked, without delivering its cancellation: for a
+     * wait that must finish even though the caller is cancelled, such as a {@code Join} helper
+     * waiting, on the way out of an aborted or timed-out caller, for the children it has just
+     * aborted to end. {@link #park} would throw at once, again and again, and leave the children
+     * running. The wait is still watched like every suspension (the simulator reports a lock held
+     * across it); the cancellation stays pending for the next suspension point.
+     */
+    public static void parkIgnoringCancellation(Object blocker) {
+        Task<?> task = Task.current();
+        if (task != null) {
+            watch(task);
+        }
+        LockSupport.park(blocker);
+    }
+
     /** Lets the other ready tasks run before the calling task goes on: a suspension point that does not wait. */
     public static void yieldNow() {
         Task<?> task = Task.current();

@@ -115,12 +115,12 @@ public final class Waiter {
      * Suspends the calling thread until a branch has claimed this waiter and committed, even if
      * the task is cancelled meanwhile; the cancellation stays pending for its next suspension
      * point. Only for waits that are bounded regardless of the caller, such as {@link Join}
-     * waiting for children it has just aborted: parking through {@link Suspension} would throw
-     * at once, again and again, for a task whose cancellation was requested.
+     * waiting for children it has just aborted; parks through
+     * {@link Suspension#parkIgnoringCancellation}, so the wait is still a watched suspension.
      */
     void awaitDespiteCancellation() {
         while (!committed) {
-            LockSupport.park(this);
+            Suspension.parkIgnoringCancellation(this);
         }
     }
 

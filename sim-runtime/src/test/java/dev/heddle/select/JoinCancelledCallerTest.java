@@ -1,12 +1,15 @@
 package dev.heddle.select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
+import dev.heddle.sim.FailureKind;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.Simulation;
+import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.Strategy;
 import dev.heddle.time.Elapsed;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +69,34 @@ class JoinCancelledCallerTest {
         }
         assertTrue(cancelledInside > SEEDS / 4,
                 "only " + cancelledInside + " of " + SEEDS + " seeds timed the caller out inside the helper");
+    }
+
+    /**
+     * The wait for aborted children ignores the caller's cancellation but is still a suspension
+     * the simulator watches: a monitor the caller holds across it is reported, from that wait.
+     */
+    @Test
+    void aMonitorHeldWhileTheHelperWaitsForAbortedChildrenIsReported() {
+        Object monitor = new Object();
+        SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim -> {
+            AtomicReference<JoinHandle<Void>> self = new AtomicReference<>();
+            JoinHandle<Void> caller = sim.spawn(() -> {
+                synchronized (monitor) {
+                    // Cancelled without suspending: the helper's own wait throws before the
+                    // simulator looks, so only the wait for the aborted child can report the monitor.
+                    self.get().abort();
+                    Join.joinAll(List.<Callable<Integer>>of(() -> {
+                        sim.sleep(Duration.ofMillis(1));
+                        return 1;
+                    }));
+                }
+            });
+            self.set(caller);
+            awaitEnd(caller);
+        }));
+        assertEquals(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, f.kind(), f.getMessage());
+        assertTrue(f.getMessage().contains("monitor of a java.lang.Object (synchronized)"), f.getMessage());
+        assertTrue(f.getMessage().contains("abortAndAwaitPending"), f.getMessage());
     }
 
     /** Calls one of the helpers (picked by the seed) over children that sleep in several steps. */

@@ -6,6 +6,9 @@ import dev.heddle.channel.SendException;
  * A sending handle of a broadcast channel; sends never wait: a full ring overwrites its
  * oldest value, and receivers that had not read it learn so through {@link LaggedException}.
  * Handles are cloned per producer and each closed once.
+ * <p>A send that is refused throws {@link SendException} with the value handed back, as on
+ * every channel: {@link SendException.Reason#CLOSED} when no receiver is subscribed,
+ * {@link SendException.Reason#SENDER_CLOSED} when this handle is closed.
  */
 public final class Sender<T> implements AutoCloseable, Cloneable {
     private final BroadcastState<T> state;
@@ -18,8 +21,8 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
     /**
      * Sends {@code value} to every receiver subscribed now, and returns how many there are.
      *
-     * @throws SendException with the value if no receiver is subscribed
-     * @throws IllegalStateException if this handle is closed
+     * @throws SendException with the value if no receiver is subscribed, or if this handle is
+     *     closed ({@link SendException.Reason#SENDER_CLOSED})
      */
     public int send(T value) {
         if (value == null) {
@@ -27,10 +30,15 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         }
         state.lock.lock();
         try {
-            requireOpenLocked();
+            if (closed) {
+                throw new SendException(SendException.Reason.SENDER_CLOSED, value, "this broadcast Sender handle is"
+                        + " closed: " + value + " was not sent and is returned in SendException.value(); send through"
+                        + " a handle that is still open (clone one before closing)");
+            }
             if (state.receivers == 0) {
                 throw new SendException(SendException.Reason.CLOSED, value, "no broadcast receiver is subscribed: "
-                        + value + " was not sent and is returned in SendException.value()");
+                        + value + " was not sent and is returned in SendException.value(); subscribe() a receiver before"
+                        + " sending");
             }
             state.ring[(int) (state.tail % state.ring.length)] = value;
             state.tail++;
@@ -71,7 +79,10 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
     public Sender<T> clone() {
         state.lock.lock();
         try {
-            requireOpenLocked();
+            if (closed) {
+                throw new IllegalStateException("this broadcast Sender handle is closed and cannot be cloned; clone"
+                        + " a handle that is still open (clone before closing)");
+            }
             state.senders++;
             return new Sender<>(state);
         } finally {
@@ -94,12 +105,6 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
             }
         } finally {
             state.lock.unlock();
-        }
-    }
-
-    private void requireOpenLocked() {
-        if (closed) {
-            throw new IllegalStateException("this broadcast Sender handle is closed; send through one still open");
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.heddle.channel.mpsc;
 
+import dev.heddle.channel.SendException;
+
 /**
- * A slot reserved in an mpsc channel: {@link #send} then cannot wait nor fail. Obtained from
+ * A slot reserved in an mpsc channel: {@link #send} then neither waits nor fails, once. Obtained from
  * {@link Sender#reserve()} or a select's send branch; close an unused permit to give its slot
  * back (try-with-resources does it):
  * <pre>{@code
@@ -14,7 +16,8 @@ package dev.heddle.channel.mpsc;
  */
 public final class Permit<T> implements AutoCloseable {
     private final ChannelState<T> state;
-    private boolean used;
+    private boolean sent;
+    private boolean closed;
 
     Permit(ChannelState<T> state) {
         this.state = state;
@@ -23,17 +26,25 @@ public final class Permit<T> implements AutoCloseable {
     /**
      * Queues {@code value} in the reserved slot, or hands it to the waiting receiver.
      *
-     * @throws IllegalStateException if this permit was already used or closed
+     * @throws SendException with the value if this permit already sent
+     *     ({@link SendException.Reason#ALREADY_SENT}) or was closed
+     *     ({@link SendException.Reason#SENDER_CLOSED}); a permit carries one value
      */
     public void send(T value) {
         Sender.requireValue(value);
         state.lock.lock();
         try {
-            if (used) {
-                throw new IllegalStateException("this permit was already used or closed; reserve a new slot for "
-                        + value);
+            if (sent) {
+                throw new SendException(SendException.Reason.ALREADY_SENT, value, "this mpsc Permit already sent"
+                        + " its one value: " + value + " was not sent and is returned in SendException.value();"
+                        + " reserve a new slot (Sender.reserve) for each value");
             }
-            used = true;
+            if (closed) {
+                throw new SendException(SendException.Reason.SENDER_CLOSED, value, "this mpsc Permit was closed and"
+                        + " gave its slot back: " + value + " was not sent and is returned in SendException.value();"
+                        + " reserve a new slot (Sender.reserve) to send it");
+            }
+            sent = true;
             state.reserved--;
             state.deliverLocked(value);
         } finally {
@@ -46,10 +57,10 @@ public final class Permit<T> implements AutoCloseable {
     public void close() {
         state.lock.lock();
         try {
-            if (used) {
+            if (sent || closed) {
                 return;
             }
-            used = true;
+            closed = true;
             state.reserved--;
             state.slotFreedLocked();
             state.endIfDrainedLocked();

@@ -16,6 +16,11 @@ import dev.heddle.select.Waiter;
  * }
  * }</pre>
  * A handle may be used by several tasks at once. Values must not be null.
+ * <p>A send that is refused throws {@link SendException} with the value handed back, as on
+ * every channel: {@link SendException.Reason#CLOSED} when the receiver is closed,
+ * {@link SendException.Reason#FULL} when {@code trySend} finds no free slot,
+ * {@link SendException.Reason#SENDER_CLOSED} when this handle is closed; a {@link Permit}
+ * refuses a second value with {@link SendException.Reason#ALREADY_SENT}.
  */
 public final class Sender<T> implements AutoCloseable, Cloneable {
     private final ChannelState<T> state;

@@ -10,6 +10,10 @@ final class OneshotState<T> {
     T value;
     /** The sender sent or closed: no value will come after this. */
     boolean senderDone;
+    /** The sender delivered its value (received or not yet). */
+    boolean sent;
+    /** The sender was closed (after sending or without). */
+    boolean senderClosed;
     boolean receiverClosed;
     boolean received;
 

@@ -11,6 +11,10 @@ import dev.heddle.select.WaitQueue;
  *     reply.send(handle(request));    // if handle throws, close() tells the receiver
  * }
  * }</pre>
+ * <p>A send that is refused throws {@link SendException} with the value handed back, as on
+ * every channel: {@link SendException.Reason#CLOSED} when the receiver is closed,
+ * {@link SendException.Reason#ALREADY_SENT} when this sender already sent its value,
+ * {@link SendException.Reason#SENDER_CLOSED} when it was closed without sending.
  */
 public final class Sender<T> implements AutoCloseable {
     private final OneshotState<T> state;
@@ -22,8 +26,9 @@ public final class Sender<T> implements AutoCloseable {
     /**
      * Sends the value; it is waiting for the receiver, or handed to it if it waits already.
      *
-     * @throws SendException with the value if the receiver is closed
-     * @throws IllegalStateException if this sender already sent or was closed
+     * @throws SendException with the value if the receiver is closed, if this sender already
+     *     sent ({@link SendException.Reason#ALREADY_SENT}) or if it was closed
+     *     ({@link SendException.Reason#SENDER_CLOSED})
      */
     public void send(T value) {
         if (value == null) {
@@ -32,15 +37,23 @@ public final class Sender<T> implements AutoCloseable {
         }
         state.lock.lock();
         try {
-            if (state.senderDone) {
-                throw new IllegalStateException("this oneshot sender already sent or was closed; it sends one value,"
-                        + " " + value + " was not sent");
+            if (state.sent) {
+                throw new SendException(SendException.Reason.ALREADY_SENT, value, "this oneshot Sender already sent"
+                        + " its one value: " + value + " was not sent and is returned in SendException.value(); use"
+                        + " an mpsc channel to send more than one value, or a new oneshot per reply");
+            }
+            if (state.senderClosed) {
+                throw new SendException(SendException.Reason.SENDER_CLOSED, value, "this oneshot Sender was closed"
+                        + " without sending: " + value + " was not sent and is returned in SendException.value(); the"
+                        + " receiver was told no value comes, so send before closing");
             }
             state.senderDone = true;
             if (state.receiverClosed) {
                 throw new SendException(SendException.Reason.CLOSED, value, "oneshot receiver is closed: " + value
-                        + " was not sent and is returned in SendException.value()");
+                        + " was not sent and is returned in SendException.value(); the receiver takes no value now,"
+                        + " deliver it another way");
             }
+            state.sent = true;
             state.value = value;
             WaitQueue.Node<RecvOp<T>> n = state.receivers.claimFirst();
             if (n != null) {
@@ -67,6 +80,7 @@ public final class Sender<T> implements AutoCloseable {
     public void close() {
         state.lock.lock();
         try {
+            state.senderClosed = true;
             if (state.senderDone) {
                 return;
             }

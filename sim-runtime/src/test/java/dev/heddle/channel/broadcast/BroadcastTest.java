@@ -75,7 +75,25 @@ class BroadcastTest {
         ch.receiver().close();
         SendException e = assertThrows(SendException.class, () -> ch.sender().send("lost?"));
         assertEquals("lost?", e.value());
+        assertEquals(SendException.Reason.CLOSED, e.reason());
+        assertTrue(e.getMessage().contains("subscribe()"), e.getMessage());
         assertEquals(0, ch.sender().receiverCount());
+    }
+
+    @Test
+    void sendOnAClosedHandleHandsTheValueBackAndReachesNoReceiver() {
+        Channel<String> ch = Broadcast.channel(2);
+        Sender<String> clone = ch.sender().clone();
+        clone.close();
+        SendException e = assertThrows(SendException.class, () -> clone.send("late"));
+        assertEquals(SendException.Reason.SENDER_CLOSED, e.reason());
+        assertEquals("late", e.<String>value(), "a send on a closed handle hands its value back");
+        assertTrue(e.getMessage().contains("handle is closed") && e.getMessage().contains("late"), e.getMessage());
+        assertEquals(0, ch.receiver().pending(), "the refused value reached no receiver");
+        assertNull(ch.receiver().tryRecv());
+        assertThrows(IllegalStateException.class, clone::clone, "a closed handle cannot be cloned");
+        assertEquals(1, ch.sender().send("on time"), "the handle still open keeps sending");
+        assertEquals("on time", ch.receiver().tryRecv());
     }
 
     @Test

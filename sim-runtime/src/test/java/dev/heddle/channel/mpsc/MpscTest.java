@@ -167,9 +167,20 @@ class MpscTest {
             assertEquals(1, tx.freeSlots());
             try (Permit<Integer> p = tx.reserve()) {
                 p.send(7);
-                assertThrows(IllegalStateException.class, () -> p.send(8));
+                SendException second = assertThrows(SendException.class, () -> p.send(8));
+                assertEquals(SendException.Reason.ALREADY_SENT, second.reason());
+                assertEquals(8, second.<Integer>value(), "a permit's second value is handed back");
+                assertTrue(second.getMessage().contains("already sent"), second.getMessage());
             }
             assertEquals(7, ch.receiver().recv());
+            Permit<Integer> unused = tx.reserve();
+            unused.close();
+            SendException afterClose = assertThrows(SendException.class, () -> unused.send(9));
+            assertEquals(SendException.Reason.SENDER_CLOSED, afterClose.reason());
+            assertEquals(9, afterClose.<Integer>value());
+            assertTrue(afterClose.getMessage().contains("gave its slot back"), afterClose.getMessage());
+            assertEquals(1, tx.freeSlots(), "the closed permit's slot stays given back");
+            assertNull(ch.receiver().tryRecv(), "neither refused value entered the channel");
         });
     }
 

@@ -27,9 +27,7 @@ public class OneshotLincheckTest {
             sender.send(value);
             return "sent";
         } catch (SendException e) {
-            return "refused " + e.value();
-        } catch (IllegalStateException e) {
-            return "already done";
+            return "refused " + e.reason() + " " + e.value();
         }
     }
 

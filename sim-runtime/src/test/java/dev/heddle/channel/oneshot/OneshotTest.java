@@ -60,6 +60,22 @@ class OneshotTest {
         assertTrue(ch.sender().isClosed());
         SendException e = assertThrows(SendException.class, () -> ch.sender().send("reply"));
         assertEquals("reply", e.value());
+        assertEquals(SendException.Reason.CLOSED, e.reason());
+        SendException again = assertThrows(SendException.class, () -> ch.sender().send("retry"));
+        assertEquals(SendException.Reason.CLOSED, again.reason(), "a refused send did not use up the sender");
+        assertEquals("retry", again.value());
+    }
+
+    @Test
+    void sendAfterClosingWithoutSendingHandsTheValueBack() {
+        Channel<String> ch = Oneshot.channel();
+        ch.sender().close();
+        SendException e = assertThrows(SendException.class, () -> ch.sender().send("too late"));
+        assertEquals(SendException.Reason.SENDER_CLOSED, e.reason());
+        assertEquals("too late", e.<String>value());
+        assertTrue(e.getMessage().contains("closed without sending"), e.getMessage());
+        assertTrue(ch.receiver().isClosed(), "the receiver still sees a sender gone without a value");
+        assertThrows(ChannelClosedException.class, ch.receiver()::tryRecv);
     }
 
     @Test
@@ -67,7 +83,14 @@ class OneshotTest {
         Channel<String> ch = Oneshot.channel();
         assertNull(ch.receiver().tryRecv());
         ch.sender().send("one");
-        assertThrows(IllegalStateException.class, () -> ch.sender().send("two"));
+        SendException second = assertThrows(SendException.class, () -> ch.sender().send("two"));
+        assertEquals(SendException.Reason.ALREADY_SENT, second.reason());
+        assertEquals("two", second.<String>value(), "the refused second value is handed back");
+        assertTrue(second.getMessage().contains("already sent") && second.getMessage().contains("two"),
+                second.getMessage());
+        ch.sender().close();
+        assertEquals(SendException.Reason.ALREADY_SENT, assertThrows(SendException.class,
+                () -> ch.sender().send("three")).reason(), "closing after sending does not hide that it sent");
         assertFalse(ch.receiver().isClosed());
         assertEquals("one", ch.receiver().tryRecv());
         assertTrue(ch.receiver().isClosed());

@@ -2,6 +2,7 @@ package dev.heddle.channel.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.heddle.runtime.Runtime;
 import dev.heddle.select.Select;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class WatchTest {
@@ -66,6 +68,26 @@ class WatchTest {
         Receiver<String> late = ch.sender().subscribe();
         assertEquals("c", late.borrow());
         assertFalse(late.hasChanged());
+    }
+
+    @Test
+    void everySendOnAClosedSenderHandsBackWhatItDidNotStore() {
+        Channel<String> ch = Watch.channel("a");
+        ch.sender().close();
+        SendException send = assertThrows(SendException.class, () -> ch.sender().send("b"));
+        assertEquals(SendException.Reason.SENDER_CLOSED, send.reason());
+        assertEquals("b", send.<String>value());
+        assertTrue(send.getMessage().contains("closed") && send.getMessage().contains("b was not stored"),
+                send.getMessage());
+        SendException replace = assertThrows(SendException.class, () -> ch.sender().sendReplace("c"));
+        assertEquals(SendException.Reason.SENDER_CLOSED, replace.reason());
+        assertEquals("c", replace.<String>value());
+        UnaryOperator<String> append = v -> v + "!";
+        SendException modify = assertThrows(SendException.class, () -> ch.sender().sendModify(append));
+        assertEquals(SendException.Reason.SENDER_CLOSED, modify.reason());
+        assertSame(append, modify.value(), "sendModify hands back the function it did not apply");
+        assertTrue(modify.getMessage().contains("sendModify function was not applied"), modify.getMessage());
+        assertEquals("a", ch.sender().borrow(), "no refused update was stored");
     }
 
     @Test
