@@ -7,15 +7,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A counter kept with plain reads and writes under the mutex must behave like an atomic one;
- * and {@code tryLock} must fail exactly while the lock is held across operations by the
- * holder's thread. The holder takes the lock with a waiting {@code lock()}: the probe holds it
- * for an instant inside its one operation, and a holder's {@code tryLock} failing on that
- * instant is correct behaviour that no sequential order of whole operations could explain.
+ * and {@code tryLock} must fail exactly while the other holder keeps the lock across
+ * operations. Every operation here takes or releases the lock at most once, so each is atomic
+ * in any correct mutex (an operation that took and released it inside itself would let others
+ * see an instant no sequential order of whole operations explains).
  */
 public class MutexLincheckTest {
     private final Mutex<int[]> counter = new Mutex<>(new int[1]);
     private final Mutex<String> held = new Mutex<>("held");
-    private MutexGuard<String> holding;
+    private MutexGuard<String> heldByA;
+    private MutexGuard<String> heldByB;
 
     @Operation
     public int increment() {
@@ -33,31 +34,42 @@ public class MutexLincheckTest {
         }
     }
 
-    @Operation(nonParallelGroup = "holder")
-    public boolean lockAndKeep() {
-        if (holding != null) {
+    @Operation(nonParallelGroup = "a")
+    public String tryLockA() {
+        if (heldByA != null) {
+            return "already held";
+        }
+        heldByA = held.tryLock().orElse(null);
+        return heldByA != null ? "acquired" : "busy";
+    }
+
+    @Operation(nonParallelGroup = "a")
+    public boolean releaseA() {
+        if (heldByA == null) {
             return false;
         }
-        holding = held.lock();
+        heldByA.close();
+        heldByA = null;
         return true;
     }
 
-    @Operation(nonParallelGroup = "holder")
-    public boolean release() {
-        if (holding == null) {
-            return false;
+    @Operation(nonParallelGroup = "b")
+    public String tryLockB() {
+        if (heldByB != null) {
+            return "already held";
         }
-        holding.close();
-        holding = null;
-        return true;
+        heldByB = held.tryLock().orElse(null);
+        return heldByB != null ? "acquired" : "busy";
     }
 
-    @Operation(nonParallelGroup = "probe")
-    public boolean tryLockThenRelease() {
-        return held.tryLock().map(g -> {
-            g.close();
-            return true;
-        }).orElse(false);
+    @Operation(nonParallelGroup = "b")
+    public boolean releaseB() {
+        if (heldByB == null) {
+            return false;
+        }
+        heldByB.close();
+        heldByB = null;
+        return true;
     }
 
     @Operation
