@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,7 +36,9 @@ public final class Runtime implements AutoCloseable {
     private final RuntimeClock clock;
     private final BlockingPool blockingPool;
     private final BlockingSlots simulatedBlockingSlots;
+    /** The last task id handed out, which is also the number of tasks spawned. */
     private final AtomicLong ids = new AtomicLong();
+    private final LongAdder endedTasks = new LongAdder();
     /**
      * Tasks not yet ended. A hash map rather than a sorted one, since every spawn and end
      * touches it; {@link #aliveTasks()} sorts its snapshot into spawn order.
@@ -202,9 +205,10 @@ public final class Runtime implements AutoCloseable {
         int blocking = blockingThreads();
         if (carrier instanceof WorkerPoolCarrier pool) {
             WorkStealingScheduler s = pool.scheduler();
-            return new RuntimeMetrics(s.workers(), alive.size(), blocking, s.injectionQueueDepth(), s.workerMetrics());
+            return new RuntimeMetrics(s.workers(), ids.get(), endedTasks.sum(), alive.size(), blocking,
+                    s.remoteSchedules(), s.injectionQueueDepth(), s.workerMetrics());
         }
-        return new RuntimeMetrics(1, alive.size(), blocking, 0, List.of());
+        return new RuntimeMetrics(1, ids.get(), endedTasks.sum(), alive.size(), blocking, 0, 0, List.of());
     }
 
     /**
@@ -263,6 +267,7 @@ public final class Runtime implements AutoCloseable {
 
     void taskEnded(Task<?> task) {
         alive.remove(task.id());
+        endedTasks.increment();
         carrier.taskEnded(task);
     }
 

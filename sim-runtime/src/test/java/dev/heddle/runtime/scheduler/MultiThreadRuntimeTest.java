@@ -81,20 +81,31 @@ class MultiThreadRuntimeTest {
 
             // Every task ended before its join returned, so the counters are settled.
             RuntimeMetrics m = rt.metrics();
+            long outsideSpawns = (long) outsideThreads * perOutsideThread;
+            long parents = inside / 1000;
+            long roots = 2;
+            long tasks = outsideSpawns + inside + parents + roots;
             assertEquals(4, m.workers());
             assertEquals(4, m.perWorker().size());
+            assertEquals(tasks, m.spawnedTasks(), "every task spawned, and only those: " + m);
+            assertEquals(tasks, m.endedTasks(), "every spawned task ended: " + m);
             assertEquals(0, m.aliveTasks());
             assertEquals(0, m.injectionQueueDepth());
-            long tasks = ran.sum() + inside / 1000 + 2; // + parents + the two blockOn roots
-            assertTrue(m.polls() >= tasks, "every task is polled at least once: " + m.polls() + " < " + tasks);
-            long stolen = m.perWorker().stream().mapToLong(WorkerMetrics::stolenTasks).sum();
-            assertTrue(stolen >= m.steals(), "each steal takes at least one task");
-            assertTrue(m.lifoHits() <= m.polls());
             for (WorkerMetrics w : m.perWorker()) {
                 assertEquals(0, w.localQueueDepth(), "worker " + w.index() + " queue is empty at rest");
                 assertEquals(0, w.lifoSlotDepth(), "worker " + w.index() + " LIFO slot is empty at rest");
             }
-            assertEquals(m.polls(), m.perWorker().stream().mapToLong(WorkerMetrics::polls).sum());
+            // Each submission to the scheduler ran exactly once: none lost, none run twice.
+            assertEquals(m.remoteSchedules() + m.localSchedules(), m.polls(),
+                    "polls = remote schedules + local schedules: " + m);
+            assertTrue(m.remoteSchedules() >= outsideSpawns + roots,
+                    "the outside spawns and the roots came through the injection queue: " + m);
+            assertTrue(m.localSchedules() >= inside + parents,
+                    "the spawns inside the runtime were scheduled on the spawning worker: " + m);
+            assertTrue(m.polls() >= tasks, "every task was polled at least once: " + m);
+            long stolen = m.perWorker().stream().mapToLong(WorkerMetrics::stolenTasks).sum();
+            assertTrue(stolen >= m.steals(), "each steal takes at least one task");
+            assertTrue(m.lifoHits() <= m.polls());
             assertTrue(m.perWorker().stream().filter(w -> w.polls() > 0).count() >= 2,
                     "the work was spread over several workers: " + m);
         }
@@ -111,8 +122,12 @@ class MultiThreadRuntimeTest {
             });
             assertEquals(1, inside.workers());
             assertEquals(2, inside.aliveTasks(), "the main task and the sleeper");
+            assertEquals(2, inside.spawnedTasks());
+            assertEquals(0, inside.endedTasks());
             assertTrue(inside.perWorker().isEmpty());
-            assertEquals(0, rt.metrics().aliveTasks());
+            RuntimeMetrics after = rt.metrics();
+            assertEquals(0, after.aliveTasks());
+            assertEquals(2, after.endedTasks());
         }
     }
 
