@@ -9,6 +9,7 @@ import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.runtime.Runtime;
 import dev.heddle.runtime.RuntimeMetrics;
+import dev.heddle.time.TimeDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -215,24 +218,78 @@ class MultiThreadRuntimeTest {
     }
 
     @Test
-    void timers_and_blocking_tasks_wake_tasks_through_the_injection_queue() {
+    void timers_and_blocking_tasks_wake_tasks_through_the_injection_queue() throws Exception {
+        int sleepers = 50;
         try (Runtime rt = Runtime.multiThread().workerThreads(2).maxBlockingThreads(2).build()) {
-            int sum = rt.blockOn(() -> {
-                List<JoinHandle<Integer>> hs = new ArrayList<>();
-                for (int i = 0; i < 50; i++) {
-                    int v = i;
-                    hs.add(Heddle.spawn(() -> {
-                        Heddle.sleep(Duration.ofMillis(1 + v % 5));
-                        return Heddle.spawnBlocking(() -> v).join();
-                    }));
+            // The timer thread is held in an action of its own until every sleeper has parked, so that
+            // each sleep ends with a wake-up from the timer thread rather than before its task parked.
+            TimeDriver time = rt.carrier().time();
+            CountDownLatch timerHeld = new CountDownLatch(1);
+            AtomicReference<Thread> timerThread = new AtomicReference<>();
+            AtomicBoolean releaseTimer = new AtomicBoolean();
+            time.schedule(time.now(), () -> {
+                timerThread.set(Thread.currentThread());
+                timerHeld.countDown();
+                while (!releaseTimer.get()) {
+                    LockSupport.park(releaseTimer);
                 }
+            });
+            int[] outcome = rt.blockOn(() -> {
+                timerHeld.await();
+                long remoteBefore = rt.metrics().remoteSchedules();
+                List<JoinHandle<Integer>> hs = new ArrayList<>();
+                int parkedInSleep = 0;
+                for (int i = 0; i < sleepers; i++) {
+                    int v = i;
+                    AtomicReference<Thread> sleeper = new AtomicReference<>();
+                    AtomicBoolean slept = new AtomicBoolean();
+                    AtomicBoolean joining = new AtomicBoolean();
+                    hs.add(Heddle.spawn(() -> {
+                        sleeper.set(Thread.currentThread());
+                        Heddle.sleep(Duration.ofMillis(100));
+                        slept.set(true);
+                        // The blocking task ends only once its joiner is parked, so its end is a wake-up from
+                        // a blocking-pool thread.
+                        JoinHandle<Integer> blocking = Heddle.spawnBlocking(() -> {
+                            while (!(joining.get() && sleeper.get().getState() == Thread.State.WAITING)) {
+                                Thread.yield();
+                            }
+                            return v;
+                        });
+                        joining.set(true);
+                        return blocking.join();
+                    }));
+                    // One sleeper at a time, so none waits for another on the timer's lock: parked now means
+                    // parked in its sleep, unless it is past the sleep already (its deadline passed before).
+                    while (true) {
+                        Thread t = sleeper.get();
+                        if (t != null && t.getState() == Thread.State.WAITING && !slept.get()) {
+                            parkedInSleep++;
+                            break;
+                        }
+                        if (slept.get()) {
+                            break;
+                        }
+                        Heddle.yieldNow();
+                    }
+                }
+                releaseTimer.set(true);
+                LockSupport.unpark(timerThread.get());
                 int s = 0;
                 for (JoinHandle<Integer> h : hs) {
                     s += h.join();
                 }
-                return s;
+                return new int[] {s, parkedInSleep, (int) (rt.metrics().remoteSchedules() - remoteBefore)};
             });
-            assertEquals(49 * 50 / 2, sum);
+            int sum = outcome[0];
+            int timerWakeUps = outcome[1];
+            int remoteSchedules = outcome[2];
+            assertEquals((sleepers - 1) * sleepers / 2, sum);
+            assertTrue(timerWakeUps > 0, "some sleeper parked before its 100 ms deadline passed");
+            assertTrue(remoteSchedules >= timerWakeUps + sleepers,
+                    "each of the " + timerWakeUps + " timer wake-ups and the " + sleepers
+                            + " blocking-task wake-ups came through the injection queue, but only "
+                            + remoteSchedules + " remote schedules were counted");
             assertTrue(rt.metrics().blockingThreads() <= 2);
         }
     }
