@@ -57,13 +57,24 @@ public final class Runtime implements AutoCloseable {
     }
 
     /**
-     * A runtime on the given carrier; used by the simulator and the builders.
+     * A runtime on the given carrier, whose idle blocking threads (if it has any) end after the
+     * default keep-alive; used by the simulator, which has none.
      *
      * @param maxBlockingThreads how many blocking tasks may run at once
      * @param threadName prefix of the names of the threads the runtime creates
      */
     public Runtime(Carrier carrier, int maxBlockingThreads, String threadName, Runnable onThreadStart,
                    Runnable onThreadStop) {
+        this(carrier, maxBlockingThreads, RuntimeBuilder.DEFAULT_BLOCKING_KEEP_ALIVE, threadName, onThreadStart,
+                onThreadStop);
+    }
+
+    /**
+     * As {@link #Runtime(Carrier, int, String, Runnable, Runnable)}, with the time an idle thread
+     * of the blocking pool waits for more work before it ends; used by the builders.
+     */
+    Runtime(Carrier carrier, int maxBlockingThreads, Duration blockingKeepAlive, String threadName,
+            Runnable onThreadStart, Runnable onThreadStop) {
         this.carrier = carrier;
         this.threads = VirtualThreads.factory(carrier);
         this.clock = new RuntimeClock(carrier.time());
@@ -71,7 +82,8 @@ public final class Runtime implements AutoCloseable {
             this.blockingPool = null;
             this.simulatedBlockingSlots = new BlockingSlots(maxBlockingThreads);
         } else {
-            this.blockingPool = new BlockingPool(maxBlockingThreads, threadName, onThreadStart, onThreadStop);
+            this.blockingPool = new BlockingPool(maxBlockingThreads, blockingKeepAlive, threadName, onThreadStart,
+                    onThreadStop);
             this.simulatedBlockingSlots = null;
         }
     }

@@ -295,6 +295,38 @@ class MultiThreadRuntimeTest {
     }
 
     @Test
+    void an_idle_blocking_thread_goes_away_after_its_runtimes_keep_alive() {
+        try (Runtime keepsIt = Runtime.multiThread().workerThreads(1).threadName("hour")
+                     .blockingKeepAlive(Duration.ofHours(1)).build();
+             Runtime dropsIt = Runtime.multiThread().workerThreads(1).threadName("milli")
+                     .blockingKeepAlive(Duration.ofMillis(1)).build()) {
+            Thread kept = keepsIt.blockOn(() -> Heddle.spawnBlocking(Thread::currentThread).join());
+            Thread dropped = dropsIt.blockOn(() -> Heddle.spawnBlocking(Thread::currentThread).join());
+            assertTrue(dropped.getName().startsWith("milli-blocking-"), dropped.getName());
+            // Waits on the event, under the class's JUnit timeout: the idle thread ends by itself.
+            while (dropsIt.metrics().blockingThreads() > 0 || dropped.isAlive()) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+            assertEquals(1, keepsIt.metrics().blockingThreads(),
+                    "the runtime with an hour's keep-alive keeps its idle blocking thread, started first");
+            assertTrue(kept.isAlive());
+            assertEquals(42, dropsIt.blockOn(() -> Heddle.spawnBlocking(() -> 42).join()),
+                    "a new blocking thread starts for the next blocking task");
+        }
+    }
+
+    @Test
+    void the_blocking_keep_alive_must_be_positive_and_the_error_names_it() {
+        for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), null}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Runtime.multiThread().blockingKeepAlive(bad).build());
+            assertTrue(e.getMessage().contains("blockingKeepAlive") && e.getMessage().contains(String.valueOf(bad)),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void tasks_of_two_runtimes_wake_each_other_through_their_injection_queues() {
         try (Runtime a = Runtime.multiThread().workerThreads(2).threadName("a").build();
              Runtime b = Runtime.multiThread().workerThreads(2).threadName("b").build()) {
