@@ -25,7 +25,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  *   <li>mpsc throughput, 4 producers to 1 consumer through a bounded channel of
  *       {@value #CAPACITY} slots, against {@link ArrayBlockingQueue} and
  *       {@link LinkedBlockingQueue} of the same capacity;</li>
- *   <li>a oneshot request/response round trip against a {@link CompletableFuture} hand-off.</li>
+ *   <li>a oneshot request/response round trip against a {@link CompletableFuture} hand-off;</li>
+ *   <li>a contended {@code Mutex} against a fair {@code ReentrantLock} ({@link ChannelsMutexRow}, on a
+ *       runtime of its own, after the channel rows).</li>
  * </ul>
  * Both sides of every ratio run on the same threads: producers, consumers, clients and
  * servers are tasks (virtual threads) of one {@code Runtime.multiThread()} runtime with one
@@ -34,7 +36,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * then {@value #ROUNDS} measured ones. Each throughput is the median over the rounds; each
  * ratio (Heddle / baseline, above 1 when Heddle is faster) is the median of the ratios within
  * a round, whose two sides ran seconds apart, so that load from other processes on a shared
- * machine cancels out. The mpsc ratio against {@code ArrayBlockingQueue} comes last.
+ * machine cancels out. Each group prints its figures, then its ratios; the mpsc ratio against
+ * {@code ArrayBlockingQueue}, the headline, comes last of all.
  */
 public final class ChannelsBench {
     private static final int CAPACITY = 1024;
@@ -49,12 +52,13 @@ public final class ChannelsBench {
     public static void main(String[] args) {
         int processors = java.lang.Runtime.getRuntime().availableProcessors();
         System.out.println("processors=" + processors);
-        System.out.println("threads=Heddle tasks (virtual threads) on one Runtime.multiThread() runtime, for Heddle and JDK sides alike");
+        System.out.println("threads=Heddle tasks (virtual threads) on a Runtime.multiThread() runtime with a worker per processor, for Heddle and JDK sides alike");
         System.out.println("mpsc_producers=" + PRODUCERS);
         System.out.println("mpsc_capacity=" + CAPACITY);
         System.out.println("mpsc_messages=" + MESSAGES);
         System.out.println("oneshot_round_trips=" + ROUND_TRIPS);
 
+        double mpscRatioVsArrayBlockingQueue;
         try (Runtime rt = Runtime.multiThread().workerThreads(processors).build()) {
             double[] heddle = new double[ROUNDS];
             double[] abq = new double[ROUNDS];
@@ -83,12 +87,14 @@ public final class ChannelsBench {
             print("mpsc_heddle_msgs_per_s", heddleOps);
             print("mpsc_array_blocking_queue_msgs_per_s", abqOps);
             print("mpsc_linked_blocking_queue_msgs_per_s", lbqOps);
+            print("mpsc_ratio_vs_linked_blocking_queue", medianRatio(heddle, lbq));
             print("oneshot_heddle_round_trips_per_s", oneshotRtt);
             print("oneshot_completable_future_round_trips_per_s", futureRtt);
             print("oneshot_ratio_vs_completable_future", medianRatio(oneshot, future));
-            print("mpsc_ratio_vs_linked_blocking_queue", medianRatio(heddle, lbq));
-            print("mpsc_ratio_vs_array_blocking_queue", medianRatio(heddle, abq));
+            mpscRatioVsArrayBlockingQueue = medianRatio(heddle, abq);
         }
+        ChannelsMutexRow.run(System.out);
+        print("mpsc_ratio_vs_array_blocking_queue", mpscRatioVsArrayBlockingQueue);
     }
 
     /** Messages per second through a Heddle mpsc channel; runs as the runtime's main task. */

@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -8,15 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Platform threads for {@code spawnBlocking}: work that would otherwise hold a carrier
  * (file I/O, JNI, CPU-heavy loops). At most {@code maxThreads} run at once, the rest wait
- * in order; idle threads go away after a keep-alive, as in Tokio's blocking pool.
+ * in order; a thread idle for {@code keepAlive} goes away, as in Tokio's blocking pool.
  */
 final class BlockingPool {
-    static final long KEEP_ALIVE_SECONDS = 10;
     private final ThreadPoolExecutor pool;
 
-    BlockingPool(int maxThreads, String threadName, Runnable onStart, Runnable onStop) {
+    BlockingPool(int maxThreads, Duration keepAlive, String threadName, Runnable onStart, Runnable onStop) {
         AtomicInteger ids = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(maxThreads, maxThreads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+        this.pool = new ThreadPoolExecutor(maxThreads, maxThreads, keepAlive.toNanos(), TimeUnit.NANOSECONDS,
                 new LinkedBlockingQueue<>(), work -> {
                     Thread t = new Thread(() -> {
                         onStart.run();

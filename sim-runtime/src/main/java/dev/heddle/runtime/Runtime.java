@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,7 +36,9 @@ public final class Runtime implements AutoCloseable {
     private final RuntimeClock clock;
     private final BlockingPool blockingPool;
     private final BlockingSlots simulatedBlockingSlots;
+    /** The last task id handed out, which is also the number of tasks spawned. */
     private final AtomicLong ids = new AtomicLong();
+    private final LongAdder endedTasks = new LongAdder();
     /**
      * Tasks not yet ended. A hash map rather than a sorted one, since every spawn and end
      * touches it; {@link #aliveTasks()} sorts its snapshot into spawn order.
@@ -54,13 +57,24 @@ public final class Runtime implements AutoCloseable {
     }
 
     /**
-     * A runtime on the given carrier; used by the simulator and the builders.
+     * A runtime on the given carrier, whose idle blocking threads (if it has any) end after the
+     * default keep-alive; used by the simulator, which has none.
      *
      * @param maxBlockingThreads how many blocking tasks may run at once
      * @param threadName prefix of the names of the threads the runtime creates
      */
     public Runtime(Carrier carrier, int maxBlockingThreads, String threadName, Runnable onThreadStart,
                    Runnable onThreadStop) {
+        this(carrier, maxBlockingThreads, RuntimeBuilder.DEFAULT_BLOCKING_KEEP_ALIVE, threadName, onThreadStart,
+                onThreadStop);
+    }
+
+    /**
+     * As {@link #Runtime(Carrier, int, String, Runnable, Runnable)}, with the time an idle thread
+     * of the blocking pool waits for more work before it ends; used by the builders.
+     */
+    Runtime(Carrier carrier, int maxBlockingThreads, Duration blockingKeepAlive, String threadName,
+            Runnable onThreadStart, Runnable onThreadStop) {
         this.carrier = carrier;
         this.threads = VirtualThreads.factory(carrier);
         this.clock = new RuntimeClock(carrier.time());
@@ -68,7 +82,8 @@ public final class Runtime implements AutoCloseable {
             this.blockingPool = null;
             this.simulatedBlockingSlots = new BlockingSlots(maxBlockingThreads);
         } else {
-            this.blockingPool = new BlockingPool(maxBlockingThreads, threadName, onThreadStart, onThreadStop);
+            this.blockingPool = new BlockingPool(maxBlockingThreads, blockingKeepAlive, threadName, onThreadStart,
+                    onThreadStop);
             this.simulatedBlockingSlots = null;
         }
     }
@@ -202,9 +217,10 @@ public final class Runtime implements AutoCloseable {
         int blocking = blockingThreads();
         if (carrier instanceof WorkerPoolCarrier pool) {
             WorkStealingScheduler s = pool.scheduler();
-            return new RuntimeMetrics(s.workers(), alive.size(), blocking, s.injectionQueueDepth(), s.workerMetrics());
+            return new RuntimeMetrics(s.workers(), ids.get(), endedTasks.sum(), alive.size(), blocking,
+                    s.remoteSchedules(), s.injectionQueueDepth(), s.workerMetrics());
         }
-        return new RuntimeMetrics(1, alive.size(), blocking, 0, List.of());
+        return new RuntimeMetrics(1, ids.get(), endedTasks.sum(), alive.size(), blocking, 0, 0, List.of());
     }
 
     /**
@@ -263,6 +279,7 @@ public final class Runtime implements AutoCloseable {
 
     void taskEnded(Task<?> task) {
         alive.remove(task.id());
+        endedTasks.increment();
         carrier.taskEnded(task);
     }
 

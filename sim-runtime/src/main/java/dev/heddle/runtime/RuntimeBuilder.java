@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -9,10 +10,13 @@ import java.util.Objects;
 public final class RuntimeBuilder {
     /** Tokio's default bound on blocking threads. */
     public static final int DEFAULT_MAX_BLOCKING_THREADS = 512;
+    /** Tokio's default keep-alive of an idle blocking thread. */
+    public static final Duration DEFAULT_BLOCKING_KEEP_ALIVE = Duration.ofSeconds(10);
 
     private final boolean multiThread;
     private Integer workerThreads;
     private int maxBlockingThreads = DEFAULT_MAX_BLOCKING_THREADS;
+    private Duration blockingKeepAlive = DEFAULT_BLOCKING_KEEP_ALIVE;
     private String threadName = "heddle";
     private Runnable onThreadStart = () -> {};
     private Runnable onThreadStop = () -> {};
@@ -30,6 +34,15 @@ public final class RuntimeBuilder {
     /** The most blocking tasks that run at once; more wait their turn. Default 512. */
     public RuntimeBuilder maxBlockingThreads(int maxBlockingThreads) {
         this.maxBlockingThreads = maxBlockingThreads;
+        return this;
+    }
+
+    /**
+     * How long a blocking thread waits idle for more work before it ends (Tokio's
+     * {@code thread_keep_alive}). Default 10 seconds; must be positive.
+     */
+    public RuntimeBuilder blockingKeepAlive(Duration keepAlive) {
+        this.blockingKeepAlive = keepAlive;
         return this;
     }
 
@@ -55,6 +68,10 @@ public final class RuntimeBuilder {
         if (maxBlockingThreads < 1) {
             throw new IllegalArgumentException("maxBlockingThreads must be at least 1, was " + maxBlockingThreads);
         }
+        if (blockingKeepAlive == null || !blockingKeepAlive.isPositive()) {
+            throw new IllegalArgumentException("blockingKeepAlive must be a positive duration, was " + blockingKeepAlive
+                    + "; it is how long an idle blocking thread waits for more work, e.g. Duration.ofSeconds(10)");
+        }
         if (threadName == null || threadName.isBlank()) {
             throw new IllegalArgumentException("threadName must not be blank, was '" + threadName + "'");
         }
@@ -63,7 +80,7 @@ public final class RuntimeBuilder {
                 throw new IllegalArgumentException("workerThreads applies to multiThread() runtimes only, was set to "
                         + workerThreads + " on a currentThread() builder");
             }
-            return new Runtime(new CurrentThreadCarrier(threadName), maxBlockingThreads, threadName,
+            return new Runtime(new CurrentThreadCarrier(threadName), maxBlockingThreads, blockingKeepAlive, threadName,
                     onThreadStart, onThreadStop);
         }
         int workers = workerThreads == null ? java.lang.Runtime.getRuntime().availableProcessors() : workerThreads;
@@ -71,6 +88,6 @@ public final class RuntimeBuilder {
             throw new IllegalArgumentException("workerThreads must be between 1 and 32767, was " + workers);
         }
         return new Runtime(new WorkerPoolCarrier(workers, threadName, onThreadStart, onThreadStop),
-                maxBlockingThreads, threadName, onThreadStart, onThreadStop);
+                maxBlockingThreads, blockingKeepAlive, threadName, onThreadStart, onThreadStop);
     }
 }

@@ -86,17 +86,24 @@ final class IdleWorkers {
     }
 
     /**
-     * {@code worker} found work on its last look: it is awake and searching again, whether it
-     * takes itself off the sleepers here or a waker already did.
+     * {@code worker} found work on its last look. True when it is awake and searching again:
+     * a waker already took it off the sleepers and counted it, or it does so itself here.
+     * False, leaving it asleep, when half of the workers already search: one of them will
+     * find that work, or, when the last of them finds something, wake this worker.
      */
-    void wakeSelf(WorkerThread worker) {
+    boolean wakeSelf(WorkerThread worker) {
         lock.lock();
         try {
-            if (worker.sleeping) {
-                sleepers.remove(worker);
-                worker.sleeping = false;
-                state.addAndGet(ONE_SEARCHING + ONE_UNPARKED);
+            if (!worker.sleeping) {
+                return true;
             }
+            if (2 * searching(state.get()) >= workers) {
+                return false;
+            }
+            sleepers.remove(worker);
+            worker.sleeping = false;
+            state.addAndGet(ONE_SEARCHING + ONE_UNPARKED);
+            return true;
         } finally {
             lock.unlock();
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -32,6 +33,8 @@ public final class WorkStealingScheduler implements Executor, AutoCloseable {
     private final List<WorkerCore<Runnable>> cores;
     private final List<WorkerThread> threads;
     private final IdleWorkers idle;
+    /** Submissions from outside the workers, each a push to the injection queue. */
+    private final LongAdder remoteSchedules = new LongAdder();
     private volatile boolean shutdown;
 
     /**
@@ -62,6 +65,7 @@ public final class WorkStealingScheduler implements Executor, AutoCloseable {
                 idle.notifyOne();
             }
         } else {
+            remoteSchedules.increment();
             cores.getFirst().scheduleRemote(continuation);
             idle.notifyOne();
         }
@@ -96,6 +100,15 @@ public final class WorkStealingScheduler implements Executor, AutoCloseable {
             all.add(c.metrics());
         }
         return all;
+    }
+
+    /**
+     * Tasks submitted from outside the workers (spawns from other threads, timer, I/O and
+     * blocking-pool wake-ups), each through the injection queue: Tokio's
+     * {@code remote_schedule_count}.
+     */
+    public long remoteSchedules() {
+        return remoteSchedules.sum();
     }
 
     /** Tasks waiting in the shared injection queue now. */

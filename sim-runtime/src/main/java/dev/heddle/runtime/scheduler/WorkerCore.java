@@ -40,6 +40,7 @@ public final class WorkerCore<T> {
     private int lifoPollsInARow;
     private long tick;
 
+    private long localSchedules;
     private long polls;
     private long steals;
     private long stolenTasks;
@@ -94,6 +95,7 @@ public final class WorkerCore<T> {
      * @return true when the task can be stolen, so an idle worker may be worth waking
      */
     public boolean scheduleLocal(T task, boolean yielded) {
+        localSchedules++;
         if (yielded) {
             local.pushBack(task, injection);
             return true;
@@ -216,7 +218,7 @@ public final class WorkerCore<T> {
     }
 
     public WorkerMetrics metrics() {
-        return new WorkerMetrics(index, polls, steals, stolenTasks, lifoHits, parks, local.size(),
+        return new WorkerMetrics(index, localSchedules, polls, steals, stolenTasks, lifoHits, parks, local.size(),
                 lifoSlot != null ? 1 : 0);
     }
 }

@@ -124,8 +124,7 @@ final class WorkerThread extends Thread {
     private void park() {
         idle.sleep(this, searching);
         searching = false;
-        if (scheduler.hasWorkFor(this)) {
-            idle.wakeSelf(this);
+        if (scheduler.hasWorkFor(this) && idle.wakeSelf(this)) {
             searching = true;
             return;
         }

@@ -47,10 +47,37 @@ class IdleWorkersTest {
         assertTrue(idle.tryStartSearching());
         idle.sleep(a, true);
         assertEquals(0, idle.searching(), "a searcher that goes to sleep stops searching");
-        idle.wakeSelf(a);
+        assertTrue(idle.wakeSelf(a));
         assertFalse(a.sleeping);
         assertEquals(1, idle.searching(), "it is back, counted as searching");
-        idle.wakeSelf(a);
+        assertTrue(idle.wakeSelf(a));
         assertEquals(1, idle.searching(), "a second look changes nothing");
+    }
+
+    @Test
+    void a_worker_that_finds_work_on_its_last_look_stays_asleep_while_half_of_the_workers_search() {
+        WorkerThread c = worker("c");
+        assertTrue(idle.tryStartSearching());
+        assertTrue(idle.tryStartSearching());
+        idle.sleep(c, false);
+        assertFalse(idle.wakeSelf(c), "two of four workers search already; they will find the work");
+        assertTrue(c.sleeping, "it stays among the sleepers, for the last searcher to wake");
+        assertEquals(2, idle.searching(), "the searching cap holds");
+
+        assertFalse(idle.stopSearching(), "one searcher found work, one is left");
+        assertTrue(idle.wakeSelf(c), "below the cap, its next last look wakes it");
+        assertFalse(c.sleeping);
+        assertEquals(2, idle.searching());
+    }
+
+    @Test
+    void a_worker_woken_by_a_waker_meanwhile_is_awake_whatever_the_cap() {
+        WorkerThread c = worker("c");
+        idle.sleep(c, false);
+        idle.notifyOne();
+        assertFalse(c.sleeping, "the waker took it off the sleepers and counted it searching");
+        assertTrue(idle.tryStartSearching(), "a second searcher of four is allowed");
+        assertTrue(idle.wakeSelf(c), "already awake: it searches, as its waker counted");
+        assertEquals(2, idle.searching(), "it was counted once, by its waker");
     }
 }

@@ -9,6 +9,7 @@ import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.runtime.Runtime;
 import dev.heddle.runtime.RuntimeMetrics;
+import dev.heddle.time.TimeDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -81,20 +84,31 @@ class MultiThreadRuntimeTest {
 
             // Every task ended before its join returned, so the counters are settled.
             RuntimeMetrics m = rt.metrics();
+            long outsideSpawns = (long) outsideThreads * perOutsideThread;
+            long parents = inside / 1000;
+            long roots = 2;
+            long tasks = outsideSpawns + inside + parents + roots;
             assertEquals(4, m.workers());
             assertEquals(4, m.perWorker().size());
+            assertEquals(tasks, m.spawnedTasks(), "every task spawned, and only those: " + m);
+            assertEquals(tasks, m.endedTasks(), "every spawned task ended: " + m);
             assertEquals(0, m.aliveTasks());
             assertEquals(0, m.injectionQueueDepth());
-            long tasks = ran.sum() + inside / 1000 + 2; // + parents + the two blockOn roots
-            assertTrue(m.polls() >= tasks, "every task is polled at least once: " + m.polls() + " < " + tasks);
-            long stolen = m.perWorker().stream().mapToLong(WorkerMetrics::stolenTasks).sum();
-            assertTrue(stolen >= m.steals(), "each steal takes at least one task");
-            assertTrue(m.lifoHits() <= m.polls());
             for (WorkerMetrics w : m.perWorker()) {
                 assertEquals(0, w.localQueueDepth(), "worker " + w.index() + " queue is empty at rest");
                 assertEquals(0, w.lifoSlotDepth(), "worker " + w.index() + " LIFO slot is empty at rest");
             }
-            assertEquals(m.polls(), m.perWorker().stream().mapToLong(WorkerMetrics::polls).sum());
+            // Each submission to the scheduler ran exactly once: none lost, none run twice.
+            assertEquals(m.remoteSchedules() + m.localSchedules(), m.polls(),
+                    "polls = remote schedules + local schedules: " + m);
+            assertTrue(m.remoteSchedules() >= outsideSpawns + roots,
+                    "the outside spawns and the roots came through the injection queue: " + m);
+            assertTrue(m.localSchedules() >= inside + parents,
+                    "the spawns inside the runtime were scheduled on the spawning worker: " + m);
+            assertTrue(m.polls() >= tasks, "every task was polled at least once: " + m);
+            long stolen = m.perWorker().stream().mapToLong(WorkerMetrics::stolenTasks).sum();
+            assertTrue(stolen >= m.steals(), "each steal takes at least one task");
+            assertTrue(m.lifoHits() <= m.polls());
             assertTrue(m.perWorker().stream().filter(w -> w.polls() > 0).count() >= 2,
                     "the work was spread over several workers: " + m);
         }
@@ -111,8 +125,12 @@ class MultiThreadRuntimeTest {
             });
             assertEquals(1, inside.workers());
             assertEquals(2, inside.aliveTasks(), "the main task and the sleeper");
+            assertEquals(2, inside.spawnedTasks());
+            assertEquals(0, inside.endedTasks());
             assertTrue(inside.perWorker().isEmpty());
-            assertEquals(0, rt.metrics().aliveTasks());
+            RuntimeMetrics after = rt.metrics();
+            assertEquals(0, after.aliveTasks());
+            assertEquals(2, after.endedTasks());
         }
     }
 
@@ -200,25 +218,111 @@ class MultiThreadRuntimeTest {
     }
 
     @Test
-    void timers_and_blocking_tasks_wake_tasks_through_the_injection_queue() {
+    void timers_and_blocking_tasks_wake_tasks_through_the_injection_queue() throws Exception {
+        int sleepers = 50;
         try (Runtime rt = Runtime.multiThread().workerThreads(2).maxBlockingThreads(2).build()) {
-            int sum = rt.blockOn(() -> {
-                List<JoinHandle<Integer>> hs = new ArrayList<>();
-                for (int i = 0; i < 50; i++) {
-                    int v = i;
-                    hs.add(Heddle.spawn(() -> {
-                        Heddle.sleep(Duration.ofMillis(1 + v % 5));
-                        return Heddle.spawnBlocking(() -> v).join();
-                    }));
+            // The timer thread is held in an action of its own until every sleeper has parked, so that
+            // each sleep ends with a wake-up from the timer thread rather than before its task parked.
+            TimeDriver time = rt.carrier().time();
+            CountDownLatch timerHeld = new CountDownLatch(1);
+            AtomicReference<Thread> timerThread = new AtomicReference<>();
+            AtomicBoolean releaseTimer = new AtomicBoolean();
+            time.schedule(time.now(), () -> {
+                timerThread.set(Thread.currentThread());
+                timerHeld.countDown();
+                while (!releaseTimer.get()) {
+                    LockSupport.park(releaseTimer);
                 }
+            });
+            int[] outcome = rt.blockOn(() -> {
+                timerHeld.await();
+                long remoteBefore = rt.metrics().remoteSchedules();
+                List<JoinHandle<Integer>> hs = new ArrayList<>();
+                int parkedInSleep = 0;
+                for (int i = 0; i < sleepers; i++) {
+                    int v = i;
+                    AtomicReference<Thread> sleeper = new AtomicReference<>();
+                    AtomicBoolean slept = new AtomicBoolean();
+                    AtomicBoolean joining = new AtomicBoolean();
+                    hs.add(Heddle.spawn(() -> {
+                        sleeper.set(Thread.currentThread());
+                        Heddle.sleep(Duration.ofMillis(100));
+                        slept.set(true);
+                        // The blocking task ends only once its joiner is parked, so its end is a wake-up from
+                        // a blocking-pool thread.
+                        JoinHandle<Integer> blocking = Heddle.spawnBlocking(() -> {
+                            while (!(joining.get() && sleeper.get().getState() == Thread.State.WAITING)) {
+                                Thread.yield();
+                            }
+                            return v;
+                        });
+                        joining.set(true);
+                        return blocking.join();
+                    }));
+                    // One sleeper at a time, so none waits for another on the timer's lock: parked now means
+                    // parked in its sleep, unless it is past the sleep already (its deadline passed before).
+                    while (true) {
+                        Thread t = sleeper.get();
+                        if (t != null && t.getState() == Thread.State.WAITING && !slept.get()) {
+                            parkedInSleep++;
+                            break;
+                        }
+                        if (slept.get()) {
+                            break;
+                        }
+                        Heddle.yieldNow();
+                    }
+                }
+                releaseTimer.set(true);
+                LockSupport.unpark(timerThread.get());
                 int s = 0;
                 for (JoinHandle<Integer> h : hs) {
                     s += h.join();
                 }
-                return s;
+                return new int[] {s, parkedInSleep, (int) (rt.metrics().remoteSchedules() - remoteBefore)};
             });
-            assertEquals(49 * 50 / 2, sum);
+            int sum = outcome[0];
+            int timerWakeUps = outcome[1];
+            int remoteSchedules = outcome[2];
+            assertEquals((sleepers - 1) * sleepers / 2, sum);
+            assertTrue(timerWakeUps > 0, "some sleeper parked before its 100 ms deadline passed");
+            assertTrue(remoteSchedules >= timerWakeUps + sleepers,
+                    "each of the " + timerWakeUps + " timer wake-ups and the " + sleepers
+                            + " blocking-task wake-ups came through the injection queue, but only "
+                            + remoteSchedules + " remote schedules were counted");
             assertTrue(rt.metrics().blockingThreads() <= 2);
+        }
+    }
+
+    @Test
+    void an_idle_blocking_thread_goes_away_after_its_runtimes_keep_alive() {
+        try (Runtime keepsIt = Runtime.multiThread().workerThreads(1).threadName("hour")
+                     .blockingKeepAlive(Duration.ofHours(1)).build();
+             Runtime dropsIt = Runtime.multiThread().workerThreads(1).threadName("milli")
+                     .blockingKeepAlive(Duration.ofMillis(1)).build()) {
+            Thread kept = keepsIt.blockOn(() -> Heddle.spawnBlocking(Thread::currentThread).join());
+            Thread dropped = dropsIt.blockOn(() -> Heddle.spawnBlocking(Thread::currentThread).join());
+            assertTrue(dropped.getName().startsWith("milli-blocking-"), dropped.getName());
+            // Waits on the event, under the class's JUnit timeout: the idle thread ends by itself.
+            while (dropsIt.metrics().blockingThreads() > 0 || dropped.isAlive()) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+            assertEquals(1, keepsIt.metrics().blockingThreads(),
+                    "the runtime with an hour's keep-alive keeps its idle blocking thread, started first");
+            assertTrue(kept.isAlive());
+            assertEquals(42, dropsIt.blockOn(() -> Heddle.spawnBlocking(() -> 42).join()),
+                    "a new blocking thread starts for the next blocking task");
+        }
+    }
+
+    @Test
+    void the_blocking_keep_alive_must_be_positive_and_the_error_names_it() {
+        for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), null}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Runtime.multiThread().blockingKeepAlive(bad).build());
+            assertTrue(e.getMessage().contains("blockingKeepAlive") && e.getMessage().contains(String.valueOf(bad)),
+                    e.getMessage());
         }
     }
 
