@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  *
  * <p>Those rows write unique values, as Jepsen does, so the polynomial deciders settle them.
  * Rows marked {@code values=repeated} (register with 10 clients, KV with 50) draw written values
- * from a few, so that no fast path applies and they measure the memoized search itself.
+ * from a few, so that no polynomial decider applies: their {@code ok} rows measure the memoized
+ * search itself, and their {@code bad} rows (a read of a value nobody wrote) the refutation.
  *
  * <p>Arguments: {@code --cap-ms N} (the per-row cap of each checker, default 2000) and
  * {@code --max-ops N} (default 10000).
@@ -190,7 +191,7 @@ public final class LinBench {
     enum Values {
         /** Every written value fresh, as in Jepsen tests: the polynomial deciders apply. */
         UNIQUE,
-        /** Written values drawn from {@link #REPEATED_VALUES}: no fast path applies, the memoized search decides. */
+        /** Written values drawn from {@link #REPEATED_VALUES}: no polynomial decider applies. */
         REPEATED
     }
 

@@ -2,71 +2,113 @@ package dev.heddle.check;
 
 import dev.heddle.check.model.Model;
 
-import java.util.Arrays;
-
 /**
  * Lowe's memoization: the (linearized operations, model state) pairs the search has already
  * explored. Reaching one again cannot succeed, since the search stops at the first success.
- * Open addressing over parallel arrays; the bitset's hash is maintained incrementally by the
- * caller, so a lookup costs one state hash plus, on a hash match, one full comparison.
+ *
+ * <p>A linearized set is stored by its frontier, not as a bitset: the first return event left in
+ * the search's event list, and the call events still before it (see
+ * {@code WingGongSearch.frontier}). That is exact, since every operation called before that
+ * return is linearized unless its call is still there, and none called after it is. It is as long
+ * as the operations pending at that point (a few), where a bitset grows with the part: with a
+ * thousand operations a bitset is 16 words, and a million of them kept the garbage collector
+ * busier than the search. Frontiers sit in one {@code int[]} arena, so that an entry allocates
+ * nothing; hashes, arena offsets and states sit in parallel open-addressing arrays, and the
+ * set's hash is maintained incrementally by the caller, so a lookup costs one state hash plus,
+ * on a hash match, one frontier and state comparison.
  */
 final class ConfigurationCache<S> {
     private static final long MIX = 0x9E3779B97F4A7C15L;
     /**
-     * The table stops growing at 2^22 slots and stops taking entries at 3/4 of that: a rehash of
-     * millions of entries takes long enough to overrun a timeout (the budget is only polled
-     * between steps), and beyond that size memory, not time, is the limit. Forgetting
+     * The table stops growing at 2^22 slots and stops taking entries at 3/4 of that, or when the
+     * arena holds 2^26 ints (256 MB): beyond that memory, not time, is the limit. Forgetting
      * configurations is sound: the search only prunes less.
      */
     private static final int MAX_SLOTS = 1 << 22;
-    private static final int MAX_ENTRIES = MAX_SLOTS / 4 * 3;
+    private static final int MAX_ARENA = 1 << 26;
+    /** A rehash polls the budget after this many slots, so that it cannot overrun a timeout. */
+    private static final int GROW_BUDGET_CHECK = 1 << 16;
 
     private final Model<S> model;
+    private final SearchBudget budget;
+    /** 0 marks an empty slot; stored hashes are never 0. */
     private long[] hashes = new long[1024];
-    private long[][] sets = new long[1024][];
+    private int[] offsets = new int[1024];
     private Object[] states = new Object[1024];
+    private int[] arena = new int[4096];
+    private int arenaEnd;
     private int size;
+    /** Set when a rehash was dropped for lack of time: the table then stops growing. */
+    private boolean outOfTime;
 
-    ConfigurationCache(Model<S> model) {
+    ConfigurationCache(Model<S> model, SearchBudget budget) {
         this.model = model;
+        this.budget = budget;
     }
 
-    /** Adds the configuration; false when it was already there. */
-    boolean add(long[] linearized, long linearizedHash, S state) {
-        long hash = linearizedHash ^ (model.hash(state) * MIX);
+    /**
+     * Adds the configuration whose linearized set has hash {@code setHash} and frontier
+     * {@code frontier[0, length)}; false when it was already there.
+     */
+    boolean add(int[] frontier, int length, long setHash, S state) {
+        long hash = setHash ^ (model.hash(state) * MIX);
+        if (hash == 0) hash = MIX;
         int mask = hashes.length - 1;
         int slot = spread(hash) & mask;
-        while (sets[slot] != null) {
-            if (hashes[slot] == hash && Arrays.equals(sets[slot], linearized)
+        while (hashes[slot] != 0) {
+            if (hashes[slot] == hash && sameFrontier(offsets[slot], frontier, length)
                     && model.equal(state, cast(states[slot]))) {
                 return false;
             }
             slot = (slot + 1) & mask;
         }
-        if (size >= MAX_ENTRIES) return true; // full: keep searching, without remembering more
+        if (size >= hashes.length / 4 * 3 || arenaEnd + length + 1 > MAX_ARENA) return true; // full: keep searching, remembering no more
+        if (arenaEnd + length + 1 > arena.length) {
+            int[] larger = new int[Math.min(MAX_ARENA, Math.max(arena.length * 2, arenaEnd + length + 1))];
+            System.arraycopy(arena, 0, larger, 0, arenaEnd);
+            arena = larger;
+        }
+        arena[arenaEnd] = length;
+        System.arraycopy(frontier, 0, arena, arenaEnd + 1, length);
         hashes[slot] = hash;
-        sets[slot] = linearized.clone();
+        offsets[slot] = arenaEnd;
         states[slot] = state;
-        if (++size * 2 > hashes.length && hashes.length < MAX_SLOTS) grow();
+        arenaEnd += length + 1;
+        if (++size * 2 > hashes.length && hashes.length < MAX_SLOTS && !outOfTime) grow();
         return true;
     }
 
+    private boolean sameFrontier(int offset, int[] frontier, int length) {
+        if (arena[offset] != length) return false;
+        for (int i = 0; i < length; i++) if (arena[offset + 1 + i] != frontier[i]) return false;
+        return true;
+    }
+
+    /**
+     * Doubles the table. When the budget runs out halfway, the new table is dropped and the old
+     * one kept (still correct, only fuller, and it grows no more): the search sees the budget at
+     * its next poll.
+     */
     private void grow() {
-        long[] oldHashes = hashes;
-        long[][] oldSets = sets;
-        Object[] oldStates = states;
-        hashes = new long[oldHashes.length * 2];
-        sets = new long[oldHashes.length * 2][];
-        states = new Object[oldHashes.length * 2];
-        int mask = hashes.length - 1;
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldSets[i] == null) continue;
-            int slot = spread(oldHashes[i]) & mask;
-            while (sets[slot] != null) slot = (slot + 1) & mask;
-            hashes[slot] = oldHashes[i];
-            sets[slot] = oldSets[i];
-            states[slot] = oldStates[i];
+        long[] newHashes = new long[hashes.length * 2];
+        int[] newOffsets = new int[hashes.length * 2];
+        Object[] newStates = new Object[hashes.length * 2];
+        int mask = newHashes.length - 1;
+        for (int i = 0; i < hashes.length; i++) {
+            if ((i & (GROW_BUDGET_CHECK - 1)) == GROW_BUDGET_CHECK - 1 && budget.exhausted()) {
+                outOfTime = true;
+                return;
+            }
+            if (hashes[i] == 0) continue;
+            int slot = spread(hashes[i]) & mask;
+            while (newHashes[slot] != 0) slot = (slot + 1) & mask;
+            newHashes[slot] = hashes[i];
+            newOffsets[slot] = offsets[i];
+            newStates[slot] = states[i];
         }
+        hashes = newHashes;
+        offsets = newOffsets;
+        states = newStates;
     }
 
     private static int spread(long hash) {

@@ -23,9 +23,11 @@ import java.util.concurrent.TimeUnit;
  * Decides whether a history could have happened on a single correct copy of an object.
  *
  * <p>The model may split the history into independent parts (by key, by value); parts are checked
- * in parallel and the check stops at the first illegal one. Each part goes to the model's
- * polynomial decider when it has one for that kind of history, otherwise to a memoized
- * Wing–Gong search ({@link WingGongSearch}).
+ * in parallel and the check stops at the first illegal one. Each part is first replayed when
+ * its operations are sequential, then given to the model's {@linkplain Model#refutation()
+ * refutation} (a read of a value nobody wrote ends the check at once), an optimistic search, and
+ * the model's polynomial decider when it has one for that kind of history; otherwise to a
+ * memoized Wing–Gong search ({@link WingGongSearch}).
  *
  * <pre>{@code
  * CheckResult result = LinearizabilityChecker.of(Models.casRegister())
@@ -217,15 +219,27 @@ public final class LinearizabilityChecker<S> {
     private PartitionResult fastPathsOn(List<Operation> part, SearchBudget budget) {
         if (!fastPaths) return null;
         String label = model.partitionLabel(part);
-        if (budget.exhausted()) {
-            return new PartitionResult(label, part, Verdict.UNKNOWN, List.of(), null,
-                    budget.cancelled() ? "not checked: another part is not linearizable" : "time budget exhausted");
-        }
+        if (budget.exhausted()) return outOfTime(label, part, budget);
         {
             PartitionResult sequential = sequential(label, part);
             if (sequential != null) return sequential;
+            // Before the optimistic search, which would spend its steps before a corrupted read.
+            Optional<PolynomialDecider> refutation = model.refutation();
+            if (refutation.isPresent()) {
+                Optional<PolynomialDecider.Decision> refuted = refutation.get().decide(part);
+                if (refuted.isPresent()) {
+                    if (refuted.get().linearizable()) {
+                        throw new IllegalStateException("the refutation " + refutation.get().name() + " of model "
+                                + model.name() + " decided a part linearizable; a refutation may only refute");
+                    }
+                    return new PartitionResult(label, part, Verdict.NOT_LINEARIZABLE, List.of(), explain(part, budget),
+                            refuted.get().reason(), refutation.get().name());
+                }
+            }
+            if (budget.exhausted()) return outOfTime(label, part, budget);
             PartitionResult optimistic = optimistic(label, part, budget);
             if (optimistic != null) return optimistic;
+            if (budget.exhausted()) return outOfTime(label, part, budget);
             Optional<PolynomialDecider> decider = model.polynomialDecider();
             if (decider.isPresent()) {
                 Optional<PolynomialDecider.Decision> decision = decider.get().decide(part);
@@ -240,13 +254,16 @@ public final class LinearizabilityChecker<S> {
         return null;
     }
 
+    /** A part left unknown because the time is up, or because another part is illegal. */
+    private static PartitionResult outOfTime(String label, List<Operation> part, SearchBudget budget) {
+        return new PartitionResult(label, part, Verdict.UNKNOWN, List.of(), null,
+                budget.cancelled() ? "not checked: another part is not linearizable" : "time budget exhausted");
+    }
+
     /** The part decided by the search. */
     private PartitionResult checkPart(List<Operation> part, SearchBudget budget) {
         String label = model.partitionLabel(part);
-        if (budget.exhausted()) {
-            return new PartitionResult(label, part, Verdict.UNKNOWN, List.of(), null,
-                    budget.cancelled() ? "not checked: another part is not linearizable" : "time budget exhausted");
-        }
+        if (budget.exhausted()) return outOfTime(label, part, budget);
         WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part, budget).run();
         List<Operation> order = new ArrayList<>(outcome.order().length);
         for (int op : outcome.order()) order.add(part.get(op));

@@ -18,9 +18,11 @@ import java.util.SplittableRandom;
  * return event: they may be linearized at any time after their call, or never, and the search
  * succeeds once every completed operation is linearized.
  *
- * <p>What makes it fast: the list is two int arrays; the linearized set is a {@code long[]} whose
- * Zobrist hash is updated in O(1) per step, copied only into the cache, and not for forced steps
- * (the only call before the first return: no alternative to prune); read-only operations that are legal are committed
+ * <p>What makes it fast: the list is two int arrays; the linearized set is never materialized:
+ * its Zobrist hash is updated in O(1) per step, and the cache stores it as its frontier (the
+ * first return left and the calls before it, as many as the operations pending there), not for
+ * forced steps (the only call before the first return: no alternative to prune), where Porcupine
+ * clones a bitset of the whole part per step; read-only operations that are legal are committed
  * without trying alternatives (if a configuration fails after such a read, so does the one
  * before it); the longest prefix for the counterexample is kept in amortized O(1) per step.
  */
@@ -156,8 +158,8 @@ final class WingGongSearch<S> {
         for (Operation op : ops) if (op.status() == Status.OK) okLeft++;
         if (budget.exhausted()) return new Outcome(Verdict.UNKNOWN, new int[0]);
 
-        ConfigurationCache<S> cache = memoize ? new ConfigurationCache<>(model) : null;
-        long[] linearized = new long[(ops.length + 63) >>> 6];
+        ConfigurationCache<S> cache = memoize ? new ConfigurationCache<>(model, budget) : null;
+        int[] frontier = memoize ? new int[ops.length + 1] : null;
         long linearizedHash = 0;
         int[] stackNode = new int[ops.length];
         Object[] stackState = new Object[ops.length];
@@ -176,23 +178,23 @@ final class WingGongSearch<S> {
                 S after = model.step(state, ops[op]);
                 backtrack = false;
                 if (after != null) {
-                    linearized[op >>> 6] |= 1L << op;
                     // A forced step (the only call before the first return) is not cached: the
-                    // configuration before it already is, and copying the set costs O(n).
+                    // configuration before it already is.
                     boolean forced = entry == next[HEAD] && next[entry] == returnOfCall[entry];
-                    if (cache == null || forced || cache.add(linearized, linearizedHash ^ zobrist[op], after)) {
+                    lift(entry);
+                    if (cache == null || forced
+                            || cache.add(frontier, frontier(frontier), linearizedHash ^ zobrist[op], after)) {
                         linearizedHash ^= zobrist[op];
                         stackNode[depth] = entry;
                         stackState[depth] = state;
                         recordPush(stackNode, depth);
                         depth++;
                         state = after;
-                        lift(entry);
                         if (ops[op].status() == Status.OK) okLeft--;
                         entry = next[HEAD];
                         continue;
                     }
-                    linearized[op >>> 6] &= ~(1L << op);
+                    unlift(entry);
                     backtrack = readOnly[op];
                 }
                 if (!backtrack) {
@@ -213,7 +215,6 @@ final class WingGongSearch<S> {
                 state = cast(stackState[depth]);
                 stackState[depth] = null;
                 int op = opOfNode[entry];
-                linearized[op >>> 6] &= ~(1L << op);
                 linearizedHash ^= zobrist[op];
                 unlift(entry);
                 if (ops[op].status() == Status.OK) okLeft++;
@@ -224,6 +225,25 @@ final class WingGongSearch<S> {
         int[] order = new int[depth];
         for (int i = 0; i < depth; i++) order[i] = opOfNode[stackNode[i]];
         return new Outcome(Verdict.LINEARIZABLE, order);
+    }
+
+    /**
+     * Writes the current linearized set's frontier into {@code into} and returns its length: the
+     * first return node left in the list ({@code END} when none is), then the call nodes before
+     * it. It determines the set exactly: an operation called before that return is linearized
+     * unless its call is still in the list (its return, which would come first, is gone), and an
+     * operation called after it cannot be linearized yet (every linearized operation was a call
+     * before the first return of its time, and that return has not moved backwards since).
+     */
+    private int frontier(int[] into) {
+        int length = 1;
+        int node = next[HEAD];
+        while (node != END && returnOfCall[node] != -2) {
+            into[length++] = node;
+            node = next[node];
+        }
+        into[0] = node;
+        return length;
     }
 
     /** Keeps {@code bestPrefix} equal to the deepest stack seen, copying only what changed. */

@@ -46,14 +46,18 @@ class ParallelCheckTest {
     }
 
     /**
-     * Thirty concurrent puts of two values and a get of a third: the search must refute every
-     * subset of puts (2^30), so it does not end in any reasonable time; with the values repeated
-     * no fast path sees at once that the get is impossible.
+     * Thirty concurrent puts of two values, then a put of {@code x}, a put of {@code y} and a get
+     * of the stale {@code x}: the search must refute every subset of the thirty puts (2^30)
+     * before it reaches the get, so it does not end in any reasonable time; with the values
+     * repeated no decider applies, and {@code x} was written before the get, so no refutation
+     * sees at once that the get is impossible.
      */
     static List<Operation> slow(String key) {
         List<Operation> ops = new ArrayList<>();
         for (int i = 0; i < 30; i++) ops.add(Operation.ok(i, "put", key, "v" + i % 2, null, 0, 100));
-        ops.add(Operation.ok(99, "get", key, null, "never", 0, 100));
+        ops.add(Operation.ok(99, "put", key, "x", null, 101, 102));
+        ops.add(Operation.ok(99, "put", key, "y", null, 103, 104));
+        ops.add(Operation.ok(99, "get", key, null, "x", 105, 106));
         return ops;
     }
 

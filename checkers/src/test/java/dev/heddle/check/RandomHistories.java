@@ -200,6 +200,80 @@ public final class RandomHistories {
         return new History(ops);
     }
 
+    /**
+     * A register (or CAS-register) history whose writes and swaps draw values from 0 to 2, so
+     * that values repeat and the unique-value deciders decline; some operations crash as in
+     * {@link #uniqueRegister}. A compare-and-set expects the value its client last saw, or now and
+     * then any of the values.
+     */
+    public static History repeatedRegister(Random random, int clients, int opsPerClient, boolean cas) {
+        Object value = null;
+        Object[] lastSeen = new Object[clients];
+        List<Operation> ops = new ArrayList<>();
+        for (Slot s : slots(random, clients, opsPerClient, 3, 6)) {
+            boolean crash = random.nextInt(8) == 0;
+            boolean takesEffect = !crash || random.nextBoolean();
+            int c = s.client();
+            long v = random.nextInt(3);
+            switch (random.nextInt(cas ? 3 : 2)) {
+                case 0 -> {
+                    if (takesEffect) value = v;
+                    lastSeen[c] = v;
+                    ops.add(crash ? Operation.unknown(c, "write", null, v, s.call())
+                            : Operation.ok(c, "write", null, v, null, s.call(), s.ret()));
+                }
+                case 1 -> {
+                    lastSeen[c] = value;
+                    ops.add(crash ? Operation.unknown(c, "read", null, null, s.call())
+                            : Operation.ok(c, "read", null, null, value, s.call(), s.ret()));
+                }
+                default -> {
+                    Object expected = random.nextInt(3) == 0 ? (Object) (long) random.nextInt(3) : lastSeen[c];
+                    boolean swapped = java.util.Objects.equals(value, expected) && takesEffect;
+                    if (swapped) value = v;
+                    List<Object> args = java.util.Arrays.asList(expected, v);
+                    ops.add(crash ? Operation.unknown(c, "cas", null, args, s.call())
+                            : Operation.ok(c, "cas", null, args, swapped, s.call(), s.ret()));
+                }
+            }
+        }
+        return new History(ops);
+    }
+
+    /**
+     * A key-value history on {@code keys} keys whose puts and appends write {@code "p0"} to
+     * {@code "p2"} and {@code "a0"} to {@code "a2"} (repeated, not delimited); some operations
+     * crash as in {@link #uniqueRegister}.
+     */
+    public static History repeatedKeyValue(Random random, int clients, int opsPerClient, int keys) {
+        Map<Object, String> store = new HashMap<>();
+        List<Operation> ops = new ArrayList<>();
+        for (Slot s : slots(random, clients, opsPerClient, 3, 6)) {
+            String key = Integer.toString(random.nextInt(keys));
+            String current = store.getOrDefault(key, "");
+            boolean crash = random.nextInt(8) == 0;
+            boolean takesEffect = !crash || random.nextBoolean();
+            int c = s.client();
+            switch (random.nextInt(3)) {
+                case 0 -> ops.add(crash ? Operation.unknown(c, "get", key, null, s.call())
+                        : Operation.ok(c, "get", key, null, current, s.call(), s.ret()));
+                case 1 -> {
+                    String v = "p" + random.nextInt(3);
+                    if (takesEffect) store.put(key, v);
+                    ops.add(crash ? Operation.unknown(c, "put", key, v, s.call())
+                            : Operation.ok(c, "put", key, v, null, s.call(), s.ret()));
+                }
+                default -> {
+                    String v = "a" + random.nextInt(3);
+                    if (takesEffect) store.put(key, current + v);
+                    ops.add(crash ? Operation.unknown(c, "append", key, v, s.call())
+                            : Operation.ok(c, "append", key, v, null, s.call(), s.ret()));
+                }
+            }
+        }
+        return new History(ops);
+    }
+
     /** The history with operation {@code index} given {@code output} instead. */
     public static History withOutput(History history, int index, Object output) {
         List<Operation> ops = new ArrayList<>(history.operations());

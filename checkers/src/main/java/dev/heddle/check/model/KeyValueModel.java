@@ -4,6 +4,7 @@ import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
 import dev.heddle.check.fast.PolynomialDecider;
+import dev.heddle.check.fast.UnreachableKvValueRefuter;
 import dev.heddle.check.fast.UniqueTokenKvDecider;
 
 import java.util.ArrayList;
@@ -89,6 +90,12 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
     @Override
     public Optional<PolynomialDecider> polynomialDecider() {
         return partitioned ? Optional.of(new UniqueTokenKvDecider()) : Optional.empty();
+    }
+
+    /** Refutes a get of a value no put and appends produce at once ({@link UnreachableKvValueRefuter}). */
+    @Override
+    public Optional<PolynomialDecider> refutation() {
+        return Optional.of(new UnreachableKvValueRefuter());
     }
 
     @Override

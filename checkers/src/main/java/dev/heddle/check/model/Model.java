@@ -95,6 +95,15 @@ public interface Model<S> {
         return Optional.empty();
     }
 
+    /**
+     * A cheap refutation, run before any search: it finds an observation no order of the history
+     * can explain (a read of a value nobody wrote), deciding only {@code NOT_LINEARIZABLE}, and
+     * declines otherwise. It must be sound for this model; by default there is none.
+     */
+    default Optional<PolynomialDecider> refutation() {
+        return Optional.empty();
+    }
+
     default String describeState(S state) {
         return String.valueOf(state);
     }

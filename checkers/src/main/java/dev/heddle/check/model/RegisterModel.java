@@ -4,6 +4,7 @@ import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
 import dev.heddle.check.fast.PolynomialDecider;
+import dev.heddle.check.fast.UnwrittenValueRefuter;
 import dev.heddle.check.fast.UniqueValueRegisterDecider;
 
 import java.util.Objects;
@@ -44,6 +45,12 @@ public final class RegisterModel implements Model<Object> {
     @Override
     public Optional<PolynomialDecider> polynomialDecider() {
         return Optional.of(new UniqueValueRegisterDecider(this, false));
+    }
+
+    /** Refutes a read of a value never written at once ({@link UnwrittenValueRefuter}). */
+    @Override
+    public Optional<PolynomialDecider> refutation() {
+        return Optional.of(new UnwrittenValueRefuter(false));
     }
 
     @Override

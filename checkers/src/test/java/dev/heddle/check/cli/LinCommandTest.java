@@ -53,14 +53,17 @@ class LinCommandTest {
 
     @Test
     void aTimeoutGivesUnknownAndExitCodeTwo(@TempDir Path dir) throws Exception {
-        // Thirty concurrent writes of repeated values and a read of a value never written: no fast
-        // path applies (values repeat), and the search must refute 2^30 subsets of writes.
+        // Thirty concurrent writes of repeated values, then writes of 5 and 6 and a read of the
+        // stale 5: no fast path applies (values repeat, 5 was written before the read), and the
+        // search must refute 2^30 subsets of writes.
         StringBuilder lines = new StringBuilder();
         for (int client = 0; client < 30; client++) {
             lines.append("{\"client\":").append(client).append(",\"f\":\"write\",\"input\":").append(client % 2)
                     .append(",\"call\":0,\"return\":100,\"status\":\"ok\"}\n");
         }
-        lines.append("{\"client\":30,\"f\":\"read\",\"output\":7,\"call\":0,\"return\":100,\"status\":\"ok\"}\n");
+        lines.append("{\"client\":30,\"f\":\"write\",\"input\":5,\"call\":101,\"return\":102,\"status\":\"ok\"}\n");
+        lines.append("{\"client\":30,\"f\":\"write\",\"input\":6,\"call\":103,\"return\":104,\"status\":\"ok\"}\n");
+        lines.append("{\"client\":30,\"f\":\"read\",\"output\":5,\"call\":105,\"return\":106,\"status\":\"ok\"}\n");
         Path slow = dir.resolve("slow.jsonl");
         Files.writeString(slow, lines);
         Run run = run("--model", "cas-register", "--timeout", "200ms", slow.toString(), OK);
