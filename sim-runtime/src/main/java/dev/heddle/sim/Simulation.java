@@ -123,9 +123,9 @@ public final class Simulation {
     /**
      * What to do when a task suspends while holding a {@code synchronized} monitor or a
      * {@code ReentrantLock} (Tokio's "std Mutex held across .await"). Default {@link
-     * LockHeldPolicy#FAIL}. Looking walks the task's live stack (tens of microseconds), so a run
-     * looks at each of its first 32 suspensions and then at every 4096th; a lock held across a
-     * suspension point every time is found, one held rarely is found over many seeds.
+     * LockHeldPolicy#FAIL}. Looking walks the task's live stack (about 20 microseconds), so a run
+     * looks at its suspensions number 1, 2, 4, 8, … 4096 and then at every 4096th; a lock held
+     * across suspension points often is found within a few seeds, one held rarely over many.
      * {@link LockHeldPolicy#IGNORE} saves the walks.
      */
     public Simulation onLockHeldAcrossSuspension(LockHeldPolicy policy) {

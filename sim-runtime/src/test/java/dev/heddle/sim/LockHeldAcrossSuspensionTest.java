@@ -42,7 +42,7 @@ class LockHeldAcrossSuspensionTest {
         assertTrue(f.getMessage().contains("monitor of a java.lang.Object (synchronized)"), f.getMessage());
     }
 
-    /** After its first 32 suspensions a run looks at every 4096th, so a lock held at each one is still found. */
+    /** A run looks at suspensions 1, 2, 4, … and every 4096th, so a lock held at each one of a long stretch is found. */
     @Test
     void aLockHeldAtEverySuspensionOfALongRunIsFound() {
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(7).run(sim -> {
