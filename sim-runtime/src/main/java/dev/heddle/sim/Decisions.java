@@ -18,6 +18,7 @@ final class Decisions {
     private final SimRandom select;
     private final SimRandom workers;
     private final SimRandom stealing;
+    private final SimRandom lockChecks;
     /** PCT: the steps at which the task about to run is demoted, ascending; then the next one to use. */
     private final long[] changePoints;
     private int nextChangePoint;
@@ -30,6 +31,7 @@ final class Decisions {
         this.select = new SimRandom(seed, "select", trace, null);
         this.workers = new SimRandom(seed, "workers", trace, null);
         this.stealing = new SimRandom(seed, "stealing", trace, null);
+        this.lockChecks = new SimRandom(seed, "lock checks", trace, null);
         this.depth = pctDepth;
         if (strategy == Strategy.PCT) {
             changePoints = new long[pctDepth - 1];
@@ -66,6 +68,15 @@ final class Decisions {
     /** Where a logical worker's steals start looking for a victim. */
     RandomGenerator stealing() {
         return stealing;
+    }
+
+    /**
+     * Whether the run looks for locks held at its suspension number {@code n} (from 1): always
+     * at the first two, then with probability 2/n, so a run of N suspensions looks about
+     * 2 ln N times, at places that differ from seed to seed.
+     */
+    boolean checkLocksAt(long n) {
+        return n <= 2 || lockChecks.nextLong(n) < 2;
     }
 
     /** Gives a new task its PCT priority: a random place among the tasks not yet demoted. */

@@ -26,38 +26,45 @@ final class JdkPollers {
         }
         // A platform thread starts the waiting virtual thread, so that it gets the default scheduler
         // even when the first simulation is created from inside some other runtime's virtual thread.
-        Thread starter = Thread.ofPlatform().daemon().name("heddle-start-jdk-pollers").start(JdkPollers::waitOnAPipe);
+        Throwable[] failure = new Throwable[1];
+        Thread starter = Thread.ofPlatform().daemon().name("heddle-start-jdk-pollers").start(() -> {
+            try {
+                waitOnAPipe();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
         try {
             starter.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the JDK's I/O pollers", e);
         }
+        if (failure[0] != null) {
+            throw new IllegalStateException("cannot start the JDK's I/O pollers outside the simulation ("
+                    + failure[0] + "); without them a simulated task's real I/O would stop all virtual-thread"
+                    + " I/O in this JVM. Check that this JVM may open a pipe (file descriptors, sandbox).",
+                    failure[0]);
+        }
         started = true;
     }
 
-    private static void waitOnAPipe() {
-        try {
-            Pipe pipe = Pipe.open();
-            try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink()) {
-                Thread reader = Thread.ofVirtual().name("heddle-jdk-poller-start").start(() -> {
-                    try {
-                        source.read(ByteBuffer.allocate(1));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                // The read must block (and so start the pollers) before the byte arrives.
-                while (reader.getState() != Thread.State.WAITING && reader.isAlive()) {
-                    Thread.onSpinWait();
+    private static void waitOnAPipe() throws IOException, InterruptedException {
+        Pipe pipe = Pipe.open();
+        try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink()) {
+            Thread reader = Thread.ofVirtual().name("heddle-jdk-poller-start").start(() -> {
+                try {
+                    source.read(ByteBuffer.allocate(1));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                sink.write(ByteBuffer.wrap(new byte[] {1}));
-                reader.join();
+            });
+            // The read must block (and so start the pollers) before the byte arrives: wait until it parks.
+            while (reader.getState() != Thread.State.WAITING && reader.isAlive()) {
+                Thread.sleep(1);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a pipe to start the JDK's I/O pollers", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            sink.write(ByteBuffer.wrap(new byte[] {1}));
+            reader.join();
         }
     }
 }

@@ -76,9 +76,9 @@ public final class Simulation {
      * ready tasks: each worker has the real scheduler's LIFO slot, local queue and steal-half,
      * and at each step the seed picks which worker acts (in turn under {@link Strategy#FIFO}).
      * Schedules that only work stealing produces (a task spawned here running there, ahead of
-     * older work) then come from the seed. {@code workers(1)} runs tasks one at a time in the
-     * order a single worker's queues give them, with no choice left to the seed, like the
-     * current-thread runtime. Not set by default; {@link Strategy#PCT} needs the single pool.
+     * older work) then come from the seed. {@code workers(1)} runs tasks in the order a
+     * multi-thread runtime with one worker gives them (its LIFO slot first), with no choice left
+     * to the seed. Not set by default; {@link Strategy#PCT} needs the single pool.
      */
     public Simulation workers(int n) {
         if (n < 1) {
@@ -124,8 +124,9 @@ public final class Simulation {
      * What to do when a task suspends while holding a {@code synchronized} monitor or a
      * {@code ReentrantLock} (Tokio's "std Mutex held across .await"). Default {@link
      * LockHeldPolicy#FAIL}. Looking walks the task's live stack (about 20 microseconds), so a run
-     * looks at its suspensions number 1, 2, 4, 8, … 4096 and then at every 4096th; a lock held
-     * across suspension points often is found within a few seeds, one held rarely over many.
+     * looks at its first two suspensions and then at the n-th with probability 2/n, drawn from
+     * the seed: a lock held at a suspension point that runs often is found within a seed or
+     * two, one held at a point reached once is found over a sweep of seeds.
      * {@link LockHeldPolicy#IGNORE} saves the walks.
      */
     public Simulation onLockHeldAcrossSuspension(LockHeldPolicy policy) {

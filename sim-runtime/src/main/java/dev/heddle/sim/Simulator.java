@@ -24,7 +24,6 @@ import java.util.random.RandomGenerator;
  */
 final class Simulator implements Carrier, Suspension.Watcher {
     private static final int RECENT_STEPS = 1024;
-    private static final int LOCK_CHECK_INTERVAL = 4096;
 
     private final Simulation config;
     private final long seed;
@@ -204,21 +203,15 @@ final class Simulator implements Carrier, Suspension.Watcher {
     /**
      * Looks for locks the task holds as it suspends (on the task's thread), per {@link LockHeldPolicy}.
      * The search walks the live stack, about 20 microseconds, as long as a whole step of a small
-     * test, so a run searches at its suspensions number 1, 2, 4, 8, … up to
-     * {@value #LOCK_CHECK_INTERVAL} and then at every {@value #LOCK_CHECK_INTERVAL}th: a dozen
-     * searches in a run of a thousand steps. A lock held at a steady share of suspension points is
-     * found within a few seeds; checking every suspension tripled the cost of such a run.
+     * test; searching at every suspension tripled the cost of such a run. So a run searches at
+     * the suspensions {@link Decisions#checkLocksAt} draws: a dozen in a run of a thousand, at
+     * places that differ from seed to seed, so that a lock held at any suspension point that
+     * seeds reach is found over a sweep.
      */
     @Override
     public void suspending(Task<?> task) {
         LockHeldPolicy policy = config.lockHeldPolicy();
-        if (policy == LockHeldPolicy.IGNORE || tearingDown) {
-            return;
-        }
-        suspensions++;
-        boolean due = suspensions <= LOCK_CHECK_INTERVAL ? Long.bitCount(suspensions) == 1
-                : suspensions % LOCK_CHECK_INTERVAL == 0;
-        if (!due) {
+        if (policy == LockHeldPolicy.IGNORE || tearingDown || !decisions.checkLocksAt(++suspensions)) {
             return;
         }
         HeldLocks.Found found = HeldLocks.ofCurrentThread();
@@ -319,11 +312,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
             }
             String io = t.thread == null ? null : realIoFrame(t.thread);
             if (io != null) {
-                fail(FailureKind.FOREIGN_WAKEUP, "task " + t + " waits on real I/O (" + io + "): its wake-up"
-                        + " would come from the JDK's I/O poller, outside the simulation, at a time no seed"
-                        + " decides. Simulated code must not touch real sockets, pipes or files that block:"
-                        + " use Heddle's simulated network (the net API), or an in-memory fake behind a"
-                        + " channel.\n" + stack(t), null);
+                fail(FailureKind.FOREIGN_WAKEUP, realIoReport(t, io), null);
                 return;
             }
             if (t.thread != null && inObjectWait(t.thread)) {
@@ -446,10 +435,22 @@ final class Simulator implements Carrier, Suspension.Watcher {
                 + "Raise the budget with maxSteps if the run is just long.";
     }
 
+    /** A timed wait, unless it is a real socket's or pipe's timed read, which is reported as real I/O. */
     private String timedParkReport(SimTask t) {
+        String io = t.thread == null ? null : realIoFrame(t.thread);
+        if (io != null) {
+            return realIoReport(t, io);
+        }
         return "task " + t + " waits with a timeout outside Heddle (Thread.sleep, LockSupport.parkNanos or a"
                 + " timed wait): its wake-up would come from the JDK's 'VirtualThread-unparker' thread in real"
                 + " time. Use Heddle's clock instead (Heddle.sleep, clock.sleep, clock.timeout).\n" + stack(t);
+    }
+
+    private String realIoReport(SimTask t, String call) {
+        return "task " + t + " waits on real I/O (" + call + "): its wake-up would come from the JDK's I/O"
+                + " poller, outside the simulation, at a time no seed decides. Simulated code must not touch"
+                + " real sockets, pipes or files that block: use Heddle's simulated network (the net API),"
+                + " or an in-memory fake behind a channel.\n" + stack(t);
     }
 
     private String monitorReport(SimTask t) {

@@ -31,6 +31,31 @@ class LockHeldAcrossSuspensionTest {
         assertTrue(f.getMessage().contains("LockHeldAcrossSuspensionTest"), f.getMessage());
     }
 
+    /** Where a run looks is drawn from its seed, so a lock held at one early suspension is found over a few seeds. */
+    @Test
+    void aLockHeldAtOneSuspensionOfEveryRunIsFoundWithinAFewSeeds() {
+        int found = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            try {
+                Simulation.ofSeed(seed).run(sim -> {
+                    for (int i = 1; i <= 12; i++) {
+                        if (i == 6) {
+                            synchronized (monitor) {
+                                sim.sleep(Duration.ofMillis(1));
+                            }
+                        } else {
+                            sim.sleep(Duration.ofMillis(1));
+                        }
+                    }
+                });
+            } catch (SimulationFailure f) {
+                assertEquals(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, f.kind());
+                found++;
+            }
+        }
+        assertTrue(found >= 2 && found < 20, "found in " + found + " of 20 seeds (each looks with probability 1/3)");
+    }
+
     @Test
     void aSynchronizedBlockAroundAYieldFailsTheRunToo() {
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim -> {

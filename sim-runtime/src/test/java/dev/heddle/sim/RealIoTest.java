@@ -16,6 +16,17 @@ import org.junit.jupiter.api.Timeout;
 /** Real I/O inside a simulation is reported, and does not break real I/O in the JVM afterwards. */
 class RealIoTest {
 
+    @Test
+    void aTimedReadOnARealSocketIsReportedAsRealIoNotAsATimedPark() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(600_000);
+            SimulationFailure f = assertThrows(SimulationFailure.class,
+                    () -> Simulation.ofSeed(1).run(sim -> server.accept().close()));
+            assertEquals(FailureKind.FOREIGN_WAKEUP, f.kind());
+            assertTrue(f.getMessage().contains("waits on real I/O (java.net.ServerSocket.accept)"), f.getMessage());
+        }
+    }
+
     /** Without the fix the socket below never connects: the timeout turns that hang into a failure. */
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
