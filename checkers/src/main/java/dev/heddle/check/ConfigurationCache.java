@@ -10,7 +10,9 @@ import dev.heddle.check.model.Model;
  * the search's event list, and the call events still before it (see
  * {@code WingGongSearch.frontier}). That is exact, since every operation called before that
  * return is linearized unless its call is still there, and none called after it is. It is as long
- * as the operations pending at that point (a few), where a bitset grows with the part: with a
+ * as the operations pending at that point: a few, plus every unknown (crashed) operation called
+ * before it and not yet placed, since those never have to take effect. A bitset grows with the
+ * part instead: with a
  * thousand operations a bitset is 16 words, and a million of them kept the garbage collector
  * busier than the search. Frontiers sit in one {@code int[]} arena, so that an entry allocates
  * nothing; hashes, arena offsets and states sit in parallel open-addressing arrays, and the

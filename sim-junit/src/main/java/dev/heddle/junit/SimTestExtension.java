@@ -79,8 +79,9 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             sb.append("\n  ").append(probes.describe(r));
         }
         return sb.append("\nEvery expected probe must be hit by some seed: run more seeds (-Dheddle.seeds=N),")
-                .append(" try another strategy (-Dheddle.strategy=PCT), check that the probe's name is spelled")
-                .append(" as in the code and the scenario can happen, or drop the name from expectedProbes.")
+                .append(" try another strategy (-Dheddle.strategy=PCT, or FIFO with workers), check that the")
+                .append(" probe's name is spelled as in the code and the scenario can happen, or drop the name")
+                .append(" from expectedProbes.")
                 .toString();
     }
 
@@ -96,6 +97,10 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             }
         }
         Simulation simulation = Simulation.ofSeed(seed);
+        if (settings.workers() < 0) {
+            throw new IllegalArgumentException("@SimTest(workers) must be 0 (one pool of ready tasks) or the number"
+                    + " of logical workers to replay, was " + settings.workers());
+        }
         if (settings.workers() != 0) {
             simulation.workers(settings.workers());
         }

@@ -224,7 +224,8 @@ class SimTestSettingsTest {
     void workersAreValidatedAndRefusePct() {
         assertTrue(SampleRun.of(Samples.class, "workersWithPct").failureMessage()
                 .startsWith("strategy PCT cannot be combined with workers(2)"));
-        assertEquals("workers must be at least 1, was -1", SampleRun.of(Samples.class, "negativeWorkers").failureMessage());
+        assertEquals("@SimTest(workers) must be 0 (one pool of ready tasks) or the number of logical workers to"
+                + " replay, was -1", SampleRun.of(Samples.class, "negativeWorkers").failureMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.heddle.check.fast;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
+import dev.heddle.check.model.KeyValueModel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,8 +95,7 @@ public final class UnreachableKvValueRefuter implements PolynomialDecider {
         return Optional.empty();
     }
 
-    /** A value as {@code KeyValueModel} reads it: {@code null} is {@code ""}, other non-strings as shown. */
     private static String text(Object value) {
-        return value == null ? "" : value instanceof String s ? s : Values.show(value);
+        return KeyValueModel.text(value);
     }
 }

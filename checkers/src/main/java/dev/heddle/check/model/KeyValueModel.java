@@ -67,7 +67,11 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
         };
     }
 
-    private static String text(Object value) {
+    /**
+     * A value as this model reads it: {@code null} is {@code ""}, other non-strings as shown.
+     * Public so that fast paths read values exactly as the model does.
+     */
+    public static String text(Object value) {
         return value == null ? "" : value instanceof String s ? s : Values.show(value);
     }
 
