@@ -1,31 +1,44 @@
 package dev.heddle.runtime;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Something that happens once (a task ending, a token being cancelled), with callbacks that
  * run when it happens, or at once if it already has. Lock-free, so that it adds no monitor a
- * simulated task could be suspended inside.
+ * simulated task could be suspended inside. Every task has one, so the head is a field of
+ * its own reached through a {@link VarHandle} rather than a separate atomic object.
  */
 final class OneTimeEvent {
     private static final Registration FIRED = new Registration(null);
-    private final AtomicReference<Registration> head = new AtomicReference<>();
+    private static final VarHandle HEAD;
+
+    static {
+        try {
+            HEAD = MethodHandles.lookup().findVarHandle(OneTimeEvent.class, "head", Registration.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The callbacks registered so far, newest first; {@link #FIRED} once the event has fired. */
+    private volatile Registration head;
 
     boolean hasFired() {
-        return head.get() == FIRED;
+        return head == FIRED;
     }
 
     /** Runs {@code action} when the event fires, on the firing thread; at once if it has fired. */
     Registration whenFired(Runnable action) {
         Registration r = new Registration(action);
         while (true) {
-            Registration h = head.get();
+            Registration h = head;
             if (h == FIRED) {
                 r.run();
                 return r;
             }
             r.next = h;
-            if (head.compareAndSet(h, r)) {
+            if (HEAD.compareAndSet(this, h, r)) {
                 return r;
             }
         }
@@ -33,7 +46,7 @@ final class OneTimeEvent {
 
     /** Fires the event: runs every armed callback in the order it was registered. False if it had fired. */
     boolean fire() {
-        Registration r = head.getAndSet(FIRED);
+        Registration r = (Registration) HEAD.getAndSet(this, FIRED);
         if (r == FIRED) {
             return false;
         }

@@ -24,7 +24,8 @@ public final class Task<T> implements Runnable {
     private final long id;
     private final String name;
     private final Runtime runtime;
-    private final Callable<T> body;
+    /** Dropped once the task has ended, with {@link #thread}, so that a held handle keeps only the outcome. */
+    private Callable<T> body;
     private final boolean blocking;
     private Thread thread;
 
@@ -34,10 +35,16 @@ public final class Task<T> implements Runnable {
     private Throwable failure;
     private volatile boolean outcomeObserved;
 
-    /** Active {@code timeout} scopes of this task, outermost first; touched only by the task itself. */
-    private final List<DeadlineScope> deadlines = new ArrayList<>(0);
+    /**
+     * Active {@code timeout} scopes of this task, outermost first; touched only by the task
+     * itself, and created by its first {@code timeout}, since most tasks never set one.
+     */
+    private List<DeadlineScope> deadlines;
 
     private final OneTimeEvent ended = new OneTimeEvent();
+
+    /** Where the runtime's {@link AliveTasks} keeps this task until it ends; touched by the registry only. */
+    AliveTasks.Segment aliveSegment;
 
     Task(long id, String name, Runtime runtime, Callable<T> body, boolean blocking) {
         this.id = id;
@@ -61,7 +68,11 @@ public final class Task<T> implements Runnable {
         return name;
     }
 
-    /** The thread that runs the body (virtual, or a blocking-pool thread for blocking tasks). */
+    /**
+     * The thread that runs the body (virtual, or a blocking-pool thread for blocking tasks);
+     * null once the task has ended, so that a handle kept after the end does not keep the
+     * thread's memory alive.
+     */
     public Thread thread() {
         return thread;
     }
@@ -139,7 +150,9 @@ public final class Task<T> implements Runnable {
             }
         }
         state = outcome;
+        body = null;
         runtime.taskEnded(this);
+        thread = null;
         ended.fire();
     }
 
@@ -163,6 +176,9 @@ public final class Task<T> implements Runnable {
     }
 
     DeadlineScope pushDeadline(DeadlineScope scope) {
+        if (deadlines == null) {
+            deadlines = new ArrayList<>(2);
+        }
         deadlines.add(scope);
         return scope;
     }
@@ -175,6 +191,9 @@ public final class Task<T> implements Runnable {
     void checkCancelled() {
         if (cancelRequested) {
             throw new CancellationException("task " + this + " was aborted");
+        }
+        if (deadlines == null) {
+            return;
         }
         for (int i = 0, n = deadlines.size(); i < n; i++) {
             DeadlineScope scope = deadlines.get(i);
