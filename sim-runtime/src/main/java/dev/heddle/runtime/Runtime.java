@@ -273,10 +273,10 @@ public final class Runtime implements AutoCloseable {
         return ended;
     }
 
-    void taskEnded(Task<?> task) {
+    /** Called on the task's own thread just before its outcome is set: it is no longer alive. */
+    void taskEnding(Task<?> task) {
         alive.remove(task);
         endedTasks.increment();
-        carrier.taskEnded(task);
     }
 
     private <T> Task<T> newTask(String name, Callable<T> body, boolean blocking) {

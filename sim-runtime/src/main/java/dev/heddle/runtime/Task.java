@@ -149,10 +149,12 @@ public final class Task<T> implements Runnable {
                 outcome = State.FAILED;
             }
         }
-        state = outcome;
         body = null;
-        runtime.taskEnded(this);
         thread = null;
+        // Counted ended before the outcome shows: whoever sees the task done sees the runtime's metrics add up.
+        runtime.taskEnding(this);
+        state = outcome;
+        runtime.carrier().taskEnded(this);
         ended.fire();
     }
 
