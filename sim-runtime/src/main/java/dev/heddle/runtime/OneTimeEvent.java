@@ -6,10 +6,14 @@ import java.lang.invoke.VarHandle;
 /**
  * Something that happens once (a task ending, a token being cancelled), with callbacks that
  * run when it happens, or at once if it already has. Lock-free, so that it adds no monitor a
- * simulated task could be suspended inside. Every task has one, so the head is a field of
- * its own reached through a {@link VarHandle} rather than a separate atomic object.
+ * simulated task could be suspended inside.
+ *
+ * <p>A {@link Task} is the event of its own end and extends this class, so that a spawn
+ * makes no separate event object and firing it touches memory the ending task has just
+ * written; for the same reason the head is a field reached through a {@link VarHandle}
+ * rather than a separate atomic object.
  */
-final class OneTimeEvent {
+class OneTimeEvent {
     private static final Registration FIRED = new Registration(null);
     private static final VarHandle HEAD;
 

@@ -13,8 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  * simulator) see this class to name tasks, take their stacks and learn when they end.
  * Cancellation is a request, delivered by {@link Suspension} at the task's next suspension
  * point, so a task that never suspends finishes its synchronous work first (Tokio's rule).
+ * A task is itself the one-time event of its end, which joiners wait for.
  */
-public final class Task<T> implements Runnable {
+public final class Task<T> extends OneTimeEvent implements Runnable {
 
     /** The outcome of a task, once it has one. */
     public enum State { PENDING, SUCCEEDED, FAILED, CANCELLED }
@@ -40,8 +41,6 @@ public final class Task<T> implements Runnable {
      * itself, and created by its first {@code timeout}, since most tasks never set one.
      */
     private List<DeadlineScope> deadlines;
-
-    private final OneTimeEvent ended = new OneTimeEvent();
 
     /** Where the runtime's {@link AliveTasks} keeps this task until it ends; touched by the registry only. */
     AliveTasks.Segment aliveSegment;
@@ -155,7 +154,7 @@ public final class Task<T> implements Runnable {
         runtime.taskEnding(this);
         state = outcome;
         runtime.carrier().taskEnded(this);
-        ended.fire();
+        fire();
     }
 
     /** The value of a succeeded task; otherwise a {@link JoinException} that says why there is none. */
@@ -174,7 +173,7 @@ public final class Task<T> implements Runnable {
      * that ends it. Disarm the registration when the caller stops waiting.
      */
     OneTimeEvent.Registration whenDone(Runnable action) {
-        return ended.whenFired(action);
+        return whenFired(action);
     }
 
     DeadlineScope pushDeadline(DeadlineScope scope) {
