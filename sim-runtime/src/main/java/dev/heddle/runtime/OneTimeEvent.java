@@ -1,31 +1,48 @@
 package dev.heddle.runtime;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Something that happens once (a task ending, a token being cancelled), with callbacks that
  * run when it happens, or at once if it already has. Lock-free, so that it adds no monitor a
  * simulated task could be suspended inside.
+ *
+ * <p>A {@link Task} is the event of its own end and extends this class, so that a spawn
+ * makes no separate event object and firing it touches memory the ending task has just
+ * written; for the same reason the head is a field reached through a {@link VarHandle}
+ * rather than a separate atomic object.
  */
-final class OneTimeEvent {
+class OneTimeEvent {
     private static final Registration FIRED = new Registration(null);
-    private final AtomicReference<Registration> head = new AtomicReference<>();
+    private static final VarHandle HEAD;
+
+    static {
+        try {
+            HEAD = MethodHandles.lookup().findVarHandle(OneTimeEvent.class, "head", Registration.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The callbacks registered so far, newest first; {@link #FIRED} once the event has fired. */
+    private volatile Registration head;
 
     boolean hasFired() {
-        return head.get() == FIRED;
+        return head == FIRED;
     }
 
     /** Runs {@code action} when the event fires, on the firing thread; at once if it has fired. */
     Registration whenFired(Runnable action) {
         Registration r = new Registration(action);
         while (true) {
-            Registration h = head.get();
+            Registration h = head;
             if (h == FIRED) {
                 r.run();
                 return r;
             }
             r.next = h;
-            if (head.compareAndSet(h, r)) {
+            if (HEAD.compareAndSet(this, h, r)) {
                 return r;
             }
         }
@@ -33,7 +50,7 @@ final class OneTimeEvent {
 
     /** Fires the event: runs every armed callback in the order it was registered. False if it had fired. */
     boolean fire() {
-        Registration r = head.getAndSet(FIRED);
+        Registration r = (Registration) HEAD.getAndSet(this, FIRED);
         if (r == FIRED) {
             return false;
         }

@@ -4,12 +4,9 @@ import dev.heddle.runtime.scheduler.WorkStealingScheduler;
 import dev.heddle.time.Clock;
 import dev.heddle.time.Elapsed;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,11 +36,8 @@ public final class Runtime implements AutoCloseable {
     /** The last task id handed out, which is also the number of tasks spawned. */
     private final AtomicLong ids = new AtomicLong();
     private final LongAdder endedTasks = new LongAdder();
-    /**
-     * Tasks not yet ended. A hash map rather than a sorted one, since every spawn and end
-     * touches it; {@link #aliveTasks()} sorts its snapshot into spawn order.
-     */
-    private final ConcurrentHashMap<Long, Task<?>> alive = new ConcurrentHashMap<>();
+    /** Tasks not yet ended: every spawn and end touches it, so it takes no lock and makes no object per task. */
+    private final AliveTasks alive = new AliveTasks();
     private volatile boolean closed;
 
     /** A builder for a runtime whose tasks all run on the thread that calls {@link #blockOn}. */
@@ -158,7 +152,7 @@ public final class Runtime implements AutoCloseable {
             return new JoinHandle<>(task);
         }
         Task<T> task = newTask("blocking", body, true);
-        alive.put(task.id(), task);
+        alive.add(task);
         blockingPool.submit(task);
         return new JoinHandle<>(task);
     }
@@ -199,9 +193,7 @@ public final class Runtime implements AutoCloseable {
 
     /** Tasks spawned and not yet ended, in spawn order. */
     public List<Task<?>> aliveTasks() {
-        List<Task<?>> tasks = new ArrayList<>(alive.values());
-        tasks.sort(Comparator.comparingLong(Task::id));
-        return tasks;
+        return alive.snapshot();
     }
 
     /** Threads of the blocking pool alive now (0 in simulation). */
@@ -215,12 +207,16 @@ public final class Runtime implements AutoCloseable {
      */
     public RuntimeMetrics metrics() {
         int blocking = blockingThreads();
+        // Ended first: a task counted ended was spawned before, so alive never goes below 0.
+        long ended = endedTasks.sum();
+        long spawned = ids.get();
+        int aliveNow = (int) (spawned - ended);
         if (carrier instanceof WorkerPoolCarrier pool) {
             WorkStealingScheduler s = pool.scheduler();
-            return new RuntimeMetrics(s.workers(), ids.get(), endedTasks.sum(), alive.size(), blocking,
-                    s.remoteSchedules(), s.injectionQueueDepth(), s.workerMetrics());
+            return new RuntimeMetrics(s.workers(), spawned, ended, aliveNow, blocking, s.remoteSchedules(),
+                    s.injectionQueueDepth(), s.workerMetrics());
         }
-        return new RuntimeMetrics(1, ids.get(), endedTasks.sum(), alive.size(), blocking, 0, 0, List.of());
+        return new RuntimeMetrics(1, spawned, ended, aliveNow, blocking, 0, 0, List.of());
     }
 
     /**
@@ -242,7 +238,7 @@ public final class Runtime implements AutoCloseable {
      */
     public boolean shutdown(Duration timeout) {
         if (closed) {
-            return alive.isEmpty();
+            return endedTasks.sum() == ids.get();
         }
         closed = true;
         boolean ended = true;
@@ -277,10 +273,10 @@ public final class Runtime implements AutoCloseable {
         return ended;
     }
 
-    void taskEnded(Task<?> task) {
-        alive.remove(task.id());
+    /** Called on the task's own thread just before its outcome is set: it is no longer alive. */
+    void taskEnding(Task<?> task) {
+        alive.remove(task);
         endedTasks.increment();
-        carrier.taskEnded(task);
     }
 
     private <T> Task<T> newTask(String name, Callable<T> body, boolean blocking) {
@@ -292,7 +288,7 @@ public final class Runtime implements AutoCloseable {
         Thread thread = threads.newThread(task);
         thread.setName(task.toString());
         task.bind(thread);
-        alive.put(task.id(), task);
+        alive.add(task);
         carrier.taskSpawned(task);
         thread.start();
     }

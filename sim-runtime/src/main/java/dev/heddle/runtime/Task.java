@@ -13,8 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  * simulator) see this class to name tasks, take their stacks and learn when they end.
  * Cancellation is a request, delivered by {@link Suspension} at the task's next suspension
  * point, so a task that never suspends finishes its synchronous work first (Tokio's rule).
+ * A task is itself the one-time event of its end, which joiners wait for.
  */
-public final class Task<T> implements Runnable {
+public final class Task<T> extends OneTimeEvent implements Runnable {
 
     /** The outcome of a task, once it has one. */
     public enum State { PENDING, SUCCEEDED, FAILED, CANCELLED }
@@ -24,7 +25,8 @@ public final class Task<T> implements Runnable {
     private final long id;
     private final String name;
     private final Runtime runtime;
-    private final Callable<T> body;
+    /** Dropped once the task has ended, with {@link #thread}, so that a held handle keeps only the outcome. */
+    private Callable<T> body;
     private final boolean blocking;
     private Thread thread;
 
@@ -34,10 +36,14 @@ public final class Task<T> implements Runnable {
     private Throwable failure;
     private volatile boolean outcomeObserved;
 
-    /** Active {@code timeout} scopes of this task, outermost first; touched only by the task itself. */
-    private final List<DeadlineScope> deadlines = new ArrayList<>(0);
+    /**
+     * Active {@code timeout} scopes of this task, outermost first; touched only by the task
+     * itself, and created by its first {@code timeout}, since most tasks never set one.
+     */
+    private List<DeadlineScope> deadlines;
 
-    private final OneTimeEvent ended = new OneTimeEvent();
+    /** Where the runtime's {@link AliveTasks} keeps this task until it ends; touched by the registry only. */
+    AliveTasks.Segment aliveSegment;
 
     Task(long id, String name, Runtime runtime, Callable<T> body, boolean blocking) {
         this.id = id;
@@ -61,7 +67,11 @@ public final class Task<T> implements Runnable {
         return name;
     }
 
-    /** The thread that runs the body (virtual, or a blocking-pool thread for blocking tasks). */
+    /**
+     * The thread that runs the body (virtual, or a blocking-pool thread for blocking tasks);
+     * null once the task has ended, so that a handle kept after the end does not keep the
+     * thread's memory alive.
+     */
     public Thread thread() {
         return thread;
     }
@@ -138,9 +148,13 @@ public final class Task<T> implements Runnable {
                 outcome = State.FAILED;
             }
         }
+        body = null;
+        thread = null;
+        // Counted ended before the outcome shows: whoever sees the task done sees the runtime's metrics add up.
+        runtime.taskEnding(this);
         state = outcome;
-        runtime.taskEnded(this);
-        ended.fire();
+        runtime.carrier().taskEnded(this);
+        fire();
     }
 
     /** The value of a succeeded task; otherwise a {@link JoinException} that says why there is none. */
@@ -159,10 +173,13 @@ public final class Task<T> implements Runnable {
      * that ends it. Disarm the registration when the caller stops waiting.
      */
     OneTimeEvent.Registration whenDone(Runnable action) {
-        return ended.whenFired(action);
+        return whenFired(action);
     }
 
     DeadlineScope pushDeadline(DeadlineScope scope) {
+        if (deadlines == null) {
+            deadlines = new ArrayList<>(2);
+        }
         deadlines.add(scope);
         return scope;
     }
@@ -175,6 +192,9 @@ public final class Task<T> implements Runnable {
     void checkCancelled() {
         if (cancelRequested) {
             throw new CancellationException("task " + this + " was aborted");
+        }
+        if (deadlines == null) {
+            return;
         }
         for (int i = 0, n = deadlines.size(); i < n; i++) {
             DeadlineScope scope = deadlines.get(i);

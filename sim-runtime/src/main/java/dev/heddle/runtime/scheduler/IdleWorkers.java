@@ -1,5 +1,6 @@
 package dev.heddle.runtime.scheduler;
 
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -34,7 +35,9 @@ final class IdleWorkers {
     /** Wakes a sleeping worker to look for work, unless one already searches or none sleeps. */
     void notifyOne() {
         // A full fence: the caller's task must be visible before this read, or a worker going to sleep could miss it.
-        if (!shouldWake(state.getAndAdd(0))) {
+        // A fence rather than an atomic update, which would take the shared state's cache line on every spawn.
+        VarHandle.fullFence();
+        if (!shouldWake(state.get())) {
             return;
         }
         WorkerThread woken;

@@ -1,0 +1,83 @@
+package dev.heddle.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The tasks of one runtime that have not ended, for {@link Runtime#aliveTasks()} and for
+ * shutdown to abort. Every spawn adds a task and every end removes one, so both must be
+ * cheap: a hash map cost a locked bin, a counter update and two objects per task.
+ *
+ * <p>Task ids are dense (1, 2, 3, ... in spawn order), so a task goes into a slot of a
+ * segment of {@value #SEGMENT_SIZE} consecutive ids: adding is one store into a slot no
+ * one else writes, removing is one store and one increment of the segment's count of
+ * ended tasks. A segment whose every task has ended is dropped. Iterating the segments in
+ * id order yields the tasks in spawn order without sorting.
+ *
+ * <p>Every id the runtime hands out must be added once and removed once, or its segment is
+ * never dropped.
+ */
+final class AliveTasks {
+    private static final int SEGMENT_BITS = 10;
+    static final int SEGMENT_SIZE = 1 << SEGMENT_BITS;
+    private static final int SLOT_MASK = SEGMENT_SIZE - 1;
+
+    /** Segments with a task not yet ended, by segment number. */
+    private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
+    /** The segment of the newest id seen: where the next spawns go, so that they skip the map. */
+    private volatile Segment newest;
+
+    /** Adds {@code task}, whose id is unique and from 1 on. */
+    void add(Task<?> task) {
+        long position = task.id() - 1;
+        long number = position >>> SEGMENT_BITS;
+        Segment s = newest;
+        if (s == null || s.number != number) {
+            s = segments.computeIfAbsent(number, Segment::new);
+            Segment n = newest;
+            if (n == null || n.number < number) {
+                newest = s;
+            }
+        }
+        task.aliveSegment = s;
+        s.tasks.setRelease((int) (position & SLOT_MASK), task);
+    }
+
+    /** Removes {@code task}, which was added and has ended. */
+    void remove(Task<?> task) {
+        Segment s = task.aliveSegment;
+        task.aliveSegment = null;
+        s.tasks.setRelease((int) ((task.id() - 1) & SLOT_MASK), null);
+        if (s.ended.incrementAndGet() == SEGMENT_SIZE) {
+            segments.remove(s.number, s);
+        }
+    }
+
+    /** A snapshot of the tasks not yet ended, in spawn order. */
+    List<Task<?>> snapshot() {
+        List<Task<?>> tasks = new ArrayList<>();
+        for (Segment s : segments.values()) {
+            for (int i = 0; i < SEGMENT_SIZE; i++) {
+                Task<?> t = s.tasks.getAcquire(i);
+                if (t != null) {
+                    tasks.add(t);
+                }
+            }
+        }
+        return tasks;
+    }
+
+    /** {@value #SEGMENT_SIZE} consecutive ids: the tasks among them not yet ended, and how many have. */
+    static final class Segment {
+        final long number;
+        final AtomicReferenceArray<Task<?>> tasks = new AtomicReferenceArray<>(SEGMENT_SIZE);
+        final AtomicInteger ended = new AtomicInteger();
+
+        Segment(long number) {
+            this.number = number;
+        }
+    }
+}
