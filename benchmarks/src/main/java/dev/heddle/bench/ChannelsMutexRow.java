@@ -20,6 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * contender locks, bumps a shared counter and unlocks, {@value #OPS_PER_CONTENDER} times. The
  * rounds of the two sides alternate; the ratio is the median of the ratios of adjacent rounds
  * (which saw about the same machine load), the ops/s printed are each side's median round.
+ *
+ * <p>A lock is only contended while two contenders run at once. Each side therefore also
+ * prints its median overlap: the share of a round's time during which at least two contenders
+ * had started their loop and not finished it. An overlap near 0 means the contenders ran one
+ * after another and the row measured uncontended lock rounds, whatever its ops/s say.
  */
 public final class ChannelsMutexRow {
     static final int CONTENDERS = 4;
@@ -31,7 +36,8 @@ public final class ChannelsMutexRow {
 
     /**
      * Prints {@code mutex_contenders}, {@code mutex_carriers}, {@code mutex_heddle_ops_per_s},
-     * {@code mutex_fair_reentrant_lock_ops_per_s} and {@code mutex_ratio_vs_fair_reentrant_lock}
+     * {@code mutex_fair_reentrant_lock_ops_per_s}, each side's {@code _overlap} and
+     * {@code mutex_ratio_vs_fair_reentrant_lock}
      * (Mutex / ReentrantLock, above 1 when the Mutex is faster), named like the other rows of
      * {@link ChannelsBench}.
      */
@@ -39,13 +45,17 @@ public final class ChannelsMutexRow {
         int workers = java.lang.Runtime.getRuntime().availableProcessors();
         double[] mutex = new double[MEASURED_ROUNDS];
         double[] reentrant = new double[MEASURED_ROUNDS];
+        double[] mutexOverlap = new double[MEASURED_ROUNDS];
+        double[] reentrantOverlap = new double[MEASURED_ROUNDS];
         try (Runtime rt = Runtime.multiThread().workerThreads(workers).build()) {
             for (int round = -WARMUP_ROUNDS; round < MEASURED_ROUNDS; round++) {
-                double m = heddleMutexRound(rt);
-                double r = fairReentrantLockRound(rt);
+                Round m = heddleMutexRound(rt);
+                Round r = fairReentrantLockRound(rt);
                 if (round >= 0) {
-                    mutex[round] = m;
-                    reentrant[round] = r;
+                    mutex[round] = m.opsPerSecond();
+                    reentrant[round] = r.opsPerSecond();
+                    mutexOverlap[round] = m.overlap();
+                    reentrantOverlap[round] = r.overlap();
                 }
             }
         }
@@ -58,40 +68,51 @@ public final class ChannelsMutexRow {
         out.println("mutex_carriers=" + workers);
         out.println(String.format(Locale.ROOT, "mutex_heddle_ops_per_s=%.0f", median(mutex)));
         out.println(String.format(Locale.ROOT, "mutex_fair_reentrant_lock_ops_per_s=%.0f", median(reentrant)));
+        out.println(String.format(Locale.ROOT, "mutex_heddle_overlap=%.2f", median(mutexOverlap)));
+        out.println(String.format(Locale.ROOT, "mutex_fair_reentrant_lock_overlap=%.2f", median(reentrantOverlap)));
         out.println(String.format(Locale.ROOT, "mutex_ratio_vs_fair_reentrant_lock=%.3f", ratio));
     }
 
-    private static double heddleMutexRound(Runtime rt) {
+    private static Round heddleMutexRound(Runtime rt) {
         return rt.blockOn(() -> {
             Mutex<long[]> counter = new Mutex<>(new long[1]);
             List<JoinHandle<Void>> tasks = new ArrayList<>(CONTENDERS);
+            long[] began = new long[CONTENDERS];
+            long[] ended = new long[CONTENDERS];
             long start = System.nanoTime();
             for (int t = 0; t < CONTENDERS; t++) {
+                int contender = t;
                 tasks.add(Heddle.spawn(() -> {
+                    began[contender] = System.nanoTime();
                     for (int i = 0; i < OPS_PER_CONTENDER; i++) {
                         try (MutexGuard<long[]> g = counter.lock()) {
                             g.get()[0]++;
                         }
                     }
+                    ended[contender] = System.nanoTime();
                 }));
             }
             for (JoinHandle<Void> h : tasks) {
                 h.join();
             }
-            long elapsed = System.nanoTime() - start;
+            long end = System.nanoTime();
             checkCount(counter.lock().get()[0]);
-            return opsPerSecond(elapsed);
+            return new Round(opsPerSecond(end - start), overlap(began, ended, start, end));
         });
     }
 
-    private static double fairReentrantLockRound(Runtime rt) {
+    private static Round fairReentrantLockRound(Runtime rt) {
         return rt.blockOn(() -> {
             ReentrantLock lock = new ReentrantLock(true);
             long[] counter = new long[1];
             List<JoinHandle<Void>> tasks = new ArrayList<>(CONTENDERS);
+            long[] began = new long[CONTENDERS];
+            long[] ended = new long[CONTENDERS];
             long start = System.nanoTime();
             for (int t = 0; t < CONTENDERS; t++) {
+                int contender = t;
                 tasks.add(Heddle.spawn(() -> {
+                    began[contender] = System.nanoTime();
                     for (int i = 0; i < OPS_PER_CONTENDER; i++) {
                         lock.lock();
                         try {
@@ -100,20 +121,48 @@ public final class ChannelsMutexRow {
                             lock.unlock();
                         }
                     }
+                    ended[contender] = System.nanoTime();
                 }));
             }
             for (JoinHandle<Void> h : tasks) {
                 h.join();
             }
-            long elapsed = System.nanoTime() - start;
+            long end = System.nanoTime();
             lock.lock();
             try {
                 checkCount(counter[0]);
             } finally {
                 lock.unlock();
             }
-            return opsPerSecond(elapsed);
+            return new Round(opsPerSecond(end - start), overlap(began, ended, start, end));
         });
+    }
+
+    /** One round of one side: its throughput and its {@link #overlap}. */
+    private record Round(double opsPerSecond, double overlap) {}
+
+    /**
+     * The share of {@code [start, end)} during which at least two contenders were inside their
+     * loops ({@code began[i]} to {@code ended[i]}): the only time the lock could be contended.
+     */
+    static double overlap(long[] began, long[] ended, long start, long end) {
+        long[][] events = new long[2 * began.length][];
+        for (int i = 0; i < began.length; i++) {
+            events[2 * i] = new long[] {began[i], 1};
+            events[2 * i + 1] = new long[] {ended[i], -1};
+        }
+        Arrays.sort(events, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        long shared = 0;
+        int running = 0;
+        long since = start;
+        for (long[] e : events) {
+            if (running >= 2) {
+                shared += e[0] - since;
+            }
+            running += (int) e[1];
+            since = e[0];
+        }
+        return end > start ? (double) shared / (end - start) : 0;
     }
 
     private static void checkCount(long counted) {
