@@ -69,6 +69,7 @@ public final class Runtime implements AutoCloseable {
      */
     Runtime(Carrier carrier, int maxBlockingThreads, Duration blockingKeepAlive, String threadName,
             Runnable onThreadStart, Runnable onThreadStop) {
+        JdkPollers.startOutsideRuntimes();
         this.carrier = carrier;
         this.threads = VirtualThreads.factory(carrier);
         this.clock = new RuntimeClock(carrier.time());

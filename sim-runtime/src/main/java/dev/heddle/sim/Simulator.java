@@ -61,7 +61,6 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private boolean tearingDown;
 
     Simulator(Simulation config, long seed, Trace trace) {
-        JdkPollers.startOutsideSimulations();
         this.config = config;
         this.seed = seed;
         this.trace = trace;

@@ -1,4 +1,4 @@
-package dev.heddle.sim;
+package dev.heddle.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,13 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 
 /**
- * Starts the JDK's I/O pollers outside every simulation, once per JVM. The JDK starts them
+ * Starts the JDK's I/O pollers outside every Heddle runtime, once per JVM. The JDK starts them
  * lazily, as virtual threads, the first time a virtual thread waits on a socket or pipe, and
- * they inherit the scheduler of that thread. Were that a simulated task, the JVM's pollers
- * would belong to one simulation's carrier and stop with it, and every later virtual-thread
- * I/O in the JVM would hang (measured on JDK 25: a loopback connect never completes). So
- * before the first simulation, a virtual thread on the JDK's own scheduler waits once on a
- * pipe, and the pollers it starts live on that scheduler.
+ * they inherit the scheduler of that thread. Were that a Heddle task, the JVM's pollers would
+ * belong to that runtime's carrier (a simulation's, or a multi-thread runtime's workers) and
+ * stop with it, and every later virtual-thread I/O in the JVM would hang (measured on JDK 25
+ * after a simulation: a loopback connect never completes). So before the first runtime, a
+ * virtual thread on the JDK's own scheduler waits once on a pipe, and the pollers it starts live
+ * on that scheduler.
  */
 final class JdkPollers {
     private JdkPollers() {}
@@ -20,12 +21,12 @@ final class JdkPollers {
     private static boolean started;
 
     /** Returns once the pollers run on the JDK's default scheduler; cheap after the first call. */
-    static synchronized void startOutsideSimulations() {
+    static synchronized void startOutsideRuntimes() {
         if (started) {
             return;
         }
         // A platform thread starts the waiting virtual thread, so that it gets the default scheduler
-        // even when the first simulation is created from inside some other runtime's virtual thread.
+        // even when the first runtime is created from inside some other runtime's virtual thread.
         Throwable[] failure = new Throwable[1];
         Thread starter = Thread.ofPlatform().daemon().name("heddle-start-jdk-pollers").start(() -> {
             try {
@@ -41,9 +42,9 @@ final class JdkPollers {
             throw new IllegalStateException("interrupted while starting the JDK's I/O pollers", e);
         }
         if (failure[0] != null) {
-            throw new IllegalStateException("cannot start the JDK's I/O pollers outside the simulation ("
-                    + failure[0] + "); without them a simulated task's real I/O would stop all virtual-thread"
-                    + " I/O in this JVM. Check that this JVM may open a pipe (file descriptors, sandbox).",
+            throw new IllegalStateException("cannot start the JDK's I/O pollers outside Heddle's runtimes ("
+                    + failure[0] + "); without them a task's real I/O could stop all virtual-thread I/O in this"
+                    + " JVM once its runtime closes. Check that this JVM may open a pipe (file descriptors, sandbox).",
                     failure[0]);
         }
         started = true;
