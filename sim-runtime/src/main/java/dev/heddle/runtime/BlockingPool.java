@@ -16,7 +16,7 @@ final class BlockingPool {
 
     BlockingPool(int maxThreads, Duration keepAlive, String threadName, Runnable onStart, Runnable onStop) {
         AtomicInteger ids = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(maxThreads, maxThreads, keepAlive.toNanos(), TimeUnit.NANOSECONDS,
+        this.pool = new ThreadPoolExecutor(maxThreads, maxThreads, TimeUnit.NANOSECONDS.convert(keepAlive), TimeUnit.NANOSECONDS,
                 new LinkedBlockingQueue<>(), work -> {
                     Thread t = new Thread(() -> {
                         onStart.run();

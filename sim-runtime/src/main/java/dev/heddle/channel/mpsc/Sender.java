@@ -35,7 +35,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      * returns, the value is in the channel; when it throws, the value was not sent.
      *
      * @throws SendException with the value if the receiver is closed, or if this handle is
-     *     ({@link SendException.Reason#SENDER_CLOSED})
+     *     closed ({@link SendException.Reason#SENDER_CLOSED})
      * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
      *     out while waiting for a slot; the value was not sent
      */
@@ -103,6 +103,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      * without waiting. Close the permit if it goes unused.
      *
      * @throws ChannelClosedException if the receiver is closed
+     * @throws IllegalStateException if this handle is closed
      */
     public Permit<T> reserve() {
         return Select.await(reserveOp());
@@ -112,6 +113,8 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      * The reserve as a select operation: {@code Select.on(tx.reserveOp(), permit -> ...)}. A
      * branch that loses takes no slot. The result throws {@link ChannelClosedException} when
      * the receiver closed, which a select treats as a closed branch.
+     *
+     * @throws IllegalStateException if this handle is closed
      */
     public SelectableOp<Permit<T>> reserveOp() {
         state.lock.lock();
