@@ -285,9 +285,16 @@ public final class Runtime implements AutoCloseable {
         return new Task<>(id, name == null ? (blocking ? "blocking" : "task") : name, this, body, blocking);
     }
 
+    /**
+     * Starts the task's virtual thread, named with the task's name but not its id: building a
+     * {@code "name#id"} string for every spawn costs a measurable share of a spawn, and the
+     * JDK's own executor leaves virtual threads unnamed. Thread dumps so show which kind of
+     * task each thread runs; reports name tasks by {@link Task#toString()}, which has the id,
+     * and the simulator renames its threads that way (see {@link Carrier#taskSpawned}).
+     */
     private void start(Task<?> task) {
         Thread thread = threads.newThread(task);
-        thread.setName(task.toString());
+        thread.setName(task.name());
         task.bind(thread);
         alive.add(task);
         carrier.taskSpawned(task);

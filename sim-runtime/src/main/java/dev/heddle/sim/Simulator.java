@@ -100,6 +100,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
                     + caller.getName() + "', which is outside it; spawn from a simulated task instead");
         }
         Thread thread = task.thread();
+        // The runtime names the thread without the id; reports of foreign wake-ups read thread names.
+        thread.setName(task.toString());
         SimTask t = register(task.toString(), thread, VirtualThreads.continuationOf(thread), task);
         byTask.put(task, t);
     }

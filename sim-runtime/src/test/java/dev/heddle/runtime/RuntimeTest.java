@@ -207,6 +207,19 @@ class RuntimeTest {
         assertTrue(e4.getMessage().contains("workerThreads"), e4.getMessage());
     }
 
+    @ParameterizedTest
+    @MethodSource("runtimes")
+    void aTaskThreadIsNamedAfterItsTaskWithoutTheId(RuntimeBuilder builder) {
+        try (Runtime rt = builder.build()) {
+            String[] seen = rt.blockOn(() -> {
+                JoinHandle<String> h = Heddle.spawn("fetcher", () -> Thread.currentThread().getName());
+                return new String[] {h.join(), h.task().toString()};
+            });
+            assertEquals("fetcher", seen[0]);
+            assertTrue(seen[1].startsWith("fetcher#"), seen[1]);
+        }
+    }
+
     @Test
     void threadNamesAndHooksApplyToWorkers() {
         AtomicInteger started = new AtomicInteger();
