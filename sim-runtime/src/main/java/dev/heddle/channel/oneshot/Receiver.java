@@ -28,6 +28,20 @@ public final class Receiver<T> implements AutoCloseable {
      *     out while waiting; the value, if it comes, stays for a later receive
      */
     public T recv() {
+        // Fast path: a value already there (or a sender already gone) is taken under one lock,
+        // without the op and waiter a wait needs; a reply often arrives before its recv.
+        state.lock();
+        try {
+            state.requireNotReceivedLocked();
+            if (state.hasValueLocked()) {
+                return state.takeValueLocked();
+            }
+            if (state.senderDone) {
+                throw OneshotState.closedWithoutValue();
+            }
+        } finally {
+            state.unlock();
+        }
         return Select.awaitEnqueued(recvOp());
     }
 
@@ -52,11 +66,11 @@ public final class Receiver<T> implements AutoCloseable {
      * that was aborted or timed out, and a select branch that lost, leave none behind.
      */
     public int queuedWaiters() {
-        state.lock.lock();
+        state.lock();
         try {
-            return state.receivers.size();
+            return state.queuedLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -65,11 +79,11 @@ public final class Receiver<T> implements AutoCloseable {
      * value was already received.
      */
     public boolean isClosed() {
-        state.lock.lock();
+        state.lock();
         try {
             return state.senderDone && !state.hasValueLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -79,11 +93,11 @@ public final class Receiver<T> implements AutoCloseable {
      */
     @Override
     public void close() {
-        state.lock.lock();
+        state.lock();
         try {
             state.receiverClosed = true;
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 }

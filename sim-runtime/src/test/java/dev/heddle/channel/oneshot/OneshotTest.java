@@ -98,6 +98,24 @@ class OneshotTest {
     }
 
     @Test
+    void recvOfAValueAlreadyThereTakesItOnceWithoutQueueing() {
+        Channel<String> ch = Oneshot.channel();
+        ch.sender().send("ready");
+        assertEquals("ready", ch.receiver().recv());
+        assertEquals(0, ch.receiver().queuedWaiters());
+        assertTrue(ch.receiver().isClosed());
+        IllegalStateException again = assertThrows(IllegalStateException.class, ch.receiver()::recv);
+        assertTrue(again.getMessage().contains("already received"), again.getMessage());
+
+        Channel<String> unanswered = Oneshot.channel();
+        unanswered.sender().close();
+        assertThrows(ChannelClosedException.class, unanswered.receiver()::recv);
+        assertThrows(ChannelClosedException.class, unanswered.receiver()::recv,
+                "a sender gone without a value answers every receive with the same news");
+        assertEquals(0, unanswered.receiver().queuedWaiters());
+    }
+
+    @Test
     void abortedReceiveLeavesTheValueForTheNextOne() {
         Simulation.ofSeed(2).run(sim -> {
             Channel<String> ch = Oneshot.channel();
