@@ -1,8 +1,8 @@
 package dev.heddle.channel.oneshot;
 
 import dev.heddle.channel.ChannelClosedException;
-import dev.heddle.select.Select;
 import dev.heddle.select.SelectableOp;
+import dev.heddle.select.Waiter;
 
 /**
  * The receiving end of a oneshot channel.
@@ -28,8 +28,11 @@ public final class Receiver<T> implements AutoCloseable {
      *     out while waiting; the value, if it comes, stays for a later receive
      */
     public T recv() {
-        // Fast path: a value already there (or a sender already gone) is taken under one lock,
-        // without the op and waiter a wait needs; a reply often arrives before its recv.
+        // One lock for both outcomes: a value already there (or a sender already gone) is taken
+        // without an op or a waiter; otherwise the receive queues before the lock is let go, as
+        // Select.awaitEnqueued would after locking again.
+        RecvOp<T> op;
+        Waiter waiter;
         state.lock();
         try {
             state.requireNotReceivedLocked();
@@ -39,10 +42,18 @@ public final class Receiver<T> implements AutoCloseable {
             if (state.senderDone) {
                 throw OneshotState.closedWithoutValue();
             }
+            op = new RecvOp<>(state);
+            waiter = new Waiter();
+            op.queueLocked(waiter);
         } finally {
             state.unlock();
         }
-        return Select.awaitEnqueued(recvOp());
+        try {
+            waiter.await();
+        } finally {
+            op.dequeue();
+        }
+        return op.result();
     }
 
     /**

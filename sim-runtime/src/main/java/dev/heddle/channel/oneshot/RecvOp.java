@@ -47,6 +47,14 @@ final class RecvOp<T> implements SelectableOp<T> {
         }
     }
 
+    /**
+     * Queues this op as the only branch of {@code waiter}: {@link Receiver#recv()}, holding the
+     * lock, has just found the channel not ready.
+     */
+    void queueLocked(Waiter waiter) {
+        node = state.enqueueLocked(waiter, 0, this);
+    }
+
     @Override
     public void dequeue() {
         if (node == null || node.wasClaimed()) {

@@ -121,8 +121,10 @@ class OneshotTest {
             Channel<String> ch = Oneshot.channel();
             JoinHandle<String> doomed = sim.spawn(() -> ch.receiver().recv());
             sim.sleep(Duration.ofMillis(1));
+            assertEquals(1, ch.receiver().queuedWaiters(), "the receive waits in the channel's queue");
             doomed.abort();
             sim.sleep(Duration.ofMillis(1));
+            assertEquals(0, ch.receiver().queuedWaiters(), "the aborted receive left its queue node behind");
             ch.sender().send("kept");
             assertEquals("kept", ch.receiver().recv());
         });
