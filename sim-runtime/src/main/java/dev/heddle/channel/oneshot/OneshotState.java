@@ -54,6 +54,7 @@ final class OneshotState<T> extends ReentrantLock {
         return receivers.add(waiter, branch, op);
     }
 
+    /** Takes out a receive that gave up or lost its select; it was queued, so the queue exists. */
     void dequeueLocked(WaitQueue.Node<RecvOp<T>> node) {
         receivers.remove(node);
     }
@@ -63,6 +64,7 @@ final class OneshotState<T> extends ReentrantLock {
         return receivers == null ? null : receivers.claimFirst();
     }
 
+    /** Receives queued now; 0 before any receive waited. */
     int queuedLocked() {
         return receivers == null ? 0 : receivers.size();
     }
@@ -74,6 +76,7 @@ final class OneshotState<T> extends ReentrantLock {
         }
     }
 
+    /** What a receive throws, and goes on throwing, once the sender closed without sending. */
     static ChannelClosedException closedWithoutValue() {
         return new ChannelClosedException("the oneshot sender closed without sending a value");
     }
