@@ -1,8 +1,8 @@
 package dev.heddle.channel.oneshot;
 
 import dev.heddle.channel.ChannelClosedException;
-import dev.heddle.select.Select;
 import dev.heddle.select.SelectableOp;
+import dev.heddle.select.Waiter;
 
 /**
  * The receiving end of a oneshot channel.
@@ -28,7 +28,32 @@ public final class Receiver<T> implements AutoCloseable {
      *     out while waiting; the value, if it comes, stays for a later receive
      */
     public T recv() {
-        return Select.awaitEnqueued(recvOp());
+        // One lock for both outcomes: a value already there (or a sender already gone) is taken
+        // without an op or a waiter; otherwise the receive queues before the lock is let go, as
+        // Select.awaitEnqueued would after locking again.
+        RecvOp<T> op;
+        Waiter waiter;
+        state.lock();
+        try {
+            state.requireNotReceivedLocked();
+            if (state.hasValueLocked()) {
+                return state.takeValueLocked();
+            }
+            if (state.senderDone) {
+                throw OneshotState.closedWithoutValue();
+            }
+            op = new RecvOp<>(state);
+            waiter = new Waiter();
+            op.queueLocked(waiter);
+        } finally {
+            state.unlock();
+        }
+        try {
+            waiter.await();
+        } finally {
+            op.dequeue();
+        }
+        return op.result();
     }
 
     /**
@@ -52,11 +77,11 @@ public final class Receiver<T> implements AutoCloseable {
      * that was aborted or timed out, and a select branch that lost, leave none behind.
      */
     public int queuedWaiters() {
-        state.lock.lock();
+        state.lock();
         try {
-            return state.receivers.size();
+            return state.queuedLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -65,11 +90,11 @@ public final class Receiver<T> implements AutoCloseable {
      * value was already received.
      */
     public boolean isClosed() {
-        state.lock.lock();
+        state.lock();
         try {
             return state.senderDone && !state.hasValueLocked();
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -79,11 +104,11 @@ public final class Receiver<T> implements AutoCloseable {
      */
     @Override
     public void close() {
-        state.lock.lock();
+        state.lock();
         try {
             state.receiverClosed = true;
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.heddle.channel.oneshot;
 
-import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.select.SelectableOp;
 import dev.heddle.select.WaitQueue;
 import dev.heddle.select.Waiter;
@@ -18,34 +17,42 @@ final class RecvOp<T> implements SelectableOp<T> {
 
     @Override
     public boolean tryNow() {
-        state.lock.lock();
+        state.lock();
         try {
-            requireNotReceivedLocked();
+            state.requireNotReceivedLocked();
             if (!state.isReadyLocked()) {
                 return false;
             }
             completeLocked();
             return true;
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
     @Override
     public void enqueue(Waiter waiter, int branch) {
-        state.lock.lock();
+        state.lock();
         try {
-            requireNotReceivedLocked();
+            state.requireNotReceivedLocked();
             if (state.isReadyLocked()) {
                 if (waiter.tryClaim(branch)) {
                     completeLocked();
                 }
                 return;
             }
-            node = state.receivers.add(waiter, branch, this);
+            node = state.enqueueLocked(waiter, branch, this);
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
+    }
+
+    /**
+     * Queues this op as the only branch of {@code waiter}: {@link Receiver#recv()}, holding the
+     * lock, has just found the channel not ready.
+     */
+    void queueLocked(Waiter waiter) {
+        node = state.enqueueLocked(waiter, 0, this);
     }
 
     @Override
@@ -54,12 +61,12 @@ final class RecvOp<T> implements SelectableOp<T> {
             node = null;
             return;
         }
-        state.lock.lock();
+        state.lock();
         try {
-            state.receivers.remove(node);
+            state.dequeueLocked(node);
             node = null;
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
@@ -71,7 +78,7 @@ final class RecvOp<T> implements SelectableOp<T> {
     @Override
     public T result() {
         if (closed) {
-            throw new ChannelClosedException("the oneshot sender closed without sending a value");
+            throw OneshotState.closedWithoutValue();
         }
         return value;
     }
@@ -84,18 +91,9 @@ final class RecvOp<T> implements SelectableOp<T> {
     /** Commits: takes the value, or records that the sender closed without one. */
     void completeLocked() {
         if (state.hasValueLocked()) {
-            value = state.value;
-            state.value = null;
-            state.received = true;
+            value = state.takeValueLocked();
         } else {
             closed = true;
-        }
-    }
-
-    private void requireNotReceivedLocked() {
-        if (state.received) {
-            throw new IllegalStateException("the value of this oneshot channel was already received; a oneshot"
-                    + " carries one value");
         }
     }
 }

@@ -35,7 +35,7 @@ public final class Sender<T> implements AutoCloseable {
             throw new NullPointerException("a oneshot carries a non-null value: send Optional.empty() or a marker"
                     + " value instead of null");
         }
-        state.lock.lock();
+        state.lock();
         try {
             if (state.sent) {
                 throw new SendException(SendException.Reason.ALREADY_SENT, value, "this oneshot Sender already sent"
@@ -54,31 +54,31 @@ public final class Sender<T> implements AutoCloseable {
                         + " deliver it another way");
             }
             state.sent = true;
-            state.value = value;
-            WaitQueue.Node<RecvOp<T>> n = state.receivers.claimFirst();
+            state.putValueLocked(value);
+            WaitQueue.Node<RecvOp<T>> n = state.claimFirstLocked();
             if (n != null) {
                 n.op().completeLocked();
                 n.waiter().wake();
             }
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
     /** True once the receiver is closed: a value sent now would not be received. */
     public boolean isClosed() {
-        state.lock.lock();
+        state.lock();
         try {
             return state.receiverClosed;
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 
     /** Closes without sending if nothing was sent yet, waking the receiver with that news. Idempotent. */
     @Override
     public void close() {
-        state.lock.lock();
+        state.lock();
         try {
             state.senderClosed = true;
             if (state.senderDone) {
@@ -86,12 +86,12 @@ public final class Sender<T> implements AutoCloseable {
             }
             state.senderDone = true;
             WaitQueue.Node<RecvOp<T>> n;
-            while ((n = state.receivers.claimFirst()) != null) {
+            while ((n = state.claimFirstLocked()) != null) {
                 n.op().completeLocked();
                 n.waiter().wake();
             }
         } finally {
-            state.lock.unlock();
+            state.unlock();
         }
     }
 }

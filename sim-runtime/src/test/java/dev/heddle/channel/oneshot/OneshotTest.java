@@ -98,13 +98,33 @@ class OneshotTest {
     }
 
     @Test
+    void recvOfAValueAlreadyThereTakesItOnceWithoutQueueing() {
+        Channel<String> ch = Oneshot.channel();
+        ch.sender().send("ready");
+        assertEquals("ready", ch.receiver().recv());
+        assertEquals(0, ch.receiver().queuedWaiters());
+        assertTrue(ch.receiver().isClosed());
+        IllegalStateException again = assertThrows(IllegalStateException.class, ch.receiver()::recv);
+        assertTrue(again.getMessage().contains("already received"), again.getMessage());
+
+        Channel<String> unanswered = Oneshot.channel();
+        unanswered.sender().close();
+        assertThrows(ChannelClosedException.class, unanswered.receiver()::recv);
+        assertThrows(ChannelClosedException.class, unanswered.receiver()::recv,
+                "a sender gone without a value answers every receive with the same news");
+        assertEquals(0, unanswered.receiver().queuedWaiters());
+    }
+
+    @Test
     void abortedReceiveLeavesTheValueForTheNextOne() {
         Simulation.ofSeed(2).run(sim -> {
             Channel<String> ch = Oneshot.channel();
             JoinHandle<String> doomed = sim.spawn(() -> ch.receiver().recv());
             sim.sleep(Duration.ofMillis(1));
+            assertEquals(1, ch.receiver().queuedWaiters(), "the receive waits in the channel's queue");
             doomed.abort();
             sim.sleep(Duration.ofMillis(1));
+            assertEquals(0, ch.receiver().queuedWaiters(), "the aborted receive left its queue node behind");
             ch.sender().send("kept");
             assertEquals("kept", ch.receiver().recv());
         });
