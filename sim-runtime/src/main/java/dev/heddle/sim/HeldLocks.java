@@ -135,7 +135,8 @@ final class HeldLocks {
         return "the monitor of a " + lock.getClass().getName() + " (synchronized) entered at " + where;
     }
 
-    private static boolean isPlatformClass(String name) {
+    /** True for the JDK's own classes, by package name. */
+    static boolean isPlatformClass(String name) {
         return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
                 || name.startsWith("sun.");
     }

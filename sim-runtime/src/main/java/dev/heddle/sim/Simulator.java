@@ -504,17 +504,13 @@ final class Simulator implements Carrier, Suspension.Watcher {
         for (int i = 0; i < frames.length; i++) {
             if (frames[i].getClassName().equals("sun.nio.ch.Poller")) {
                 StackTraceElement call = frames[i];
-                for (int j = i + 1; j < frames.length && isJdk(frames[j].getClassName()); j++) {
+                for (int j = i + 1; j < frames.length && HeldLocks.isPlatformClass(frames[j].getClassName()); j++) {
                     call = frames[j];
                 }
                 return call.getClassName() + "." + call.getMethodName();
             }
         }
         return null;
-    }
-
-    private static boolean isJdk(String className) {
-        return className.startsWith("java.") || className.startsWith("sun.") || className.startsWith("jdk.");
     }
 
     private static boolean inObjectWait(Thread thread) {
