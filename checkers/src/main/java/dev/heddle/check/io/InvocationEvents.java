@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns operations back into the Jepsen-style event stream that {@link InvocationPairing} reads:
@@ -34,7 +35,7 @@ final class InvocationEvents {
     }
 
     static List<Event> of(History history) {
-        Map<Long, List<Event>> byPosition = new HashMap<>();
+        Map<Long, List<Event>> byPosition = new TreeMap<>();
         List<Operation> unknown = new ArrayList<>();
         for (Operation op : history.operations()) {
             byPosition.computeIfAbsent(op.call(), p -> new ArrayList<>()).add(new Event(op, true));
@@ -43,8 +44,9 @@ final class InvocationEvents {
         }
         Map<Integer, Operation> pending = new HashMap<>();
         List<Event> events = new ArrayList<>(2 * history.size());
-        for (long position : byPosition.keySet().stream().sorted().toList()) {
-            List<Event> group = byPosition.get(position);
+        for (Map.Entry<Long, List<Event>> entry : byPosition.entrySet()) {
+            long position = entry.getKey();
+            List<Event> group = entry.getValue();
             Set<Integer> completing = new HashSet<>();
             Set<Integer> invoking = new HashSet<>();
             for (Event event : group) {
