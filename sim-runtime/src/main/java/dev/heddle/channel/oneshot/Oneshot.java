@@ -12,7 +12,6 @@ public final class Oneshot {
     private Oneshot() {}
 
     public static <T> Channel<T> channel() {
-        OneshotState<T> state = new OneshotState<>();
-        return new Channel<>(new Sender<>(state), new Receiver<>(state));
+        return new Channel<>();
     }
 }

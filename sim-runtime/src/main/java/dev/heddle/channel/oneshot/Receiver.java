@@ -13,10 +13,10 @@ import dev.heddle.select.Waiter;
  * leaves the value in the channel for the next receive.
  */
 public final class Receiver<T> implements AutoCloseable {
-    private final OneshotState<T> state;
+    private final Channel<T> channel;
 
-    Receiver(OneshotState<T> state) {
-        this.state = state;
+    Receiver(Channel<T> channel) {
+        this.channel = channel;
     }
 
     /**
@@ -33,20 +33,17 @@ public final class Receiver<T> implements AutoCloseable {
         // Select.awaitEnqueued would after locking again.
         RecvOp<T> op;
         Waiter waiter;
-        state.lock();
-        try {
-            state.requireNotReceivedLocked();
-            if (state.hasValueLocked()) {
-                return state.takeValueLocked();
+        synchronized (channel) {
+            channel.requireNotReceivedLocked();
+            if (channel.hasValueLocked()) {
+                return channel.takeValueLocked();
             }
-            if (state.senderDone) {
-                throw OneshotState.closedWithoutValue();
+            if (channel.senderDone) {
+                throw Channel.closedWithoutValue();
             }
-            op = new RecvOp<>(state);
+            op = new RecvOp<>(channel);
             waiter = new Waiter();
             op.queueLocked(waiter);
-        } finally {
-            state.unlock();
         }
         try {
             waiter.await();
@@ -63,13 +60,13 @@ public final class Receiver<T> implements AutoCloseable {
      * @throws IllegalStateException if the value was already received
      */
     public T tryRecv() {
-        RecvOp<T> op = new RecvOp<>(state);
+        RecvOp<T> op = new RecvOp<>(channel);
         return op.tryNow() ? op.result() : null;
     }
 
     /** The receive as a select operation; a sender closed without sending is a closed outcome. */
     public SelectableOp<T> recvOp() {
-        return new RecvOp<>(state);
+        return new RecvOp<>(channel);
     }
 
     /**
@@ -77,11 +74,8 @@ public final class Receiver<T> implements AutoCloseable {
      * that was aborted or timed out, and a select branch that lost, leave none behind.
      */
     public int queuedWaiters() {
-        state.lock();
-        try {
-            return state.queuedLocked();
-        } finally {
-            state.unlock();
+        synchronized (channel) {
+            return channel.queuedLocked();
         }
     }
 
@@ -90,11 +84,8 @@ public final class Receiver<T> implements AutoCloseable {
      * value was already received.
      */
     public boolean isClosed() {
-        state.lock();
-        try {
-            return state.senderDone && !state.hasValueLocked();
-        } finally {
-            state.unlock();
+        synchronized (channel) {
+            return channel.senderDone && !channel.hasValueLocked();
         }
     }
 
@@ -104,11 +95,8 @@ public final class Receiver<T> implements AutoCloseable {
      */
     @Override
     public void close() {
-        state.lock();
-        try {
-            state.receiverClosed = true;
-        } finally {
-            state.unlock();
+        synchronized (channel) {
+            channel.receiverClosed = true;
         }
     }
 }

@@ -6,44 +6,38 @@ import dev.heddle.select.Waiter;
 
 /** The receive of a oneshot channel; the value leaves the channel only when this op commits. */
 final class RecvOp<T> implements SelectableOp<T> {
-    private final OneshotState<T> state;
+    private final Channel<T> channel;
     private WaitQueue.Node<RecvOp<T>> node;
     private T value;
     private boolean closed;
 
-    RecvOp(OneshotState<T> state) {
-        this.state = state;
+    RecvOp(Channel<T> channel) {
+        this.channel = channel;
     }
 
     @Override
     public boolean tryNow() {
-        state.lock();
-        try {
-            state.requireNotReceivedLocked();
-            if (!state.isReadyLocked()) {
+        synchronized (channel) {
+            channel.requireNotReceivedLocked();
+            if (!channel.isReadyLocked()) {
                 return false;
             }
             completeLocked();
             return true;
-        } finally {
-            state.unlock();
         }
     }
 
     @Override
     public void enqueue(Waiter waiter, int branch) {
-        state.lock();
-        try {
-            state.requireNotReceivedLocked();
-            if (state.isReadyLocked()) {
+        synchronized (channel) {
+            channel.requireNotReceivedLocked();
+            if (channel.isReadyLocked()) {
                 if (waiter.tryClaim(branch)) {
                     completeLocked();
                 }
                 return;
             }
-            node = state.enqueueLocked(waiter, branch, this);
-        } finally {
-            state.unlock();
+            node = channel.enqueueLocked(waiter, branch, this);
         }
     }
 
@@ -52,7 +46,7 @@ final class RecvOp<T> implements SelectableOp<T> {
      * lock, has just found the channel not ready.
      */
     void queueLocked(Waiter waiter) {
-        node = state.enqueueLocked(waiter, 0, this);
+        node = channel.enqueueLocked(waiter, 0, this);
     }
 
     @Override
@@ -61,12 +55,9 @@ final class RecvOp<T> implements SelectableOp<T> {
             node = null;
             return;
         }
-        state.lock();
-        try {
-            state.dequeueLocked(node);
+        synchronized (channel) {
+            channel.dequeueLocked(node);
             node = null;
-        } finally {
-            state.unlock();
         }
     }
 
@@ -78,7 +69,7 @@ final class RecvOp<T> implements SelectableOp<T> {
     @Override
     public T result() {
         if (closed) {
-            throw OneshotState.closedWithoutValue();
+            throw Channel.closedWithoutValue();
         }
         return value;
     }
@@ -90,8 +81,8 @@ final class RecvOp<T> implements SelectableOp<T> {
 
     /** Commits: takes the value, or records that the sender closed without one. */
     void completeLocked() {
-        if (state.hasValueLocked()) {
-            value = state.takeValueLocked();
+        if (channel.hasValueLocked()) {
+            value = channel.takeValueLocked();
         } else {
             closed = true;
         }

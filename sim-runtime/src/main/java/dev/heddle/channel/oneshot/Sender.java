@@ -17,10 +17,10 @@ import dev.heddle.select.WaitQueue;
  * {@link SendException.Reason#SENDER_CLOSED} when it was closed without sending.
  */
 public final class Sender<T> implements AutoCloseable {
-    private final OneshotState<T> state;
+    private final Channel<T> channel;
 
-    Sender(OneshotState<T> state) {
-        this.state = state;
+    Sender(Channel<T> channel) {
+        this.channel = channel;
     }
 
     /**
@@ -35,63 +35,57 @@ public final class Sender<T> implements AutoCloseable {
             throw new NullPointerException("a oneshot carries a non-null value: send Optional.empty() or a marker"
                     + " value instead of null");
         }
-        state.lock();
-        try {
-            if (state.sent) {
+        WaitQueue.Node<RecvOp<T>> n;
+        synchronized (channel) {
+            if (channel.sent) {
                 throw new SendException(SendException.Reason.ALREADY_SENT, value, "this oneshot Sender already sent"
                         + " its one value: " + value + " was not sent and is returned in SendException.value(); use"
                         + " an mpsc channel to send more than one value, or a new oneshot per reply");
             }
-            if (state.senderClosed) {
+            if (channel.senderClosed) {
                 throw new SendException(SendException.Reason.SENDER_CLOSED, value, "this oneshot Sender was closed"
                         + " without sending: " + value + " was not sent and is returned in SendException.value(); the"
                         + " receiver was told no value comes, so send before closing");
             }
-            state.senderDone = true;
-            if (state.receiverClosed) {
+            channel.senderDone = true;
+            if (channel.receiverClosed) {
                 throw new SendException(SendException.Reason.CLOSED, value, "oneshot receiver is closed: " + value
                         + " was not sent and is returned in SendException.value(); the receiver takes no value now,"
                         + " deliver it another way");
             }
-            state.sent = true;
-            state.putValueLocked(value);
-            WaitQueue.Node<RecvOp<T>> n = state.claimFirstLocked();
+            channel.sent = true;
+            channel.putValueLocked(value);
+            n = channel.claimFirstLocked();
             if (n != null) {
                 n.op().completeLocked();
-                n.waiter().wake();
             }
-        } finally {
-            state.unlock();
+        }
+        if (n != null) {
+            n.waiter().wake(); // after the monitor is let go, so the woken receiver does not wait for it
         }
     }
 
     /** True once the receiver is closed: a value sent now would not be received. */
     public boolean isClosed() {
-        state.lock();
-        try {
-            return state.receiverClosed;
-        } finally {
-            state.unlock();
+        synchronized (channel) {
+            return channel.receiverClosed;
         }
     }
 
     /** Closes without sending if nothing was sent yet, waking the receiver with that news. Idempotent. */
     @Override
     public void close() {
-        state.lock();
-        try {
-            state.senderClosed = true;
-            if (state.senderDone) {
+        synchronized (channel) {
+            channel.senderClosed = true;
+            if (channel.senderDone) {
                 return;
             }
-            state.senderDone = true;
+            channel.senderDone = true;
             WaitQueue.Node<RecvOp<T>> n;
-            while ((n = state.claimFirstLocked()) != null) {
+            while ((n = channel.claimFirstLocked()) != null) {
                 n.op().completeLocked();
                 n.waiter().wake();
             }
-        } finally {
-            state.unlock();
         }
     }
 }
