@@ -16,8 +16,12 @@ import dev.heddle.select.Waiter;
  * the JIT usually does not allocate at all.
  */
 public final class Channel<T> {
-    /** The receives waiting for the value; created by the first receive that has to wait, null until then. */
-    private WaitQueue<RecvOp<T>> receivers;
+    /**
+     * The receives waiting for the value; created by the first receive that has to wait, null
+     * until then. A receive's commit is the channel's own (it takes the one value), so a node
+     * carries no op.
+     */
+    private WaitQueue<Void> receivers;
     private T value;
     /** The sender sent or closed: no value will come after this. */
     boolean senderDone;
@@ -40,8 +44,9 @@ public final class Channel<T> {
         return new Receiver<>(this);
     }
 
+    /** True when a value was sent and no receive has taken it yet. */
     boolean hasValueLocked() {
-        return value != null;
+        return value != null && !received;
     }
 
     /** True when a receive would complete now: with the value, or with the sender gone. */
@@ -54,30 +59,65 @@ public final class Channel<T> {
         value = v;
     }
 
-    /** Takes the value out: the one receive of this channel. */
-    T takeValueLocked() {
+    /**
+     * Commits one receive of a ready channel: takes the value if there is one (the sender
+     * closed without one otherwise). The value stays in its field, where the committed receive
+     * reads it ({@link #outcome()}); nothing else can take it any more.
+     */
+    void commitReceiveLocked() {
+        if (value != null) {
+            received = true;
+        }
+    }
+
+    /**
+     * What a committed receive gets: the value, read by the receiving task after the commit
+     * (under the monitor, or after {@link Waiter#await()}, which publishes the commit), when
+     * the value can no longer change.
+     *
+     * @throws ChannelClosedException if the sender closed without sending
+     */
+    T outcome() {
         T v = value;
-        value = null;
-        received = true;
+        if (v == null) {
+            throw closedWithoutValue();
+        }
         return v;
     }
 
     /** Queues a receive that has to wait, creating the queue on the first one. */
-    WaitQueue.Node<RecvOp<T>> enqueueLocked(Waiter waiter, int branch, RecvOp<T> op) {
+    WaitQueue.Node<Void> enqueueLocked(Waiter waiter, int branch) {
         if (receivers == null) {
             receivers = new WaitQueue<>();
         }
-        return receivers.add(waiter, branch, op);
+        return receivers.add(waiter, branch, null);
     }
 
-    /** Takes out a receive that gave up or lost its select; it was queued, so the queue exists. */
-    void dequeueLocked(WaitQueue.Node<RecvOp<T>> node) {
-        receivers.remove(node);
+    /**
+     * Takes out a receive that gave up or lost its select, unless a sender claimed it, which
+     * took it out already.
+     */
+    void dequeue(WaitQueue.Node<Void> node) {
+        if (node.wasClaimed()) {
+            return;
+        }
+        synchronized (this) {
+            receivers.remove(node);
+        }
     }
 
-    /** The first queued receive this call claims, taken out of the queue; null when none can be claimed. */
-    WaitQueue.Node<RecvOp<T>> claimFirstLocked() {
-        return receivers == null ? null : receivers.claimFirst();
+    /**
+     * Claims and commits the first queued receive that can be claimed, taking it out of the
+     * queue; returns its waiter for the caller to wake once it has let go of the monitor, or
+     * null when there is none.
+     */
+    Waiter commitFirstLocked() {
+        WaitQueue.Node<Void> n = receivers == null ? null : receivers.claimFirst();
+        if (n == null) {
+            return null;
+        }
+        commitReceiveLocked();
+        return n.waiter();
     }
 
     /** Receives queued now; 0 before any receive waited. */

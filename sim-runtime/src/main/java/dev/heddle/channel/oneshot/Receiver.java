@@ -2,6 +2,7 @@ package dev.heddle.channel.oneshot;
 
 import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.select.SelectableOp;
+import dev.heddle.select.WaitQueue;
 import dev.heddle.select.Waiter;
 
 /**
@@ -28,29 +29,26 @@ public final class Receiver<T> implements AutoCloseable {
      *     out while waiting; the value, if it comes, stays for a later receive
      */
     public T recv() {
-        // One lock for both outcomes: a value already there (or a sender already gone) is taken
-        // without an op or a waiter; otherwise the receive queues before the lock is let go, as
-        // Select.awaitEnqueued would after locking again.
-        RecvOp<T> op;
+        // One monitor round for both outcomes: a ready channel is received from at once;
+        // otherwise the receive queues before the monitor is let go. No op object: the commit
+        // is the channel's own, and the waiter reads the outcome from the channel.
         Waiter waiter;
+        WaitQueue.Node<Void> node;
         synchronized (channel) {
             channel.requireNotReceivedLocked();
-            if (channel.hasValueLocked()) {
-                return channel.takeValueLocked();
+            if (channel.isReadyLocked()) {
+                channel.commitReceiveLocked();
+                return channel.outcome();
             }
-            if (channel.senderDone) {
-                throw Channel.closedWithoutValue();
-            }
-            op = new RecvOp<>(channel);
             waiter = new Waiter();
-            op.queueLocked(waiter);
+            node = channel.enqueueLocked(waiter, 0);
         }
         try {
             waiter.await();
         } finally {
-            op.dequeue();
+            channel.dequeue(node);
         }
-        return op.result();
+        return channel.outcome();
     }
 
     /**
@@ -60,8 +58,14 @@ public final class Receiver<T> implements AutoCloseable {
      * @throws IllegalStateException if the value was already received
      */
     public T tryRecv() {
-        RecvOp<T> op = new RecvOp<>(channel);
-        return op.tryNow() ? op.result() : null;
+        synchronized (channel) {
+            channel.requireNotReceivedLocked();
+            if (!channel.isReadyLocked()) {
+                return null;
+            }
+            channel.commitReceiveLocked();
+            return channel.outcome();
+        }
     }
 
     /** The receive as a select operation; a sender closed without sending is a closed outcome. */

@@ -4,12 +4,10 @@ import dev.heddle.select.SelectableOp;
 import dev.heddle.select.WaitQueue;
 import dev.heddle.select.Waiter;
 
-/** The receive of a oneshot channel; the value leaves the channel only when this op commits. */
+/** The receive of a oneshot channel as a select branch; the value leaves the channel only when this op commits. */
 final class RecvOp<T> implements SelectableOp<T> {
     private final Channel<T> channel;
-    private WaitQueue.Node<RecvOp<T>> node;
-    private T value;
-    private boolean closed;
+    private WaitQueue.Node<Void> node;
 
     RecvOp(Channel<T> channel) {
         this.channel = channel;
@@ -22,7 +20,7 @@ final class RecvOp<T> implements SelectableOp<T> {
             if (!channel.isReadyLocked()) {
                 return false;
             }
-            completeLocked();
+            channel.commitReceiveLocked();
             return true;
         }
     }
@@ -33,30 +31,18 @@ final class RecvOp<T> implements SelectableOp<T> {
             channel.requireNotReceivedLocked();
             if (channel.isReadyLocked()) {
                 if (waiter.tryClaim(branch)) {
-                    completeLocked();
+                    channel.commitReceiveLocked();
                 }
                 return;
             }
-            node = channel.enqueueLocked(waiter, branch, this);
+            node = channel.enqueueLocked(waiter, branch);
         }
-    }
-
-    /**
-     * Queues this op as the only branch of {@code waiter}: {@link Receiver#recv()}, holding the
-     * lock, has just found the channel not ready.
-     */
-    void queueLocked(Waiter waiter) {
-        node = channel.enqueueLocked(waiter, 0, this);
     }
 
     @Override
     public void dequeue() {
-        if (node == null || node.wasClaimed()) {
-            node = null;
-            return;
-        }
-        synchronized (channel) {
-            channel.dequeueLocked(node);
+        if (node != null) {
+            channel.dequeue(node);
             node = null;
         }
     }
@@ -64,27 +50,16 @@ final class RecvOp<T> implements SelectableOp<T> {
     /**
      * The value sent.
      *
-     * @throws ChannelClosedException if the sender closed without sending
+     * @throws dev.heddle.channel.ChannelClosedException if the sender closed without sending
      */
     @Override
     public T result() {
-        if (closed) {
-            throw Channel.closedWithoutValue();
-        }
-        return value;
+        return channel.outcome();
     }
 
+    /** After the commit: the sender closed without sending. */
     @Override
     public boolean isClosedOutcome() {
-        return closed;
-    }
-
-    /** Commits: takes the value, or records that the sender closed without one. */
-    void completeLocked() {
-        if (channel.hasValueLocked()) {
-            value = channel.takeValueLocked();
-        } else {
-            closed = true;
-        }
+        return !channel.received;
     }
 }

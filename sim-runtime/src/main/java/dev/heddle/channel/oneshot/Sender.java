@@ -1,7 +1,7 @@
 package dev.heddle.channel.oneshot;
 
 import dev.heddle.channel.SendException;
-import dev.heddle.select.WaitQueue;
+import dev.heddle.select.Waiter;
 
 /**
  * The sending end of a oneshot channel: sends one value, or closes without sending, which the
@@ -35,7 +35,7 @@ public final class Sender<T> implements AutoCloseable {
             throw new NullPointerException("a oneshot carries a non-null value: send Optional.empty() or a marker"
                     + " value instead of null");
         }
-        WaitQueue.Node<RecvOp<T>> n;
+        Waiter woken;
         synchronized (channel) {
             if (channel.sent) {
                 throw new SendException(SendException.Reason.ALREADY_SENT, value, "this oneshot Sender already sent"
@@ -55,13 +55,10 @@ public final class Sender<T> implements AutoCloseable {
             }
             channel.sent = true;
             channel.putValueLocked(value);
-            n = channel.claimFirstLocked();
-            if (n != null) {
-                n.op().completeLocked();
-            }
+            woken = channel.commitFirstLocked();
         }
-        if (n != null) {
-            n.waiter().wake(); // after the monitor is let go, so the woken receiver does not wait for it
+        if (woken != null) {
+            woken.wake(); // after the monitor is let go, so the woken receiver does not wait for it
         }
     }
 
@@ -81,10 +78,9 @@ public final class Sender<T> implements AutoCloseable {
                 return;
             }
             channel.senderDone = true;
-            WaitQueue.Node<RecvOp<T>> n;
-            while ((n = channel.claimFirstLocked()) != null) {
-                n.op().completeLocked();
-                n.waiter().wake();
+            Waiter w;
+            while ((w = channel.commitFirstLocked()) != null) {
+                w.wake();
             }
         }
     }
