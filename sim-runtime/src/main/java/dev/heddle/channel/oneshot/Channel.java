@@ -17,11 +17,17 @@ import dev.heddle.select.Waiter;
  */
 public final class Channel<T> {
     /**
-     * The receives waiting for the value; created by the first receive that has to wait, null
-     * until then. A receive's commit is the channel's own (it takes the one value), so a node
-     * carries no op.
+     * The receive that waits first, and the branch it waits as; null when none waits there.
+     * Nearly every oneshot has at most one waiting receive, which so costs no queue and no node.
+     * A receive's commit is the channel's own (it takes the one value), so it needs no op either.
      */
-    private WaitQueue<Void> receivers;
+    private Waiter firstReceiver;
+    private int firstReceiverBranch;
+    /**
+     * Receives that came while another waited, in arrival order: all younger than
+     * {@link #firstReceiver}. Created by the first of them, null until then.
+     */
+    private WaitQueue<Void> laterReceivers;
     private T value;
     /** The sender sent or closed: no value will come after this. */
     boolean senderDone;
@@ -85,34 +91,55 @@ public final class Channel<T> {
         return v;
     }
 
-    /** Queues a receive that has to wait, creating the queue on the first one. */
+    /**
+     * Queues a receive that has to wait: into the first-receiver slot when no other receive
+     * waits, returning null, or else at the back of the queue, returning its node.
+     */
     WaitQueue.Node<Void> enqueueLocked(Waiter waiter, int branch) {
-        if (receivers == null) {
-            receivers = new WaitQueue<>();
+        if (firstReceiver == null && (laterReceivers == null || laterReceivers.isEmpty())) {
+            firstReceiver = waiter;
+            firstReceiverBranch = branch;
+            return null;
         }
-        return receivers.add(waiter, branch, null);
+        if (laterReceivers == null) {
+            laterReceivers = new WaitQueue<>();
+        }
+        return laterReceivers.add(waiter, branch, null);
     }
 
     /**
-     * Takes out a receive that gave up or lost its select, unless a sender claimed it, which
-     * took it out already.
+     * Takes out a receive that gave up or lost its select ({@code node} as
+     * {@link #enqueueLocked} returned it). A receive claimed for its own branch was taken out
+     * by the claimer, so it needs no monitor.
      */
-    void dequeue(WaitQueue.Node<Void> node) {
-        if (node.wasClaimed()) {
+    void dequeue(Waiter waiter, int branch, WaitQueue.Node<Void> node) {
+        if (waiter.claimedBranch() == branch) {
             return;
         }
         synchronized (this) {
-            receivers.remove(node);
+            if (node != null) {
+                laterReceivers.remove(node);
+            } else if (firstReceiver == waiter && firstReceiverBranch == branch) {
+                firstReceiver = null;
+            }
         }
     }
 
     /**
-     * Claims and commits the first queued receive that can be claimed, taking it out of the
-     * queue; returns its waiter for the caller to wake once it has let go of the monitor, or
-     * null when there is none.
+     * Claims and commits the oldest waiting receive that can be claimed, taking it out;
+     * returns its waiter for the caller to wake once it has let go of the monitor, or null
+     * when there is none.
      */
     Waiter commitFirstLocked() {
-        WaitQueue.Node<Void> n = receivers == null ? null : receivers.claimFirst();
+        Waiter first = firstReceiver;
+        if (first != null) {
+            firstReceiver = null;
+            if (first.tryClaim(firstReceiverBranch)) {
+                commitReceiveLocked();
+                return first;
+            }
+        }
+        WaitQueue.Node<Void> n = laterReceivers == null ? null : laterReceivers.claimFirst();
         if (n == null) {
             return null;
         }
@@ -120,9 +147,9 @@ public final class Channel<T> {
         return n.waiter();
     }
 
-    /** Receives queued now; 0 before any receive waited. */
+    /** Receives waiting now. */
     int queuedLocked() {
-        return receivers == null ? 0 : receivers.size();
+        return (firstReceiver == null ? 0 : 1) + (laterReceivers == null ? 0 : laterReceivers.size());
     }
 
     void requireNotReceivedLocked() {

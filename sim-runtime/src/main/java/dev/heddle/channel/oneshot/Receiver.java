@@ -30,8 +30,9 @@ public final class Receiver<T> implements AutoCloseable {
      */
     public T recv() {
         // One monitor round for both outcomes: a ready channel is received from at once;
-        // otherwise the receive queues before the monitor is let go. No op object: the commit
-        // is the channel's own, and the waiter reads the outcome from the channel.
+        // otherwise the receive waits, queued before the monitor is let go. It allocates its
+        // waiter and nothing else: the commit is the channel's own, the waiter reads the outcome
+        // from the channel, and the first receive to wait needs no queue node.
         Waiter waiter;
         WaitQueue.Node<Void> node;
         synchronized (channel) {
@@ -46,7 +47,7 @@ public final class Receiver<T> implements AutoCloseable {
         try {
             waiter.await();
         } finally {
-            channel.dequeue(node);
+            channel.dequeue(waiter, 0, node);
         }
         return channel.outcome();
     }

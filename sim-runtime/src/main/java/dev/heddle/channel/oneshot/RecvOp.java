@@ -7,6 +7,9 @@ import dev.heddle.select.Waiter;
 /** The receive of a oneshot channel as a select branch; the value leaves the channel only when this op commits. */
 final class RecvOp<T> implements SelectableOp<T> {
     private final Channel<T> channel;
+    /** While queued: the waiter, its branch and the queue node (null in the first-receiver slot). */
+    private Waiter waiter;
+    private int branch;
     private WaitQueue.Node<Void> node;
 
     RecvOp(Channel<T> channel) {
@@ -35,14 +38,17 @@ final class RecvOp<T> implements SelectableOp<T> {
                 }
                 return;
             }
+            this.waiter = waiter;
+            this.branch = branch;
             node = channel.enqueueLocked(waiter, branch);
         }
     }
 
     @Override
     public void dequeue() {
-        if (node != null) {
-            channel.dequeue(node);
+        if (waiter != null) {
+            channel.dequeue(waiter, branch, node);
+            waiter = null;
             node = null;
         }
     }

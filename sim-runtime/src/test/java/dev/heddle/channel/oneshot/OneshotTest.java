@@ -11,6 +11,7 @@ import dev.heddle.channel.SendException;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.runtime.Runtime;
+import dev.heddle.runtime.Task;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -144,5 +145,34 @@ class OneshotTest {
                 assertEquals(sim.seed(), rx.join());
             });
         }
+    }
+
+    @Test
+    void receivesWaitingTogetherAreServedInArrivalOrderWhenTheFirstGivesUp() {
+        // The first waiting receive sits in a slot of its own, later ones in a queue: giving up
+        // in the slot, then a receive arriving, must neither lose a waiter nor let the newcomer
+        // overtake the one that waited before it.
+        Simulation.ofSeed(3).run(sim -> {
+            Channel<String> ch = Oneshot.channel();
+            JoinHandle<String> first = sim.spawn(() -> ch.receiver().recv());
+            sim.sleep(Duration.ofMillis(1));
+            JoinHandle<String> second = sim.spawn(() -> ch.receiver().recv());
+            sim.sleep(Duration.ofMillis(1));
+            assertEquals(2, ch.receiver().queuedWaiters());
+            first.abort();
+            sim.sleep(Duration.ofMillis(1));
+            assertEquals(1, ch.receiver().queuedWaiters(), "the aborted first receive is still queued");
+            JoinHandle<String> third = sim.spawn(() -> ch.receiver().recv());
+            sim.sleep(Duration.ofMillis(1));
+            assertEquals(2, ch.receiver().queuedWaiters());
+            ch.sender().send("reply");
+            assertEquals("reply", second.join(), "the older waiting receive gets the value");
+            assertEquals(1, ch.receiver().queuedWaiters(), "the younger receive waits on");
+            third.abort();
+            sim.sleep(Duration.ofMillis(1));
+            assertEquals(0, ch.receiver().queuedWaiters());
+            assertEquals(Task.State.CANCELLED, first.task().state());
+            assertEquals(Task.State.CANCELLED, third.task().state());
+        });
     }
 }
