@@ -83,6 +83,15 @@ public final class Waiter {
     }
 
     /**
+     * Publishes the commit of a claimed operation without waking the thread, for a primitive
+     * that wakes it later ({@link #wake()}): a waiting task that runs meanwhile anyway (it was
+     * aborted, say) then finds its commit and returns it instead of waiting for the wake-up.
+     */
+    public void publish() {
+        committed = true;
+    }
+
+    /**
      * Gives the ticket up. False means a branch claimed it first: its operation has committed
      * and the waiter must take its result instead of giving up.
      */

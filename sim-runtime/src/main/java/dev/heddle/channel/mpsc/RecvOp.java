@@ -51,7 +51,11 @@ final class RecvOp<T> implements SelectableOp<T> {
 
     @Override
     public void dequeue() {
-        if (node == null || node.wasClaimed()) {
+        if (node == null) {
+            return;
+        }
+        if (node.wasClaimed()) {
+            state.resumed(node);
             node = null;
             return;
         }

@@ -48,7 +48,11 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>>, SlotRequest {
 
     @Override
     public void dequeue() {
-        if (node == null || node.wasClaimed()) {
+        if (node == null) {
+            return;
+        }
+        if (node.wasClaimed()) {
+            state.resumed(node);
             node = null;
             return;
         }

@@ -54,7 +54,11 @@ final class SendOp<T> implements SelectableOp<Void>, SlotRequest {
 
     @Override
     public void dequeue() {
-        if (node == null || node.wasClaimed()) {
+        if (node == null) {
+            return;
+        }
+        if (node.wasClaimed()) {
+            state.resumed(node);
             node = null;
             return;
         }

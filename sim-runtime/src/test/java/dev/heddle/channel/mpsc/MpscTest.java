@@ -252,6 +252,56 @@ class MpscTest {
     }
 
     @Test
+    void sendersGrantedSlotsInARowAllFinishAndTheWakeUpsGoOnAfterSomeAreAborted() {
+        // The receiver below frees four slots without suspending: four waiting senders are
+        // committed (their values are in the channel), and the channel wakes them one at a time,
+        // each passing the turn on when it runs. Aborted while they wait for their turn, they
+        // still finish their sends; and the turn must not stick to one of them, or the sender
+        // waiting afterwards would never wake.
+        for (long seed = 0; seed < 100; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Channel<Integer> ch = Mpsc.bounded(1);
+                ch.sender().send(0);
+                List<JoinHandle<String>> senders = new ArrayList<>();
+                for (int i = 1; i <= 4; i++) {
+                    int value = i;
+                    senders.add(sim.spawn(() -> {
+                        try {
+                            ch.sender().send(value);
+                            return "sent";
+                        } catch (CancellationException e) {
+                            return "not sent";
+                        }
+                    }));
+                }
+                sim.sleep(Duration.ofMillis(1));
+                assertEquals(4, ch.receiver().queuedWaiters(), "every sender waits for a slot");
+                List<Integer> received = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    received.add(ch.receiver().recv());
+                }
+                senders.get(1).abort();
+                senders.get(3).abort();
+                for (JoinHandle<String> s : senders) {
+                    assertEquals("sent", s.join(), "a committed send reports sent, aborted or not");
+                }
+                received.add(ch.receiver().recv());
+                assertEquals(List.of(0, 1, 2, 3, 4), received.stream().sorted().toList());
+
+                ch.sender().send(5);
+                JoinHandle<String> late = sim.spawn(() -> {
+                    ch.sender().send(6);
+                    return "sent";
+                });
+                sim.sleep(Duration.ofMillis(1));
+                assertEquals(5, ch.receiver().recv());
+                assertEquals("sent", late.join());
+                assertEquals(6, ch.receiver().recv());
+            });
+        }
+    }
+
+    @Test
     void nullValuesAndClosedHandlesFailWithAClearMessage() {
         Channel<String> ch = Mpsc.bounded(1);
         NullPointerException npe = assertThrows(NullPointerException.class, () -> ch.sender().send(null));
