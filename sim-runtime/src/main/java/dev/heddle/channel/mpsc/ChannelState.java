@@ -6,9 +6,9 @@ import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * What the senders and the receiver of one mpsc channel share: the buffer, the slots taken by
- * permits, who is still open, and the waiting receive and reserve operations. Every field is
- * guarded by {@link #lock}, which is never held across a suspension; release it with
+ * What the senders and the receiver of one mpsc channel share: the queued values, the slots
+ * taken by permits, who is still open, and the waiting receive and reserve operations. Every
+ * field is guarded by {@link #lock}, which is never held across a suspension; release it with
  * {@link #unlock()}.
  *
  * <p>A bounded channel has {@code capacity} slots; a slot is used by a queued value or by a
@@ -16,9 +16,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * directly ({@link SlotRequest}), so waiting senders are served in arrival order.
  */
 final class ChannelState<T> {
+    /** Ring slots allocated up front: all of a bounded channel up to this capacity. */
+    private static final int INITIAL_RING = 1024;
+
     final ReentrantLock lock = new ReentrantLock();
     final int capacity;
-    final ArrayDeque<T> buffer;
+    /**
+     * The queued values, oldest at {@link #head}: a ring of this object's own rather than an
+     * {@code ArrayDeque}, so that a send or receive that needs no waiting touches a few fields
+     * of one object and one array slot. A bounded channel's ring has its capacity (up to
+     * {@value #INITIAL_RING} slots; a larger one grows to its capacity as values queue up).
+     */
+    private Object[] ring;
+    private int head;
+    private int count;
     final WaitQueue<RecvOp<T>> receivers = new WaitQueue<>();
     final WaitQueue<SlotRequest> slotRequests = new WaitQueue<>();
     int reserved;
@@ -42,12 +53,17 @@ final class ChannelState<T> {
 
     ChannelState(int capacity) {
         this.capacity = capacity;
-        this.buffer = new ArrayDeque<>(Math.min(capacity, 1024));
+        this.ring = new Object[Math.min(capacity, INITIAL_RING)];
+    }
+
+    /** Values queued now. */
+    int sizeLocked() {
+        return count;
     }
 
     /** True when a value could be queued now without waiting. */
     boolean hasFreeSlotLocked() {
-        return buffer.size() + reserved < capacity;
+        return count + reserved < capacity;
     }
 
     /** True when no sender can send any more: every sender closed or the receiver closed. */
@@ -57,7 +73,7 @@ final class ChannelState<T> {
 
     /** True when the receiver has seen the end: closed, nothing queued, no permit outstanding. */
     boolean isEndedLocked() {
-        return buffer.isEmpty() && reserved == 0 && isClosedLocked();
+        return count == 0 && reserved == 0 && isClosedLocked();
     }
 
     /**
@@ -129,8 +145,30 @@ final class ChannelState<T> {
             wakeLocked(n.waiter());
             slotFreedLocked();
         } else {
-            buffer.addLast(value);
+            addLocked(value);
         }
+    }
+
+    /** Queues {@code value} behind the others; the caller checked that a slot is free. */
+    private void addLocked(T value) {
+        Object[] r = ring;
+        if (count == r.length) {
+            r = grow();
+        }
+        int i = head + count;
+        r[i < r.length ? i : i - r.length] = value;
+        count++;
+    }
+
+    /** Doubles the full ring (up to the capacity), oldest value first at index 0. */
+    private Object[] grow() {
+        Object[] old = ring;
+        Object[] r = new Object[(int) Math.min(2L * old.length, capacity)];
+        System.arraycopy(old, head, r, 0, old.length - head);
+        System.arraycopy(old, 0, r, old.length - head, head);
+        ring = r;
+        head = 0;
+        return r;
     }
 
     /** Gives a freed slot to the first waiting sender, if any. */
@@ -164,8 +202,17 @@ final class ChannelState<T> {
 
     /** Takes the next queued value and frees its slot; null if none is queued. */
     T pollLocked() {
-        T v = buffer.pollFirst();
-        if (v != null) {
+        if (count == 0) {
+            return null;
+        }
+        Object[] r = ring;
+        int h = head;
+        @SuppressWarnings("unchecked")
+        T v = (T) r[h];
+        r[h] = null;
+        head = h + 1 == r.length ? 0 : h + 1;
+        count--;
+        if (!slotRequests.isEmpty()) {
             slotFreedLocked();
         }
         return v;

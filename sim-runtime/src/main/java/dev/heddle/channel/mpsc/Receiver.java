@@ -108,7 +108,7 @@ public final class Receiver<T> implements AutoCloseable {
     public int size() {
         state.lock.lock();
         try {
-            return state.buffer.size();
+            return state.sizeLocked();
         } finally {
             state.unlock();
         }

@@ -40,7 +40,7 @@ final class RecvOp<T> implements SelectableOp<T> {
 
     /** {@link #enqueue} for a caller that holds the lock already. */
     void enqueueLocked(Waiter waiter, int branch) {
-        if (!state.buffer.isEmpty() || state.isEndedLocked()) {
+        if (state.sizeLocked() != 0 || state.isEndedLocked()) {
             if (waiter.tryClaim(branch)) {
                 completeNowLocked();
             }

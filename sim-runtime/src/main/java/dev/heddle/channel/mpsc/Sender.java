@@ -141,7 +141,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         state.lock.lock();
         try {
             return state.capacity == Integer.MAX_VALUE ? Integer.MAX_VALUE
-                    : state.capacity - state.buffer.size() - state.reserved;
+                    : state.capacity - state.sizeLocked() - state.reserved;
         } finally {
             state.unlock();
         }
