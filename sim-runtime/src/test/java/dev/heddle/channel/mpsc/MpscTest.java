@@ -302,6 +302,32 @@ class MpscTest {
     }
 
     @Test
+    void channelsLargerThanTheFirstRingGrowAndKeepTheOrderAcrossTheWrap() {
+        // Rings start at 1,024 slots; grow one while its oldest value sits mid-ring, so the copy
+        // has to unwrap it.
+        for (Channel<Integer> ch : List.of(Mpsc.<Integer>unbounded(), Mpsc.<Integer>bounded(3_000))) {
+            Sender<Integer> tx = ch.sender();
+            Receiver<Integer> rx = ch.receiver();
+            int next = 0;
+            int expected = 0;
+            for (int i = 0; i < 1_000; i++) {
+                tx.trySend(next++);
+            }
+            for (int i = 0; i < 700; i++) {
+                assertEquals(expected++, rx.tryRecv());
+            }
+            while (next < expected + 3_000) {
+                tx.trySend(next++);
+            }
+            assertEquals(3_000, rx.size());
+            while (expected < next) {
+                assertEquals(expected++, rx.tryRecv());
+            }
+            assertNull(rx.tryRecv());
+        }
+    }
+
+    @Test
     void nullValuesAndClosedHandlesFailWithAClearMessage() {
         Channel<String> ch = Mpsc.bounded(1);
         NullPointerException npe = assertThrows(NullPointerException.class, () -> ch.sender().send(null));
