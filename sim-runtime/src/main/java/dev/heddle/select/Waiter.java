@@ -24,8 +24,9 @@ import java.util.concurrent.locks.LockSupport;
 
  */
 public final class Waiter {
-    private static final int WAITING = -1;
-    private static final int ABANDONED = -2;
+    /** The default value, so that a new waiter costs no volatile store (a fence) to set it. */
+    private static final int WAITING = 0;
+    private static final int ABANDONED = -1;
     private static final VarHandle STATE;
 
     static {
@@ -37,7 +38,8 @@ public final class Waiter {
     }
 
     private final Thread thread = Thread.currentThread();
-    private volatile int state = WAITING;
+    /** {@link #WAITING}, {@link #ABANDONED}, or the claiming branch plus one. */
+    private volatile int state;
     /** Set by {@link #wake()} after the claiming primitive committed: the commit is visible from here on. */
     private volatile boolean committed;
 
@@ -49,7 +51,7 @@ public final class Waiter {
      * operation and call {@link #wake()}; false means another branch won or the waiter gave up.
      */
     public boolean tryClaim(int branch) {
-        if (!STATE.compareAndSet(this, WAITING, branch)) {
+        if (!STATE.compareAndSet(this, WAITING, branch + 1)) {
             return false;
         }
         if (Thread.currentThread() == thread) {
@@ -67,7 +69,8 @@ public final class Waiter {
 
     /** The branch that claimed the waiter, or a negative number if none has. */
     public int claimedBranch() {
-        return state;
+        int s = state;
+        return s > 0 ? s - 1 : -1;
     }
 
     /**
@@ -117,7 +120,7 @@ public final class Waiter {
                 awaitCommitUnderWay();
             }
         }
-        return state;
+        return claimedBranch();
     }
 
     /**
@@ -145,6 +148,6 @@ public final class Waiter {
     public String toString() {
         int s = state;
         return "Waiter[" + thread.getName() + ", " + (s == WAITING ? "waiting" : s == ABANDONED ? "abandoned"
-                : "claimed by branch " + s) + "]";
+                : "claimed by branch " + (s - 1)) + "]";
     }
 }
