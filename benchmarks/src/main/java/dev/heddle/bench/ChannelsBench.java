@@ -32,8 +32,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * Both sides of every ratio run on the same threads: producers, consumers, clients and
  * servers are tasks (virtual threads) of one {@code Runtime.multiThread()} runtime with one
  * worker per processor, so a ratio compares the hand-off and nothing else; a JDK queue or
- * future blocks its task through the same park/unpark as a Heddle channel. The variants run interleaved, round by round: {@value #WARMUP} warm-up rounds,
- * then {@value #ROUNDS} measured ones. Each throughput is the median over the rounds; each
+ * future blocks its task through the same park/unpark as a Heddle channel. The variants run
+ * interleaved, round by round, Heddle's first in even rounds and last in odd ones:
+ * {@value #WARMUP} warm-up rounds, then {@value #ROUNDS} measured ones. Each throughput is the median over the rounds; each
  * ratio (Heddle / baseline, above 1 when Heddle is faster) is the median of the ratios within
  * a round, whose two sides ran seconds apart, so that load from other processes on a shared
  * machine cancels out. Each group prints its figures, then its ratios; the mpsc ratio against
@@ -44,8 +45,9 @@ public final class ChannelsBench {
     private static final int PRODUCERS = 4;
     private static final int MESSAGES = 2_000_000;
     private static final int ROUND_TRIPS = 200_000;
-    private static final int WARMUP = 2;
-    private static final int ROUNDS = 7;
+    /** Enough for the JIT to have compiled both sides' loops before anything is measured. */
+    private static final int WARMUP = 5;
+    private static final int ROUNDS = 15;
 
     private ChannelsBench() {}
 
@@ -66,11 +68,18 @@ public final class ChannelsBench {
             double[] oneshot = new double[ROUNDS];
             double[] future = new double[ROUNDS];
             for (int round = -WARMUP; round < ROUNDS; round++) {
-                double h = rt.blockOn(ChannelsBench::heddleMpsc);
+                // Heddle first in even rounds, last in odd ones, so neither side always runs
+                // on a machine the other has just warmed (caches, collector, JIT).
+                boolean heddleFirst = (round & 1) == 0;
+                double h = heddleFirst ? rt.blockOn(ChannelsBench::heddleMpsc) : 0;
+                double o = heddleFirst ? rt.blockOn(ChannelsBench::heddleOneshot) : 0;
                 double a = rt.blockOn(() -> jdkQueue(new ArrayBlockingQueue<>(CAPACITY)));
                 double l = rt.blockOn(() -> jdkQueue(new LinkedBlockingQueue<>(CAPACITY)));
-                double o = rt.blockOn(ChannelsBench::heddleOneshot);
                 double f = rt.blockOn(ChannelsBench::completableFutures);
+                if (!heddleFirst) {
+                    h = rt.blockOn(ChannelsBench::heddleMpsc);
+                    o = rt.blockOn(ChannelsBench::heddleOneshot);
+                }
                 if (round >= 0) {
                     heddle[round] = h;
                     abq[round] = a;

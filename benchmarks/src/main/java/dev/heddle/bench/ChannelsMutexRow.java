@@ -28,7 +28,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ChannelsMutexRow {
     static final int CONTENDERS = 4;
-    static final int OPS_PER_CONTENDER = 25_000;
+    /**
+     * Long enough that the contenders' loops overlap (overlap 1.00 on 2 cores): with 25,000,
+     * each contender was done before the next had started, and the row timed an uncontended lock.
+     */
+    static final int OPS_PER_CONTENDER = 250_000;
     private static final int WARMUP_ROUNDS = 3;
     private static final int MEASURED_ROUNDS = 15;
 
@@ -49,8 +53,13 @@ public final class ChannelsMutexRow {
         double[] reentrantOverlap = new double[MEASURED_ROUNDS];
         try (Runtime rt = Runtime.multiThread().workerThreads(workers).build()) {
             for (int round = -WARMUP_ROUNDS; round < MEASURED_ROUNDS; round++) {
-                Round m = heddleMutexRound(rt);
+                // Alternating which side goes first, so neither always runs on a machine the other warmed.
+                boolean heddleFirst = (round & 1) == 0;
+                Round m = heddleFirst ? heddleMutexRound(rt) : null;
                 Round r = fairReentrantLockRound(rt);
+                if (!heddleFirst) {
+                    m = heddleMutexRound(rt);
+                }
                 if (round >= 0) {
                     mutex[round] = m.opsPerSecond();
                     reentrant[round] = r.opsPerSecond();
