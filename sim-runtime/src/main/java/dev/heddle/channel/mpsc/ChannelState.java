@@ -2,6 +2,8 @@ package dev.heddle.channel.mpsc;
 
 import dev.heddle.select.WaitQueue;
 import dev.heddle.select.Waiter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,20 +18,46 @@ import java.util.concurrent.locks.ReentrantLock;
  * directly ({@link SlotRequest}), so waiting senders are served in arrival order.
  */
 final class ChannelState<T> {
-    /** Ring slots allocated up front: all of a bounded channel up to this capacity. */
+    /** The largest capacity whose ring is allocated whole up front, never moves, and is read without the lock. */
+    private static final int MAX_FIXED_RING = 4096;
+    /** Ring slots a growing ring (unbounded, or bounded above {@link #MAX_FIXED_RING}) starts with. */
     private static final int INITIAL_RING = 1024;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
     final ReentrantLock lock = new ReentrantLock();
     final int capacity;
     /**
      * The queued values, oldest at {@link #head}: a ring of this object's own rather than an
      * {@code ArrayDeque}, so that a send or receive that needs no waiting touches a few fields
-     * of one object and one array slot. A bounded channel's ring has its capacity (up to
-     * {@value #INITIAL_RING} slots; a larger one grows to its capacity as values queue up).
+     * of one object and one array slot.
+     *
+     * <p>A bounded channel of at most {@value #MAX_FIXED_RING} slots has a fixed ring of
+     * exactly its capacity, and its receiver takes a queued value without the lock
+     * ({@link #pollUnlocked()}): senders write a slot under the lock and publish it with a
+     * release store; the receiver, the only task that takes values, reads it with an acquire
+     * load, clears it and counts it in {@link #consumed}, which tells the senders the slot is
+     * free. A message then costs one lock round instead of two. A larger ring grows (doubling,
+     * up to the capacity) and is read under the lock only, since a reader without it could see
+     * it move.
      */
     private Object[] ring;
+    final boolean fixedRing;
+    /** Where the oldest value is: the receiver's (and under the lock for a growing ring). */
     private int head;
-    private int count;
+    /** Where the next value goes; guarded by the lock. */
+    private int tail;
+    /** Values ever queued; guarded by the lock. */
+    private long produced;
+    /** Values ever taken from the ring; written by the receiver only, read by senders under the lock. */
+    private volatile long consumed;
+    /**
+     * True while a send or reserve may wait for a slot: set under the lock by a sender that
+     * found none free, before it looks at {@link #consumed} once more, and cleared on unlock
+     * once none waits. A receiver that took a value without the lock reads it after counting
+     * the value, and then takes the lock to pass the slot on; so either the sender sees the
+     * slot free or the receiver sees the sender.
+     */
+    private volatile boolean sendersMayWait;
     final WaitQueue<RecvOp<T>> receivers = new WaitQueue<>();
     final WaitQueue<SlotRequest> slotRequests = new WaitQueue<>();
     int reserved;
@@ -53,17 +81,32 @@ final class ChannelState<T> {
 
     ChannelState(int capacity) {
         this.capacity = capacity;
-        this.ring = new Object[Math.min(capacity, INITIAL_RING)];
+        this.fixedRing = capacity <= MAX_FIXED_RING;
+        this.ring = new Object[fixedRing ? capacity : INITIAL_RING];
     }
 
     /** Values queued now. */
     int sizeLocked() {
-        return count;
+        return (int) (produced - consumed);
     }
 
-    /** True when a value could be queued now without waiting. */
+    /**
+     * True when a value could be queued now without waiting. Never while senders wait: a slot
+     * freed then is theirs, in arrival order (the receiver is on its way to the lock to hand it
+     * over, {@link #slotFreedLocked()}), and a newcomer queues behind them.
+     */
     boolean hasFreeSlotLocked() {
-        return count + reserved < capacity;
+        if (!slotRequests.isEmpty()) {
+            return false;
+        }
+        if (produced - consumed + reserved < capacity) {
+            return true;
+        }
+        if (!fixedRing) {
+            return false;
+        }
+        sendersMayWait = true;
+        return produced - consumed + reserved < capacity;
     }
 
     /** True when no sender can send any more: every sender closed or the receiver closed. */
@@ -73,7 +116,7 @@ final class ChannelState<T> {
 
     /** True when the receiver has seen the end: closed, nothing queued, no permit outstanding. */
     boolean isEndedLocked() {
-        return count == 0 && reserved == 0 && isClosedLocked();
+        return produced == consumed && reserved == 0 && isClosedLocked();
     }
 
     /**
@@ -83,6 +126,9 @@ final class ChannelState<T> {
      * to the unlock, for the same reason).
      */
     void unlock() {
+        if (sendersMayWait && slotRequests.isEmpty()) {
+            sendersMayWait = false;
+        }
         Waiter w = wakeOnUnlock;
         if (w == null) {
             lock.unlock();
@@ -152,15 +198,16 @@ final class ChannelState<T> {
     /** Queues {@code value} behind the others; the caller checked that a slot is free. */
     private void addLocked(T value) {
         Object[] r = ring;
-        if (count == r.length) {
+        if (produced - consumed == r.length) {
             r = grow();
         }
-        int i = head + count;
-        r[i < r.length ? i : i - r.length] = value;
-        count++;
+        int t = tail;
+        SLOT.setRelease(r, t, value);
+        tail = t + 1 == r.length ? 0 : t + 1;
+        produced++;
     }
 
-    /** Doubles the full ring (up to the capacity), oldest value first at index 0. */
+    /** Doubles the full growing ring (up to the capacity), oldest value first at index 0. */
     private Object[] grow() {
         Object[] old = ring;
         Object[] r = new Object[(int) Math.min(2L * old.length, capacity)];
@@ -168,13 +215,14 @@ final class ChannelState<T> {
         System.arraycopy(old, 0, r, old.length - head, head);
         ring = r;
         head = 0;
+        tail = old.length;
         return r;
     }
 
-    /** Gives a freed slot to the first waiting sender, if any. */
+    /** Gives the free slots to the waiting senders and reserves, in arrival order, while both last. */
     void slotFreedLocked() {
-        WaitQueue.Node<SlotRequest> n = slotRequests.claimFirst();
-        if (n != null) {
+        WaitQueue.Node<SlotRequest> n;
+        while (produced - consumed + reserved < capacity && (n = slotRequests.claimFirst()) != null) {
             n.op().grantLocked();
             wakeLocked(n.waiter());
         }
@@ -200,21 +248,45 @@ final class ChannelState<T> {
         }
     }
 
+    /**
+     * The receiver's fast path on a fixed ring: takes the next queued value without the lock,
+     * taking it only to hand the freed slot to a waiting sender; null if none is queued (the
+     * receiver then takes the lock to look again and wait).
+     */
+    T pollUnlocked() {
+        T v = takeNext();
+        if (v != null && sendersMayWait) {
+            lock.lock();
+            try {
+                slotFreedLocked();
+            } finally {
+                unlock();
+            }
+        }
+        return v;
+    }
+
     /** Takes the next queued value and frees its slot; null if none is queued. */
     T pollLocked() {
-        if (count == 0) {
-            return null;
+        T v = takeNext();
+        if (v != null && !slotRequests.isEmpty()) {
+            slotFreedLocked();
         }
+        return v;
+    }
+
+    /** The receiver's: takes the oldest value out of the ring and counts it consumed, or returns null. */
+    private T takeNext() {
         Object[] r = ring;
         int h = head;
         @SuppressWarnings("unchecked")
-        T v = (T) r[h];
+        T v = (T) SLOT.getAcquire(r, h);
+        if (v == null) {
+            return null;
+        }
         r[h] = null;
         head = h + 1 == r.length ? 0 : h + 1;
-        count--;
-        if (!slotRequests.isEmpty()) {
-            slotFreedLocked();
-        }
+        consumed = consumed + 1; // the only writer; the volatile store publishes the cleared slot
         return v;
     }
 

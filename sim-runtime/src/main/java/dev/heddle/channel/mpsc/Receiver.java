@@ -27,6 +27,12 @@ public final class Receiver<T> implements AutoCloseable {
      *     out while waiting; no value was taken
      */
     public T recv() {
+        if (state.fixedRing) {
+            T v = state.pollUnlocked();
+            if (v != null) {
+                return v;
+            }
+        }
         Waiter waiter;
         RecvOp<T> op;
         state.lock.lock();
@@ -51,6 +57,12 @@ public final class Receiver<T> implements AutoCloseable {
 
     /** The next value if one is queued now, else null (see {@link #isClosed()} to tell the end). */
     public T tryRecv() {
+        if (state.fixedRing) {
+            T v = state.pollUnlocked();
+            if (v != null) {
+                return v;
+            }
+        }
         state.lock.lock();
         try {
             return state.pollLocked();

@@ -60,6 +60,7 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>>, SlotRequest {
         try {
             state.slotRequests.remove(node);
             node = null;
+            state.slotFreedLocked(); // the senders queued behind this one may have a slot now
         } finally {
             state.unlock();
         }

@@ -66,6 +66,7 @@ final class SendOp<T> implements SelectableOp<Void>, SlotRequest {
         try {
             state.slotRequests.remove(node);
             node = null;
+            state.slotFreedLocked(); // the senders queued behind this one may have a slot now
         } finally {
             state.unlock();
         }
