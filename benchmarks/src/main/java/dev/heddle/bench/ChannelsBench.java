@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -70,15 +71,23 @@ public final class ChannelsBench {
             for (int round = -WARMUP; round < ROUNDS; round++) {
                 // Heddle first in even rounds, last in odd ones, so neither side always runs
                 // on a machine the other has just warmed (caches, collector, JIT).
-                boolean heddleFirst = (round & 1) == 0;
-                double h = heddleFirst ? rt.blockOn(ChannelsBench::heddleMpsc) : 0;
-                double o = heddleFirst ? rt.blockOn(ChannelsBench::heddleOneshot) : 0;
-                double a = rt.blockOn(() -> jdkQueue(new ArrayBlockingQueue<>(CAPACITY)));
-                double l = rt.blockOn(() -> jdkQueue(new LinkedBlockingQueue<>(CAPACITY)));
-                double f = rt.blockOn(ChannelsBench::completableFutures);
-                if (!heddleFirst) {
-                    h = rt.blockOn(ChannelsBench::heddleMpsc);
-                    o = rt.blockOn(ChannelsBench::heddleOneshot);
+                double h;
+                double a;
+                double l;
+                double o;
+                double f;
+                if ((round & 1) == 0) {
+                    h = timed(rt, ChannelsBench::heddleMpsc);
+                    a = timed(rt, () -> jdkQueue(new ArrayBlockingQueue<>(CAPACITY)));
+                    l = timed(rt, () -> jdkQueue(new LinkedBlockingQueue<>(CAPACITY)));
+                    o = timed(rt, ChannelsBench::heddleOneshot);
+                    f = timed(rt, ChannelsBench::completableFutures);
+                } else {
+                    a = timed(rt, () -> jdkQueue(new ArrayBlockingQueue<>(CAPACITY)));
+                    l = timed(rt, () -> jdkQueue(new LinkedBlockingQueue<>(CAPACITY)));
+                    h = timed(rt, ChannelsBench::heddleMpsc);
+                    f = timed(rt, ChannelsBench::completableFutures);
+                    o = timed(rt, ChannelsBench::heddleOneshot);
                 }
                 if (round >= 0) {
                     heddle[round] = h;
@@ -104,6 +113,15 @@ public final class ChannelsBench {
         }
         ChannelsMutexRow.run(System.out);
         print("mpsc_ratio_vs_array_blocking_queue", mpscRatioVsArrayBlockingQueue);
+    }
+
+    /**
+     * Runs one variant as the runtime's main task, after a full collection: every variant starts
+     * on an empty young generation, so none pays for the garbage of the one before it.
+     */
+    private static double timed(Runtime rt, Callable<Double> variant) {
+        System.gc();
+        return rt.blockOn(variant);
     }
 
     /** Messages per second through a Heddle mpsc channel; runs as the runtime's main task. */
