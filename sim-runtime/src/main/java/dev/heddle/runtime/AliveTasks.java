@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -17,6 +18,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * ended tasks. A segment whose every task has ended is dropped. Iterating the segments in
  * id order yields the tasks in spawn order without sorting.
  *
+ * <p>The segments' counts of ended tasks are also the runtime's count of ended tasks
+ * ({@link #ended()}), so that an ending task updates no counter of its own: a
+ * {@code LongAdder} picks its cell by a per-thread probe, which is 0 on every new virtual
+ * thread, so all tasks collided on one cell and each then paid to initialise its probe.
+ *
  * <p>Every id the runtime hands out must be added once and removed once, or its segment is
  * never dropped.
  */
@@ -29,6 +35,14 @@ final class AliveTasks {
     private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
     /** The segment of the newest id seen: where the next spawns go, so that they skip the map. */
     private volatile Segment newest;
+    /** Tasks of the segments dropped so far, all ended. */
+    private final AtomicLong endedInDropped = new AtomicLong();
+    /**
+     * Odd while a segment moves from {@link #segments} to {@link #endedInDropped}, so that
+     * {@link #ended()} sees each segment in exactly one of them. Dropping a segment happens once
+     * per {@value #SEGMENT_SIZE} tasks, and takes no lock a simulated task could wait on.
+     */
+    private final AtomicLong dropVersion = new AtomicLong();
 
     /** Adds {@code task}, whose id is unique and from 1 on. */
     void add(Task<?> task) {
@@ -52,7 +66,38 @@ final class AliveTasks {
         task.aliveSegment = null;
         s.tasks.setRelease((int) ((task.id() - 1) & SLOT_MASK), null);
         if (s.ended.incrementAndGet() == SEGMENT_SIZE) {
-            segments.remove(s.number, s);
+            drop(s);
+        }
+    }
+
+    private void drop(Segment s) {
+        long v;
+        do {
+            v = dropVersion.get();
+        } while ((v & 1) != 0 || !dropVersion.compareAndSet(v, v + 1));
+        segments.remove(s.number, s);
+        endedInDropped.addAndGet(SEGMENT_SIZE);
+        dropVersion.set(v + 2);
+    }
+
+    /**
+     * Tasks removed so far. Counts every task whose removal happened before the call, so a
+     * caller that has seen a task end sees it counted.
+     */
+    long ended() {
+        while (true) {
+            long v = dropVersion.get();
+            if ((v & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            long ended = endedInDropped.get();
+            for (Segment s : segments.values()) {
+                ended += s.ended.get();
+            }
+            if (dropVersion.get() == v) {
+                return ended;
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,8 +34,10 @@ public final class Runtime implements AutoCloseable {
     private final BlockingSlots simulatedBlockingSlots;
     /** The last task id handed out, which is also the number of tasks spawned. */
     private final AtomicLong ids = new AtomicLong();
-    private final LongAdder endedTasks = new LongAdder();
-    /** Tasks not yet ended: every spawn and end touches it, so it takes no lock and makes no object per task. */
+    /**
+     * Tasks not yet ended, and the count of those that have: every spawn and end touches it,
+     * so it takes no lock and makes no object per task.
+     */
     private final AliveTasks alive = new AliveTasks();
     private volatile boolean closed;
 
@@ -209,7 +210,7 @@ public final class Runtime implements AutoCloseable {
     public RuntimeMetrics metrics() {
         int blocking = blockingThreads();
         // Ended first: a task counted ended was spawned before, so alive never goes below 0.
-        long ended = endedTasks.sum();
+        long ended = alive.ended();
         long spawned = ids.get();
         int aliveNow = (int) (spawned - ended);
         if (carrier instanceof WorkerPoolCarrier pool) {
@@ -239,7 +240,7 @@ public final class Runtime implements AutoCloseable {
      */
     public boolean shutdown(Duration timeout) {
         if (closed) {
-            return endedTasks.sum() == ids.get();
+            return alive.ended() == ids.get();
         }
         closed = true;
         boolean ended = true;
@@ -274,10 +275,9 @@ public final class Runtime implements AutoCloseable {
         return ended;
     }
 
-    /** Called on the task's own thread just before its outcome is set: it is no longer alive. */
+    /** Called on the task's own thread just before its outcome is set: it is no longer alive, and counts as ended. */
     void taskEnding(Task<?> task) {
         alive.remove(task);
-        endedTasks.increment();
     }
 
     private <T> Task<T> newTask(String name, Callable<T> body, boolean blocking) {

@@ -42,6 +42,28 @@ class AliveTasksTest {
     }
 
     @Test
+    void endedCountsEveryRemovedTaskInLiveAndDroppedSegments() {
+        AliveTasks alive = new AliveTasks();
+        List<Task<Void>> all = new ArrayList<>();
+        for (long id = 1; id <= TASKS; id++) {
+            Task<Void> t = task(id);
+            all.add(t);
+            alive.add(t);
+        }
+        assertEquals(0, alive.ended());
+        long removed = 0;
+        for (Task<Void> t : all) {
+            // Every task of the first two segments (which are dropped) and every other one of the rest.
+            if (t.id() <= 2L * AliveTasks.SEGMENT_SIZE || t.id() % 2 == 0) {
+                alive.remove(t);
+                removed++;
+            }
+        }
+        assertEquals(removed, alive.ended());
+        assertEquals(TASKS - removed, alive.snapshot().size());
+    }
+
+    @Test
     void aSegmentWhoseTasksAllEndedIsDroppedAndItsIdsAreNotListedAgain() {
         AliveTasks alive = new AliveTasks();
         List<Task<Void>> all = new ArrayList<>();
