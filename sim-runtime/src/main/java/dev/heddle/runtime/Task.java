@@ -1,5 +1,7 @@
 package dev.heddle.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +23,15 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     public enum State { PENDING, SUCCEEDED, FAILED, CANCELLED }
 
     private static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Task.class, "state", State.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final long id;
     private final String name;
@@ -31,7 +42,12 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     private Thread thread;
 
     private volatile boolean cancelRequested;
-    private volatile State state = State.PENDING;
+    /**
+     * Null while {@link State#PENDING}: a spawn then writes no volatile field (each such store
+     * is a full fence on x86, on the spawner's path). Set once, with release, just before the
+     * end event fires.
+     */
+    private volatile State state;
     private T value;
     private Throwable failure;
     private volatile boolean outcomeObserved;
@@ -86,11 +102,12 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     }
 
     public State state() {
-        return state;
+        State s = state;
+        return s == null ? State.PENDING : s;
     }
 
     public boolean isDone() {
-        return state != State.PENDING;
+        return state != null;
     }
 
     public boolean isCancelRequested() {
@@ -152,7 +169,8 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
         thread = null;
         // Counted ended before the outcome shows: whoever sees the task done sees the runtime's metrics add up.
         runtime.taskEnding(this);
-        state = outcome;
+        // A release store: fire() right after is a full fence, so a second one here bought nothing.
+        STATE.setRelease(this, outcome);
         runtime.carrier().taskEnded(this);
         fire();
     }
@@ -160,7 +178,7 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     /** The value of a succeeded task; otherwise a {@link JoinException} that says why there is none. */
     T outcome() {
         outcomeObserved = true;
-        return switch (state) {
+        return switch (state()) {
             case SUCCEEDED -> value;
             case FAILED -> throw JoinException.failed(this, failure);
             case CANCELLED -> throw JoinException.cancelled(this);
