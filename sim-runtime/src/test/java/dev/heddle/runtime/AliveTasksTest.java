@@ -19,6 +19,17 @@ class AliveTasksTest {
         return new Task<>(id, "t", null, () -> null, false);
     }
 
+    /** Adds tasks 1 to {@link #TASKS} to {@code alive}, in id order, and returns them. */
+    private static List<Task<Void>> addTasks(AliveTasks alive) {
+        List<Task<Void>> all = new ArrayList<>();
+        for (long id = 1; id <= TASKS; id++) {
+            Task<Void> t = task(id);
+            all.add(t);
+            alive.add(t);
+        }
+        return all;
+    }
+
     @Test
     void snapshotListsTheTasksNotRemovedInIdOrder() {
         AliveTasks alive = new AliveTasks();
@@ -44,12 +55,7 @@ class AliveTasksTest {
     @Test
     void endedCountsEveryRemovedTaskInLiveAndDroppedSegments() {
         AliveTasks alive = new AliveTasks();
-        List<Task<Void>> all = new ArrayList<>();
-        for (long id = 1; id <= TASKS; id++) {
-            Task<Void> t = task(id);
-            all.add(t);
-            alive.add(t);
-        }
+        List<Task<Void>> all = addTasks(alive);
         assertEquals(0, alive.ended());
         long removed = 0;
         for (Task<Void> t : all) {
@@ -66,12 +72,7 @@ class AliveTasksTest {
     @Test
     void aSegmentWhoseTasksAllEndedIsDroppedAndItsIdsAreNotListedAgain() {
         AliveTasks alive = new AliveTasks();
-        List<Task<Void>> all = new ArrayList<>();
-        for (long id = 1; id <= TASKS; id++) {
-            Task<Void> t = task(id);
-            all.add(t);
-            alive.add(t);
-        }
+        List<Task<Void>> all = addTasks(alive);
         for (Task<Void> t : all) {
             alive.remove(t);
         }
