@@ -35,6 +35,12 @@ public interface Carrier extends Executor {
     /** Called on the spawning thread after a task's thread is created and before it starts. */
     default void taskSpawned(Task<?> task) {}
 
+    /**
+     * Called on the spawning thread once a spawned task has started: where a carrier may make
+     * a spawner that outruns its workers give way (see {@link dev.heddle.runtime.scheduler.WorkStealingScheduler#spawned()}).
+     */
+    default void afterSpawn() {}
+
     /** Called on the task's own thread when its outcome is set, before anyone is told. */
     default void taskEnded(Task<?> task) {}
 

@@ -126,6 +126,7 @@ public final class Runtime implements AutoCloseable {
         checkOpen();
         Task<T> task = newTask(name, body, false);
         start(task);
+        carrier.afterSpawn();
         return new JoinHandle<>(task);
     }
 

@@ -30,6 +30,11 @@ final class WorkerPoolCarrier implements Carrier {
     }
 
     @Override
+    public void afterSpawn() {
+        scheduler.spawned();
+    }
+
+    @Override
     public TimeDriver time() {
         return time;
     }

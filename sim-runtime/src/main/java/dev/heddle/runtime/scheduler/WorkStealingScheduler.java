@@ -71,6 +71,23 @@ public final class WorkStealingScheduler implements Executor, AutoCloseable {
         }
     }
 
+    /**
+     * Called by a task right after it spawned one: if its worker's local queue is full, the
+     * spawner yields, to the back of the queue, so its worker runs the tasks it spawned before
+     * it spawns more. Without this, a task spawning in a loop outruns the other workers (each
+     * child costs more to run and end than to spawn), the surplus piles up in the injection
+     * queue, every unstarted virtual thread there stays on the heap, and the collector copying
+     * them slows the whole runtime: 1,000,000 spawns then joins left 50,000 to 220,000 tasks
+     * unstarted at the end of the loop, and took 500-900 ms; with the yield, under 100 and
+     * 385-475 ms. It is a scheduling point only: no cancellation is delivered there.
+     */
+    public void spawned() {
+        WorkerThread worker = WorkerThread.currentOf(this);
+        if (worker != null && worker.core.localQueueIsFull()) {
+            Thread.yield();
+        }
+    }
+
     /** True when some worker other than {@code asker} could take a task now, or the injection queue has one. */
     boolean hasWorkFor(WorkerThread asker) {
         if (asker.core.hasInjectedWork() || asker.core.hasLocalWork()) {

@@ -192,6 +192,11 @@ public final class WorkerCore<T> {
         parks++;
     }
 
+    /** Owner only: true when the local queue has no free slot, so the next task queued here overflows. */
+    public boolean localQueueIsFull() {
+        return local.remainingSlots() == 0;
+    }
+
     /** True when the LIFO slot or the local queue holds a task. */
     public boolean hasLocalWork() {
         return lifoSlot != null || local.hasTasks();

@@ -169,6 +169,34 @@ class MultiThreadRuntimeTest {
     }
 
     @Test
+    void a_task_spawning_in_a_loop_lets_its_worker_run_the_children_once_its_queue_is_full() {
+        // One worker, and a spawner that never suspends: only the spawner giving way when its
+        // local queue fills lets any child run before the loop ends, and keeps the unstarted
+        // children to about a queue's worth instead of all of them.
+        int children = 20 * LocalQueue.DEFAULT_CAPACITY;
+        try (Runtime rt = Runtime.multiThread().workerThreads(1).build()) {
+            AtomicInteger ran = new AtomicInteger();
+            int[] seenAtLoopEnd = rt.blockOn(() -> {
+                List<JoinHandle<Void>> handles = new ArrayList<>(children);
+                for (int i = 0; i < children; i++) {
+                    handles.add(Heddle.spawn(() -> {
+                        ran.incrementAndGet();
+                    }));
+                }
+                int[] seen = {ran.get(), rt.metrics().aliveTasks()};
+                for (JoinHandle<Void> h : handles) {
+                    h.join();
+                }
+                return seen;
+            });
+            assertTrue(seenAtLoopEnd[0] > 0, "no child ran while the spawner spawned " + children);
+            assertTrue(seenAtLoopEnd[1] <= 4 * LocalQueue.DEFAULT_CAPACITY,
+                    seenAtLoopEnd[1] + " tasks alive at the end of the spawn loop");
+            assertEquals(children, ran.get());
+        }
+    }
+
+    @Test
     void two_tasks_waking_each_other_do_not_starve_a_third() {
         // Ping-pong on one worker keeps the LIFO slot busy; the guard must let the queued task run.
         try (Runtime rt = Runtime.multiThread().workerThreads(1).build()) {
