@@ -9,7 +9,6 @@ import java.lang.invoke.VarHandle;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A fair mutual-exclusion lock for Heddle tasks that guards a value (Tokio's {@code Mutex}):
@@ -48,10 +47,12 @@ public final class Mutex<T> {
     private static final int FIRST_WAITER_SPINS = 256;
     private static final boolean MULTI_CORE = java.lang.Runtime.getRuntime().availableProcessors() > 1;
     private static final VarHandle STATE;
+    private static final VarHandle QUEUE_LOCK;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(Mutex.class, "state", int.class);
+            QUEUE_LOCK = MethodHandles.lookup().findVarHandle(Mutex.class, "queueLocked", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -60,7 +61,13 @@ public final class Mutex<T> {
     private volatile int state;
     /** The queue's head, readable without the queue's lock; written only under it. */
     private volatile LockOp firstWaiter;
-    private final ReentrantLock queueLock = new ReentrantLock();
+    /**
+     * Guards {@link #waiters}: 1 while held. A spin lock, because it is held for a few pointer
+     * updates and never across a wait, so a second taker spins for nanoseconds; its release is
+     * a plain release store where a {@code ReentrantLock}'s is a full fence, and a contended lock
+     * or unlock takes it twice.
+     */
+    private volatile int queueLocked;
     private final WaitQueue<LockOp> waiters = new WaitQueue<>();
     private T value;
 
@@ -144,13 +151,13 @@ public final class Mutex<T> {
             }
         }
         LockOp node = new LockOp(Thread.currentThread());
-        queueLock.lock();
+        lockQueue();
         try {
             if (takeOrQueue(node)) {
                 return;
             }
         } finally {
-            queueLock.unlock();
+            unlockQueue();
         }
         int spins = maySpin ? FIRST_WAITER_SPINS : 0;
         try {
@@ -210,7 +217,7 @@ public final class Mutex<T> {
     private boolean leave(LockOp node, boolean givingUp) {
         Waiter toWake = null;
         boolean took = false;
-        queueLock.lock();
+        lockQueue();
         try {
             if (givingUp && firstWaiter == node) {
                 int s = state;
@@ -223,7 +230,7 @@ public final class Mutex<T> {
                 toWake = serveFirst();
             }
         } finally {
-            queueLock.unlock();
+            unlockQueue();
         }
         if (toWake != null) {
             toWake.wake();
@@ -244,11 +251,11 @@ public final class Mutex<T> {
 
     private void serveFirstSelectWaiter() {
         Waiter toWake;
-        queueLock.lock();
+        lockQueue();
         try {
             toWake = serveFirst();
         } finally {
-            queueLock.unlock();
+            unlockQueue();
         }
         if (toWake != null) {
             toWake.wake();
@@ -283,6 +290,16 @@ public final class Mutex<T> {
             first.guard = null;
             STATE.getAndAdd(this, -HELD);
         }
+    }
+
+    private void lockQueue() {
+        while (!QUEUE_LOCK.compareAndSet(this, 0, 1)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void unlockQueue() {
+        QUEUE_LOCK.setRelease(this, 0);
     }
 
     /** Spinning pays only with another CPU to free the lock meanwhile, and never in simulation. */
@@ -336,7 +353,7 @@ public final class Mutex<T> {
         public void enqueue(Waiter waiter, int branch) {
             this.waiter = waiter;
             this.branch = branch;
-            queueLock.lock();
+            lockQueue();
             try {
                 if (takeOrQueue(this)) {
                     if (waiter.tryClaim(branch)) {
@@ -346,21 +363,21 @@ public final class Mutex<T> {
                     }
                 }
             } finally {
-                queueLock.unlock();
+                unlockQueue();
             }
         }
 
         @Override
         public void dequeue() {
             Waiter toWake = null;
-            queueLock.lock();
+            lockQueue();
             try {
                 if (waiters.remove(this)) {
                     afterRemoval();
                     toWake = serveFirst();
                 }
             } finally {
-                queueLock.unlock();
+                unlockQueue();
             }
             if (toWake != null) {
                 toWake.wake();
