@@ -11,6 +11,9 @@ import dev.heddle.select.Waiter;
  * }</pre>
  * {@link #recv()} is cancellation-safe: a receive that is aborted, times out, or loses a
  * select takes no value from the channel.
+ * <p>One task receives at a time (it may hand the receiver on to another): on a bounded
+ * channel of up to 4,096 slots the receiver takes queued values without a lock, as the one
+ * consumer of the channel's ring, so two tasks receiving at once could take the same value.
  */
 public final class Receiver<T> implements AutoCloseable {
     private final ChannelState<T> state;
