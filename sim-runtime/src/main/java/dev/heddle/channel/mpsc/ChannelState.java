@@ -41,7 +41,7 @@ final class ChannelState<T> {
      * it move.
      */
     private Object[] ring;
-    final boolean fixedRing;
+    private final boolean fixedRing;
     /** Where the oldest value is: the receiver's (and under the lock for a growing ring). */
     private int head;
     /** Where the next value goes; guarded by the lock. */
@@ -99,13 +99,18 @@ final class ChannelState<T> {
         if (!slotRequests.isEmpty()) {
             return false;
         }
-        if (produced - consumed + reserved < capacity) {
+        if (roomLocked()) {
             return true;
         }
         if (!fixedRing) {
             return false;
         }
         sendersMayWait = true;
+        return roomLocked();
+    }
+
+    /** True when a slot is neither used by a queued value nor held by a permit. */
+    private boolean roomLocked() {
         return produced - consumed + reserved < capacity;
     }
 
@@ -170,11 +175,23 @@ final class ChannelState<T> {
         }
     }
 
-    /** {@link #resumedLocked} for an op whose queued {@code node} was claimed, taking the lock. */
-    void resumed(WaitQueue.Node<?> node) {
+    /**
+     * Takes a queued op's {@code node} out of {@code queue} on the op's way out of its wait. A
+     * claimed node is out already, and its waiter running again lets the next deferred wake-up
+     * go ({@link #resumedLocked}); an unclaimed one (an abort, a timeout, a lost select) is
+     * removed, and when it was a slot request, the requests behind it may have a slot now.
+     */
+    <O> void leave(WaitQueue<O> queue, WaitQueue.Node<O> node) {
         lock.lock();
         try {
-            resumedLocked(node.waiter());
+            if (node.wasClaimed()) {
+                resumedLocked(node.waiter());
+            } else {
+                queue.remove(node);
+                if (queue == slotRequests) {
+                    slotFreedLocked();
+                }
+            }
         } finally {
             unlock();
         }
@@ -222,7 +239,7 @@ final class ChannelState<T> {
     /** Gives the free slots to the waiting senders and reserves, in arrival order, while both last. */
     void slotFreedLocked() {
         WaitQueue.Node<SlotRequest> n;
-        while (produced - consumed + reserved < capacity && (n = slotRequests.claimFirst()) != null) {
+        while (roomLocked() && (n = slotRequests.claimFirst()) != null) {
             n.op().grantLocked();
             wakeLocked(n.waiter());
         }
@@ -250,10 +267,13 @@ final class ChannelState<T> {
 
     /**
      * The receiver's fast path on a fixed ring: takes the next queued value without the lock,
-     * taking it only to hand the freed slot to a waiting sender; null if none is queued (the
-     * receiver then takes the lock to look again and wait).
+     * taking it only to hand the freed slot to a waiting sender; null if none is queued or the
+     * ring is not fixed (the receiver then takes the lock to look again, and to wait).
      */
     T pollUnlocked() {
+        if (!fixedRing) {
+            return null;
+        }
         T v = takeNext();
         if (v != null && sendersMayWait) {
             lock.lock();

@@ -30,11 +30,9 @@ public final class Receiver<T> implements AutoCloseable {
      *     out while waiting; no value was taken
      */
     public T recv() {
-        if (state.fixedRing) {
-            T v = state.pollUnlocked();
-            if (v != null) {
-                return v;
-            }
+        T fast = state.pollUnlocked();
+        if (fast != null) {
+            return fast;
         }
         Waiter waiter;
         RecvOp<T> op;
@@ -60,11 +58,9 @@ public final class Receiver<T> implements AutoCloseable {
 
     /** The next value if one is queued now, else null (see {@link #isClosed()} to tell the end). */
     public T tryRecv() {
-        if (state.fixedRing) {
-            T v = state.pollUnlocked();
-            if (v != null) {
-                return v;
-            }
+        T fast = state.pollUnlocked();
+        if (fast != null) {
+            return fast;
         }
         state.lock.lock();
         try {

@@ -51,20 +51,9 @@ final class RecvOp<T> implements SelectableOp<T> {
 
     @Override
     public void dequeue() {
-        if (node == null) {
-            return;
-        }
-        if (node.wasClaimed()) {
-            state.resumed(node);
+        if (node != null) {
+            state.leave(state.receivers, node);
             node = null;
-            return;
-        }
-        state.lock.lock();
-        try {
-            state.receivers.remove(node);
-            node = null;
-        } finally {
-            state.unlock();
         }
     }
 

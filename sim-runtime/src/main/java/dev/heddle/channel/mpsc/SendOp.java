@@ -54,21 +54,9 @@ final class SendOp<T> implements SelectableOp<Void>, SlotRequest {
 
     @Override
     public void dequeue() {
-        if (node == null) {
-            return;
-        }
-        if (node.wasClaimed()) {
-            state.resumed(node);
+        if (node != null) {
+            state.leave(state.slotRequests, node);
             node = null;
-            return;
-        }
-        state.lock.lock();
-        try {
-            state.slotRequests.remove(node);
-            node = null;
-            state.slotFreedLocked(); // the senders queued behind this one may have a slot now
-        } finally {
-            state.unlock();
         }
     }
 
