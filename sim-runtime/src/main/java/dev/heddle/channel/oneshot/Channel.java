@@ -77,6 +77,21 @@ public final class Channel<T> {
     }
 
     /**
+     * Commits a receive if the channel is ready (a value sent, or the sender gone); false when
+     * the receive has to wait.
+     *
+     * @throws IllegalStateException if the value was already received
+     */
+    boolean tryReceiveLocked() {
+        requireNotReceivedLocked();
+        if (!isReadyLocked()) {
+            return false;
+        }
+        commitReceiveLocked();
+        return true;
+    }
+
+    /**
      * What a committed receive gets: the value, read by the receiving task after the commit
      * (under the monitor, or after {@link Waiter#await()}, which publishes the commit), when
      * the value can no longer change.

@@ -36,9 +36,7 @@ public final class Receiver<T> implements AutoCloseable {
         Waiter waiter;
         WaitQueue.Node<Void> node;
         synchronized (channel) {
-            channel.requireNotReceivedLocked();
-            if (channel.isReadyLocked()) {
-                channel.commitReceiveLocked();
+            if (channel.tryReceiveLocked()) {
                 return channel.outcome();
             }
             waiter = new Waiter();
@@ -60,12 +58,7 @@ public final class Receiver<T> implements AutoCloseable {
      */
     public T tryRecv() {
         synchronized (channel) {
-            channel.requireNotReceivedLocked();
-            if (!channel.isReadyLocked()) {
-                return null;
-            }
-            channel.commitReceiveLocked();
-            return channel.outcome();
+            return channel.tryReceiveLocked() ? channel.outcome() : null;
         }
     }
 

@@ -19,12 +19,7 @@ final class RecvOp<T> implements SelectableOp<T> {
     @Override
     public boolean tryNow() {
         synchronized (channel) {
-            channel.requireNotReceivedLocked();
-            if (!channel.isReadyLocked()) {
-                return false;
-            }
-            channel.commitReceiveLocked();
-            return true;
+            return channel.tryReceiveLocked();
         }
     }
 
