@@ -1,7 +1,6 @@
 package dev.heddle.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.check.CheckResult;
 import dev.heddle.check.HistoryRecorder;
@@ -10,7 +9,6 @@ import dev.heddle.check.PendingOperation;
 import dev.heddle.check.Verdict;
 import dev.heddle.check.model.Models;
 import dev.heddle.runtime.Heddle;
-import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.Simulation;
 import java.util.ArrayList;
@@ -51,15 +49,7 @@ class MutexHistoryTest {
                         }
                     }));
                 }
-                Heddle.yieldNow();
-                clients.get(sim.random().nextInt(clients.size())).abort();
-                for (JoinHandle<Void> h : clients) {
-                    try {
-                        h.join();
-                    } catch (JoinException e) {
-                        assertTrue(e.isCancelled(), "a client failed: " + e);
-                    }
-                }
+                HistoryClients.abortOneThenJoinAll(sim, clients);
             });
             CheckResult result = LinearizabilityChecker.of(Models.lock()).check(recorder.history());
             assertEquals(Verdict.LINEARIZABLE, result.verdict(), "seed " + seed + ":\n" + result.describe());

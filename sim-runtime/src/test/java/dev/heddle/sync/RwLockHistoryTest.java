@@ -9,7 +9,6 @@ import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.PendingOperation;
 import dev.heddle.check.Verdict;
 import dev.heddle.runtime.Heddle;
-import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.Strategy;
@@ -49,15 +48,7 @@ class RwLockHistoryTest {
                         }
                     }));
                 }
-                Heddle.yieldNow();
-                clients.get(sim.random().nextInt(clients.size())).abort();
-                for (JoinHandle<Void> h : clients) {
-                    try {
-                        h.join();
-                    } catch (JoinException e) {
-                        assertTrue(e.isCancelled(), "a client failed: " + e);
-                    }
-                }
+                HistoryClients.abortOneThenJoinAll(sim, clients);
             });
             CheckResult result = LinearizabilityChecker.of(new RwLockModel()).check(recorder.history());
             assertEquals(Verdict.LINEARIZABLE, result.verdict(), "seed " + seed + ":\n" + result.describe());

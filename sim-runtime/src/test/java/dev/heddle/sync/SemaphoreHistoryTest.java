@@ -1,7 +1,6 @@
 package dev.heddle.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.check.CheckResult;
 import dev.heddle.check.HistoryRecorder;
@@ -12,7 +11,6 @@ import dev.heddle.check.Status;
 import dev.heddle.check.Verdict;
 import dev.heddle.check.model.Model;
 import dev.heddle.runtime.Heddle;
-import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.Simulation;
 import java.util.ArrayList;
@@ -62,15 +60,7 @@ class SemaphoreHistoryTest {
                         }
                     }));
                 }
-                Heddle.yieldNow();
-                clients.get(sim.random().nextInt(clients.size())).abort();
-                for (JoinHandle<Void> h : clients) {
-                    try {
-                        h.join();
-                    } catch (JoinException e) {
-                        assertTrue(e.isCancelled(), "a client failed: " + e);
-                    }
-                }
+                HistoryClients.abortOneThenJoinAll(sim, clients);
                 recorder.invoke(99, "available", null, null).ok(semaphore.availablePermits());
             });
             CheckResult result = LinearizabilityChecker.of(new PermitModel()).check(recorder.history());
