@@ -6,8 +6,8 @@ import dev.heddle.channel.mpsc.Receiver;
 import dev.heddle.channel.mpsc.Sender;
 import dev.heddle.channel.oneshot.Oneshot;
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +31,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  *       runtime of its own, after the channel rows).</li>
  * </ul>
  * Both sides of every ratio run on the same threads: producers, consumers, clients and
- * servers are tasks (virtual threads) of one {@code Runtime.multiThread()} runtime with one
+ * servers are tasks (virtual threads) of one {@code HeddleRuntime.multiThread()} runtime with one
  * worker per processor, so a ratio compares the hand-off and nothing else; a JDK queue or
  * future blocks its task through the same park/unpark as a Heddle channel. The variants run
  * interleaved, round by round, Heddle's first in even rounds and last in odd ones:
@@ -55,14 +55,14 @@ public final class ChannelsBench {
     public static void main(String[] args) {
         int processors = java.lang.Runtime.getRuntime().availableProcessors();
         System.out.println("processors=" + processors);
-        System.out.println("threads=Heddle tasks (virtual threads) on a Runtime.multiThread() runtime with a worker per processor, for Heddle and JDK sides alike");
+        System.out.println("threads=Heddle tasks (virtual threads) on a HeddleRuntime.multiThread() runtime with a worker per processor, for Heddle and JDK sides alike");
         System.out.println("mpsc_producers=" + PRODUCERS);
         System.out.println("mpsc_capacity=" + CAPACITY);
         System.out.println("mpsc_messages=" + MESSAGES);
         System.out.println("oneshot_round_trips=" + ROUND_TRIPS);
 
         double mpscRatioVsArrayBlockingQueue;
-        try (Runtime rt = Runtime.multiThread().workerThreads(processors).build()) {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(processors).build()) {
             double[] heddle = new double[ROUNDS];
             double[] abq = new double[ROUNDS];
             double[] lbq = new double[ROUNDS];
@@ -119,7 +119,7 @@ public final class ChannelsBench {
      * Runs one variant as the runtime's main task, after a full collection: every variant starts
      * on an empty young generation, so none pays for the garbage of the one before it.
      */
-    private static double timed(Runtime rt, Callable<Double> variant) {
+    private static double timed(HeddleRuntime rt, Callable<Double> variant) {
         System.gc();
         return rt.blockOn(variant);
     }

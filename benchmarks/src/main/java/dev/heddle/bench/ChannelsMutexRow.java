@@ -1,8 +1,8 @@
 package dev.heddle.bench;
 
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.sync.Mutex;
 import dev.heddle.sync.MutexGuard;
 import java.io.PrintStream;
@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The Mutex row of {@code ./heddle bench channels}: a contended Heddle {@link Mutex} against a
  * fair {@link ReentrantLock}, both fair (FIFO) locks, used by the same kind of threads on the
  * same scheduler: {@value #CONTENDERS} Heddle tasks (virtual threads) on one
- * {@code Runtime.multiThread()} with a worker per core, so that only the lock differs. Each
+ * {@code HeddleRuntime.multiThread()} with a worker per core, so that only the lock differs. Each
  * contender locks, bumps a shared counter and unlocks, {@value #OPS_PER_CONTENDER} times. The
  * rounds of the two sides alternate; the ratio is the median of the ratios of adjacent rounds
  * (which saw about the same machine load), the ops/s printed are each side's median round.
@@ -51,7 +51,7 @@ public final class ChannelsMutexRow {
         double[] reentrant = new double[MEASURED_ROUNDS];
         double[] mutexOverlap = new double[MEASURED_ROUNDS];
         double[] reentrantOverlap = new double[MEASURED_ROUNDS];
-        try (Runtime rt = Runtime.multiThread().workerThreads(workers).build()) {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(workers).build()) {
             for (int round = -WARMUP_ROUNDS; round < MEASURED_ROUNDS; round++) {
                 // Alternating which side goes first, so neither always runs on a machine the other warmed.
                 boolean heddleFirst = (round & 1) == 0;
@@ -82,7 +82,7 @@ public final class ChannelsMutexRow {
         out.println(String.format(Locale.ROOT, "mutex_ratio_vs_fair_reentrant_lock=%.3f", ratio));
     }
 
-    private static Round heddleMutexRound(Runtime rt) {
+    private static Round heddleMutexRound(HeddleRuntime rt) {
         return rt.blockOn(() -> {
             Mutex<long[]> counter = new Mutex<>(new long[1]);
             List<JoinHandle<Void>> tasks = new ArrayList<>(CONTENDERS);
@@ -110,7 +110,7 @@ public final class ChannelsMutexRow {
         });
     }
 
-    private static Round fairReentrantLockRound(Runtime rt) {
+    private static Round fairReentrantLockRound(HeddleRuntime rt) {
         return rt.blockOn(() -> {
             ReentrantLock lock = new ReentrantLock(true);
             long[] counter = new long[1];

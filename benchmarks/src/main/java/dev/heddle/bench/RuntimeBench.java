@@ -4,8 +4,8 @@ import dev.heddle.channel.mpsc.Channel;
 import dev.heddle.channel.mpsc.Mpsc;
 import dev.heddle.channel.mpsc.Sender;
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.runtime.RuntimeMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -201,10 +201,10 @@ public final class RuntimeBench {
     }
 
     private static final class HeddleScheduler implements Scheduler {
-        final Runtime runtime;
+        final HeddleRuntime runtime;
 
         HeddleScheduler(int workers) {
-            this.runtime = Runtime.multiThread().workerThreads(workers).threadName("bench").build();
+            this.runtime = HeddleRuntime.multiThread().workerThreads(workers).threadName("bench").build();
         }
 
         @Override

@@ -1,7 +1,8 @@
 package dev.heddle.bench;
 
-import dev.heddle.runtime.Suspension;
-import dev.heddle.runtime.VirtualThreads;
+import dev.heddle.runtime.internal.RuntimeAccess;
+import dev.heddle.runtime.internal.Suspension;
+import dev.heddle.runtime.internal.VirtualThreads;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationResult;
 import java.util.ArrayDeque;
@@ -39,7 +40,7 @@ public final class SimSwitchBench {
             PingPong game = new PingPong(switches);
             var a = sim.spawn("ping", () -> game.play(0));
             var b = sim.spawn("pong", () -> game.play(1));
-            game.players(a.task().thread(), b.task().thread());
+            game.players(RuntimeAccess.task(a).thread(), RuntimeAccess.task(b).thread());
             a.join();
             b.join();
         });

@@ -1,11 +1,11 @@
 package dev.heddle.junit;
 
 import dev.heddle.sim.ProbeRecord;
-import dev.heddle.sim.ProbeSummary;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.Strategy;
+import dev.heddle.sim.internal.ProbeSummary;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,5 +1,7 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.OneTimeEvent;
+import dev.heddle.runtime.internal.Suspension;
 import java.util.concurrent.locks.LockSupport;
 
 /**

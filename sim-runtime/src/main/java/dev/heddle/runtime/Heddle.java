@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -19,27 +20,27 @@ public final class Heddle {
     private Heddle() {}
 
     public static <T> JoinHandle<T> spawn(Callable<T> body) {
-        return Runtime.current().spawn(body);
+        return HeddleRuntime.current().spawn(body);
     }
 
     public static JoinHandle<Void> spawn(Runnable body) {
-        return Runtime.current().spawn(body);
+        return HeddleRuntime.current().spawn(body);
     }
 
     public static <T> JoinHandle<T> spawn(String name, Callable<T> body) {
-        return Runtime.current().spawn(name, body);
+        return HeddleRuntime.current().spawn(name, body);
     }
 
     public static JoinHandle<Void> spawn(String name, Runnable body) {
-        return Runtime.current().spawn(name, body);
+        return HeddleRuntime.current().spawn(name, body);
     }
 
     public static <T> JoinHandle<T> spawnBlocking(Callable<T> body) {
-        return Runtime.current().spawnBlocking(body);
+        return HeddleRuntime.current().spawnBlocking(body);
     }
 
     public static Clock clock() {
-        return Runtime.current().clock();
+        return HeddleRuntime.current().clock();
     }
 
     /** Monotonic nanoseconds on the runtime's clock. */
@@ -53,7 +54,7 @@ public final class Heddle {
 
     /** Randomness for code under test: seeded in simulation, so a seed replays it. */
     public static RandomGenerator random() {
-        return Runtime.current().random();
+        return HeddleRuntime.current().random();
     }
 
     /** Lets other ready tasks run before this one continues; a suspension point. */

@@ -1,5 +1,7 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.Task;
+
 /**
  * Why a joined task has no value: it failed (the cause is its exception) or it was
  * cancelled. Thrown by {@link JoinHandle#join()} and {@link JoinSet#joinNext()}.

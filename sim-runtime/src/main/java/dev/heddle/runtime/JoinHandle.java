@@ -1,5 +1,8 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.OneTimeEvent;
+import dev.heddle.runtime.internal.Suspension;
+import dev.heddle.runtime.internal.Task;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -26,7 +29,7 @@ public final class JoinHandle<T> {
      */
     public T join() {
         awaitEnd();
-        return task.outcome();
+        return outcome(task);
     }
 
     /** Suspends the calling task until this task has ended, without taking its outcome. */
@@ -42,6 +45,14 @@ public final class JoinHandle<T> {
                 wake.disarm();
             }
         }
+    }
+
+    /**
+     * Waiting for the task to end, as an operation a select can offer ({@code Select.join});
+     * its result is the task's value, or the {@link JoinException} of {@link #join()}.
+     */
+    public SelectableOp<T> joinOp() {
+        return new JoinOp<>(this);
     }
 
     /** True once the task has a value, a failure, or was cancelled. */
@@ -71,8 +82,22 @@ public final class JoinHandle<T> {
         return task.name();
     }
 
-    /** The task itself, for carriers and diagnostics. */
-    public Task<T> task() {
+    /**
+     * The value of an ended task; otherwise a {@link JoinException} that says why there is none.
+     * Every way of joining (this handle, {@link JoinSet}, a select branch) takes the outcome here.
+     */
+    static <T> T outcome(Task<T> task) {
+        T value = task.observeOutcome();
+        return switch (task.state()) {
+            case SUCCEEDED -> value;
+            case FAILED -> throw JoinException.failed(task, task.failure());
+            case CANCELLED -> throw JoinException.cancelled(task);
+            case PENDING -> throw new IllegalStateException("task " + task + " has not finished");
+        };
+    }
+
+    /** The task itself, for the runtime's own tests and diagnostics. */
+    Task<T> task() {
         return task;
     }
 

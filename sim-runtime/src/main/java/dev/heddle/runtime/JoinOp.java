@@ -1,18 +1,17 @@
 package dev.heddle.runtime;
 
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.internal.OneTimeEvent;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
- * Waiting for a task to end, as a select branch ({@code Select.join}). It lives here because
- * it registers on the task's end event, which only this package sees; a losing branch
- * disarms its registration.
+ * Waiting for a task to end, as {@link JoinHandle#joinOp()} offers it to a select. It registers
+ * on the task's end event; a losing branch disarms its registration.
  */
-public final class JoinOp<T> implements SelectableOp<T> {
+final class JoinOp<T> implements SelectableOp<T> {
     private final JoinHandle<T> handle;
     private OneTimeEvent.Registration registration;
 
-    public JoinOp(JoinHandle<T> handle) {
+    JoinOp(JoinHandle<T> handle) {
         this.handle = handle;
     }
 
@@ -45,6 +44,6 @@ public final class JoinOp<T> implements SelectableOp<T> {
      */
     @Override
     public T result() {
-        return handle.task().outcome();
+        return JoinHandle.outcome(handle.task());
     }
 }

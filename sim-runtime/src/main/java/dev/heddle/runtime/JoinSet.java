@@ -1,5 +1,7 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.Suspension;
+import dev.heddle.runtime.internal.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  */
 public final class JoinSet<T> implements AutoCloseable {
-    private final Runtime runtime;
+    private final HeddleRuntime runtime;
     /** Tasks not yet joined, in spawn order. */
     private final Map<Long, Task<T>> members = new LinkedHashMap<>();
     /** Tasks that ended, in the order they ended; filled from the ending tasks' threads. */
@@ -30,10 +32,10 @@ public final class JoinSet<T> implements AutoCloseable {
 
     /** A set spawning on the current task's runtime. */
     public JoinSet() {
-        this(Runtime.current());
+        this(HeddleRuntime.current());
     }
 
-    public JoinSet(Runtime runtime) {
+    public JoinSet(HeddleRuntime runtime) {
         this.runtime = runtime;
     }
 
@@ -77,7 +79,7 @@ public final class JoinSet<T> implements AutoCloseable {
             }
         }
         members.remove(next.id());
-        return next.outcome();
+        return JoinHandle.outcome(next);
     }
 
     /** Waits for every task and returns their values in the order they finished. */

@@ -1,10 +1,12 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.CurrentThreadCarrier;
+import dev.heddle.runtime.internal.WorkerPoolCarrier;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Configures a {@link Runtime}. Invalid settings fail at {@link #build()} with an
+ * Configures a {@link HeddleRuntime}. Invalid settings fail at {@link #build()} with an
  * {@link IllegalArgumentException} that names the setting and the value.
  */
 public final class RuntimeBuilder {
@@ -64,7 +66,7 @@ public final class RuntimeBuilder {
         return this;
     }
 
-    public Runtime build() {
+    public HeddleRuntime build() {
         if (maxBlockingThreads < 1) {
             throw new IllegalArgumentException("maxBlockingThreads must be at least 1, was " + maxBlockingThreads);
         }
@@ -80,14 +82,14 @@ public final class RuntimeBuilder {
                 throw new IllegalArgumentException("workerThreads applies to multiThread() runtimes only, was set to "
                         + workerThreads + " on a currentThread() builder");
             }
-            return new Runtime(new CurrentThreadCarrier(threadName), maxBlockingThreads, blockingKeepAlive, threadName,
+            return new HeddleRuntime(new CurrentThreadCarrier(threadName), maxBlockingThreads, blockingKeepAlive, threadName,
                     onThreadStart, onThreadStop);
         }
         int workers = workerThreads == null ? java.lang.Runtime.getRuntime().availableProcessors() : workerThreads;
         if (workers < 1 || workers > 32767) {
             throw new IllegalArgumentException("workerThreads must be between 1 and 32767, was " + workers);
         }
-        return new Runtime(new WorkerPoolCarrier(workers, threadName, onThreadStart, onThreadStop),
+        return new HeddleRuntime(new WorkerPoolCarrier(workers, threadName, onThreadStart, onThreadStop),
                 maxBlockingThreads, blockingKeepAlive, threadName, onThreadStart, onThreadStop);
     }
 }

@@ -1,10 +1,10 @@
 package dev.heddle.runtime;
 
-import dev.heddle.runtime.scheduler.WorkerMetrics;
+import dev.heddle.runtime.internal.scheduler.WorkerMetrics;
 import java.util.List;
 
 /**
- * A snapshot of what a runtime is doing ({@link Runtime#metrics()}), as Tokio's
+ * A snapshot of what a runtime is doing ({@link HeddleRuntime#metrics()}), as Tokio's
  * {@code RuntimeMetrics}. Taken while tasks run, the per-worker counters may lag by a few
  * events; once the runtime is idle they are exact.
  *

@@ -3,7 +3,8 @@ package dev.heddle.select;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.JoinOp;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Waiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -231,7 +232,7 @@ public final class Join {
                 return;
             }
             Waiter waiter = new Waiter();
-            JoinOp<?> end = new JoinOp<>(h);
+            SelectableOp<?> end = h.joinOp();
             end.enqueue(waiter, 0);
             try {
                 waiter.awaitDespiteCancellation();

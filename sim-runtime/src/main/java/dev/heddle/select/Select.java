@@ -2,8 +2,9 @@ package dev.heddle.select;
 
 import dev.heddle.runtime.CancellationToken;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.JoinOp;
-import dev.heddle.runtime.Task;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.Waiter;
 import dev.heddle.time.Elapsed;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +19,17 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * String what = Select.<String>select()
- *         .recv(orders, order -> "order " + order)
- *         .when(!draining).recv(events, event -> "event " + event)
+ *         .on(orders.recvOp(), order -> "order " + order)
+ *         .when(!draining).on(events.recvOp(), event -> "event " + event)
  *         .sleep(Duration.ofSeconds(1), () -> "idle")
  *         .orElse(() -> "both channels closed")
  *         .run();
  * }</pre>
+ * A branch is any {@link SelectableOp}: each primitive offers its own ({@code recvOp()} of
+ * every channel receiver, {@code changedOp()} of a watch, {@code sendOp(value)} and
+ * {@code reserveOp()} of an mpsc sender, {@code lockOp()}, {@code acquireOp(n)},
+ * {@code notifiedOp()} of the sync primitives); this class adds sleeps, deadlines, joins
+ * and cancellation.
  *
  * <p><b>Cancellation safety by construction.</b> Exactly one branch commits: every branch is a
  * {@link SelectableOp} waiting with the same {@link Waiter}, which exactly one primitive can
@@ -55,38 +61,6 @@ public final class Select<R> {
     /** Starts building a select whose handlers return {@code R}. */
     public static <R> Select<R> select() {
         return new Select<>();
-    }
-
-    /**
-     * Runs the protocol of {@link SelectableOp} for one operation: completes it now if it can,
-     * otherwise waits until it commits.
-     *
-     * @throws java.util.concurrent.CancellationException if the calling task is aborted or its
-     *     timeout passes before the operation commits; the operation then has not committed
-     */
-    public static <T> T await(SelectableOp<T> op) {
-        if (op.tryNow()) {
-            return op.result();
-        }
-        return awaitEnqueued(op);
-    }
-
-    /**
-     * Waits for {@code op} without trying it first: for a primitive whose own fast path has just
-     * found that the operation cannot complete now. It still completes at once if it has become
-     * possible since, because {@link SelectableOp#enqueue} checks again under the lock.
-     *
-     * @throws java.util.concurrent.CancellationException as {@link #await}
-     */
-    public static <T> T awaitEnqueued(SelectableOp<T> op) {
-        Waiter waiter = new Waiter();
-        try {
-            op.enqueue(waiter, 0);
-            waiter.await();
-        } finally {
-            op.dequeue();
-        }
-        return op.result();
     }
 
     /**
@@ -123,8 +97,8 @@ public final class Select<R> {
     }
 
     /**
-     * Adds a branch for any selectable operation; {@code handler} gets its result. This is how
-     * primitives outside this package (locks, semaphores, notifications) become branches.
+     * Adds a branch for {@code op}; {@code handler} gets its result. A branch whose op completes
+     * with a closed outcome (a receive on a closed, drained channel) is disabled.
      */
     public <T> Select<R> on(SelectableOp<T> op, Function<? super T, ? extends R> handler) {
         if (ran) {
@@ -134,67 +108,6 @@ public final class Select<R> {
         nextEnabled = true;
         guardPending = false;
         return this;
-    }
-
-    /** Adds a branch that receives from an mpsc channel; a closed, drained channel disables it. */
-    public <T> Select<R> recv(dev.heddle.channel.mpsc.Receiver<T> rx, Function<? super T, ? extends R> handler) {
-        return on(rx.recvOp(), handler);
-    }
-
-    /** Adds a branch that receives the value of a oneshot; a sender closed without sending disables it. */
-    public <T> Select<R> recv(dev.heddle.channel.oneshot.Receiver<T> rx, Function<? super T, ? extends R> handler) {
-        return on(rx.recvOp(), handler);
-    }
-
-    /**
-     * Adds a branch that receives from a broadcast channel; its end disables the branch. A lag
-     * makes {@link #run()} throw the {@link dev.heddle.channel.broadcast.LaggedException}.
-     */
-    public <T> Select<R> recv(dev.heddle.channel.broadcast.Receiver<T> rx, Function<? super T, ? extends R> handler) {
-        return on(rx.recvOp(), handler);
-    }
-
-    /** Adds a branch that completes on a newer watch version, marking it seen; a closed sender disables it. */
-    public <T> Select<R> changed(dev.heddle.channel.watch.Receiver<T> rx, Function<? super T, ? extends R> handler) {
-        return on(rx.changedOp(), handler);
-    }
-
-    /**
-     * Adds a branch that sends {@code value} on an mpsc channel once a slot is free. The slot is
-     * reserved first, so when another branch wins, {@code value} was not sent and stays with the
-     * caller. A closed receiver disables the branch.
-     */
-    public <T> Select<R> send(dev.heddle.channel.mpsc.Sender<T> tx, T value, Supplier<? extends R> handler) {
-        return on(tx.reserveOp(), permit -> {
-            permit.send(value);
-            return handler.get();
-        });
-    }
-
-    /** Adds a branch that reserves a slot of an mpsc channel; {@code handler} must use or close the permit. */
-    public <T> Select<R> reserve(dev.heddle.channel.mpsc.Sender<T> tx,
-                                 Function<? super dev.heddle.channel.mpsc.Permit<T>, ? extends R> handler) {
-        return on(tx.reserveOp(), handler);
-    }
-
-    /** Adds a branch that completes when {@code notify} notifies this select (or has a stored permit). */
-    public Select<R> notified(dev.heddle.sync.Notify notify, Supplier<? extends R> handler) {
-        return on(notify.notifiedOp(), ignored -> handler.get());
-    }
-
-    /**
-     * Adds a branch that acquires {@code n} permits of {@code semaphore}; a losing branch takes
-     * none. A closed semaphore disables the branch. {@code handler} owns the permit: close it.
-     */
-    public Select<R> acquire(dev.heddle.sync.Semaphore semaphore, int n,
-                             Function<? super dev.heddle.sync.SemaphorePermit, ? extends R> handler) {
-        return on(semaphore.acquireOp(n), handler);
-    }
-
-    /** Adds a branch that locks {@code mutex}; a losing branch never holds it. {@code handler} owns the guard: close it. */
-    public <T> Select<R> lock(dev.heddle.sync.Mutex<T> mutex,
-                              Function<? super dev.heddle.sync.MutexGuard<T>, ? extends R> handler) {
-        return on(mutex.lockOp(), handler);
     }
 
     /** Adds a branch that completes once {@code duration} has passed, counted from {@link #run()}. */
@@ -213,7 +126,7 @@ public final class Select<R> {
      * {@link dev.heddle.runtime.JoinException}.
      */
     public <T> Select<R> join(JoinHandle<T> handle, Function<? super T, ? extends R> handler) {
-        return on(new JoinOp<>(handle), handler);
+        return on(handle.joinOp(), handler);
     }
 
     /** Adds a branch that completes when {@code token} is cancelled. */
@@ -307,7 +220,7 @@ public final class Select<R> {
             return 0;
         }
         Task<?> task = Task.current();
-        return task == null ? ThreadLocalRandom.current().nextInt(n) : task.runtime().carrier().selectStart(n);
+        return task == null ? ThreadLocalRandom.current().nextInt(n) : task.carrier().selectStart(n);
     }
 
     private static final class Branch<T, R> {

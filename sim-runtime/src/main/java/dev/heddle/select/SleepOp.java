@@ -1,6 +1,9 @@
 package dev.heddle.select;
 
-import dev.heddle.runtime.Runtime;
+import dev.heddle.runtime.HeddleRuntime;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.RuntimeAccess;
+import dev.heddle.runtime.internal.Waiter;
 import dev.heddle.time.TimeDriver;
 import dev.heddle.time.Timer;
 import java.time.Duration;
@@ -36,10 +39,10 @@ final class SleepOp implements SelectableOp<Void> {
     @Override
     public boolean tryNow() {
         if (driver == null) {
-            driver = Runtime.current().carrier().time();
+            driver = RuntimeAccess.carrier(HeddleRuntime.current()).time();
         }
         if (!resolved) {
-            deadline = Runtime.current().clock().deadlineAfter(duration);
+            deadline = HeddleRuntime.current().clock().deadlineAfter(duration);
             resolved = true;
         }
         return driver.now() >= deadline;

@@ -29,7 +29,7 @@ final class HeldLocks {
     private static final Method MONITORS;
     private static final Method LOCALS;
     /** Frames below a task's body (the runtime and the JDK's thread machinery) are not searched. */
-    private static final String TASK = "dev.heddle.runtime.Task";
+    private static final String TASK = "dev.heddle.runtime.internal.Task";
 
     static {
         StackWalker walker = null;

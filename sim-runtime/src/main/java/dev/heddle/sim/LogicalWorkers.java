@@ -1,6 +1,6 @@
 package dev.heddle.sim;
 
-import dev.heddle.runtime.scheduler.WorkerCore;
+import dev.heddle.runtime.internal.scheduler.WorkerCore;
 import java.util.List;
 
 /**

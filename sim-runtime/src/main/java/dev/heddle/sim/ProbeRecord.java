@@ -2,9 +2,13 @@ package dev.heddle.sim;
 
 /**
  * One named probe's tally: how many times it was met, and how many of those its condition
- * held. Merged across seeds into a {@link ProbeSummary}.
+ * held. A run's tallies are in {@link SimulationResult#probes()}; a sweep adds them up with
+ * {@link #plus}.
+ *
+ * @param met times the probe was met
+ * @param held times its condition held
  */
-public final class ProbeRecord {
+public record ProbeRecord(String name, Kind kind, long met, long held) {
     /** The assertion a probe makes. */
     public enum Kind {
         /** The condition holds every time it is met. */
@@ -17,44 +21,19 @@ public final class ProbeRecord {
         UNREACHABLE
     }
 
-    private final String name;
-    private final Kind kind;
-    private long met;
-    private long held;
-
-    ProbeRecord(String name, Kind kind) {
-        this.name = name;
-        this.kind = kind;
+    /** A probe of that name and kind, not met yet. */
+    public static ProbeRecord unmet(String name, Kind kind) {
+        return new ProbeRecord(name, kind, 0, 0);
     }
 
-    void met(boolean condition) {
-        met++;
-        if (condition) {
-            held++;
-        }
+    /** This tally, met once more with {@code condition}. */
+    public ProbeRecord met(boolean condition) {
+        return new ProbeRecord(name, kind, met + 1, condition ? held + 1 : held);
     }
 
-    void add(ProbeRecord other) {
-        met += other.met;
-        held += other.held;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    /** Times the probe was met. */
-    public long met() {
-        return met;
-    }
-
-    /** Times its condition held. */
-    public long held() {
-        return held;
+    /** The tallies of this probe and {@code other} (the same probe in another run) together. */
+    public ProbeRecord plus(ProbeRecord other) {
+        return new ProbeRecord(name, kind, met + other.met, held + other.held);
     }
 
     /** True when a {@code sometimes} or {@code reachable} probe has been satisfied. */

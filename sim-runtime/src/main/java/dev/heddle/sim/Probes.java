@@ -14,22 +14,22 @@ final class Probes {
     private final Map<String, ProbeRecord> records = new LinkedHashMap<>();
 
     void always(String name, boolean condition) {
-        record(name, ProbeRecord.Kind.ALWAYS).met(condition);
+        meet(name, ProbeRecord.Kind.ALWAYS, condition);
         if (!condition) {
             throw new AssertionError("always(\"" + name + "\") was false");
         }
     }
 
     void sometimes(String name, boolean condition) {
-        record(name, ProbeRecord.Kind.SOMETIMES).met(condition);
+        meet(name, ProbeRecord.Kind.SOMETIMES, condition);
     }
 
     void reachable(String name) {
-        record(name, ProbeRecord.Kind.REACHABLE).met(true);
+        meet(name, ProbeRecord.Kind.REACHABLE, true);
     }
 
     void unreachable(String name) {
-        record(name, ProbeRecord.Kind.UNREACHABLE).met(false);
+        meet(name, ProbeRecord.Kind.UNREACHABLE, false);
         throw new AssertionError("unreachable(\"" + name + "\") was reached");
     }
 
@@ -37,12 +37,14 @@ final class Probes {
         return records;
     }
 
-    private ProbeRecord record(String name, ProbeRecord.Kind kind) {
-        ProbeRecord r = records.computeIfAbsent(name, n -> new ProbeRecord(n, kind));
-        if (r.kind() != kind) {
+    private void meet(String name, ProbeRecord.Kind kind, boolean condition) {
+        ProbeRecord r = records.get(name);
+        if (r == null) {
+            r = ProbeRecord.unmet(name, kind);
+        } else if (r.kind() != kind) {
             throw new IllegalArgumentException("probe '" + name + "' is used as " + kind + " here and as "
                     + r.kind() + " elsewhere; give each probe one kind");
         }
-        return r;
+        records.put(name, r.met(condition));
     }
 }

@@ -1,7 +1,7 @@
 package dev.heddle.sim;
 
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -25,10 +25,10 @@ import java.util.random.RandomGenerator;
  */
 public final class Sim {
     private final long seed;
-    private final Runtime runtime;
+    private final HeddleRuntime runtime;
     private final Probes probes;
 
-    Sim(long seed, Runtime runtime, Probes probes) {
+    Sim(long seed, HeddleRuntime runtime, Probes probes) {
         this.seed = seed;
         this.runtime = runtime;
         this.probes = probes;
@@ -48,7 +48,7 @@ public final class Sim {
         return runtime.clock();
     }
 
-    public Runtime runtime() {
+    public HeddleRuntime runtime() {
         return runtime;
     }
 

@@ -1,6 +1,6 @@
 package dev.heddle.sim;
 
-import dev.heddle.runtime.Task;
+import dev.heddle.runtime.internal.Task;
 
 /**
  * The simulator's record of one virtual thread: a Heddle task, or a virtual thread that a

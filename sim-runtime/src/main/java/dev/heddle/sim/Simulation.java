@@ -1,8 +1,9 @@
 package dev.heddle.sim;
 
-import dev.heddle.runtime.Runtime;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.RuntimeBuilder;
-import dev.heddle.runtime.Task;
+import dev.heddle.runtime.internal.RuntimeAccess;
+import dev.heddle.runtime.internal.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -201,7 +202,7 @@ public final class Simulation {
                     + " use RANDOM or FIFO with workers, or PCT without");
         }
         Simulator simulator = new Simulator(this, seed, trace);
-        Runtime runtime = new Runtime(simulator, maxBlockingThreads, "sim", () -> {}, () -> {});
+        HeddleRuntime runtime = RuntimeAccess.onCarrier(simulator, maxBlockingThreads, "sim");
         Probes probes = new Probes();
         Sim sim = new Sim(seed, runtime, probes);
         try {

@@ -1,9 +1,9 @@
 package dev.heddle.sim;
 
-import dev.heddle.runtime.Carrier;
-import dev.heddle.runtime.Suspension;
-import dev.heddle.runtime.Task;
-import dev.heddle.runtime.VirtualThreads;
+import dev.heddle.runtime.internal.Carrier;
+import dev.heddle.runtime.internal.Suspension;
+import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.VirtualThreads;
 import dev.heddle.time.TimeDriver;
 import dev.heddle.time.VirtualTimeDriver;
 import java.util.ArrayList;
@@ -534,7 +534,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         for (StackTraceElement f : frames) {
             String c = f.getClassName();
             if (c.startsWith("java.lang.VirtualThread") || c.startsWith("jdk.internal.vm.")
-                    || c.equals("java.lang.System$1") || c.equals("dev.heddle.runtime.Task")
+                    || c.equals("java.lang.System$1") || c.equals("dev.heddle.runtime.internal.Task")
                     || c.startsWith("java.lang.ScopedValue") || c.equals("dev.heddle.sim.Simulation")) {
                 continue;
             }

@@ -117,7 +117,7 @@ final class Trace {
             case SPAWN -> "spawn " + task(a) + (b == 0 ? "" : " by " + task(b));
             case WAKE -> "wake " + task(a);
             case STEP -> "step " + task(a) + (b == 0 ? "" : " on worker " + (b - 1));
-            case END -> "end " + task(a) + " " + dev.heddle.runtime.Task.State.values()[(int) b];
+            case END -> "end " + task(a) + " " + dev.heddle.runtime.internal.Task.State.values()[(int) b];
             case ADVANCE -> "time -> " + a / 1_000_000 + " ms (" + b + " timers)";
             case RANDOM -> "random " + Long.toHexString(a);
             case SELECT -> "select " + b + " of " + a;

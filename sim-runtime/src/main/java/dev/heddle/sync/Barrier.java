@@ -1,6 +1,6 @@
 package dev.heddle.sync;
 
-import dev.heddle.runtime.Suspension;
+import dev.heddle.runtime.internal.Suspension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

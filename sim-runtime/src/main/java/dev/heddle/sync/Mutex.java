@@ -1,9 +1,9 @@
 package dev.heddle.sync;
 
-import dev.heddle.runtime.Suspension;
-import dev.heddle.runtime.Task;
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Suspension;
+import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.Waiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
@@ -308,7 +308,7 @@ public final class Mutex<T> {
             return false;
         }
         Task<?> task = Task.current();
-        return task == null || !task.runtime().carrier().simulatesBlocking();
+        return task == null || !task.carrier().simulatesBlocking();
     }
 
     T value() {

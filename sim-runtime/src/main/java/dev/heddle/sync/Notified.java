@@ -1,7 +1,7 @@
 package dev.heddle.sync;
 
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
  * One task's interest in a {@link Notify}: registered before the task checks its condition,
@@ -31,7 +31,7 @@ public final class Notified extends WaitQueue.Node<Notified> implements Selectab
      *     its timeout passes while waiting; a {@code notifyOne} then goes to the next waiter
      */
     public void await() {
-        OpCompletion.await(this);
+        SelectableOp.await(this);
     }
 
     /** True once a notification reached this registration (consumed or not). */

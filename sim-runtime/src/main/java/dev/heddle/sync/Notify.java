@@ -1,6 +1,6 @@
 package dev.heddle.sync;
 
-import dev.heddle.select.SelectableOp;
+import dev.heddle.runtime.SelectableOp;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**

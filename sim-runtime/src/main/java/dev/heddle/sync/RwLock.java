@@ -1,6 +1,6 @@
 package dev.heddle.sync;
 
-import dev.heddle.select.SelectableOp;
+import dev.heddle.runtime.SelectableOp;
 import java.util.Optional;
 
 /**
@@ -40,7 +40,7 @@ public final class RwLock<T> {
      *     timeout passes while waiting; nothing is held
      */
     public RwLockReadGuard<T> read() {
-        return OpCompletion.await(readOp());
+        return SelectableOp.await(readOp());
     }
 
     /**
@@ -50,7 +50,7 @@ public final class RwLock<T> {
      *     timeout passes while waiting; nothing is held
      */
     public RwLockWriteGuard<T> write() {
-        return OpCompletion.await(writeOp());
+        return SelectableOp.await(writeOp());
     }
 
     /** Read access now, or empty if a writer holds the lock or anyone waits for it. */
@@ -65,12 +65,12 @@ public final class RwLock<T> {
 
     /** Read access as an operation that select can offer. */
     public SelectableOp<RwLockReadGuard<T>> readOp() {
-        return new MappedOp<>(semaphore.acquireOp(1), this::readGuard);
+        return semaphore.acquireOp(1).map(this::readGuard);
     }
 
     /** Write access as an operation that select can offer. */
     public SelectableOp<RwLockWriteGuard<T>> writeOp() {
-        return new MappedOp<>(semaphore.acquireOp(MAX_READERS), this::writeGuard);
+        return semaphore.acquireOp(MAX_READERS).map(this::writeGuard);
     }
 
     private RwLockReadGuard<T> readGuard(SemaphorePermit permit) {

@@ -1,7 +1,7 @@
 package dev.heddle.sync;
 
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Waiter;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -50,7 +50,7 @@ public final class Semaphore {
      *     timeout passes while waiting; nothing was taken
      */
     public SemaphorePermit acquire(int n) {
-        return OpCompletion.await(acquireOp(n));
+        return SelectableOp.await(acquireOp(n));
     }
 
     /** One permit now, or empty if none is free or others are already waiting. */

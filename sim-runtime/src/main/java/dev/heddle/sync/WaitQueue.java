@@ -5,7 +5,7 @@ package dev.heddle.sync;
  * so that a waiter that gives up (abort, timeout, a lost select branch) leaves in constant
  * time. Guarded by the owning primitive's lock; not thread-safe on its own.
  *
- * <p>Unlike {@link dev.heddle.select.WaitQueue}, the queued element is the operation itself
+ * <p>Unlike {@link dev.heddle.runtime.internal.WaitQueue}, the queued element is the operation itself
  * (no node per wait), it may be queued before it has a waiter (a {@link Notified}
  * registration), and the head can be looked at without claiming it (a {@link Semaphore}
  * serves the head only once enough permits are free).

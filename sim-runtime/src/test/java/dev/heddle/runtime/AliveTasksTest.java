@@ -4,19 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heddle.runtime.internal.AliveTasks;
+import dev.heddle.runtime.internal.Task;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The registry of tasks not yet ended, alone and as {@link Runtime#aliveTasks()} sees it. */
+/** The registry of tasks not yet ended, alone and as {@link HeddleRuntime#aliveTasks()} sees it. */
 class AliveTasksTest {
     /** More than two segments, so that order and dropping are checked across segment boundaries. */
     private static final int TASKS = 2 * AliveTasks.SEGMENT_SIZE + 300;
 
     private static Task<Void> task(long id) {
-        return new Task<>(id, "t", null, () -> null, false);
+        return new Task<>(id, "t", null, null, null, () -> null, false);
     }
 
     /** Adds tasks 1 to {@link #TASKS} to {@code alive}, in id order, and returns them. */
@@ -83,13 +85,13 @@ class AliveTasksTest {
     }
 
     static List<RuntimeBuilder> runtimes() {
-        return List.of(Runtime.currentThread(), Runtime.multiThread().workerThreads(2));
+        return List.of(HeddleRuntime.currentThread(), HeddleRuntime.multiThread().workerThreads(2));
     }
 
     @ParameterizedTest
     @MethodSource("runtimes")
     void aliveTasksAreTheWaitingOnesInSpawnOrderAndNoneOnceTheyEnded(RuntimeBuilder builder) {
-        try (Runtime rt = builder.build()) {
+        try (HeddleRuntime rt = builder.build()) {
             List<JoinHandle<Void>> waiting = rt.blockOn(() -> {
                 CancellationToken release = new CancellationToken();
                 List<JoinHandle<Void>> handles = new ArrayList<>();

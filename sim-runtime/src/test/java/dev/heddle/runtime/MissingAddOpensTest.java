@@ -13,7 +13,7 @@ class MissingAddOpensTest {
 
     /** Run in a JVM without the flag by the test below. */
     public static void main(String[] args) {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             rt.blockOn(() -> 1);
         }
     }

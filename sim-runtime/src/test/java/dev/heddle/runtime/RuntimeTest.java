@@ -26,13 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RuntimeTest {
 
     static Stream<RuntimeBuilder> runtimes() {
-        return Stream.of(Runtime.currentThread(), Runtime.multiThread().workerThreads(2));
+        return Stream.of(HeddleRuntime.currentThread(), HeddleRuntime.multiThread().workerThreads(2));
     }
 
     @ParameterizedTest
     @MethodSource("runtimes")
     void spawnAndJoinReturnValues(RuntimeBuilder builder) {
-        try (Runtime rt = builder.build()) {
+        try (HeddleRuntime rt = builder.build()) {
             int sum = rt.blockOn(() -> {
                 JoinHandle<Integer> a = Heddle.spawn(() -> 20);
                 JoinHandle<Integer> b = Heddle.spawn(() -> 22);
@@ -45,7 +45,7 @@ class RuntimeTest {
     @ParameterizedTest
     @MethodSource("runtimes")
     void aFailedTaskIsReportedToItsJoinerAndDisturbsNoOther(RuntimeBuilder builder) {
-        try (Runtime rt = builder.build()) {
+        try (HeddleRuntime rt = builder.build()) {
             rt.blockOn(() -> {
                 JoinHandle<Void> bad = Heddle.spawn("bad", () -> {
                     throw new IllegalStateException("boom");
@@ -66,7 +66,7 @@ class RuntimeTest {
     @MethodSource("runtimes")
     void abortIsDeliveredAtTheNextSuspensionPointAndFinallyRuns(RuntimeBuilder builder) {
         List<String> log = new CopyOnWriteArrayList<>();
-        try (Runtime rt = builder.build()) {
+        try (HeddleRuntime rt = builder.build()) {
             rt.blockOn(() -> {
                 CountDownLatch started = new CountDownLatch(1);
                 JoinHandle<Void> sleeper = Heddle.spawn(() -> {
@@ -94,7 +94,7 @@ class RuntimeTest {
     @ParameterizedTest
     @MethodSource("runtimes")
     void abortTakesEffectOnlyAtASuspensionPoint(RuntimeBuilder builder) {
-        try (Runtime rt = builder.build()) {
+        try (HeddleRuntime rt = builder.build()) {
             rt.blockOn(() -> {
                 java.util.concurrent.CompletableFuture<JoinHandle<Integer>> self = new java.util.concurrent.CompletableFuture<>();
                 JoinHandle<Integer> finishes = Heddle.spawn(() -> {
@@ -123,7 +123,7 @@ class RuntimeTest {
 
     @Test
     void joinSetReturnsValuesInCompletionOrder() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             List<Integer> order = rt.blockOn(() -> {
                 try (JoinSet<Integer> set = new JoinSet<>()) {
                     for (int ms : new int[] {30, 10, 20}) {
@@ -143,7 +143,7 @@ class RuntimeTest {
     @Test
     void joinSetCloseAbortsWhatIsLeftAndJoinNextOnEmptySaysSo() {
         List<String> log = new CopyOnWriteArrayList<>();
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             rt.blockOn(() -> {
                 JoinSet<Void> set = new JoinSet<>();
                 JoinHandle<Void> h = set.spawn(() -> {
@@ -167,7 +167,7 @@ class RuntimeTest {
 
     @Test
     void blockOnInsideATaskFailsClearly() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             IllegalStateException e = rt.blockOn(() -> assertThrows(IllegalStateException.class,
                     () -> rt.blockOn(() -> 1)));
             assertTrue(e.getMessage().contains("blockOn called from inside task"), e.getMessage());
@@ -182,7 +182,7 @@ class RuntimeTest {
 
     @Test
     void checkedExceptionsOfTheRootAreWrappedAndUncheckedPassThrough() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             IllegalArgumentException direct = new IllegalArgumentException("x");
             assertSame(direct, assertThrows(IllegalArgumentException.class, () -> rt.blockOn(() -> {
                 throw direct;
@@ -196,21 +196,21 @@ class RuntimeTest {
 
     @Test
     void builderRejectsInvalidSettingsNamingThem() {
-        var e1 = assertThrows(IllegalArgumentException.class, () -> Runtime.multiThread().workerThreads(0).build());
+        var e1 = assertThrows(IllegalArgumentException.class, () -> HeddleRuntime.multiThread().workerThreads(0).build());
         assertTrue(e1.getMessage().contains("workerThreads") && e1.getMessage().contains("0"), e1.getMessage());
         var e2 = assertThrows(IllegalArgumentException.class,
-                () -> Runtime.currentThread().maxBlockingThreads(-3).build());
+                () -> HeddleRuntime.currentThread().maxBlockingThreads(-3).build());
         assertTrue(e2.getMessage().contains("maxBlockingThreads") && e2.getMessage().contains("-3"), e2.getMessage());
-        var e3 = assertThrows(IllegalArgumentException.class, () -> Runtime.multiThread().threadName(" ").build());
+        var e3 = assertThrows(IllegalArgumentException.class, () -> HeddleRuntime.multiThread().threadName(" ").build());
         assertTrue(e3.getMessage().contains("threadName"), e3.getMessage());
-        var e4 = assertThrows(IllegalArgumentException.class, () -> Runtime.currentThread().workerThreads(2).build());
+        var e4 = assertThrows(IllegalArgumentException.class, () -> HeddleRuntime.currentThread().workerThreads(2).build());
         assertTrue(e4.getMessage().contains("workerThreads"), e4.getMessage());
     }
 
     @ParameterizedTest
     @MethodSource("runtimes")
     void aTaskThreadIsNamedAfterItsTaskWithoutTheId(RuntimeBuilder builder) {
-        try (Runtime rt = builder.build()) {
+        try (HeddleRuntime rt = builder.build()) {
             String[] seen = rt.blockOn(() -> {
                 JoinHandle<String> h = Heddle.spawn("fetcher", () -> Thread.currentThread().getName());
                 return new String[] {h.join(), h.task().toString()};
@@ -223,7 +223,7 @@ class RuntimeTest {
     @Test
     void threadNamesAndHooksApplyToWorkers() {
         AtomicInteger started = new AtomicInteger();
-        try (Runtime rt = Runtime.multiThread().workerThreads(2).threadName("svc")
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).threadName("svc")
                 .onThreadStart(started::incrementAndGet).build()) {
             String carrierName = rt.blockOn(() -> Heddle.spawnBlocking(() -> Thread.currentThread().getName()).join());
             assertTrue(carrierName.startsWith("svc-blocking-"), carrierName);
@@ -235,7 +235,7 @@ class RuntimeTest {
     void spawnBlockingRunsAtMostMaxBlockingThreadsAtOnce() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
-        try (Runtime rt = Runtime.currentThread().maxBlockingThreads(2).build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().maxBlockingThreads(2).build()) {
             rt.blockOn(() -> {
                 List<JoinHandle<Void>> hs = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
@@ -258,7 +258,7 @@ class RuntimeTest {
 
     @Test
     void timeoutFailsWithElapsedNamingTheLimitAndPassesFastBodies() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             rt.blockOn(() -> {
                 Elapsed e = assertThrows(Elapsed.class, () -> Heddle.clock().timeout(Duration.ofMillis(20),
                         () -> Heddle.sleep(Duration.ofHours(1))));
@@ -273,7 +273,7 @@ class RuntimeTest {
     @Test
     void taskLocalsAreScopedAndNotInherited() {
         TaskLocal<String> id = TaskLocal.named("request-id");
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             rt.blockOn(() -> id.scope("req-1", () -> {
                 assertEquals("req-1", id.get());
                 boolean childSees = Heddle.spawn(id::isSet).join();
@@ -298,7 +298,7 @@ class RuntimeTest {
         assertTrue(grandchild.isCancelled());
         CancellationToken other = parent.child();
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             rt.blockOn(() -> {
                 JoinHandle<Void> waiter = Heddle.spawn(() -> {
                     other.awaitCancellation();

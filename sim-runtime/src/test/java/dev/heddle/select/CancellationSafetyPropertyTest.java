@@ -137,7 +137,7 @@ class CancellationSafetyPropertyTest {
      */
     private static void sendRacingATimer(Sender<Integer> tx, int v) {
         while (!tx.isClosed()) {
-            if (Select.<Boolean>select().send(tx, v, () -> true).sleep(Duration.ofMillis(1), () -> false).run()) {
+            if (Select.<Boolean>select().on(tx.sendOp(v), _ -> true).sleep(Duration.ofMillis(1), () -> false).run()) {
                 return;
             }
         }
@@ -151,8 +151,8 @@ class CancellationSafetyPropertyTest {
                 sim.sleep(Duration.ofNanos(300_000));
             }
             Boolean more = Select.<Boolean>select()
-                    .recv(a.receiver(), v -> ledger.received(v))
-                    .recv(b.receiver(), v -> ledger.received(v))
+                    .on(a.receiver().recvOp(), v -> ledger.received(v))
+                    .on(b.receiver().recvOp(), v -> ledger.received(v))
                     .sleep(Duration.ofNanos(500_000), () -> true)
                     .orElse(() -> false)
                     .run();

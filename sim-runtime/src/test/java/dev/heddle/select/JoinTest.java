@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
 import java.util.List;
@@ -100,7 +100,7 @@ class JoinTest {
 
     @Test
     void tryJoinAllOnWorkerThreads() {
-        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             List<Integer> values = rt.blockOn(() -> Join.tryJoinAll(
                     java.util.stream.IntStream.range(0, 50).mapToObj(i -> (Callable<Integer>) () -> i * i).toList()));
             for (int i = 0; i < 50; i++) {

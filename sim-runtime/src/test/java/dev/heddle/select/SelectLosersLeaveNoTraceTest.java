@@ -37,19 +37,19 @@ class SelectLosersLeaveNoTraceTest {
 
     private static Kind mpscRecv() {
         var ch = Mpsc.<String>unbounded();
-        return kind(s -> s.recv(ch.receiver(), v -> "mpsc:" + v), ch.receiver()::queuedWaiters);
+        return kind(s -> s.on(ch.receiver().recvOp(), v -> "mpsc:" + v), ch.receiver()::queuedWaiters);
     }
 
     private static Kind mpscSend() {
         var ch = Mpsc.<String>bounded(1);
         ch.sender().send("filler");
-        return kind(s -> s.send(ch.sender(), "sent", () -> "mpsc-send"), ch.receiver()::queuedWaiters);
+        return kind(s -> s.on(ch.sender().sendOp("sent"), _ -> "mpsc-send"), ch.receiver()::queuedWaiters);
     }
 
     private static Kind mpscReserve() {
         var ch = Mpsc.<String>bounded(1);
         ch.sender().send("filler");
-        return kind(s -> s.reserve(ch.sender(), permit -> {
+        return kind(s -> s.on(ch.sender().reserveOp(), permit -> {
             permit.close();
             return "mpsc-reserve";
         }), ch.receiver()::queuedWaiters);
@@ -57,17 +57,17 @@ class SelectLosersLeaveNoTraceTest {
 
     private static Kind oneshotRecv() {
         var ch = Oneshot.<String>channel();
-        return kind(s -> s.recv(ch.receiver(), v -> "oneshot:" + v), ch.receiver()::queuedWaiters);
+        return kind(s -> s.on(ch.receiver().recvOp(), v -> "oneshot:" + v), ch.receiver()::queuedWaiters);
     }
 
     private static Kind broadcastRecv() {
         var ch = Broadcast.<String>channel(4);
-        return kind(s -> s.recv(ch.receiver(), v -> "broadcast:" + v), ch.receiver()::queuedWaiters);
+        return kind(s -> s.on(ch.receiver().recvOp(), v -> "broadcast:" + v), ch.receiver()::queuedWaiters);
     }
 
     private static Kind watchChanged() {
         var ch = Watch.channel("v0");
-        return kind(s -> s.changed(ch.receiver(), v -> "watch:" + v), ch.receiver()::queuedWaiters);
+        return kind(s -> s.on(ch.receiver().changedOp(), v -> "watch:" + v), ch.receiver()::queuedWaiters);
     }
 
     private static Kind kind(UnaryOperator<Select<String>> branch, IntSupplier waiters) {
@@ -96,7 +96,7 @@ class SelectLosersLeaveNoTraceTest {
                 Kind k = make.get();
                 var winner = Oneshot.<String>channel();
                 JoinHandle<String> sel = sim.spawn(() ->
-                        k.addBranch(Select.<String>select()).recv(winner.receiver(), v -> "winner:" + v).run());
+                        k.addBranch(Select.<String>select()).on(winner.receiver().recvOp(), v -> "winner:" + v).run());
                 sim.sleep(Duration.ofMillis(1));
                 assertEquals(1, k.queuedWaiters().getAsInt(), "while the select waits, its branch is queued");
                 winner.sender().send("w");
@@ -129,7 +129,7 @@ class SelectLosersLeaveNoTraceTest {
     private static void abortWhileWaiting(Sim sim, Kind k) {
         var other = Oneshot.<String>channel();
         JoinHandle<String> doomed = sim.spawn(() ->
-                k.addBranch(Select.<String>select()).recv(other.receiver(), v -> v).run());
+                k.addBranch(Select.<String>select()).on(other.receiver().recvOp(), v -> v).run());
         sim.sleep(Duration.ofMillis(1));
         assertEquals(1, k.queuedWaiters().getAsInt(), "while the select waits, its branch is queued");
         assertEquals(1, other.receiver().queuedWaiters());

@@ -25,18 +25,18 @@ class SelectSyncBranchesTest {
             Channel<String> ch = Mpsc.unbounded();
             MutexGuard<Integer> held = mutex.lock();
             JoinHandle<String> sel = sim.spawn(() -> Select.<String>select()
-                    .lock(mutex, guard -> {
+                    .on(mutex.lockOp(), guard -> {
                         try (guard) {
                             return "locked";
                         }
                     })
-                    .recv(ch.receiver(), v -> "received " + v).run());
+                    .on(ch.receiver().recvOp(), v -> "received " + v).run());
             sim.sleep(Duration.ofMillis(1));
             ch.sender().send("x");
             assertEquals("received x", sel.join());
             held.close();
             assertFalse(mutex.isLocked(), "the losing lock branch must not have taken the mutex");
-            assertEquals("locked", Select.<String>select().lock(mutex, guard -> {
+            assertEquals("locked", Select.<String>select().on(mutex.lockOp(), guard -> {
                 try (guard) {
                     return "locked";
                 }
@@ -50,14 +50,14 @@ class SelectSyncBranchesTest {
             Semaphore semaphore = new Semaphore(1);
             String r = Select.<String>select().biased()
                     .sleep(Duration.ZERO, () -> "slept")
-                    .acquire(semaphore, 1, permit -> {
+                    .on(semaphore.acquireOp(1), permit -> {
                         permit.close();
                         return "acquired";
                     }).run();
             assertEquals("slept", r);
             assertEquals(1, semaphore.availablePermits());
             int[] during = new int[1];
-            assertEquals("acquired", Select.<String>select().acquire(semaphore, 1, permit -> {
+            assertEquals("acquired", Select.<String>select().on(semaphore.acquireOp(1), permit -> {
                 try (permit) {
                     during[0] = semaphore.availablePermits();
                     return "acquired";
@@ -73,7 +73,7 @@ class SelectSyncBranchesTest {
         Simulation.ofSeed(3).run(sim -> {
             Notify notify = new Notify();
             JoinHandle<String> sel = sim.spawn(() -> Select.<String>select()
-                    .notified(notify, () -> "notified")
+                    .on(notify.notifiedOp(), _ -> "notified")
                     .sleep(Duration.ofSeconds(5), () -> "timed out").run());
             sim.sleep(Duration.ofMillis(1));
             notify.notifyOne();

@@ -11,9 +11,9 @@ import dev.heddle.channel.mpsc.Channel;
 import dev.heddle.channel.mpsc.Mpsc;
 import dev.heddle.channel.oneshot.Oneshot;
 import dev.heddle.runtime.CancellationToken;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.sim.Simulation;
 import dev.heddle.time.Elapsed;
 import java.time.Duration;
@@ -31,8 +31,8 @@ class SelectTest {
             Channel<String> b = Mpsc.bounded(4);
             a.sender().send("a1");
             b.sender().send("b1");
-            String first = Select.<String>select().recv(a.receiver(), v -> v).recv(b.receiver(), v -> v).run();
-            String second = Select.<String>select().recv(a.receiver(), v -> v).recv(b.receiver(), v -> v).run();
+            String first = Select.<String>select().on(a.receiver().recvOp(), v -> v).on(b.receiver().recvOp(), v -> v).run();
+            String second = Select.<String>select().on(a.receiver().recvOp(), v -> v).on(b.receiver().recvOp(), v -> v).run();
             assertEquals(Set.of("a1", "b1"), Set.of(first, second), "each value received exactly once");
             assertNull(a.receiver().tryRecv());
             assertNull(b.receiver().tryRecv());
@@ -45,7 +45,7 @@ class SelectTest {
             Channel<String> a = Mpsc.bounded(4);
             Channel<String> b = Mpsc.bounded(4);
             JoinHandle<String> sel = sim.spawn(() ->
-                    Select.<String>select().recv(a.receiver(), v -> "a:" + v).recv(b.receiver(), v -> "b:" + v).run());
+                    Select.<String>select().on(a.receiver().recvOp(), v -> "a:" + v).on(b.receiver().recvOp(), v -> "b:" + v).run());
             sim.sleep(Duration.ofMillis(1));
             b.sender().send("x");
             a.sender().send("y");
@@ -64,10 +64,10 @@ class SelectTest {
                 a.sender().send("a");
                 b.sender().send("b");
                 assertEquals("a", Select.<String>select().biased()
-                        .recv(a.receiver(), v -> v).recv(b.receiver(), v -> v).run());
+                        .on(a.receiver().recvOp(), v -> v).on(b.receiver().recvOp(), v -> v).run());
                 b.sender().send("b2");
                 a.sender().send("a2");
-                String w = Select.<String>select().recv(a.receiver(), v -> v).recv(b.receiver(), v -> v).run();
+                String w = Select.<String>select().on(a.receiver().recvOp(), v -> v).on(b.receiver().recvOp(), v -> v).run();
                 synchronized (winners) {
                     winners.add(w);
                 }
@@ -81,13 +81,13 @@ class SelectTest {
         Simulation.ofSeed(3).run(sim -> {
             Channel<String> a = Mpsc.unbounded();
             a.sender().send("a");
-            String r = Select.<String>select().when(false).recv(a.receiver(), v -> v).orElse(() -> "else").run();
+            String r = Select.<String>select().when(false).on(a.receiver().recvOp(), v -> v).orElse(() -> "else").run();
             assertEquals("else", r);
             a.sender().close();
-            assertEquals("a", Select.<String>select().recv(a.receiver(), v -> v).orElse(() -> "else").run());
-            assertEquals("else", Select.<String>select().recv(a.receiver(), v -> v).orElse(() -> "else").run());
+            assertEquals("a", Select.<String>select().on(a.receiver().recvOp(), v -> v).orElse(() -> "else").run());
+            assertEquals("else", Select.<String>select().on(a.receiver().recvOp(), v -> v).orElse(() -> "else").run());
             assertThrows(IllegalStateException.class,
-                    () -> Select.<String>select().recv(a.receiver(), v -> v).run());
+                    () -> Select.<String>select().on(a.receiver().recvOp(), v -> v).run());
         });
     }
 
@@ -97,7 +97,7 @@ class SelectTest {
             Channel<String> closing = Mpsc.unbounded();
             dev.heddle.channel.oneshot.Channel<String> reply = Oneshot.channel();
             JoinHandle<String> sel = sim.spawn(() -> Select.<String>select()
-                    .recv(closing.receiver(), v -> "closing:" + v).recv(reply.receiver(), v -> "reply:" + v).run());
+                    .on(closing.receiver().recvOp(), v -> "closing:" + v).on(reply.receiver().recvOp(), v -> "reply:" + v).run());
             sim.sleep(Duration.ofMillis(1));
             closing.sender().close();
             sim.sleep(Duration.ofMillis(1));
@@ -111,12 +111,12 @@ class SelectTest {
         Simulation.ofSeed(5).run(sim -> {
             Channel<String> ch = Mpsc.unbounded();
             long start = sim.now();
-            String r = Select.<String>select().recv(ch.receiver(), v -> v)
+            String r = Select.<String>select().on(ch.receiver().recvOp(), v -> v)
                     .sleep(Duration.ofSeconds(3), () -> "slept").run();
             assertEquals("slept", r);
             assertEquals(Duration.ofSeconds(3).toNanos(), sim.now() - start, 1_000_000);
             ch.sender().send("now");
-            assertEquals("now", Select.<String>select().recv(ch.receiver(), v -> v)
+            assertEquals("now", Select.<String>select().on(ch.receiver().recvOp(), v -> v)
                     .sleep(Duration.ofSeconds(3), () -> "slept").run());
         });
     }
@@ -126,13 +126,13 @@ class SelectTest {
         Simulation.ofSeed(6).run(sim -> {
             Channel<String> full = Mpsc.bounded(1);
             full.sender().send("first");
-            String r = Select.<String>select().send(full.sender(), "second", () -> "sent")
+            String r = Select.<String>select().on(full.sender().sendOp("second"), _ -> "sent")
                     .sleep(Duration.ofMillis(10), () -> "gave up").run();
             assertEquals("gave up", r);
             assertEquals("first", full.receiver().tryRecv());
             assertNull(full.receiver().tryRecv());
             assertEquals(1, full.sender().freeSlots(), "the losing send branch holds no slot");
-            assertEquals("sent", Select.<String>select().send(full.sender(), "third", () -> "sent").run());
+            assertEquals("sent", Select.<String>select().on(full.sender().sendOp("third"), _ -> "sent").run());
             assertEquals("third", full.receiver().tryRecv());
         });
     }
@@ -168,7 +168,7 @@ class SelectTest {
             Channel<String> a = Mpsc.unbounded();
             Channel<String> b = Mpsc.unbounded();
             JoinHandle<String> doomed = sim.spawn(() ->
-                    Select.<String>select().recv(a.receiver(), v -> v).recv(b.receiver(), v -> v).run());
+                    Select.<String>select().on(a.receiver().recvOp(), v -> v).on(b.receiver().recvOp(), v -> v).run());
             sim.sleep(Duration.ofMillis(1));
             assertEquals(1, a.receiver().queuedWaiters());
             assertEquals(1, b.receiver().queuedWaiters());
@@ -189,7 +189,7 @@ class SelectTest {
             var events = Broadcast.<String>channel(2);
             var rx = events.receiver();
             JoinHandle<String> sel = sim.spawn(() -> Select.<String>select()
-                    .recv(rx, v -> "event:" + v).sleep(Duration.ofSeconds(1), () -> "slept").run());
+                    .on(rx.recvOp(), v -> "event:" + v).sleep(Duration.ofSeconds(1), () -> "slept").run());
             sim.sleep(Duration.ofMillis(1));
             events.sender().send("e1");
             assertEquals("event:e1", sel.join());
@@ -199,13 +199,13 @@ class SelectTest {
                 events.sender().send(e);
             }
             LaggedException lag = assertThrows(LaggedException.class, () -> Select.<String>select()
-                    .recv(rx, v -> v).sleep(Duration.ofSeconds(1), () -> "slept").run());
+                    .on(rx.recvOp(), v -> v).sleep(Duration.ofSeconds(1), () -> "slept").run());
             assertEquals(2, lag.missed(), "e2 and e3 were overwritten in a ring of 2");
-            assertEquals("e4", Select.<String>select().recv(rx, v -> v).run(), "after the lag, the oldest value held");
+            assertEquals("e4", Select.<String>select().on(rx.recvOp(), v -> v).run(), "after the lag, the oldest value held");
             assertEquals("e5", rx.tryRecv());
 
             events.sender().close();
-            assertEquals("closed", Select.<String>select().recv(rx, v -> v).orElse(() -> "closed").run(),
+            assertEquals("closed", Select.<String>select().on(rx.recvOp(), v -> v).orElse(() -> "closed").run(),
                     "a drained broadcast whose senders closed disables its branch");
         });
     }
@@ -215,13 +215,13 @@ class SelectTest {
         Simulation.ofSeed(11).run(sim -> {
             Channel<String> ch = Mpsc.unbounded();
             long deadline = sim.now() + Duration.ofMillis(300).toNanos();
-            assertEquals("deadline", Select.<String>select().recv(ch.receiver(), v -> v)
+            assertEquals("deadline", Select.<String>select().on(ch.receiver().recvOp(), v -> v)
                     .deadline(deadline, () -> "deadline").run());
             assertEquals(deadline, sim.now(), "the branch fires at the deadline, in virtual time");
-            assertEquals("past", Select.<String>select().biased().recv(ch.receiver(), v -> v)
+            assertEquals("past", Select.<String>select().biased().on(ch.receiver().recvOp(), v -> v)
                     .deadline(deadline, () -> "past").run(), "a deadline already passed is ready at once");
             assertEquals(deadline, sim.now());
-            JoinHandle<String> sel = sim.spawn(() -> Select.<String>select().recv(ch.receiver(), v -> v)
+            JoinHandle<String> sel = sim.spawn(() -> Select.<String>select().on(ch.receiver().recvOp(), v -> v)
                     .deadline(sim.now() + Duration.ofSeconds(1).toNanos(), () -> "deadline").run());
             sim.sleep(Duration.ofMillis(10));
             ch.sender().send("value");
@@ -236,7 +236,7 @@ class SelectTest {
             Channel<String> ch = Mpsc.bounded(1);
             ch.sender().send("filler");
             JoinHandle<String> sel = sim.spawn(() -> Select.<String>select()
-                    .reserve(ch.sender(), permit -> {
+                    .on(ch.sender().reserveOp(), permit -> {
                         try (permit) {
                             permit.send("through the permit");
                         }
@@ -252,7 +252,7 @@ class SelectTest {
             assertEquals(1, ch.sender().freeSlots(), "the used permit's slot is free again once received");
 
             ch.sender().send("filler");
-            assertEquals("slept", Select.<String>select().reserve(ch.sender(), permit -> {
+            assertEquals("slept", Select.<String>select().on(ch.sender().reserveOp(), permit -> {
                 permit.close();
                 return "reserved";
             }).sleep(Duration.ofMillis(5), () -> "slept").run());
@@ -276,7 +276,7 @@ class SelectTest {
 
     @Test
     void selectOnWorkerThreadsReceivesEveryValueExactlyOnce() {
-        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             int total = rt.blockOn(() -> {
                 Channel<Integer> a = Mpsc.bounded(2);
                 Channel<Integer> b = Mpsc.bounded(2);
@@ -292,7 +292,7 @@ class SelectTest {
                 int sum = 0;
                 int received = 0;
                 while (true) {
-                    Integer v = Select.<Integer>select().recv(a.receiver(), x -> x).recv(b.receiver(), x -> x)
+                    Integer v = Select.<Integer>select().on(a.receiver().recvOp(), x -> x).on(b.receiver().recvOp(), x -> x)
                             .orElse(() -> null).run();
                     if (v == null) {
                         return received == 4000 ? sum : -received;

@@ -9,8 +9,8 @@ import dev.heddle.channel.mpsc.Channel;
 import dev.heddle.channel.mpsc.Mpsc;
 import dev.heddle.channel.mpsc.Sender;
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.sync.Semaphore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +76,7 @@ class LogicalWorkersTest {
         for (long seed = 0; seed < 1_000; seed++) {
             Simulation.ofSeed(seed).workers(1).run(plantedBug());
         }
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             assertEquals(IN_ORDER, rt.blockOn(() -> applyInSpawnOrder(4)));
         }
     }

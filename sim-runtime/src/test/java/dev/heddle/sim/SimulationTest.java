@@ -182,7 +182,9 @@ class SimulationTest {
     void aPlatformThreadWakingATaskIsReported() {
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(8).run(sim -> {
             boolean[] go = {false};
+            Thread[] parkedThread = new Thread[1];
             JoinHandle<Void> parked = sim.spawn("parked", () -> {
+                parkedThread[0] = Thread.currentThread();
                 while (!go[0]) {
                     LockSupport.park();
                 }
@@ -190,7 +192,7 @@ class SimulationTest {
             sim.sleep(Duration.ofMillis(1));   // "parked" is parked now
             Thread outsider = new Thread(() -> {
                 go[0] = true;
-                LockSupport.unpark(parked.task().thread());
+                LockSupport.unpark(parkedThread[0]);
             }, "outsider");
             outsider.start();
             while (outsider.isAlive()) {

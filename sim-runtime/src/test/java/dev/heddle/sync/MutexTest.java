@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Waiter;
 import dev.heddle.select.Select;
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.Waiter;
 import dev.heddle.sim.Simulation;
 import dev.heddle.time.Elapsed;
 import java.time.Duration;
@@ -42,7 +42,7 @@ class MutexTest {
 
     @Test
     void tasksOnAMultiThreadRuntimeExcludeEachOther() {
-        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             int total = rt.blockOn(() -> {
                 Mutex<int[]> counter = new Mutex<>(new int[1]);
                 List<JoinHandle<Void>> tasks = new ArrayList<>();
@@ -91,7 +91,7 @@ class MutexTest {
 
     @Test
     void waitersGetTheLockInArrivalOrderOnACurrentThreadRuntime() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             List<Integer> order = rt.blockOn(() -> {
                 Mutex<List<Integer>> m = new Mutex<>(new ArrayList<>());
                 List<JoinHandle<Void>> tasks = new ArrayList<>();
@@ -117,7 +117,7 @@ class MutexTest {
 
     @Test
     void anAbortedWaiterNeverHoldsTheLock() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             rt.blockOn(() -> {
                 Mutex<Void> m = new Mutex<>();
                 MutexGuard<Void> held = m.lock();

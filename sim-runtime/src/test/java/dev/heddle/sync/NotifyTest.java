@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
-import dev.heddle.select.SelectableOp;
+import dev.heddle.runtime.SelectableOp;
 import dev.heddle.sim.Simulation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ class NotifyTest {
 
     @Test
     void aWaitingTaskIsWokenByNotifyOneOnACurrentThreadRuntime() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             int got = rt.blockOn(() -> {
                 Notify notify = new Notify();
                 ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -93,7 +93,7 @@ class NotifyTest {
 
     @Test
     void anAbortedWaiterDoesNotSwallowTheNextNotification() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             rt.blockOn(() -> {
                 Notify notify = new Notify();
                 JoinHandle<Void> aborted = Heddle.spawn(() -> notify.notified().await());

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class OnceCellTest {
 
     @Test
     void aFailedInitializerLetsTheNextWaiterTry() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             rt.blockOn(() -> {
                 OnceCell<String> cell = new OnceCell<>();
                 JoinHandle<String> failing = Heddle.spawn(() -> cell.getOrInit(() -> {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ class RwLockTest {
 
     @Test
     void aWaitingWriterHoldsBackReadersThatArriveAfterIt() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             List<String> order = rt.blockOn(() -> {
                 RwLock<List<String>> lock = new RwLock<>(new ArrayList<>());
                 RwLockReadGuard<List<String>> reading = lock.read();

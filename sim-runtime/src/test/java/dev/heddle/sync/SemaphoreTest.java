@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ class SemaphoreTest {
 
     @Test
     void aLargeRequestAtTheHeadHoldsBackSmallerLaterOnes() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             rt.blockOn(() -> {
                 Semaphore s = new Semaphore(1);
                 JoinHandle<Integer> big = Heddle.spawn(() -> {
@@ -69,7 +69,7 @@ class SemaphoreTest {
 
     @Test
     void closeFailsCurrentAndLaterAcquirersButTakesBackPermits() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             rt.blockOn(() -> {
                 Semaphore s = new Semaphore(1);
                 SemaphorePermit held = s.acquire();

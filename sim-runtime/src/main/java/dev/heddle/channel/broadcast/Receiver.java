@@ -1,7 +1,6 @@
 package dev.heddle.channel.broadcast;
 
-import dev.heddle.select.Select;
-import dev.heddle.select.SelectableOp;
+import dev.heddle.runtime.SelectableOp;
 
 /**
  * One subscriber of a broadcast channel: it receives every value sent after it subscribed,
@@ -37,7 +36,7 @@ public final class Receiver<T> implements AutoCloseable {
      * @throws LaggedException if values were overwritten before this receiver read them
      */
     public T recv() {
-        return Select.await(recvOp());
+        return SelectableOp.await(recvOp());
     }
 
     /**

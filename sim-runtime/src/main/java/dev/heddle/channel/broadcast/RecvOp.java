@@ -1,8 +1,8 @@
 package dev.heddle.channel.broadcast;
 
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.WaitQueue;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
  * One receive of a broadcast receiver: the next value, a lag report, or the end. The

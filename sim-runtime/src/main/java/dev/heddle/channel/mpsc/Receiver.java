@@ -1,7 +1,7 @@
 package dev.heddle.channel.mpsc;
 
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
  * The receiving side of an mpsc channel, owned by one consumer task at a time.
@@ -34,26 +34,7 @@ public final class Receiver<T> implements AutoCloseable {
         if (fast != null) {
             return fast;
         }
-        Waiter waiter;
-        RecvOp<T> op;
-        state.lock.lock();
-        try {
-            T v = state.pollLocked();
-            if (v != null || state.isEndedLocked()) {
-                return v;
-            }
-            waiter = new Waiter();
-            op = new RecvOp<>(state);
-            op.enqueueLocked(waiter, 0);
-        } finally {
-            state.unlock();
-        }
-        try {
-            waiter.await();
-        } finally {
-            op.dequeue();
-        }
-        return op.result();
+        return SelectableOp.await(new RecvOp<>(state));
     }
 
     /** The next value if one is queued now, else null (see {@link #isClosed()} to tell the end). */

@@ -1,8 +1,8 @@
 package dev.heddle.channel.mpsc;
 
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.WaitQueue;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
  * One receive: takes the next value, or completes closed when the channel has ended. The value
@@ -32,21 +32,16 @@ final class RecvOp<T> implements SelectableOp<T> {
     public void enqueue(Waiter waiter, int branch) {
         state.lock.lock();
         try {
-            enqueueLocked(waiter, branch);
+            if (state.sizeLocked() != 0 || state.isEndedLocked()) {
+                if (waiter.tryClaim(branch)) {
+                    completeNowLocked();
+                }
+                return;
+            }
+            node = state.receivers.add(waiter, branch, this);
         } finally {
             state.unlock();
         }
-    }
-
-    /** {@link #enqueue} for a caller that holds the lock already. */
-    void enqueueLocked(Waiter waiter, int branch) {
-        if (state.sizeLocked() != 0 || state.isEndedLocked()) {
-            if (waiter.tryClaim(branch)) {
-                completeNowLocked();
-            }
-            return;
-        }
-        node = state.receivers.add(waiter, branch, this);
     }
 
     @Override

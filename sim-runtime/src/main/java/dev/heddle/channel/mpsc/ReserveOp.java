@@ -1,9 +1,9 @@
 package dev.heddle.channel.mpsc;
 
 import dev.heddle.channel.ChannelClosedException;
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.WaitQueue;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
  * One reserve: takes a slot of the channel for a later {@link Permit#send}. A slot is taken

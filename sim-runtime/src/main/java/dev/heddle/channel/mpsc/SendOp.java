@@ -1,8 +1,8 @@
 package dev.heddle.channel.mpsc;
 
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.WaitQueue;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
  * A send waiting for a slot, carrying its value: whoever frees the slot queues the value (or
@@ -35,21 +35,16 @@ final class SendOp<T> implements SelectableOp<Void>, SlotRequest {
     public void enqueue(Waiter waiter, int branch) {
         state.lock.lock();
         try {
-            enqueueLocked(waiter, branch);
+            if (state.receiverClosed || state.hasFreeSlotLocked()) {
+                if (waiter.tryClaim(branch)) {
+                    completeNowLocked();
+                }
+                return;
+            }
+            node = state.slotRequests.add(waiter, branch, this);
         } finally {
             state.unlock();
         }
-    }
-
-    /** {@link #enqueue} for a caller that holds the lock already. */
-    void enqueueLocked(Waiter waiter, int branch) {
-        if (state.receiverClosed || state.hasFreeSlotLocked()) {
-            if (waiter.tryClaim(branch)) {
-                completeNowLocked();
-            }
-            return;
-        }
-        node = state.slotRequests.add(waiter, branch, this);
     }
 
     @Override

@@ -2,9 +2,8 @@ package dev.heddle.channel.mpsc;
 
 import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.channel.SendException;
-import dev.heddle.select.Select;
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
  * One sending handle of an mpsc channel. Handles are cloned for each producer and each is
@@ -41,8 +40,6 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      */
     public void send(T value) {
         requireValue(value);
-        Waiter waiter;
-        SendOp<T> op;
         state.lock.lock();
         try {
             if (closed) {
@@ -55,17 +52,11 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
                 state.deliverLocked(value);
                 return;
             }
-            waiter = new Waiter();
-            op = new SendOp<>(state, value);
-            op.enqueueLocked(waiter, 0);
         } finally {
             state.unlock();
         }
-        try {
-            waiter.await();
-        } finally {
-            op.dequeue();
-        }
+        SendOp<T> op = new SendOp<>(state, value);
+        SelectableOp.await(op);
         if (op.isClosedOutcome()) {
             throw closed(value);
         }
@@ -106,7 +97,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      * @throws IllegalStateException if this handle is closed
      */
     public Permit<T> reserve() {
-        return Select.await(reserveOp());
+        return SelectableOp.await(reserveOp());
     }
 
     /**
@@ -124,6 +115,22 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
             state.unlock();
         }
         return new ReserveOp<>(state);
+    }
+
+    /**
+     * Sending {@code value} as a select operation: {@code .on(tx.sendOp(v), sent -> ...)}. It
+     * reserves a slot first and sends through it only when its branch wins, so a branch that
+     * loses has sent nothing and {@code value} stays with the caller. A closed receiver closes
+     * the branch.
+     *
+     * @throws IllegalStateException if this handle is closed
+     */
+    public SelectableOp<Void> sendOp(T value) {
+        requireValue(value);
+        return reserveOp().map(permit -> {
+            permit.send(value);
+            return null;
+        });
     }
 
     /** True once the receiver is closed: nothing sent from now on would be received. */

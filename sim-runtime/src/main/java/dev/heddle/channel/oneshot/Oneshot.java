@@ -12,6 +12,6 @@ public final class Oneshot {
     private Oneshot() {}
 
     public static <T> Channel<T> channel() {
-        return new Channel<>();
+        return new OneshotState<>();
     }
 }

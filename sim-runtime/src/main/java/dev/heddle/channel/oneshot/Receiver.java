@@ -1,9 +1,9 @@
 package dev.heddle.channel.oneshot;
 
 import dev.heddle.channel.ChannelClosedException;
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.WaitQueue;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
  * The receiving end of a oneshot channel.
@@ -14,9 +14,9 @@ import dev.heddle.select.Waiter;
  * leaves the value in the channel for the next receive.
  */
 public final class Receiver<T> implements AutoCloseable {
-    private final Channel<T> channel;
+    private final OneshotState<T> channel;
 
-    Receiver(Channel<T> channel) {
+    Receiver(OneshotState<T> channel) {
         this.channel = channel;
     }
 
@@ -29,25 +29,7 @@ public final class Receiver<T> implements AutoCloseable {
      *     out while waiting; the value, if it comes, stays for a later receive
      */
     public T recv() {
-        // One monitor round for both outcomes: a ready channel is received from at once;
-        // otherwise the receive waits, queued before the monitor is let go. It allocates its
-        // waiter and nothing else: the commit is the channel's own, the waiter reads the outcome
-        // from the channel, and the first receive to wait needs no queue node.
-        Waiter waiter;
-        WaitQueue.Node<Void> node;
-        synchronized (channel) {
-            if (channel.tryReceiveLocked()) {
-                return channel.outcome();
-            }
-            waiter = new Waiter();
-            node = channel.enqueueLocked(waiter, 0);
-        }
-        try {
-            waiter.await();
-        } finally {
-            channel.dequeue(waiter, 0, node);
-        }
-        return channel.outcome();
+        return SelectableOp.await(new RecvOp<>(channel));
     }
 
     /**

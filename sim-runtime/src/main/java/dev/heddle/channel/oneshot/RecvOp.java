@@ -1,18 +1,18 @@
 package dev.heddle.channel.oneshot;
 
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.WaitQueue;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
+import dev.heddle.runtime.internal.Waiter;
 
 /** The receive of a oneshot channel as a select branch; the value leaves the channel only when this op commits. */
 final class RecvOp<T> implements SelectableOp<T> {
-    private final Channel<T> channel;
+    private final OneshotState<T> channel;
     /** While queued: the waiter, its branch and the queue node (null in the first-receiver slot). */
     private Waiter waiter;
     private int branch;
     private WaitQueue.Node<Void> node;
 
-    RecvOp(Channel<T> channel) {
+    RecvOp(OneshotState<T> channel) {
         this.channel = channel;
     }
 

@@ -1,7 +1,7 @@
 package dev.heddle.channel.oneshot;
 
 import dev.heddle.channel.SendException;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
  * The sending end of a oneshot channel: sends one value, or closes without sending, which the
@@ -17,9 +17,9 @@ import dev.heddle.select.Waiter;
  * {@link SendException.Reason#SENDER_CLOSED} when it was closed without sending.
  */
 public final class Sender<T> implements AutoCloseable {
-    private final Channel<T> channel;
+    private final OneshotState<T> channel;
 
-    Sender(Channel<T> channel) {
+    Sender(OneshotState<T> channel) {
         this.channel = channel;
     }
 

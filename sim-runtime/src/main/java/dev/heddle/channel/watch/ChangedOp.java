@@ -1,9 +1,9 @@
 package dev.heddle.channel.watch;
 
 import dev.heddle.channel.ChannelClosedException;
-import dev.heddle.select.SelectableOp;
-import dev.heddle.select.WaitQueue;
-import dev.heddle.select.Waiter;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
+import dev.heddle.runtime.internal.Waiter;
 
 /**
  * Waiting for a version newer than the one a receiver last saw. The receiver's seen version

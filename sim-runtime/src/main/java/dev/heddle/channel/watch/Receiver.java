@@ -1,8 +1,7 @@
 package dev.heddle.channel.watch;
 
 import dev.heddle.channel.ChannelClosedException;
-import dev.heddle.select.Select;
-import dev.heddle.select.SelectableOp;
+import dev.heddle.runtime.SelectableOp;
 
 /**
  * A view of the latest value of a watch channel, remembering which version it last saw.
@@ -71,7 +70,7 @@ public final class Receiver<T> implements AutoCloseable, Cloneable {
      * @throws ChannelClosedException if the sender is closed and the latest version was seen
      */
     public T changed() {
-        return Select.await(changedOp());
+        return SelectableOp.await(changedOp());
     }
 
     /** {@link #changed()} as a select operation; a closed sender is a closed outcome. */

@@ -1,6 +1,6 @@
 package dev.heddle.channel.watch;
 
-import dev.heddle.select.WaitQueue;
+import dev.heddle.runtime.internal.WaitQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.channel.SendException;
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,7 +111,7 @@ class BroadcastTest {
 
     @Test
     void subscribersOnWorkerThreadsEachReceiveEverything() {
-        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             List<Long> sums = rt.blockOn(() -> {
                 Channel<Integer> ch = Broadcast.channel(512);
                 List<JoinHandle<Long>> readers = new ArrayList<>();

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.channel.SendException;
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class MpscTest {
 
     @Test
     void boundedChannelDeliversInOrderThroughASmallBuffer() {
-        try (Runtime rt = Runtime.currentThread().build()) {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             List<Integer> got = rt.blockOn(() -> {
                 Channel<Integer> ch = Mpsc.bounded(4);
                 Heddle.spawn(() -> {
@@ -49,7 +49,7 @@ class MpscTest {
 
     @Test
     void fourProducersOnWorkerThreadsDeliverEveryValueOnceInPerProducerOrder() {
-        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             int[] last = rt.blockOn(() -> {
                 Channel<long[]> ch = Mpsc.bounded(8);
                 for (int p = 0; p < 4; p++) {

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.channel.SendException;
 import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.Runtime;
 import dev.heddle.select.Select;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
@@ -96,7 +96,7 @@ class WatchTest {
             Channel<Integer> ch = Watch.channel(0);
             ch.sender().send(1);
             String r = Select.<String>select().biased().sleep(Duration.ZERO, () -> "slept")
-                    .changed(ch.receiver(), v -> "changed " + v).run();
+                    .on(ch.receiver().changedOp(), v -> "changed " + v).run();
             assertEquals("slept", r);
             assertTrue(ch.receiver().hasChanged());
         });
@@ -104,7 +104,7 @@ class WatchTest {
 
     @Test
     void watchersOnWorkerThreadsEndAtTheLastValue() {
-        try (Runtime rt = Runtime.multiThread().workerThreads(2).build()) {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             int last = rt.blockOn(() -> {
                 Channel<Integer> ch = Watch.channel(0);
                 JoinHandle<Integer> watcher = Heddle.spawn(() -> {

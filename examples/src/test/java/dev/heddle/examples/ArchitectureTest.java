@@ -1,0 +1,107 @@
+package dev.heddle.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of Heddle's main code, checked on its class files (tests and these examples are
+ * users of it, not part of it).
+ *
+ * <pre>
+ *   time  &lt;-  runtime (+ runtime.internal, the op layer: SelectableOp, Waiter, WaitQueue)
+ *            &lt;-  sync, channel.*, select  (each on the op layer, none on another)
+ *            &lt;-  sim  (plugs in at the carrier only)  &lt;-  junit, examples
+ *   check  (pure: depends on no other part of Heddle)
+ * </pre>
+ */
+class ArchitectureTest {
+    private static final JavaClasses HEDDLE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.heddle");
+
+    /**
+     * Packages whose classes may use another area's {@code internal} package: Heddle's own
+     * library and benchmarks. The examples are written as a user would write them.
+     */
+    private static final String[] LIBRARY = {"dev.heddle.time..", "dev.heddle.runtime..", "dev.heddle.sync..",
+        "dev.heddle.channel..", "dev.heddle.select..", "dev.heddle.sim..", "dev.heddle.junit..", "dev.heddle.net..",
+        "dev.heddle.bench.."};
+
+    @Test
+    void noPackageCycles() {
+        slices().assignedFrom(PACKAGE_WITH_ITS_INTERNALS).should().beFreeOfCycles()
+                .because("a cycle makes two packages one: neither can be read, tested or changed alone")
+                .check(HEDDLE);
+    }
+
+    @Test
+    void theSimulatorPlugsInAtTheCarrierOnly() {
+        noClasses().that().resideInAnyPackage("dev.heddle.time..", "dev.heddle.runtime..", "dev.heddle.sync..",
+                        "dev.heddle.channel..", "dev.heddle.select..")
+                .should().dependOnClassesThat().resideInAPackage("dev.heddle.sim..")
+                .because("the simulator is one carrier among others: primitives are written once, on park and"
+                        + " unpark, and must behave the same on every runtime")
+                .check(HEDDLE);
+    }
+
+    @Test
+    void syncChannelsAndSelectStandOnTheOpLayerNotOnEachOther() {
+        noClasses().that().resideInAPackage("dev.heddle.sync..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.heddle.channel..", "dev.heddle.select..")
+                .check(HEDDLE);
+        noClasses().that().resideInAPackage("dev.heddle.channel..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.heddle.sync..", "dev.heddle.select..")
+                .check(HEDDLE);
+        noClasses().that().resideInAPackage("dev.heddle.select..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.heddle.sync..", "dev.heddle.channel..")
+                .check(HEDDLE);
+    }
+
+    @Test
+    void theCheckersArePure() {
+        noClasses().that().resideInAPackage("dev.heddle.check..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.heddle.time..", "dev.heddle.runtime..",
+                        "dev.heddle.sync..", "dev.heddle.channel..", "dev.heddle.select..", "dev.heddle.sim..",
+                        "dev.heddle.junit..")
+                .check(HEDDLE);
+    }
+
+    @Test
+    void internalPackagesAreNotUsedOutsideTheLibrary() {
+        noClasses().that().resideOutsideOfPackages(LIBRARY)
+                .should().dependOnClassesThat().resideInAPackage("..internal..")
+                .because("internal packages are public only for Heddle's own packages and may change in any"
+                        + " release; user code (the examples, the checkers' users) goes through the API")
+                .check(HEDDLE);
+    }
+
+    /**
+     * One slice per package, with an {@code internal} package counted as part of the package it
+     * serves: {@code runtime.internal} holds what {@code runtime}'s API classes are built on and
+     * needs some of their types back, as a class needs its private parts.
+     */
+    private static final SliceAssignment PACKAGE_WITH_ITS_INTERNALS = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String pkg = c.getPackageName();
+            if (!pkg.startsWith("dev.heddle.")) {
+                return SliceIdentifier.ignore();
+            }
+            return SliceIdentifier.of(pkg.endsWith(".internal") ? pkg.substring(0, pkg.length() - ".internal".length())
+                    : pkg);
+        }
+
+        @Override
+        public String getDescription() {
+            return "packages of dev.heddle, each with its internal package";
+        }
+    };
+}

@@ -1,0 +1,182 @@
+package dev.heddle.channel.oneshot;
+
+import dev.heddle.channel.ChannelClosedException;
+import dev.heddle.runtime.internal.WaitQueue;
+import dev.heddle.runtime.internal.Waiter;
+
+/**
+ * The state a oneshot's two ends share, and the {@link Channel} that {@link Oneshot#channel()}
+ * hands out.
+ *
+ * <p>The channel is one object, and its ends are views of it. A oneshot is created per reply,
+ * often hundreds of thousands a second, and kept until the reply comes: every object per
+ * channel is one more for the collector to copy while replies are pending. So the state lives
+ * here rather than behind the ends, every field is guarded by this object's monitor (never
+ * held across a suspension, and taken by nothing outside this package), and
+ * {@link #sender()} and {@link #receiver()} make a fresh, stateless handle on each call, which
+ * the JIT usually does not allocate at all.
+ */
+final class OneshotState<T> implements Channel<T> {
+    /**
+     * The receive that waits first, and the branch it waits as; null when none waits there.
+     * Nearly every oneshot has at most one waiting receive, which so costs no queue and no node.
+     * A receive's commit is the channel's own (it takes the one value), so it needs no op either.
+     */
+    private Waiter firstReceiver;
+    private int firstReceiverBranch;
+    /**
+     * Receives that came while another waited, in arrival order: all younger than
+     * {@link #firstReceiver}. Created by the first of them, null until then.
+     */
+    private WaitQueue<Void> laterReceivers;
+    private T value;
+    /** The sender sent or closed: no value will come after this. */
+    boolean senderDone;
+    /** The sender delivered its value (received or not yet). */
+    boolean sent;
+    /** The sender was closed (after sending or without). */
+    boolean senderClosed;
+    boolean receiverClosed;
+    boolean received;
+
+    OneshotState() {}
+
+    @Override
+    public Sender<T> sender() {
+        return new Sender<>(this);
+    }
+
+    @Override
+    public Receiver<T> receiver() {
+        return new Receiver<>(this);
+    }
+
+    /** True when a value was sent and no receive has taken it yet. */
+    boolean hasValueLocked() {
+        return value != null && !received;
+    }
+
+    /** True when a receive would complete now: with the value, or with the sender gone. */
+    boolean isReadyLocked() {
+        return hasValueLocked() || senderDone;
+    }
+
+    /** Stores the value sent, for the first receive to take. */
+    void putValueLocked(T v) {
+        value = v;
+    }
+
+    /**
+     * Commits one receive of a ready channel: takes the value if there is one (the sender
+     * closed without one otherwise). The value stays in its field, where the committed receive
+     * reads it ({@link #outcome()}); nothing else can take it any more.
+     */
+    void commitReceiveLocked() {
+        if (value != null) {
+            received = true;
+        }
+    }
+
+    /**
+     * Commits a receive if the channel is ready (a value sent, or the sender gone); false when
+     * the receive has to wait.
+     *
+     * @throws IllegalStateException if the value was already received
+     */
+    boolean tryReceiveLocked() {
+        requireNotReceivedLocked();
+        if (!isReadyLocked()) {
+            return false;
+        }
+        commitReceiveLocked();
+        return true;
+    }
+
+    /**
+     * What a committed receive gets: the value, read by the receiving task after the commit
+     * (under the monitor, or after {@link Waiter#await()}, which publishes the commit), when
+     * the value can no longer change.
+     *
+     * @throws ChannelClosedException if the sender closed without sending
+     */
+    T outcome() {
+        T v = value;
+        if (v == null) {
+            throw closedWithoutValue();
+        }
+        return v;
+    }
+
+    /**
+     * Queues a receive that has to wait: into the first-receiver slot when no other receive
+     * waits, returning null, or else at the back of the queue, returning its node.
+     */
+    WaitQueue.Node<Void> enqueueLocked(Waiter waiter, int branch) {
+        if (firstReceiver == null && (laterReceivers == null || laterReceivers.isEmpty())) {
+            firstReceiver = waiter;
+            firstReceiverBranch = branch;
+            return null;
+        }
+        if (laterReceivers == null) {
+            laterReceivers = new WaitQueue<>();
+        }
+        return laterReceivers.add(waiter, branch, null);
+    }
+
+    /**
+     * Takes out a receive that gave up or lost its select ({@code node} as
+     * {@link #enqueueLocked} returned it). A receive claimed for its own branch was taken out
+     * by the claimer, so it needs no monitor.
+     */
+    void dequeue(Waiter waiter, int branch, WaitQueue.Node<Void> node) {
+        if (waiter.claimedBranch() == branch) {
+            return;
+        }
+        synchronized (this) {
+            if (node != null) {
+                laterReceivers.remove(node);
+            } else if (firstReceiver == waiter && firstReceiverBranch == branch) {
+                firstReceiver = null;
+            }
+        }
+    }
+
+    /**
+     * Claims and commits the oldest waiting receive that can be claimed, taking it out;
+     * returns its waiter for the caller to wake once it has let go of the monitor, or null
+     * when there is none.
+     */
+    Waiter commitFirstLocked() {
+        Waiter first = firstReceiver;
+        if (first != null) {
+            firstReceiver = null;
+            if (first.tryClaim(firstReceiverBranch)) {
+                commitReceiveLocked();
+                return first;
+            }
+        }
+        WaitQueue.Node<Void> n = laterReceivers == null ? null : laterReceivers.claimFirst();
+        if (n == null) {
+            return null;
+        }
+        commitReceiveLocked();
+        return n.waiter();
+    }
+
+    /** Receives waiting now. */
+    int queuedLocked() {
+        return (firstReceiver == null ? 0 : 1) + (laterReceivers == null ? 0 : laterReceivers.size());
+    }
+
+    void requireNotReceivedLocked() {
+        if (received) {
+            throw new IllegalStateException("the value of this oneshot channel was already received; a oneshot"
+                    + " carries one value");
+        }
+    }
+
+    /** What a receive throws, and goes on throwing, once the sender closed without sending. */
+    static ChannelClosedException closedWithoutValue() {
+        return new ChannelClosedException("the oneshot sender closed without sending a value");
+    }
+}

@@ -1,0 +1,331 @@
+package dev.heddle.runtime;
+
+import dev.heddle.runtime.internal.AliveTasks;
+import dev.heddle.runtime.internal.BlockingPool;
+import dev.heddle.runtime.internal.BlockingSlots;
+import dev.heddle.runtime.internal.Carrier;
+import dev.heddle.runtime.internal.JdkPollers;
+import dev.heddle.runtime.internal.RuntimeAccess;
+import dev.heddle.runtime.internal.RuntimeClock;
+import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.VirtualThreads;
+import dev.heddle.runtime.internal.WorkerPoolCarrier;
+import dev.heddle.runtime.internal.scheduler.WorkStealingScheduler;
+import dev.heddle.time.Clock;
+import dev.heddle.time.Elapsed;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+
+/**
+ * A Heddle runtime: spawns tasks on virtual threads carried by a {@link Carrier}, and gives
+ * them a clock. The same runtime API serves production and simulation.
+ *
+ * <pre>{@code
+ * try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(4).build()) {
+ *     int sum = rt.blockOn(() -> {
+ *         JoinHandle<Integer> a = Heddle.spawn(() -> 20);
+ *         JoinHandle<Integer> b = Heddle.spawn(() -> 22);
+ *         return a.join() + b.join();
+ *     });
+ * }
+ * }</pre>
+ * Inside a task, {@link Heddle} reaches the current runtime without passing it around.
+ */
+public final class HeddleRuntime implements AutoCloseable {
+    private final Carrier carrier;
+    private final ThreadFactory threads;
+    private final RuntimeClock clock;
+    private final BlockingPool blockingPool;
+    private final BlockingSlots simulatedBlockingSlots;
+    /** The last task id handed out, which is also the number of tasks spawned. */
+    private final AtomicLong ids = new AtomicLong();
+    /**
+     * Tasks not yet ended, and the count of those that have: every spawn and end touches it,
+     * so it takes no lock and makes no object per task.
+     */
+    private final AliveTasks alive = new AliveTasks();
+    private volatile boolean closed;
+
+    /** A builder for a runtime whose tasks all run on the thread that calls {@link #blockOn}. */
+    public static RuntimeBuilder currentThread() {
+        return new RuntimeBuilder(false);
+    }
+
+    /** A builder for a runtime whose tasks run on a pool of worker threads. */
+    public static RuntimeBuilder multiThread() {
+        return new RuntimeBuilder(true);
+    }
+
+    static {
+        RuntimeAccess.grant(new RuntimeAccess.Grant() {
+            @Override
+            public HeddleRuntime onCarrier(Carrier carrier, int maxBlockingThreads, String threadName) {
+                return new HeddleRuntime(carrier, maxBlockingThreads, RuntimeBuilder.DEFAULT_BLOCKING_KEEP_ALIVE,
+                        threadName, () -> {}, () -> {});
+            }
+
+            @Override
+            public Carrier carrier(HeddleRuntime runtime) {
+                return runtime.carrier;
+            }
+
+            @Override
+            public <T> Task<T> task(JoinHandle<T> handle) {
+                return handle.task();
+            }
+        });
+    }
+
+    /**
+     * A runtime on {@code carrier}, whose blocking pool (if it has one) lets an idle thread wait
+     * {@code blockingKeepAlive} for more work before it ends; used by the builders, and by the
+     * simulator through {@link RuntimeAccess}.
+     */
+    HeddleRuntime(Carrier carrier, int maxBlockingThreads, Duration blockingKeepAlive, String threadName,
+            Runnable onThreadStart, Runnable onThreadStop) {
+        JdkPollers.startOutsideRuntimes();
+        this.carrier = carrier;
+        this.threads = VirtualThreads.factory(carrier);
+        this.clock = new RuntimeClock(carrier.time());
+        if (carrier.simulatesBlocking()) {
+            this.blockingPool = null;
+            this.simulatedBlockingSlots = new BlockingSlots(maxBlockingThreads);
+        } else {
+            this.blockingPool = new BlockingPool(maxBlockingThreads, blockingKeepAlive, threadName, onThreadStart,
+                    onThreadStop);
+            this.simulatedBlockingSlots = null;
+        }
+    }
+
+    /**
+     * The runtime of the calling task.
+     *
+     * @throws IllegalStateException on a thread that is not a Heddle task
+     */
+    public static HeddleRuntime current() {
+        Task<?> task = Task.current();
+        if (task == null) {
+            throw new IllegalStateException("no Heddle runtime on thread " + Thread.currentThread()
+                    + ": Heddle.spawn, sleep and now work inside a task, i.e. inside HeddleRuntime.blockOn, a spawned task,"
+                    + " or a @SimTest method");
+        }
+        return task.runtime();
+    }
+
+    /** The runtime's clock: real time, or virtual time in simulation. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Randomness for code under test: drawn from the seed in simulation. */
+    public RandomGenerator random() {
+        return carrier.random();
+    }
+
+    Carrier carrier() {
+        return carrier;
+    }
+
+    public <T> JoinHandle<T> spawn(Callable<T> body) {
+        return spawn(null, body);
+    }
+
+    public JoinHandle<Void> spawn(Runnable body) {
+        return spawn(null, asCallable(body));
+    }
+
+    /** Spawns a task with a name that appears in traces, failure reports and thread dumps. */
+    public <T> JoinHandle<T> spawn(String name, Callable<T> body) {
+        checkOpen();
+        Task<T> task = newTask(name, body, false);
+        start(task);
+        carrier.afterSpawn();
+        return new JoinHandle<>(task);
+    }
+
+    public JoinHandle<Void> spawn(String name, Runnable body) {
+        return spawn(name, asCallable(body));
+    }
+
+    /**
+     * Runs {@code body} where it may block its thread (file I/O, long computations): on a
+     * pool of platform threads bounded by {@code maxBlockingThreads}, or as a simulated task
+     * with the same bound in simulation.
+     */
+    public <T> JoinHandle<T> spawnBlocking(Callable<T> body) {
+        checkOpen();
+        if (simulatedBlockingSlots != null) {
+            BlockingSlots slots = simulatedBlockingSlots;
+            Task<T> task = newTask("blocking", () -> {
+                slots.acquire();
+                try {
+                    return body.call();
+                } finally {
+                    slots.release();
+                }
+            }, false);
+            start(task);
+            return new JoinHandle<>(task);
+        }
+        Task<T> task = newTask("blocking", body, true);
+        alive.add(task);
+        blockingPool.submit(task);
+        return new JoinHandle<>(task);
+    }
+
+    /**
+     * Runs {@code body} as a task and waits for its value, driving the runtime meanwhile.
+     * Unchecked exceptions of the body come out as they are, checked ones wrapped in
+     * {@link CompletionException}.
+     *
+     * @throws IllegalStateException when called from inside a Heddle task
+     */
+    public <T> T blockOn(Callable<T> body) {
+        Task<?> inside = Task.current();
+        if (inside != null) {
+            throw new IllegalStateException("blockOn called from inside task " + inside
+                    + ": a task cannot block the carrier it runs on; spawn the work and join() it instead");
+        }
+        checkOpen();
+        Task<T> root = newTask("main", body, false);
+        start(root);
+        carrier.drive(root);
+        try {
+            return JoinHandle.outcome(root);
+        } catch (JoinException e) {
+            if (e.isCancelled()) {
+                throw e;
+            }
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new CompletionException(cause);
+        }
+    }
+
+    /** Tasks spawned and not yet ended, in spawn order. */
+    List<Task<?>> aliveTasks() {
+        return alive.snapshot();
+    }
+
+    /** Threads of the blocking pool alive now (0 in simulation). */
+    public int blockingThreads() {
+        return blockingPool == null ? 0 : blockingPool.threads();
+    }
+
+    /**
+     * What the runtime is doing: workers, tasks alive, blocking threads, and for a
+     * multi-thread runtime each worker's polls, steals, LIFO hits, queue depths and parks.
+     */
+    public RuntimeMetrics metrics() {
+        int blocking = blockingThreads();
+        // Ended first: a task counted ended was spawned before, so alive never goes below 0.
+        long ended = alive.ended();
+        long spawned = ids.get();
+        int aliveNow = (int) (spawned - ended);
+        if (carrier instanceof WorkerPoolCarrier pool) {
+            WorkStealingScheduler s = pool.scheduler();
+            return new RuntimeMetrics(s.workers(), spawned, ended, aliveNow, blocking, s.remoteSchedules(),
+                    s.injectionQueueDepth(), s.workerMetrics());
+        }
+        return new RuntimeMetrics(1, spawned, ended, aliveNow, blocking, 0, 0, List.of());
+    }
+
+    /**
+     * Aborts every task still alive, lets them run their {@code finally} blocks, and releases
+     * the runtime's threads; {@link #shutdown(Duration)} without a time limit.
+     */
+    @Override
+    public void close() {
+        shutdown(null);
+    }
+
+    /**
+     * Aborts every task still alive, waits up to {@code timeout} for them to end (their
+     * {@code finally} blocks run), then releases the runtime's threads (Tokio's
+     * {@code shutdown_timeout}). Null waits without limit.
+     *
+     * @return true when every task ended in time; false when some were left behind, such as
+     *     a task that never reaches a suspension point (blocking tasks are not waited for)
+     */
+    public boolean shutdown(Duration timeout) {
+        if (closed) {
+            return alive.ended() == ids.get();
+        }
+        closed = true;
+        boolean ended = true;
+        List<Task<?>> left = aliveTasks();
+        if (!left.isEmpty()) {
+            for (Task<?> t : left) {
+                t.cancel();
+            }
+            Callable<Boolean> awaitAll = () -> {
+                for (Task<?> t : left) {
+                    if (!t.isBlocking() && !t.isDone() && t.thread() != Thread.currentThread()) {
+                        new JoinHandle<>(t).awaitEnd();
+                    }
+                }
+                return true;
+            };
+            Task<Boolean> cleanup = newTask("shutdown", timeout == null ? awaitAll : () -> {
+                try {
+                    return clock.timeout(timeout, awaitAll);
+                } catch (Elapsed e) {
+                    return false;
+                }
+            }, false);
+            start(cleanup);
+            carrier.drive(cleanup);
+            ended = JoinHandle.outcome(cleanup);
+        }
+        if (blockingPool != null) {
+            blockingPool.close();
+        }
+        carrier.close();
+        return ended;
+    }
+
+    /** Called on the task's own thread just before its outcome is set: it is no longer alive, and counts as ended. */
+    private <T> Task<T> newTask(String name, Callable<T> body, boolean blocking) {
+        long id = ids.incrementAndGet();
+        return new Task<>(id, name == null ? (blocking ? "blocking" : "task") : name, this, carrier, alive, body, blocking);
+    }
+
+    /**
+     * Starts the task's virtual thread, named with the task's name but not its id: building a
+     * {@code "name#id"} string for every spawn costs a measurable share of a spawn, and the
+     * JDK's own executor leaves virtual threads unnamed. Thread dumps so show which kind of
+     * task each thread runs; reports name tasks by {@link Task#toString()}, which has the id,
+     * and the simulator renames its threads that way (see {@link Carrier#taskSpawned}).
+     */
+    private void start(Task<?> task) {
+        Thread thread = threads.newThread(task);
+        thread.setName(task.name());
+        task.bind(thread);
+        alive.add(task);
+        carrier.taskSpawned(task);
+        thread.start();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this runtime is closed; spawn on a runtime that is open");
+        }
+    }
+
+    static Callable<Void> asCallable(Runnable body) {
+        return () -> {
+            body.run();
+            return null;
+        };
+    }
+}

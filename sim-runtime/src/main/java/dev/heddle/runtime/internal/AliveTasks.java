@@ -1,0 +1,128 @@
+package dev.heddle.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The tasks of one runtime that have not ended, for {@link HeddleRuntime#aliveTasks()} and for
+ * shutdown to abort. Every spawn adds a task and every end removes one, so both must be
+ * cheap: a hash map cost a locked bin, a counter update and two objects per task.
+ *
+ * <p>Task ids are dense (1, 2, 3, ... in spawn order), so a task goes into a slot of a
+ * segment of {@value #SEGMENT_SIZE} consecutive ids: adding is one store into a slot no
+ * one else writes, removing is one store and one increment of the segment's count of
+ * ended tasks. A segment whose every task has ended is dropped. Iterating the segments in
+ * id order yields the tasks in spawn order without sorting.
+ *
+ * <p>The segments' counts of ended tasks are also the runtime's count of ended tasks
+ * ({@link #ended()}), so that an ending task updates no counter of its own: a
+ * {@code LongAdder} picks its cell by a per-thread probe, which is 0 on every new virtual
+ * thread, so all tasks collided on one cell and each then paid to initialise its probe.
+ *
+ * <p>Every id the runtime hands out must be added once and removed once, or its segment is
+ * never dropped.
+ */
+public final class AliveTasks {
+    private static final int SEGMENT_BITS = 10;
+    public static final int SEGMENT_SIZE = 1 << SEGMENT_BITS;
+    private static final int SLOT_MASK = SEGMENT_SIZE - 1;
+
+    /** Segments with a task not yet ended, by segment number. */
+    private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
+    /** The segment of the newest id seen: where the next spawns go, so that they skip the map. */
+    private volatile Segment newest;
+    /** Tasks of the segments dropped so far, all ended. */
+    private final AtomicLong endedInDropped = new AtomicLong();
+    /**
+     * Odd while a segment moves from {@link #segments} to {@link #endedInDropped}, so that
+     * {@link #ended()} sees each segment in exactly one of them. Dropping a segment happens once
+     * per {@value #SEGMENT_SIZE} tasks, and takes no lock a simulated task could wait on.
+     */
+    private final AtomicLong dropVersion = new AtomicLong();
+
+    /** Adds {@code task}, whose id is unique and from 1 on. */
+    public void add(Task<?> task) {
+        long position = task.id() - 1;
+        long number = position >>> SEGMENT_BITS;
+        Segment s = newest;
+        if (s == null || s.number != number) {
+            s = segments.computeIfAbsent(number, Segment::new);
+            Segment n = newest;
+            if (n == null || n.number < number) {
+                newest = s;
+            }
+        }
+        task.aliveSegment = s;
+        s.tasks.setRelease((int) (position & SLOT_MASK), task);
+    }
+
+    /** Removes {@code task}, which was added and has ended. */
+    public void remove(Task<?> task) {
+        Segment s = task.aliveSegment;
+        task.aliveSegment = null;
+        s.tasks.setRelease((int) ((task.id() - 1) & SLOT_MASK), null);
+        if (s.ended.incrementAndGet() == SEGMENT_SIZE) {
+            drop(s);
+        }
+    }
+
+    private void drop(Segment s) {
+        long v;
+        do {
+            v = dropVersion.get();
+        } while ((v & 1) != 0 || !dropVersion.compareAndSet(v, v + 1));
+        segments.remove(s.number, s);
+        endedInDropped.addAndGet(SEGMENT_SIZE);
+        dropVersion.set(v + 2);
+    }
+
+    /**
+     * Tasks removed so far. Counts every task whose removal happened before the call, so a
+     * caller that has seen a task end sees it counted.
+     */
+    public long ended() {
+        while (true) {
+            long v = dropVersion.get();
+            if ((v & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            long ended = endedInDropped.get();
+            for (Segment s : segments.values()) {
+                ended += s.ended.get();
+            }
+            if (dropVersion.get() == v) {
+                return ended;
+            }
+        }
+    }
+
+    /** A snapshot of the tasks not yet ended, in spawn order. */
+    public List<Task<?>> snapshot() {
+        List<Task<?>> tasks = new ArrayList<>();
+        for (Segment s : segments.values()) {
+            for (int i = 0; i < SEGMENT_SIZE; i++) {
+                Task<?> t = s.tasks.getAcquire(i);
+                if (t != null) {
+                    tasks.add(t);
+                }
+            }
+        }
+        return tasks;
+    }
+
+    /** {@value #SEGMENT_SIZE} consecutive ids: the tasks among them not yet ended, and how many have. */
+    static final class Segment {
+        final long number;
+        final AtomicReferenceArray<Task<?>> tasks = new AtomicReferenceArray<>(SEGMENT_SIZE);
+        final AtomicInteger ended = new AtomicInteger();
+
+        Segment(long number) {
+            this.number = number;
+        }
+    }
+}

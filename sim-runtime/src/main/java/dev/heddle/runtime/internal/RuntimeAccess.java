@@ -1,0 +1,63 @@
+package dev.heddle.runtime.internal;
+
+import dev.heddle.runtime.HeddleRuntime;
+import dev.heddle.runtime.JoinHandle;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * How code outside {@code dev.heddle.runtime} (the simulator, Heddle's own benchmarks) builds a
+ * runtime on a carrier of its own and reaches a runtime's carrier or a handle's task, without a
+ * public constructor or getter on {@link HeddleRuntime} or {@link JoinHandle} that users would see. The runtime grants the access when its class is
+ * initialised (the JDK's {@code SharedSecrets} pattern). Not API.
+ */
+public final class RuntimeAccess {
+    /** What {@link HeddleRuntime} grants. */
+    public interface Grant {
+        /** A runtime on {@code carrier}, with no threads of its own for blocking tasks beyond what it needs. */
+        HeddleRuntime onCarrier(Carrier carrier, int maxBlockingThreads, String threadName);
+
+        Carrier carrier(HeddleRuntime runtime);
+
+        <T> Task<T> task(JoinHandle<T> handle);
+    }
+
+    private static volatile Grant grant;
+
+    private RuntimeAccess() {}
+
+    /** Called once, by {@link HeddleRuntime}'s static initialiser. */
+    public static void grant(Grant g) {
+        if (grant != null) {
+            throw new IllegalStateException("runtime access was already granted");
+        }
+        grant = g;
+    }
+
+    /** A runtime on {@code carrier}: how the simulator makes the runtime its tasks see. */
+    public static HeddleRuntime onCarrier(Carrier carrier, int maxBlockingThreads, String threadName) {
+        return granted().onCarrier(carrier, maxBlockingThreads, threadName);
+    }
+
+    /** The carrier of {@code runtime}. */
+    public static Carrier carrier(HeddleRuntime runtime) {
+        return granted().carrier(runtime);
+    }
+
+    /** The task behind {@code handle}. */
+    public static <T> Task<T> task(JoinHandle<T> handle) {
+        return granted().task(handle);
+    }
+
+    private static Grant granted() {
+        Grant g = grant;
+        if (g == null) {
+            try {
+                MethodHandles.lookup().ensureInitialized(HeddleRuntime.class);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            g = grant;
+        }
+        return g;
+    }
+}

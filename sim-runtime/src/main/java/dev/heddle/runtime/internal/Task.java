@@ -1,0 +1,239 @@
+package dev.heddle.runtime.internal;
+
+import dev.heddle.runtime.HeddleRuntime;
+import dev.heddle.runtime.JoinException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One unit of concurrent work: a body, the virtual thread that runs it, and its outcome.
+ *
+ * <p>Users hold tasks through {@link JoinHandle}; carriers (the schedulers and the
+ * simulator) see this class to name tasks, take their stacks and learn when they end.
+ * Cancellation is a request, delivered by {@link Suspension} at the task's next suspension
+ * point, so a task that never suspends finishes its synchronous work first (Tokio's rule).
+ * A task is itself the one-time event of its end, which joiners wait for.
+ */
+public final class Task<T> extends OneTimeEvent implements Runnable {
+
+    /** The outcome of a task, once it has one. */
+    public enum State { PENDING, SUCCEEDED, FAILED, CANCELLED }
+
+    private static final ScopedValue<Task<?>> CURRENT = ScopedValue.newInstance();
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Task.class, "state", State.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final long id;
+    private final String name;
+    private final HeddleRuntime runtime;
+    private final Carrier carrier;
+    private final AliveTasks alive;
+    /** Dropped once the task has ended, with {@link #thread}, so that a held handle keeps only the outcome. */
+    private Callable<T> body;
+    private final boolean blocking;
+    private Thread thread;
+
+    private volatile boolean cancelRequested;
+    /**
+     * Null while {@link State#PENDING}: a spawn then writes no volatile field (each such store
+     * is a full fence on x86, on the spawner's path). Set once, with release, just before the
+     * end event fires.
+     */
+    private volatile State state;
+    private T value;
+    private Throwable failure;
+    private volatile boolean outcomeObserved;
+
+    /**
+     * Active {@code timeout} scopes of this task, outermost first; touched only by the task
+     * itself, and created by its first {@code timeout}, since most tasks never set one.
+     */
+    private List<DeadlineScope> deadlines;
+
+    /** Where the runtime's {@link AliveTasks} keeps this task until it ends; touched by the registry only. */
+    AliveTasks.Segment aliveSegment;
+
+    public Task(long id, String name, HeddleRuntime runtime, Carrier carrier, AliveTasks alive, Callable<T> body,
+            boolean blocking) {
+        this.id = id;
+        this.name = name;
+        this.runtime = runtime;
+        this.carrier = carrier;
+        this.alive = alive;
+        this.body = body;
+        this.blocking = blocking;
+    }
+
+    /** The task running on the calling thread, or null on a thread that is not a Heddle task. */
+    public static Task<?> current() {
+        return CURRENT.isBound() ? CURRENT.get() : null;
+    }
+
+    /** The id, unique within its runtime and assigned in spawn order. */
+    public long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The thread that runs the body (virtual, or a blocking-pool thread for blocking tasks);
+     * null once the task has ended, so that a handle kept after the end does not keep the
+     * thread's memory alive.
+     */
+    public Thread thread() {
+        return thread;
+    }
+
+    public HeddleRuntime runtime() {
+        return runtime;
+    }
+
+    /** The carrier of the task's runtime: the scheduler, or the simulator. */
+    public Carrier carrier() {
+        return carrier;
+    }
+
+    /** True for a task from {@code spawnBlocking}. */
+    public boolean isBlocking() {
+        return blocking;
+    }
+
+    public State state() {
+        State s = state;
+        return s == null ? State.PENDING : s;
+    }
+
+    public boolean isDone() {
+        return state != null;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    /** The exception a failed task ended with, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** True once someone joined the task and so saw its outcome. */
+    public boolean isOutcomeObserved() {
+        return outcomeObserved;
+    }
+
+    public void bind(Thread thread) {
+        this.thread = thread;
+    }
+
+    /**
+     * Requests cancellation and wakes the task so that it meets its next suspension point;
+     * what {@link JoinHandle#abort()} does.
+     */
+    public void cancel() {
+        if (isDone() || cancelRequested) {
+            return;
+        }
+        cancelRequested = true;
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread() && !blocking) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    @Override
+    public void run() {
+        ScopedValue.where(CURRENT, this).run(this::runBody);
+    }
+
+    private void runBody() {
+        State outcome;
+        try {
+            if (cancelRequested) {
+                outcome = State.CANCELLED;
+            } else {
+                value = body.call();
+                outcome = State.SUCCEEDED;
+            }
+        } catch (Throwable e) {
+            if (cancelRequested && e instanceof CancellationException) {
+                outcome = State.CANCELLED;
+            } else {
+                failure = e;
+                outcome = State.FAILED;
+            }
+        }
+        body = null;
+        thread = null;
+        // Counted ended before the outcome shows: whoever sees the task done sees the runtime's metrics add up.
+        alive.remove(this);
+        // A release store: fire() right after is a full fence, so a second one here bought nothing.
+        STATE.setRelease(this, outcome);
+        carrier.taskEnded(this);
+        fire();
+    }
+
+    /**
+     * The value of a succeeded task (null otherwise), marking the outcome observed: the
+     * runtime's {@code JoinHandle} turns the other outcomes into its {@code JoinException}.
+     */
+    public T observeOutcome() {
+        outcomeObserved = true;
+        return value;
+    }
+
+    /**
+     * Runs {@code action} once the task has ended (at once if it already has), on the thread
+     * that ends it. Disarm the registration when the caller stops waiting.
+     */
+    public OneTimeEvent.Registration whenDone(Runnable action) {
+        return whenFired(action);
+    }
+
+    DeadlineScope pushDeadline(DeadlineScope scope) {
+        if (deadlines == null) {
+            deadlines = new ArrayList<>(2);
+        }
+        deadlines.add(scope);
+        return scope;
+    }
+
+    void popDeadline(DeadlineScope scope) {
+        deadlines.remove(scope);
+    }
+
+    /** Throws if this task must not suspend any more: it was aborted or one of its timeouts passed. */
+    void checkCancelled() {
+        if (cancelRequested) {
+            throw new CancellationException("task " + this + " was aborted");
+        }
+        if (deadlines == null) {
+            return;
+        }
+        for (int i = 0, n = deadlines.size(); i < n; i++) {
+            DeadlineScope scope = deadlines.get(i);
+            if (scope.hasPassed()) {
+                throw new DeadlineScope.Passed(scope);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "#" + id;
+    }
+}

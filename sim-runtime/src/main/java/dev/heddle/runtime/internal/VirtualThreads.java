@@ -1,0 +1,97 @@
+package dev.heddle.runtime.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Constructor;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The one seam between Heddle and the JDK: virtual threads carried by an executor of our
+ * choosing. The JDK keeps that constructor private, so it is reached by reflection, which
+ * needs {@code java.lang} opened to Heddle.
+ */
+public final class VirtualThreads {
+
+    /** The JVM flag Heddle needs, as users must write it. */
+    public static final String REQUIRED_FLAG = "--add-opens java.base/java.lang=ALL-UNNAMED";
+
+    private static final Constructor<?> BUILDER;
+    private static final VarHandle RUN_CONTINUATION;
+    private static final RuntimeException UNAVAILABLE;
+
+    static {
+        Constructor<?> builder = null;
+        VarHandle runContinuation = null;
+        RuntimeException unavailable = null;
+        try {
+            Class<?> builderClass = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
+            builder = builderClass.getDeclaredConstructor(Executor.class);
+            builder.setAccessible(true);
+            Class<?> virtualThread = Class.forName("java.lang.VirtualThread");
+            runContinuation = MethodHandles.privateLookupIn(virtualThread, MethodHandles.lookup())
+                    .findVarHandle(virtualThread, "runContinuation", Runnable.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            unavailable = new IllegalStateException("""
+                    Heddle cannot carry virtual threads on its own executor: %s
+                    Run the JVM with %s
+                    In Maven, give Surefire the flag:
+                      <plugin>
+                        <artifactId>maven-surefire-plugin</artifactId>
+                        <configuration>
+                          <argLine>%s</argLine>
+                        </configuration>
+                      </plugin>
+                    In Gradle: tasks.test { jvmArgs("--add-opens", "java.base/java.lang=ALL-UNNAMED") }"""
+                    .formatted(e, REQUIRED_FLAG, REQUIRED_FLAG), e);
+        }
+        BUILDER = builder;
+        RUN_CONTINUATION = runContinuation;
+        UNAVAILABLE = unavailable;
+    }
+
+    private VirtualThreads() {}
+
+    /** A factory of virtual threads whose continuations are submitted to {@code carrier}. */
+    public static ThreadFactory factory(Executor carrier) {
+        if (UNAVAILABLE != null) {
+            throw UNAVAILABLE;
+        }
+        try {
+            return ((Thread.Builder.OfVirtual) BUILDER.newInstance(carrier)).factory();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a virtual thread builder for " + carrier, e);
+        }
+    }
+
+    /**
+     * The {@code Runnable} the JDK submits to the carrier each time {@code thread} is to run;
+     * read once per thread so that a submission can be mapped back to its thread.
+     */
+    public static Runnable continuationOf(Thread thread) {
+        if (UNAVAILABLE != null) {
+            throw UNAVAILABLE;
+        }
+        return (Runnable) RUN_CONTINUATION.get(thread);
+    }
+
+    /**
+     * The virtual thread a continuation submitted to a carrier belongs to, for threads the
+     * carrier did not create itself (started with the JDK's own API inside a task). The JDK
+     * binds the continuation as a method reference whose one captured value is the thread;
+     * null if that ever changes.
+     */
+    public static Thread threadOf(Runnable continuation) {
+        for (java.lang.reflect.Field f : continuation.getClass().getDeclaredFields()) {
+            if (Thread.class.isAssignableFrom(f.getType())) {
+                try {
+                    f.setAccessible(true);
+                    return (Thread) f.get(continuation);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}
