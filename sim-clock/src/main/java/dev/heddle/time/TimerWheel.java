@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: a driver that shares a wheel between threads guards it with a lock.
  */
-public final class TimerWheel {
+final class TimerWheel {
 
     private static final long NANOS_PER_TICK = 1_000_000;
     /** The tick of {@code Long.MAX_VALUE} nanoseconds: advancing to that time fires every timer. */
@@ -59,14 +59,14 @@ public final class TimerWheel {
     private boolean earliestKnown = true;
 
     /** A wheel at time 0, the time at which both drivers start. */
-    public TimerWheel() {
+    TimerWheel() {
     }
 
     /**
      * Schedules {@code action} for {@code deadline} (nanoseconds). A deadline at or before the
      * time of the latest advance is due at the next advance, after the timers already due.
      */
-    public Timer insert(long deadline, Runnable action) {
+    Timer insert(long deadline, Runnable action) {
         Entry entry = new Entry(deadline, action);
         insert(entry);
         return entry;
@@ -93,7 +93,7 @@ public final class TimerWheel {
      * millisecond before {@code Long.MAX_VALUE} also report {@code Long.MAX_VALUE}: check
      * {@link #isEmpty()}.
      */
-    public long nextDeadline() {
+    long nextDeadline() {
         if (!earliestKnown) {
             earliestTick = findEarliestTick();
             earliestKnown = true;
@@ -110,7 +110,7 @@ public final class TimerWheel {
      *
      * @return how many entries were handed out
      */
-    public int advanceTo(long time, Consumer<? super Runnable> due) {
+    int advanceTo(long time, Consumer<? super Runnable> due) {
         long target = Math.max(position, positionAt(time));
         int handedOut = 0;
         while (true) {
@@ -140,12 +140,12 @@ public final class TimerWheel {
     }
 
     /** How many timers are pending. */
-    public int size() {
+    int size() {
         return size;
     }
 
     /** Whether no timer is pending. */
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return size == 0;
     }
 
