@@ -5,26 +5,34 @@ import java.util.function.Function;
 
 /**
  * A blocking operation that a select can offer: a receive, a send through a reserved slot, a
- * lock, a permit, a join. One instance serves one call: it holds the result of that call.
- *
- * <p>A primitive implements its blocking methods on the same op, so that a plain call and a
- * select branch follow the same, cancellation-safe path:
+ * lock, a permit, a join. This is Heddle's {@code Future}: every primitive's blocking method
+ * waits for its own op with {@link #await(SelectableOp)}, and {@code Select} offers several at
+ * once, so a plain call and a select branch take the same cancellation-safe path:
  * <pre>{@code
- * T result = op.tryNow() ? op.result() : Select.await(op);
+ * T value = SelectableOp.await(rx.recvOp());              // what rx.recv() does
+ * String what = Select.<String>select().on(rx.recvOp(), v -> "got " + v)
+ *         .sleep(Duration.ofSeconds(1), () -> "idle").run();
  * }</pre>
+ * What a caller may rely on: an op commits (takes the value, holds the permit) at most once,
+ * and only when its wait succeeds; an op whose wait is abandoned (another branch won, the task
+ * was aborted or timed out) has committed nothing and left nothing queued. One instance serves
+ * one call and then holds its result. Ops are made by Heddle's primitives ({@code recvOp()},
+ * {@code lockOp()}, ...); the protocol below is how they keep that promise.
+ */
+/*
  * The protocol, each step under the primitive's own lock:
- * <ol>
- *   <li>{@link #tryNow()}: complete at once if possible, committing the operation;</li>
- *   <li>otherwise {@link #enqueue}: queue a node for the waiter; when the primitive can later
- *       complete it, it calls {@link Waiter#tryClaim} with the branch, commits only if that
- *       succeeded (skipping and dropping nodes whose claim fails), and wakes the waiter;</li>
- *   <li>{@link #dequeue()}: after the select is decided, every branch's node is removed, so a
- *       loser leaves nothing behind.</li>
- * </ol>
- * An op that has not committed may be tried and enqueued again after a {@link #dequeue()}:
- * a select whose winning branch turned out closed goes on waiting on the other branches'
- * ops with a fresh waiter.
- * {@link #await(SelectableOp)} runs the protocol for one op; {@code Select} runs it for many.
+ *  1. tryNow(): complete at once if possible, committing the operation;
+ *  2. otherwise enqueue(waiter, branch): queue a node for the waiter; when the primitive can
+ *     later complete it, it calls Waiter.tryClaim with the branch, commits only if that
+ *     succeeded (skipping and dropping nodes whose claim fails), and wakes the waiter. If the
+ *     op has become possible since tryNow, enqueue claims the waiter and commits at once, so
+ *     no wake-up is lost between the two calls;
+ *  3. dequeue(): once the wait is decided, every enqueued op is dequeued, so a loser leaves
+ *     nothing behind (idempotent, and cheap for the winner, whose node the primitive already
+ *     took out when it claimed it).
+ * An op that has not committed may be tried and enqueued again after dequeue(): a select whose
+ * winning branch turned out closed goes on waiting on the other branches with a fresh waiter.
+ * OpContractTest checks every op against this with a waiter claimed by another branch.
  */
 public interface SelectableOp<T> {
 
