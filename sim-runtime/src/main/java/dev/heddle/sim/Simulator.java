@@ -245,7 +245,6 @@ final class Simulator implements Carrier, Suspension.Watcher {
             return;
         }
         SimTask t = workers == null ? decisions.next(ready, steps) : workers.next(steps);
-        t.steps++;
         recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
         trace.record(Trace.Event.STEP, t.id, workers == null ? 0 : 1 + workers.acting());
         running = t;
