@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The simulation's carrier: one thread runs every task, one step at a time, in the order
- * {@link Decisions} picks, with virtual time that jumps to the next timer when no task is
+ * {@link ReadyTasks} picks, with virtual time that jumps to the next timer when no task is
  * ready. It also watches for what would break determinism (wake-ups from outside the
  * simulation) and for runs that cannot finish (deadlock, busy loops, endless time).
  */
@@ -35,9 +35,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
     /** Tasks whose virtual thread has not terminated, in creation order. */
     private final Map<Long, SimTask> alive = new LinkedHashMap<>();
-    /** The ready tasks: one pool ordered by the strategy, or, when the run replays N workers, their queues. */
-    private final ArrayList<SimTask> ready = new ArrayList<>();
-    private final LogicalWorkers workers;
+    private final ReadyTasks ready;
     /** Submissions from threads outside the simulation; the only structure touched from other threads. */
     private final ConcurrentLinkedQueue<String> foreign = new ConcurrentLinkedQueue<>();
     /** The thread of the task in its step, read by foreign threads only to tell they are foreign. */
@@ -64,8 +62,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
         this.config = config;
         this.seed = seed;
         this.trace = trace;
-        this.decisions = new Decisions(seed, config.strategy(), config.pctDepth(), config.pctHorizon(), trace);
-        this.workers = config.workers() == 0 ? null : new LogicalWorkers(config.workers(), decisions);
+        this.decisions = new Decisions(seed, trace);
+        this.ready = ReadyTasks.of(config, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
         this.carrier = Thread.currentThread();
     }
@@ -84,11 +82,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (t == null) {
             t = adopt(continuation);
         }
-        if (workers == null) {
-            ready.add(t);
-        } else {
-            workers.wake(t, running);
-        }
+        ready.wake(t, running);
         trace.record(Trace.Event.WAKE, t.id, 0);
     }
 
@@ -165,7 +159,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         while (failure == null && !root.isDone()) {
             if (!foreign.isEmpty()) {
                 fail(FailureKind.FOREIGN_WAKEUP, foreignReport(), null);
-            } else if (hasReady()) {
+            } else if (!ready.isEmpty()) {
                 step();
             } else if (time.hasTimers()) {
                 advanceTime();
@@ -244,9 +238,9 @@ final class Simulator implements Carrier, Suspension.Watcher {
             fail(FailureKind.STEP_BUDGET_EXCEEDED, busyLoopReport(), null);
             return;
         }
-        SimTask t = workers == null ? decisions.next(ready, steps) : workers.next(steps);
+        SimTask t = ready.next(steps);
         recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
-        trace.record(Trace.Event.STEP, t.id, workers == null ? 0 : 1 + workers.acting());
+        trace.record(Trace.Event.STEP, t.id, 1 + ready.actingWorker());
         running = t;
         runningThread = t.thread;
         try {
@@ -256,10 +250,6 @@ final class Simulator implements Carrier, Suspension.Watcher {
             running = null;
         }
         afterStep(t);
-    }
-
-    private boolean hasReady() {
-        return workers == null ? !ready.isEmpty() : !workers.isEmpty();
     }
 
     /** Looks at how the step ended: finished, parked on Heddle, or waiting on something outside. */
@@ -335,7 +325,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         SimTask t = new SimTask(id, name, thread, continuation, task);
         byContinuation.put(continuation, t);
         alive.put(id, t);
-        decisions.taskCreated(t);
+        ready.created(t);
         trace.name(id, name);
         trace.record(Trace.Event.SPAWN, id, running == null ? 0 : running.id);
         return t;
@@ -365,7 +355,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         }
         long limit = steps + stepLimit;
         while (!alive.isEmpty() && steps < limit && foreign.isEmpty()) {
-            if (hasReady()) {
+            if (!ready.isEmpty()) {
                 step();
             } else if (time.hasTimers()) {
                 int fired = time.advanceToNextDeadline();
