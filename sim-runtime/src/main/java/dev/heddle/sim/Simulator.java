@@ -48,10 +48,6 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private long steps;
     /** The task of each of the last steps, for naming a busy loop. */
     private final long[] recentSteps = new long[RECENT_STEPS];
-    /** Watchdog bookkeeping, touched only by the watchdog thread: the step last seen and for how many samples. */
-    private long watchedStep = -1;
-    private long watchedSamples;
-    private boolean stuckReported;
     private final List<Task<?>> failedTasks = new ArrayList<>();
     /** Suspensions of tasks so far, counted for sampling the lock-held check. */
     private long suspensions;
@@ -319,23 +315,13 @@ final class Simulator implements Carrier, Suspension.Watcher {
 
     // ---- the run's outcome ----
 
-    /**
-     * Called about once a second by the watchdog thread: a report once the same step has run
-     * for {@code seconds} samples, else null. Reads the carrier's fields without locking; a
-     * stale read only delays the report.
-     */
-    String stuckStepReport(long seconds) {
-        SimTask t = running;
-        long step = steps;
-        if (t == null || step != watchedStep) {
-            watchedStep = step;
-            watchedSamples = 0;
-            return null;
-        }
-        if (++watchedSamples < seconds || stuckReported) {
-            return null;
-        }
-        stuckReported = true;
+    /** The task in its step, or null between steps; read by the {@link StuckStepWatchdog}'s thread. */
+    SimTask running() {
+        return running;
+    }
+
+    /** For the {@link StuckStepWatchdog}: {@code t} has run one step for {@code seconds}. */
+    String stuckStepReport(SimTask t, long seconds) {
         return FailureReports.stuckStep(seed, t, seconds, config.rerunCommand(seed));
     }
 
