@@ -120,8 +120,9 @@ final class FailureReports {
     private static String realIo(SimTask t, String call) {
         return "task " + t + " waits on real I/O (" + call + "): its wake-up would come from the JDK's I/O"
                 + " poller, outside the simulation, at a time no seed decides. Simulated code must not touch"
-                + " real sockets, pipes or files that block: use Heddle's simulated network (the net API),"
-                + " or an in-memory fake behind a channel.\n" + stack(t);
+                + " real sockets, pipes or files that block: put the I/O behind an interface and give the"
+                + " simulation an in-memory fake that passes messages over Heddle channels, a simulated network.\n"
+                + stack(t);
     }
 
     /** One line of {@link #foreignWakeups}: {@code caller} woke the task of {@code continuation}. */
@@ -147,7 +148,8 @@ final class FailureReports {
                     + " use Heddle's Mutex or Notify.");
         } else {
             sb.append("real I/O or a platform thread / executor (e.g. ForkJoinPool.commonPool, CompletableFuture"
-                    + " async methods) waking a task; use the Heddle net API and Heddle tasks.");
+                    + " async methods) waking a task; run that work as Heddle tasks (Heddle.spawn), and replace"
+                    + " real I/O with an in-memory fake over Heddle channels.");
         }
         return sb.toString();
     }
