@@ -15,7 +15,7 @@ interface ReadyTasks {
                 : new LogicalWorkers(config.workers(), config.strategy(), decisions);
     }
 
-    /** Called once for each new task, before it is first woken: where a strategy gives it what it needs (PCT, its priority). */
+    /** Called once for each new task, before it is first woken: where PCT gives it its priority. */
     default void created(SimTask task) {}
 
     /** Makes {@code task} ready: woken during the step of {@code running}, or from outside any step when null. */

@@ -106,7 +106,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private void step() {
         steps++;
         if (steps > config.maxSteps() && !tearingDown) {
-            fail(FailureKind.STEP_BUDGET_EXCEEDED, FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null);
+            fail(FailureKind.STEP_BUDGET_EXCEEDED,
+                    FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null);
             return;
         }
         SimTask t = ready.next(steps);
