@@ -1,73 +1,85 @@
 package dev.heddle.sim;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * Every choice a simulation makes, in one place: which ready task runs next (by the
- * {@link Strategy}), or, when the run replays N workers, which worker acts and where it
- * steals; and the random numbers handed to user code and to select. Each purpose
- * has its own stream split from the seed. Routing every choice through here is what lets a
- * run be recorded and replayed decision by decision.
+ * Every value a run draws from its seed, one method per kind of choice: the ready task a
+ * RANDOM pool runs, PCT's priorities and change points, the logical worker that acts and the
+ * worker its steal tries first, the branch a select polls first, the suspensions at which
+ * held locks are looked for, and the numbers handed to user code. Choices the seed does not
+ * make (FIFO's order, PCT's highest priority first) are the schedulers', {@link ReadyPool}
+ * and {@link LogicalWorkers}.
+ *
+ * <p>Each purpose draws from its own stream split from the seed, so that one more draw for
+ * one purpose does not reshuffle the others. Nothing here is recorded: a run is reproduced
+ * by running its seed again.
  */
 final class Decisions {
-    private final Strategy strategy;
     private final SimRandom scheduling;
     private final SimRandom user;
     private final SimRandom select;
     private final SimRandom workers;
     private final SimRandom stealing;
     private final SimRandom lockChecks;
-    /** PCT: the steps at which the task about to run is demoted, ascending; then the next one to use. */
-    private final long[] changePoints;
-    private int nextChangePoint;
-    private final int depth;
+    private final RandomGenerator stealStarts = new StealStarts();
 
-    Decisions(long seed, Strategy strategy, int pctDepth, long pctHorizon, Trace trace) {
-        this.strategy = strategy;
+    Decisions(long seed, Trace trace) {
         this.scheduling = new SimRandom(seed, "scheduling", trace, null);
         this.user = new SimRandom(seed, "user", trace, Trace.Event.RANDOM);
         this.select = new SimRandom(seed, "select", trace, null);
         this.workers = new SimRandom(seed, "workers", trace, null);
         this.stealing = new SimRandom(seed, "stealing", trace, null);
         this.lockChecks = new SimRandom(seed, "lock checks", trace, null);
-        this.depth = pctDepth;
-        if (strategy == Strategy.PCT) {
-            changePoints = new long[pctDepth - 1];
-            for (int i = 0; i < changePoints.length; i++) {
-                changePoints[i] = 1 + scheduling.nextLong(pctHorizon);
-            }
-            Arrays.sort(changePoints);
-        } else {
-            changePoints = new long[0];
-        }
     }
 
-    /** Randomness for code under test. */
+    /** Randomness for code under test; every value drawn is a {@link Trace.Event#RANDOM} event. */
     RandomGenerator user() {
         return user;
+    }
+
+    /** The index of the ready task that runs next under {@link Strategy#RANDOM}, out of {@code ready}. */
+    int readyTask(int ready) {
+        return ready == 1 ? 0 : scheduling.nextInt(ready);
+    }
+
+    /** PCT: {@code count} steps in [1, {@code horizon}], ascending, at which the task about to run is demoted. */
+    long[] pctChangePoints(int count, long horizon) {
+        long[] points = new long[count];
+        for (int i = 0; i < count; i++) {
+            points[i] = 1 + scheduling.nextLong(horizon);
+        }
+        Arrays.sort(points);
+        return points;
+    }
+
+    /** PCT: a new task's place among the tasks not yet demoted, in [0, 2^62). */
+    long pctPriority() {
+        return scheduling.nextLong() >>> 2;
+    }
+
+    /** The logical worker that acts next, out of {@code n} ({@link LogicalWorkers}, not under FIFO). */
+    int worker(int n) {
+        return n == 1 ? 0 : workers.nextInt(n);
+    }
+
+    /** The worker a logical worker's steal tries first, out of {@code n}. */
+    int stealStart(int n) {
+        return stealing.nextInt(n);
+    }
+
+    /**
+     * {@link #stealStart} in the form the real scheduler's {@code WorkerCore.steal} takes: a
+     * random source whose one draw, {@code nextInt(n)}, is that decision. Any other draw is a
+     * new choice that belongs here, so it fails instead of drawing unseen.
+     */
+    RandomGenerator stealStarts() {
+        return stealStarts;
     }
 
     /** The first branch a select polls, out of {@code branches}. */
     int selectStart(int branches) {
         return branches <= 1 ? 0 : select.nextInt(branches);
-    }
-
-    /**
-     * The logical worker that acts at step {@code step}, out of {@code n} ({@link LogicalWorkers}):
-     * at random, or in turn under {@link Strategy#FIFO}.
-     */
-    int worker(int n, long step) {
-        if (n == 1) {
-            return 0;
-        }
-        return strategy == Strategy.FIFO ? (int) (step % n) : workers.nextInt(n);
-    }
-
-    /** Where a logical worker's steals start looking for a victim. */
-    RandomGenerator stealing() {
-        return stealing;
     }
 
     /**
@@ -79,43 +91,15 @@ final class Decisions {
         return n <= 2 || lockChecks.nextLong(n) < 2;
     }
 
-    /** Gives a new task its PCT priority: a random place among the tasks not yet demoted. */
-    void taskCreated(SimTask task) {
-        if (strategy == Strategy.PCT) {
-            task.priority = depth + 1 + (scheduling.nextLong() >>> 2);
+    private final class StealStarts implements RandomGenerator {
+        @Override
+        public int nextInt(int bound) {
+            return stealStart(bound);
         }
-    }
 
-    /** Removes and returns the task that runs step number {@code step} (counted from 1). */
-    SimTask next(ArrayList<SimTask> ready, long step) {
-        int index = switch (strategy) {
-            case FIFO -> 0;
-            case RANDOM -> ready.size() == 1 ? 0 : scheduling.nextInt(ready.size());
-            case PCT -> pctIndex(ready, step);
-        };
-        return ready.remove(index);
-    }
-
-    private int pctIndex(ArrayList<SimTask> ready, long step) {
-        int best = highest(ready);
-        while (nextChangePoint < changePoints.length && changePoints[nextChangePoint] <= step) {
-            // Burckhardt's change point i lowers the running task below every initial priority.
-            ready.get(best).priority = depth - 1 - nextChangePoint;
-            nextChangePoint++;
-            best = highest(ready);
+        @Override
+        public long nextLong() {
+            throw new UnsupportedOperationException("a steal draws only its start, nextInt(n)");
         }
-        return best;
-    }
-
-    private static int highest(ArrayList<SimTask> ready) {
-        int best = 0;
-        for (int i = 1; i < ready.size(); i++) {
-            SimTask t = ready.get(i);
-            SimTask b = ready.get(best);
-            if (t.priority > b.priority || (t.priority == b.priority && t.id < b.id)) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

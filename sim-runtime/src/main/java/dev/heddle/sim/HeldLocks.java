@@ -74,11 +74,6 @@ final class HeldLocks {
 
     private HeldLocks() {}
 
-    /** True when this JDK lets the search see monitors and locals. */
-    static boolean available() {
-        return WALKER != null;
-    }
-
     /**
      * The locks the calling thread holds, each described with the frame that holds or reaches
      * it, and the calling thread's stack; empty when it holds none.

@@ -6,29 +6,34 @@ import java.util.List;
 /**
  * The ready tasks of a simulation that replays the multi-thread runtime: N logical workers,
  * each with the real scheduler's own {@link WorkerCore} (LIFO slot, bounded local queue, the
- * shared injection queue, steal-half). Only the threads are missing: at each step
- * {@link Decisions} picks the worker that acts, and that worker's core picks the task, exactly
- * as it would on a worker thread. So the schedules stealing produces (a task spawned on one
- * worker running on another, before or interleaved with older work) come from the seed.
+ * shared injection queue, steal-half). Only the threads are missing: at each step the seed
+ * picks the worker that acts ({@link Decisions#worker}; in turn under {@link Strategy#FIFO}),
+ * and that worker's core picks the task exactly as it would on a worker thread, its steals
+ * starting where {@link Decisions#stealStart} says. So the schedules stealing produces (a
+ * task spawned on one worker running on another, before or interleaved with older work)
+ * come from the seed.
  *
  * <p>A task woken inside a step goes to the acting worker, as it would on the worker thread
  * that ran the waker: into its LIFO slot, or to the back of its queue when the task woke
  * itself by yielding. A wake-up from outside any step (a timer firing, the main task
  * starting) goes to the injection queue, like a wake-up from outside the workers.
  */
-final class LogicalWorkers {
+final class LogicalWorkers implements ReadyTasks {
     private final List<WorkerCore<SimTask>> cores;
+    private final Strategy strategy;
     private final Decisions decisions;
     private int ready;
     private int acting;
 
-    LogicalWorkers(int workers, Decisions decisions) {
+    LogicalWorkers(int workers, Strategy strategy, Decisions decisions) {
         this.cores = WorkerCore.group(workers);
+        this.strategy = strategy;
         this.decisions = decisions;
     }
 
-    /** Schedules {@code task}, woken during the step of {@code running}, or from outside any step when null. */
-    void wake(SimTask task, SimTask running) {
+    /** Into the acting worker's LIFO slot or queue, or, from outside any step, the injection queue. */
+    @Override
+    public void wake(SimTask task, SimTask running) {
         ready++;
         if (running == null) {
             cores.getFirst().scheduleRemote(task);
@@ -37,21 +42,23 @@ final class LogicalWorkers {
         }
     }
 
-    boolean isEmpty() {
+    @Override
+    public boolean isEmpty() {
         return ready == 0;
     }
 
     /**
-     * Removes and returns the task that runs step {@code step}: the worker the seed picks looks
-     * for work in the scheduler's order, stealing last; when it finds none (it would park) the
-     * next worker looks, so a step is never empty while a task is ready.
+     * The worker the seed picks looks for work in the scheduler's order, stealing last; when
+     * it finds none (it would park) the next worker looks, so a step is never empty while a
+     * task is ready.
      */
-    SimTask next(long step) {
+    @Override
+    public SimTask next(long step) {
         int n = cores.size();
-        int first = decisions.worker(n, step);
+        int first = strategy == Strategy.FIFO ? (int) (step % n) : decisions.worker(n);
         for (int i = 0; i < n; i++) {
             int w = (first + i) % n;
-            SimTask t = cores.get(w).next(decisions.stealing());
+            SimTask t = cores.get(w).next(decisions.stealStarts());
             if (t != null) {
                 acting = w;
                 ready--;
@@ -62,8 +69,8 @@ final class LogicalWorkers {
                 + " lost by the scheduler's queues (this is a bug in Heddle; please report it with the seed)");
     }
 
-    /** The worker that ran the last step. */
-    int acting() {
+    @Override
+    public int actingWorker() {
         return acting;
     }
 }

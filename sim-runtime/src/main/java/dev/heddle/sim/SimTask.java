@@ -15,7 +15,6 @@ final class SimTask {
     final Task<?> task;
     /** PCT priority: higher runs first. */
     long priority;
-    long steps;
 
     SimTask(long id, String name, Thread thread, Runnable continuation, Task<?> task) {
         this.id = id;

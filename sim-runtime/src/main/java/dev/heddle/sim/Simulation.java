@@ -219,12 +219,7 @@ public final class Simulation {
             }
             List<SimTask> leaked = simulator.aliveTasks();
             if (failOnLeakedTasks && !leaked.isEmpty()) {
-                StringBuilder sb = new StringBuilder(leaked.size() + " task(s) still alive after the main task"
-                        + " returned; join or abort them before returning:\n");
-                for (SimTask t : leaked) {
-                    sb.append(Simulator.stack(t));
-                }
-                simulator.fail(FailureKind.LEAKED_TASKS, sb.toString(), null);
+                simulator.fail(FailureKind.LEAKED_TASKS, FailureReports.leakedTasks(leaked), null);
                 throw simulator.failure();
             }
             runtime.close();

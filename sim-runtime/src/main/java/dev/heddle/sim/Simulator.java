@@ -18,9 +18,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * The simulation's carrier: one thread runs every task, one step at a time, in the order
- * {@link Decisions} picks, with virtual time that jumps to the next timer when no task is
+ * {@link ReadyTasks} picks, with virtual time that jumps to the next timer when no task is
  * ready. It also watches for what would break determinism (wake-ups from outside the
- * simulation) and for runs that cannot finish (deadlock, busy loops, endless time).
+ * simulation) and for runs that cannot finish (deadlock, busy loops, endless time); what it
+ * then tells the user is written in {@link FailureReports}.
  */
 final class Simulator implements Carrier, Suspension.Watcher {
     private static final int RECENT_STEPS = 1024;
@@ -29,28 +30,23 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final long seed;
     private final Trace trace;
     private final Decisions decisions;
+    private final ReadyTasks ready;
     private final VirtualTimeDriver time;
     private final Thread carrier;
 
     private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
+    private final Map<Task<?>, SimTask> byTask = new IdentityHashMap<>();
     /** Tasks whose virtual thread has not terminated, in creation order. */
     private final Map<Long, SimTask> alive = new LinkedHashMap<>();
-    /** The ready tasks: one pool ordered by the strategy, or, when the run replays N workers, their queues. */
-    private final ArrayList<SimTask> ready = new ArrayList<>();
-    private final LogicalWorkers workers;
-    /** Submissions from threads outside the simulation; the only structure touched from other threads. */
+    /** Wake-ups from threads outside the simulation; the only structure touched from other threads. */
     private final ConcurrentLinkedQueue<String> foreign = new ConcurrentLinkedQueue<>();
     /** The thread of the task in its step, read by foreign threads only to tell they are foreign. */
     private volatile Thread runningThread;
     private volatile SimTask running;
-    private final Map<Task<?>, SimTask> byTask = new IdentityHashMap<>();
 
     private long nextId = 1;
     private long steps;
-    /** Watchdog bookkeeping, touched only by the watchdog thread: the step last seen and for how many samples. */
-    private long watchedStep = -1;
-    private long watchedSamples;
-    private boolean stuckReported;
+    /** The task of each of the last steps, for naming a busy loop. */
     private final long[] recentSteps = new long[RECENT_STEPS];
     private final List<Task<?>> failedTasks = new ArrayList<>();
     /** Suspensions of tasks so far, counted for sampling the lock-held check. */
@@ -64,31 +60,131 @@ final class Simulator implements Carrier, Suspension.Watcher {
         this.config = config;
         this.seed = seed;
         this.trace = trace;
-        this.decisions = new Decisions(seed, config.strategy(), config.pctDepth(), config.pctHorizon(), trace);
-        this.workers = config.workers() == 0 ? null : new LogicalWorkers(config.workers(), decisions);
+        this.decisions = new Decisions(seed, trace);
+        this.ready = ReadyTasks.of(config, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
         this.carrier = Thread.currentThread();
     }
 
-    // ---- the carrier ----
+    // ---- the loop ----
+
+    /**
+     * Runs steps until {@code root} has ended. Throws the run's {@link SimulationFailure}
+     * as soon as there is one.
+     */
+    @Override
+    public void drive(Task<?> root) {
+        if (Thread.currentThread() != carrier) {
+            throw new IllegalStateException("a simulation must be driven by the thread that created it, "
+                    + carrier.getName() + ", not " + Thread.currentThread().getName());
+        }
+        StuckStepWatchdog.watch(this);
+        try {
+            loop(root);
+        } finally {
+            StuckStepWatchdog.unwatch(this);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void loop(Task<?> root) {
+        while (failure == null && !root.isDone()) {
+            if (!foreign.isEmpty()) {
+                fail(FailureKind.FOREIGN_WAKEUP, FailureReports.foreignWakeups(foreign), null);
+            } else if (!ready.isEmpty()) {
+                step();
+            } else if (time.hasTimers()) {
+                advanceTime();
+            } else {
+                noProgress();
+            }
+        }
+    }
+
+    private void step() {
+        steps++;
+        if (steps > config.maxSteps() && !tearingDown) {
+            fail(FailureKind.STEP_BUDGET_EXCEEDED,
+                    FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null);
+            return;
+        }
+        SimTask t = ready.next(steps);
+        recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
+        trace.record(Trace.Event.STEP, t.id, 1 + ready.actingWorker());
+        running = t;
+        runningThread = t.thread;
+        try {
+            t.continuation.run();
+        } finally {
+            runningThread = null;
+            running = null;
+        }
+        afterStep(t);
+    }
+
+    /** Looks at how the step ended: finished, parked on Heddle, or waiting on something outside. */
+    private void afterStep(SimTask t) {
+        if (t.thread == null) {
+            return;
+        }
+        switch (t.thread.getState()) {
+            case TERMINATED -> {
+                byContinuation.remove(t.continuation);
+                alive.remove(t.id);
+            }
+            case TIMED_WAITING -> {
+                if (!tearingDown) {
+                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedPark(t), null);
+                }
+            }
+            case BLOCKED -> {
+                if (!tearingDown) {
+                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitor(t), null);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void advanceTime() {
+        long next = time.nextDeadline();
+        if (next > config.maxTime() && !tearingDown) {
+            fail(FailureKind.TIME_BUDGET_EXCEEDED,
+                    FailureReports.timeBudget(config.maxTime(), next, steps, alive.values()), null);
+            return;
+        }
+        int fired = time.advanceToNextDeadline();
+        trace.record(Trace.Event.ADVANCE, time.now(), fired);
+    }
+
+    /** Nothing is ready and no timer is pending: a deadlock, unless a task waits on something outside. */
+    private void noProgress() {
+        for (SimTask t : alive.values()) {
+            String outside = FailureReports.wokenFromOutside(t);
+            if (outside != null) {
+                fail(FailureKind.FOREIGN_WAKEUP, outside, null);
+                return;
+            }
+        }
+        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values()), null);
+    }
+
+    // ---- what the runtime tells its carrier ----
 
     @Override
     public void execute(Runnable continuation) {
         Thread caller = Thread.currentThread();
         if (caller != carrier && caller != runningThread) {
-            foreign.add("thread '" + caller.getName() + "' (" + (caller.isVirtual() ? "virtual" : "platform")
-                    + ") woke " + describeForeign(continuation));
+            foreign.add(FailureReports.foreignWakeup(caller, continuation));
             return;
         }
         SimTask t = byContinuation.get(continuation);
         if (t == null) {
             t = adopt(continuation);
         }
-        if (workers == null) {
-            ready.add(t);
-        } else {
-            workers.wake(t, running);
-        }
+        ready.wake(t, running);
         trace.record(Trace.Event.WAKE, t.id, 0);
     }
 
@@ -118,6 +214,32 @@ final class Simulator implements Carrier, Suspension.Watcher {
         }
     }
 
+    /**
+     * Looks for locks the task holds as it suspends (on the task's thread), per {@link LockHeldPolicy}.
+     * The search walks the live stack, about 20 microseconds, as long as a whole step of a small
+     * test; searching at every suspension tripled the cost of such a run. So a run searches at
+     * the suspensions {@link Decisions#checkLocksAt} draws: a dozen in a run of a thousand, at
+     * places that differ from seed to seed, so that a lock held at any suspension point that
+     * seeds reach is found over a sweep.
+     */
+    @Override
+    public void suspending(Task<?> task) {
+        LockHeldPolicy policy = config.lockHeldPolicy();
+        if (policy == LockHeldPolicy.IGNORE || tearingDown || !decisions.checkLocksAt(++suspensions)) {
+            return;
+        }
+        HeldLocks.Found found = HeldLocks.ofCurrentThread();
+        if (found.isEmpty()) {
+            return;
+        }
+        String report = FailureReports.lockHeld(task, found);
+        if (policy == LockHeldPolicy.FAIL) {
+            fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null);
+        } else if (warnedLocks.add(found.locks().toString())) {
+            System.err.println("heddle: warning: " + Simulation.seedText(seed) + " " + report);
+        }
+    }
+
     @Override
     public TimeDriver time() {
         return time;
@@ -140,194 +262,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
         return true;
     }
 
-    /**
-     * Runs steps until {@code root} has ended. Throws the run's {@link SimulationFailure}
-     * as soon as there is one.
-     */
-    @Override
-    public void drive(Task<?> root) {
-        if (Thread.currentThread() != carrier) {
-            throw new IllegalStateException("a simulation must be driven by the thread that created it, "
-                    + carrier.getName() + ", not " + Thread.currentThread().getName());
-        }
-        StuckStepWatchdog.watch(this);
-        try {
-            loop(root);
-        } finally {
-            StuckStepWatchdog.unwatch(this);
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private void loop(Task<?> root) {
-        while (failure == null && !root.isDone()) {
-            if (!foreign.isEmpty()) {
-                fail(FailureKind.FOREIGN_WAKEUP, foreignReport(), null);
-            } else if (hasReady()) {
-                step();
-            } else if (time.hasTimers()) {
-                advanceTime();
-            } else {
-                noProgress();
-            }
-        }
-    }
-
-    /**
-     * Called about once a second by the watchdog thread: a report once the same step has run
-     * for {@code seconds} samples, else null. Reads the carrier's fields without locking; a
-     * stale read only delays the report.
-     */
-    String stuckStepReport(long seconds) {
-        SimTask t = running;
-        long step = steps;
-        if (t == null || step != watchedStep) {
-            watchedStep = step;
-            watchedSamples = 0;
-            return null;
-        }
-        if (++watchedSamples < seconds || stuckReported) {
-            return null;
-        }
-        stuckReported = true;
-        return Simulation.seedText(seed) + " STUCK: task " + t + " has run for " + seconds + " s without reaching a"
-                + " suspension point. One carrier runs every task, so a loop that never suspends (Heddle.yieldNow,"
-                + " sleep, a channel or lock wait) hangs the whole simulation. It is at:\n" + stack(t)
-                + "rerun: " + config.rerunCommand(seed);
-    }
-
     @Override
     public void close() {}
-
-    /**
-     * Looks for locks the task holds as it suspends (on the task's thread), per {@link LockHeldPolicy}.
-     * The search walks the live stack, about 20 microseconds, as long as a whole step of a small
-     * test; searching at every suspension tripled the cost of such a run. So a run searches at
-     * the suspensions {@link Decisions#checkLocksAt} draws: a dozen in a run of a thousand, at
-     * places that differ from seed to seed, so that a lock held at any suspension point that
-     * seeds reach is found over a sweep.
-     */
-    @Override
-    public void suspending(Task<?> task) {
-        LockHeldPolicy policy = config.lockHeldPolicy();
-        if (policy == LockHeldPolicy.IGNORE || tearingDown || !decisions.checkLocksAt(++suspensions)) {
-            return;
-        }
-        HeldLocks.Found found = HeldLocks.ofCurrentThread();
-        if (found.isEmpty()) {
-            return;
-        }
-        StringBuilder report = new StringBuilder("task " + task + " suspends while holding ");
-        report.append(String.join(" and ", found.locks())).append(": every task that needs it is stuck until this"
-                + " one runs again, and a contended monitor is woken from outside the simulation. Release it before"
-                + " the suspension point, or use Heddle's Mutex, which may be held across one.\n");
-        for (StackTraceElement e : found.stack()) {
-            if (!e.getClassName().startsWith("dev.heddle.sim.") && !e.getClassName().startsWith("java.lang.")
-                    && !e.getClassName().startsWith("jdk.internal.")) {
-                report.append("      at ").append(e).append('\n');
-            }
-        }
-        if (policy == LockHeldPolicy.FAIL) {
-            fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report.toString(), null);
-        } else if (warnedLocks.add(found.locks().toString())) {
-            System.err.println("heddle: warning: " + Simulation.seedText(seed) + " " + report);
-        }
-    }
-
-    // ---- steps and time ----
-
-    private void step() {
-        steps++;
-        if (steps > config.maxSteps() && !tearingDown) {
-            fail(FailureKind.STEP_BUDGET_EXCEEDED, busyLoopReport(), null);
-            return;
-        }
-        SimTask t = workers == null ? decisions.next(ready, steps) : workers.next(steps);
-        t.steps++;
-        recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
-        trace.record(Trace.Event.STEP, t.id, workers == null ? 0 : 1 + workers.acting());
-        running = t;
-        runningThread = t.thread;
-        try {
-            t.continuation.run();
-        } finally {
-            runningThread = null;
-            running = null;
-        }
-        afterStep(t);
-    }
-
-    private boolean hasReady() {
-        return workers == null ? !ready.isEmpty() : !workers.isEmpty();
-    }
-
-    /** Looks at how the step ended: finished, parked on Heddle, or waiting on something outside. */
-    private void afterStep(SimTask t) {
-        if (t.thread == null) {
-            return;
-        }
-        switch (t.thread.getState()) {
-            case TERMINATED -> {
-                byContinuation.remove(t.continuation);
-                alive.remove(t.id);
-            }
-            case TIMED_WAITING -> {
-                if (!tearingDown) {
-                    fail(FailureKind.FOREIGN_WAKEUP, timedParkReport(t), null);
-                }
-            }
-            case BLOCKED -> {
-                if (!tearingDown) {
-                    fail(FailureKind.FOREIGN_WAKEUP, monitorReport(t), null);
-                }
-            }
-            default -> { }
-        }
-    }
-
-    private void advanceTime() {
-        long next = time.nextDeadline();
-        if (next > config.maxTime() && !tearingDown) {
-            fail(FailureKind.TIME_BUDGET_EXCEEDED, "virtual time would pass the budget of "
-                    + config.maxTime() / 1_000_000 + " ms (next timer at " + next / 1_000_000 + " ms) after "
-                    + steps + " steps; tasks alive:\n" + taskList(false), null);
-            return;
-        }
-        int fired = time.advanceToNextDeadline();
-        trace.record(Trace.Event.ADVANCE, time.now(), fired);
-    }
-
-    /** Nothing is ready and no timer is pending: a deadlock, unless a task waits on something outside. */
-    private void noProgress() {
-        for (SimTask t : alive.values()) {
-            Thread.State state = t.thread == null ? Thread.State.WAITING : t.thread.getState();
-            if (state == Thread.State.TIMED_WAITING) {
-                fail(FailureKind.FOREIGN_WAKEUP, timedParkReport(t), null);
-                return;
-            }
-            if (state == Thread.State.BLOCKED) {
-                fail(FailureKind.FOREIGN_WAKEUP, monitorReport(t), null);
-                return;
-            }
-            String io = t.thread == null ? null : realIoFrame(t.thread);
-            if (io != null) {
-                fail(FailureKind.FOREIGN_WAKEUP, realIoReport(t, io), null);
-                return;
-            }
-            if (t.thread != null && inObjectWait(t.thread)) {
-                fail(FailureKind.FOREIGN_WAKEUP, "task " + t + " waits in Object.wait(): on JDK 24+ its wake-up"
-                        + " comes from the JDK's 'VirtualThread-unblocker' thread, outside the simulation."
-                        + " Use Heddle's Notify, Mutex or channels instead of wait/notify.\n"
-                        + stack(t), null);
-                return;
-            }
-        }
-        fail(FailureKind.DEADLOCK, "no task can run, no timer is pending, and the main task has not finished"
-                + " (after " + steps + " steps, at " + time.now() / 1_000_000 + " ms virtual time). Blocked tasks:\n"
-                + taskList(true), null);
-    }
 
     // ---- tasks ----
 
@@ -336,7 +272,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         SimTask t = new SimTask(id, name, thread, continuation, task);
         byContinuation.put(continuation, t);
         alive.put(id, t);
-        decisions.taskCreated(t);
+        ready.created(t);
         trace.name(id, name);
         trace.record(Trace.Event.SPAWN, id, running == null ? 0 : running.id);
         return t;
@@ -366,7 +302,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         }
         long limit = steps + stepLimit;
         while (!alive.isEmpty() && steps < limit && foreign.isEmpty()) {
-            if (hasReady()) {
+            if (!ready.isEmpty()) {
                 step();
             } else if (time.hasTimers()) {
                 int fired = time.advanceToNextDeadline();
@@ -376,6 +312,18 @@ final class Simulator implements Carrier, Suspension.Watcher {
             }
         }
         failure = kept;
+    }
+
+    // ---- the run's outcome ----
+
+    /** The task in its step, or null between steps; read by the {@link StuckStepWatchdog}'s thread. */
+    SimTask running() {
+        return running;
+    }
+
+    /** For the {@link StuckStepWatchdog}: {@code t} has run one step for {@code seconds}. */
+    String stuckStepReport(SimTask t, long seconds) {
+        return FailureReports.stuckStep(seed, t, seconds, config.rerunCommand(seed));
     }
 
     List<Task<?>> unobservedFailures() {
@@ -412,138 +360,5 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (failure == null) {
             failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), trace.hash(), cause);
         }
-    }
-
-    // ---- reports ----
-
-    private String busyLoopReport() {
-        Map<Long, Integer> counts = new LinkedHashMap<>();
-        for (long id : recentSteps) {
-            counts.merge(id, 1, Integer::sum);
-        }
-        long top = 0;
-        int topCount = 0;
-        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-            if (e.getValue() > topCount) {
-                top = e.getKey();
-                topCount = e.getValue();
-            }
-        }
-        SimTask t = alive.get(top);
-        return "the run took more than " + config.maxSteps() + " steps, a busy loop or a livelock. "
-                + (t == null ? "" : "Task " + t + " took " + topCount + " of the last " + RECENT_STEPS
-                + " steps; it is at:\n" + stack(t))
-                + "Raise the budget with maxSteps if the run is just long.";
-    }
-
-    /** A timed wait, unless it is a real socket's or pipe's timed read, which is reported as real I/O. */
-    private String timedParkReport(SimTask t) {
-        String io = t.thread == null ? null : realIoFrame(t.thread);
-        if (io != null) {
-            return realIoReport(t, io);
-        }
-        return "task " + t + " waits with a timeout outside Heddle (Thread.sleep, LockSupport.parkNanos or a"
-                + " timed wait): its wake-up would come from the JDK's 'VirtualThread-unparker' thread in real"
-                + " time. Use Heddle's clock instead (Heddle.sleep, clock.sleep, clock.timeout).\n" + stack(t);
-    }
-
-    private String realIoReport(SimTask t, String call) {
-        return "task " + t + " waits on real I/O (" + call + "): its wake-up would come from the JDK's I/O"
-                + " poller, outside the simulation, at a time no seed decides. Simulated code must not touch"
-                + " real sockets, pipes or files that block: use Heddle's simulated network (the net API),"
-                + " or an in-memory fake behind a channel.\n" + stack(t);
-    }
-
-    private String monitorReport(SimTask t) {
-        return "task " + t + " is blocked entering a synchronized monitor held by another task that suspended"
-                + " inside it (a lock held across a suspension point): its wake-up would come from the JDK's"
-                + " 'VirtualThread-unblocker' thread. Release the monitor before suspending, or use Heddle's"
-                + " Mutex.\n" + stack(t);
-    }
-
-    private String foreignReport() {
-        StringBuilder sb = new StringBuilder("a task was woken from outside the simulation, so the run is no"
-                + " longer determined by its seed:\n");
-        for (String f : foreign) {
-            sb.append("  ").append(f).append('\n');
-        }
-        sb.append("Likely cause: ");
-        String all = sb.toString();
-        if (all.contains("VirtualThread-unparker")) {
-            sb.append("Thread.sleep, LockSupport.parkNanos or a timed wait in a task; use Heddle's clock.");
-        } else if (all.contains("VirtualThread-unblocker")) {
-            sb.append("contended synchronized or Object.wait: a lock held across a suspension point;"
-                    + " use Heddle's Mutex or Notify.");
-        } else {
-            sb.append("real I/O or a platform thread / executor (e.g. ForkJoinPool.commonPool, CompletableFuture"
-                    + " async methods) waking a task; use the Heddle net API and Heddle tasks.");
-        }
-        return sb.toString();
-    }
-
-    private String describeForeign(Runnable continuation) {
-        Thread t = VirtualThreads.threadOf(continuation);
-        return t == null ? "a virtual thread" : "'" + t.getName() + "'";
-    }
-
-    private String taskList(boolean withStacks) {
-        StringBuilder sb = new StringBuilder();
-        for (SimTask t : alive.values()) {
-            if (withStacks) {
-                sb.append(stack(t));
-            } else {
-                sb.append("  ").append(t).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    /** The JDK call through which the thread waits on real I/O (a socket or pipe), or null when it does not. */
-    private static String realIoFrame(Thread thread) {
-        StackTraceElement[] frames = thread.getStackTrace();
-        for (int i = 0; i < frames.length; i++) {
-            if (frames[i].getClassName().equals("sun.nio.ch.Poller")) {
-                StackTraceElement call = frames[i];
-                for (int j = i + 1; j < frames.length && HeldLocks.isPlatformClass(frames[j].getClassName()); j++) {
-                    call = frames[j];
-                }
-                return call.getClassName() + "." + call.getMethodName();
-            }
-        }
-        return null;
-    }
-
-    private static boolean inObjectWait(Thread thread) {
-        for (StackTraceElement e : thread.getStackTrace()) {
-            if (e.getClassName().equals("java.lang.Object") && e.getMethodName().startsWith("wait")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A task's name, state and stack, trimmed to the frames that say where it waits. */
-    static String stack(SimTask t) {
-        StringBuilder sb = new StringBuilder("  ").append(t.name);
-        if (t.thread == null) {
-            return sb.append(" (stack unavailable)\n").toString();
-        }
-        sb.append(" (").append(t.thread.getState()).append(")\n");
-        StackTraceElement[] frames = t.thread.getStackTrace();
-        int shown = 0;
-        for (StackTraceElement f : frames) {
-            String c = f.getClassName();
-            if (c.startsWith("java.lang.VirtualThread") || c.startsWith("jdk.internal.vm.")
-                    || c.equals("java.lang.System$1") || c.equals("dev.heddle.runtime.internal.Task")
-                    || c.startsWith("java.lang.ScopedValue") || c.equals("dev.heddle.sim.Simulation")) {
-                continue;
-            }
-            sb.append("      at ").append(f).append('\n');
-            if (++shown == 25) {
-                sb.append("      ...\n");
-                break;
-            }
-        }
-        return sb.toString();
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What happened in one run, as a rolling 64-bit hash of every event: equal hashes mean the
- * same run. The last events are kept for failure reports; all of them only when a
- * determinism check asks, to show where two runs of one seed part ways.
+ * same run. The events themselves are kept only when a determinism check asks, to show where
+ * two runs of one seed part ways.
  */
 final class Trace {
     /** The kinds of event; {@code a} and {@code b} are as each one says. */
@@ -28,9 +28,7 @@ final class Trace {
         SELECT
     }
 
-    private static final int RECENT = 64;
     private final List<String> names = new ArrayList<>();
-    private final long[] recent = new long[RECENT * 3];
     private long[] all;
     private int size;
     private long hash;
@@ -44,10 +42,6 @@ final class Trace {
     void record(Event kind, long a, long b) {
         long h = hash ^ SimRandom.mix(kind.ordinal() + 31 * a + 961 * b);
         hash = Long.rotateLeft(h * 0x9E3779B97F4A7C15L, 27);
-        int r = (size % RECENT) * 3;
-        recent[r] = kind.ordinal();
-        recent[r + 1] = a;
-        recent[r + 2] = b;
         if (all != null) {
             if (size * 3 + 3 > all.length) {
                 all = Arrays.copyOf(all, all.length * 2);
@@ -91,7 +85,7 @@ final class Trace {
     String describe(int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int i = Math.max(0, from); i < Math.min(to, size); i++) {
-            sb.append("    #").append(i).append(' ').append(describe(all, i * 3)).append('\n');
+            sb.append("    #").append(i).append(' ').append(describe(i * 3)).append('\n');
         }
         if (to > size) {
             sb.append("    (run ended after ").append(size).append(" events)\n");
@@ -99,20 +93,10 @@ final class Trace {
         return sb.toString();
     }
 
-    /** The last events of the run, oldest first. */
-    String describeRecent(int count) {
-        StringBuilder sb = new StringBuilder();
-        int n = Math.min(Math.min(count, RECENT), size);
-        for (int i = size - n; i < size; i++) {
-            sb.append("    #").append(i).append(' ').append(describe(recent, (i % RECENT) * 3)).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private String describe(long[] events, int k) {
-        Event kind = Event.values()[(int) events[k]];
-        long a = events[k + 1];
-        long b = events[k + 2];
+    private String describe(int k) {
+        Event kind = Event.values()[(int) all[k]];
+        long a = all[k + 1];
+        long b = all[k + 2];
         return switch (kind) {
             case SPAWN -> "spawn " + task(a) + (b == 0 ? "" : " by " + task(b));
             case WAKE -> "wake " + task(a);

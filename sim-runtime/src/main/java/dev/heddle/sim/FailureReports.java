@@ -1,0 +1,217 @@
+package dev.heddle.sim;
+
+import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.VirtualThreads;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text of what the simulator tells the user when a run goes wrong: each report says what
+ * happened, shows where the tasks involved wait, and says what to change. Kept apart from the
+ * {@link Simulator} so that its loop reads in one sitting.
+ */
+final class FailureReports {
+    private FailureReports() {}
+
+    /** A step that has not reached a suspension point for {@code seconds}: printed by the {@link StuckStepWatchdog}. */
+    static String stuckStep(long seed, SimTask t, long seconds, String rerunCommand) {
+        return Simulation.seedText(seed) + " STUCK: task " + t + " has run for " + seconds + " s without reaching a"
+                + " suspension point. One carrier runs every task, so a loop that never suspends (Heddle.yieldNow,"
+                + " sleep, a channel or lock wait) hangs the whole simulation. It is at:\n" + stack(t)
+                + "rerun: " + rerunCommand;
+    }
+
+    /** A task that suspends holding {@code found}, with the frames of its own code. */
+    static String lockHeld(Task<?> task, HeldLocks.Found found) {
+        StringBuilder report = new StringBuilder("task " + task + " suspends while holding ");
+        report.append(String.join(" and ", found.locks())).append(": every task that needs it is stuck until this"
+                + " one runs again, and a contended monitor is woken from outside the simulation. Release it before"
+                + " the suspension point, or use Heddle's Mutex, which may be held across one.\n");
+        for (StackTraceElement e : found.stack()) {
+            if (!e.getClassName().startsWith("dev.heddle.sim.") && !e.getClassName().startsWith("java.lang.")
+                    && !e.getClassName().startsWith("jdk.internal.")) {
+                report.append("      at ").append(e).append('\n');
+            }
+        }
+        return report.toString();
+    }
+
+    /** The step budget ran out: names the task that took most of {@code recentSteps} (task ids), where it is. */
+    static String busyLoop(long maxSteps, long[] recentSteps, Map<Long, SimTask> alive) {
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        for (long id : recentSteps) {
+            counts.merge(id, 1, Integer::sum);
+        }
+        long top = 0;
+        int topCount = 0;
+        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+            if (e.getValue() > topCount) {
+                top = e.getKey();
+                topCount = e.getValue();
+            }
+        }
+        SimTask t = alive.get(top);
+        return "the run took more than " + maxSteps + " steps, a busy loop or a livelock. "
+                + (t == null ? "" : "Task " + t + " took " + topCount + " of the last " + recentSteps.length
+                + " steps; it is at:\n" + stack(t))
+                + "Raise the budget with maxSteps if the run is just long.";
+    }
+
+    static String timeBudget(long maxTime, long nextTimer, long steps, Collection<SimTask> alive) {
+        return "virtual time would pass the budget of " + maxTime / 1_000_000 + " ms (next timer at "
+                + nextTimer / 1_000_000 + " ms) after " + steps + " steps; tasks alive:\n" + taskList(alive, false);
+    }
+
+    static String deadlock(long steps, long now, Collection<SimTask> alive) {
+        return "no task can run, no timer is pending, and the main task has not finished (after " + steps
+                + " steps, at " + now / 1_000_000 + " ms virtual time). Blocked tasks:\n" + taskList(alive, true);
+    }
+
+    static String leakedTasks(List<SimTask> leaked) {
+        return leaked.size() + " task(s) still alive after the main task returned; join or abort them before"
+                + " returning:\n" + taskList(leaked, true);
+    }
+
+    /**
+     * Why {@code t}, which waits while nothing else can run, would be woken from outside the
+     * simulation (a timed park, a contended monitor, real I/O, Object.wait), or null when it
+     * waits on Heddle.
+     */
+    static String wokenFromOutside(SimTask t) {
+        Thread.State state = t.thread == null ? Thread.State.WAITING : t.thread.getState();
+        if (state == Thread.State.TIMED_WAITING) {
+            return timedPark(t);
+        }
+        if (state == Thread.State.BLOCKED) {
+            return monitor(t);
+        }
+        String io = t.thread == null ? null : realIoFrame(t.thread);
+        if (io != null) {
+            return realIo(t, io);
+        }
+        if (t.thread != null && inObjectWait(t.thread)) {
+            return "task " + t + " waits in Object.wait(): on JDK 24+ its wake-up comes from the JDK's"
+                    + " 'VirtualThread-unblocker' thread, outside the simulation. Use Heddle's Notify, Mutex or"
+                    + " channels instead of wait/notify.\n" + stack(t);
+        }
+        return null;
+    }
+
+    /** A timed wait, unless it is a real socket's or pipe's timed read, which is reported as real I/O. */
+    static String timedPark(SimTask t) {
+        String io = t.thread == null ? null : realIoFrame(t.thread);
+        if (io != null) {
+            return realIo(t, io);
+        }
+        return "task " + t + " waits with a timeout outside Heddle (Thread.sleep, LockSupport.parkNanos or a"
+                + " timed wait): its wake-up would come from the JDK's 'VirtualThread-unparker' thread in real"
+                + " time. Use Heddle's clock instead (Heddle.sleep, clock.sleep, clock.timeout).\n" + stack(t);
+    }
+
+    static String monitor(SimTask t) {
+        return "task " + t + " is blocked entering a synchronized monitor held by another task that suspended"
+                + " inside it (a lock held across a suspension point): its wake-up would come from the JDK's"
+                + " 'VirtualThread-unblocker' thread. Release the monitor before suspending, or use Heddle's"
+                + " Mutex.\n" + stack(t);
+    }
+
+    private static String realIo(SimTask t, String call) {
+        return "task " + t + " waits on real I/O (" + call + "): its wake-up would come from the JDK's I/O"
+                + " poller, outside the simulation, at a time no seed decides. Simulated code must not touch"
+                + " real sockets, pipes or files that block: put the I/O behind an interface and give the"
+                + " simulation an in-memory fake that passes messages over Heddle channels, a simulated network.\n"
+                + stack(t);
+    }
+
+    /** One line of {@link #foreignWakeups}: {@code caller} woke the task of {@code continuation}. */
+    static String foreignWakeup(Thread caller, Runnable continuation) {
+        Thread woken = VirtualThreads.threadOf(continuation);
+        return "thread '" + caller.getName() + "' (" + (caller.isVirtual() ? "virtual" : "platform") + ") woke "
+                + (woken == null ? "a virtual thread" : "'" + woken.getName() + "'");
+    }
+
+    /** The wake-ups from outside the simulation, one per line, and their likely cause, told by the waker's name. */
+    static String foreignWakeups(Collection<String> wakeups) {
+        StringBuilder sb = new StringBuilder("a task was woken from outside the simulation, so the run is no"
+                + " longer determined by its seed:\n");
+        for (String f : wakeups) {
+            sb.append("  ").append(f).append('\n');
+        }
+        sb.append("Likely cause: ");
+        String all = sb.toString();
+        if (all.contains("VirtualThread-unparker")) {
+            sb.append("Thread.sleep, LockSupport.parkNanos or a timed wait in a task; use Heddle's clock.");
+        } else if (all.contains("VirtualThread-unblocker")) {
+            sb.append("contended synchronized or Object.wait: a lock held across a suspension point;"
+                    + " use Heddle's Mutex or Notify.");
+        } else {
+            sb.append("real I/O or a platform thread / executor (e.g. ForkJoinPool.commonPool, CompletableFuture"
+                    + " async methods) waking a task; run that work as Heddle tasks (Heddle.spawn), and replace"
+                    + " real I/O with an in-memory fake over Heddle channels.");
+        }
+        return sb.toString();
+    }
+
+    /** A task's name, state and stack, trimmed to the frames that say where it waits. */
+    static String stack(SimTask t) {
+        StringBuilder sb = new StringBuilder("  ").append(t.name);
+        if (t.thread == null) {
+            return sb.append(" (stack unavailable)\n").toString();
+        }
+        sb.append(" (").append(t.thread.getState()).append(")\n");
+        StackTraceElement[] frames = t.thread.getStackTrace();
+        int shown = 0;
+        for (StackTraceElement f : frames) {
+            String c = f.getClassName();
+            if (c.startsWith("java.lang.VirtualThread") || c.startsWith("jdk.internal.vm.")
+                    || c.equals("java.lang.System$1") || c.equals("dev.heddle.runtime.internal.Task")
+                    || c.startsWith("java.lang.ScopedValue") || c.equals("dev.heddle.sim.Simulation")) {
+                continue;
+            }
+            sb.append("      at ").append(f).append('\n');
+            if (++shown == 25) {
+                sb.append("      ...\n");
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String taskList(Collection<SimTask> tasks, boolean withStacks) {
+        StringBuilder sb = new StringBuilder();
+        for (SimTask t : tasks) {
+            if (withStacks) {
+                sb.append(stack(t));
+            } else {
+                sb.append("  ").append(t).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The JDK call through which the thread waits on real I/O (a socket or pipe), or null when it does not. */
+    private static String realIoFrame(Thread thread) {
+        StackTraceElement[] frames = thread.getStackTrace();
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getClassName().equals("sun.nio.ch.Poller")) {
+                StackTraceElement call = frames[i];
+                for (int j = i + 1; j < frames.length && HeldLocks.isPlatformClass(frames[j].getClassName()); j++) {
+                    call = frames[j];
+                }
+                return call.getClassName() + "." + call.getMethodName();
+            }
+        }
+        return null;
+    }
+
+    private static boolean inObjectWait(Thread thread) {
+        for (StackTraceElement e : thread.getStackTrace()) {
+            if (e.getClassName().equals("java.lang.Object") && e.getMethodName().startsWith("wait")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
