@@ -3,13 +3,13 @@ package dev.heddle.check.fast;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.model.Model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Decides {@code register} and {@code cas-register} histories in O(n log n) when every value is
@@ -27,15 +27,16 @@ import java.util.Optional;
 public final class UniqueValueRegisterDecider implements PolynomialDecider {
     private static final Object NIL = new Object();
 
-    private final Model<?> model;
+    private final Predicate<List<Operation>> replays;
     private final boolean cas;
 
     /**
-     * @param model the register or CAS-register model, used to replay the witness
-     * @param cas   whether the model has {@code cas}; if not, histories with one are left to the search
+     * @param replays whether the register or CAS-register model accepts an order as a sequential
+     *                run: a linearizable verdict is only given with a witness the model replays
+     * @param cas     whether the model has {@code cas}; if not, histories with one are left to the search
      */
-    public UniqueValueRegisterDecider(Model<?> model, boolean cas) {
-        this.model = model;
+    public UniqueValueRegisterDecider(Predicate<List<Operation>> replays, boolean cas) {
+        this.replays = replays;
         this.cas = cas;
     }
 
@@ -79,7 +80,7 @@ public final class UniqueValueRegisterDecider implements PolynomialDecider {
                 }
             }
         }
-        return order.decide(model, v -> Values.show(shown.get(v)));
+        return order.decide(replays, v -> Values.show(shown.get(v)));
     }
 
     private static int id(UniqueWriteOrder order, Map<Object, Integer> ids, List<Object> shown, Object value) {

@@ -2,7 +2,6 @@ package dev.heddle.check.fast;
 
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
-import dev.heddle.check.model.Model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * The decision procedure shared by the unique-value register, CAS-register and key-value
@@ -50,7 +50,7 @@ import java.util.function.IntFunction;
  * read-only, so a history that is not linearizable without them is not linearizable with them.
  * Otherwise the order found is a witness into which each failed compare is inserted at the first
  * position its interval allows where the register does not hold its value; the result is
- * checked against real time and replayed on the value ids (and on the model, when one is given).
+ * checked against real time and replayed on the value ids (and on the model, when a replay is given).
  * If that fails the decider declines and the general search decides. The verdict LINEARIZABLE
  * is always backed by such a verified witness.
  */
@@ -89,11 +89,10 @@ final class UniqueWriteOrder {
     /**
      * The decision, or empty when the witness with failed compares could not be built.
      *
-     * @param model      replays the witness, or null to verify it on the value ids only
+     * @param replays    whether the model accepts the witness, or null to verify it on the value ids only
      * @param showValue  names a value id in explanations
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Optional<PolynomialDecider.Decision> decide(Model<?> model, IntFunction<String> showValue) {
+    Optional<PolynomialDecider.Decision> decide(Predicate<List<Operation>> replays, IntFunction<String> showValue) {
         int n = ops.size();
         int[] writer = new int[values];
         Arrays.fill(writer, -1);
@@ -291,7 +290,7 @@ final class UniqueWriteOrder {
                 if (witness != null) break;
             }
         }
-        if (witness == null || !consistentWithRealTime(witness) || (model != null && !replays((Model) model, witness))) {
+        if (witness == null || !consistentWithRealTime(witness) || (replays != null && !replays.test(witness))) {
             return Optional.empty();
         }
         return Optional.of(new PolynomialDecider.Decision(true, "", witness));
@@ -531,15 +530,6 @@ final class UniqueWriteOrder {
             Operation op = order.get(i);
             if (op.call() > minRetAfter) return false;
             minRetAfter = Math.min(minRetAfter, op.ret());
-        }
-        return true;
-    }
-
-    static <S> boolean replays(Model<S> model, List<Operation> order) {
-        S state = model.initial();
-        for (Operation op : order) {
-            state = model.step(state, op);
-            if (state == null) return false;
         }
         return true;
     }

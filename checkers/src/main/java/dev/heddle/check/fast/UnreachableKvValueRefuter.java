@@ -3,7 +3,6 @@ package dev.heddle.check.fast;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.model.KeyValueModel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Refutes a {@code kv} history when a {@code get} returns a value that no sequence of the puts
@@ -30,6 +30,16 @@ import java.util.TreeSet;
  */
 public final class UnreachableKvValueRefuter implements PolynomialDecider {
     static final int WORK_PER_OPERATION = 64;
+
+    private final Function<Object, String> text;
+
+    /**
+     * @param text reads a value as the model does ({@code null} as {@code ""}): the refutation is
+     *             sound only if it sees the strings the model compares
+     */
+    public UnreachableKvValueRefuter(Function<Object, String> text) {
+        this.text = text;
+    }
 
     @Override
     public String name() {
@@ -53,12 +63,12 @@ public final class UnreachableKvValueRefuter implements PolynomialDecider {
     }
 
     /** One key's refutation, empty when every get can be produced, null when {@code work} ran out. */
-    private static Optional<Decision> refute(List<Operation> ops, long[] work) {
+    private Optional<Decision> refute(List<Operation> ops, long[] work) {
         Map<String, Long> firstPut = new HashMap<>();
         Map<String, Long> firstAppend = new HashMap<>();
         for (Operation op : ops) {
-            if (op.f().equals("put")) firstPut.merge(text(op.input()), op.call(), Math::min);
-            else if (op.f().equals("append") && !text(op.input()).isEmpty()) firstAppend.merge(text(op.input()), op.call(), Math::min);
+            if (op.f().equals("put")) firstPut.merge(text.apply(op.input()), op.call(), Math::min);
+            else if (op.f().equals("append") && !text.apply(op.input()).isEmpty()) firstAppend.merge(text.apply(op.input()), op.call(), Math::min);
         }
         TreeSet<Integer> putLengths = new TreeSet<>();
         for (String value : firstPut.keySet()) putLengths.add(value.length());
@@ -66,7 +76,7 @@ public final class UnreachableKvValueRefuter implements PolynomialDecider {
         for (String suffix : firstAppend.keySet()) appendLengths.add(suffix.length());
         for (Operation op : ops) {
             if (!op.f().equals("get") || op.status() != Status.OK) continue;
-            String value = text(op.output());
+            String value = text.apply(op.output());
             if (value.isEmpty()) continue; // the initial value: always possible
             boolean[] reachable = new boolean[value.length() + 1];
             reachable[0] = true; // the initial "" (and a put of "")
@@ -93,9 +103,5 @@ public final class UnreachableKvValueRefuter implements PolynomialDecider {
             }
         }
         return Optional.empty();
-    }
-
-    private static String text(Object value) {
-        return KeyValueModel.text(value);
     }
 }

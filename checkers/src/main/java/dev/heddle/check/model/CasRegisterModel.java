@@ -69,7 +69,7 @@ public final class CasRegisterModel implements Model<Object> {
 
     @Override
     public Optional<PolynomialDecider> polynomialDecider() {
-        return Optional.of(new UniqueValueRegisterDecider(this, true));
+        return Optional.of(new UniqueValueRegisterDecider(order -> RegisterModel.replays(this, order), true));
     }
 
     /** Refutes a read of a value never written at once ({@link UnwrittenValueRefuter}). */

@@ -69,7 +69,7 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     /**
      * A value as this model reads it: {@code null} is {@code ""}, other non-strings as shown.
-     * Public so that fast paths read values exactly as the model does.
+     * Handed to the refutation, so that it reads values exactly as the model does.
      */
     public static String text(Object value) {
         return value == null ? "" : value instanceof String s ? s : Values.show(value);
@@ -99,7 +99,7 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
     /** Refutes a get of a value no put and appends produce at once ({@link UnreachableKvValueRefuter}). */
     @Override
     public Optional<PolynomialDecider> refutation() {
-        return Optional.of(new UnreachableKvValueRefuter());
+        return Optional.of(new UnreachableKvValueRefuter(KeyValueModel::text));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.heddle.check.Operation;
 import dev.heddle.check.RandomHistories;
 import dev.heddle.check.Status;
 import dev.heddle.check.Verdict;
+import dev.heddle.check.model.KeyValueModel;
 import dev.heddle.check.model.Model;
 import dev.heddle.check.model.Models;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class RefutationDifferentialTest {
         for (String producible : List.of("pa", "paa")) {
             History legalLooking = History.of(history.operations().get(0), history.operations().get(1),
                     Operation.ok(2, "get", "k", null, producible, 12, 20));
-            assertTrue(new UnreachableKvValueRefuter().decide(legalLooking.operations()).isEmpty(), producible);
+            assertTrue(new UnreachableKvValueRefuter(KeyValueModel::text).decide(legalLooking.operations()).isEmpty(), producible);
         }
     }
 
