@@ -14,7 +14,7 @@ import java.util.List;
  * @param reason         when a polynomial decider gave the verdict, its explanation; when the
  *                       part was not checked, why; otherwise empty
  * @param decider        what decided this part: {@code search}, a polynomial decider's
- *                       {@linkplain dev.heddle.check.fast.PolynomialDecider#name() name}, or
+ *                       {@linkplain dev.heddle.check.PolynomialDecider#name() name}, or
  *                       {@code none} when it was not checked
  */
 public record PartitionResult(String label, List<Operation> operations, Verdict verdict,

@@ -1,6 +1,5 @@
 package dev.heddle.check;
 
-import dev.heddle.check.fast.PolynomialDecider;
 import dev.heddle.check.model.Model;
 import dev.heddle.check.model.Models;
 import org.junit.jupiter.api.Test;

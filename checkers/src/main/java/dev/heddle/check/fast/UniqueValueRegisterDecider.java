@@ -1,6 +1,7 @@
 package dev.heddle.check.fast;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
 

@@ -1,9 +1,9 @@
 package dev.heddle.check.model;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.fast.PolynomialDecider;
 import dev.heddle.check.fast.UnreachableKvValueRefuter;
 import dev.heddle.check.fast.UniqueTokenKvDecider;
 

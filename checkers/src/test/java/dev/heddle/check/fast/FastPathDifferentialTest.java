@@ -3,6 +3,7 @@ package dev.heddle.check.fast;
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.RandomHistories;
 import dev.heddle.check.Verdict;
 import dev.heddle.check.model.Models;

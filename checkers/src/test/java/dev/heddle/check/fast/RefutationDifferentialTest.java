@@ -4,6 +4,7 @@ import dev.heddle.check.CheckResult;
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.RandomHistories;
 import dev.heddle.check.Status;
 import dev.heddle.check.Verdict;
