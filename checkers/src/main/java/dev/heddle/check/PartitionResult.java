@@ -38,8 +38,12 @@ public record PartitionResult(String label, List<Operation> operations, Verdict 
         StringBuilder text = new StringBuilder();
         text.append(label.isEmpty() ? "history" : label).append(": ").append(verdict)
                 .append(" (").append(operations.size()).append(" operations)\n");
-        if (counterexample != null) text.append(counterexample.describe());
-        if (!reason.isEmpty()) text.append(reason).append('\n');
+        if (counterexample != null) {
+            text.append(counterexample.describe());
+        }
+        if (!reason.isEmpty()) {
+            text.append(reason).append('\n');
+        }
         return text.toString();
     }
 }

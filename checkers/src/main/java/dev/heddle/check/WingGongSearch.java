@@ -70,7 +70,9 @@ final class WingGongSearch<S> {
         int events = 0;
         for (int i = 0; i < ops.length; i++) {
             readOnly[i] = model.readOnly(ops[i]);
-            if (memoize) zobrist[i] = random.nextLong();
+            if (memoize) {
+                zobrist[i] = random.nextLong();
+            }
             events += ops[i].status() == Status.UNKNOWN ? 1 : 2;
         }
         long[] order = sortedEvents(events);
@@ -111,7 +113,9 @@ final class WingGongSearch<S> {
             time[e++] = ops[i].call();
         }
         for (int i = 0; i < ops.length; i++) {
-            if (ops[i].status() == Status.UNKNOWN) continue;
+            if (ops[i].status() == Status.UNKNOWN) {
+                continue;
+            }
             event[e] = ((long) i << 1) | 1;
             time[e++] = ops[i].ret();
         }
@@ -121,7 +125,9 @@ final class WingGongSearch<S> {
             for (int lo = 0; lo < events - width; lo += 2 * width) {
                 int mid = lo + width;
                 int hi = Math.min(lo + 2 * width, events);
-                if (time[mid - 1] <= time[mid]) continue;
+                if (time[mid - 1] <= time[mid]) {
+                    continue;
+                }
                 int i = lo;
                 int j = mid;
                 int k = lo;
@@ -155,8 +161,14 @@ final class WingGongSearch<S> {
 
     Outcome run() {
         int okLeft = 0;
-        for (Operation op : ops) if (op.status() == Status.OK) okLeft++;
-        if (budget.exhausted()) return new Outcome(Verdict.UNKNOWN, new int[0]);
+        for (Operation op : ops) {
+            if (op.status() == Status.OK) {
+                okLeft++;
+            }
+        }
+        if (budget.exhausted()) {
+            return new Outcome(Verdict.UNKNOWN, new int[0]);
+        }
 
         ConfigurationCache<S> cache = memoize ? new ConfigurationCache<>(model, budget) : null;
         int[] frontier = memoize ? new int[ops.length + 1] : null;
@@ -190,7 +202,9 @@ final class WingGongSearch<S> {
                         recordPush(stackNode, depth);
                         depth++;
                         state = after;
-                        if (ops[op].status() == Status.OK) okLeft--;
+                        if (ops[op].status() == Status.OK) {
+                            okLeft--;
+                        }
                         entry = next[HEAD];
                         continue;
                     }
@@ -210,20 +224,26 @@ final class WingGongSearch<S> {
                     return new Outcome(Verdict.NOT_LINEARIZABLE, Arrays.copyOf(bestPrefix, bestLength));
                 }
                 depth--;
-                if (agreeing > depth) agreeing = depth;
+                if (agreeing > depth) {
+                    agreeing = depth;
+                }
                 entry = stackNode[depth];
                 state = cast(stackState[depth]);
                 stackState[depth] = null;
                 int op = opOfNode[entry];
                 linearizedHash ^= zobrist[op];
                 unlift(entry);
-                if (ops[op].status() == Status.OK) okLeft++;
+                if (ops[op].status() == Status.OK) {
+                    okLeft++;
+                }
                 popAgain = readOnly[op];
             } while (popAgain);
             entry = next[entry];
         }
         int[] order = new int[depth];
-        for (int i = 0; i < depth; i++) order[i] = opOfNode[stackNode[i]];
+        for (int i = 0; i < depth; i++) {
+            order[i] = opOfNode[stackNode[i]];
+        }
         return new Outcome(Verdict.LINEARIZABLE, order);
     }
 
@@ -248,22 +268,30 @@ final class WingGongSearch<S> {
 
     /** Keeps {@code bestPrefix} equal to the deepest stack seen, copying only what changed. */
     private void recordPush(int[] stackNode, int position) {
-        if (position + 1 <= bestLength) return;
+        if (position + 1 <= bestLength) {
+            return;
+        }
         if (bestPrefix.length < position + 1) {
             bestPrefix = Arrays.copyOf(bestPrefix, Math.max(16, Math.max(position + 1, bestPrefix.length * 2)));
         }
-        for (int i = agreeing; i <= position; i++) bestPrefix[i] = opOfNode[stackNode[i]];
+        for (int i = agreeing; i <= position; i++) {
+            bestPrefix[i] = opOfNode[stackNode[i]];
+        }
         bestLength = position + 1;
         agreeing = position + 1;
     }
 
     private void lift(int call) {
         next[prev[call]] = next[call];
-        if (next[call] != END) prev[next[call]] = prev[call];
+        if (next[call] != END) {
+            prev[next[call]] = prev[call];
+        }
         int ret = returnOfCall[call];
         if (ret != END) {
             next[prev[ret]] = next[ret];
-            if (next[ret] != END) prev[next[ret]] = prev[ret];
+            if (next[ret] != END) {
+                prev[next[ret]] = prev[ret];
+            }
         }
     }
 
@@ -271,10 +299,14 @@ final class WingGongSearch<S> {
         int ret = returnOfCall[call];
         if (ret != END) {
             next[prev[ret]] = ret;
-            if (next[ret] != END) prev[next[ret]] = ret;
+            if (next[ret] != END) {
+                prev[next[ret]] = ret;
+            }
         }
         next[prev[call]] = call;
-        if (next[call] != END) prev[next[call]] = call;
+        if (next[call] != END) {
+            prev[next[call]] = call;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -49,7 +49,9 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
 
     @Override
     public Optional<Decision> decide(List<Operation> operations) {
-        if (operations.isEmpty()) return Optional.of(new Decision(true, ""));
+        if (operations.isEmpty()) {
+            return Optional.of(new Decision(true, ""));
+        }
         int n = operations.size();
         Object key = operations.getFirst().key();
         char delimiter = 0;
@@ -57,32 +59,52 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
         Map<String, Integer> tokenOp = new HashMap<>(2 * n);
         for (int i = 0; i < n; i++) {
             Operation op = operations.get(i);
-            if (!Objects.equals(op.key(), key) || op.status() == Status.FAILED) return Optional.empty();
+            if (!Objects.equals(op.key(), key) || op.status() == Status.FAILED) {
+                return Optional.empty();
+            }
             String f = op.f();
             if (f.equals("get")) {
                 kindOf[i] = GET;
                 continue;
             }
-            if (f.equals("put")) kindOf[i] = PUT;
-            else if (f.equals("append")) kindOf[i] = APPEND;
-            else return Optional.empty();
+            if (f.equals("put")) {
+                kindOf[i] = PUT;
+            } else if (f.equals("append")) {
+                kindOf[i] = APPEND;
+            } else {
+                return Optional.empty();
+            }
             String token = text(op.input());
-            if (token.isEmpty()) return Optional.empty();
-            if (delimiter == 0) delimiter = token.charAt(token.length() - 1);
-            if (token.indexOf(delimiter) != token.length() - 1) return Optional.empty();
-            if (tokenOp.putIfAbsent(token, i) != null) return Optional.empty();
+            if (token.isEmpty()) {
+                return Optional.empty();
+            }
+            if (delimiter == 0) {
+                delimiter = token.charAt(token.length() - 1);
+            }
+            if (token.indexOf(delimiter) != token.length() - 1) {
+                return Optional.empty();
+            }
+            if (tokenOp.putIfAbsent(token, i) != null) {
+                return Optional.empty();
+            }
         }
         UniqueWriteOrder order = new UniqueWriteOrder(n);
         // The value id of the state each mutation produces; the state it was applied to (-2: not revealed).
         int[] valueOf = new int[n];
         int[] predecessor = new int[n];
         Arrays.fill(predecessor, -2);
-        for (int i = 0; i < n; i++) if (kindOf[i] != GET) valueOf[i] = order.newValue();
+        for (int i = 0; i < n; i++) {
+            if (kindOf[i] != GET) {
+                valueOf[i] = order.newValue();
+            }
+        }
         int[] readValue = new int[n];
         Map<String, Integer> parsed = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Operation op = operations.get(i);
-            if (kindOf[i] != GET || op.status() != Status.OK) continue;
+            if (kindOf[i] != GET || op.status() != Status.OK) {
+                continue;
+            }
             String read = text(op.output());
             Integer seen = parsed.get(read);
             if (seen != null) { // the same value read before: same tokens, same contexts
@@ -134,12 +156,17 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
             Operation op = operations.get(i);
             switch (kindOf[i]) {
                 case GET -> {
-                    if (op.status() == Status.OK) order.add(op, UniqueWriteOrder.READ, readValue[i], -1);
+                    if (op.status() == Status.OK) {
+                        order.add(op, UniqueWriteOrder.READ, readValue[i], -1);
+                    }
                 }
                 case PUT -> order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
                 default -> {
-                    if (predecessor[i] >= 0) order.add(op, UniqueWriteOrder.SWAP, valueOf[i], predecessor[i]);
-                    else order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
+                    if (predecessor[i] >= 0) {
+                        order.add(op, UniqueWriteOrder.SWAP, valueOf[i], predecessor[i]);
+                    } else {
+                        order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
+                    }
                 }
             }
         }
@@ -149,7 +176,9 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
     /** The mutation that produces value id {@code v} (for explanations only). */
     private static Operation producer(List<Operation> operations, int[] valueOf, int v) {
         for (int i = 0; i < operations.size(); i++) {
-            if (!operations.get(i).f().equals("get") && valueOf[i] == v) return operations.get(i);
+            if (!operations.get(i).f().equals("get") && valueOf[i] == v) {
+                return operations.get(i);
+            }
         }
         return null;
     }

@@ -56,11 +56,16 @@ public final class UniqueValueRegisterDecider implements PolynomialDecider {
         for (Operation op : operations) {
             switch (op.f()) {
                 case "read" -> {
-                    if (op.status() == Status.OK) order.add(op, UniqueWriteOrder.READ, id(order, ids, shown, op.output()), -1);
-                    else if (op.status() != Status.UNKNOWN) return Optional.empty();
+                    if (op.status() == Status.OK) {
+                        order.add(op, UniqueWriteOrder.READ, id(order, ids, shown, op.output()), -1);
+                    } else if (op.status() != Status.UNKNOWN) {
+                        return Optional.empty();
+                    }
                 }
                 case "write" -> {
-                    if (op.status() == Status.FAILED) return Optional.empty();
+                    if (op.status() == Status.FAILED) {
+                        return Optional.empty();
+                    }
                     order.add(op, UniqueWriteOrder.WRITE, id(order, ids, shown, op.input()), -1);
                 }
                 case "cas" -> {

@@ -102,7 +102,9 @@ final class UniqueWriteOrder {
         for (int e = 0; e < n; e++) {
             int k = kind.get(e);
             if (k == WRITE || k == SWAP) {
-                if (writer[value.get(e)] != -1) return Optional.empty(); // not a unique-value history
+                if (writer[value.get(e)] != -1) {
+                    return Optional.empty(); // not a unique-value history
+                }
                 writer[value.get(e)] = e;
             }
         }
@@ -115,9 +117,14 @@ final class UniqueWriteOrder {
         for (int e = 0; e < n; e++) {
             int k = kind.get(e);
             int v = -1;
-            if (k == READ) v = value.get(e);
-            else if ((k == WRITE || k == SWAP) && ops.get(e).status() == Status.OK) effective[e] = true;
-            if (k == SWAP && ops.get(e).status() == Status.OK) v = pred.get(e);
+            if (k == READ) {
+                v = value.get(e);
+            } else if ((k == WRITE || k == SWAP) && ops.get(e).status() == Status.OK) {
+                effective[e] = true;
+            }
+            if (k == SWAP && ops.get(e).status() == Status.OK) {
+                v = pred.get(e);
+            }
             if (v >= 0 && !observed[v]) {
                 observed[v] = true;
                 work[top++] = v;
@@ -126,7 +133,9 @@ final class UniqueWriteOrder {
         while (top > 0) {
             int v = work[--top];
             int w = writer[v];
-            if (w < 0 || w == n) continue;
+            if (w < 0 || w == n) {
+                continue;
+            }
             effective[w] = true;
             if (kind.get(w) == SWAP && !observed[pred.get(w)]) {
                 observed[pred.get(w)] = true;
@@ -186,11 +195,19 @@ final class UniqueWriteOrder {
                 sOp[v] = e;
             }
         }
-        for (int v = 0; v < values; v++) readStart[v + 1] += readStart[v];
+        for (int v = 0; v < values; v++) {
+            readStart[v + 1] += readStart[v];
+        }
         int[] readList = new int[readStart[values]];
         int[] fill = Arrays.copyOf(readStart, values);
-        for (int e = 0; e < n; e++) if (kind.get(e) == READ) readList[fill[value.get(e)]++] = e;
-        for (int v = 0; v < values; v++) sortByCall(readList, readStart[v], readStart[v + 1]);
+        for (int e = 0; e < n; e++) {
+            if (kind.get(e) == READ) {
+                readList[fill[value.get(e)]++] = e;
+            }
+        }
+        for (int v = 0; v < values; v++) {
+            sortByCall(readList, readStart[v], readStart[v + 1]);
+        }
         // Chains of swaps, each starting at a plain write (or the initial value).
         int[] chainOf = new int[values];
         Arrays.fill(chainOf, -1);
@@ -201,7 +218,9 @@ final class UniqueWriteOrder {
         int[] chainSOp = new int[values + 1];
         for (int v = 0; v < values; v++) {
             int w = writer[v];
-            if (w < 0 || !effective[w] || (w != n && kind.get(w) == SWAP)) continue;
+            if (w < 0 || !effective[w] || (w != n && kind.get(w) == SWAP)) {
+                continue;
+            }
             IntArray members = new IntArray();
             long maxS = Long.MIN_VALUE;
             int maxSOp = -1;
@@ -246,11 +265,17 @@ final class UniqueWriteOrder {
         int si = 0;
         int[] chainOrder = new int[m];
         for (int step = 0; step < m; step++) {
-            while (placed[byF[fi]]) fi++;
-            while (placed[byS[si]]) si++;
+            while (placed[byF[fi]]) {
+                fi++;
+            }
+            while (placed[byS[si]]) {
+                si++;
+            }
             int a = byF[fi];
             int secondF = fi + 1;
-            while (secondF < m && placed[byF[secondF]]) secondF++;
+            while (secondF < m && placed[byF[secondF]]) {
+                secondF++;
+            }
             long otherMinF = secondF < m ? chainF[byF[secondF]] : Long.MAX_VALUE;
             int pick = -1;
             if (chainS[a] <= otherMinF) {
@@ -259,10 +284,14 @@ final class UniqueWriteOrder {
                 int b = byS[si];
                 if (b == a) {
                     int next = si + 1;
-                    while (next < m && placed[byS[next]]) next++;
+                    while (next < m && placed[byS[next]]) {
+                        next++;
+                    }
                     b = next < m ? byS[next] : -1;
                 }
-                if (b >= 0 && chainS[b] <= chainF[a]) pick = b;
+                if (b >= 0 && chainS[b] <= chainF[a]) {
+                    pick = b;
+                }
                 if (pick < 0) {
                     int other = byF[secondF];
                     return violation(name(chainFOp[other], n) + " finishes before " + name(chainSOp[a], n)
@@ -288,7 +317,9 @@ final class UniqueWriteOrder {
             for (Comparator<Integer> priority : priorities) {
                 witness = witness(orderBy(priority.thenComparingInt(c -> c), byF, byS, chainF, chainS),
                         chains, writer, readStart, readList, n);
-                if (witness != null) break;
+                if (witness != null) {
+                    break;
+                }
             }
         }
         if (witness == null || !consistentWithRealTime(witness) || (replays != null && !replays.test(witness))) {
@@ -298,7 +329,11 @@ final class UniqueWriteOrder {
     }
 
     private boolean hasFailedCompares() {
-        for (int e = 0; e < ops.size(); e++) if (kind.get(e) == NOT_READ) return true;
+        for (int e = 0; e < ops.size(); e++) {
+            if (kind.get(e) == NOT_READ) {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -325,19 +360,29 @@ final class UniqueWriteOrder {
     /** The indices {@code 0..m-1} sorted by {@code key} (a stable merge sort, no boxing). */
     static int[] sortedBy(long[] key, int m) {
         int[] index = new int[m];
-        for (int i = 0; i < m; i++) index[i] = i;
+        for (int i = 0; i < m; i++) {
+            index[i] = i;
+        }
         int[] buffer = new int[m];
         for (int width = 1; width < m; width *= 2) {
             for (int lo = 0; lo < m - width; lo += 2 * width) {
                 int mid = lo + width;
                 int hi = Math.min(lo + 2 * width, m);
-                if (key[index[mid - 1]] <= key[index[mid]]) continue; // already in order
+                if (key[index[mid - 1]] <= key[index[mid]]) {
+                    continue; // already in order
+                }
                 int i = lo;
                 int j = mid;
                 int k = lo;
-                while (i < mid && j < hi) buffer[k++] = key[index[j]] < key[index[i]] ? index[j++] : index[i++];
-                while (i < mid) buffer[k++] = index[i++];
-                while (j < hi) buffer[k++] = index[j++];
+                while (i < mid && j < hi) {
+                    buffer[k++] = key[index[j]] < key[index[i]] ? index[j++] : index[i++];
+                }
+                while (i < mid) {
+                    buffer[k++] = index[i++];
+                }
+                while (j < hi) {
+                    buffer[k++] = index[j++];
+                }
                 System.arraycopy(buffer, lo, index, lo, hi - lo);
             }
         }
@@ -374,10 +419,14 @@ final class UniqueWriteOrder {
         int si = 0;
         int[] order = new int[m];
         for (int step = 0; step < m; step++) {
-            while (placed[byF[fi]]) fi++;
+            while (placed[byF[fi]]) {
+                fi++;
+            }
             int a = byF[fi];
             int secondF = fi + 1;
-            while (secondF < m && placed[byF[secondF]]) secondF++;
+            while (secondF < m && placed[byF[secondF]]) {
+                secondF++;
+            }
             long minF = chainF[a];
             while (si < m && chainS[byS[si]] <= minF) {
                 int c = byS[si++];
@@ -403,14 +452,24 @@ final class UniqueWriteOrder {
     private List<Operation> insertFailedCompares(IntArray base, IntArray baseValue) {
         int b = base.size();
         List<Integer> failed = new ArrayList<>();
-        for (int e = 0; e < ops.size(); e++) if (kind.get(e) == NOT_READ) failed.add(e);
-        if (failed.isEmpty()) return verified(base.toArray());
+        for (int e = 0; e < ops.size(); e++) {
+            if (kind.get(e) == NOT_READ) {
+                failed.add(e);
+            }
+        }
+        if (failed.isEmpty()) {
+            return verified(base.toArray());
+        }
         long[] prefixMaxCall = new long[b + 1]; // over base[0..g-1]
         long[] suffixMinRet = new long[b + 1];  // over base[g..b-1]
         prefixMaxCall[0] = Long.MIN_VALUE;
-        for (int i = 0; i < b; i++) prefixMaxCall[i + 1] = Math.max(prefixMaxCall[i], ops.get(base.get(i)).call());
+        for (int i = 0; i < b; i++) {
+            prefixMaxCall[i + 1] = Math.max(prefixMaxCall[i], ops.get(base.get(i)).call());
+        }
         suffixMinRet[b] = Long.MAX_VALUE;
-        for (int i = b - 1; i >= 0; i--) suffixMinRet[i] = Math.min(suffixMinRet[i + 1], ops.get(base.get(i)).ret());
+        for (int i = b - 1; i >= 0; i--) {
+            suffixMinRet[i] = Math.min(suffixMinRet[i + 1], ops.get(base.get(i)).ret());
+        }
         // The gaps where each value holds: one range per value, since each is written once.
         int[] firstGap = new int[values];
         int[] lastGap = new int[values];
@@ -419,15 +478,21 @@ final class UniqueWriteOrder {
         lastGap[0] = 0;
         for (int g = 1; g <= b; g++) {
             int v = baseValue.get(g - 1);
-            if (firstGap[v] == -1) firstGap[v] = g;
+            if (firstGap[v] == -1) {
+                firstGap[v] = g;
+            }
             lastGap[v] = g;
         }
         List<IntArray> inGap = new ArrayList<>(b + 1);
-        for (int g = 0; g <= b; g++) inGap.add(null);
+        for (int g = 0; g <= b; g++) {
+            inGap.add(null);
+        }
         // By call: a failed compare that returned before another's call must not be placed after it.
         failed.sort(Comparator.comparingLong(e -> ops.get(e).call()));
         long[] rets = new long[failed.size()];
-        for (int i = 0; i < rets.length; i++) rets[i] = ops.get(failed.get(i)).ret();
+        for (int i = 0; i < rets.length; i++) {
+            rets[i] = ops.get(failed.get(i)).ret();
+        }
         Arrays.sort(rets);
         int[] maxGapByRet = new int[rets.length + 1]; // Fenwick tree of prefix maxima, over rets
         Arrays.fill(maxGapByRet, -1);
@@ -439,15 +504,25 @@ final class UniqueWriteOrder {
             int hi = upperBound(prefixMaxCall, op.ret());
             // Failed compares placed earlier that returned before this call.
             int count = op.call() == Long.MIN_VALUE ? 0 : upperIndex(rets, op.call() - 1);
-            for (int i = count; i > 0; i -= i & -i) lo = Math.max(lo, maxGapByRet[i]);
+            for (int i = count; i > 0; i -= i & -i) {
+                lo = Math.max(lo, maxGapByRet[i]);
+            }
             int v = value.get(e);
             int gap = lo;
-            if (firstGap[v] != -1 && gap >= firstGap[v] && gap <= lastGap[v]) gap = lastGap[v] + 1;
-            if (gap > hi) return null;
-            if (inGap.get(gap) == null) inGap.set(gap, new IntArray());
+            if (firstGap[v] != -1 && gap >= firstGap[v] && gap <= lastGap[v]) {
+                gap = lastGap[v] + 1;
+            }
+            if (gap > hi) {
+                return null;
+            }
+            if (inGap.get(gap) == null) {
+                inGap.set(gap, new IntArray());
+            }
             inGap.get(gap).add(e);
             int index = upperIndex(rets, op.ret()); // 1-based position of this return among rets
-            for (int i = index; i <= rets.length; i += i & -i) maxGapByRet[i] = Math.max(maxGapByRet[i], gap);
+            for (int i = index; i <= rets.length; i += i & -i) {
+                maxGapByRet[i] = Math.max(maxGapByRet[i], gap);
+            }
         }
         IntArray witness = new IntArray(b + failed.size());
         for (int g = 0; g <= b; g++) {
@@ -455,9 +530,13 @@ final class UniqueWriteOrder {
             if (here != null) {
                 int[] sorted = here.toArray();
                 sortByCall(sorted, 0, sorted.length);
-                for (int e : sorted) witness.add(e);
+                for (int e : sorted) {
+                    witness.add(e);
+                }
             }
-            if (g < b) witness.add(base.get(g));
+            if (g < b) {
+                witness.add(base.get(g));
+            }
         }
         return verified(witness.toArray());
     }
@@ -474,14 +553,20 @@ final class UniqueWriteOrder {
             switch (kind.get(e)) {
                 case WRITE -> current = v;
                 case SWAP -> {
-                    if (current != pred.get(e)) return null;
+                    if (current != pred.get(e)) {
+                        return null;
+                    }
                     current = v;
                 }
                 case READ -> {
-                    if (current != v) return null;
+                    if (current != v) {
+                        return null;
+                    }
                 }
                 default -> {
-                    if (current == v) return null;
+                    if (current == v) {
+                        return null;
+                    }
                 }
             }
             result.add(ops.get(e));
@@ -495,8 +580,11 @@ final class UniqueWriteOrder {
         int hi = values.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (values[mid] <= bound) lo = mid + 1;
-            else hi = mid;
+            if (values[mid] <= bound) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
         return lo;
     }
@@ -507,8 +595,11 @@ final class UniqueWriteOrder {
         int hi = suffixMinRet.length - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (suffixMinRet[mid] >= call) hi = mid;
-            else lo = mid + 1;
+            if (suffixMinRet[mid] >= call) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
         }
         return lo;
     }
@@ -519,8 +610,11 @@ final class UniqueWriteOrder {
         int hi = prefixMaxCall.length - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (prefixMaxCall[mid] <= ret) lo = mid;
-            else hi = mid - 1;
+            if (prefixMaxCall[mid] <= ret) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
         }
         return lo;
     }
@@ -529,7 +623,9 @@ final class UniqueWriteOrder {
         long minRetAfter = Long.MAX_VALUE;
         for (int i = order.size() - 1; i >= 0; i--) {
             Operation op = order.get(i);
-            if (op.call() > minRetAfter) return false;
+            if (op.call() > minRetAfter) {
+                return false;
+            }
             minRetAfter = Math.min(minRetAfter, op.ret());
         }
         return true;
@@ -570,7 +666,9 @@ final class UniqueWriteOrder {
         }
 
         void add(int item) {
-            if (size == items.length) items = Arrays.copyOf(items, size * 2);
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
             items[size++] = item;
         }
 

@@ -43,8 +43,12 @@ public final class CasRegisterModel implements Model<Object> {
                     throw new IllegalArgumentException("cas needs the input [expected new], got "
                             + Values.show(op.input()) + " in " + op);
                 }
-                if (op.status() == Status.FAILED) return op.withOutcome(false, Status.OK);
-                if (op.status() == Status.OK && !(op.output() instanceof Boolean)) return op.withOutcome(true, Status.OK);
+                if (op.status() == Status.FAILED) {
+                    return op.withOutcome(false, Status.OK);
+                }
+                if (op.status() == Status.OK && !(op.output() instanceof Boolean)) {
+                    return op.withOutcome(true, Status.OK);
+                }
                 return op;
             }
             default -> throw RegisterModel.unknownOperation(name(), op, "read, write, cas");
@@ -59,8 +63,12 @@ public final class CasRegisterModel implements Model<Object> {
             case "cas" -> {
                 List<?> args = (List<?>) op.input();
                 boolean matches = RegisterModel.holds(state, args.get(0));
-                if (op.status() == Status.UNKNOWN) yield matches ? RegisterModel.valueState(args.get(1)) : state;
-                if (Objects.equals(op.output(), Boolean.TRUE)) yield matches ? RegisterModel.valueState(args.get(1)) : null;
+                if (op.status() == Status.UNKNOWN) {
+                    yield matches ? RegisterModel.valueState(args.get(1)) : state;
+                }
+                if (Objects.equals(op.output(), Boolean.TRUE)) {
+                    yield matches ? RegisterModel.valueState(args.get(1)) : null;
+                }
                 yield matches ? null : state;
             }
             default -> throw RegisterModel.unknownOperation(name(), op, "read, write, cas");

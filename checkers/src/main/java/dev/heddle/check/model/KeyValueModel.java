@@ -76,9 +76,13 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
     }
 
     private static Map<Object, String> with(Map<Object, String> state, Object key, String value) {
-        if (state.isEmpty()) return key == null ? singletonNullKey(value) : Map.of(key, value);
+        if (state.isEmpty()) {
+            return key == null ? singletonNullKey(value) : Map.of(key, value);
+        }
         // One key, as in every part of the partitioned model: no map copy.
-        if (key != null && state.size() == 1 && state.containsKey(key)) return Map.of(key, value);
+        if (key != null && state.size() == 1 && state.containsKey(key)) {
+            return Map.of(key, value);
+        }
         Map<Object, String> copy = new HashMap<>(state);
         copy.put(key, value);
         return copy;
@@ -109,9 +113,13 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     @Override
     public List<List<Operation>> partition(List<Operation> operations) {
-        if (!partitioned) return List.of(operations);
+        if (!partitioned) {
+            return List.of(operations);
+        }
         Map<Object, List<Operation>> byKey = new LinkedHashMap<>();
-        for (Operation op : operations) byKey.computeIfAbsent(op.key(), k -> new ArrayList<>()).add(op);
+        for (Operation op : operations) {
+            byKey.computeIfAbsent(op.key(), k -> new ArrayList<>()).add(op);
+        }
         return new ArrayList<>(byKey.values());
     }
 
@@ -127,7 +135,9 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
         }
         StringBuilder text = new StringBuilder("{");
         state.forEach((key, value) -> {
-            if (text.length() > 1) text.append(", ");
+            if (text.length() > 1) {
+                text.append(", ");
+            }
             text.append(Values.show(key)).append(' ').append(Values.show(value));
         });
         return text.append('}').toString();

@@ -77,7 +77,9 @@ public final class RegisterModel implements Model<Object> {
         S state = model.initial();
         for (Operation op : order) {
             state = model.step(state, op);
-            if (state == null) return false;
+            if (state == null) {
+                return false;
+            }
         }
         return true;
     }
