@@ -102,7 +102,7 @@ final class WingGongSearch<S> {
 
     /**
      * Events as (op << 1 | isReturn), sorted by position, calls before returns on ties: all calls
-     * then all returns, stably merge-sorted by position (no boxing).
+     * then all returns, stably sorted by position.
      */
     private long[] sortedEvents(int events) {
         long[] event = new long[events];
@@ -119,40 +119,12 @@ final class WingGongSearch<S> {
             event[e] = ((long) i << 1) | 1;
             time[e++] = ops[i].ret();
         }
-        long[] eventBuffer = new long[events];
-        long[] timeBuffer = new long[events];
-        for (int width = 1; width < events; width *= 2) {
-            for (int lo = 0; lo < events - width; lo += 2 * width) {
-                int mid = lo + width;
-                int hi = Math.min(lo + 2 * width, events);
-                if (time[mid - 1] <= time[mid]) {
-                    continue;
-                }
-                int i = lo;
-                int j = mid;
-                int k = lo;
-                while (i < mid && j < hi) {
-                    if (time[j] < time[i]) {
-                        eventBuffer[k] = event[j];
-                        timeBuffer[k++] = time[j++];
-                    } else {
-                        eventBuffer[k] = event[i];
-                        timeBuffer[k++] = time[i++];
-                    }
-                }
-                while (i < mid) {
-                    eventBuffer[k] = event[i];
-                    timeBuffer[k++] = time[i++];
-                }
-                while (j < hi) {
-                    eventBuffer[k] = event[j];
-                    timeBuffer[k++] = time[j++];
-                }
-                System.arraycopy(eventBuffer, lo, event, lo, hi - lo);
-                System.arraycopy(timeBuffer, lo, time, lo, hi - lo);
-            }
+        int[] byTime = StableIndexSort.order(time, events);
+        long[] sorted = new long[events];
+        for (int i = 0; i < events; i++) {
+            sorted[i] = event[byTime[i]];
         }
-        return event;
+        return sorted;
     }
 
     /** The outcome: a verdict, and the linearization found or the longest linearizable prefix. */

@@ -2,6 +2,7 @@ package dev.heddle.check.fast;
 
 import dev.heddle.check.Operation;
 import dev.heddle.check.PolynomialDecider;
+import dev.heddle.check.StableIndexSort;
 import dev.heddle.check.Status;
 
 import java.util.ArrayList;
@@ -258,8 +259,8 @@ final class UniqueWriteOrder {
         }
         // Kahn's algorithm on super-blocks: X must precede Y iff f(X) < s(Y).
         int m = chains.size();
-        int[] byF = sortedBy(chainF, m);
-        int[] byS = sortedBy(chainS, m);
+        int[] byF = StableIndexSort.order(chainF, m);
+        int[] byS = StableIndexSort.order(chainS, m);
         boolean[] placed = new boolean[m];
         int fi = 0;
         int si = 0;
@@ -355,38 +356,6 @@ final class UniqueWriteOrder {
             }
         }
         return insertFailedCompares(base, baseValue);
-    }
-
-    /** The indices {@code 0..m-1} sorted by {@code key} (a stable merge sort, no boxing). */
-    static int[] sortedBy(long[] key, int m) {
-        int[] index = new int[m];
-        for (int i = 0; i < m; i++) {
-            index[i] = i;
-        }
-        int[] buffer = new int[m];
-        for (int width = 1; width < m; width *= 2) {
-            for (int lo = 0; lo < m - width; lo += 2 * width) {
-                int mid = lo + width;
-                int hi = Math.min(lo + 2 * width, m);
-                if (key[index[mid - 1]] <= key[index[mid]]) {
-                    continue; // already in order
-                }
-                int i = lo;
-                int j = mid;
-                int k = lo;
-                while (i < mid && j < hi) {
-                    buffer[k++] = key[index[j]] < key[index[i]] ? index[j++] : index[i++];
-                }
-                while (i < mid) {
-                    buffer[k++] = index[i++];
-                }
-                while (j < hi) {
-                    buffer[k++] = index[j++];
-                }
-                System.arraycopy(buffer, lo, index, lo, hi - lo);
-            }
-        }
-        return index;
     }
 
     /** Insertion sort of {@code events[from, to)} by call: blocks are short. */
