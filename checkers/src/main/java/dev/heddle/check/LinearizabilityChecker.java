@@ -44,6 +44,8 @@ public final class LinearizabilityChecker<S> {
     private static final int PARALLEL_THRESHOLD = 4096;
     /** The optimistic search's steps per operation before it hands over to the deciders. */
     private static final int OPTIMISTIC_STEPS_PER_OPERATION = 4;
+    /** ... and the steps it has in any case, so that a small part is not given up at once. */
+    private static final int OPTIMISTIC_MIN_STEPS = 64;
 
     private final Model<S> model;
     private final Duration timeout;
@@ -353,7 +355,7 @@ public final class LinearizabilityChecker<S> {
      */
     private PartitionResult optimistic(String label, List<Operation> part, SearchBudget budget) {
         WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part, budget, false,
-                OPTIMISTIC_STEPS_PER_OPERATION * (long) part.size() + 64).run();
+                OPTIMISTIC_STEPS_PER_OPERATION * (long) part.size() + OPTIMISTIC_MIN_STEPS).run();
         if (outcome.verdict() == Verdict.UNKNOWN) {
             return null;
         }

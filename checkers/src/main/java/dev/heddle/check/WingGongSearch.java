@@ -27,8 +27,12 @@ import java.util.SplittableRandom;
  * before it); the longest prefix for the counterexample is kept in amortized O(1) per step.
  */
 final class WingGongSearch<S> {
+    /** The list's first node, before every event. */
     private static final int HEAD = 0;
+    /** No node: past the list's last node, and the return of an unknown operation's call. */
     private static final int END = -1;
+    /** {@link #returnOfCall}'s entry for a return node, which tells calls and returns apart. */
+    private static final int RETURN_NODE = -2;
     private static final int BUDGET_CHECK_MASK = 1023;
 
     private final Model<S> model;
@@ -42,7 +46,7 @@ final class WingGongSearch<S> {
     private final int[] next;
     private final int[] prev;
     private final int[] opOfNode;
-    private final int[] returnOfCall; // for call nodes: their return node, END for unknown ops; -2 for return nodes
+    private final int[] returnOfCall; // for call nodes: their return node, END for unknown ops; RETURN_NODE for return nodes
     private final long[] zobrist;
 
     private int[] bestPrefix = new int[0];
@@ -87,7 +91,7 @@ final class WingGongSearch<S> {
             boolean isReturn = (order[e] & 1) == 1;
             opOfNode[node] = op;
             if (isReturn) {
-                returnOfCall[node] = -2;
+                returnOfCall[node] = RETURN_NODE;
                 returnOfCall[callNode[op]] = node;
             } else {
                 returnOfCall[node] = END;
@@ -157,7 +161,7 @@ final class WingGongSearch<S> {
                 return new Outcome(Verdict.UNKNOWN, Arrays.copyOf(bestPrefix, bestLength));
             }
             boolean backtrack;
-            if (entry != END && returnOfCall[entry] != -2) {
+            if (entry != END && returnOfCall[entry] != RETURN_NODE) {
                 int op = opOfNode[entry];
                 S after = model.step(state, ops[op]);
                 backtrack = false;
@@ -230,7 +234,7 @@ final class WingGongSearch<S> {
     private int frontier(int[] into) {
         int length = 1;
         int node = next[HEAD];
-        while (node != END && returnOfCall[node] != -2) {
+        while (node != END && returnOfCall[node] != RETURN_NODE) {
             into[length++] = node;
             node = next[node];
         }

@@ -46,6 +46,8 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
     private static final int GET = 0;
     private static final int PUT = 1;
     private static final int APPEND = 2;
+    /** The predecessor of an append no read reveals: it is checked as a plain write. */
+    private static final int NOT_REVEALED = -2;
 
     @Override
     public Optional<Decision> decide(List<Operation> operations) {
@@ -89,10 +91,10 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
             }
         }
         UniqueWriteOrder order = new UniqueWriteOrder(n);
-        // The value id of the state each mutation produces; the state it was applied to (-2: not revealed).
+        // The value id of the state each mutation produces; the state it was applied to, if revealed.
         int[] valueOf = new int[n];
         int[] predecessor = new int[n];
-        Arrays.fill(predecessor, -2);
+        Arrays.fill(predecessor, NOT_REVEALED);
         for (int i = 0; i < n; i++) {
             if (kindOf[i] != GET) {
                 valueOf[i] = order.newValue();
@@ -111,7 +113,7 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
                 readValue[i] = seen;
                 continue;
             }
-            int previous = 0; // the initial ""
+            int previous = UniqueWriteOrder.INITIAL_VALUE; // the initial ""
             int start = 0;
             // Often a value read before plus one token: start after that prefix.
             int lastStart = read.length() < 2 || delimiter == 0 ? -1 : read.lastIndexOf(delimiter, read.length() - 2) + 1;
@@ -139,7 +141,7 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
                             + " replaces the whole value");
                 }
                 if (kindOf[writer] == APPEND) {
-                    if (predecessor[writer] == -2) {
+                    if (predecessor[writer] == NOT_REVEALED) {
                         predecessor[writer] = previous;
                     } else if (predecessor[writer] != previous) {
                         return violation(op + " shows " + operations.get(writer) + " applied to "
@@ -157,20 +159,20 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
             switch (kindOf[i]) {
                 case GET -> {
                     if (op.status() == Status.OK) {
-                        order.add(op, UniqueWriteOrder.READ, readValue[i], -1);
+                        order.add(op, UniqueWriteOrder.READ, readValue[i]);
                     }
                 }
-                case PUT -> order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
+                case PUT -> order.add(op, UniqueWriteOrder.WRITE, valueOf[i]);
                 default -> {
-                    if (predecessor[i] >= 0) {
+                    if (predecessor[i] != NOT_REVEALED) {
                         order.add(op, UniqueWriteOrder.SWAP, valueOf[i], predecessor[i]);
                     } else {
-                        order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
+                        order.add(op, UniqueWriteOrder.WRITE, valueOf[i]);
                     }
                 }
             }
         }
-        return order.decide(null, v -> v == 0 ? "\"\"" : "the value " + describe(producer(operations, valueOf, v)));
+        return order.decide(null, v -> v == UniqueWriteOrder.INITIAL_VALUE ? "\"\"" : "the value " + describe(producer(operations, valueOf, v)));
     }
 
     /** The mutation that produces value id {@code v} (for explanations only). */

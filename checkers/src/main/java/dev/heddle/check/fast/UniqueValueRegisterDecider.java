@@ -51,13 +51,13 @@ public final class UniqueValueRegisterDecider implements PolynomialDecider {
         UniqueWriteOrder order = new UniqueWriteOrder(operations.size());
         Map<Object, Integer> ids = new HashMap<>();
         List<Object> shown = new ArrayList<>();
-        ids.put(NIL, 0);
+        ids.put(NIL, UniqueWriteOrder.INITIAL_VALUE);
         shown.add(null);
         for (Operation op : operations) {
             switch (op.f()) {
                 case "read" -> {
                     if (op.status() == Status.OK) {
-                        order.add(op, UniqueWriteOrder.READ, id(order, ids, shown, op.output()), -1);
+                        order.add(op, UniqueWriteOrder.READ, id(order, ids, shown, op.output()));
                     } else if (op.status() != Status.UNKNOWN) {
                         return Optional.empty();
                     }
@@ -66,7 +66,7 @@ public final class UniqueValueRegisterDecider implements PolynomialDecider {
                     if (op.status() == Status.FAILED) {
                         return Optional.empty();
                     }
-                    order.add(op, UniqueWriteOrder.WRITE, id(order, ids, shown, op.input()), -1);
+                    order.add(op, UniqueWriteOrder.WRITE, id(order, ids, shown, op.input()));
                 }
                 case "cas" -> {
                     if (!cas || !(op.input() instanceof List<?> args) || args.size() != 2 || op.status() == Status.FAILED) {
@@ -76,7 +76,7 @@ public final class UniqueValueRegisterDecider implements PolynomialDecider {
                     if (op.status() == Status.UNKNOWN || Boolean.TRUE.equals(op.output())) {
                         order.add(op, UniqueWriteOrder.SWAP, id(order, ids, shown, args.get(1)), expected);
                     } else if (Boolean.FALSE.equals(op.output())) {
-                        order.add(op, UniqueWriteOrder.NOT_READ, expected, -1);
+                        order.add(op, UniqueWriteOrder.NOT_READ, expected);
                     } else {
                         return Optional.empty();
                     }

@@ -62,6 +62,11 @@ final class UniqueWriteOrder {
     static final int READ = 2;
     static final int NOT_READ = 3;
 
+    /** The initial value's id; a virtual write before everything writes it. */
+    static final int INITIAL_VALUE = 0;
+    /** No event, value or chain: the writer of a value never written, the predecessor of a plain write. */
+    static final int NONE = -1;
+
     private final List<Operation> ops;
     private final IntArray kind;
     private final IntArray value;
@@ -81,6 +86,11 @@ final class UniqueWriteOrder {
         return values++;
     }
 
+    /** An event without a predecessor: anything but a {@link #SWAP}. */
+    void add(Operation op, int eventKind, int eventValue) {
+        add(op, eventKind, eventValue, NONE);
+    }
+
     void add(Operation op, int eventKind, int eventValue, int predecessor) {
         ops.add(op);
         kind.add(eventKind);
@@ -97,13 +107,13 @@ final class UniqueWriteOrder {
     Optional<PolynomialDecider.Decision> decide(Predicate<List<Operation>> replays, IntFunction<String> showValue) {
         int n = ops.size();
         int[] writer = new int[values];
-        Arrays.fill(writer, -1);
+        Arrays.fill(writer, NONE);
         // Event n stands for the virtual write of the initial value.
-        writer[0] = n;
+        writer[INITIAL_VALUE] = n;
         for (int e = 0; e < n; e++) {
             int k = kind.get(e);
             if (k == WRITE || k == SWAP) {
-                if (writer[value.get(e)] != -1) {
+                if (writer[value.get(e)] != NONE) {
                     return Optional.empty(); // not a unique-value history
                 }
                 writer[value.get(e)] = e;
@@ -117,7 +127,7 @@ final class UniqueWriteOrder {
         int top = 0;
         for (int e = 0; e < n; e++) {
             int k = kind.get(e);
-            int v = -1;
+            int v = NONE;
             if (k == READ) {
                 v = value.get(e);
             } else if ((k == WRITE || k == SWAP) && ops.get(e).status() == Status.OK) {
@@ -126,7 +136,7 @@ final class UniqueWriteOrder {
             if (k == SWAP && ops.get(e).status() == Status.OK) {
                 v = pred.get(e);
             }
-            if (v >= 0 && !observed[v]) {
+            if (v != NONE && !observed[v]) {
                 observed[v] = true;
                 work[top++] = v;
             }
@@ -134,7 +144,7 @@ final class UniqueWriteOrder {
         while (top > 0) {
             int v = work[--top];
             int w = writer[v];
-            if (w < 0 || w == n) {
+            if (w == NONE || w == n) {
                 continue;
             }
             effective[w] = true;
@@ -150,13 +160,13 @@ final class UniqueWriteOrder {
         int[] sOp = new int[values];
         Arrays.fill(f, Long.MAX_VALUE);
         Arrays.fill(s, Long.MIN_VALUE);
-        Arrays.fill(fOp, -1);
-        Arrays.fill(sOp, -1);
-        f[0] = Long.MIN_VALUE;
-        fOp[0] = n;
-        sOp[0] = n;
+        Arrays.fill(fOp, NONE);
+        Arrays.fill(sOp, NONE);
+        f[INITIAL_VALUE] = Long.MIN_VALUE;
+        fOp[INITIAL_VALUE] = n;
+        sOp[INITIAL_VALUE] = n;
         int[] successor = new int[values];
-        Arrays.fill(successor, -1);
+        Arrays.fill(successor, NONE);
         int[] readStart = new int[values + 1]; // reads of value v: readList[readStart[v] .. readStart[v + 1])
         for (int e = 0; e < n; e++) {
             int k = kind.get(e);
@@ -164,7 +174,7 @@ final class UniqueWriteOrder {
             if (k == READ) {
                 int v = value.get(e);
                 int w = writer[v];
-                if (w < 0) {
+                if (w == NONE) {
                     return violation(op + " reads " + showValue.apply(v) + ", which is never written");
                 }
                 if (w != n && op.ret() < ops.get(w).call()) {
@@ -174,10 +184,10 @@ final class UniqueWriteOrder {
             } else if ((k == WRITE || k == SWAP) && effective[e]) {
                 if (k == SWAP) {
                     int p = pred.get(e);
-                    if (writer[p] < 0) {
+                    if (writer[p] == NONE) {
                         return violation(op + " needs " + showValue.apply(p) + " before it, which is never written");
                     }
-                    if (successor[p] != -1) {
+                    if (successor[p] != NONE) {
                         return violation(ops.get(successor[p]) + " and " + op + " both change "
                                 + showValue.apply(p) + ", which is written only once");
                     }
@@ -211,7 +221,7 @@ final class UniqueWriteOrder {
         }
         // Chains of swaps, each starting at a plain write (or the initial value).
         int[] chainOf = new int[values];
-        Arrays.fill(chainOf, -1);
+        Arrays.fill(chainOf, NONE);
         List<int[]> chains = new ArrayList<>();
         long[] chainF = new long[values];
         long[] chainS = new long[values];
@@ -219,15 +229,15 @@ final class UniqueWriteOrder {
         int[] chainSOp = new int[values + 1];
         for (int v = 0; v < values; v++) {
             int w = writer[v];
-            if (w < 0 || !effective[w] || (w != n && kind.get(w) == SWAP)) {
+            if (w == NONE || !effective[w] || (w != n && kind.get(w) == SWAP)) {
                 continue;
             }
             IntArray members = new IntArray();
             long maxS = Long.MIN_VALUE;
-            int maxSOp = -1;
+            int maxSOp = NONE;
             long minF = Long.MAX_VALUE;
-            int minFOp = -1;
-            for (int u = v; u != -1; u = successor[u] == -1 ? -1 : value.get(successor[u])) {
+            int minFOp = NONE;
+            for (int u = v; u != NONE; u = successor[u] == NONE ? NONE : value.get(successor[u])) {
                 if (f[u] < maxS) {
                     return violation(name(fOp[u], n) + " finishes before " + name(maxSOp, n)
                             + " starts, but " + showValue.apply(u) + " can only be written after "
@@ -253,7 +263,7 @@ final class UniqueWriteOrder {
         }
         for (int e = 0; e < n; e++) {
             int k = kind.get(e);
-            if ((k == WRITE || k == SWAP) && effective[e] && chainOf[value.get(e)] == -1) {
+            if ((k == WRITE || k == SWAP) && effective[e] && chainOf[value.get(e)] == NONE) {
                 return violation(ops.get(e) + " belongs to a chain of swaps that no write starts");
             }
         }
@@ -278,7 +288,7 @@ final class UniqueWriteOrder {
                 secondF++;
             }
             long otherMinF = secondF < m ? chainF[byF[secondF]] : Long.MAX_VALUE;
-            int pick = -1;
+            int pick = NONE;
             if (chainS[a] <= otherMinF) {
                 pick = a;
             } else {
@@ -288,19 +298,19 @@ final class UniqueWriteOrder {
                     while (next < m && placed[byS[next]]) {
                         next++;
                     }
-                    b = next < m ? byS[next] : -1;
+                    b = next < m ? byS[next] : NONE;
                 }
-                if (b >= 0 && chainS[b] <= chainF[a]) {
+                if (b != NONE && chainS[b] <= chainF[a]) {
                     pick = b;
                 }
-                if (pick < 0) {
+                if (pick == NONE) {
                     int other = byF[secondF];
                     return violation(name(chainFOp[other], n) + " finishes before " + name(chainSOp[a], n)
                             + " starts, so " + showValue.apply(chains.get(other)[0]) + "'s operations must come first, but "
                             + name(chainFOp[a], n) + " finishes before "
-                            + (b >= 0 ? name(chainSOp[b], n) : "another operation") + " starts, so "
+                            + (b != NONE ? name(chainSOp[b], n) : "another operation") + " starts, so "
                             + showValue.apply(chains.get(a)[0]) + "'s operations must come before "
-                            + (b >= 0 ? showValue.apply(chains.get(b)[0]) + "'s" : "the others")
+                            + (b != NONE ? showValue.apply(chains.get(b)[0]) + "'s" : "the others")
                             + "; no order of values satisfies real time");
                 }
             }
@@ -442,12 +452,12 @@ final class UniqueWriteOrder {
         // The gaps where each value holds: one range per value, since each is written once.
         int[] firstGap = new int[values];
         int[] lastGap = new int[values];
-        Arrays.fill(firstGap, -1);
-        firstGap[0] = 0;
-        lastGap[0] = 0;
+        Arrays.fill(firstGap, NONE);
+        firstGap[INITIAL_VALUE] = 0;
+        lastGap[INITIAL_VALUE] = 0;
         for (int g = 1; g <= b; g++) {
             int v = baseValue.get(g - 1);
-            if (firstGap[v] == -1) {
+            if (firstGap[v] == NONE) {
                 firstGap[v] = g;
             }
             lastGap[v] = g;
@@ -463,7 +473,7 @@ final class UniqueWriteOrder {
             rets[i] = ops.get(failed.get(i)).ret();
         }
         Arrays.sort(rets);
-        int[] maxGapByRet = new int[rets.length + 1]; // Fenwick tree of prefix maxima, over rets
+        int[] maxGapByRet = new int[rets.length + 1]; // Fenwick tree of prefix maxima over rets; -1 is below every gap
         Arrays.fill(maxGapByRet, -1);
         for (int e : failed) {
             Operation op = ops.get(e);
@@ -478,7 +488,7 @@ final class UniqueWriteOrder {
             }
             int v = value.get(e);
             int gap = lo;
-            if (firstGap[v] != -1 && gap >= firstGap[v] && gap <= lastGap[v]) {
+            if (firstGap[v] != NONE && gap >= firstGap[v] && gap <= lastGap[v]) {
                 gap = lastGap[v] + 1;
             }
             if (gap > hi) {
@@ -515,7 +525,7 @@ final class UniqueWriteOrder {
      * each swap its predecessor, each failed compare another value), otherwise null.
      */
     private List<Operation> verified(int[] order) {
-        int current = 0;
+        int current = INITIAL_VALUE;
         List<Operation> result = new ArrayList<>(order.length);
         for (int e : order) {
             int v = value.get(e);
@@ -605,12 +615,12 @@ final class UniqueWriteOrder {
     }
 
     private int value(int e, int n) {
-        return e == n ? 0 : value.get(e);
+        return e == n ? INITIAL_VALUE : value.get(e);
     }
 
     private String chainText(int from, int to, int[] successor, IntFunction<String> showValue) {
         StringBuilder text = new StringBuilder(showValue.apply(from));
-        for (int u = from; u != to && successor[u] != -1; ) {
+        for (int u = from; u != to && successor[u] != NONE; ) {
             u = value.get(successor[u]);
             text.append(" -> ").append(showValue.apply(u));
         }

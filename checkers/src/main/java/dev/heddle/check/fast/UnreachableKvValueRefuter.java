@@ -31,6 +31,8 @@ import java.util.function.Function;
  */
 public final class UnreachableKvValueRefuter implements PolynomialDecider {
     static final int WORK_PER_OPERATION = 64;
+    /** Lookups allowed whatever the history's size, so that a short history is not declined at once. */
+    static final int MIN_WORK = 1024;
 
     private final Function<Object, String> text;
 
@@ -56,7 +58,7 @@ public final class UnreachableKvValueRefuter implements PolynomialDecider {
             }
             byKey.computeIfAbsent(op.key(), k -> new ArrayList<>()).add(op);
         }
-        long[] work = {WORK_PER_OPERATION * (long) operations.size() + 1024};
+        long[] work = {WORK_PER_OPERATION * (long) operations.size() + MIN_WORK};
         for (List<Operation> key : byKey.values()) {
             Optional<Decision> refuted = refute(key, work);
             if (refuted == null) {
