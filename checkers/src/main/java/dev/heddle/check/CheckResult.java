@@ -31,7 +31,9 @@ public record CheckResult(Verdict verdict, String model, List<PartitionResult> p
         StringBuilder text = new StringBuilder(verdict.name()).append(" against model ").append(model)
                 .append(", ").append(partitions.size()).append(partitions.size() == 1 ? " part\n" : " parts\n");
         for (PartitionResult part : partitions) {
-            if (part.verdict() != Verdict.LINEARIZABLE) text.append(part.describe());
+            if (part.verdict() != Verdict.LINEARIZABLE) {
+                text.append(part.describe());
+            }
         }
         return text.toString();
     }

@@ -54,7 +54,9 @@ final class ConfigurationCache<S> {
      */
     boolean add(int[] frontier, int length, long setHash, S state) {
         long hash = setHash ^ (model.hash(state) * MIX);
-        if (hash == 0) hash = MIX;
+        if (hash == 0) {
+            hash = MIX;
+        }
         int mask = hashes.length - 1;
         int slot = spread(hash) & mask;
         while (hashes[slot] != 0) {
@@ -64,7 +66,9 @@ final class ConfigurationCache<S> {
             }
             slot = (slot + 1) & mask;
         }
-        if (size >= hashes.length / 4 * 3 || arenaEnd + length + 1 > MAX_ARENA) return true; // full: keep searching, remembering no more
+        if (size >= hashes.length / 4 * 3 || arenaEnd + length + 1 > MAX_ARENA) {
+            return true; // full: keep searching, remembering no more
+        }
         if (arenaEnd + length + 1 > arena.length) {
             int[] larger = new int[Math.min(MAX_ARENA, Math.max(arena.length * 2, arenaEnd + length + 1))];
             System.arraycopy(arena, 0, larger, 0, arenaEnd);
@@ -76,13 +80,21 @@ final class ConfigurationCache<S> {
         offsets[slot] = arenaEnd;
         states[slot] = state;
         arenaEnd += length + 1;
-        if (++size * 2 > hashes.length && hashes.length < MAX_SLOTS && !outOfTime) grow();
+        if (++size * 2 > hashes.length && hashes.length < MAX_SLOTS && !outOfTime) {
+            grow();
+        }
         return true;
     }
 
     private boolean sameFrontier(int offset, int[] frontier, int length) {
-        if (arena[offset] != length) return false;
-        for (int i = 0; i < length; i++) if (arena[offset + 1 + i] != frontier[i]) return false;
+        if (arena[offset] != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (arena[offset + 1 + i] != frontier[i]) {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -101,9 +113,13 @@ final class ConfigurationCache<S> {
                 outOfTime = true;
                 return;
             }
-            if (hashes[i] == 0) continue;
+            if (hashes[i] == 0) {
+                continue;
+            }
             int slot = spread(hashes[i]) & mask;
-            while (newHashes[slot] != 0) slot = (slot + 1) & mask;
+            while (newHashes[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
             newHashes[slot] = hashes[i];
             newOffsets[slot] = offsets[i];
             newStates[slot] = states[i];

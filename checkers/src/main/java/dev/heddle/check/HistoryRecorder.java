@@ -48,7 +48,9 @@ public final class HistoryRecorder {
     /** Everything recorded so far; operations still pending are included as unknown. */
     public synchronized History history() {
         List<Operation> all = new ArrayList<>(completed);
-        for (PendingOperation operation : pending) all.add(operation.asUnknown());
+        for (PendingOperation operation : pending) {
+            all.add(operation.asUnknown());
+        }
         return new History(all);
     }
 

@@ -1,6 +1,5 @@
 package dev.heddle.check;
 
-import dev.heddle.check.fast.PolynomialDecider;
 import dev.heddle.check.model.Model;
 
 import java.time.Duration;
@@ -33,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * CheckResult result = LinearizabilityChecker.of(Models.casRegister())
  *         .withTimeout(Duration.ofSeconds(10))
  *         .check(HistoryFiles.read(Path.of("etcd_000.log")));
- * if (!result.linearizable()) System.out.println(result.describe());
+ * if (!result.linearizable()) {
+ *     System.out.println(result.describe());
+ * }
  * }</pre>
  *
  * @param <S> the model's state type
@@ -43,6 +44,8 @@ public final class LinearizabilityChecker<S> {
     private static final int PARALLEL_THRESHOLD = 4096;
     /** The optimistic search's steps per operation before it hands over to the deciders. */
     private static final int OPTIMISTIC_STEPS_PER_OPERATION = 4;
+    /** ... and the steps it has in any case, so that a small part is not given up at once. */
+    private static final int OPTIMISTIC_MIN_STEPS = 64;
 
     private final Model<S> model;
     private final Duration timeout;
@@ -114,9 +117,13 @@ public final class LinearizabilityChecker<S> {
         List<Operation> prepared = new ArrayList<>(history.size());
         for (Operation op : history.operations()) {
             Operation checked = model.prepare(op);
-            if (checked == null) continue;
+            if (checked == null) {
+                continue;
+            }
             // An unknown read observes nothing and changes nothing: it may as well never have run.
-            if (checked.status() == Status.UNKNOWN && model.readOnly(checked)) continue;
+            if (checked.status() == Status.UNKNOWN && model.readOnly(checked)) {
+                continue;
+            }
             prepared.add(checked);
         }
         List<List<Operation>> parts = model.partition(prepared);
@@ -126,7 +133,9 @@ public final class LinearizabilityChecker<S> {
         int opsToSearch = 0;
         boolean illegal = false;
         for (int i : smallestFirst(parts)) {
-            if (illegal) break;
+            if (illegal) {
+                break;
+            }
             results[i] = fastPathsOn(parts.get(i), budget);
             if (results[i] == null) {
                 toSearch.add(i);
@@ -139,7 +148,9 @@ public final class LinearizabilityChecker<S> {
             if (parallelism == 1 || toSearch.size() <= 1 || opsToSearch < PARALLEL_THRESHOLD) {
                 for (int i : toSearch) {
                     results[i] = checkPart(parts.get(i), budget);
-                    if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) break;
+                    if (results[i].verdict() == Verdict.NOT_LINEARIZABLE) {
+                        break;
+                    }
                 }
             } else {
                 checkInParallel(parts, toSearch, budget, results);
@@ -153,8 +164,11 @@ public final class LinearizabilityChecker<S> {
         }
         Verdict verdict = Verdict.LINEARIZABLE;
         for (PartitionResult result : results) {
-            if (result.verdict() == Verdict.NOT_LINEARIZABLE) verdict = Verdict.NOT_LINEARIZABLE;
-            else if (result.verdict() == Verdict.UNKNOWN && verdict == Verdict.LINEARIZABLE) verdict = Verdict.UNKNOWN;
+            if (result.verdict() == Verdict.NOT_LINEARIZABLE) {
+                verdict = Verdict.NOT_LINEARIZABLE;
+            } else if (result.verdict() == Verdict.UNKNOWN && verdict == Verdict.LINEARIZABLE) {
+                verdict = Verdict.UNKNOWN;
+            }
         }
         return new CheckResult(verdict, model.name(), Arrays.asList(results), System.nanoTime() - start);
     }
@@ -171,7 +185,9 @@ public final class LinearizabilityChecker<S> {
             List<Future<Integer>> futures = new ArrayList<>();
             for (int index : toSearch) {
                 futures.add(done.submit(() -> {
-                    if (!budget.cancelled()) results[index] = checkPart(parts.get(index), budget);
+                    if (!budget.cancelled()) {
+                        results[index] = checkPart(parts.get(index), budget);
+                    }
                     return index;
                 }));
             }
@@ -179,7 +195,9 @@ public final class LinearizabilityChecker<S> {
                 int index = done.take().get();
                 if (results[index] != null && results[index].verdict() == Verdict.NOT_LINEARIZABLE) {
                     budget.cancel();
-                    for (Future<Integer> future : futures) future.cancel(false);
+                    for (Future<Integer> future : futures) {
+                        future.cancel(false);
+                    }
                     break;
                 }
             }
@@ -188,7 +206,9 @@ public final class LinearizabilityChecker<S> {
             budget.cancel();
         } catch (ExecutionException e) {
             budget.cancel();
-            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new IllegalStateException("checking a part failed", e.getCause());
         } finally {
             pool.shutdownNow();
@@ -199,10 +219,14 @@ public final class LinearizabilityChecker<S> {
     /** Small parts first: they finish fast, and an illegal one among them ends the check early. */
     private static int[] smallestFirst(List<List<Operation>> parts) {
         long[] sizeAndIndex = new long[parts.size()];
-        for (int i = 0; i < sizeAndIndex.length; i++) sizeAndIndex[i] = (long) parts.get(i).size() << 32 | i;
+        for (int i = 0; i < sizeAndIndex.length; i++) {
+            sizeAndIndex[i] = (long) parts.get(i).size() << 32 | i;
+        }
         Arrays.sort(sizeAndIndex);
         int[] order = new int[sizeAndIndex.length];
-        for (int i = 0; i < order.length; i++) order[i] = (int) sizeAndIndex[i];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (int) sizeAndIndex[i];
+        }
         return order;
     }
 
@@ -217,12 +241,18 @@ public final class LinearizabilityChecker<S> {
 
     /** The part decided by a fast path, or null when none applies (or they are off). */
     private PartitionResult fastPathsOn(List<Operation> part, SearchBudget budget) {
-        if (!fastPaths) return null;
+        if (!fastPaths) {
+            return null;
+        }
         String label = model.partitionLabel(part);
-        if (budget.exhausted()) return outOfTime(label, part, budget);
+        if (budget.exhausted()) {
+            return outOfTime(label, part, budget);
+        }
         {
             PartitionResult sequential = sequential(label, part);
-            if (sequential != null) return sequential;
+            if (sequential != null) {
+                return sequential;
+            }
             // Before the optimistic search, which would spend its steps before a corrupted read.
             Optional<PolynomialDecider> refutation = model.refutation();
             if (refutation.isPresent()) {
@@ -236,10 +266,16 @@ public final class LinearizabilityChecker<S> {
                             refuted.get().reason(), refutation.get().name());
                 }
             }
-            if (budget.exhausted()) return outOfTime(label, part, budget);
+            if (budget.exhausted()) {
+                return outOfTime(label, part, budget);
+            }
             PartitionResult optimistic = optimistic(label, part, budget);
-            if (optimistic != null) return optimistic;
-            if (budget.exhausted()) return outOfTime(label, part, budget);
+            if (optimistic != null) {
+                return optimistic;
+            }
+            if (budget.exhausted()) {
+                return outOfTime(label, part, budget);
+            }
             Optional<PolynomialDecider> decider = model.polynomialDecider();
             if (decider.isPresent()) {
                 Optional<PolynomialDecider.Decision> decision = decider.get().decide(part);
@@ -263,10 +299,14 @@ public final class LinearizabilityChecker<S> {
     /** The part decided by the search. */
     private PartitionResult checkPart(List<Operation> part, SearchBudget budget) {
         String label = model.partitionLabel(part);
-        if (budget.exhausted()) return outOfTime(label, part, budget);
+        if (budget.exhausted()) {
+            return outOfTime(label, part, budget);
+        }
         WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part, budget).run();
         List<Operation> order = new ArrayList<>(outcome.order().length);
-        for (int op : outcome.order()) order.add(part.get(op));
+        for (int op : outcome.order()) {
+            order.add(part.get(op));
+        }
         return switch (outcome.verdict()) {
             case LINEARIZABLE -> new PartitionResult(label, part, Verdict.LINEARIZABLE, order, null, "");
             case NOT_LINEARIZABLE -> new PartitionResult(label, part, Verdict.NOT_LINEARIZABLE, List.of(),
@@ -286,7 +326,9 @@ public final class LinearizabilityChecker<S> {
     private PartitionResult sequential(String label, List<Operation> part) {
         Operation previous = null;
         for (Operation op : part) {
-            if (op.status() != Status.OK || (previous != null && previous.ret() >= op.call())) return null;
+            if (op.status() != Status.OK || (previous != null && previous.ret() >= op.call())) {
+                return null;
+            }
             previous = op;
         }
         S state = model.initial();
@@ -313,10 +355,14 @@ public final class LinearizabilityChecker<S> {
      */
     private PartitionResult optimistic(String label, List<Operation> part, SearchBudget budget) {
         WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part, budget, false,
-                OPTIMISTIC_STEPS_PER_OPERATION * (long) part.size() + 64).run();
-        if (outcome.verdict() == Verdict.UNKNOWN) return null;
+                OPTIMISTIC_STEPS_PER_OPERATION * (long) part.size() + OPTIMISTIC_MIN_STEPS).run();
+        if (outcome.verdict() == Verdict.UNKNOWN) {
+            return null;
+        }
         List<Operation> order = new ArrayList<>(outcome.order().length);
-        for (int op : outcome.order()) order.add(part.get(op));
+        for (int op : outcome.order()) {
+            order.add(part.get(op));
+        }
         return outcome.verdict() == Verdict.LINEARIZABLE
                 ? new PartitionResult(label, part, Verdict.LINEARIZABLE, order, null, "", "greedy")
                 : new PartitionResult(label, part, Verdict.NOT_LINEARIZABLE, List.of(), counterexample(part, order),
@@ -325,29 +371,43 @@ public final class LinearizabilityChecker<S> {
 
     /** The search's counterexample for a part a decider found illegal, if found within the explanation budget. */
     private Counterexample explain(List<Operation> part, SearchBudget budget) {
-        if (explainBudget.isZero() || budget.exhausted()) return null;
+        if (explainBudget.isZero() || budget.exhausted()) {
+            return null;
+        }
         WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part, budget.capped(explainBudget)).run();
-        if (outcome.verdict() != Verdict.NOT_LINEARIZABLE) return null;
+        if (outcome.verdict() != Verdict.NOT_LINEARIZABLE) {
+            return null;
+        }
         List<Operation> order = new ArrayList<>(outcome.order().length);
-        for (int op : outcome.order()) order.add(part.get(op));
+        for (int op : outcome.order()) {
+            order.add(part.get(op));
+        }
         return counterexample(part, order);
     }
 
     /** Replays the longest prefix and names what cannot come next, and why. */
     private Counterexample counterexample(List<Operation> part, List<Operation> prefix) {
         S state = model.initial();
-        for (Operation op : prefix) state = model.step(state, op);
+        for (Operation op : prefix) {
+            state = model.step(state, op);
+        }
         Set<Operation> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         placed.addAll(prefix);
         Operation blocking = null;
         for (Operation op : part) {
-            if (placed.contains(op) || op.status() != Status.OK) continue;
-            if (blocking == null || op.ret() < blocking.ret()) blocking = op;
+            if (placed.contains(op) || op.status() != Status.OK) {
+                continue;
+            }
+            if (blocking == null || op.ret() < blocking.ret()) {
+                blocking = op;
+            }
         }
         List<Counterexample.Attempt> attempts = new ArrayList<>();
         long horizon = blocking == null ? Long.MAX_VALUE : blocking.ret();
         for (Operation op : part) {
-            if (placed.contains(op) || op.call() > horizon) continue;
+            if (placed.contains(op) || op.call() > horizon) {
+                continue;
+            }
             S after = model.step(state, op);
             attempts.add(new Counterexample.Attempt(op, after == null ? null : model.describeState(after)));
         }

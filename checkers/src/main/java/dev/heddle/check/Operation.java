@@ -66,8 +66,12 @@ public record Operation(int client, String f, Object key, Object input, Object o
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("client ").append(client).append(' ').append(f);
-        if (key != null) text.append(' ').append(Values.show(key));
-        if (input != null) text.append(' ').append(Values.show(input));
+        if (key != null) {
+            text.append(' ').append(Values.show(key));
+        }
+        if (input != null) {
+            text.append(' ').append(Values.show(input));
+        }
         switch (status) {
             case OK -> text.append(" -> ").append(Values.show(output));
             case FAILED -> text.append(" failed");

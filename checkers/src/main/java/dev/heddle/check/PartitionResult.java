@@ -14,7 +14,7 @@ import java.util.List;
  * @param reason         when a polynomial decider gave the verdict, its explanation; when the
  *                       part was not checked, why; otherwise empty
  * @param decider        what decided this part: {@code search}, a polynomial decider's
- *                       {@linkplain dev.heddle.check.fast.PolynomialDecider#name() name}, or
+ *                       {@linkplain dev.heddle.check.PolynomialDecider#name() name}, or
  *                       {@code none} when it was not checked
  */
 public record PartitionResult(String label, List<Operation> operations, Verdict verdict,
@@ -38,8 +38,12 @@ public record PartitionResult(String label, List<Operation> operations, Verdict 
         StringBuilder text = new StringBuilder();
         text.append(label.isEmpty() ? "history" : label).append(": ").append(verdict)
                 .append(" (").append(operations.size()).append(" operations)\n");
-        if (counterexample != null) text.append(counterexample.describe());
-        if (!reason.isEmpty()) text.append(reason).append('\n');
+        if (counterexample != null) {
+            text.append(counterexample.describe());
+        }
+        if (!reason.isEmpty()) {
+            text.append(reason).append('\n');
+        }
         return text.toString();
     }
 }

@@ -30,11 +30,14 @@ final class SearchBudget {
         return new SearchBudget(this, limit);
     }
 
+    /** A timeout beyond a long of nanoseconds: about 73 years, and nanoTime() plus it cannot overflow. */
+    private static final long FOREVER_NANOS = Long.MAX_VALUE / 4;
+
     private static long saturatedNanos(Duration timeout) {
         try {
             return timeout.toNanos();
         } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 4;
+            return FOREVER_NANOS;
         }
     }
 

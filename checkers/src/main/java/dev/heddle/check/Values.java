@@ -12,12 +12,18 @@ public final class Values {
 
     /** A value as a person reads it: {@code nil}, {@code 3}, {@code "x"}, {@code [1 2]}. */
     public static String show(Object value) {
-        if (value == null) return "nil";
-        if (value instanceof String s) return '"' + s + '"';
+        if (value == null) {
+            return "nil";
+        }
+        if (value instanceof String s) {
+            return '"' + s + '"';
+        }
         if (value instanceof List<?> list) {
             StringBuilder text = new StringBuilder("[");
             for (int i = 0; i < list.size(); i++) {
-                if (i > 0) text.append(' ');
+                if (i > 0) {
+                    text.append(' ');
+                }
                 text.append(show(list.get(i)));
             }
             return text.append(']').toString();

@@ -27,8 +27,12 @@ import java.util.SplittableRandom;
  * before it); the longest prefix for the counterexample is kept in amortized O(1) per step.
  */
 final class WingGongSearch<S> {
+    /** The list's first node, before every event. */
     private static final int HEAD = 0;
+    /** No node: past the list's last node, and the return of an unknown operation's call. */
     private static final int END = -1;
+    /** {@link #returnOfCall}'s entry for a return node, which tells calls and returns apart. */
+    private static final int RETURN_NODE = -2;
     private static final int BUDGET_CHECK_MASK = 1023;
 
     private final Model<S> model;
@@ -42,7 +46,7 @@ final class WingGongSearch<S> {
     private final int[] next;
     private final int[] prev;
     private final int[] opOfNode;
-    private final int[] returnOfCall; // for call nodes: their return node, END for unknown ops; -2 for return nodes
+    private final int[] returnOfCall; // for call nodes: their return node, END for unknown ops; RETURN_NODE for return nodes
     private final long[] zobrist;
 
     private int[] bestPrefix = new int[0];
@@ -70,7 +74,9 @@ final class WingGongSearch<S> {
         int events = 0;
         for (int i = 0; i < ops.length; i++) {
             readOnly[i] = model.readOnly(ops[i]);
-            if (memoize) zobrist[i] = random.nextLong();
+            if (memoize) {
+                zobrist[i] = random.nextLong();
+            }
             events += ops[i].status() == Status.UNKNOWN ? 1 : 2;
         }
         long[] order = sortedEvents(events);
@@ -85,7 +91,7 @@ final class WingGongSearch<S> {
             boolean isReturn = (order[e] & 1) == 1;
             opOfNode[node] = op;
             if (isReturn) {
-                returnOfCall[node] = -2;
+                returnOfCall[node] = RETURN_NODE;
                 returnOfCall[callNode[op]] = node;
             } else {
                 returnOfCall[node] = END;
@@ -100,7 +106,7 @@ final class WingGongSearch<S> {
 
     /**
      * Events as (op << 1 | isReturn), sorted by position, calls before returns on ties: all calls
-     * then all returns, stably merge-sorted by position (no boxing).
+     * then all returns, stably sorted by position.
      */
     private long[] sortedEvents(int events) {
         long[] event = new long[events];
@@ -111,42 +117,18 @@ final class WingGongSearch<S> {
             time[e++] = ops[i].call();
         }
         for (int i = 0; i < ops.length; i++) {
-            if (ops[i].status() == Status.UNKNOWN) continue;
+            if (ops[i].status() == Status.UNKNOWN) {
+                continue;
+            }
             event[e] = ((long) i << 1) | 1;
             time[e++] = ops[i].ret();
         }
-        long[] eventBuffer = new long[events];
-        long[] timeBuffer = new long[events];
-        for (int width = 1; width < events; width *= 2) {
-            for (int lo = 0; lo < events - width; lo += 2 * width) {
-                int mid = lo + width;
-                int hi = Math.min(lo + 2 * width, events);
-                if (time[mid - 1] <= time[mid]) continue;
-                int i = lo;
-                int j = mid;
-                int k = lo;
-                while (i < mid && j < hi) {
-                    if (time[j] < time[i]) {
-                        eventBuffer[k] = event[j];
-                        timeBuffer[k++] = time[j++];
-                    } else {
-                        eventBuffer[k] = event[i];
-                        timeBuffer[k++] = time[i++];
-                    }
-                }
-                while (i < mid) {
-                    eventBuffer[k] = event[i];
-                    timeBuffer[k++] = time[i++];
-                }
-                while (j < hi) {
-                    eventBuffer[k] = event[j];
-                    timeBuffer[k++] = time[j++];
-                }
-                System.arraycopy(eventBuffer, lo, event, lo, hi - lo);
-                System.arraycopy(timeBuffer, lo, time, lo, hi - lo);
-            }
+        int[] byTime = StableIndexSort.order(time, events);
+        long[] sorted = new long[events];
+        for (int i = 0; i < events; i++) {
+            sorted[i] = event[byTime[i]];
         }
-        return event;
+        return sorted;
     }
 
     /** The outcome: a verdict, and the linearization found or the longest linearizable prefix. */
@@ -155,8 +137,14 @@ final class WingGongSearch<S> {
 
     Outcome run() {
         int okLeft = 0;
-        for (Operation op : ops) if (op.status() == Status.OK) okLeft++;
-        if (budget.exhausted()) return new Outcome(Verdict.UNKNOWN, new int[0]);
+        for (Operation op : ops) {
+            if (op.status() == Status.OK) {
+                okLeft++;
+            }
+        }
+        if (budget.exhausted()) {
+            return new Outcome(Verdict.UNKNOWN, new int[0]);
+        }
 
         ConfigurationCache<S> cache = memoize ? new ConfigurationCache<>(model, budget) : null;
         int[] frontier = memoize ? new int[ops.length + 1] : null;
@@ -173,7 +161,7 @@ final class WingGongSearch<S> {
                 return new Outcome(Verdict.UNKNOWN, Arrays.copyOf(bestPrefix, bestLength));
             }
             boolean backtrack;
-            if (entry != END && returnOfCall[entry] != -2) {
+            if (entry != END && returnOfCall[entry] != RETURN_NODE) {
                 int op = opOfNode[entry];
                 S after = model.step(state, ops[op]);
                 backtrack = false;
@@ -190,7 +178,9 @@ final class WingGongSearch<S> {
                         recordPush(stackNode, depth);
                         depth++;
                         state = after;
-                        if (ops[op].status() == Status.OK) okLeft--;
+                        if (ops[op].status() == Status.OK) {
+                            okLeft--;
+                        }
                         entry = next[HEAD];
                         continue;
                     }
@@ -210,20 +200,26 @@ final class WingGongSearch<S> {
                     return new Outcome(Verdict.NOT_LINEARIZABLE, Arrays.copyOf(bestPrefix, bestLength));
                 }
                 depth--;
-                if (agreeing > depth) agreeing = depth;
+                if (agreeing > depth) {
+                    agreeing = depth;
+                }
                 entry = stackNode[depth];
                 state = cast(stackState[depth]);
                 stackState[depth] = null;
                 int op = opOfNode[entry];
                 linearizedHash ^= zobrist[op];
                 unlift(entry);
-                if (ops[op].status() == Status.OK) okLeft++;
+                if (ops[op].status() == Status.OK) {
+                    okLeft++;
+                }
                 popAgain = readOnly[op];
             } while (popAgain);
             entry = next[entry];
         }
         int[] order = new int[depth];
-        for (int i = 0; i < depth; i++) order[i] = opOfNode[stackNode[i]];
+        for (int i = 0; i < depth; i++) {
+            order[i] = opOfNode[stackNode[i]];
+        }
         return new Outcome(Verdict.LINEARIZABLE, order);
     }
 
@@ -238,7 +234,7 @@ final class WingGongSearch<S> {
     private int frontier(int[] into) {
         int length = 1;
         int node = next[HEAD];
-        while (node != END && returnOfCall[node] != -2) {
+        while (node != END && returnOfCall[node] != RETURN_NODE) {
             into[length++] = node;
             node = next[node];
         }
@@ -248,22 +244,30 @@ final class WingGongSearch<S> {
 
     /** Keeps {@code bestPrefix} equal to the deepest stack seen, copying only what changed. */
     private void recordPush(int[] stackNode, int position) {
-        if (position + 1 <= bestLength) return;
+        if (position + 1 <= bestLength) {
+            return;
+        }
         if (bestPrefix.length < position + 1) {
             bestPrefix = Arrays.copyOf(bestPrefix, Math.max(16, Math.max(position + 1, bestPrefix.length * 2)));
         }
-        for (int i = agreeing; i <= position; i++) bestPrefix[i] = opOfNode[stackNode[i]];
+        for (int i = agreeing; i <= position; i++) {
+            bestPrefix[i] = opOfNode[stackNode[i]];
+        }
         bestLength = position + 1;
         agreeing = position + 1;
     }
 
     private void lift(int call) {
         next[prev[call]] = next[call];
-        if (next[call] != END) prev[next[call]] = prev[call];
+        if (next[call] != END) {
+            prev[next[call]] = prev[call];
+        }
         int ret = returnOfCall[call];
         if (ret != END) {
             next[prev[ret]] = next[ret];
-            if (next[ret] != END) prev[next[ret]] = prev[ret];
+            if (next[ret] != END) {
+                prev[next[ret]] = prev[ret];
+            }
         }
     }
 
@@ -271,10 +275,14 @@ final class WingGongSearch<S> {
         int ret = returnOfCall[call];
         if (ret != END) {
             next[prev[ret]] = ret;
-            if (next[ret] != END) prev[next[ret]] = ret;
+            if (next[ret] != END) {
+                prev[next[ret]] = ret;
+            }
         }
         next[prev[call]] = call;
-        if (next[call] != END) prev[next[call]] = call;
+        if (next[call] != END) {
+            prev[next[call]] = call;
+        }
     }
 
     @SuppressWarnings("unchecked")

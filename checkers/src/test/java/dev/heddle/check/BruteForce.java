@@ -22,17 +22,27 @@ final class BruteForce {
     private static <S> boolean extend(Model<S> model, List<Operation> ops, boolean[] done, S state) {
         boolean allOkDone = true;
         for (int i = 0; i < ops.size(); i++) {
-            if (!done[i] && ops.get(i).status() == Status.OK) allOkDone = false;
+            if (!done[i] && ops.get(i).status() == Status.OK) {
+                allOkDone = false;
+            }
         }
-        if (allOkDone) return true;
+        if (allOkDone) {
+            return true;
+        }
         for (int i = 0; i < ops.size(); i++) {
-            if (done[i] || !minimal(ops, done, i)) continue;
+            if (done[i] || !minimal(ops, done, i)) {
+                continue;
+            }
             S next = model.step(state, ops.get(i));
-            if (next == null) continue;
+            if (next == null) {
+                continue;
+            }
             done[i] = true;
             boolean found = extend(model, ops, done, next);
             done[i] = false;
-            if (found) return true;
+            if (found) {
+                return true;
+            }
         }
         return false;
     }

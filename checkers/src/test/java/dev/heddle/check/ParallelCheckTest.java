@@ -1,6 +1,5 @@
 package dev.heddle.check;
 
-import dev.heddle.check.fast.PolynomialDecider;
 import dev.heddle.check.model.Model;
 import dev.heddle.check.model.Models;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,9 @@ class ParallelCheckTest {
      */
     static List<Operation> slow(String key) {
         List<Operation> ops = new ArrayList<>();
-        for (int i = 0; i < 30; i++) ops.add(Operation.ok(i, "put", key, "v" + i % 2, null, 0, 100));
+        for (int i = 0; i < 30; i++) {
+            ops.add(Operation.ok(i, "put", key, "v" + i % 2, null, 0, 100));
+        }
         ops.add(Operation.ok(99, "put", key, "x", null, 101, 102));
         ops.add(Operation.ok(99, "put", key, "y", null, 103, 104));
         ops.add(Operation.ok(99, "get", key, null, "x", 105, 106));
@@ -64,7 +65,9 @@ class ParallelCheckTest {
     @Test
     void partsTheFastPathsLeaveAreSearchedInParallel() {
         List<Operation> ops = new ArrayList<>();
-        for (String key : List.of("k1", "k2", "k3", "k4")) ops.addAll(rounds(key, 220, false)); // 4 x 1,100 ops
+        for (String key : List.of("k1", "k2", "k3", "k4")) {
+            ops.addAll(rounds(key, 220, false)); // 4 x 1,100 ops
+        }
         ThreadRecordingModel<Map<Object, String>> model = new ThreadRecordingModel<>(Models.keyValue());
         CheckResult result = LinearizabilityChecker.of(model).withParallelism(2).check(new History(ops));
 

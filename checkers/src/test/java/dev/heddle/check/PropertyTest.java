@@ -39,7 +39,9 @@ class PropertyTest {
             }));
         }
         start.countDown();
-        for (Thread thread : threads) thread.join();
+        for (Thread thread : threads) {
+            thread.join();
+        }
     }
 
     @Test
@@ -82,7 +84,11 @@ class PropertyTest {
 
             Random random = new Random(runIndex);
             List<Integer> reads = new ArrayList<>();
-            for (int i = 0; i < history.size(); i++) if (history.operations().get(i).f().equals("read")) reads.add(i);
+            for (int i = 0; i < history.size(); i++) {
+                if (history.operations().get(i).f().equals("read")) {
+                    reads.add(i);
+                }
+            }
             int victim = reads.get(random.nextInt(reads.size()));
             assertEquals(Verdict.NOT_LINEARIZABLE,
                     checker.check(RandomHistories.withOutput(history, victim, 1000L)).verdict(),
@@ -130,16 +136,24 @@ class PropertyTest {
             List<Integer> takes = new ArrayList<>();
             for (int i = 0; i < history.size(); i++) {
                 Operation op = history.operations().get(i);
-                if (op.f().equals("dequeue") && op.output() != null) takes.add(i);
+                if (op.f().equals("dequeue") && op.output() != null) {
+                    takes.add(i);
+                }
             }
-            if (takes.size() < 2) continue;
+            if (takes.size() < 2) {
+                continue;
+            }
             Random random = new Random(runIndex);
             int a = takes.get(random.nextInt(takes.size()));
             int b = takes.get(random.nextInt(takes.size()));
-            if (a == b) continue;
+            if (a == b) {
+                continue;
+            }
             History swapped = RandomHistories.withOutput(RandomHistories.withOutput(history, a,
                     history.operations().get(b).output()), b, history.operations().get(a).output());
-            if (LinearizabilityChecker.of(Models.queue()).check(swapped).verdict() == Verdict.NOT_LINEARIZABLE) caught++;
+            if (LinearizabilityChecker.of(Models.queue()).check(swapped).verdict() == Verdict.NOT_LINEARIZABLE) {
+                caught++;
+            }
         }
         assertTrue(caught * 2 >= RUNS, "only " + caught + " of " + RUNS + " swapped dequeues were caught");
     }

@@ -142,7 +142,9 @@ public final class RandomHistories {
             int c = s.client();
             if (kind == 0) {
                 long v = next++;
-                if (takesEffect) value = v;
+                if (takesEffect) {
+                    value = v;
+                }
                 written.add(v);
                 lastSeen[c] = v;
                 ops.add(crash ? Operation.unknown(c, "write", null, v, s.call())
@@ -155,7 +157,9 @@ public final class RandomHistories {
                 Object expected = random.nextInt(4) == 0 ? written.get(random.nextInt(written.size())) : lastSeen[c];
                 long v = next++;
                 boolean swapped = java.util.Objects.equals(value, expected) && takesEffect;
-                if (swapped) value = v;
+                if (swapped) {
+                    value = v;
+                }
                 written.add(v);
                 lastSeen[c] = swapped ? v : lastSeen[c];
                 List<Object> args = java.util.Arrays.asList(expected, v);
@@ -185,13 +189,17 @@ public final class RandomHistories {
                         : Operation.ok(c, "get", key, null, current, s.call(), s.ret()));
                 case 1 -> {
                     String v = "p" + next++ + ";";
-                    if (takesEffect) store.put(key, v);
+                    if (takesEffect) {
+                        store.put(key, v);
+                    }
                     ops.add(crash ? Operation.unknown(c, "put", key, v, s.call())
                             : Operation.ok(c, "put", key, v, null, s.call(), s.ret()));
                 }
                 default -> {
                     String v = "a" + next++ + ";";
-                    if (takesEffect) store.put(key, current + v);
+                    if (takesEffect) {
+                        store.put(key, current + v);
+                    }
                     ops.add(crash ? Operation.unknown(c, "append", key, v, s.call())
                             : Operation.ok(c, "append", key, v, null, s.call(), s.ret()));
                 }
@@ -217,7 +225,9 @@ public final class RandomHistories {
             long v = random.nextInt(3);
             switch (random.nextInt(cas ? 3 : 2)) {
                 case 0 -> {
-                    if (takesEffect) value = v;
+                    if (takesEffect) {
+                        value = v;
+                    }
                     lastSeen[c] = v;
                     ops.add(crash ? Operation.unknown(c, "write", null, v, s.call())
                             : Operation.ok(c, "write", null, v, null, s.call(), s.ret()));
@@ -230,7 +240,9 @@ public final class RandomHistories {
                 default -> {
                     Object expected = random.nextInt(3) == 0 ? (Object) (long) random.nextInt(3) : lastSeen[c];
                     boolean swapped = java.util.Objects.equals(value, expected) && takesEffect;
-                    if (swapped) value = v;
+                    if (swapped) {
+                        value = v;
+                    }
                     List<Object> args = java.util.Arrays.asList(expected, v);
                     ops.add(crash ? Operation.unknown(c, "cas", null, args, s.call())
                             : Operation.ok(c, "cas", null, args, swapped, s.call(), s.ret()));
@@ -259,13 +271,17 @@ public final class RandomHistories {
                         : Operation.ok(c, "get", key, null, current, s.call(), s.ret()));
                 case 1 -> {
                     String v = "p" + random.nextInt(3);
-                    if (takesEffect) store.put(key, v);
+                    if (takesEffect) {
+                        store.put(key, v);
+                    }
                     ops.add(crash ? Operation.unknown(c, "put", key, v, s.call())
                             : Operation.ok(c, "put", key, v, null, s.call(), s.ret()));
                 }
                 default -> {
                     String v = "a" + random.nextInt(3);
-                    if (takesEffect) store.put(key, current + v);
+                    if (takesEffect) {
+                        store.put(key, current + v);
+                    }
                     ops.add(crash ? Operation.unknown(c, "append", key, v, s.call())
                             : Operation.ok(c, "append", key, v, null, s.call(), s.ret()));
                 }

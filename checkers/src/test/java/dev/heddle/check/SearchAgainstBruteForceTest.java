@@ -46,7 +46,9 @@ class SearchAgainstBruteForceTest {
                     default -> {
                         Long expected = (long) random.nextInt(3);
                         boolean swapped = expected.equals(value);
-                        if (swapped) value = (long) random.nextInt(3);
+                        if (swapped) {
+                            value = (long) random.nextInt(3);
+                        }
                         ops.add(new Operation(s.client(), "cas", null, List.of(expected, random.nextInt(3)),
                                 null, s.call(), s.ret(), swapped ? Status.OK : Status.FAILED));
                     }
@@ -90,7 +92,9 @@ class SearchAgainstBruteForceTest {
         }
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
-            if (random.nextInt(8) == 0) ops.set(i, Operation.unknown(op.client(), op.f(), op.key(), op.input(), op.call()));
+            if (random.nextInt(8) == 0) {
+                ops.set(i, Operation.unknown(op.client(), op.f(), op.key(), op.input(), op.call()));
+            }
         }
         return new History(ops);
     }

@@ -20,7 +20,9 @@ class TimeoutTest {
     static List<Operation> pathological(String key) {
         String write = key == null ? "write" : "put";
         List<Operation> ops = new ArrayList<>();
-        for (int i = 0; i < 30; i++) ops.add(Operation.ok(i, write, key, "v" + i % 2, null, 0, 100));
+        for (int i = 0; i < 30; i++) {
+            ops.add(Operation.ok(i, write, key, "v" + i % 2, null, 0, 100));
+        }
         ops.add(Operation.ok(99, write, key, "x", null, 101, 102));
         ops.add(Operation.ok(99, write, key, "y", null, 103, 104));
         ops.add(Operation.ok(99, key == null ? "read" : "get", key, null, "x", 105, 106));
@@ -38,7 +40,9 @@ class TimeoutTest {
     void pathologicalHistoryRunsOutOfTime() {
         for (boolean fastPaths : new boolean[] {false, true}) {
             LinearizabilityChecker<Object> checker = LinearizabilityChecker.of(Models.register());
-            if (!fastPaths) checker = checker.withoutFastPaths();
+            if (!fastPaths) {
+                checker = checker.withoutFastPaths();
+            }
             CheckResult result = checker.withTimeout(Duration.ofMillis(200)).check(new History(pathological(null)));
             assertEquals(Verdict.UNKNOWN, result.verdict(), result.describe());
             assertEquals(true, result.partitions().getFirst().reason().contains("time budget exhausted"),

@@ -71,15 +71,23 @@ public final class LinCommand {
                         return ALL_LINEARIZABLE;
                     }
                     default -> {
-                        if (args[i].startsWith("--")) throw new IllegalArgumentException("unknown option " + args[i]);
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
                         files.add(args[i]);
                     }
                 }
             }
-            if (modelName == null) throw new IllegalArgumentException("--model is required");
-            if (files.isEmpty()) throw new IllegalArgumentException("no history files given");
+            if (modelName == null) {
+                throw new IllegalArgumentException("--model is required");
+            }
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("no history files given");
+            }
             Model<?> model = Models.byName(modelName);
-            if (reportDir != null) Files.createDirectories(reportDir);
+            if (reportDir != null) {
+                Files.createDirectories(reportDir);
+            }
             return checkAll(model, timeout, explain, reportDir, files, out, err);
         } catch (IllegalArgumentException | IOException e) {
             err.println("heddle lin: " + e.getMessage());
@@ -96,7 +104,9 @@ public final class LinCommand {
             try {
                 History history = HistoryFiles.read(Path.of(file));
                 LinearizabilityChecker<?> checker = LinearizabilityChecker.of(model);
-                if (timeout != null) checker = checker.withTimeout(timeout);
+                if (timeout != null) {
+                    checker = checker.withTimeout(timeout);
+                }
                 // The printed time is the verdict's alone: a fast path's verdict is explained
                 // step by step only when --explain or --report asks, by a second check after it.
                 CheckResult result = checker.withExplanationBudget(Duration.ZERO).check(history);
@@ -104,9 +114,13 @@ public final class LinCommand {
                         + String.format(Locale.ROOT, "%.1f", result.nanos() / 1e6) + " ms");
                 if ((explain || reportDir != null) && lacksCounterexample(result)) {
                     CheckResult explained = checker.check(history);
-                    if (explained.verdict() == Verdict.NOT_LINEARIZABLE) result = explained;
+                    if (explained.verdict() == Verdict.NOT_LINEARIZABLE) {
+                        result = explained;
+                    }
                 }
-                if (explain && result.verdict() != Verdict.LINEARIZABLE) out.print(result.describe().indent(2));
+                if (explain && result.verdict() != Verdict.LINEARIZABLE) {
+                    out.print(result.describe().indent(2));
+                }
                 if (reportDir != null) {
                     Path report = reportDir.resolve(Path.of(file).getFileName() + ".html");
                     Files.writeString(report, HtmlReport.render(file, result));
@@ -127,7 +141,9 @@ public final class LinCommand {
                 anyUnsure = true;
             }
         }
-        if (anyIllegal) return NOT_LINEARIZABLE;
+        if (anyIllegal) {
+            return NOT_LINEARIZABLE;
+        }
         return anyUnsure ? UNKNOWN_OR_BAD_INPUT : ALL_LINEARIZABLE;
     }
 
@@ -138,7 +154,9 @@ public final class LinCommand {
     }
 
     private static String argument(String[] args, int index, String option) {
-        if (index >= args.length) throw new IllegalArgumentException(option + " needs a value");
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
         return args[index];
     }
 

@@ -1,6 +1,7 @@
 package dev.heddle.check.fast;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
 
@@ -45,10 +46,14 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
     private static final int GET = 0;
     private static final int PUT = 1;
     private static final int APPEND = 2;
+    /** The predecessor of an append no read reveals: it is checked as a plain write. */
+    private static final int NOT_REVEALED = -2;
 
     @Override
     public Optional<Decision> decide(List<Operation> operations) {
-        if (operations.isEmpty()) return Optional.of(new Decision(true, ""));
+        if (operations.isEmpty()) {
+            return Optional.of(new Decision(true, ""));
+        }
         int n = operations.size();
         Object key = operations.getFirst().key();
         char delimiter = 0;
@@ -56,39 +61,59 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
         Map<String, Integer> tokenOp = new HashMap<>(2 * n);
         for (int i = 0; i < n; i++) {
             Operation op = operations.get(i);
-            if (!Objects.equals(op.key(), key) || op.status() == Status.FAILED) return Optional.empty();
+            if (!Objects.equals(op.key(), key) || op.status() == Status.FAILED) {
+                return Optional.empty();
+            }
             String f = op.f();
             if (f.equals("get")) {
                 kindOf[i] = GET;
                 continue;
             }
-            if (f.equals("put")) kindOf[i] = PUT;
-            else if (f.equals("append")) kindOf[i] = APPEND;
-            else return Optional.empty();
+            if (f.equals("put")) {
+                kindOf[i] = PUT;
+            } else if (f.equals("append")) {
+                kindOf[i] = APPEND;
+            } else {
+                return Optional.empty();
+            }
             String token = text(op.input());
-            if (token.isEmpty()) return Optional.empty();
-            if (delimiter == 0) delimiter = token.charAt(token.length() - 1);
-            if (token.indexOf(delimiter) != token.length() - 1) return Optional.empty();
-            if (tokenOp.putIfAbsent(token, i) != null) return Optional.empty();
+            if (token.isEmpty()) {
+                return Optional.empty();
+            }
+            if (delimiter == 0) {
+                delimiter = token.charAt(token.length() - 1);
+            }
+            if (token.indexOf(delimiter) != token.length() - 1) {
+                return Optional.empty();
+            }
+            if (tokenOp.putIfAbsent(token, i) != null) {
+                return Optional.empty();
+            }
         }
         UniqueWriteOrder order = new UniqueWriteOrder(n);
-        // The value id of the state each mutation produces; the state it was applied to (-2: not revealed).
+        // The value id of the state each mutation produces; the state it was applied to, if revealed.
         int[] valueOf = new int[n];
         int[] predecessor = new int[n];
-        Arrays.fill(predecessor, -2);
-        for (int i = 0; i < n; i++) if (kindOf[i] != GET) valueOf[i] = order.newValue();
+        Arrays.fill(predecessor, NOT_REVEALED);
+        for (int i = 0; i < n; i++) {
+            if (kindOf[i] != GET) {
+                valueOf[i] = order.newValue();
+            }
+        }
         int[] readValue = new int[n];
         Map<String, Integer> parsed = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Operation op = operations.get(i);
-            if (kindOf[i] != GET || op.status() != Status.OK) continue;
+            if (kindOf[i] != GET || op.status() != Status.OK) {
+                continue;
+            }
             String read = text(op.output());
             Integer seen = parsed.get(read);
             if (seen != null) { // the same value read before: same tokens, same contexts
                 readValue[i] = seen;
                 continue;
             }
-            int previous = 0; // the initial ""
+            int previous = UniqueWriteOrder.INITIAL_VALUE; // the initial ""
             int start = 0;
             // Often a value read before plus one token: start after that prefix.
             int lastStart = read.length() < 2 || delimiter == 0 ? -1 : read.lastIndexOf(delimiter, read.length() - 2) + 1;
@@ -116,7 +141,7 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
                             + " replaces the whole value");
                 }
                 if (kindOf[writer] == APPEND) {
-                    if (predecessor[writer] == -2) {
+                    if (predecessor[writer] == NOT_REVEALED) {
                         predecessor[writer] = previous;
                     } else if (predecessor[writer] != previous) {
                         return violation(op + " shows " + operations.get(writer) + " applied to "
@@ -133,22 +158,29 @@ public final class UniqueTokenKvDecider implements PolynomialDecider {
             Operation op = operations.get(i);
             switch (kindOf[i]) {
                 case GET -> {
-                    if (op.status() == Status.OK) order.add(op, UniqueWriteOrder.READ, readValue[i], -1);
+                    if (op.status() == Status.OK) {
+                        order.add(op, UniqueWriteOrder.READ, readValue[i]);
+                    }
                 }
-                case PUT -> order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
+                case PUT -> order.add(op, UniqueWriteOrder.WRITE, valueOf[i]);
                 default -> {
-                    if (predecessor[i] >= 0) order.add(op, UniqueWriteOrder.SWAP, valueOf[i], predecessor[i]);
-                    else order.add(op, UniqueWriteOrder.WRITE, valueOf[i], -1);
+                    if (predecessor[i] != NOT_REVEALED) {
+                        order.add(op, UniqueWriteOrder.SWAP, valueOf[i], predecessor[i]);
+                    } else {
+                        order.add(op, UniqueWriteOrder.WRITE, valueOf[i]);
+                    }
                 }
             }
         }
-        return order.decide(null, v -> v == 0 ? "\"\"" : "the value " + describe(producer(operations, valueOf, v)));
+        return order.decide(null, v -> v == UniqueWriteOrder.INITIAL_VALUE ? "\"\"" : "the value " + describe(producer(operations, valueOf, v)));
     }
 
     /** The mutation that produces value id {@code v} (for explanations only). */
     private static Operation producer(List<Operation> operations, int[] valueOf, int v) {
         for (int i = 0; i < operations.size(); i++) {
-            if (!operations.get(i).f().equals("get") && valueOf[i] == v) return operations.get(i);
+            if (!operations.get(i).f().equals("get") && valueOf[i] == v) {
+                return operations.get(i);
+            }
         }
         return null;
     }

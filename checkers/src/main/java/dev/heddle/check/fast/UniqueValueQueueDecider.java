@@ -1,6 +1,7 @@
 package dev.heddle.check.fast;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
 
@@ -42,11 +43,17 @@ public final class UniqueValueQueueDecider implements PolynomialDecider {
         Map<Object, Operation> enqueues = new HashMap<>();
         Map<Object, Operation> dequeues = new HashMap<>();
         for (Operation op : operations) {
-            if (op.status() != Status.OK) return Optional.empty();
+            if (op.status() != Status.OK) {
+                return Optional.empty();
+            }
             if (op.f().equals("enqueue")) {
-                if (enqueues.putIfAbsent(op.input(), op) != null) return Optional.empty();
+                if (enqueues.putIfAbsent(op.input(), op) != null) {
+                    return Optional.empty();
+                }
             } else if (op.f().equals("dequeue")) {
-                if (op.output() == null) return Optional.empty();
+                if (op.output() == null) {
+                    return Optional.empty();
+                }
                 Operation earlier = dequeues.putIfAbsent(op.output(), op);
                 if (earlier != null) {
                     return violation("value " + Values.show(op.output()) + " is dequeued twice: by "
@@ -69,7 +76,9 @@ public final class UniqueValueQueueDecider implements PolynomialDecider {
         byReturn.sort(Comparator.comparingLong(Operation::ret));
         List<Operation> dequeuedByCall = new ArrayList<>();
         for (Operation enqueue : enqueues.values()) {
-            if (dequeues.containsKey(enqueue.input())) dequeuedByCall.add(enqueue);
+            if (dequeues.containsKey(enqueue.input())) {
+                dequeuedByCall.add(enqueue);
+            }
         }
         dequeuedByCall.sort(Comparator.comparingLong(Operation::call));
         int swept = 0;

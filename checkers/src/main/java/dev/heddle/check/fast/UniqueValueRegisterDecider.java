@@ -1,15 +1,16 @@
 package dev.heddle.check.fast;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.model.Model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Decides {@code register} and {@code cas-register} histories in O(n log n) when every value is
@@ -27,15 +28,16 @@ import java.util.Optional;
 public final class UniqueValueRegisterDecider implements PolynomialDecider {
     private static final Object NIL = new Object();
 
-    private final Model<?> model;
+    private final Predicate<List<Operation>> replays;
     private final boolean cas;
 
     /**
-     * @param model the register or CAS-register model, used to replay the witness
-     * @param cas   whether the model has {@code cas}; if not, histories with one are left to the search
+     * @param replays whether the register or CAS-register model accepts an order as a sequential
+     *                run: a linearizable verdict is only given with a witness the model replays
+     * @param cas     whether the model has {@code cas}; if not, histories with one are left to the search
      */
-    public UniqueValueRegisterDecider(Model<?> model, boolean cas) {
-        this.model = model;
+    public UniqueValueRegisterDecider(Predicate<List<Operation>> replays, boolean cas) {
+        this.replays = replays;
         this.cas = cas;
     }
 
@@ -49,17 +51,22 @@ public final class UniqueValueRegisterDecider implements PolynomialDecider {
         UniqueWriteOrder order = new UniqueWriteOrder(operations.size());
         Map<Object, Integer> ids = new HashMap<>();
         List<Object> shown = new ArrayList<>();
-        ids.put(NIL, 0);
+        ids.put(NIL, UniqueWriteOrder.INITIAL_VALUE);
         shown.add(null);
         for (Operation op : operations) {
             switch (op.f()) {
                 case "read" -> {
-                    if (op.status() == Status.OK) order.add(op, UniqueWriteOrder.READ, id(order, ids, shown, op.output()), -1);
-                    else if (op.status() != Status.UNKNOWN) return Optional.empty();
+                    if (op.status() == Status.OK) {
+                        order.add(op, UniqueWriteOrder.READ, id(order, ids, shown, op.output()));
+                    } else if (op.status() != Status.UNKNOWN) {
+                        return Optional.empty();
+                    }
                 }
                 case "write" -> {
-                    if (op.status() == Status.FAILED) return Optional.empty();
-                    order.add(op, UniqueWriteOrder.WRITE, id(order, ids, shown, op.input()), -1);
+                    if (op.status() == Status.FAILED) {
+                        return Optional.empty();
+                    }
+                    order.add(op, UniqueWriteOrder.WRITE, id(order, ids, shown, op.input()));
                 }
                 case "cas" -> {
                     if (!cas || !(op.input() instanceof List<?> args) || args.size() != 2 || op.status() == Status.FAILED) {
@@ -69,7 +76,7 @@ public final class UniqueValueRegisterDecider implements PolynomialDecider {
                     if (op.status() == Status.UNKNOWN || Boolean.TRUE.equals(op.output())) {
                         order.add(op, UniqueWriteOrder.SWAP, id(order, ids, shown, args.get(1)), expected);
                     } else if (Boolean.FALSE.equals(op.output())) {
-                        order.add(op, UniqueWriteOrder.NOT_READ, expected, -1);
+                        order.add(op, UniqueWriteOrder.NOT_READ, expected);
                     } else {
                         return Optional.empty();
                     }
@@ -79,7 +86,7 @@ public final class UniqueValueRegisterDecider implements PolynomialDecider {
                 }
             }
         }
-        return order.decide(model, v -> Values.show(shown.get(v)));
+        return order.decide(replays, v -> Values.show(shown.get(v)));
     }
 
     private static int id(UniqueWriteOrder order, Map<Object, Integer> ids, List<Object> shown, Object value) {

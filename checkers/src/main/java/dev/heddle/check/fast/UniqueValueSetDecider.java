@@ -1,6 +1,7 @@
 package dev.heddle.check.fast;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
 
@@ -40,12 +41,16 @@ public final class UniqueValueSetDecider implements PolynomialDecider {
     public Optional<Decision> decide(List<Operation> operations) {
         Map<Object, List<Operation>> byValue = new LinkedHashMap<>();
         for (Operation op : operations) {
-            if (op.status() != Status.OK || !(op.output() instanceof Boolean)) return Optional.empty();
+            if (op.status() != Status.OK || !(op.output() instanceof Boolean)) {
+                return Optional.empty();
+            }
             byValue.computeIfAbsent(op.input(), v -> new ArrayList<>()).add(op);
         }
         for (Map.Entry<Object, List<Operation>> value : byValue.entrySet()) {
             Optional<Decision> decision = decideValue(value.getKey(), value.getValue());
-            if (decision.isEmpty() || !decision.get().linearizable()) return decision;
+            if (decision.isEmpty() || !decision.get().linearizable()) {
+                return decision;
+            }
         }
         return Optional.of(new Decision(true, ""));
     }
@@ -59,14 +64,22 @@ public final class UniqueValueSetDecider implements PolynomialDecider {
             boolean output = (Boolean) op.output();
             switch (op.f()) {
                 case "add" -> {
-                    if (!output) present.add(op);
-                    else if (add != null) return Optional.empty();
-                    else add = op;
+                    if (!output) {
+                        present.add(op);
+                    } else if (add != null) {
+                        return Optional.empty();
+                    } else {
+                        add = op;
+                    }
                 }
                 case "remove" -> {
-                    if (!output) absent.add(op);
-                    else if (remove != null) return Optional.empty();
-                    else remove = op;
+                    if (!output) {
+                        absent.add(op);
+                    } else if (remove != null) {
+                        return Optional.empty();
+                    } else {
+                        remove = op;
+                    }
                 }
                 case "contains" -> (output ? present : absent).add(op);
                 default -> {
@@ -76,22 +89,34 @@ public final class UniqueValueSetDecider implements PolynomialDecider {
         }
         String name = "value " + Values.show(value);
         if (add == null) {
-            if (remove != null) return violation(name + " is removed by " + remove + " but never added");
-            if (!present.isEmpty()) return violation(present.getFirst() + " sees " + name + " present, but it is never added");
+            if (remove != null) {
+                return violation(name + " is removed by " + remove + " but never added");
+            }
+            if (!present.isEmpty()) {
+                return violation(present.getFirst() + " sees " + name + " present, but it is never added");
+            }
             return Optional.of(new Decision(true, ""));
         }
         long lowA = add.call();
         long highA = add.ret();
-        for (Operation p : present) highA = Math.min(highA, p.ret());
+        for (Operation p : present) {
+            highA = Math.min(highA, p.ret());
+        }
         if (remove == null) {
-            for (Operation q : absent) lowA = Math.max(lowA, q.call());
-            if (lowA <= highA) return Optional.of(new Decision(true, ""));
+            for (Operation q : absent) {
+                lowA = Math.max(lowA, q.call());
+            }
+            if (lowA <= highA) {
+                return Optional.of(new Decision(true, ""));
+            }
             return violation(name + ": no point for " + add + " lies after the calls of every operation"
                     + " that sees it absent and before the returns of every operation that sees it present");
         }
         long lowR = remove.call();
         long highR = remove.ret();
-        for (Operation p : present) lowR = Math.max(lowR, p.call());
+        for (Operation p : present) {
+            lowR = Math.max(lowR, p.call());
+        }
         if (lowA <= highA && lowR <= highR && feasible(lowA, highA, lowR, highR, absent)) {
             return Optional.of(new Decision(true, ""));
         }
@@ -107,16 +132,26 @@ public final class UniqueValueSetDecider implements PolynomialDecider {
         int n = byCall.size();
         long[] suffixMinReturn = new long[n + 1];
         suffixMinReturn[n] = Long.MAX_VALUE;
-        for (int i = n - 1; i >= 0; i--) suffixMinReturn[i] = Math.min(suffixMinReturn[i + 1], byCall.get(i).ret());
+        for (int i = n - 1; i >= 0; i--) {
+            suffixMinReturn[i] = Math.min(suffixMinReturn[i + 1], byCall.get(i).ret());
+        }
         // Candidate A values: lowA, and each observation's call within [lowA, highA]. The
         // observations with call <= A are satisfied by A; the rest need R <= their return.
         int covered = 0;
         for (int candidate = -1; candidate < n; candidate++) {
             long a = candidate < 0 ? lowA : byCall.get(candidate).call();
-            if (a < lowA) continue;
-            if (a > highA) break;
-            while (covered < n && byCall.get(covered).call() <= a) covered++;
-            if (Math.max(lowR, a) <= Math.min(highR, suffixMinReturn[covered])) return true;
+            if (a < lowA) {
+                continue;
+            }
+            if (a > highA) {
+                break;
+            }
+            while (covered < n && byCall.get(covered).call() <= a) {
+                covered++;
+            }
+            if (Math.max(lowR, a) <= Math.min(highR, suffixMinReturn[covered])) {
+                return true;
+            }
         }
         return false;
     }

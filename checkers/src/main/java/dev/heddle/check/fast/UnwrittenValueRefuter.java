@@ -1,6 +1,7 @@
 package dev.heddle.check.fast;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
 
@@ -41,19 +42,27 @@ public final class UnwrittenValueRefuter implements PolynomialDecider {
         Map<Object, Long> firstWriteCall = new HashMap<>();
         for (Operation op : operations) {
             boolean known = op.f().equals("read") || op.f().equals("write") || (cas && op.f().equals("cas"));
-            if (!known) return Optional.empty(); // the search names the operation the model does not know
+            if (!known) {
+                return Optional.empty(); // the search names the operation the model does not know
+            }
             Object written = written(op);
-            if (written != NOTHING && written != null) firstWriteCall.merge(written, op.call(), Math::min);
+            if (written != NOTHING && written != null) {
+                firstWriteCall.merge(written, op.call(), Math::min);
+            }
         }
         for (Operation op : operations) {
-            if (op.status() != Status.OK) continue;
+            if (op.status() != Status.OK) {
+                continue;
+            }
             Object observed = switch (op.f()) {
                 case "read" -> op.output();
                 case "cas" -> Boolean.TRUE.equals(op.output()) && op.input() instanceof List<?> args && args.size() == 2
                         ? args.get(0) : null;
                 default -> null;
             };
-            if (observed == null) continue; // nil is the initial value: always possible
+            if (observed == null) {
+                continue; // nil is the initial value: always possible
+            }
             Long first = firstWriteCall.get(observed);
             if (first == null || first > op.ret()) {
                 String what = op.f().equals("read") ? "reads " : "expects ";

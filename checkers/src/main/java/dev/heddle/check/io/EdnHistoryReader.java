@@ -29,7 +29,9 @@ final class EdnHistoryReader {
         InvocationPairing pairing = new InvocationPairing();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank()) continue;
+            if (line.isBlank()) {
+                continue;
+            }
             try {
                 event(EdnValueParser.parse(line), pairing, i + 1);
             } catch (LineSyntaxException e) {
@@ -43,7 +45,9 @@ final class EdnHistoryReader {
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new LineSyntaxException("expected an EDN map like {:process 0, :type :invoke, :f :read, :value nil}");
         }
-        if (NEMESIS.equals(map.get(PROCESS))) return;
+        if (NEMESIS.equals(map.get(PROCESS))) {
+            return;
+        }
         if (!(map.get(PROCESS) instanceof Long process) || process != process.intValue()) {
             throw new LineSyntaxException("expected :process with an integer (or :nemesis, skipped), got "
                     + map.get(PROCESS));
@@ -69,8 +73,12 @@ final class EdnHistoryReader {
 
     /** Keywords become their names as strings, so values compare with other formats' values. */
     private static Object plain(Object value) {
-        if (value instanceof EdnValueParser.Keyword keyword) return ":" + keyword.name();
-        if (value instanceof List<?> list) return list.stream().map(EdnHistoryReader::plain).toList();
+        if (value instanceof EdnValueParser.Keyword keyword) {
+            return ":" + keyword.name();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(EdnHistoryReader::plain).toList();
+        }
         return value;
     }
 }

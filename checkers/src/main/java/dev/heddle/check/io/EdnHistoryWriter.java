@@ -26,14 +26,18 @@ final class EdnHistoryWriter {
             line.append("{:process ").append(op.client()).append(", :type ").append(type(event));
             line.append(", :f ");
             keyword(op.f(), line);
-            if (op.key() != null) value(op.key(), line.append(", :key "));
+            if (op.key() != null) {
+                value(op.key(), line.append(", :key "));
+            }
             value(event.invocation() ? op.input() : InvocationEvents.completionValue(op), line.append(", :value "));
             out.write(line.append("}\n").toString());
         }
     }
 
     private static String type(InvocationEvents.Event event) {
-        if (event.invocation()) return ":invoke";
+        if (event.invocation()) {
+            return ":invoke";
+        }
         return switch (event.op().status()) {
             case OK -> ":ok";
             case FAILED -> ":fail";
@@ -49,7 +53,9 @@ final class EdnHistoryWriter {
                         + " contains '" + c + "'); rename the operation or write JSON lines");
             }
         }
-        if (name.isEmpty()) throw new IllegalArgumentException("an empty operation name cannot be an EDN keyword");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("an empty operation name cannot be an EDN keyword");
+        }
         out.append(':').append(name);
     }
 
@@ -74,7 +80,9 @@ final class EdnHistoryWriter {
             case List<?> list -> {
                 out.append('[');
                 for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) out.append(' ');
+                    if (i > 0) {
+                        out.append(' ');
+                    }
                     value(list.get(i), out);
                 }
                 out.append(']');

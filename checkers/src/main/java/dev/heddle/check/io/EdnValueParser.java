@@ -32,13 +32,17 @@ final class EdnValueParser {
         EdnValueParser parser = new EdnValueParser(text);
         Object value = parser.value();
         parser.skipSpace();
-        if (parser.pos != text.length()) throw parser.expected("end of line after the EDN value");
+        if (parser.pos != text.length()) {
+            throw parser.expected("end of line after the EDN value");
+        }
         return value;
     }
 
     private Object value() throws LineSyntaxException {
         skipSpace();
-        if (pos >= text.length()) throw expected("an EDN value");
+        if (pos >= text.length()) {
+            throw expected("an EDN value");
+        }
         char c = text.charAt(pos);
         switch (c) {
             case '{' -> {
@@ -52,7 +56,9 @@ final class EdnValueParser {
                     }
                     Object key = value();
                     skipSpace();
-                    if (peek() == '}') throw expected("a value for key " + key);
+                    if (peek() == '}') {
+                        throw expected("a value for key " + key);
+                    }
                     map.put(key, value());
                 }
             }
@@ -62,7 +68,9 @@ final class EdnValueParser {
                     pos++;
                     return sequence('}');
                 }
-                if (symbol().isEmpty()) throw expected("'{' or a tag name after '#'");
+                if (symbol().isEmpty()) {
+                    throw expected("'{' or a tag name after '#'");
+                }
                 return value();
             }
             case '[', '(' -> {
@@ -75,13 +83,17 @@ final class EdnValueParser {
             case ':' -> {
                 pos++;
                 String name = symbol();
-                if (name.isEmpty()) throw expected("a keyword name after ':'");
+                if (name.isEmpty()) {
+                    throw expected("a keyword name after ':'");
+                }
                 return new Keyword(name);
             }
             default -> {
                 int start = pos;
                 String word = symbol();
-                if (word.isEmpty()) throw expected("an EDN value");
+                if (word.isEmpty()) {
+                    throw expected("an EDN value");
+                }
                 switch (word) {
                     case "nil" -> {
                         return null;
@@ -115,7 +127,9 @@ final class EdnValueParser {
                 pos++;
                 return list;
             }
-            if (pos >= text.length()) throw expected("'" + close + "'");
+            if (pos >= text.length()) {
+                throw expected("'" + close + "'");
+            }
             list.add(value());
         }
     }
@@ -125,7 +139,9 @@ final class EdnValueParser {
         pos++;
         while (pos < text.length()) {
             char c = text.charAt(pos++);
-            if (c == '"') return out.toString();
+            if (c == '"') {
+                return out.toString();
+            }
             if (c == '\\' && pos < text.length()) {
                 char escaped = text.charAt(pos++);
                 out.append(switch (escaped) {
@@ -145,7 +161,9 @@ final class EdnValueParser {
         int start = pos;
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (Character.isWhitespace(c) || c == ',' || "{}[]()\"".indexOf(c) >= 0) break;
+            if (Character.isWhitespace(c) || c == ',' || "{}[]()\"".indexOf(c) >= 0) {
+                break;
+            }
             pos++;
         }
         return text.substring(start, pos);
@@ -156,7 +174,9 @@ final class EdnValueParser {
     }
 
     private void skipSpace() {
-        while (pos < text.length() && (Character.isWhitespace(text.charAt(pos)) || text.charAt(pos) == ',')) pos++;
+        while (pos < text.length() && (Character.isWhitespace(text.charAt(pos)) || text.charAt(pos) == ',')) {
+            pos++;
+        }
     }
 
     private LineSyntaxException expected(String what) {

@@ -35,7 +35,9 @@ public final class HistoryFiles {
 
     private static History parse(String source, List<String> lines) throws HistoryFormatException {
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
             HistoryFormat format = HistoryFormat.recognize(lines.get(i));
             if (format == null) {
                 throw new HistoryFormatException(source, i + 1, "not a history: expected a JSON object"

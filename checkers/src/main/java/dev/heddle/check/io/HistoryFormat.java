@@ -24,8 +24,12 @@ public enum HistoryFormat {
         String text = line.strip();
         if (text.startsWith("{")) {
             String rest = text.substring(1).stripLeading();
-            if (rest.startsWith("\"")) return JSON_LINES;
-            if (rest.startsWith(":")) return EDN;
+            if (rest.startsWith("\"")) {
+                return JSON_LINES;
+            }
+            if (rest.startsWith(":")) {
+                return EDN;
+            }
             return null;
         }
         return JepsenLogReader.looksLikeLogLine(text) ? JEPSEN_LOG : null;
@@ -34,8 +38,12 @@ public enum HistoryFormat {
     /** The format for a file name: {@code .edn} EDN, {@code .log} Jepsen log lines, otherwise JSON lines. */
     public static HistoryFormat forFileName(Path file) {
         String name = file.getFileName().toString();
-        if (name.endsWith(".edn")) return EDN;
-        if (name.endsWith(".log")) return JEPSEN_LOG;
+        if (name.endsWith(".edn")) {
+            return EDN;
+        }
+        if (name.endsWith(".log")) {
+            return JEPSEN_LOG;
+        }
         return JSON_LINES;
     }
 

@@ -39,8 +39,11 @@ final class InvocationEvents {
         List<Operation> unknown = new ArrayList<>();
         for (Operation op : history.operations()) {
             byPosition.computeIfAbsent(op.call(), p -> new ArrayList<>()).add(new Event(op, true));
-            if (op.status() == Status.UNKNOWN) unknown.add(op);
-            else byPosition.computeIfAbsent(op.ret(), p -> new ArrayList<>()).add(new Event(op, false));
+            if (op.status() == Status.UNKNOWN) {
+                unknown.add(op);
+            } else {
+                byPosition.computeIfAbsent(op.ret(), p -> new ArrayList<>()).add(new Event(op, false));
+            }
         }
         Map<Integer, Operation> pending = new HashMap<>();
         List<Event> events = new ArrayList<>(2 * history.size());
@@ -50,8 +53,11 @@ final class InvocationEvents {
             Set<Integer> completing = new HashSet<>();
             Set<Integer> invoking = new HashSet<>();
             for (Event event : group) {
-                if (event.invocation()) invoking.add(event.op().client());
-                else if (event.op().call() < position) completing.add(event.op().client());
+                if (event.invocation()) {
+                    invoking.add(event.op().client());
+                } else if (event.op().call() < position) {
+                    completing.add(event.op().client());
+                }
             }
             completing.retainAll(invoking);
             List<Event> invocations = new ArrayList<>();
@@ -60,9 +66,13 @@ final class InvocationEvents {
             for (Event event : group) {
                 boolean pair = completing.contains(event.op().client())
                         && (event.invocation() || event.op().call() < position);
-                if (pair) pairs.add(event);
-                else if (event.invocation()) invocations.add(event);
-                else completions.add(event);
+                if (pair) {
+                    pairs.add(event);
+                } else if (event.invocation()) {
+                    invocations.add(event);
+                } else {
+                    completions.add(event);
+                }
             }
             pairs.sort(Comparator.comparingInt((Event e) -> e.op().client()).thenComparing(Event::invocation));
             for (List<Event> part : List.of(invocations, pairs, completions)) {
@@ -75,7 +85,9 @@ final class InvocationEvents {
                                     + " once (" + earlier + " and " + op + "); Jepsen histories allow one pending"
                                     + " invocation per process, so give them different clients or write JSON lines");
                         }
-                        if (earlier != null) events.add(new Event(earlier, false));
+                        if (earlier != null) {
+                            events.add(new Event(earlier, false));
+                        }
                     } else {
                         pending.remove(op.client());
                     }
@@ -84,7 +96,9 @@ final class InvocationEvents {
             }
         }
         for (Operation op : unknown) {
-            if (pending.remove(op.client(), op)) events.add(new Event(op, false));
+            if (pending.remove(op.client(), op)) {
+                events.add(new Event(op, false));
+            }
         }
         return events;
     }

@@ -48,7 +48,9 @@ final class InvocationPairing {
                     + invocation.f() + " on line " + invocation.line());
         }
         long ret = position++;
-        if (Objects.equals(output, invocation.input())) output = null;
+        if (Objects.equals(output, invocation.input())) {
+            output = null;
+        }
         operations.add(status == Status.UNKNOWN
                 ? Operation.unknown(process, f, invocation.key(), invocation.input(), invocation.position())
                 : new Operation(process, f, invocation.key(), invocation.input(), output,

@@ -46,7 +46,9 @@ final class JepsenLogReader {
         InvocationPairing pairing = new InvocationPairing();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank()) continue;
+            if (line.isBlank()) {
+                continue;
+            }
             try {
                 event(line, pairing, i + 1);
             } catch (LineSyntaxException e) {
@@ -58,7 +60,9 @@ final class JepsenLogReader {
 
     private static void event(String line, InvocationPairing pairing, int lineNumber) throws LineSyntaxException {
         Matcher start = EVENT_START.matcher(line);
-        if (!start.matches() || start.group(1).equals(NEMESIS)) return;
+        if (!start.matches() || start.group(1).equals(NEMESIS)) {
+            return;
+        }
         Matcher matcher = EVENT.matcher(line);
         if (!matcher.matches()) {
             throw new LineSyntaxException("expected a jepsen.util event: LEVEL jepsen.util - PROCESS TYPE F VALUE,"
@@ -89,13 +93,21 @@ final class JepsenLogReader {
     }
 
     private static Object value(String text) throws LineSyntaxException {
-        if (text.equals("nil")) return null;
-        if (text.equals(TIMED_OUT)) return TIMED_OUT;
-        if (INTEGER.matcher(text).matches()) return Long.parseLong(text);
+        if (text.equals("nil")) {
+            return null;
+        }
+        if (text.equals(TIMED_OUT)) {
+            return TIMED_OUT;
+        }
+        if (INTEGER.matcher(text).matches()) {
+            return Long.parseLong(text);
+        }
         Matcher pair = PAIR.matcher(text);
         if (pair.matches()) {
             List<Object> values = new ArrayList<>(2);
-            for (int g = 1; g <= 2; g++) values.add(pair.group(g).equals("nil") ? null : Long.parseLong(pair.group(g)));
+            for (int g = 1; g <= 2; g++) {
+                values.add(pair.group(g).equals("nil") ? null : Long.parseLong(pair.group(g)));
+            }
             return values;
         }
         throw new LineSyntaxException("expected the value nil, an integer, [from to] or :timed-out, got '" + text + "'");

@@ -26,7 +26,9 @@ final class JepsenLogWriter {
     }
 
     static void write(History history, Writer out) throws IOException {
-        for (Operation op : history.operations()) check(op);
+        for (Operation op : history.operations()) {
+            check(op);
+        }
         StringBuilder line = new StringBuilder();
         for (InvocationEvents.Event event : InvocationEvents.of(history)) {
             Operation op = event.op();

@@ -25,7 +25,9 @@ final class JsonLinesReader {
         List<Operation> operations = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank()) continue;
+            if (line.isBlank()) {
+                continue;
+            }
             try {
                 operations.add(operation(JsonValueParser.parse(line)));
             } catch (LineSyntaxException e) {
@@ -45,7 +47,9 @@ final class JsonLinesReader {
             }
         }
         long client = integer(map, "client");
-        if (client != (int) client) throw new LineSyntaxException("\"client\" must fit in an int, got " + client);
+        if (client != (int) client) {
+            throw new LineSyntaxException("\"client\" must fit in an int, got " + client);
+        }
         if (!(map.get("f") instanceof String f)) {
             throw new LineSyntaxException("expected \"f\": the operation name as a string");
         }
@@ -63,15 +67,23 @@ final class JsonLinesReader {
     }
 
     private static long integer(Map<?, ?> map, String field) throws LineSyntaxException {
-        if (map.get(field) instanceof Long value) return value;
+        if (map.get(field) instanceof Long value) {
+            return value;
+        }
         throw new LineSyntaxException("expected \"" + field + "\": an integer, got "
                 + (map.containsKey(field) ? String.valueOf(map.get(field)) : "nothing"));
     }
 
     private static Status status(Object value) throws LineSyntaxException {
-        if ("ok".equals(value)) return Status.OK;
-        if ("fail".equals(value)) return Status.FAILED;
-        if ("unknown".equals(value)) return Status.UNKNOWN;
+        if ("ok".equals(value)) {
+            return Status.OK;
+        }
+        if ("fail".equals(value)) {
+            return Status.FAILED;
+        }
+        if ("unknown".equals(value)) {
+            return Status.UNKNOWN;
+        }
         throw new LineSyntaxException("expected \"status\": \"ok\", \"fail\" or \"unknown\", got " + value);
     }
 

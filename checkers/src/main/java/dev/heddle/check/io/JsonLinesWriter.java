@@ -20,11 +20,19 @@ public final class JsonLinesWriter {
             line.setLength(0);
             line.append("{\"client\":").append(op.client()).append(",\"f\":");
             value(op.f(), line);
-            if (op.key() != null) value(op.key(), line.append(",\"key\":"));
-            if (op.input() != null) value(op.input(), line.append(",\"input\":"));
-            if (op.status() != Status.UNKNOWN && op.output() != null) value(op.output(), line.append(",\"output\":"));
+            if (op.key() != null) {
+                value(op.key(), line.append(",\"key\":"));
+            }
+            if (op.input() != null) {
+                value(op.input(), line.append(",\"input\":"));
+            }
+            if (op.status() != Status.UNKNOWN && op.output() != null) {
+                value(op.output(), line.append(",\"output\":"));
+            }
             line.append(",\"call\":").append(op.call());
-            if (op.status() != Status.UNKNOWN) line.append(",\"return\":").append(op.ret());
+            if (op.status() != Status.UNKNOWN) {
+                line.append(",\"return\":").append(op.ret());
+            }
             line.append(",\"status\":\"").append(JsonLinesReader.statusName(op.status())).append("\"}\n");
             out.write(line.toString());
         }
@@ -45,8 +53,11 @@ public final class JsonLinesWriter {
                         case '\r' -> out.append("\\r");
                         case '\t' -> out.append("\\t");
                         default -> {
-                            if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-                            else out.append(c);
+                            if (c < 0x20) {
+                                out.append(String.format("\\u%04x", (int) c));
+                            } else {
+                                out.append(c);
+                            }
                         }
                     }
                 }
@@ -55,7 +66,9 @@ public final class JsonLinesWriter {
             case List<?> list -> {
                 out.append('[');
                 for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) out.append(',');
+                    if (i > 0) {
+                        out.append(',');
+                    }
                     value(list.get(i), out);
                 }
                 out.append(']');
@@ -64,7 +77,9 @@ public final class JsonLinesWriter {
                 out.append('{');
                 boolean first = true;
                 for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    if (!first) out.append(',');
+                    if (!first) {
+                        out.append(',');
+                    }
                     first = false;
                     value(String.valueOf(entry.getKey()), out);
                     out.append(':');

@@ -21,13 +21,17 @@ final class JsonValueParser {
         JsonValueParser parser = new JsonValueParser(text);
         Object value = parser.value();
         parser.skipSpace();
-        if (parser.pos != text.length()) throw parser.expected("end of line after the JSON value");
+        if (parser.pos != text.length()) {
+            throw parser.expected("end of line after the JSON value");
+        }
         return value;
     }
 
     private Object value() throws LineSyntaxException {
         skipSpace();
-        if (pos >= text.length()) throw expected("a JSON value");
+        if (pos >= text.length()) {
+            throw expected("a JSON value");
+        }
         char c = text.charAt(pos);
         return switch (c) {
             case '{' -> object();
@@ -37,7 +41,9 @@ final class JsonValueParser {
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
             default -> {
-                if (c == '-' || (c >= '0' && c <= '9')) yield number();
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    yield number();
+                }
                 throw expected("a JSON value");
             }
         };
@@ -53,16 +59,22 @@ final class JsonValueParser {
         }
         while (true) {
             skipSpace();
-            if (peek() != '"') throw expected("a field name in double quotes");
+            if (peek() != '"') {
+                throw expected("a field name in double quotes");
+            }
             String name = string();
             skipSpace();
-            if (peek() != ':') throw expected("':' after field \"" + name + "\"");
+            if (peek() != ':') {
+                throw expected("':' after field \"" + name + "\"");
+            }
             pos++;
             map.put(name, value());
             skipSpace();
             char c = peek();
             pos++;
-            if (c == '}') return map;
+            if (c == '}') {
+                return map;
+            }
             if (c != ',') {
                 pos--;
                 throw expected("',' or '}'");
@@ -83,7 +95,9 @@ final class JsonValueParser {
             skipSpace();
             char c = peek();
             pos++;
-            if (c == ']') return list;
+            if (c == ']') {
+                return list;
+            }
             if (c != ',') {
                 pos--;
                 throw expected("',' or ']'");
@@ -96,12 +110,16 @@ final class JsonValueParser {
         pos++;
         while (pos < text.length()) {
             char c = text.charAt(pos++);
-            if (c == '"') return out.toString();
+            if (c == '"') {
+                return out.toString();
+            }
             if (c != '\\') {
                 out.append(c);
                 continue;
             }
-            if (pos >= text.length()) break;
+            if (pos >= text.length()) {
+                break;
+            }
             char escaped = text.charAt(pos++);
             switch (escaped) {
                 case '"', '\\', '/' -> out.append(escaped);
@@ -111,7 +129,9 @@ final class JsonValueParser {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> {
-                    if (pos + 4 > text.length()) throw expected("four hex digits after \\u");
+                    if (pos + 4 > text.length()) {
+                        throw expected("four hex digits after \\u");
+                    }
                     try {
                         out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
                     } catch (NumberFormatException e) {
@@ -130,7 +150,9 @@ final class JsonValueParser {
 
     private Object number() throws LineSyntaxException {
         int start = pos;
-        if (peek() == '-') pos++;
+        if (peek() == '-') {
+            pos++;
+        }
         boolean integral = true;
         while (pos < text.length()) {
             char c = text.charAt(pos);
@@ -153,7 +175,9 @@ final class JsonValueParser {
     }
 
     private Object literal(String word, Object value) throws LineSyntaxException {
-        if (!text.startsWith(word, pos)) throw expected("a JSON value");
+        if (!text.startsWith(word, pos)) {
+            throw expected("a JSON value");
+        }
         pos += word.length();
         return value;
     }
@@ -163,7 +187,9 @@ final class JsonValueParser {
     }
 
     private void skipSpace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
     }
 
     private LineSyntaxException expected(String what) {

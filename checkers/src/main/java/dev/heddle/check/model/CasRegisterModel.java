@@ -1,9 +1,9 @@
 package dev.heddle.check.model;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.fast.PolynomialDecider;
 import dev.heddle.check.fast.UnwrittenValueRefuter;
 import dev.heddle.check.fast.UniqueValueRegisterDecider;
 
@@ -43,8 +43,12 @@ public final class CasRegisterModel implements Model<Object> {
                     throw new IllegalArgumentException("cas needs the input [expected new], got "
                             + Values.show(op.input()) + " in " + op);
                 }
-                if (op.status() == Status.FAILED) return op.withOutcome(false, Status.OK);
-                if (op.status() == Status.OK && !(op.output() instanceof Boolean)) return op.withOutcome(true, Status.OK);
+                if (op.status() == Status.FAILED) {
+                    return op.withOutcome(false, Status.OK);
+                }
+                if (op.status() == Status.OK && !(op.output() instanceof Boolean)) {
+                    return op.withOutcome(true, Status.OK);
+                }
                 return op;
             }
             default -> throw RegisterModel.unknownOperation(name(), op, "read, write, cas");
@@ -59,8 +63,12 @@ public final class CasRegisterModel implements Model<Object> {
             case "cas" -> {
                 List<?> args = (List<?>) op.input();
                 boolean matches = RegisterModel.holds(state, args.get(0));
-                if (op.status() == Status.UNKNOWN) yield matches ? RegisterModel.valueState(args.get(1)) : state;
-                if (Objects.equals(op.output(), Boolean.TRUE)) yield matches ? RegisterModel.valueState(args.get(1)) : null;
+                if (op.status() == Status.UNKNOWN) {
+                    yield matches ? RegisterModel.valueState(args.get(1)) : state;
+                }
+                if (Objects.equals(op.output(), Boolean.TRUE)) {
+                    yield matches ? RegisterModel.valueState(args.get(1)) : null;
+                }
                 yield matches ? null : state;
             }
             default -> throw RegisterModel.unknownOperation(name(), op, "read, write, cas");
@@ -69,7 +77,7 @@ public final class CasRegisterModel implements Model<Object> {
 
     @Override
     public Optional<PolynomialDecider> polynomialDecider() {
-        return Optional.of(new UniqueValueRegisterDecider(this, true));
+        return Optional.of(new UniqueValueRegisterDecider(order -> RegisterModel.replays(this, order), true));
     }
 
     /** Refutes a read of a value never written at once ({@link UnwrittenValueRefuter}). */

@@ -1,9 +1,9 @@
 package dev.heddle.check.model;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.fast.PolynomialDecider;
 import dev.heddle.check.fast.UnreachableKvValueRefuter;
 import dev.heddle.check.fast.UniqueTokenKvDecider;
 
@@ -69,16 +69,20 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     /**
      * A value as this model reads it: {@code null} is {@code ""}, other non-strings as shown.
-     * Public so that fast paths read values exactly as the model does.
+     * Handed to the refutation, so that it reads values exactly as the model does.
      */
     public static String text(Object value) {
         return value == null ? "" : value instanceof String s ? s : Values.show(value);
     }
 
     private static Map<Object, String> with(Map<Object, String> state, Object key, String value) {
-        if (state.isEmpty()) return key == null ? singletonNullKey(value) : Map.of(key, value);
+        if (state.isEmpty()) {
+            return key == null ? singletonNullKey(value) : Map.of(key, value);
+        }
         // One key, as in every part of the partitioned model: no map copy.
-        if (key != null && state.size() == 1 && state.containsKey(key)) return Map.of(key, value);
+        if (key != null && state.size() == 1 && state.containsKey(key)) {
+            return Map.of(key, value);
+        }
         Map<Object, String> copy = new HashMap<>(state);
         copy.put(key, value);
         return copy;
@@ -99,7 +103,7 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
     /** Refutes a get of a value no put and appends produce at once ({@link UnreachableKvValueRefuter}). */
     @Override
     public Optional<PolynomialDecider> refutation() {
-        return Optional.of(new UnreachableKvValueRefuter());
+        return Optional.of(new UnreachableKvValueRefuter(KeyValueModel::text));
     }
 
     @Override
@@ -109,9 +113,13 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     @Override
     public List<List<Operation>> partition(List<Operation> operations) {
-        if (!partitioned) return List.of(operations);
+        if (!partitioned) {
+            return List.of(operations);
+        }
         Map<Object, List<Operation>> byKey = new LinkedHashMap<>();
-        for (Operation op : operations) byKey.computeIfAbsent(op.key(), k -> new ArrayList<>()).add(op);
+        for (Operation op : operations) {
+            byKey.computeIfAbsent(op.key(), k -> new ArrayList<>()).add(op);
+        }
         return new ArrayList<>(byKey.values());
     }
 
@@ -127,7 +135,9 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
         }
         StringBuilder text = new StringBuilder("{");
         state.forEach((key, value) -> {
-            if (text.length() > 1) text.append(", ");
+            if (text.length() > 1) {
+                text.append(", ");
+            }
             text.append(Values.show(key)).append(' ').append(Values.show(value));
         });
         return text.append('}').toString();

@@ -34,7 +34,9 @@ public final class LockModel implements Model<Integer> {
         boolean free = holder.equals(FREE);
         return switch (op.f()) {
             case "acquire" -> {
-                if (Boolean.FALSE.equals(op.output()) && op.status() == Status.OK) yield free ? null : holder;
+                if (Boolean.FALSE.equals(op.output()) && op.status() == Status.OK) {
+                    yield free ? null : holder;
+                }
                 yield free ? op.client() : null;
             }
             case "release" -> holder == op.client() ? FREE : null;

@@ -1,8 +1,8 @@
 package dev.heddle.check.model;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
-import dev.heddle.check.fast.PolynomialDecider;
 
 import java.util.List;
 import java.util.Objects;

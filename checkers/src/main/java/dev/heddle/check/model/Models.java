@@ -34,7 +34,9 @@ public final class Models {
     /** The built-in model called {@code name}; the exception lists the names there are. */
     public static Model<?> byName(String name) {
         for (Entry entry : BUILT_IN) {
-            if (entry.name().equals(name)) return entry.factory().get();
+            if (entry.name().equals(name)) {
+                return entry.factory().get();
+            }
         }
         throw new IllegalArgumentException("no model named '" + name + "'; the models are: "
                 + String.join(", ", names()));

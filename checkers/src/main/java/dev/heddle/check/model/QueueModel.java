@@ -1,8 +1,8 @@
 package dev.heddle.check.model;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
-import dev.heddle.check.fast.PolynomialDecider;
 import dev.heddle.check.fast.UniqueValueQueueDecider;
 
 import java.util.Optional;
@@ -38,8 +38,12 @@ public final class QueueModel implements Model<QueueState> {
         return switch (op.f()) {
             case "enqueue" -> state.enqueue(op.input());
             case "dequeue" -> {
-                if (op.status() == Status.UNKNOWN) yield state.isEmpty() ? state : state.dequeue();
-                if (op.output() == null) yield state.isEmpty() ? state : null;
+                if (op.status() == Status.UNKNOWN) {
+                    yield state.isEmpty() ? state : state.dequeue();
+                }
+                if (op.output() == null) {
+                    yield state.isEmpty() ? state : null;
+                }
                 yield state.headIs(op.output()) ? state.dequeue() : null;
             }
             default -> throw RegisterModel.unknownOperation(name(), op, "enqueue, dequeue");

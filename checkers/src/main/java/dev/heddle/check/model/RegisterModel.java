@@ -1,12 +1,13 @@
 package dev.heddle.check.model;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.fast.PolynomialDecider;
 import dev.heddle.check.fast.UnwrittenValueRefuter;
 import dev.heddle.check.fast.UniqueValueRegisterDecider;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public final class RegisterModel implements Model<Object> {
 
     @Override
     public Optional<PolynomialDecider> polynomialDecider() {
-        return Optional.of(new UniqueValueRegisterDecider(this, false));
+        return Optional.of(new UniqueValueRegisterDecider(order -> RegisterModel.replays(this, order), false));
     }
 
     /** Refutes a read of a value never written at once ({@link UnwrittenValueRefuter}). */
@@ -69,6 +70,18 @@ public final class RegisterModel implements Model<Object> {
 
     static Object valueState(Object value) {
         return value == null ? EMPTY : value;
+    }
+
+    /** Whether {@code order}, run one operation after another, is legal for {@code model}. */
+    static <S> boolean replays(Model<S> model, List<Operation> order) {
+        S state = model.initial();
+        for (Operation op : order) {
+            state = model.step(state, op);
+            if (state == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static IllegalArgumentException unknownOperation(String model, Operation op, String known) {

@@ -1,9 +1,9 @@
 package dev.heddle.check.model;
 
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.fast.PolynomialDecider;
 import dev.heddle.check.fast.UniqueValueSetDecider;
 
 import java.util.ArrayList;
@@ -55,11 +55,15 @@ public final class SetModel implements Model<Set<Object>> {
         return switch (op.f()) {
             case "contains" -> unknown || Boolean.valueOf(present).equals(output) ? state : null;
             case "add" -> {
-                if (unknown || output == null) yield present ? state : with(state, op.input(), true);
+                if (unknown || output == null) {
+                    yield present ? state : with(state, op.input(), true);
+                }
                 yield (Boolean) output == !present ? (present ? state : with(state, op.input(), true)) : null;
             }
             case "remove" -> {
-                if (unknown || output == null) yield present ? with(state, op.input(), false) : state;
+                if (unknown || output == null) {
+                    yield present ? with(state, op.input(), false) : state;
+                }
                 yield (Boolean) output == present ? (present ? with(state, op.input(), false) : state) : null;
             }
             default -> throw RegisterModel.unknownOperation(name(), op, "add, remove, contains");
@@ -68,8 +72,11 @@ public final class SetModel implements Model<Set<Object>> {
 
     private static Set<Object> with(Set<Object> state, Object value, boolean present) {
         Set<Object> copy = new HashSet<>(state);
-        if (present) copy.add(value);
-        else copy.remove(value);
+        if (present) {
+            copy.add(value);
+        } else {
+            copy.remove(value);
+        }
         return copy;
     }
 
@@ -81,7 +88,9 @@ public final class SetModel implements Model<Set<Object>> {
     @Override
     public List<List<Operation>> partition(List<Operation> operations) {
         Map<Object, List<Operation>> byValue = new LinkedHashMap<>();
-        for (Operation op : operations) byValue.computeIfAbsent(op.input(), v -> new ArrayList<>()).add(op);
+        for (Operation op : operations) {
+            byValue.computeIfAbsent(op.input(), v -> new ArrayList<>()).add(op);
+        }
         return new ArrayList<>(byValue.values());
     }
 

@@ -39,7 +39,9 @@ public final class HtmlReport {
         data.put("verdict", result.verdict().name());
         data.put("millis", String.format(Locale.ROOT, "%.1f", result.nanos() / 1e6));
         List<Object> parts = new ArrayList<>();
-        for (PartitionResult part : result.partitions()) parts.add(part(part));
+        for (PartitionResult part : result.partitions()) {
+            parts.add(part(part));
+        }
         data.put("partitions", parts);
         JsonLinesWriter.value(data, json);
         String safeJson = json.toString().replace("</", "<\\/");
@@ -54,7 +56,9 @@ public final class HtmlReport {
         Counterexample counterexample = part.counterexample();
         Map<Operation, Long> order = new IdentityHashMap<>();
         List<Operation> sequence = counterexample != null ? counterexample.prefix() : part.linearization();
-        for (int i = 0; i < sequence.size(); i++) order.put(sequence.get(i), (long) i + 1);
+        for (int i = 0; i < sequence.size(); i++) {
+            order.put(sequence.get(i), (long) i + 1);
+        }
         Map<Operation, String> attempts = new IdentityHashMap<>();
         if (counterexample != null) {
             data.put("stateAfter", counterexample.stateAfter());
@@ -68,7 +72,9 @@ public final class HtmlReport {
         TreeSet<Long> positions = new TreeSet<>();
         for (Operation op : part.operations()) {
             positions.add(op.call());
-            if (op.ret() != Operation.NEVER_RETURNED) positions.add(op.ret());
+            if (op.ret() != Operation.NEVER_RETURNED) {
+                positions.add(op.ret());
+            }
         }
         List<Long> ranks = new ArrayList<>(positions);
         List<Object> ops = new ArrayList<>();
@@ -81,7 +87,9 @@ public final class HtmlReport {
             bar.put("status", op.status().name().toLowerCase(Locale.ROOT));
             bar.put("order", order.getOrDefault(op, 0L));
             bar.put("failing", counterexample != null && op == counterexample.blocking());
-            if (attempts.containsKey(op)) bar.put("attempt", attempts.get(op));
+            if (attempts.containsKey(op)) {
+                bar.put("attempt", attempts.get(op));
+            }
             ops.add(bar);
         }
         data.put("span", (long) Math.max(1, ranks.size()));

@@ -3,6 +3,7 @@ package dev.heddle.check.fast;
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.RandomHistories;
 import dev.heddle.check.Verdict;
 import dev.heddle.check.model.Models;
@@ -27,7 +28,9 @@ class FastPathDifferentialTest {
             History history = RandomHistories.queue(random, 1 + random.nextInt(4), 1 + random.nextInt(5), false);
             history = mutate(random, history, "dequeue");
             Optional<PolynomialDecider.Decision> decision = new UniqueValueQueueDecider().decide(history.operations());
-            if (decision.isEmpty()) continue; // a repeated value after mutation is allowed to fall back
+            if (decision.isEmpty()) {
+                continue; // a repeated value after mutation is allowed to fall back
+            }
             verdicts[decision.get().linearizable() ? 0 : 1]++;
             assertAgrees(history, decision.get(), Models.queue(), i);
         }
@@ -49,7 +52,9 @@ class FastPathDifferentialTest {
                 }
             }
             Optional<PolynomialDecider.Decision> decision = new UniqueValueSetDecider().decide(history.operations());
-            if (decision.isEmpty()) continue;
+            if (decision.isEmpty()) {
+                continue;
+            }
             verdicts[decision.get().linearizable() ? 0 : 1]++;
             assertAgrees(history, decision.get(), Models.set(), i);
         }
@@ -58,11 +63,19 @@ class FastPathDifferentialTest {
     }
 
     private static History mutate(Random random, History history, String f) {
-        if (!random.nextBoolean()) return history;
+        if (!random.nextBoolean()) {
+            return history;
+        }
         List<Operation> ops = history.operations();
         List<Integer> candidates = new java.util.ArrayList<>();
-        for (int i = 0; i < ops.size(); i++) if (ops.get(i).f().equals(f)) candidates.add(i);
-        if (candidates.size() < 2) return history;
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i).f().equals(f)) {
+                candidates.add(i);
+            }
+        }
+        if (candidates.size() < 2) {
+            return history;
+        }
         int a = candidates.get(random.nextInt(candidates.size()));
         int b = candidates.get(random.nextInt(candidates.size()));
         Object outputA = ops.get(a).output();

@@ -4,9 +4,11 @@ import dev.heddle.check.CheckResult;
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.RandomHistories;
 import dev.heddle.check.Status;
 import dev.heddle.check.Verdict;
+import dev.heddle.check.model.KeyValueModel;
 import dev.heddle.check.model.Model;
 import dev.heddle.check.model.Models;
 import org.junit.jupiter.api.Test;
@@ -79,7 +81,7 @@ class RefutationDifferentialTest {
         for (String producible : List.of("pa", "paa")) {
             History legalLooking = History.of(history.operations().get(0), history.operations().get(1),
                     Operation.ok(2, "get", "k", null, producible, 12, 20));
-            assertTrue(new UnreachableKvValueRefuter().decide(legalLooking.operations()).isEmpty(), producible);
+            assertTrue(new UnreachableKvValueRefuter(KeyValueModel::text).decide(legalLooking.operations()).isEmpty(), producible);
         }
     }
 
@@ -97,7 +99,9 @@ class RefutationDifferentialTest {
                         + " refuted, but the search linearizes it:\n" + show(history));
                 refuted++;
             }
-            if (searched == Verdict.NOT_LINEARIZABLE) illegal++;
+            if (searched == Verdict.NOT_LINEARIZABLE) {
+                illegal++;
+            }
             if (i % 4 == 0) {
                 assertEquals(searched, LinearizabilityChecker.of(model).withParallelism(1).check(history).verdict(),
                         () -> model.name() + " checker " + index + ":\n" + show(history));
@@ -115,7 +119,9 @@ class RefutationDifferentialTest {
         List<Operation> prepared = new ArrayList<>();
         for (Operation op : history.operations()) {
             Operation checked = model.prepare(op);
-            if (checked == null || (checked.status() == Status.UNKNOWN && model.readOnly(checked))) continue;
+            if (checked == null || (checked.status() == Status.UNKNOWN && model.readOnly(checked))) {
+                continue;
+            }
             prepared.add(checked);
         }
         for (List<Operation> part : (List<List<Operation>>) model.partition(prepared)) {
@@ -134,19 +140,27 @@ class RefutationDifferentialTest {
      * ({@code 7}, {@code "z"}), or for a get its value extended by a suffix or cut short.
      */
     private static History corrupt(Random random, History history) {
-        if (random.nextBoolean()) return history;
+        if (random.nextBoolean()) {
+            return history;
+        }
         List<Operation> ops = history.operations();
         List<Integer> observers = new ArrayList<>();
         List<Object> written = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
-            if (op.f().equals("write") || op.f().equals("put") || op.f().equals("append")) written.add(op.input());
-            if (op.status() != Status.OK) continue;
+            if (op.f().equals("write") || op.f().equals("put") || op.f().equals("append")) {
+                written.add(op.input());
+            }
+            if (op.status() != Status.OK) {
+                continue;
+            }
             if (op.f().equals("read") || op.f().equals("get") || (op.f().equals("cas") && Boolean.TRUE.equals(op.output()))) {
                 observers.add(i);
             }
         }
-        if (observers.isEmpty()) return history;
+        if (observers.isEmpty()) {
+            return history;
+        }
         int index = observers.get(random.nextInt(observers.size()));
         Operation op = ops.get(index);
         boolean invent = random.nextBoolean() || written.isEmpty();

@@ -4,6 +4,7 @@ import dev.heddle.check.CheckResult;
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.Operation;
+import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.RandomHistories;
 import dev.heddle.check.Status;
 import dev.heddle.check.Verdict;
@@ -59,7 +60,9 @@ class UniqueValueDeciderDifferentialTest {
             History history = histories.apply(i);
             Boolean decided = decide(model, decider, history);
             CheckResult searched = LinearizabilityChecker.of(model).withoutFastPaths().withParallelism(1).check(history);
-            if (decided == null) continue;
+            if (decided == null) {
+                continue;
+            }
             int index = i;
             assertEquals(searched.verdict(), decided ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE,
                     () -> name + " history " + index + ":\n"
@@ -86,13 +89,17 @@ class UniqueValueDeciderDifferentialTest {
         List<Operation> prepared = new ArrayList<>();
         for (Operation op : history.operations()) {
             Operation checked = model.prepare(op);
-            if (checked == null || (checked.status() == Status.UNKNOWN && model.readOnly(checked))) continue;
+            if (checked == null || (checked.status() == Status.UNKNOWN && model.readOnly(checked))) {
+                continue;
+            }
             prepared.add(checked);
         }
         boolean linearizable = true;
         for (List<Operation> part : (List<List<Operation>>) model.partition(prepared)) {
             var decision = decider.decide(part);
-            if (decision.isEmpty()) return null;
+            if (decision.isEmpty()) {
+                return null;
+            }
             linearizable &= decision.get().linearizable();
         }
         return linearizable;
@@ -100,13 +107,17 @@ class UniqueValueDeciderDifferentialTest {
 
     /** Half of the time, one completed read-like output replaced by another value seen in the history. */
     private static History mutate(Random random, History history) {
-        if (random.nextBoolean()) return history;
+        if (random.nextBoolean()) {
+            return history;
+        }
         List<Operation> ops = history.operations();
         List<Integer> observers = new ArrayList<>();
         List<Object> outputs = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
-            if (op.status() != Status.OK) continue;
+            if (op.status() != Status.OK) {
+                continue;
+            }
             switch (op.f()) {
                 case "read", "get" -> {
                     observers.add(i);
@@ -118,7 +129,9 @@ class UniqueValueDeciderDifferentialTest {
                 }
             }
         }
-        if (observers.isEmpty()) return history;
+        if (observers.isEmpty()) {
+            return history;
+        }
         int index = observers.get(random.nextInt(observers.size()));
         Operation op = ops.get(index);
         Object output;

@@ -152,7 +152,9 @@ class HistoryWritersTest {
             for (Operation b : expectedByContent.keySet()) {
                 Operation x = expectedByContent.get(a);
                 Operation y = expectedByContent.get(b);
-                if (x != y && x.client() == y.client() && x.ret() == y.call()) continue;
+                if (x != y && x.client() == y.client() && x.ret() == y.call()) {
+                    continue;
+                }
                 boolean before = x.ret() < y.call();
                 boolean beforeAgain = actualByContent.get(a).ret() < actualByContent.get(b).call();
                 assertEquals(before, beforeAgain, a + " before " + b + " in\n" + text);

@@ -149,7 +149,9 @@ class ModelsTest {
     void unknownModelNameListsTheModels() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.byName("regster"));
         assertTrue(e.getMessage().contains("'regster'") && e.getMessage().contains("cas-register"), e.getMessage());
-        for (String name : Models.names()) assertEquals(name, Models.byName(name).name());
+        for (String name : Models.names()) {
+            assertEquals(name, Models.byName(name).name());
+        }
     }
 
     @Test

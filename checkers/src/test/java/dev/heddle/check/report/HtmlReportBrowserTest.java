@@ -32,7 +32,9 @@ class HtmlReportBrowserTest {
         for (String name : NAMES) {
             for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
                 Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) return Optional.of(candidate);
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
             }
         }
         return Files.isExecutable(DEBIAN_CHROMIUM) ? Optional.of(DEBIAN_CHROMIUM) : Optional.empty();
@@ -84,7 +86,9 @@ class HtmlReportBrowserTest {
 
     private static int count(String text, String part) {
         int count = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) count++;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
+        }
         return count;
     }
 }

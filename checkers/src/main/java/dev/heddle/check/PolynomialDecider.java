@@ -1,6 +1,4 @@
-package dev.heddle.check.fast;
-
-import dev.heddle.check.Operation;
+package dev.heddle.check;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +7,11 @@ import java.util.Optional;
  * Decides linearizability in polynomial time for a class of histories where theory allows it
  * (typically: every value is written once). Histories outside the class are left to the general
  * search.
+ *
+ * <p>A model offers its deciders ({@link dev.heddle.check.model.Model#polynomialDecider()},
+ * {@link dev.heddle.check.model.Model#refutation()}) and the checker runs them. The interface
+ * lives here, beside the checker, so that the checker needs none of the implementations in
+ * {@code check.fast}.
  */
 public interface PolynomialDecider {
 

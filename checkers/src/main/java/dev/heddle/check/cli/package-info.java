@@ -1,0 +1,8 @@
+/**
+ * The {@code ./heddle lin} command: checks history files against a built-in model and prints a
+ * verdict per file, with an optional explanation and HTML report.
+ *
+ * <p>The top of the module: it uses every other package (the checker, {@code check.model},
+ * {@code check.io}, {@code check.report}) and nothing depends on it.
+ */
+package dev.heddle.check.cli;
