@@ -3,11 +3,10 @@ package dev.heddle.bench;
 import dev.heddle.check.CheckResult;
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
+import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Verdict;
-import dev.heddle.check.model.Model;
 import dev.heddle.check.model.Models;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

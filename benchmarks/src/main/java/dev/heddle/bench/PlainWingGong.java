@@ -1,10 +1,9 @@
 package dev.heddle.bench;
 
+import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Verdict;
-import dev.heddle.check.model.Model;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

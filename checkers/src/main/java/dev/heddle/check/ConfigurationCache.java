@@ -1,6 +1,5 @@
 package dev.heddle.check;
 
-import dev.heddle.check.model.Model;
 
 /**
  * Lowe's memoization: the (linearized operations, model state) pairs the search has already

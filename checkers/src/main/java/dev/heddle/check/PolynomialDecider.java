@@ -8,8 +8,8 @@ import java.util.Optional;
  * (typically: every value is written once). Histories outside the class are left to the general
  * search.
  *
- * <p>A model offers its deciders ({@link dev.heddle.check.model.Model#polynomialDecider()},
- * {@link dev.heddle.check.model.Model#refutation()}) and the checker runs them. The interface
+ * <p>A model offers its deciders ({@link dev.heddle.check.Model#polynomialDecider()},
+ * {@link dev.heddle.check.Model#refutation()}) and the checker runs them. The interface
  * lives here, beside the checker, so that the checker needs none of the implementations in
  * {@code check.fast}.
  */

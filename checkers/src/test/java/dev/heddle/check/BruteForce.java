@@ -1,7 +1,5 @@
 package dev.heddle.check;
 
-import dev.heddle.check.model.Model;
-
 import java.util.List;
 
 /**

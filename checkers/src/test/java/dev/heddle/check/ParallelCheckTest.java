@@ -1,9 +1,9 @@
 package dev.heddle.check;
 
-import dev.heddle.check.model.Model;
-import dev.heddle.check.model.Models;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heddle.check.model.Models;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * P-compositional checking on several threads: parts that no fast path decides, 4,096 operations

@@ -1,15 +1,13 @@
 package dev.heddle.check;
 
-import dev.heddle.check.model.Model;
-import dev.heddle.check.model.Models;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heddle.check.model.Models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The memoized search with its read-only shortcut gives the verdict of the literal definition on

@@ -11,7 +11,9 @@ import dev.heddle.time.Elapsed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -126,13 +128,25 @@ class RuntimeTest {
         try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
             List<Integer> order = rt.blockOn(() -> {
                 try (JoinSet<Integer> set = new JoinSet<>()) {
-                    for (int ms : new int[] {30, 10, 20}) {
-                        set.spawn(() -> {
-                            Heddle.sleep(Duration.ofMillis(ms));
-                            return ms;
-                        });
+                    // Each task ends when its gate opens; the gates open in the order 10, 20, 30,
+                    // each after the task before it has ended, whatever the spawn order.
+                    Map<Integer, CancellationToken> gates = new HashMap<>();
+                    Map<Integer, JoinHandle<Integer>> tasks = new HashMap<>();
+                    for (int v : new int[] {30, 10, 20}) {
+                        CancellationToken gate = new CancellationToken();
+                        gates.put(v, gate);
+                        tasks.put(v, set.spawn(() -> {
+                            gate.awaitCancellation();
+                            return v;
+                        }));
                     }
                     assertEquals(3, set.size());
+                    Heddle.spawn(() -> {
+                        for (int v : new int[] {10, 20, 30}) {
+                            gates.get(v).cancel();
+                            tasks.get(v).join();
+                        }
+                    });
                     return set.joinAll();
                 }
             });

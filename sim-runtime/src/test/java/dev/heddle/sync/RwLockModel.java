@@ -1,8 +1,8 @@
 package dev.heddle.sync;
 
+import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
-import dev.heddle.check.model.Model;
 import java.util.HashSet;
 import java.util.Set;
 

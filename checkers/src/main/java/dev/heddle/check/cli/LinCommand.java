@@ -3,13 +3,12 @@ package dev.heddle.check.cli;
 import dev.heddle.check.CheckResult;
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
+import dev.heddle.check.Model;
 import dev.heddle.check.Verdict;
 import dev.heddle.check.io.HistoryFiles;
 import dev.heddle.check.io.HistoryFormatException;
-import dev.heddle.check.model.Model;
 import dev.heddle.check.model.Models;
 import dev.heddle.check.report.HtmlReport;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

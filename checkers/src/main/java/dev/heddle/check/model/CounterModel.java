@@ -1,5 +1,6 @@
 package dev.heddle.check.model;
 
+import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;

@@ -1,12 +1,12 @@
 package dev.heddle.check.model;
 
+import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.fast.UnreachableKvValueRefuter;
 import dev.heddle.check.fast.UniqueTokenKvDecider;
-
+import dev.heddle.check.fast.UnreachableKvValueRefuter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

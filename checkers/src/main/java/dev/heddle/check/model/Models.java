@@ -1,5 +1,6 @@
 package dev.heddle.check.model;
 
+import dev.heddle.check.Model;
 import java.util.List;
 import java.util.function.Supplier;
 

@@ -1,10 +1,10 @@
 package dev.heddle.check.model;
 
+import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.fast.UniqueValueQueueDecider;
-
 import java.util.Optional;
 
 /**

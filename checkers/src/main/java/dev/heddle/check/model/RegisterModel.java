@@ -1,12 +1,12 @@
 package dev.heddle.check.model;
 
+import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
-import dev.heddle.check.fast.UnwrittenValueRefuter;
 import dev.heddle.check.fast.UniqueValueRegisterDecider;
-
+import dev.heddle.check.fast.UnwrittenValueRefuter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package dev.heddle.check.model;
 
+import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
 import dev.heddle.check.Values;
 import dev.heddle.check.fast.UniqueValueSetDecider;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

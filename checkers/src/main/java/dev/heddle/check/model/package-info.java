@@ -1,6 +1,6 @@
 /**
- * Sequential specifications: what a single correct copy of each object would do, the question
- * the checker asks of a history. {@link dev.heddle.check.model.Models} names the built-in ones
+ * The built-in sequential specifications ({@link dev.heddle.check.Model}s): what a single
+ * correct copy of each object would do, the question the checker asks of a history. {@link dev.heddle.check.model.Models} names the built-in ones
  * for the command line.
  *
  * <p>A model depends only on the history vocabulary of {@code dev.heddle.check} and on the

@@ -1,5 +1,8 @@
 package dev.heddle.check.fast;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.Operation;
@@ -7,14 +10,10 @@ import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.RandomHistories;
 import dev.heddle.check.Verdict;
 import dev.heddle.check.model.Models;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The polynomial deciders and the general search agree on thousands of small random histories. */
 class FastPathDifferentialTest {
@@ -84,7 +83,7 @@ class FastPathDifferentialTest {
     }
 
     private static void assertAgrees(History history, PolynomialDecider.Decision decision,
-                                     dev.heddle.check.model.Model<?> model, int index) {
+                                     dev.heddle.check.Model<?> model, int index) {
         Verdict searched = LinearizabilityChecker.of(model).withoutFastPaths().withParallelism(1).check(history).verdict();
         Verdict fast = decision.linearizable() ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE;
         assertEquals(searched, fast, () -> "history " + index + " (" + decision.reason() + "):\n"

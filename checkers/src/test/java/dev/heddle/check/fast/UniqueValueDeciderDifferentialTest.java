@@ -1,23 +1,22 @@
 package dev.heddle.check.fast;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.heddle.check.CheckResult;
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
+import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.RandomHistories;
 import dev.heddle.check.Status;
 import dev.heddle.check.Verdict;
-import dev.heddle.check.model.Model;
 import dev.heddle.check.model.Models;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The unique-value deciders ({@link UniqueValueRegisterDecider}, {@link UniqueTokenKvDecider})

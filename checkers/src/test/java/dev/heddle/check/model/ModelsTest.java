@@ -1,18 +1,18 @@
 package dev.heddle.check.model;
 
-import dev.heddle.check.History;
-import dev.heddle.check.LinearizabilityChecker;
-import dev.heddle.check.Operation;
-import dev.heddle.check.Status;
-import dev.heddle.check.Verdict;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.check.History;
+import dev.heddle.check.LinearizabilityChecker;
+import dev.heddle.check.Model;
+import dev.heddle.check.Operation;
+import dev.heddle.check.Status;
+import dev.heddle.check.Verdict;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Every built-in model on hand-made histories of both verdicts. */
 class ModelsTest {

@@ -1,17 +1,17 @@
 package dev.heddle.check.usermodel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.heddle.check.CheckResult;
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
+import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.PartitionResult;
 import dev.heddle.check.Status;
 import dev.heddle.check.Verdict;
-import dev.heddle.check.model.Model;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A user's own model, written against the public API only (this package sees nothing

@@ -1,8 +1,4 @@
-package dev.heddle.check.model;
-
-import dev.heddle.check.Operation;
-import dev.heddle.check.PolynomialDecider;
-import dev.heddle.check.Status;
+package dev.heddle.check;
 
 import java.util.List;
 import java.util.Objects;
