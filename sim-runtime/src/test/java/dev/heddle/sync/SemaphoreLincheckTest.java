@@ -83,12 +83,63 @@ public class SemaphoreLincheckTest {
     @Test
     void stress() {
         new StressOptions().threads(3).actorsPerThread(3).iterations(5).invocationsPerIteration(200)
-                .check(SemaphoreLincheckTest.class);
+                .sequentialSpecification(PermitCounters.class).check(SemaphoreLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().threads(3).actorsPerThread(2).iterations(4).invocationsPerIteration(40)
-                .check(SemaphoreLincheckTest.class);
+                .sequentialSpecification(PermitCounters.class).check(SemaphoreLincheckTest.class);
+    }
+
+    /** Permit counters for {@code counting} and {@code closable} (plus its closed flag), and the pair's write count. */
+    public static final class PermitCounters {
+        private int countingPermits = 1;
+        private int writes;
+        private int closablePermits = 1;
+        private boolean closableClosed;
+
+        public boolean tryAcquireAndKeep() {
+            if (countingPermits == 0) {
+                return false;
+            }
+            countingPermits--;
+            return true;
+        }
+
+        public void addPermit() {
+            countingPermits++;
+        }
+
+        public int writeWithAllPermits() {
+            return ++writes;
+        }
+
+        public int readWithOnePermit() {
+            return writes;
+        }
+
+        public int tryReadWithOnePermit() {
+            return 0;
+        }
+
+        public String tryAcquireClosable() {
+            if (closableClosed) {
+                return "closed";
+            }
+            if (closablePermits == 0) {
+                return "none free";
+            }
+            closablePermits--;
+            return "acquired";
+        }
+
+        public void addPermitToClosable() {
+            closablePermits++;
+        }
+
+        public void closeClosable() {
+            closableClosed = true;
+        }
     }
 }
