@@ -6,10 +6,11 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two semaphores: {@code counting} must behave as a permit counter (a kept tryAcquire takes
- * one, addPermits adds one); {@code exclusive} guards a pair of plain fields written with all
- * its permits and read with one, which must never be seen half-written; {@code closable}
- * must fail every try-acquire once closed, whatever permits it has.
+ * Three semaphores: {@code counting} must behave as a permit counter (a kept tryAcquire takes
+ * one, addPermits adds one, availablePermits tells how many are free); {@code exclusive}
+ * guards a pair of plain fields written with all its permits and read with one, which must
+ * never be seen half-written; {@code closable} must fail every try-acquire once closed,
+ * whatever permits it has.
  */
 public class SemaphoreLincheckTest {
     private static final int PERMITS = 2;
@@ -29,6 +30,11 @@ public class SemaphoreLincheckTest {
     @Operation
     public void addPermit() {
         counting.addPermits(1);
+    }
+
+    @Operation
+    public int countingPermits() {
+        return counting.availablePermits();
     }
 
     @Operation
@@ -109,6 +115,10 @@ public class SemaphoreLincheckTest {
 
         public void addPermit() {
             countingPermits++;
+        }
+
+        public int countingPermits() {
+            return countingPermits;
         }
 
         public int writeWithAllPermits() {
