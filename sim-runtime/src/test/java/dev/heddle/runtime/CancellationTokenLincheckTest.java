@@ -45,12 +45,40 @@ public class CancellationTokenLincheckTest {
     @Test
     void stress() {
         new StressOptions().threads(3).actorsPerThread(3).iterations(10).invocationsPerIteration(300)
-                .check(CancellationTokenLincheckTest.class);
+                .sequentialSpecification(TwoFlags.class).check(CancellationTokenLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().threads(3).actorsPerThread(2).iterations(10).invocationsPerIteration(100)
-                .check(CancellationTokenLincheckTest.class);
+                .sequentialSpecification(TwoFlags.class).check(CancellationTokenLincheckTest.class);
+    }
+
+    /** A cancelled flag for the parent and for the child; cancelling the parent sets both. */
+    public static final class TwoFlags {
+        private boolean parent;
+        private boolean child;
+
+        public void cancelParent() {
+            parent = true;
+            child = true;
+        }
+
+        public void cancelChild() {
+            child = true;
+        }
+
+        public boolean parentCancelled() {
+            return parent;
+        }
+
+        public boolean childCancelled() {
+            return child;
+        }
+
+        /** A child created now is cancelled exactly when the parent is. */
+        public boolean newChildCancelled() {
+            return parent;
+        }
     }
 }

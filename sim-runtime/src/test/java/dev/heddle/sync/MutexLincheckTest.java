@@ -80,12 +80,65 @@ public class MutexLincheckTest {
     @Test
     void stress() {
         new StressOptions().threads(3).actorsPerThread(3).iterations(5).invocationsPerIteration(200)
-                .check(MutexLincheckTest.class);
+                .sequentialSpecification(CounterAndHolder.class).check(MutexLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().threads(3).actorsPerThread(2).iterations(4).invocationsPerIteration(40)
-                .check(MutexLincheckTest.class);
+                .sequentialSpecification(CounterAndHolder.class).check(MutexLincheckTest.class);
+    }
+
+    /** A counter, and who of A and B holds the {@code held} lock (null: nobody). */
+    public static final class CounterAndHolder {
+        private int count;
+        private String holder;
+
+        public int increment() {
+            return ++count;
+        }
+
+        public int get() {
+            return count;
+        }
+
+        public String tryLockA() {
+            return tryLock("A");
+        }
+
+        public boolean releaseA() {
+            return release("A");
+        }
+
+        public String tryLockB() {
+            return tryLock("B");
+        }
+
+        public boolean releaseB() {
+            return release("B");
+        }
+
+        public boolean isHeld() {
+            return holder != null;
+        }
+
+        private String tryLock(String who) {
+            if (who.equals(holder)) {
+                return "already held";
+            }
+            if (holder != null) {
+                return "busy";
+            }
+            holder = who;
+            return "acquired";
+        }
+
+        private boolean release(String who) {
+            if (!who.equals(holder)) {
+                return false;
+            }
+            holder = null;
+            return true;
+        }
     }
 }

@@ -1,5 +1,9 @@
 package dev.heddle.sync;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
@@ -70,12 +74,86 @@ public class NotifyLincheckTest {
     @Test
     void stress() {
         new StressOptions().threads(3).actorsPerThread(3).iterations(5).invocationsPerIteration(200)
-                .check(NotifyLincheckTest.class);
+                .sequentialSpecification(RegistrationQueue.class).check(NotifyLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().threads(3).actorsPerThread(3).iterations(6).invocationsPerIteration(40)
-                .check(NotifyLincheckTest.class);
+                .sequentialSpecification(RegistrationQueue.class).check(NotifyLincheckTest.class);
+    }
+
+    /** A stored permit, the registrations in arrival order, and what reached each of {@code a} and {@code b}. */
+    public static final class RegistrationQueue {
+        private enum Who { A, B }
+
+        private enum Got { NOTHING, ONE, ALL, CONSUMED }
+
+        private boolean permit;
+        private final List<Who> registered = new ArrayList<>(List.of(Who.A, Who.B));
+        private final Map<Who, Got> got = new EnumMap<>(Map.of(Who.A, Got.NOTHING, Who.B, Got.NOTHING));
+
+        public void notifyOne() {
+            if (registered.isEmpty()) {
+                permit = true;
+            } else {
+                got.put(registered.removeFirst(), Got.ONE);
+            }
+        }
+
+        public void notifyWaiters() {
+            for (Who w : registered) {
+                got.put(w, Got.ALL);
+            }
+            registered.clear();
+        }
+
+        public boolean takeStoredPermit() {
+            boolean had = permit;
+            permit = false;
+            return had;
+        }
+
+        public String pollA() {
+            return poll(Who.A);
+        }
+
+        public void renewA() {
+            renew(Who.A);
+        }
+
+        public String pollB() {
+            return poll(Who.B);
+        }
+
+        public void renewB() {
+            renew(Who.B);
+        }
+
+        private String poll(Who w) {
+            return switch (got.get(w)) {
+                case ONE, ALL -> {
+                    got.put(w, Got.CONSUMED);
+                    yield "notified";
+                }
+                case CONSUMED -> "consumed";
+                case NOTHING -> "waiting";
+            };
+        }
+
+        /** Closes the registration, passing an unconsumed notifyOne on, then registers again (taking a stored permit). */
+        private void renew(Who w) {
+            registered.remove(w);
+            if (got.get(w) == Got.ONE) {
+                notifyOne();
+            }
+            if (permit) {
+                permit = false;
+                got.put(w, Got.ONE);
+            } else {
+                got.put(w, Got.NOTHING);
+                registered.addLast(w);
+            }
+        }
     }
 }

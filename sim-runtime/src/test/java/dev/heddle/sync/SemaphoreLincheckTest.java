@@ -6,10 +6,11 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two semaphores: {@code counting} must behave as a permit counter (a kept tryAcquire takes
- * one, addPermits adds one); {@code exclusive} guards a pair of plain fields written with all
- * its permits and read with one, which must never be seen half-written; {@code closable}
- * must fail every try-acquire once closed, whatever permits it has.
+ * Three semaphores: {@code counting} must behave as a permit counter (a kept tryAcquire takes
+ * one, addPermits adds one, availablePermits tells how many are free); {@code exclusive}
+ * guards a pair of plain fields written with all its permits and read with one, which must
+ * never be seen half-written; {@code closable} must fail every try-acquire once closed,
+ * whatever permits it has.
  */
 public class SemaphoreLincheckTest {
     private static final int PERMITS = 2;
@@ -29,6 +30,11 @@ public class SemaphoreLincheckTest {
     @Operation
     public void addPermit() {
         counting.addPermits(1);
+    }
+
+    @Operation
+    public int countingPermits() {
+        return counting.availablePermits();
     }
 
     @Operation
@@ -83,12 +89,67 @@ public class SemaphoreLincheckTest {
     @Test
     void stress() {
         new StressOptions().threads(3).actorsPerThread(3).iterations(5).invocationsPerIteration(200)
-                .check(SemaphoreLincheckTest.class);
+                .sequentialSpecification(PermitCounters.class).check(SemaphoreLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().threads(3).actorsPerThread(2).iterations(4).invocationsPerIteration(40)
-                .check(SemaphoreLincheckTest.class);
+                .sequentialSpecification(PermitCounters.class).check(SemaphoreLincheckTest.class);
+    }
+
+    /** Permit counters for {@code counting} and {@code closable} (plus its closed flag), and the pair's write count. */
+    public static final class PermitCounters {
+        private int countingPermits = 1;
+        private int writes;
+        private int closablePermits = 1;
+        private boolean closableClosed;
+
+        public boolean tryAcquireAndKeep() {
+            if (countingPermits == 0) {
+                return false;
+            }
+            countingPermits--;
+            return true;
+        }
+
+        public void addPermit() {
+            countingPermits++;
+        }
+
+        public int countingPermits() {
+            return countingPermits;
+        }
+
+        public int writeWithAllPermits() {
+            return ++writes;
+        }
+
+        public int readWithOnePermit() {
+            return writes;
+        }
+
+        public int tryReadWithOnePermit() {
+            return 0;
+        }
+
+        public String tryAcquireClosable() {
+            if (closableClosed) {
+                return "closed";
+            }
+            if (closablePermits == 0) {
+                return "none free";
+            }
+            closablePermits--;
+            return "acquired";
+        }
+
+        public void addPermitToClosable() {
+            closablePermits++;
+        }
+
+        public void closeClosable() {
+            closableClosed = true;
+        }
     }
 }

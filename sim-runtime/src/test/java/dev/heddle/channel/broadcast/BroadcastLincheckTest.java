@@ -1,6 +1,8 @@
 package dev.heddle.channel.broadcast;
 
 import dev.heddle.channel.SendException;
+import java.util.ArrayList;
+import java.util.List;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -60,12 +62,57 @@ public class BroadcastLincheckTest {
     @Test
     void stress() {
         new StressOptions().iterations(5).invocationsPerIteration(300).threads(3).actorsPerThread(3)
-                .check(BroadcastLincheckTest.class);
+                .sequentialSpecification(LaggingRing.class).check(BroadcastLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().iterations(5).invocationsPerIteration(50).threads(3).actorsPerThread(3)
-                .check(BroadcastLincheckTest.class);
+                .sequentialSpecification(LaggingRing.class).check(BroadcastLincheckTest.class);
+    }
+
+    /** Every value sent, of which the last two are held; each receiver's position, moved to the oldest held on a lag. */
+    public static final class LaggingRing {
+        private static final int CAPACITY = 2;
+        private final List<Integer> sent = new ArrayList<>();
+        private final long[] next = new long[2];
+        private int subscribed = 2;
+        private boolean otherClosed;
+
+        public String send(int value) {
+            if (subscribed == 0) {
+                return "refused " + value;
+            }
+            sent.add(value);
+            return "receivers " + subscribed;
+        }
+
+        public String tryRecvFirst() {
+            return tryRecv(0);
+        }
+
+        public String tryRecvOther() {
+            return tryRecv(1);
+        }
+
+        public void closeOther() {
+            if (!otherClosed) {
+                otherClosed = true;
+                subscribed--;
+            }
+        }
+
+        private String tryRecv(int receiver) {
+            long oldestHeld = Math.max(0, sent.size() - CAPACITY);
+            if (next[receiver] < oldestHeld) {
+                long missed = oldestHeld - next[receiver];
+                next[receiver] = oldestHeld;
+                return "lagged " + missed;
+            }
+            if (next[receiver] == sent.size()) {
+                return "null";
+            }
+            return String.valueOf(sent.get((int) next[receiver]++));
+        }
     }
 }

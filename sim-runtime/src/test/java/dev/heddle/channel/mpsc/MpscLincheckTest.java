@@ -1,6 +1,7 @@
 package dev.heddle.channel.mpsc;
 
 import dev.heddle.channel.SendException;
+import java.util.ArrayDeque;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
@@ -76,12 +77,56 @@ public class MpscLincheckTest {
     @Test
     void stress() {
         new StressOptions().iterations(5).invocationsPerIteration(300).threads(3).actorsPerThread(3)
-                .check(MpscLincheckTest.class);
+                .sequentialSpecification(BoundedFifo.class).check(MpscLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().iterations(5).invocationsPerIteration(50).threads(3).actorsPerThread(3)
-                .check(MpscLincheckTest.class);
+                .sequentialSpecification(BoundedFifo.class).check(MpscLincheckTest.class);
+    }
+
+    /** A FIFO queue of two slots with two sending handles and a receiver, each closable: the mpsc channel's meaning. */
+    public static final class BoundedFifo {
+        private static final int CAPACITY = 2;
+        private final ArrayDeque<Integer> queued = new ArrayDeque<>();
+        private boolean cloneClosed;
+        private boolean receiverClosed;
+
+        public String trySend(int value) {
+            if (receiverClosed) {
+                return "CLOSED " + value;
+            }
+            if (queued.size() == CAPACITY) {
+                return "FULL " + value;
+            }
+            queued.addLast(value);
+            return "sent";
+        }
+
+        public String trySendFromAClone(int value) {
+            return cloneClosed ? "SENDER_CLOSED " + value : trySend(value);
+        }
+
+        public Integer tryRecv() {
+            return queued.pollFirst();
+        }
+
+        public void closeReceiver() {
+            receiverClosed = true;
+        }
+
+        public void closeTheClone() {
+            cloneClosed = true;
+        }
+
+        /** The first handle is never closed, so only the receiver's close ends the sending. */
+        public boolean receiverSeesClosed() {
+            return receiverClosed;
+        }
+
+        public int freeSlots() {
+            return CAPACITY - queued.size();
+        }
     }
 }

@@ -65,12 +65,67 @@ public class OneshotLincheckTest {
     @Test
     void stress() {
         new StressOptions().iterations(5).invocationsPerIteration(300).threads(3).actorsPerThread(2)
-                .check(OneshotLincheckTest.class);
+                .sequentialSpecification(OneValueSlot.class).check(OneshotLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().iterations(5).invocationsPerIteration(50).threads(3).actorsPerThread(2)
-                .check(OneshotLincheckTest.class);
+                .sequentialSpecification(OneValueSlot.class).check(OneshotLincheckTest.class);
+    }
+
+    /** A slot for one value: filled by the first accepted send, emptied by the one receive, refused once either end closed. */
+    public static final class OneValueSlot {
+        private Integer value;
+        private boolean sent;
+        /** The sender sent, tried to, or closed: no value comes after this. */
+        private boolean senderDone;
+        private boolean senderClosed;
+        private boolean receiverClosed;
+        private boolean received;
+
+        public String send(int value) {
+            if (sent) {
+                return "refused ALREADY_SENT " + value;
+            }
+            if (senderClosed) {
+                return "refused SENDER_CLOSED " + value;
+            }
+            senderDone = true;
+            if (receiverClosed) {
+                return "refused CLOSED " + value;
+            }
+            sent = true;
+            this.value = value;
+            return "sent";
+        }
+
+        public void closeSender() {
+            senderClosed = true;
+            senderDone = true;
+        }
+
+        public void closeReceiver() {
+            receiverClosed = true;
+        }
+
+        public String tryRecv() {
+            if (received) {
+                return "already received";
+            }
+            if (value != null) {
+                received = true;
+                return String.valueOf(value);
+            }
+            return senderDone ? "closed without value" : "null";
+        }
+
+        public boolean senderSeesClosed() {
+            return receiverClosed;
+        }
+
+        public boolean receiverSeesClosed() {
+            return senderDone && (value == null || received);
+        }
     }
 }

@@ -60,12 +60,59 @@ public class WatchLincheckTest {
     @Test
     void stress() {
         new StressOptions().iterations(5).invocationsPerIteration(300).threads(3).actorsPerThread(3)
-                .check(WatchLincheckTest.class);
+                .sequentialSpecification(VersionedValue.class).check(WatchLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().iterations(5).invocationsPerIteration(50).threads(3).actorsPerThread(3)
-                .check(WatchLincheckTest.class);
+                .sequentialSpecification(VersionedValue.class).check(WatchLincheckTest.class);
+    }
+
+    /** A value with a version counter, and the version each of the two receivers last marked seen. */
+    public static final class VersionedValue {
+        private int value;
+        private long version;
+        private long seenByFirst;
+        private int openReceivers = 2;
+        private boolean otherClosed;
+
+        public String send(int value) {
+            if (openReceivers == 0) {
+                return "refused " + value;
+            }
+            publish(value);
+            return "sent";
+        }
+
+        public void sendModify(int value) {
+            publish(this.value * 10 + value);
+        }
+
+        private void publish(int newValue) {
+            value = newValue;
+            version++;
+        }
+
+        public boolean hasChangedFirst() {
+            return seenByFirst != version;
+        }
+
+        public int borrowAndUpdateFirst() {
+            seenByFirst = version;
+            return value;
+        }
+
+        /** No operation asks the other receiver whether it has changed, so its mark is not kept. */
+        public int borrowAndUpdateOther() {
+            return value;
+        }
+
+        public void closeOther() {
+            if (!otherClosed) {
+                otherClosed = true;
+                openReceivers--;
+            }
+        }
     }
 }

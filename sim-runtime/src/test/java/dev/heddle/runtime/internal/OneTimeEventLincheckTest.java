@@ -45,12 +45,29 @@ public class OneTimeEventLincheckTest {
     @Test
     void stress() {
         new StressOptions().threads(3).actorsPerThread(3).iterations(10).invocationsPerIteration(300)
-                .check(OneTimeEventLincheckTest.class);
+                .sequentialSpecification(FiredFlag.class).check(OneTimeEventLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().threads(3).actorsPerThread(2).iterations(10).invocationsPerIteration(100)
-                .check(OneTimeEventLincheckTest.class);
+                .sequentialSpecification(FiredFlag.class).check(OneTimeEventLincheckTest.class);
+    }
+
+    /** One fired flag: only the first fire reports firing; registering a callback changes nothing visible. */
+    public static final class FiredFlag {
+        private boolean fired;
+
+        public boolean fire() {
+            boolean first = !fired;
+            fired = true;
+            return first;
+        }
+
+        public void register() {}
+
+        public boolean hasFired() {
+            return fired;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.heddle.runtime.internal.scheduler;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.jetbrains.lincheck.datastructures.IntGen;
@@ -45,12 +46,35 @@ public class InjectionQueueLincheckTest {
     @Test
     void stress() {
         new StressOptions().threads(3).actorsPerThread(3).actorsBefore(2)
-                .iterations(5).invocationsPerIteration(200).check(InjectionQueueLincheckTest.class);
+                .iterations(5).invocationsPerIteration(200).sequentialSpecification(Fifo.class)
+                .check(InjectionQueueLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().threads(2).actorsPerThread(2).actorsBefore(2)
-                .iterations(4).invocationsPerIteration(100).check(InjectionQueueLincheckTest.class);
+                .iterations(4).invocationsPerIteration(100).sequentialSpecification(Fifo.class)
+                .check(InjectionQueueLincheckTest.class);
+    }
+
+    /** A FIFO queue from which a batch takes the oldest three tasks, or all if fewer. */
+    public static final class Fifo {
+        private final ArrayDeque<Integer> tasks = new ArrayDeque<>();
+
+        public void push(int task) {
+            tasks.addLast(task);
+        }
+
+        public Integer poll() {
+            return tasks.pollFirst();
+        }
+
+        public List<Integer> pollBatch() {
+            List<Integer> taken = new ArrayList<>();
+            while (taken.size() < 3 && !tasks.isEmpty()) {
+                taken.add(tasks.pollFirst());
+            }
+            return taken;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.heddle.runtime.internal.scheduler;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.jetbrains.lincheck.datastructures.IntGen;
@@ -48,12 +49,36 @@ public class LocalQueueLincheckTest {
     @Test
     void stress() {
         new StressOptions().threads(2).actorsPerThread(4).actorsBefore(3).actorsAfter(1)
-                .iterations(5).invocationsPerIteration(200).check(LocalQueueLincheckTest.class);
+                .iterations(5).invocationsPerIteration(200).sequentialSpecification(HalvingFifo.class)
+                .check(LocalQueueLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
         new ModelCheckingOptions().threads(2).actorsPerThread(3).actorsBefore(3).actorsAfter(1)
-                .iterations(4).invocationsPerIteration(120).check(LocalQueueLincheckTest.class);
+                .iterations(4).invocationsPerIteration(120).sequentialSpecification(HalvingFifo.class)
+                .check(LocalQueueLincheckTest.class);
+    }
+
+    /** A FIFO queue from which a steal takes the oldest half, rounded up. */
+    public static final class HalvingFifo {
+        private final ArrayDeque<Integer> tasks = new ArrayDeque<>();
+
+        public void push(int task) {
+            tasks.addLast(task);
+        }
+
+        public Integer pop() {
+            return tasks.pollFirst();
+        }
+
+        public List<Integer> steal() {
+            List<Integer> stolen = new ArrayList<>();
+            int half = (tasks.size() + 1) / 2;
+            while (stolen.size() < half) {
+                stolen.add(tasks.pollFirst());
+            }
+            return stolen;
+        }
     }
 }
