@@ -3,6 +3,7 @@ package dev.heddle.sync;
 import dev.heddle.runtime.SelectableOp;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -284,8 +285,8 @@ public final class Mutex<T> {
             waiters.remove(first);
             afterRemoval();
             first.guard = new MutexGuard<>(this);
-            if (first.waiter.tryClaim(first.branch)) {
-                return first.waiter;
+            if (first.tryClaim()) {
+                return first.waiter();
             }
             first.guard = null;
             STATE.getAndAdd(this, -HELD);
@@ -332,8 +333,6 @@ public final class Mutex<T> {
      */
     private final class LockOp extends WaitQueue.Node<LockOp> implements SelectableOp<MutexGuard<T>> {
         private final Thread parker;
-        private Waiter waiter;
-        private int branch;
         private MutexGuard<T> guard;
 
         LockOp(Thread parker) {
@@ -351,8 +350,7 @@ public final class Mutex<T> {
 
         @Override
         public void enqueue(Waiter waiter, int branch) {
-            this.waiter = waiter;
-            this.branch = branch;
+            waitWith(waiter, branch);
             lockQueue();
             try {
                 if (takeOrQueue(this)) {

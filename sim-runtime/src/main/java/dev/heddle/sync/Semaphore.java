@@ -1,6 +1,7 @@
 package dev.heddle.sync;
 
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -111,8 +112,8 @@ public final class Semaphore {
             closed = true;
             for (AcquireOp op = waiters.pollFirst(); op != null; op = waiters.pollFirst()) {
                 op.closedOutcome = true;
-                if (op.waiter.tryClaim(op.branch)) {
-                    op.waiter.wake();
+                if (op.tryClaim()) {
+                    op.waiter().wake();
                 }
             }
         } finally {
@@ -155,9 +156,9 @@ public final class Semaphore {
         while ((head = waiters.first()) != null && head.n <= permits) {
             waiters.remove(head);
             head.permit = new SemaphorePermit(this, head.n);
-            if (head.waiter.tryClaim(head.branch)) {
+            if (head.tryClaim()) {
                 permits -= head.n;
-                head.waiter.wake();
+                head.waiter().wake();
             }
         }
     }
@@ -184,8 +185,6 @@ public final class Semaphore {
     /** One call's acquisition of {@code n} permits; queued as itself while it waits. */
     final class AcquireOp extends WaitQueue.Node<AcquireOp> implements SelectableOp<SemaphorePermit> {
         private final int n;
-        private Waiter waiter;
-        private int branch;
         private SemaphorePermit permit;
         private boolean closedOutcome;
 
@@ -226,9 +225,7 @@ public final class Semaphore {
                     }
                     return;
                 }
-                this.waiter = waiter;
-                this.branch = branch;
-                waiters.addLast(this);
+                waiters.add(this, waiter, branch);
             } finally {
                 lock.unlock();
             }

@@ -176,12 +176,12 @@ final class ChannelState<T> {
     }
 
     /**
-     * Takes a queued op's {@code node} out of {@code queue} on the op's way out of its wait. A
+     * Takes a queued op ({@code node}) out of {@code queue} on the op's way out of its wait. A
      * claimed node is out already, and its waiter running again lets the next deferred wake-up
      * go ({@link #resumedLocked}); an unclaimed one (an abort, a timeout, a lost select) is
      * removed, and when it was a slot request, the requests behind it may have a slot now.
      */
-    <O> void leave(WaitQueue<O> queue, WaitQueue.Node<O> node) {
+    <N extends WaitQueue.Node<N>> void leave(WaitQueue<N> queue, N node) {
         lock.lock();
         try {
             if (node.wasClaimed()) {
@@ -202,9 +202,9 @@ final class ChannelState<T> {
      * directly uses no slot, so a slot given back for it goes on to a waiting reserve.
      */
     void deliverLocked(T value) {
-        WaitQueue.Node<RecvOp<T>> n = receivers.claimFirst();
+        RecvOp<T> n = receivers.claimFirst();
         if (n != null) {
-            n.op().completeWith(value);
+            n.completeWith(value);
             wakeLocked(n.waiter());
             slotFreedLocked();
         } else {
@@ -238,9 +238,9 @@ final class ChannelState<T> {
 
     /** Gives the free slots to the waiting senders and reserves, in arrival order, while both last. */
     void slotFreedLocked() {
-        WaitQueue.Node<SlotRequest> n;
+        SlotRequest n;
         while (roomLocked() && (n = slotRequests.claimFirst()) != null) {
-            n.op().grantLocked();
+            n.grantLocked();
             wakeLocked(n.waiter());
         }
     }
@@ -248,9 +248,9 @@ final class ChannelState<T> {
     /** Wakes the waiting receives with the end of the channel, if it has ended. */
     void endIfDrainedLocked() {
         if (isEndedLocked()) {
-            WaitQueue.Node<RecvOp<T>> n;
+            RecvOp<T> n;
             while ((n = receivers.claimFirst()) != null) {
-                n.op().completeClosed();
+                n.completeClosed();
                 n.waiter().wake();
             }
         }
@@ -258,9 +258,9 @@ final class ChannelState<T> {
 
     /** Fails every waiting send and reserve: the receiver is gone. */
     void refuseWaitingSendersLocked() {
-        WaitQueue.Node<SlotRequest> n;
+        SlotRequest n;
         while ((n = slotRequests.claimFirst()) != null) {
-            n.op().refuseLocked();
+            n.refuseLocked();
             n.waiter().wake();
         }
     }
