@@ -33,10 +33,12 @@ final class ChannelState<T> {
      *
      * <p>A bounded channel of at most {@value #MAX_FIXED_RING} slots has a fixed ring of
      * exactly its capacity, and its receiver takes a queued value without the lock
-     * ({@link #pollUnlocked()}): senders write a slot under the lock and publish it with a
-     * release store; the receiver, the only task that takes values, reads it with an acquire
-     * load, clears it and counts it in {@link #consumed}, which tells the senders the slot is
-     * free. A message then costs one lock round instead of two. A larger ring grows (doubling,
+     * ({@link #pollUnlocked()}): senders write a slot under the lock with a release store
+     * ({@link #soSlot}); the receiver, the only task that takes values, reads it with an
+     * acquire load ({@link #laSlot}), which pairs with that store and so sees the value whole,
+     * clears it ({@link #spSlot}) and counts it in {@link #consumed}, whose volatile store
+     * publishes the cleared slot to the senders that see the count. A message then costs one
+     * lock round instead of two. A larger ring grows (doubling,
      * up to the capacity) and is read under the lock only, since a reader without it could see
      * it move.
      */
@@ -48,14 +50,21 @@ final class ChannelState<T> {
     private int tail;
     /** Values ever queued; guarded by the lock. */
     private long produced;
-    /** Values ever taken from the ring; written by the receiver only, read by senders under the lock. */
+    /**
+     * Values ever taken from the ring. Stored by the receiver only ({@link #svConsumed}), after
+     * it cleared the slot; loaded ({@link #lvConsumed()}) by senders under the lock before they
+     * reuse a slot, so a sender writes only into a slot whose clearing it sees. Volatile, not a
+     * release store: the receiver loads {@link #sendersMayWait} right after it, and a sender
+     * stores that flag before it loads this, so one of the two sees the other.
+     */
     private volatile long consumed;
     /**
-     * True while a send or reserve may wait for a slot: set under the lock by a sender that
-     * found none free, before it looks at {@link #consumed} once more, and cleared on unlock
-     * once none waits. A receiver that took a value without the lock reads it after counting
-     * the value, and then takes the lock to pass the slot on; so either the sender sees the
-     * slot free or the receiver sees the sender.
+     * True while a send or reserve may wait for a slot: stored ({@link #svSendersMayWait})
+     * under the lock by a sender that found none free, before it loads {@link #consumed} once
+     * more, and cleared on unlock once none waits. A receiver that took a value without the
+     * lock loads it ({@link #lvSendersMayWait()}) after storing the count, and then takes the
+     * lock to pass the slot on; so either the sender sees the slot free or the receiver sees
+     * the sender.
      */
     private volatile boolean sendersMayWait;
     final WaitQueue<RecvOp<T>> receivers = new WaitQueue<>();
@@ -87,7 +96,7 @@ final class ChannelState<T> {
 
     /** Values queued now. */
     int sizeLocked() {
-        return (int) (produced - consumed);
+        return (int) (produced - lvConsumed());
     }
 
     /**
@@ -105,13 +114,13 @@ final class ChannelState<T> {
         if (!fixedRing) {
             return false;
         }
-        sendersMayWait = true;
+        svSendersMayWait(true);
         return roomLocked();
     }
 
     /** True when a slot is neither used by a queued value nor held by a permit. */
     private boolean roomLocked() {
-        return produced - consumed + reserved < capacity;
+        return produced - lvConsumed() + reserved < capacity;
     }
 
     /** True when no sender can send any more: every sender closed or the receiver closed. */
@@ -121,7 +130,7 @@ final class ChannelState<T> {
 
     /** True when the receiver has seen the end: closed, nothing queued, no permit outstanding. */
     boolean isEndedLocked() {
-        return produced == consumed && reserved == 0 && isClosedLocked();
+        return produced == lvConsumed() && reserved == 0 && isClosedLocked();
     }
 
     /**
@@ -131,8 +140,8 @@ final class ChannelState<T> {
      * to the unlock, for the same reason).
      */
     void unlock() {
-        if (sendersMayWait && slotRequests.isEmpty()) {
-            sendersMayWait = false;
+        if (lvSendersMayWait() && slotRequests.isEmpty()) {
+            svSendersMayWait(false);
         }
         Waiter w = wakeOnUnlock;
         if (w == null) {
@@ -215,11 +224,11 @@ final class ChannelState<T> {
     /** Queues {@code value} behind the others; the caller checked that a slot is free. */
     private void addLocked(T value) {
         Object[] r = ring;
-        if (produced - consumed == r.length) {
+        if (produced - lvConsumed() == r.length) {
             r = grow();
         }
         int t = tail;
-        SLOT.setRelease(r, t, value);
+        soSlot(r, t, value);
         tail = t + 1 == r.length ? 0 : t + 1;
         produced++;
     }
@@ -275,7 +284,7 @@ final class ChannelState<T> {
             return null;
         }
         T v = takeNext();
-        if (v != null && sendersMayWait) {
+        if (v != null && lvSendersMayWait()) {
             lock.lock();
             try {
                 slotFreedLocked();
@@ -300,14 +309,44 @@ final class ChannelState<T> {
         Object[] r = ring;
         int h = head;
         @SuppressWarnings("unchecked")
-        T v = (T) SLOT.getAcquire(r, h);
+        T v = (T) laSlot(r, h);
         if (v == null) {
             return null;
         }
-        r[h] = null;
+        spSlot(r, h, null);
         head = h + 1 == r.length ? 0 : h + 1;
-        consumed = consumed + 1; // the only writer; the volatile store publishes the cleared slot
+        svConsumed(lvConsumed() + 1); // the only writer; the volatile store publishes the cleared slot
         return v;
+    }
+
+    // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.
+
+    private static Object laSlot(Object[] r, int i) {
+        return SLOT.getAcquire(r, i);
+    }
+
+    private static void soSlot(Object[] r, int i, Object value) {
+        SLOT.setRelease(r, i, value);
+    }
+
+    private static void spSlot(Object[] r, int i, Object value) {
+        r[i] = value;
+    }
+
+    private long lvConsumed() {
+        return consumed;
+    }
+
+    private void svConsumed(long v) {
+        consumed = v;
+    }
+
+    private boolean lvSendersMayWait() {
+        return sendersMayWait;
+    }
+
+    private void svSendersMayWait(boolean v) {
+        sendersMayWait = v;
     }
 
 }
