@@ -10,7 +10,7 @@ import java.util.function.Function;
  * <p>A primitive implements its blocking methods on the same op, so that a plain call and a
  * select branch follow the same, cancellation-safe path:
  * <pre>{@code
- * T result = op.tryNow() ? op.result() : Select.await(op);
+ * T result = SelectableOp.await(op);   // tryNow(), else enqueue, wait, dequeue
  * }</pre>
  * The protocol, each step under the primitive's own lock:
  * <ol>

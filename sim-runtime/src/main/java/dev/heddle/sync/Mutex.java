@@ -24,17 +24,31 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  * Waiting for the lock is a suspension point: an aborted or timed-out waiter leaves the queue
  * without holding the lock, unless its turn had already come. The lock is not tied to a
- * thread: a guard may be closed by another task than the one that locked.
- *
- * <p>An uncontended lock and unlock are one compare-and-set each. Once a task waits, nobody
- * can take the lock past the queue. An unlock does not hand the lock to the first waiter of a
- * {@link #lock()}: it frees it and wakes that waiter, which takes it when it runs (as the
- * JDK's fair {@code ReentrantLock} does), so the lock is never owned by a task that still
- * waits for a carrier, and the unlock stays a few instructions that inline into the caller.
- * A select's {@link #lockOp()} cannot run code of its own before it is claimed, so the first
- * waiter, if it is one, is given the lock by the unlock, under the queue's lock.
+ * thread: a guard may be closed by another task than the one that locked. Once a task waits,
+ * neither {@link #lock()} nor {@link #tryLock()} takes the lock ahead of it.
  */
 public final class Mutex<T> {
+
+    /*
+     * Implementation notes.
+     *
+     * An uncontended lock and unlock are one compare-and-set each on `state`, which holds
+     * HELD and QUEUED. Once a task waits, QUEUED is set and no CAS from 0 succeeds, so
+     * nobody takes the lock past the queue.
+     *
+     * An unlock does not hand the lock to the first waiter of a lock(): it frees it and wakes
+     * that waiter, which takes it when it runs (as the JDK's fair ReentrantLock does). So the
+     * lock is never owned by a task that still waits for a carrier, and the unlock stays a few
+     * instructions that inline into the caller. A select's lockOp() cannot run code of its own
+     * before it is claimed, so the first waiter, if it is one, is given the lock by the
+     * unlock, under the queue's lock.
+     *
+     * The queue (`waiters`) is guarded by a spin lock (`queueLocked`), held for a few pointer
+     * updates only; its head is mirrored in `firstWaiter` so that an unlock and a spinning
+     * first waiter can read it without that lock. The memory orders of the three fields are
+     * named as runtime.internal's package doc defines, and each field says what it pairs with.
+     */
+
     private static final int HELD = 1;
     /** Set while the queue is not empty; set and cleared only under the queue's lock. */
     private static final int QUEUED = 2;
