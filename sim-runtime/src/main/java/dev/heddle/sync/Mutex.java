@@ -368,7 +368,7 @@ public final class Mutex<T> {
             return false;
         }
         Task<?> task = Task.current();
-        return task == null || !task.carrier().simulatesBlocking();
+        return task == null || !task.carrier().isSimulation();
     }
 
     T value() {
