@@ -23,6 +23,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Semaphore {
     /** The most permits a semaphore can hold. */
+    // Tokio's limit (usize::MAX >> 3), scaled to an int. Tokio packs flags into the low bits
+    // of its atomic permit count (one used, CLOSED; three reserved, because an earlier
+    // version used three and raising the limit later is free while lowering it is not).
+    // Here the count is a plain int under the lock and `closed` a field of its own, so no bit
+    // is reserved; the shift stays for the same reason as Tokio's reserve: the constant is
+    // public, and it leaves room to pack count and flags into one word, for a lock-free fast
+    // path, without lowering it. Meanwhile two valid counts add up without overflowing an int.
     public static final int MAX_PERMITS = Integer.MAX_VALUE >> 3;
 
     private final ReentrantLock lock = new ReentrantLock();
