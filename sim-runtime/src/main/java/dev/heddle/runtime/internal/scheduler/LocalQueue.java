@@ -100,7 +100,30 @@ final class LocalQueue<T> {
         }
     }
 
-    /** Claims the older half of a full queue and hands it, then {@code task}, to {@code overflow}. */
+    /**
+     * Owner only, on a full queue that no thief is copying from: claims the older half and
+     * hands it, then {@code task}, to {@code overflow}. False if a thief moved the head first:
+     * there may be room now, and {@link #pushBack} tries again.
+     *
+     * <p>Why the older half, taken at the head (as Tokio's {@code push_overflow}):
+     * <ul>
+     *   <li>The head is where thieves claim, by a CAS on {@link #head}; the owner claims the
+     *       batch with that same CAS, so no thief can be copying those slots meanwhile, and once
+     *       it succeeds they are the owner's alone. The tail end has no such claim: a thief that
+     *       has just read the tail may claim slots up to it.</li>
+     *   <li>The claim comes before the reads, and needs no ordering for them: the owner wrote
+     *       every slot itself.</li>
+     *   <li>The tasks that waited longest go where every worker looks, so an idle or woken
+     *       worker runs them soon; the newer ones, whose data is likelier still in this
+     *       worker's cache, stay here. Moved oldest first and followed by {@code task}, they
+     *       keep their order.</li>
+     *   <li>Half, not one: one CAS and one trip to the shared queue per half a queue of pushes,
+     *       and the queue is left half full, so this worker keeps work of its own.</li>
+     *   <li>While the batch moves, thieves find it neither here nor there; the caller of
+     *       {@link WorkerCore#scheduleLocal} wakes an idle worker afterwards, so a worker that
+     *       missed it gets another chance.</li>
+     * </ul>
+     */
     private boolean pushOverflow(T task, int real, InjectionQueue<T> overflow) {
         int half = buffer.length / 2;
         long expected = pack(real, real);
