@@ -9,9 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What the senders and the receiver of one mpsc channel share: the queued values, the slots
- * taken by permits, who is still open, and the waiting receive and reserve operations. Every
- * field is guarded by {@link #lock}, which is never held across a suspension; release it with
- * {@link #unlock()}.
+ * taken by permits, who is still open, and the waiting receive and reserve operations. The
+ * fields come in groups: most are guarded by {@link #lock}, which is never held across a
+ * suspension (release it with {@link #unlock()}); {@link #head} is the receiver's own; and
+ * two volatile fields, with the ring's slots, let the receiver take values without the lock.
  *
  * <p>A bounded channel has {@code capacity} slots; a slot is used by a queued value or by a
  * permit not yet used. A slot freed while senders wait is handed to the first of them
@@ -24,8 +25,15 @@ final class ChannelState<T> {
     private static final int INITIAL_RING = 1024;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
+    // Set at construction.
+
     final ReentrantLock lock = new ReentrantLock();
     final int capacity;
+    private final boolean fixedRing;
+
+    // Guarded by the lock: read and written only while it is held (the ...Locked methods and
+    // unlock()), by senders and the receiver alike.
+
     /**
      * The queued values, oldest at {@link #head}: a ring of this object's own rather than an
      * {@code ArrayDeque}, so that a send or receive that needs no waiting touches a few fields
@@ -38,18 +46,48 @@ final class ChannelState<T> {
      * acquire load ({@link #laSlot}), which pairs with that store and so sees the value whole,
      * clears it ({@link #spSlot}) and counts it in {@link #consumed}, whose volatile store
      * publishes the cleared slot to the senders that see the count. A message then costs one
-     * lock round instead of two. A larger ring grows (doubling,
-     * up to the capacity) and is read under the lock only, since a reader without it could see
-     * it move.
+     * lock round instead of two. A larger ring grows (doubling, up to the capacity), is
+     * replaced under the lock, and is read under the lock only, since a reader without it
+     * could see it move.
      */
     private Object[] ring;
-    private final boolean fixedRing;
-    /** Where the oldest value is: the receiver's (and under the lock for a growing ring). */
-    private int head;
-    /** Where the next value goes; guarded by the lock. */
+    /** Where the next value goes. */
     private int tail;
-    /** Values ever queued; guarded by the lock. */
+    /** Values ever queued. */
     private long produced;
+    /** Slots held by permits not yet used. */
+    int reserved;
+    /** Sender handles not yet closed. */
+    int senders = 1;
+    boolean receiverClosed;
+    final WaitQueue<RecvOp<T>> receivers = new WaitQueue<>();
+    final WaitQueue<SlotRequest> slotRequests = new WaitQueue<>();
+    /**
+     * The waiter this channel woke last that has not run since, or null. While one is in
+     * flight, the channel's later wake-ups wait in {@link #laterWakes}, and the one in flight
+     * passes the next on when it resumes ({@link #resumedLocked}), as a lock's queue unparks one
+     * successor at a time. So a receiver that frees slots for four waiting senders makes one of
+     * them runnable, not four: four would overflow the waking worker's LIFO slot and wake an
+     * idle worker to steal them, only to contend for this lock from another core (measured:
+     * 4 senders, 1 receiver, 2 workers: 7,000 to 14,000 steals per 2 M messages and half the
+     * throughput of one worker).
+     */
+    private Waiter wakeInFlight;
+    /** Committed waiters, oldest first, whose wake-up waits for {@link #wakeInFlight} to run; created on first use. */
+    private ArrayDeque<Waiter> laterWakes;
+    /** The wake-up to do once the lock is released; see {@link #unlock()}. Always {@link #wakeInFlight} when set. */
+    private Waiter wakeOnUnlock;
+
+    // The receiver's (Tokio's RxFields): on a fixed ring, touched only by the one task that
+    // receives, with or without the lock; on a growing ring, only under the lock, since a
+    // sender's grow() moves it.
+
+    /** Where the oldest value is. */
+    private int head;
+
+    // Shared without the lock: volatile, reached through accessors named by memory order (see
+    // the package doc of dev.heddle.runtime.internal); each says what it pairs with.
+
     /**
      * Values ever taken from the ring. Stored by the receiver only ({@link #svConsumed}), after
      * it cleared the slot; loaded ({@link #lvConsumed()}) by senders under the lock before they
@@ -67,26 +105,6 @@ final class ChannelState<T> {
      * the sender.
      */
     private volatile boolean sendersMayWait;
-    final WaitQueue<RecvOp<T>> receivers = new WaitQueue<>();
-    final WaitQueue<SlotRequest> slotRequests = new WaitQueue<>();
-    int reserved;
-    int senders = 1;
-    boolean receiverClosed;
-    /**
-     * The waiter this channel woke last that has not run since, or null. While one is in
-     * flight, the channel's later wake-ups wait in {@link #laterWakes}, and the one in flight
-     * passes the next on when it resumes ({@link #resumedLocked}), as a lock's queue unparks one
-     * successor at a time. So a receiver that frees slots for four waiting senders makes one of
-     * them runnable, not four: four would overflow the waking worker's LIFO slot and wake an
-     * idle worker to steal them, only to contend for this lock from another core (measured:
-     * 4 senders, 1 receiver, 2 workers: 7,000 to 14,000 steals per 2 M messages and half the
-     * throughput of one worker).
-     */
-    private Waiter wakeInFlight;
-    /** Committed waiters, oldest first, whose wake-up waits for {@link #wakeInFlight} to run; created on first use. */
-    private ArrayDeque<Waiter> laterWakes;
-    /** The wake-up to do once the lock is released; see {@link #unlock()}. Always {@link #wakeInFlight} when set. */
-    private Waiter wakeOnUnlock;
 
     ChannelState(int capacity) {
         this.capacity = capacity;
