@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
- * A Heddle runtime: spawns tasks on virtual threads carried by a {@link Carrier}, and gives
- * them a clock. The same runtime API serves production and simulation.
+ * A Heddle runtime: spawns tasks on virtual threads, carried by its own scheduler (one
+ * thread, or work-stealing workers) or, in a simulation, by the simulator, and gives them a
+ * clock. The same runtime API serves production and simulation.
  *
  * <pre>{@code
  * try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(4).build()) {

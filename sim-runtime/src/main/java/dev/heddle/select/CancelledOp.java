@@ -14,16 +14,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A token's own callbacks cannot be taken back, so a select in a loop that registered one
  * callback per iteration would pile them up until the token fires. Instead each token gets
  * one callback, the first time a select waits on it, which wakes a {@link WaitQueue} of the
- * selects waiting on that token now; a losing branch removes its node from that queue. The
+ * selects' ops waiting on that token now; a losing branch takes its op out of that queue. The
  * queues are held weakly by token, so they go away with their tokens.
  */
-final class CancelledOp implements SelectableOp<Void> {
+final class CancelledOp extends WaitQueue.Node<CancelledOp> implements SelectableOp<Void> {
     private static final ReentrantLock REGISTRY_LOCK = new ReentrantLock();
     private static final Map<CancellationToken, TokenWaiters> REGISTRY = new WeakHashMap<>();
 
     private final CancellationToken token;
     private TokenWaiters waiters;
-    private WaitQueue.Node<Void> node;
 
     CancelledOp(CancellationToken token) {
         this.token = token;
@@ -39,15 +38,15 @@ final class CancelledOp implements SelectableOp<Void> {
         if (waiters == null) {
             waiters = waitersOf(token);
         }
-        node = waiters.add(waiter, branch);
+        waiters.add(this, waiter, branch);
     }
 
     @Override
     public void dequeue() {
-        if (waiters != null && node != null && !node.wasClaimed()) {
-            waiters.remove(node);
+        if (waiters != null && waiter() != null && !wasClaimed()) {
+            waiters.remove(this);
         }
-        node = null;
+        stopWaiting();
     }
 
     @Override
@@ -75,28 +74,29 @@ final class CancelledOp implements SelectableOp<Void> {
     /** The selects waiting on one token; holds no reference to the token, so the registry's weak key can go. */
     private static final class TokenWaiters {
         private final ReentrantLock lock = new ReentrantLock();
-        private final WaitQueue<Void> queue = new WaitQueue<>();
+        private final WaitQueue<CancelledOp> queue = new WaitQueue<>();
         private boolean fired;
 
-        WaitQueue.Node<Void> add(Waiter waiter, int branch) {
+        /** Queues {@code op} waiting with {@code waiter} as {@code branch}, or claims and wakes the waiter if the token fired. */
+        void add(CancelledOp op, Waiter waiter, int branch) {
             lock.lock();
             try {
                 if (fired) {
                     if (waiter.tryClaim(branch)) {
                         waiter.wake();
                     }
-                    return null;
+                    return;
                 }
-                return queue.add(waiter, branch, null);
+                queue.add(op, waiter, branch);
             } finally {
                 lock.unlock();
             }
         }
 
-        void remove(WaitQueue.Node<Void> node) {
+        void remove(CancelledOp op) {
             lock.lock();
             try {
-                queue.remove(node);
+                queue.remove(op);
             } finally {
                 lock.unlock();
             }
@@ -106,7 +106,7 @@ final class CancelledOp implements SelectableOp<Void> {
             lock.lock();
             try {
                 fired = true;
-                WaitQueue.Node<Void> n;
+                CancelledOp n;
                 while ((n = queue.claimFirst()) != null) {
                     n.waiter().wake();
                 }

@@ -3,6 +3,7 @@ package dev.heddle.sync;
 import dev.heddle.runtime.SelectableOp;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -23,17 +24,31 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  * Waiting for the lock is a suspension point: an aborted or timed-out waiter leaves the queue
  * without holding the lock, unless its turn had already come. The lock is not tied to a
- * thread: a guard may be closed by another task than the one that locked.
- *
- * <p>An uncontended lock and unlock are one compare-and-set each. Once a task waits, nobody
- * can take the lock past the queue. An unlock does not hand the lock to the first waiter of a
- * {@link #lock()}: it frees it and wakes that waiter, which takes it when it runs (as the
- * JDK's fair {@code ReentrantLock} does), so the lock is never owned by a task that still
- * waits for a carrier, and the unlock stays a few instructions that inline into the caller.
- * A select's {@link #lockOp()} cannot run code of its own before it is claimed, so the first
- * waiter, if it is one, is given the lock by the unlock, under the queue's lock.
+ * thread: a guard may be closed by another task than the one that locked. Once a task waits,
+ * neither {@link #lock()} nor {@link #tryLock()} takes the lock ahead of it.
  */
 public final class Mutex<T> {
+
+    /*
+     * Implementation notes.
+     *
+     * An uncontended lock and unlock are one compare-and-set each on `state`, which holds
+     * HELD and QUEUED. Once a task waits, QUEUED is set and no CAS from 0 succeeds, so
+     * nobody takes the lock past the queue.
+     *
+     * An unlock does not hand the lock to the first waiter of a lock(): it frees it and wakes
+     * that waiter, which takes it when it runs (as the JDK's fair ReentrantLock does). So the
+     * lock is never owned by a task that still waits for a carrier, and the unlock stays a few
+     * instructions that inline into the caller. A select's lockOp() cannot run code of its own
+     * before it is claimed, so the first waiter, if it is one, is given the lock by the
+     * unlock, under the queue's lock.
+     *
+     * The queue (`waiters`) is guarded by a spin lock (`queueLocked`), held for a few pointer
+     * updates only; its head is mirrored in `firstWaiter` so that an unlock and a spinning
+     * first waiter can read it without that lock. The memory orders of the three fields are
+     * named as runtime.internal's package doc defines, and each field says what it pairs with.
+     */
+
     private static final int HELD = 1;
     /** Set while the queue is not empty; set and cleared only under the queue's lock. */
     private static final int QUEUED = 2;
@@ -58,14 +73,28 @@ public final class Mutex<T> {
         }
     }
 
+    /**
+     * {@link #HELD} and {@link #QUEUED} bits; changed only by {@link #casState} and
+     * {@link #xaddState} (full barriers), read with {@link #lvState()}. The holder's writes to
+     * the guarded {@link #value} are published by the unlock's update and seen by the next
+     * locker's successful CAS. An unlock's {@code xaddState(-HELD)} comes before its
+     * {@link #lvFirstWaiter()}, and a waiter's {@link #svFirstWaiter} before its
+     * {@code lvState()}: both store-then-load, so one of the two sees the other
+     * ({@link #unlockContended}).
+     */
     private volatile int state;
-    /** The queue's head, readable without the queue's lock; written only under it. */
+    /**
+     * The queue's head, readable without the queue's lock ({@link #lvFirstWaiter()}); stored
+     * only under it ({@link #svFirstWaiter}), a volatile store because the unlock pairs with it
+     * as {@link #state} says.
+     */
     private volatile LockOp firstWaiter;
     /**
      * Guards {@link #waiters}: 1 while held. A spin lock, because it is held for a few pointer
      * updates and never across a wait, so a second taker spins for nanoseconds; its release is
-     * a plain release store where a {@code ReentrantLock}'s is a full fence, and a contended lock
-     * or unlock takes it twice.
+     * a plain release store ({@link #soQueueLocked}) where a {@code ReentrantLock}'s is a full
+     * fence, and a contended lock or unlock takes it twice. That store pairs with the next
+     * taker's {@link #casQueueLocked}, which so sees the queue as it was left.
      */
     private volatile int queueLocked;
     private final WaitQueue<LockOp> waiters = new WaitQueue<>();
@@ -90,7 +119,7 @@ public final class Mutex<T> {
     public MutexGuard<T> lock() {
         // One allocation site for the guard, so that the JIT can do without the object once
         // the guard's close() is inlined into the caller.
-        if (!STATE.compareAndSet(this, 0, HELD)) {
+        if (!casState(0, HELD)) {
             lockContended();
         }
         return new MutexGuard<>(this);
@@ -98,7 +127,7 @@ public final class Mutex<T> {
 
     /** The lock now, or empty if it is held (and so, also if others wait for it). */
     public Optional<MutexGuard<T>> tryLock() {
-        return STATE.compareAndSet(this, 0, HELD) ? Optional.of(new MutexGuard<>(this)) : Optional.empty();
+        return casState(0, HELD) ? Optional.of(new MutexGuard<>(this)) : Optional.empty();
     }
 
     /** Taking the lock as an operation that select can offer. */
@@ -108,12 +137,12 @@ public final class Mutex<T> {
 
     /** True while some task holds the lock; a snapshot, for tests and diagnostics. */
     public boolean isLocked() {
-        return (state & HELD) != 0;
+        return (lvState() & HELD) != 0;
     }
 
     /** Releases the lock and wakes the first waiter, if any; called by the guard. */
     void unlock() {
-        if (!STATE.compareAndSet(this, HELD, 0)) {
+        if (!casState(HELD, 0)) {
             unlockContended();
         }
     }
@@ -124,8 +153,8 @@ public final class Mutex<T> {
      * it looks at the lock: one of the two always sees the other, so no turn is lost.
      */
     private void unlockContended() {
-        STATE.getAndAdd(this, -HELD);
-        LockOp first = firstWaiter;
+        xaddState(-HELD);
+        LockOp first = lvFirstWaiter();
         if (first != null) {
             if (first.parker != null) {
                 LockSupport.unpark(first.parker);
@@ -140,11 +169,11 @@ public final class Mutex<T> {
         boolean maySpin = maySpin();
         if (maySpin) {
             for (int i = 0; i < ARRIVAL_SPINS; i++) {
-                int s = state;
+                int s = lvState();
                 if ((s & QUEUED) != 0) {
                     break;
                 }
-                if (s == 0 && STATE.compareAndSet(this, 0, HELD)) {
+                if (s == 0 && casState(0, HELD)) {
                     return;
                 }
                 Thread.onSpinWait();
@@ -162,10 +191,10 @@ public final class Mutex<T> {
         int spins = maySpin ? FIRST_WAITER_SPINS : 0;
         try {
             while (true) {
-                if (firstWaiter == node) {
-                    int s = state;
+                if (lvFirstWaiter() == node) {
+                    int s = lvState();
                     if ((s & HELD) == 0) {
-                        if (STATE.compareAndSet(this, s, s | HELD)) {
+                        if (casState(s, s | HELD)) {
                             break;
                         }
                         continue;
@@ -195,14 +224,14 @@ public final class Mutex<T> {
      */
     private boolean takeOrQueue(LockOp node) {
         while (true) {
-            int s = state;
+            int s = lvState();
             if (s == 0) {
-                if (STATE.compareAndSet(this, 0, HELD)) {
+                if (casState(0, HELD)) {
                     return true;
                 }
-            } else if ((s & QUEUED) != 0 || STATE.compareAndSet(this, s, s | QUEUED)) {
+            } else if ((s & QUEUED) != 0 || casState(s, s | QUEUED)) {
                 waiters.addLast(node);
-                firstWaiter = waiters.first();
+                svFirstWaiter(waiters.first());
                 return false;
             }
         }
@@ -219,9 +248,9 @@ public final class Mutex<T> {
         boolean took = false;
         lockQueue();
         try {
-            if (givingUp && firstWaiter == node) {
-                int s = state;
-                took = (s & HELD) == 0 && STATE.compareAndSet(this, s, s | HELD);
+            if (givingUp && lvFirstWaiter() == node) {
+                int s = lvState();
+                took = (s & HELD) == 0 && casState(s, s | HELD);
             }
             if (waiters.remove(node)) {
                 afterRemoval();
@@ -240,12 +269,12 @@ public final class Mutex<T> {
 
     /** Under the queue's lock, after a removal: publishes the new head; clears QUEUED when nobody is left. */
     private void afterRemoval() {
-        firstWaiter = waiters.first();
+        svFirstWaiter(waiters.first());
         if (waiters.isEmpty()) {
             int s;
             do {
-                s = state;
-            } while (!STATE.compareAndSet(this, s, s & ~QUEUED));
+                s = lvState();
+            } while (!casState(s, s & ~QUEUED));
         }
     }
 
@@ -270,7 +299,7 @@ public final class Mutex<T> {
     private Waiter serveFirst() {
         while (true) {
             LockOp first = waiters.first();
-            int s = state;
+            int s = lvState();
             if (first == null || (s & HELD) != 0) {
                 return null;
             }
@@ -278,28 +307,59 @@ public final class Mutex<T> {
                 LockSupport.unpark(first.parker);
                 return null;
             }
-            if (!STATE.compareAndSet(this, s, s | HELD)) {
+            if (!casState(s, s | HELD)) {
                 continue;
             }
             waiters.remove(first);
             afterRemoval();
             first.guard = new MutexGuard<>(this);
-            if (first.waiter.tryClaim(first.branch)) {
-                return first.waiter;
+            if (first.tryClaim()) {
+                return first.waiter();
             }
             first.guard = null;
-            STATE.getAndAdd(this, -HELD);
+            xaddState(-HELD);
         }
     }
 
     private void lockQueue() {
-        while (!QUEUE_LOCK.compareAndSet(this, 0, 1)) {
+        while (!casQueueLocked(0, 1)) {
             Thread.onSpinWait();
         }
     }
 
     private void unlockQueue() {
-        QUEUE_LOCK.setRelease(this, 0);
+        soQueueLocked(0);
+    }
+
+    // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.
+
+    private int lvState() {
+        return state;
+    }
+
+    private boolean casState(int expected, int next) {
+        return STATE.compareAndSet(this, expected, next);
+    }
+
+    /** Adds {@code delta} to the state. */
+    private void xaddState(int delta) {
+        STATE.getAndAdd(this, delta);
+    }
+
+    private LockOp lvFirstWaiter() {
+        return firstWaiter;
+    }
+
+    private void svFirstWaiter(LockOp first) {
+        firstWaiter = first;
+    }
+
+    private boolean casQueueLocked(int expected, int next) {
+        return QUEUE_LOCK.compareAndSet(this, expected, next);
+    }
+
+    private void soQueueLocked(int v) {
+        QUEUE_LOCK.setRelease(this, v);
     }
 
     /** Spinning pays only with another CPU to free the lock meanwhile, and never in simulation. */
@@ -308,7 +368,7 @@ public final class Mutex<T> {
             return false;
         }
         Task<?> task = Task.current();
-        return task == null || !task.carrier().simulatesBlocking();
+        return task == null || !task.carrier().isSimulation();
     }
 
     T value() {
@@ -321,7 +381,7 @@ public final class Mutex<T> {
 
     @Override
     public String toString() {
-        int s = state;
+        int s = lvState();
         return "Mutex[" + ((s & HELD) == 0 ? "unlocked" : "locked") + ((s & QUEUED) == 0 ? "" : ", waiters") + "]";
     }
 
@@ -332,8 +392,6 @@ public final class Mutex<T> {
      */
     private final class LockOp extends WaitQueue.Node<LockOp> implements SelectableOp<MutexGuard<T>> {
         private final Thread parker;
-        private Waiter waiter;
-        private int branch;
         private MutexGuard<T> guard;
 
         LockOp(Thread parker) {
@@ -342,7 +400,7 @@ public final class Mutex<T> {
 
         @Override
         public boolean tryNow() {
-            if (STATE.compareAndSet(Mutex.this, 0, HELD)) {
+            if (casState(0, HELD)) {
                 guard = new MutexGuard<>(Mutex.this);
                 return true;
             }
@@ -351,15 +409,14 @@ public final class Mutex<T> {
 
         @Override
         public void enqueue(Waiter waiter, int branch) {
-            this.waiter = waiter;
-            this.branch = branch;
+            waitWith(waiter, branch);
             lockQueue();
             try {
                 if (takeOrQueue(this)) {
                     if (waiter.tryClaim(branch)) {
                         guard = new MutexGuard<>(Mutex.this);
                     } else {
-                        STATE.getAndAdd(Mutex.this, -HELD);
+                        xaddState(-HELD);
                     }
                 }
             } finally {

@@ -1,6 +1,7 @@
 package dev.heddle.sync;
 
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -20,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Notify {
     final ReentrantLock lock = new ReentrantLock();
-    final WaitQueue<Notified> waiters = new WaitQueue<>();
+    final WaitQueue<NotifiedOp> waiters = new WaitQueue<>();
     /** The stored permit of a {@link #notifyOne()} that found nobody registered; never set while anyone is. */
     boolean permit;
 
@@ -34,7 +35,7 @@ public final class Notify {
      * {@code notifyOne} on to the next waiter.
      */
     public Notified notified() {
-        Notified n = new Notified(this);
+        NotifiedOp n = new NotifiedOp(this);
         lock.lock();
         try {
             n.registerLocked();
@@ -49,7 +50,7 @@ public final class Notify {
      * select queues it, and takes the stored permit if there is one.
      */
     public SelectableOp<Void> notifiedOp() {
-        return new Notified(this);
+        return new NotifiedOp(this);
     }
 
     /**
@@ -66,8 +67,8 @@ public final class Notify {
     }
 
     void notifyOneLocked() {
-        for (Notified n = waiters.pollFirst(); n != null; n = waiters.pollFirst()) {
-            if (n.deliverLocked(Notified.State.NOTIFIED_ONE)) {
+        for (NotifiedOp n = waiters.pollFirst(); n != null; n = waiters.pollFirst()) {
+            if (n.deliverLocked(NotifiedOp.State.NOTIFIED_ONE)) {
                 return;
             }
         }
@@ -78,8 +79,8 @@ public final class Notify {
     public void notifyWaiters() {
         lock.lock();
         try {
-            for (Notified n = waiters.pollFirst(); n != null; n = waiters.pollFirst()) {
-                n.deliverLocked(Notified.State.NOTIFIED_ALL);
+            for (NotifiedOp n = waiters.pollFirst(); n != null; n = waiters.pollFirst()) {
+                n.deliverLocked(NotifiedOp.State.NOTIFIED_ALL);
             }
         } finally {
             lock.unlock();

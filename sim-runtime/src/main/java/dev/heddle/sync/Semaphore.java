@@ -1,6 +1,7 @@
 package dev.heddle.sync;
 
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,6 +23,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Semaphore {
     /** The most permits a semaphore can hold. */
+    // Tokio's limit (usize::MAX >> 3), scaled to an int. Tokio packs flags into the low bits
+    // of its atomic permit count (one used, CLOSED; three reserved, because an earlier
+    // version used three and raising the limit later is free while lowering it is not).
+    // Here the count is a plain int under the lock and `closed` a field of its own, so no bit
+    // is reserved; the shift stays for the same reason as Tokio's reserve: the constant is
+    // public, and it leaves room to pack count and flags into one word, for a lock-free fast
+    // path, without lowering it. Meanwhile two valid counts add up without overflowing an int.
     public static final int MAX_PERMITS = Integer.MAX_VALUE >> 3;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -111,8 +119,8 @@ public final class Semaphore {
             closed = true;
             for (AcquireOp op = waiters.pollFirst(); op != null; op = waiters.pollFirst()) {
                 op.closedOutcome = true;
-                if (op.waiter.tryClaim(op.branch)) {
-                    op.waiter.wake();
+                if (op.tryClaim()) {
+                    op.waiter().wake();
                 }
             }
         } finally {
@@ -155,9 +163,9 @@ public final class Semaphore {
         while ((head = waiters.first()) != null && head.n <= permits) {
             waiters.remove(head);
             head.permit = new SemaphorePermit(this, head.n);
-            if (head.waiter.tryClaim(head.branch)) {
+            if (head.tryClaim()) {
                 permits -= head.n;
-                head.waiter.wake();
+                head.waiter().wake();
             }
         }
     }
@@ -184,8 +192,6 @@ public final class Semaphore {
     /** One call's acquisition of {@code n} permits; queued as itself while it waits. */
     final class AcquireOp extends WaitQueue.Node<AcquireOp> implements SelectableOp<SemaphorePermit> {
         private final int n;
-        private Waiter waiter;
-        private int branch;
         private SemaphorePermit permit;
         private boolean closedOutcome;
 
@@ -226,9 +232,7 @@ public final class Semaphore {
                     }
                     return;
                 }
-                this.waiter = waiter;
-                this.branch = branch;
-                waiters.addLast(this);
+                waiters.add(this, waiter, branch);
             } finally {
                 lock.unlock();
             }

@@ -11,5 +11,11 @@
  * {@code notifiedOp()}, {@code readOp()}, {@code writeOp()}) are what select offers. Waiters are
  * served in arrival order. The same code runs on the real runtimes, in simulation, and on plain
  * platform threads.
+ *
+ * <p>Built on the op layer in {@code runtime} and {@code runtime.internal} ({@code SelectableOp},
+ * {@code Waiter}, the intrusive {@code WaitQueue} each primitive queues its ops in), as the
+ * channels are. It names no {@code channel}, {@code select} or {@code sim} class; select
+ * reaches these primitives only through their ops. {@code Mutex}'s lock-free paths name their
+ * memory orders as the package doc of {@code runtime.internal} defines.
  */
 package dev.heddle.sync;

@@ -32,9 +32,9 @@ final class BroadcastState<T> {
     }
 
     void wakeAllLocked() {
-        WaitQueue.Node<RecvOp<T>> n;
+        RecvOp<T> n;
         while ((n = waiting.claimFirst()) != null) {
-            n.op().completeLocked();
+            n.completeLocked();
             n.waiter().wake();
         }
     }

@@ -9,10 +9,9 @@ import dev.heddle.runtime.internal.Waiter;
  * receiver's position moves only when this op commits, so a losing select branch misses
  * nothing.
  */
-final class RecvOp<T> implements SelectableOp<T> {
+final class RecvOp<T> extends WaitQueue.Node<RecvOp<T>> implements SelectableOp<T> {
     private final Receiver<T> receiver;
     private final BroadcastState<T> state;
-    private WaitQueue.Node<RecvOp<T>> node;
     private T value;
     private long missed;
     private boolean closed;
@@ -46,7 +45,7 @@ final class RecvOp<T> implements SelectableOp<T> {
                 }
                 return;
             }
-            node = state.waiting.add(waiter, branch, this);
+            state.waiting.add(this, waiter, branch);
         } finally {
             state.lock.unlock();
         }
@@ -54,14 +53,14 @@ final class RecvOp<T> implements SelectableOp<T> {
 
     @Override
     public void dequeue() {
-        if (node == null || node.wasClaimed()) {
-            node = null;
+        if (waiter() == null || wasClaimed()) {
+            stopWaiting();
             return;
         }
         state.lock.lock();
         try {
-            state.waiting.remove(node);
-            node = null;
+            state.waiting.remove(this);
+            stopWaiting();
         } finally {
             state.lock.unlock();
         }

@@ -9,9 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What the senders and the receiver of one mpsc channel share: the queued values, the slots
- * taken by permits, who is still open, and the waiting receive and reserve operations. Every
- * field is guarded by {@link #lock}, which is never held across a suspension; release it with
- * {@link #unlock()}.
+ * taken by permits, who is still open, and the waiting receive and reserve operations. The
+ * fields come in groups: most are guarded by {@link #lock}, which is never held across a
+ * suspension (release it with {@link #unlock()}); {@link #head} is the receiver's own; and
+ * two volatile fields, with the ring's slots, let the receiver take values without the lock.
  *
  * <p>A bounded channel has {@code capacity} slots; a slot is used by a queued value or by a
  * permit not yet used. A slot freed while senders wait is handed to the first of them
@@ -24,8 +25,15 @@ final class ChannelState<T> {
     private static final int INITIAL_RING = 1024;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
+    // Set at construction.
+
     final ReentrantLock lock = new ReentrantLock();
     final int capacity;
+    private final boolean fixedRing;
+
+    // Guarded by the lock: read and written only while it is held (the ...Locked methods and
+    // unlock()), by senders and the receiver alike.
+
     /**
      * The queued values, oldest at {@link #head}: a ring of this object's own rather than an
      * {@code ArrayDeque}, so that a send or receive that needs no waiting touches a few fields
@@ -33,36 +41,27 @@ final class ChannelState<T> {
      *
      * <p>A bounded channel of at most {@value #MAX_FIXED_RING} slots has a fixed ring of
      * exactly its capacity, and its receiver takes a queued value without the lock
-     * ({@link #pollUnlocked()}): senders write a slot under the lock and publish it with a
-     * release store; the receiver, the only task that takes values, reads it with an acquire
-     * load, clears it and counts it in {@link #consumed}, which tells the senders the slot is
-     * free. A message then costs one lock round instead of two. A larger ring grows (doubling,
-     * up to the capacity) and is read under the lock only, since a reader without it could see
-     * it move.
+     * ({@link #pollUnlocked()}): senders write a slot under the lock with a release store
+     * ({@link #soSlot}); the receiver, the only task that takes values, reads it with an
+     * acquire load ({@link #laSlot}), which pairs with that store and so sees the value whole,
+     * clears it ({@link #spSlot}) and counts it in {@link #consumed}, whose volatile store
+     * publishes the cleared slot to the senders that see the count. A message then costs one
+     * lock round instead of two. A larger ring grows (doubling, up to the capacity), is
+     * replaced under the lock, and is read under the lock only, since a reader without it
+     * could see it move.
      */
     private Object[] ring;
-    private final boolean fixedRing;
-    /** Where the oldest value is: the receiver's (and under the lock for a growing ring). */
-    private int head;
-    /** Where the next value goes; guarded by the lock. */
+    /** Where the next value goes. */
     private int tail;
-    /** Values ever queued; guarded by the lock. */
+    /** Values ever queued. */
     private long produced;
-    /** Values ever taken from the ring; written by the receiver only, read by senders under the lock. */
-    private volatile long consumed;
-    /**
-     * True while a send or reserve may wait for a slot: set under the lock by a sender that
-     * found none free, before it looks at {@link #consumed} once more, and cleared on unlock
-     * once none waits. A receiver that took a value without the lock reads it after counting
-     * the value, and then takes the lock to pass the slot on; so either the sender sees the
-     * slot free or the receiver sees the sender.
-     */
-    private volatile boolean sendersMayWait;
-    final WaitQueue<RecvOp<T>> receivers = new WaitQueue<>();
-    final WaitQueue<SlotRequest> slotRequests = new WaitQueue<>();
+    /** Slots held by permits not yet used. */
     int reserved;
+    /** Sender handles not yet closed. */
     int senders = 1;
     boolean receiverClosed;
+    final WaitQueue<RecvOp<T>> receivers = new WaitQueue<>();
+    final WaitQueue<SlotRequest> slotRequests = new WaitQueue<>();
     /**
      * The waiter this channel woke last that has not run since, or null. While one is in
      * flight, the channel's later wake-ups wait in {@link #laterWakes}, and the one in flight
@@ -79,6 +78,34 @@ final class ChannelState<T> {
     /** The wake-up to do once the lock is released; see {@link #unlock()}. Always {@link #wakeInFlight} when set. */
     private Waiter wakeOnUnlock;
 
+    // The receiver's (Tokio's RxFields): on a fixed ring, touched only by the one task that
+    // receives, with or without the lock; on a growing ring, only under the lock, since a
+    // sender's grow() moves it.
+
+    /** Where the oldest value is. */
+    private int head;
+
+    // Shared without the lock: volatile, reached through accessors named by memory order (see
+    // the package doc of dev.heddle.runtime.internal); each says what it pairs with.
+
+    /**
+     * Values ever taken from the ring. Stored by the receiver only ({@link #svConsumed}), after
+     * it cleared the slot; loaded ({@link #lvConsumed()}) by senders under the lock before they
+     * reuse a slot, so a sender writes only into a slot whose clearing it sees. Volatile, not a
+     * release store: the receiver loads {@link #sendersMayWait} right after it, and a sender
+     * stores that flag before it loads this, so one of the two sees the other.
+     */
+    private volatile long consumed;
+    /**
+     * True while a send or reserve may wait for a slot: stored ({@link #svSendersMayWait})
+     * under the lock by a sender that found none free, before it loads {@link #consumed} once
+     * more, and cleared on unlock once none waits. A receiver that took a value without the
+     * lock loads it ({@link #lvSendersMayWait()}) after storing the count, and then takes the
+     * lock to pass the slot on; so either the sender sees the slot free or the receiver sees
+     * the sender.
+     */
+    private volatile boolean sendersMayWait;
+
     ChannelState(int capacity) {
         this.capacity = capacity;
         this.fixedRing = capacity <= MAX_FIXED_RING;
@@ -87,7 +114,7 @@ final class ChannelState<T> {
 
     /** Values queued now. */
     int sizeLocked() {
-        return (int) (produced - consumed);
+        return (int) (produced - lvConsumed());
     }
 
     /**
@@ -105,13 +132,13 @@ final class ChannelState<T> {
         if (!fixedRing) {
             return false;
         }
-        sendersMayWait = true;
+        svSendersMayWait(true);
         return roomLocked();
     }
 
     /** True when a slot is neither used by a queued value nor held by a permit. */
     private boolean roomLocked() {
-        return produced - consumed + reserved < capacity;
+        return produced - lvConsumed() + reserved < capacity;
     }
 
     /** True when no sender can send any more: every sender closed or the receiver closed. */
@@ -121,7 +148,7 @@ final class ChannelState<T> {
 
     /** True when the receiver has seen the end: closed, nothing queued, no permit outstanding. */
     boolean isEndedLocked() {
-        return produced == consumed && reserved == 0 && isClosedLocked();
+        return produced == lvConsumed() && reserved == 0 && isClosedLocked();
     }
 
     /**
@@ -131,8 +158,8 @@ final class ChannelState<T> {
      * to the unlock, for the same reason).
      */
     void unlock() {
-        if (sendersMayWait && slotRequests.isEmpty()) {
-            sendersMayWait = false;
+        if (lvSendersMayWait() && slotRequests.isEmpty()) {
+            svSendersMayWait(false);
         }
         Waiter w = wakeOnUnlock;
         if (w == null) {
@@ -176,12 +203,12 @@ final class ChannelState<T> {
     }
 
     /**
-     * Takes a queued op's {@code node} out of {@code queue} on the op's way out of its wait. A
+     * Takes a queued op ({@code node}) out of {@code queue} on the op's way out of its wait. A
      * claimed node is out already, and its waiter running again lets the next deferred wake-up
      * go ({@link #resumedLocked}); an unclaimed one (an abort, a timeout, a lost select) is
      * removed, and when it was a slot request, the requests behind it may have a slot now.
      */
-    <O> void leave(WaitQueue<O> queue, WaitQueue.Node<O> node) {
+    <N extends WaitQueue.Node<N>> void leave(WaitQueue<N> queue, N node) {
         lock.lock();
         try {
             if (node.wasClaimed()) {
@@ -202,9 +229,9 @@ final class ChannelState<T> {
      * directly uses no slot, so a slot given back for it goes on to a waiting reserve.
      */
     void deliverLocked(T value) {
-        WaitQueue.Node<RecvOp<T>> n = receivers.claimFirst();
+        RecvOp<T> n = receivers.claimFirst();
         if (n != null) {
-            n.op().completeWith(value);
+            n.completeWith(value);
             wakeLocked(n.waiter());
             slotFreedLocked();
         } else {
@@ -215,11 +242,11 @@ final class ChannelState<T> {
     /** Queues {@code value} behind the others; the caller checked that a slot is free. */
     private void addLocked(T value) {
         Object[] r = ring;
-        if (produced - consumed == r.length) {
+        if (produced - lvConsumed() == r.length) {
             r = grow();
         }
         int t = tail;
-        SLOT.setRelease(r, t, value);
+        soSlot(r, t, value);
         tail = t + 1 == r.length ? 0 : t + 1;
         produced++;
     }
@@ -238,9 +265,9 @@ final class ChannelState<T> {
 
     /** Gives the free slots to the waiting senders and reserves, in arrival order, while both last. */
     void slotFreedLocked() {
-        WaitQueue.Node<SlotRequest> n;
+        SlotRequest n;
         while (roomLocked() && (n = slotRequests.claimFirst()) != null) {
-            n.op().grantLocked();
+            n.grantLocked();
             wakeLocked(n.waiter());
         }
     }
@@ -248,9 +275,9 @@ final class ChannelState<T> {
     /** Wakes the waiting receives with the end of the channel, if it has ended. */
     void endIfDrainedLocked() {
         if (isEndedLocked()) {
-            WaitQueue.Node<RecvOp<T>> n;
+            RecvOp<T> n;
             while ((n = receivers.claimFirst()) != null) {
-                n.op().completeClosed();
+                n.completeClosed();
                 n.waiter().wake();
             }
         }
@@ -258,9 +285,9 @@ final class ChannelState<T> {
 
     /** Fails every waiting send and reserve: the receiver is gone. */
     void refuseWaitingSendersLocked() {
-        WaitQueue.Node<SlotRequest> n;
+        SlotRequest n;
         while ((n = slotRequests.claimFirst()) != null) {
-            n.op().refuseLocked();
+            n.refuseLocked();
             n.waiter().wake();
         }
     }
@@ -275,7 +302,7 @@ final class ChannelState<T> {
             return null;
         }
         T v = takeNext();
-        if (v != null && sendersMayWait) {
+        if (v != null && lvSendersMayWait()) {
             lock.lock();
             try {
                 slotFreedLocked();
@@ -300,14 +327,44 @@ final class ChannelState<T> {
         Object[] r = ring;
         int h = head;
         @SuppressWarnings("unchecked")
-        T v = (T) SLOT.getAcquire(r, h);
+        T v = (T) laSlot(r, h);
         if (v == null) {
             return null;
         }
-        r[h] = null;
+        spSlot(r, h, null);
         head = h + 1 == r.length ? 0 : h + 1;
-        consumed = consumed + 1; // the only writer; the volatile store publishes the cleared slot
+        svConsumed(lvConsumed() + 1); // the only writer; the volatile store publishes the cleared slot
         return v;
+    }
+
+    // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.
+
+    private static Object laSlot(Object[] r, int i) {
+        return SLOT.getAcquire(r, i);
+    }
+
+    private static void soSlot(Object[] r, int i, Object value) {
+        SLOT.setRelease(r, i, value);
+    }
+
+    private static void spSlot(Object[] r, int i, Object value) {
+        r[i] = value;
+    }
+
+    private long lvConsumed() {
+        return consumed;
+    }
+
+    private void svConsumed(long v) {
+        consumed = v;
+    }
+
+    private boolean lvSendersMayWait() {
+        return sendersMayWait;
+    }
+
+    private void svSendersMayWait(boolean v) {
+        sendersMayWait = v;
     }
 
 }

@@ -8,9 +8,8 @@ import dev.heddle.runtime.internal.Waiter;
  * One receive: takes the next value, or completes closed when the channel has ended. The value
  * leaves the channel only when this op commits, so a losing select branch takes nothing.
  */
-final class RecvOp<T> implements SelectableOp<T> {
+final class RecvOp<T> extends WaitQueue.Node<RecvOp<T>> implements SelectableOp<T> {
     private final ChannelState<T> state;
-    private WaitQueue.Node<RecvOp<T>> node;
     private T value;
     private boolean closed;
 
@@ -38,7 +37,7 @@ final class RecvOp<T> implements SelectableOp<T> {
                 }
                 return;
             }
-            node = state.receivers.add(waiter, branch, this);
+            state.receivers.add(this, waiter, branch);
         } finally {
             state.unlock();
         }
@@ -46,9 +45,9 @@ final class RecvOp<T> implements SelectableOp<T> {
 
     @Override
     public void dequeue() {
-        if (node != null) {
-            state.leave(state.receivers, node);
-            node = null;
+        if (waiter() != null) {
+            state.leave(state.receivers, this);
+            stopWaiting();
         }
     }
 

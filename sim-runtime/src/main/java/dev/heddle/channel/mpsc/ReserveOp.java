@@ -2,7 +2,6 @@ package dev.heddle.channel.mpsc;
 
 import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.runtime.SelectableOp;
-import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
 
 /**
@@ -10,9 +9,8 @@ import dev.heddle.runtime.internal.Waiter;
  * only when this op commits, so a send branch that loses a select holds nothing and its value
  * never left the caller.
  */
-final class ReserveOp<T> implements SelectableOp<Permit<T>>, SlotRequest {
+final class ReserveOp<T> extends SlotRequest implements SelectableOp<Permit<T>> {
     private final ChannelState<T> state;
-    private WaitQueue.Node<SlotRequest> node;
     private Permit<T> permit;
     private boolean closed;
 
@@ -40,7 +38,7 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>>, SlotRequest {
                 }
                 return;
             }
-            node = state.slotRequests.add(waiter, branch, this);
+            state.slotRequests.add(this, waiter, branch);
         } finally {
             state.unlock();
         }
@@ -48,9 +46,9 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>>, SlotRequest {
 
     @Override
     public void dequeue() {
-        if (node != null) {
-            state.leave(state.slotRequests, node);
-            node = null;
+        if (waiter() != null) {
+            state.leave(state.slotRequests, this);
+            stopWaiting();
         }
     }
 
@@ -73,13 +71,13 @@ final class ReserveOp<T> implements SelectableOp<Permit<T>>, SlotRequest {
     }
 
     @Override
-    public void grantLocked() {
+    void grantLocked() {
         state.reserved++;
         permit = new Permit<>(state);
     }
 
     @Override
-    public void refuseLocked() {
+    void refuseLocked() {
         closed = true;
     }
 

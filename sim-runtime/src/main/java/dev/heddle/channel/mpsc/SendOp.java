@@ -1,7 +1,6 @@
 package dev.heddle.channel.mpsc;
 
 import dev.heddle.runtime.SelectableOp;
-import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
 
 /**
@@ -10,10 +9,9 @@ import dev.heddle.runtime.internal.Waiter;
  * woken sender has nothing left to do. The value enters the channel only when this op
  * commits: an aborted send has not sent it.
  */
-final class SendOp<T> implements SelectableOp<Void>, SlotRequest {
+final class SendOp<T> extends SlotRequest implements SelectableOp<Void> {
     private final ChannelState<T> state;
     private final T value;
-    private WaitQueue.Node<SlotRequest> node;
     private boolean refused;
 
     SendOp(ChannelState<T> state, T value) {
@@ -41,7 +39,7 @@ final class SendOp<T> implements SelectableOp<Void>, SlotRequest {
                 }
                 return;
             }
-            node = state.slotRequests.add(waiter, branch, this);
+            state.slotRequests.add(this, waiter, branch);
         } finally {
             state.unlock();
         }
@@ -49,9 +47,9 @@ final class SendOp<T> implements SelectableOp<Void>, SlotRequest {
 
     @Override
     public void dequeue() {
-        if (node != null) {
-            state.leave(state.slotRequests, node);
-            node = null;
+        if (waiter() != null) {
+            state.leave(state.slotRequests, this);
+            stopWaiting();
         }
     }
 
@@ -67,12 +65,12 @@ final class SendOp<T> implements SelectableOp<Void>, SlotRequest {
     }
 
     @Override
-    public void grantLocked() {
+    void grantLocked() {
         state.deliverLocked(value);
     }
 
     @Override
-    public void refuseLocked() {
+    void refuseLocked() {
         refused = true;
     }
 

@@ -18,17 +18,15 @@ import dev.heddle.runtime.internal.Waiter;
  */
 final class OneshotState<T> implements Channel<T> {
     /**
-     * The receive that waits first, and the branch it waits as; null when none waits there.
-     * Nearly every oneshot has at most one waiting receive, which so costs no queue and no node.
-     * A receive's commit is the channel's own (it takes the one value), so it needs no op either.
+     * The receive that waits first (with its waiter and branch); null when none waits there.
+     * Nearly every oneshot has at most one waiting receive, which so costs no queue.
      */
-    private Waiter firstReceiver;
-    private int firstReceiverBranch;
+    private RecvOp<T> firstReceiver;
     /**
      * Receives that came while another waited, in arrival order: all younger than
      * {@link #firstReceiver}. Created by the first of them, null until then.
      */
-    private WaitQueue<Void> laterReceivers;
+    private WaitQueue<RecvOp<T>> laterReceivers;
     private T value;
     /** The sender sent or closed: no value will come after this. */
     boolean senderDone;
@@ -108,34 +106,32 @@ final class OneshotState<T> implements Channel<T> {
     }
 
     /**
-     * Queues a receive that has to wait: into the first-receiver slot when no other receive
-     * waits, returning null, or else at the back of the queue, returning its node.
+     * Queues a receive that has to wait (with its waiter set): into the first-receiver slot
+     * when no other receive waits, or else at the back of the queue.
      */
-    WaitQueue.Node<Void> enqueueLocked(Waiter waiter, int branch) {
+    void enqueueLocked(RecvOp<T> op) {
         if (firstReceiver == null && (laterReceivers == null || laterReceivers.isEmpty())) {
-            firstReceiver = waiter;
-            firstReceiverBranch = branch;
-            return null;
+            firstReceiver = op;
+            return;
         }
         if (laterReceivers == null) {
             laterReceivers = new WaitQueue<>();
         }
-        return laterReceivers.add(waiter, branch, null);
+        laterReceivers.addLast(op);
     }
 
     /**
-     * Takes out a receive that gave up or lost its select ({@code node} as
-     * {@link #enqueueLocked} returned it). A receive claimed for its own branch was taken out
-     * by the claimer, so it needs no monitor.
+     * Takes out a receive that gave up or lost its select. A receive claimed for its own
+     * branch was taken out by the claimer, so it needs no monitor.
      */
-    void dequeue(Waiter waiter, int branch, WaitQueue.Node<Void> node) {
-        if (waiter.claimedBranch() == branch) {
+    void dequeue(RecvOp<T> op) {
+        if (op.wasClaimed()) {
             return;
         }
         synchronized (this) {
-            if (node != null) {
-                laterReceivers.remove(node);
-            } else if (firstReceiver == waiter && firstReceiverBranch == branch) {
+            if (op.isQueued()) {
+                laterReceivers.remove(op);
+            } else if (firstReceiver == op) {
                 firstReceiver = null;
             }
         }
@@ -147,15 +143,15 @@ final class OneshotState<T> implements Channel<T> {
      * when there is none.
      */
     Waiter commitFirstLocked() {
-        Waiter first = firstReceiver;
+        RecvOp<T> first = firstReceiver;
         if (first != null) {
             firstReceiver = null;
-            if (first.tryClaim(firstReceiverBranch)) {
+            if (first.tryClaim()) {
                 commitReceiveLocked();
-                return first;
+                return first.waiter();
             }
         }
-        WaitQueue.Node<Void> n = laterReceivers == null ? null : laterReceivers.claimFirst();
+        RecvOp<T> n = laterReceivers == null ? null : laterReceivers.claimFirst();
         if (n == null) {
             return null;
         }

@@ -2,8 +2,6 @@ package dev.heddle.channel.oneshot;
 
 import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.runtime.SelectableOp;
-import dev.heddle.runtime.internal.WaitQueue;
-import dev.heddle.runtime.internal.Waiter;
 
 /**
  * The receiving end of a oneshot channel.

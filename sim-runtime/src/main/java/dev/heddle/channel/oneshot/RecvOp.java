@@ -5,12 +5,8 @@ import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
 
 /** The receive of a oneshot channel as a select branch; the value leaves the channel only when this op commits. */
-final class RecvOp<T> implements SelectableOp<T> {
+final class RecvOp<T> extends WaitQueue.Node<RecvOp<T>> implements SelectableOp<T> {
     private final OneshotState<T> channel;
-    /** While queued: the waiter, its branch and the queue node (null in the first-receiver slot). */
-    private Waiter waiter;
-    private int branch;
-    private WaitQueue.Node<Void> node;
 
     RecvOp(OneshotState<T> channel) {
         this.channel = channel;
@@ -33,18 +29,16 @@ final class RecvOp<T> implements SelectableOp<T> {
                 }
                 return;
             }
-            this.waiter = waiter;
-            this.branch = branch;
-            node = channel.enqueueLocked(waiter, branch);
+            waitWith(waiter, branch);
+            channel.enqueueLocked(this);
         }
     }
 
     @Override
     public void dequeue() {
-        if (waiter != null) {
-            channel.dequeue(waiter, branch, node);
-            waiter = null;
-            node = null;
+        if (waiter() != null) {
+            channel.dequeue(this);
+            stopWaiting();
         }
     }
 

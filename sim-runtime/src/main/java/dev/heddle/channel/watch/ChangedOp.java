@@ -9,10 +9,9 @@ import dev.heddle.runtime.internal.Waiter;
  * Waiting for a version newer than the one a receiver last saw. The receiver's seen version
  * moves only when this op commits, so a losing select branch still sees the change later.
  */
-final class ChangedOp<T> implements SelectableOp<T> {
+final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements SelectableOp<T> {
     private final Receiver<T> receiver;
     private final WatchState<T> state;
-    private WaitQueue.Node<ChangedOp<T>> node;
     private T value;
     private boolean closed;
 
@@ -45,7 +44,7 @@ final class ChangedOp<T> implements SelectableOp<T> {
                 }
                 return;
             }
-            node = state.waiting.add(waiter, branch, this);
+            state.waiting.add(this, waiter, branch);
         } finally {
             state.lock.unlock();
         }
@@ -53,14 +52,14 @@ final class ChangedOp<T> implements SelectableOp<T> {
 
     @Override
     public void dequeue() {
-        if (node == null || node.wasClaimed()) {
-            node = null;
+        if (waiter() == null || wasClaimed()) {
+            stopWaiting();
             return;
         }
         state.lock.lock();
         try {
-            state.waiting.remove(node);
-            node = null;
+            state.waiting.remove(this);
+            stopWaiting();
         } finally {
             state.lock.unlock();
         }

@@ -27,9 +27,9 @@ final class WatchState<T> {
     }
 
     void wakeAllLocked() {
-        WaitQueue.Node<ChangedOp<T>> n;
+        ChangedOp<T> n;
         while ((n = waiting.claimFirst()) != null) {
-            n.op().completeLocked();
+            n.completeLocked();
             n.waiter().wake();
         }
     }

@@ -33,14 +33,21 @@ public final class AliveTasks {
 
     /** Segments with a task not yet ended, by segment number. */
     private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
-    /** The segment of the newest id seen: where the next spawns go, so that they skip the map. */
+    /**
+     * The segment of the newest id seen: where the next spawns go, so that they skip the map.
+     * A hint ({@link #lvNewest()}, {@link #svNewest}): a stale one sends a spawn through the
+     * map, which is right anyway.
+     */
     private volatile Segment newest;
-    /** Tasks of the segments dropped so far, all ended. */
+    /** Tasks of the segments dropped so far, all ended; {@link #xaddEndedInDropped} inside a drop, read inside {@link #dropVersion}'s bracket. */
     private final AtomicLong endedInDropped = new AtomicLong();
     /**
      * Odd while a segment moves from {@link #segments} to {@link #endedInDropped}, so that
-     * {@link #ended()} sees each segment in exactly one of them. Dropping a segment happens once
-     * per {@value #SEGMENT_SIZE} tasks, and takes no lock a simulated task could wait on.
+     * {@link #ended()} sees each segment in exactly one of them (a seqlock). Dropping a segment
+     * happens once per {@value #SEGMENT_SIZE} tasks, and takes no lock a simulated task could
+     * wait on. A dropper makes it odd with {@link #casDropVersion} and even again with
+     * {@link #svDropVersion} after the move; a reader loads it ({@link #lvDropVersion()})
+     * before and after its reads, and retries if it was odd or changed.
      */
     private final AtomicLong dropVersion = new AtomicLong();
 
@@ -48,24 +55,24 @@ public final class AliveTasks {
     public void add(Task<?> task) {
         long position = task.id() - 1;
         long number = position >>> SEGMENT_BITS;
-        Segment s = newest;
+        Segment s = lvNewest();
         if (s == null || s.number != number) {
             s = segments.computeIfAbsent(number, Segment::new);
-            Segment n = newest;
+            Segment n = lvNewest();
             if (n == null || n.number < number) {
-                newest = s;
+                svNewest(s);
             }
         }
         task.aliveSegment = s;
-        s.tasks.setRelease((int) (position & SLOT_MASK), task);
+        s.soTask((int) (position & SLOT_MASK), task);
     }
 
     /** Removes {@code task}, which was added and has ended. */
     public void remove(Task<?> task) {
         Segment s = task.aliveSegment;
         task.aliveSegment = null;
-        s.tasks.setRelease((int) ((task.id() - 1) & SLOT_MASK), null);
-        if (s.ended.incrementAndGet() == SEGMENT_SIZE) {
+        s.soTask((int) ((task.id() - 1) & SLOT_MASK), null);
+        if (s.xaddEnded(1) + 1 == SEGMENT_SIZE) {
             drop(s);
         }
     }
@@ -73,11 +80,11 @@ public final class AliveTasks {
     private void drop(Segment s) {
         long v;
         do {
-            v = dropVersion.get();
-        } while ((v & 1) != 0 || !dropVersion.compareAndSet(v, v + 1));
+            v = lvDropVersion();
+        } while ((v & 1) != 0 || !casDropVersion(v, v + 1));
         segments.remove(s.number, s);
-        endedInDropped.addAndGet(SEGMENT_SIZE);
-        dropVersion.set(v + 2);
+        xaddEndedInDropped(SEGMENT_SIZE);
+        svDropVersion(v + 2);
     }
 
     /**
@@ -86,16 +93,16 @@ public final class AliveTasks {
      */
     public long ended() {
         while (true) {
-            long v = dropVersion.get();
+            long v = lvDropVersion();
             if ((v & 1) != 0) {
                 Thread.onSpinWait();
                 continue;
             }
-            long ended = endedInDropped.get();
+            long ended = lvEndedInDropped();
             for (Segment s : segments.values()) {
-                ended += s.ended.get();
+                ended += s.lvEnded();
             }
-            if (dropVersion.get() == v) {
+            if (lvDropVersion() == v) {
                 return ended;
             }
         }
@@ -106,7 +113,7 @@ public final class AliveTasks {
         List<Task<?>> tasks = new ArrayList<>();
         for (Segment s : segments.values()) {
             for (int i = 0; i < SEGMENT_SIZE; i++) {
-                Task<?> t = s.tasks.getAcquire(i);
+                Task<?> t = s.laTask(i);
                 if (t != null) {
                     tasks.add(t);
                 }
@@ -115,14 +122,71 @@ public final class AliveTasks {
         return tasks;
     }
 
+    // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.
+
+    private Segment lvNewest() {
+        return newest;
+    }
+
+    private void svNewest(Segment s) {
+        newest = s;
+    }
+
+    private long lvEndedInDropped() {
+        return endedInDropped.get();
+    }
+
+    private void xaddEndedInDropped(long delta) {
+        endedInDropped.getAndAdd(delta);
+    }
+
+    private long lvDropVersion() {
+        return dropVersion.get();
+    }
+
+    private boolean casDropVersion(long expected, long next) {
+        return dropVersion.compareAndSet(expected, next);
+    }
+
+    private void svDropVersion(long v) {
+        dropVersion.set(v);
+    }
+
     /** {@value #SEGMENT_SIZE} consecutive ids: the tasks among them not yet ended, and how many have. */
     static final class Segment {
         final long number;
-        final AtomicReferenceArray<Task<?>> tasks = new AtomicReferenceArray<>(SEGMENT_SIZE);
-        final AtomicInteger ended = new AtomicInteger();
+        /**
+         * By slot: the task, stored with release ({@link #soTask}) by its spawner and cleared
+         * the same way when it ends; a snapshot loads it with acquire ({@link #laTask}), which
+         * pairs with that store, so a task it finds is seen as constructed.
+         */
+        private final AtomicReferenceArray<Task<?>> tasks = new AtomicReferenceArray<>(SEGMENT_SIZE);
+        /**
+         * Tasks of this segment that ended; {@link #xaddEnded} by each before its state shows
+         * it done, so a caller that saw a task end and then loads this ({@link #lvEnded()})
+         * sees it counted.
+         */
+        private final AtomicInteger ended = new AtomicInteger();
 
         Segment(long number) {
             this.number = number;
+        }
+
+        private Task<?> laTask(int slot) {
+            return tasks.getAcquire(slot);
+        }
+
+        private void soTask(int slot, Task<?> task) {
+            tasks.setRelease(slot, task);
+        }
+
+        private int lvEnded() {
+            return ended.get();
+        }
+
+        /** Adds {@code delta} and returns the count before. */
+        private int xaddEnded(int delta) {
+            return ended.getAndAdd(delta);
         }
     }
 }

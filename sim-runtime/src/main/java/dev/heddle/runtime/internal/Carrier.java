@@ -21,16 +21,35 @@ public interface Carrier extends Executor {
     RandomGenerator random();
 
     /**
-     * The branch a select polls first, out of {@code branches}: random, and in simulation
-     * drawn from the seed's own select stream, so that selects do not shift the numbers user
-     * code draws.
+     * Draws the branch a select polls first, out of {@code branches}: a random choice, one
+     * draw per call, that keeps select fair (no branch starves). Not a property of the
+     * carrier. Random here; the simulator draws it from the seed's own select stream, so that
+     * selects do not shift the numbers user code draws, and records it in the run's trace.
      */
     default int selectStart(int branches) {
         return branches <= 1 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextInt(branches);
     }
 
-    /** True when {@code spawnBlocking} must run as an ordinary (simulated) task instead of on real threads. */
+    /**
+     * True when {@code spawnBlocking} runs its body as an ordinary task of this carrier (the
+     * simulator: one more simulated task, bounded by {@code BlockingSlots}) instead of on the
+     * real blocking pool's threads. Read by the runtime to pick one or the other, and for
+     * nothing else: to ask "is this the simulator?", use {@link #isSimulation()}.
+     */
     boolean simulatesBlocking();
+
+    /**
+     * True when this carrier is the deterministic simulator: one task runs at a time, one step
+     * per decision, on virtual time. A task that would busy-wait for another one's progress
+     * (a {@code Mutex} spinning briefly before it queues) asks this: there the other task
+     * cannot run meanwhile, so a spin only burns steps.
+     *
+     * <p>The simulator is the one carrier that simulates blocking, so the default is
+     * {@link #simulatesBlocking()}; a carrier for which the two differ overrides this.
+     */
+    default boolean isSimulation() {
+        return simulatesBlocking();
+    }
 
     /** Called on the spawning thread after a task's thread is created and before it starts. */
     default void taskSpawned(Task<?> task) {}

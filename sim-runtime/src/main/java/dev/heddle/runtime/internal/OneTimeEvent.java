@@ -25,24 +25,29 @@ public class OneTimeEvent {
         }
     }
 
-    /** The callbacks registered so far, newest first; {@link #FIRED} once the event has fired. */
+    /**
+     * The callbacks registered so far, newest first; {@link #FIRED} once the event has fired.
+     * A registration is pushed with {@link #casHead}, which publishes it (its action and link)
+     * to the {@link #xchgHead} that fires the event and walks the list; a registrar that loads
+     * {@link #FIRED} ({@link #lvHead()}) runs its action itself.
+     */
     private volatile Registration head;
 
     public boolean hasFired() {
-        return head == FIRED;
+        return lvHead() == FIRED;
     }
 
     /** Runs {@code action} when the event fires, on the firing thread; at once if it has fired. */
     public Registration whenFired(Runnable action) {
         Registration r = new Registration(action);
         while (true) {
-            Registration h = head;
+            Registration h = lvHead();
             if (h == FIRED) {
                 r.run();
                 return r;
             }
             r.next = h;
-            if (HEAD.compareAndSet(this, h, r)) {
+            if (casHead(h, r)) {
                 return r;
             }
         }
@@ -50,7 +55,7 @@ public class OneTimeEvent {
 
     /** Fires the event: runs every armed callback in the order it was registered. False if it had fired. */
     public boolean fire() {
-        Registration r = (Registration) HEAD.getAndSet(this, FIRED);
+        Registration r = xchgHead(FIRED);
         if (r == FIRED) {
             return false;
         }
@@ -67,9 +72,30 @@ public class OneTimeEvent {
         return true;
     }
 
+    // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.
+
+    private Registration lvHead() {
+        return head;
+    }
+
+    private boolean casHead(Registration expected, Registration next) {
+        return HEAD.compareAndSet(this, expected, next);
+    }
+
+    /** Stores {@code r} and returns the head it replaced. */
+    private Registration xchgHead(Registration r) {
+        return (Registration) HEAD.getAndSet(this, r);
+    }
+
     /** A registered callback; {@link #disarm()} it when its waiter gives up, so it leaves no effect. */
     public static final class Registration {
+        /**
+         * The callback, until it runs or is disarmed: cleared ({@link #svAction}) by
+         * {@link #disarm()} from the thread that gives up, loaded ({@link #lvAction()}) by the
+         * thread that fires; a disarm that comes first is seen and nothing runs.
+         */
         private volatile Runnable action;
+        /** Plain: written before the {@link #casHead} that publishes this registration, then only by the firing thread. */
         private Registration next;
 
         private Registration(Runnable action) {
@@ -77,15 +103,23 @@ public class OneTimeEvent {
         }
 
         public void disarm() {
-            action = null;
+            svAction(null);
         }
 
         private void run() {
-            Runnable a = action;
+            Runnable a = lvAction();
             if (a != null) {
-                action = null;
+                svAction(null);
                 a.run();
             }
+        }
+
+        private Runnable lvAction() {
+            return action;
+        }
+
+        private void svAction(Runnable a) {
+            action = a;
         }
     }
 }

@@ -45,15 +45,24 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     private final boolean blocking;
     private Thread thread;
 
+    /**
+     * Set by {@link #cancel()} from any thread ({@link #svCancelRequested}), before it unparks
+     * the task; read by the task itself at each suspension point ({@link #lvCancelRequested}),
+     * so the unparked task sees the request.
+     */
     private volatile boolean cancelRequested;
     /**
      * Null while {@link State#PENDING}: a spawn then writes no volatile field (each such store
-     * is a full fence on x86, on the spawner's path). Set once, with release, just before the
-     * end event fires.
+     * is a full fence on x86, on the spawner's path). Set once, by the task's own thread, with
+     * a release store ({@link #soState}) after {@link #value} and {@link #failure}: a reader
+     * that loads it ({@link #lvState()}) and finds the task done sees the outcome too.
      */
     private volatile State state;
+    /** Written by the task before {@link #soState}; read after {@link #lvState()} found it done. */
     private T value;
+    /** As {@link #value}. */
     private Throwable failure;
+    /** A flag: stored by a joiner, read by whoever reports unobserved failures; publishes nothing else. */
     private volatile boolean outcomeObserved;
 
     /**
@@ -114,16 +123,16 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     }
 
     public State state() {
-        State s = state;
+        State s = lvState();
         return s == null ? State.PENDING : s;
     }
 
     public boolean isDone() {
-        return state != null;
+        return lvState() != null;
     }
 
     public boolean isCancelRequested() {
-        return cancelRequested;
+        return lvCancelRequested();
     }
 
     /** The exception a failed task ended with, or null. */
@@ -133,7 +142,7 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
 
     /** True once someone joined the task and so saw its outcome. */
     public boolean isOutcomeObserved() {
-        return outcomeObserved;
+        return lvOutcomeObserved();
     }
 
     public void bind(Thread thread) {
@@ -145,10 +154,10 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
      * what {@link JoinHandle#abort()} does.
      */
     public void cancel() {
-        if (isDone() || cancelRequested) {
+        if (isDone() || lvCancelRequested()) {
             return;
         }
-        cancelRequested = true;
+        svCancelRequested();
         Thread t = thread;
         if (t != null && t != Thread.currentThread() && !blocking) {
             LockSupport.unpark(t);
@@ -163,14 +172,14 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     private void runBody() {
         State outcome;
         try {
-            if (cancelRequested) {
+            if (lvCancelRequested()) {
                 outcome = State.CANCELLED;
             } else {
                 value = body.call();
                 outcome = State.SUCCEEDED;
             }
         } catch (Throwable e) {
-            if (cancelRequested && e instanceof CancellationException) {
+            if (lvCancelRequested() && e instanceof CancellationException) {
                 outcome = State.CANCELLED;
             } else {
                 failure = e;
@@ -182,7 +191,7 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
         // Counted ended before the outcome shows: whoever sees the task done sees the runtime's metrics add up.
         alive.remove(this);
         // A release store: fire() right after is a full fence, so a second one here bought nothing.
-        STATE.setRelease(this, outcome);
+        soState(outcome);
         carrier.taskEnded(this);
         fire();
     }
@@ -192,7 +201,7 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
      * runtime's {@code JoinHandle} turns the other outcomes into its {@code JoinException}.
      */
     public T observeOutcome() {
-        outcomeObserved = true;
+        svOutcomeObserved();
         return value;
     }
 
@@ -218,7 +227,7 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
 
     /** Throws if this task must not suspend any more: it was aborted or one of its timeouts passed. */
     void checkCancelled() {
-        if (cancelRequested) {
+        if (lvCancelRequested()) {
             throw new CancellationException("task " + this + " was aborted");
         }
         if (deadlines == null) {
@@ -235,5 +244,31 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     @Override
     public String toString() {
         return name + "#" + id;
+    }
+
+    // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.
+
+    private State lvState() {
+        return state;
+    }
+
+    private void soState(State outcome) {
+        STATE.setRelease(this, outcome);
+    }
+
+    private boolean lvCancelRequested() {
+        return cancelRequested;
+    }
+
+    private void svCancelRequested() {
+        cancelRequested = true;
+    }
+
+    private boolean lvOutcomeObserved() {
+        return outcomeObserved;
+    }
+
+    private void svOutcomeObserved() {
+        outcomeObserved = true;
     }
 }

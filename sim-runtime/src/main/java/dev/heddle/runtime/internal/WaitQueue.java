@@ -1,71 +1,102 @@
 package dev.heddle.runtime.internal;
 
-
 /**
  * The operations waiting on one primitive, in arrival order: what a primitive keeps between
- * {@link SelectableOp#enqueue} and the moment it can complete one of them.
+ * {@link dev.heddle.runtime.SelectableOp#enqueue} and the moment it can complete one of them.
  *
- * <p>Not thread-safe: the primitive guards it with its own lock. Removal is O(1), so a select
- * whose branch lost takes its node out at once and leaves nothing behind.
+ * <p>Intrusive: the queued element is the operation itself, which extends {@link Node}, so a
+ * wait costs no allocation beyond its op and its {@link Waiter}. Not thread-safe: the
+ * primitive guards it with its own lock. Removal is O(1), so a select whose branch lost, or a
+ * waiter that gave up, takes its op out at once and leaves nothing behind.
  * <pre>{@code
  * // under the primitive's lock, when a value arrives:
- * WaitQueue.Node<RecvOp> n = receivers.claimFirst();
- * if (n != null) { n.op().complete(value); n.waiter().wake(); } else buffer.add(value);
+ * RecvOp op = receivers.claimFirst();
+ * if (op != null) { op.complete(value); op.waiter().wake(); } else buffer.add(value);
  * }</pre>
  *
- * @param <O> the primitive's op type, kept in each node so the primitive can commit to it
+ * <p>A node usually waits with a {@link Waiter} as one branch of it ({@link #add}), and then
+ * {@link #claimFirst()} serves it. A primitive that decides more itself may also queue a node
+ * before it has a waiter ({@link #addLast}: a {@code Notified} registration) or one that
+ * never gets one (a {@code Mutex.lock()} that parks as its thread), look at the head without
+ * taking it ({@link #first()}: a {@code Semaphore} serves the head only once enough permits
+ * are free), and take it with {@link #pollFirst()} and claim it itself ({@link Node#tryClaim()}).
+ *
+ * @param <N> the primitive's op type, queued as itself
  */
-public final class WaitQueue<O> {
-    private Node<O> head;
-    private Node<O> tail;
+public final class WaitQueue<N extends WaitQueue.Node<N>> {
+    private N head;
+    private N tail;
     private int size;
 
-    /** Appends a node for {@code op}, waiting with {@code waiter} as {@code branch}. */
-    public Node<O> add(Waiter waiter, int branch, O op) {
-        Node<O> node = new Node<>(waiter, branch, op);
+    /** Appends {@code node}, waiting with {@code waiter} as {@code branch}. */
+    public void add(N node, Waiter waiter, int branch) {
+        node.waitWith(waiter, branch);
+        addLast(node);
+    }
+
+    /** Appends {@code node} with the waiter it has now, if any ({@link Node#waitWith}). */
+    public void addLast(N node) {
         node.prev = tail;
+        node.next = null;
         if (tail == null) {
             head = node;
         } else {
             tail.next = node;
         }
         tail = node;
-        node.linked = true;
+        node.queued = true;
         size++;
-        return node;
     }
 
-    /** Takes {@code node} out of the queue; does nothing if it already left. */
-    public void remove(Node<O> node) {
-        if (node == null || !node.linked) {
-            return;
+    /** Takes {@code node} out of the queue: true if it was queued, false if it had already left. */
+    public boolean remove(N node) {
+        if (!node.queued) {
+            return false;
         }
-        if (node.prev == null) {
-            head = node.next;
+        N p = node.prev;
+        N n = node.next;
+        if (p == null) {
+            head = n;
         } else {
-            node.prev.next = node.next;
+            p.next = n;
         }
-        if (node.next == null) {
-            tail = node.prev;
+        if (n == null) {
+            tail = p;
         } else {
-            node.next.prev = node.prev;
+            n.prev = p;
         }
         node.prev = null;
         node.next = null;
-        node.linked = false;
+        node.queued = false;
         size--;
+        return true;
+    }
+
+    /** The oldest node, or null; it stays queued. */
+    public N first() {
+        return head;
+    }
+
+    /** Removes and returns the oldest node, or null, without claiming its waiter. */
+    public N pollFirst() {
+        N h = head;
+        if (h != null) {
+            remove(h);
+        }
+        return h;
     }
 
     /**
      * Removes and returns the first node whose waiter this call claims for the node's branch,
      * dropping the nodes in front of it whose waiters were claimed elsewhere or gave up. Null
-     * when no node can be claimed. The caller must commit the node's operation, then wake it.
+     * when no node can be claimed. The caller must commit the node's operation, then wake its
+     * waiter. Only for a queue whose nodes all wait with a waiter: one without is dropped.
      */
-    public Node<O> claimFirst() {
-        Node<O> node;
+    public N claimFirst() {
+        N node;
         while ((node = head) != null) {
             remove(node);
-            if (node.waiter.tryClaim(node.branch)) {
+            if (node.tryClaim()) {
                 return node;
             }
         }
@@ -75,7 +106,7 @@ public final class WaitQueue<O> {
     /**
      * Nodes queued now, including those of waiters already claimed elsewhere or given up that
      * no {@link #claimFirst()} has dropped yet: what a select whose loser failed to
-     * {@link SelectableOp#dequeue()} would leave behind.
+     * {@link dev.heddle.runtime.SelectableOp#dequeue()} would leave behind.
      */
     public int size() {
         return size;
@@ -86,41 +117,62 @@ public final class WaitQueue<O> {
         return head == null;
     }
 
-    /** One queued operation: the waiter's ticket, the branch it stands for, and the op to commit to. */
-    public static final class Node<O> {
-        private final Waiter waiter;
-        private final int branch;
-        private final O op;
-        private Node<O> prev;
-        private Node<O> next;
-        private boolean linked;
+    /**
+     * What an operation extends to be queued: its links, and the waiter and branch it waits as.
+     * All of it is guarded by the lock of the primitive whose queue it is in.
+     *
+     * @param <N> the op type itself
+     */
+    public abstract static class Node<N extends Node<N>> {
+        // Package-private, not private: a private field is not a member of the type variable N
+        // through which the queue reaches it.
+        N prev;
+        N next;
+        boolean queued;
+        /** The waiter this op waits with, or null while it has none. */
+        private Waiter waiter;
+        private int branch;
 
-        private Node(Waiter waiter, int branch, O op) {
-            this.waiter = waiter;
-            this.branch = branch;
-            this.op = op;
+        protected Node() {}
+
+        /** True while this node is in a queue. */
+        public final boolean isQueued() {
+            return queued;
         }
 
-        public Waiter waiter() {
+        /** The waiter this node waits with, or null if it has none (yet, or any more). */
+        public final Waiter waiter() {
             return waiter;
         }
 
-        public int branch() {
-            return branch;
-        }
-
-        public O op() {
-            return op;
+        /**
+         * Claims this node's waiter for this node's branch; false if it has no waiter, or the
+         * waiter was claimed elsewhere or gave up. True means the caller must commit this
+         * node's operation, then wake the waiter.
+         */
+        public final boolean tryClaim() {
+            return waiter != null && waiter.tryClaim(branch);
         }
 
         /**
-         * True when this node's waiter was claimed for this node's branch. Only
-         * {@link WaitQueue#claimFirst()} claims queued nodes, and it takes the node out first,
-         * so the waiting task, once it sees the claim, can skip the primitive's lock on its
-         * way out: the node is already gone.
+         * True when this node's waiter was claimed for this node's branch. Only the primitive
+         * claims queued nodes, and it takes the node out first, so the waiting task, once it
+         * sees the claim, can skip the primitive's lock on its way out: the node is already gone.
          */
-        public boolean wasClaimed() {
-            return waiter.claimedBranch() == branch;
+        public final boolean wasClaimed() {
+            Waiter w = waiter;
+            return w != null && w.claimedBranch() == branch;
+        }
+
+        /** Waits with {@code waiter} as {@code branch} from now on (queued already, or about to be). */
+        protected final void waitWith(Waiter waiter, int branch) {
+            this.waiter = waiter;
+            this.branch = branch;
+        }
+
+        /** Forgets the waiter, after the op has left its wait: it may be queued again with a new one. */
+        protected final void stopWaiting() {
+            this.waiter = null;
         }
     }
 }

@@ -37,9 +37,18 @@ public final class Waiter {
     }
 
     private final Thread thread = Thread.currentThread();
-    /** {@link #WAITING}, {@link #ABANDONED}, or the claiming branch plus one. */
+    /**
+     * {@link #WAITING}, {@link #ABANDONED}, or the claiming branch plus one. Leaves
+     * {@link #WAITING} once, by a {@link #casState} (a claim, or the waiter giving up), so
+     * exactly one of them wins; read with {@link #lvState()}. What the claimer commits after
+     * the claim is published by {@link #committed}, not by this.
+     */
     private volatile int state;
-    /** Set by {@link #wake()} after the claiming primitive committed: the commit is visible from here on. */
+    /**
+     * Stored ({@link #svCommitted()}) by the claimer after it committed, or by the waiting
+     * thread when it claimed itself; the waiting thread loads it ({@link #lvCommitted()})
+     * before it reads the op's result, which so pairs with the claimer's commit.
+     */
     private volatile boolean committed;
 
     /** A ticket for the calling thread. */
@@ -50,25 +59,25 @@ public final class Waiter {
      * operation and call {@link #wake()}; false means another branch won or the waiter gave up.
      */
     public boolean tryClaim(int branch) {
-        if (!STATE.compareAndSet(this, WAITING, branch + 1)) {
+        if (!casState(WAITING, branch + 1)) {
             return false;
         }
         if (Thread.currentThread() == thread) {
             // Claimed by the waiting thread itself (an op that could complete when enqueued):
             // its commit comes next in this thread's own order, before await() reads anything.
-            committed = true;
+            svCommitted();
         }
         return true;
     }
 
     /** True while no branch has claimed the waiter and it has not given up. */
     public boolean isWaiting() {
-        return state == WAITING;
+        return lvState() == WAITING;
     }
 
     /** The branch that claimed the waiter, or a negative number if none has. */
     public int claimedBranch() {
-        int s = state;
+        int s = lvState();
         return s > 0 ? s - 1 : -1;
     }
 
@@ -78,7 +87,7 @@ public final class Waiter {
      * waiter (an op that could complete when it was enqueued).
      */
     public void wake() {
-        committed = true;
+        svCommitted();
         if (thread != Thread.currentThread()) {
             LockSupport.unpark(thread);
         }
@@ -90,7 +99,7 @@ public final class Waiter {
      * aborted, say) then finds its commit and returns it instead of waiting for the wake-up.
      */
     public void publish() {
-        committed = true;
+        svCommitted();
     }
 
     /**
@@ -98,7 +107,7 @@ public final class Waiter {
      * and the waiter must take its result instead of giving up.
      */
     public boolean abandon() {
-        return STATE.compareAndSet(this, WAITING, ABANDONED);
+        return casState(WAITING, ABANDONED);
     }
 
     /**
@@ -109,7 +118,7 @@ public final class Waiter {
      * branch is returned and the cancellation stays pending for the next suspension point.
      */
     public int await() {
-        while (!committed) {
+        while (!lvCommitted()) {
             try {
                 Suspension.park(this);
             } catch (CancellationException e) {
@@ -130,22 +139,40 @@ public final class Waiter {
      * {@link Suspension#parkIgnoringCancellation}, so the wait is still a watched suspension.
      */
     public void awaitDespiteCancellation() {
-        while (!committed) {
+        while (!lvCommitted()) {
             Suspension.parkIgnoringCancellation(this);
         }
     }
 
     /** A branch claimed this waiter and is committing right now, without suspending: wait for it to finish. */
     private void awaitCommitUnderWay() {
-        while (!committed) {
+        while (!lvCommitted()) {
             Thread.onSpinWait();
             Thread.yield();
         }
     }
 
+    // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.
+
+    private int lvState() {
+        return state;
+    }
+
+    private boolean casState(int expected, int next) {
+        return STATE.compareAndSet(this, expected, next);
+    }
+
+    private boolean lvCommitted() {
+        return committed;
+    }
+
+    private void svCommitted() {
+        committed = true;
+    }
+
     @Override
     public String toString() {
-        int s = state;
+        int s = lvState();
         return "Waiter[" + thread.getName() + ", " + (s == WAITING ? "waiting" : s == ABANDONED ? "abandoned"
                 : "claimed by branch " + (s - 1)) + "]";
     }

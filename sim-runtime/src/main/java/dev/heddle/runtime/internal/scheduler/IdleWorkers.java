@@ -22,7 +22,13 @@ final class IdleWorkers {
     private static final int ONE_UNPARKED = 1;
 
     private final int workers;
-    /** Workers searching (upper 16 bits) and workers not asleep (lower 16 bits). */
+    /**
+     * Workers searching (upper 16 bits) and workers not asleep (lower 16 bits); every change
+     * is an {@link #xaddState} (a full barrier). A worker going to sleep counts itself asleep
+     * ({@link #sleep}) before its last look at the queues; a waker publishes its task, fences,
+     * then reads this ({@link #notifyOne}): either the waker sees the sleeper, or the sleeper's
+     * last look sees the task.
+     */
     private final AtomicInteger state;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<WorkerThread> sleepers = new ArrayDeque<>();
@@ -37,21 +43,21 @@ final class IdleWorkers {
         // A full fence: the caller's task must be visible before this read, or a worker going to sleep could miss it.
         // A fence rather than an atomic update, which would take the shared state's cache line on every spawn.
         VarHandle.fullFence();
-        if (!shouldWake(state.get())) {
+        if (!shouldWake(lvState())) {
             return;
         }
         WorkerThread woken;
         lock.lock();
         try {
-            if (!shouldWake(state.get())) {
+            if (!shouldWake(lvState())) {
                 return;
             }
             woken = sleepers.pollLast();
             if (woken == null) {
                 return;
             }
-            woken.sleeping = false;
-            state.addAndGet(ONE_SEARCHING + ONE_UNPARKED);
+            woken.svSleeping(false);
+            xaddState(ONE_SEARCHING + ONE_UNPARKED);
         } finally {
             lock.unlock();
         }
@@ -64,24 +70,24 @@ final class IdleWorkers {
 
     /** A worker out of work asks to search; refused while half of the workers already do. */
     boolean tryStartSearching() {
-        if (2 * searching(state.get()) >= workers) {
+        if (2 * searching(lvState()) >= workers) {
             return false;
         }
-        state.addAndGet(ONE_SEARCHING);
+        xaddState(ONE_SEARCHING);
         return true;
     }
 
     /** A searching worker found a task. True when it was the last searcher: it should then wake another. */
     boolean stopSearching() {
-        return searching(state.getAndAdd(-ONE_SEARCHING)) == 1;
+        return searching(xaddState(-ONE_SEARCHING)) == 1;
     }
 
     /** Registers {@code worker} as asleep, before its last look at the queues. */
     void sleep(WorkerThread worker, boolean wasSearching) {
         lock.lock();
         try {
-            state.addAndGet(-(ONE_UNPARKED + (wasSearching ? ONE_SEARCHING : 0)));
-            worker.sleeping = true;
+            xaddState(-(ONE_UNPARKED + (wasSearching ? ONE_SEARCHING : 0)));
+            worker.svSleeping(true);
             sleepers.addLast(worker);
         } finally {
             lock.unlock();
@@ -97,15 +103,15 @@ final class IdleWorkers {
     boolean wakeSelf(WorkerThread worker) {
         lock.lock();
         try {
-            if (!worker.sleeping) {
+            if (!worker.lvSleeping()) {
                 return true;
             }
-            if (2 * searching(state.get()) >= workers) {
+            if (2 * searching(lvState()) >= workers) {
                 return false;
             }
             sleepers.remove(worker);
-            worker.sleeping = false;
-            state.addAndGet(ONE_SEARCHING + ONE_UNPARKED);
+            worker.svSleeping(false);
+            xaddState(ONE_SEARCHING + ONE_UNPARKED);
             return true;
         } finally {
             lock.unlock();
@@ -114,7 +120,18 @@ final class IdleWorkers {
 
     /** Workers searching now. */
     int searching() {
-        return searching(state.get());
+        return searching(lvState());
+    }
+
+    // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.
+
+    private int lvState() {
+        return state.get();
+    }
+
+    /** Adds {@code delta} and returns the state before. */
+    private int xaddState(int delta) {
+        return state.getAndAdd(delta);
     }
 
     private static int searching(int s) {

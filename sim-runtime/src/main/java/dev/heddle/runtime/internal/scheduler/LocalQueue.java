@@ -22,8 +22,21 @@ final class LocalQueue<T> {
 
     private final Object[] buffer;
     private final int mask;
+    /**
+     * {@code steal} and {@code real} packed ({@link #pack}); changed only by
+     * {@link #casHead}/{@link #caxHead}, by the owner (pop, overflow) and by thieves (claim,
+     * then release). A thief's releasing CAS, which brings {@code steal} up to {@code real}
+     * after it copied the slots out, pairs with the owner's {@link #lvHead()} in
+     * {@link #pushBack}: the owner reuses those slots only once it sees the two equal, so the
+     * thief's reads of them come first.
+     */
     private final AtomicLong head = new AtomicLong();
-    /** Written by the owner only, with release; read by thieves with acquire. */
+    /**
+     * One past the newest task. Written by the owner only ({@link #soTail}, a release store
+     * after the slot it publishes), so the owner reads it plain ({@link #lpTail()}); thieves
+     * read it with {@link #lvTail()}, which pairs with that store: a thief that sees the new
+     * tail sees the task in the slot.
+     */
     private final AtomicInteger tail = new AtomicInteger();
 
     LocalQueue() {
@@ -46,18 +59,18 @@ final class LocalQueue<T> {
 
     /** Tasks in the queue, including those a thief is copying out right now. */
     int size() {
-        long h = head.get();
-        return tail.get() - steal(h);
+        long h = lvHead();
+        return lvTail() - steal(h);
     }
 
     /** True when a thief could take something; may be stale by the time the caller acts. */
     boolean hasTasks() {
-        return tail.get() != real(head.get());
+        return lvTail() != real(lvHead());
     }
 
     /** Free slots, as the owner sees them; only the owner may rely on it. */
     int remainingSlots() {
-        return buffer.length - (tail.getPlain() - steal(head.get()));
+        return buffer.length - (lpTail() - steal(lvHead()));
     }
 
     /**
@@ -66,13 +79,13 @@ final class LocalQueue<T> {
      */
     void pushBack(T task, InjectionQueue<T> overflow) {
         while (true) {
-            long h = head.get();
+            long h = lvHead();
             int steal = steal(h);
             int real = real(h);
-            int t = tail.getPlain();
+            int t = lpTail();
             if (t - steal < buffer.length) {
                 buffer[t & mask] = task;
-                tail.lazySet(t + 1);
+                soTail(t + 1);
                 return;
             }
             if (steal != real) {
@@ -87,11 +100,34 @@ final class LocalQueue<T> {
         }
     }
 
-    /** Claims the older half of a full queue and hands it, then {@code task}, to {@code overflow}. */
+    /**
+     * Owner only, on a full queue that no thief is copying from: claims the older half and
+     * hands it, then {@code task}, to {@code overflow}. False if a thief moved the head first:
+     * there may be room now, and {@link #pushBack} tries again.
+     *
+     * <p>Why the older half, taken at the head (as Tokio's {@code push_overflow}):
+     * <ul>
+     *   <li>The head is where thieves claim, by a CAS on {@link #head}; the owner claims the
+     *       batch with that same CAS, so no thief can be copying those slots meanwhile, and once
+     *       it succeeds they are the owner's alone. The tail end has no such claim: a thief that
+     *       has just read the tail may claim slots up to it.</li>
+     *   <li>The claim comes before the reads, and needs no ordering for them: the owner wrote
+     *       every slot itself.</li>
+     *   <li>The tasks that waited longest go where every worker looks, so an idle or woken
+     *       worker runs them soon; the newer ones, whose data is likelier still in this
+     *       worker's cache, stay here. Moved oldest first and followed by {@code task}, they
+     *       keep their order.</li>
+     *   <li>Half, not one: one CAS and one trip to the shared queue per half a queue of pushes,
+     *       and the queue is left half full, so this worker keeps work of its own.</li>
+     *   <li>While the batch moves, thieves find it neither here nor there; the caller of
+     *       {@link WorkerCore#scheduleLocal} wakes an idle worker afterwards, so a worker that
+     *       missed it gets another chance.</li>
+     * </ul>
+     */
     private boolean pushOverflow(T task, int real, InjectionQueue<T> overflow) {
         int half = buffer.length / 2;
         long expected = pack(real, real);
-        if (!head.compareAndSet(expected, pack(real + half, real + half))) {
+        if (!casHead(expected, pack(real + half, real + half))) {
             return false;
         }
         for (int i = 0; i < half; i++) {
@@ -104,16 +140,16 @@ final class LocalQueue<T> {
 
     /** Owner only: removes the oldest task, or returns null when the queue is empty. */
     T pop() {
-        long h = head.get();
+        long h = lvHead();
         while (true) {
             int steal = steal(h);
             int real = real(h);
-            if (real == tail.getPlain()) {
+            if (real == lpTail()) {
                 return null;
             }
             int nextReal = real + 1;
             long next = steal == real ? pack(nextReal, nextReal) : pack(steal, nextReal);
-            long witness = head.compareAndExchange(h, next);
+            long witness = caxHead(h, next);
             if (witness == h) {
                 return take(real & mask);
             }
@@ -127,8 +163,8 @@ final class LocalQueue<T> {
      * to take or another thief is already at work here.
      */
     T stealInto(LocalQueue<T> dst) {
-        int dstTail = dst.tail.getPlain();
-        if (dstTail - steal(dst.head.get()) > dst.buffer.length / 2) {
+        int dstTail = dst.lpTail();
+        if (dstTail - steal(dst.lvHead()) > dst.buffer.length / 2) {
             // The thief has plenty of its own work; a steal could overflow its queue.
             return null;
         }
@@ -141,13 +177,13 @@ final class LocalQueue<T> {
         T ret = (T) dst.buffer[(dstTail + n) & dst.mask];
         dst.buffer[(dstTail + n) & dst.mask] = null;
         if (n > 0) {
-            dst.tail.lazySet(dstTail + n);
+            dst.soTail(dstTail + n);
         }
         return ret;
     }
 
     private int stealHalfInto(LocalQueue<T> dst, int dstTail) {
-        long prev = head.get();
+        long prev = lvHead();
         int first;
         int n;
         long claimed;
@@ -157,13 +193,13 @@ final class LocalQueue<T> {
             if (steal != real) {
                 return 0;
             }
-            int available = tail.get() - real;
+            int available = lvTail() - real;
             n = available - available / 2;
             if (n <= 0) {
                 return 0;
             }
             claimed = pack(steal, real + n);
-            long witness = head.compareAndExchange(prev, claimed);
+            long witness = caxHead(prev, claimed);
             if (witness == prev) {
                 first = real;
                 break;
@@ -177,12 +213,41 @@ final class LocalQueue<T> {
         prev = claimed;
         while (true) {
             int real = real(prev);
-            long witness = head.compareAndExchange(prev, pack(real, real));
+            long witness = caxHead(prev, pack(real, real));
             if (witness == prev) {
                 return n;
             }
             prev = witness;
         }
+    }
+
+    // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.
+
+    private long lvHead() {
+        return head.get();
+    }
+
+    private boolean casHead(long expected, long next) {
+        return head.compareAndSet(expected, next);
+    }
+
+    /** Returns the witness: the head found, {@code expected} if it was replaced. */
+    private long caxHead(long expected, long next) {
+        return head.compareAndExchange(expected, next);
+    }
+
+    /** Owner only: its own last store. */
+    private int lpTail() {
+        return tail.getPlain();
+    }
+
+    private int lvTail() {
+        return tail.get();
+    }
+
+    /** Owner only: publishes the slots below {@code t}, written before this call. */
+    private void soTail(int t) {
+        tail.lazySet(t);
     }
 
     @SuppressWarnings("unchecked")

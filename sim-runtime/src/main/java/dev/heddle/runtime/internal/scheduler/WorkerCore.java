@@ -32,10 +32,24 @@ public final class WorkerCore<T> {
     public static final int MAX_LIFO_POLLS_IN_A_ROW = 3;
 
     private final int index;
+    /** Pushed and popped by the owner; other cores' owners steal from it ({@link LocalQueue} says which end is whose). */
     private final LocalQueue<T> local;
+    /** Shared by the group: any thread pushes, owners take under its lock. */
     private final InjectionQueue<T> injection;
+    /** Set once, by {@link #group}, before any worker starts. */
     private List<WorkerCore<T>> peers = List.of();
 
+    // Owner only. Every field below is written only by the worker that owns this core,
+    // through the methods marked "Owner only", and read only by it, except by metrics(),
+    // which any thread may call and which so sees them plain, a few events stale at worst
+    // (exact once the worker is idle). The owner is the core's own WorkerThread in production
+    // (WorkerThread.run, and WorkStealingScheduler.execute, which finds a core only through
+    // WorkerThread.currentOf), and the simulation's one carrier, where LogicalWorkers acts as
+    // each owner in turn. Nothing checks this at run time: in simulation the calling Java
+    // thread is whichever virtual thread runs, so "owner" is a role, not a thread. Only
+    // stealInto on another core's LocalQueue, and the shared injection queue, cross owners.
+
+    /** The task this worker woke last, to run next (its data is still in cache). */
     private T lifoSlot;
     private int lifoPollsInARow;
     private long tick;

@@ -33,12 +33,20 @@ final class WorkerThread extends Thread {
     private final Runnable onStart;
     private final Runnable onStop;
 
-    /** Set and cleared under the {@link IdleWorkers} lock. */
+    /**
+     * True while registered asleep in {@link IdleWorkers}: stored ({@link #svSleeping}) under
+     * its lock, by this worker going to sleep and by the waker that takes it off the sleepers
+     * before it unparks it; this worker's park loop reads it without the lock
+     * ({@link #lvSleeping()}), so a wake-up is seen whether it lands before or after the park.
+     * Package-private for IdleWorkersTest only.
+     */
     volatile boolean sleeping;
     private boolean searching;
     /**
      * The continuation being run: when it is submitted again meanwhile, its virtual thread
-     * yielded. Written with release so that {@link #runningTask()} can tell a stuck worker.
+     * yielded. Written by this worker only, with release ({@link #soRunning}), which pairs
+     * with {@link #runningTask()}'s acquire load from a thread that looks for a stuck worker;
+     * this worker reads its own store plain.
      */
     private Runnable running;
 
@@ -55,12 +63,12 @@ final class WorkerThread extends Thread {
 
     /** On this worker's own thread: true when {@code continuation} is the one it is running. */
     boolean isRunning(Runnable continuation) {
-        return running == continuation;
+        return lpRunning() == continuation;
     }
 
     /** From any thread: the continuation this worker runs now, or null between tasks. */
     Runnable runningTask() {
-        return (Runnable) RUNNING.getAcquire(this);
+        return laRunning();
     }
 
     /** The worker of {@code scheduler} under the calling thread, or null when the caller runs elsewhere. */
@@ -113,11 +121,11 @@ final class WorkerThread extends Thread {
                 idle.notifyOne();
             }
         }
-        RUNNING.setRelease(this, task);
+        soRunning(task);
         try {
             task.run();
         } finally {
-            RUNNING.setRelease(this, (Runnable) null);
+            soRunning(null);
         }
     }
 
@@ -129,10 +137,32 @@ final class WorkerThread extends Thread {
             return;
         }
         core.countPark();
-        while (sleeping && !scheduler.isShutdown()) {
+        while (lvSleeping() && !scheduler.isShutdown()) {
             LockSupport.park(this);
         }
         // Whoever woke this worker counted it as searching.
         searching = true;
+    }
+
+    // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.
+
+    boolean lvSleeping() {
+        return sleeping;
+    }
+
+    void svSleeping(boolean asleep) {
+        sleeping = asleep;
+    }
+
+    private Runnable lpRunning() {
+        return running;
+    }
+
+    private Runnable laRunning() {
+        return (Runnable) RUNNING.getAcquire(this);
+    }
+
+    private void soRunning(Runnable continuation) {
+        RUNNING.setRelease(this, continuation);
     }
 }

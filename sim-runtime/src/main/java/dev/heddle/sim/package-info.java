@@ -1,0 +1,14 @@
+/**
+ * Deterministic simulation: {@link dev.heddle.sim.Simulation} runs a body with every task on
+ * one carrier thread, in an order and with random numbers drawn from a seed, on virtual time;
+ * a failing run is a {@link dev.heddle.sim.SimulationFailure} whose message replays its seed.
+ * {@link dev.heddle.sim.Sim} is what the body sees, including its probes ({@code always},
+ * {@code sometimes}, {@code reachable}).
+ *
+ * <p>Plugs in as a carrier only: the package-private {@code Simulator} is a
+ * {@code runtime.internal.Carrier} and builds its runtime through {@code RuntimeAccess}; the
+ * primitives ({@code runtime}, {@code sync}, {@code channel}, {@code select}) never name this
+ * package and run unchanged, on the same park and unpark. To replay the multi-thread runtime
+ * it drives the real scheduler's {@code WorkerCore} ({@code LogicalWorkers}).
+ */
+package dev.heddle.sim;
