@@ -28,8 +28,13 @@ final class OneshotState<T> implements Channel<T> {
      */
     private WaitQueue<RecvOp<T>> laterReceivers;
     private T value;
-    /** The sender sent or closed: no value will come after this. */
-    boolean senderDone;
+    /**
+     * The sender sent or closed: no value will come after this. Written under the monitor with
+     * a volatile store ({@link #svSenderDone()}), so that a receive can see without the monitor
+     * that it must wait ({@link #lvSenderDone()}): a receive that waits then takes the monitor
+     * once, to queue, instead of twice.
+     */
+    private volatile boolean senderDone;
     /** The sender delivered its value (received or not yet). */
     boolean sent;
     /** The sender was closed (after sending or without). */
@@ -47,6 +52,15 @@ final class OneshotState<T> implements Channel<T> {
     @Override
     public Receiver<T> receiver() {
         return new Receiver<>(this);
+    }
+
+    boolean lvSenderDone() {
+        return senderDone;
+    }
+
+    /** Under the monitor: the sender has sent or closed. */
+    void svSenderDone() {
+        senderDone = true;
     }
 
     /** True when a value was sent and no receive has taken it yet. */

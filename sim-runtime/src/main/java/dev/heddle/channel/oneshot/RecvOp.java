@@ -14,6 +14,11 @@ final class RecvOp<T> extends WaitQueue.Node<RecvOp<T>> implements SelectableOp<
 
     @Override
     public boolean tryNow() {
+        if (!channel.lvSenderDone()) {
+            // Nothing sent and the sender still open: this receive must wait, and enqueue
+            // looks again under the monitor, so a send racing with this read is not missed.
+            return false;
+        }
         synchronized (channel) {
             return channel.tryReceiveLocked();
         }
