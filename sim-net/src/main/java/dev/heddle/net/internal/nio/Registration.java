@@ -146,8 +146,8 @@ abstract class Registration {
 
     /**
      * Closes the channel: completes every waiting op (inbound ones closed; writers try again and
-     * find it closed) and lets the reactor drop the key, which is when the JDK releases the
-     * socket. Idempotent.
+     * find it closed), and returns once the reactor has dropped the key, which is when the JDK
+     * closes the socket ({@link Reactor#awaitRelease()}). Idempotent.
      */
     public final void close() throws IOException {
         List<Waiter> woken = new ArrayList<>();
@@ -168,7 +168,7 @@ abstract class Registration {
             lock.unlock();
             wake(woken);
         }
-        reactor.wakeSelection();
+        reactor.awaitRelease();
     }
 
     /** True until {@link #close()}. */
