@@ -1,5 +1,6 @@
 package dev.heddle.net;
 
+import dev.heddle.net.internal.AddressText;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.Objects;
@@ -28,6 +29,6 @@ public record Datagram(byte[] payload, InetSocketAddress sender) {
 
     @Override
     public String toString() {
-        return "Datagram[" + payload.length + " bytes from " + sender + "]";
+        return "Datagram[" + payload.length + " bytes from " + AddressText.of(sender) + "]";
     }
 }

@@ -129,19 +129,21 @@ class CancelledWaitTest {
     void closingAStreamEndsAReadWaitingOnItInAnotherTask(RuntimeBuilder builder) {
         try (HeddleRuntime rt = builder.build()) {
             rt.blockOn(() -> {
-                try (TcpListener listener = TcpListener.bind("127.0.0.1:0");
-                     TcpStream client = TcpStream.connect(listener.localAddress());
-                     TcpStream server = listener.accept()) {
-                    var started = Oneshot.<Boolean>channel();
-                    JoinHandle<Integer> reader = Heddle.spawn(() -> {
-                        started.sender().send(true);
-                        return client.read(new byte[1], 0, 1);
-                    });
-                    started.receiver().recv();
-                    client.close();
-                    JoinException e = assertThrows(JoinException.class, reader::join);
-                    assertTrue(e.getCause() instanceof ClosedChannelException, e.toString());
-                    assertTrue(e.getCause().getMessage().contains("is closed"), e.getCause().getMessage());
+                try (TcpListener listener = TcpListener.bind("127.0.0.1:0")) {
+                    TcpStream client = TcpStream.connect(listener.localAddress());
+                    try (TcpStream server = listener.accept()) {
+                        var started = Oneshot.<Boolean>channel();
+                        JoinHandle<Integer> reader = Heddle.spawn(() -> {
+                            started.sender().send(true);
+                            return client.read(new byte[1], 0, 1);
+                        });
+                        started.receiver().recv();
+                        client.close();
+                        JoinException e = assertThrows(JoinException.class, reader::join);
+                        assertTrue(e.getCause() instanceof ClosedChannelException, e.toString());
+                        assertTrue(e.getCause().getMessage().contains("is closed"), e.getCause().getMessage());
+                        assertEquals(-1, server.read(new byte[1], 0, 1), "the peer sees the connection end");
+                    }
                 }
                 return null;
             });

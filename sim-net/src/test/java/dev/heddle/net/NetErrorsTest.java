@@ -1,11 +1,14 @@
 package dev.heddle.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.RuntimeBuilder;
+import dev.heddle.time.Elapsed;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -14,6 +17,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +39,39 @@ class NetErrorsTest {
                 ConnectException e = assertThrows(ConnectException.class, () -> TcpStream.connect(closedPort));
                 assertTrue(e.getMessage().contains("cannot connect to 127.0.0.1:" + closedPort.getPort()), e.getMessage());
                 assertTrue(e.getMessage().contains("refused"), e.getMessage());
+                return null;
+            });
+        }
+    }
+
+    /**
+     * A listener nobody accepts on fills its backlog, after which Linux drops new connection
+     * attempts and a connect waits: a timeout ends that wait, and the stream being connected is
+     * closed.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.heddle.net.Runtimes#both")
+    void aConnectThatWaitsTooLongEndsWithTheTimeout(RuntimeBuilder builder) {
+        try (HeddleRuntime rt = builder.build()) {
+            rt.blockOn(() -> {
+                List<TcpStream> queued = new ArrayList<>();
+                try (TcpListener listener = TcpListener.bind("127.0.0.1:0")) {
+                    Elapsed timedOut = null;
+                    for (int i = 0; i < 1000 && timedOut == null; i++) {
+                        try {
+                            queued.add(Heddle.clock().timeout(Duration.ofMillis(200),
+                                    () -> TcpStream.connect(listener.localAddress())));
+                        } catch (Elapsed e) {
+                            timedOut = e;
+                        }
+                    }
+                    assertNotNull(timedOut, "the backlog never filled: " + queued.size() + " connections queued");
+                    assertTrue(timedOut.getMessage().contains("200 ms"), timedOut.getMessage());
+                } finally {
+                    for (TcpStream stream : queued) {
+                        stream.close();
+                    }
+                }
                 return null;
             });
         }

@@ -191,8 +191,8 @@ class TcpStreamTest {
         try (HeddleRuntime rt = builder.build()) {
             rt.blockOn(() -> {
                 try (TcpListener listener = TcpListener.bind("127.0.0.1:0");
-                     TcpStream client = TcpStream.connect(listener.localAddress());
-                     TcpStream server = listener.accept()) {
+                     TcpStream client = TcpStream.connect(listener.localAddress())) {
+                    TcpStream server = listener.accept();
                     client.writeAll("request".getBytes(UTF_8));
                     client.shutdownOutput();
                     assertEquals("request", new String(server.inputStream().readAllBytes(), UTF_8));
