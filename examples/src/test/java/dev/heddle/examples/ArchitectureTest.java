@@ -7,8 +7,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SliceRule;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,11 +36,27 @@ class ArchitectureTest {
         "dev.heddle.channel..", "dev.heddle.select..", "dev.heddle.sim..", "dev.heddle.junit..", "dev.heddle.net..",
         "dev.heddle.bench.."};
 
+    /**
+     * One slice per package. An {@code internal} package may use its own package's API types
+     * back (as a class uses its nested types): {@code runtime.internal} holds what
+     * {@code runtime}'s API classes are built on and needs some of their types, so that one
+     * direction is not counted; every other cycle is.
+     */
     @Test
     void noPackageCycles() {
-        slices().assignedFrom(PACKAGE_WITH_ITS_INTERNALS).should().beFreeOfCycles()
-                .because("a cycle makes two packages one: neither can be read, tested or changed alone")
-                .check(HEDDLE);
+        SliceRule rule = slices().matching("dev.heddle.(**)").should().beFreeOfCycles();
+        Set<String> internals = new TreeSet<>();
+        HEDDLE.forEach(c -> {
+            if (c.getPackageName().endsWith(".internal")) {
+                internals.add(c.getPackageName());
+            }
+        });
+        for (String internal : internals) {
+            String api = internal.substring(0, internal.length() - ".internal".length());
+            rule = rule.ignoreDependency(JavaClass.Predicates.resideInAPackage(internal),
+                    JavaClass.Predicates.resideInAPackage(api));
+        }
+        rule.because("a cycle makes two packages one: neither can be read, tested or changed alone").check(HEDDLE);
     }
 
     @Test
@@ -82,26 +99,4 @@ class ArchitectureTest {
                         + " release; user code (the examples, the checkers' users) goes through the API")
                 .check(HEDDLE);
     }
-
-    /**
-     * One slice per package, with an {@code internal} package counted as part of the package it
-     * serves: {@code runtime.internal} holds what {@code runtime}'s API classes are built on and
-     * needs some of their types back, as a class needs its private parts.
-     */
-    private static final SliceAssignment PACKAGE_WITH_ITS_INTERNALS = new SliceAssignment() {
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass c) {
-            String pkg = c.getPackageName();
-            if (!pkg.startsWith("dev.heddle.")) {
-                return SliceIdentifier.ignore();
-            }
-            return SliceIdentifier.of(pkg.endsWith(".internal") ? pkg.substring(0, pkg.length() - ".internal".length())
-                    : pkg);
-        }
-
-        @Override
-        public String getDescription() {
-            return "packages of dev.heddle, each with its internal package";
-        }
-    };
 }

@@ -2,6 +2,7 @@ package dev.heddle.net;
 
 import dev.heddle.net.internal.NetBackend;
 import dev.heddle.net.internal.nio.NioBackend;
+import dev.heddle.runtime.internal.Task;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -35,8 +36,21 @@ public final class Net {
         return backend().resolve(host);
     }
 
-    /** The network sockets are opened on: the system's, through {@code java.nio}. */
+    /**
+     * The network sockets are opened on: the system's, through {@code java.nio}.
+     *
+     * @throws IllegalStateException inside a simulated task: the system's sockets are woken by
+     *     the reactor thread and the real network, which no seed decides, so a simulation that
+     *     used them would neither replay nor report what it waited on
+     */
     static NetBackend backend() {
+        Task<?> task = Task.current();
+        if (task != null && task.carrier().isSimulation()) {
+            throw new IllegalStateException("task " + task + " opened a real socket inside a simulation: real"
+                    + " sockets are woken by the network and a thread outside the simulation, so the seed could"
+                    + " not replay the run. Put the network behind an interface in your code and give simulated"
+                    + " tests an implementation over Heddle channels, or run this test on a real runtime");
+        }
         return SYSTEM;
     }
 }

@@ -20,9 +20,8 @@ import java.util.List;
  * which {@link #result()} throws, described on the taking task's thread, inside an
  * {@link UncheckedIOException} that the public classes unwrap.
  */
-abstract class InboundOp<T> implements SelectableOp<T> {
+abstract class InboundOp<T> extends WaitQueue.Node<InboundOp<?>> implements SelectableOp<T> {
     final Registration owner;
-    private WaitQueue.Node<InboundOp<?>> node;
     private boolean closed;
     private IOException failure;
     private String failureVerb;
@@ -81,7 +80,7 @@ abstract class InboundOp<T> implements SelectableOp<T> {
                 }
                 return;
             }
-            node = owner.waitInboundLocked(this, waiter, branch);
+            owner.waitInboundLocked(this, waiter, branch);
         } finally {
             owner.lock.unlock();
             Registration.wake(woken);
@@ -90,9 +89,9 @@ abstract class InboundOp<T> implements SelectableOp<T> {
 
     @Override
     public final void dequeue() {
-        if (node != null) {
-            owner.leaveInbound(node);
-            node = null;
+        if (waiter() != null) {
+            owner.leaveInbound(this);
+            stopWaiting();
         }
     }
 

@@ -101,25 +101,23 @@ abstract class Registration {
     }
 
     /** Queues {@code op} for {@code waiter} until the inbox is ready; the caller found it not ready. */
-    final WaitQueue.Node<InboundOp<?>> waitInboundLocked(InboundOp<?> op, Waiter waiter, int branch) {
-        WaitQueue.Node<InboundOp<?>> node = inboundWaiters.add(waiter, branch, op);
+    final void waitInboundLocked(InboundOp<?> op, Waiter waiter, int branch) {
+        inboundWaiters.add(op, waiter, branch);
         updateInterestLocked();
-        return node;
     }
 
     /** Queues {@code op} for {@code waiter} until the socket may take more; claims it at once on a closed channel. */
-    final WaitQueue.Node<WritableOp> waitOutboundLocked(WritableOp op, Waiter waiter, int branch) {
+    final void waitOutboundLocked(WritableOp op, Waiter waiter, int branch) {
         if (closed) {
             waiter.tryClaim(branch);
-            return null;
+            return;
         }
-        WaitQueue.Node<WritableOp> node = outboundWaiters.add(waiter, branch, op);
+        outboundWaiters.add(op, waiter, branch);
         updateInterestLocked();
-        return node;
     }
 
-    /** Takes an inbound op's {@code node} out on the op's way out of its wait; a claimed node is out already. */
-    final void leaveInbound(WaitQueue.Node<InboundOp<?>> node) {
+    /** Takes an inbound op out on its way out of its wait; a claimed op is out already. */
+    final void leaveInbound(InboundOp<?> node) {
         lock.lock();
         try {
             if (!node.wasClaimed()) {
@@ -131,8 +129,8 @@ abstract class Registration {
         }
     }
 
-    /** Takes a writer's {@code node} out on its way out of its wait; a claimed node is out already. */
-    final void leaveOutbound(WaitQueue.Node<WritableOp> node) {
+    /** Takes a writer's op out on its way out of its wait; a claimed op is out already. */
+    final void leaveOutbound(WritableOp node) {
         lock.lock();
         try {
             if (!node.wasClaimed()) {
@@ -192,17 +190,17 @@ abstract class Registration {
 
     private void deliverLocked(List<Waiter> woken) {
         while (inboxReadyLocked()) {
-            WaitQueue.Node<InboundOp<?>> node = inboundWaiters.claimFirst();
+            InboundOp<?> node = inboundWaiters.claimFirst();
             if (node == null) {
                 return;
             }
-            node.op().commitLocked();
+            node.commitLocked();
             woken.add(node.waiter());
         }
     }
 
     private void releaseWritersLocked(List<Waiter> woken) {
-        WaitQueue.Node<WritableOp> node;
+        WritableOp node;
         while ((node = outboundWaiters.claimFirst()) != null) {
             woken.add(node.waiter());
         }

@@ -10,9 +10,8 @@ import dev.heddle.runtime.internal.Waiter;
  * the socket full once more (another writer was first); a cancelled wait has written nothing.
  * On a closed channel it completes at once, and the writer's next try reports the close.
  */
-final class WritableOp implements SelectableOp<Void> {
+final class WritableOp extends WaitQueue.Node<WritableOp> implements SelectableOp<Void> {
     private final Registration owner;
-    private WaitQueue.Node<WritableOp> node;
 
     private WritableOp(Registration owner) {
         this.owner = owner;
@@ -33,7 +32,7 @@ final class WritableOp implements SelectableOp<Void> {
     public void enqueue(Waiter waiter, int branch) {
         owner.lock.lock();
         try {
-            node = owner.waitOutboundLocked(this, waiter, branch);
+            owner.waitOutboundLocked(this, waiter, branch);
         } finally {
             owner.lock.unlock();
         }
@@ -41,9 +40,9 @@ final class WritableOp implements SelectableOp<Void> {
 
     @Override
     public void dequeue() {
-        if (node != null) {
-            owner.leaveOutbound(node);
-            node = null;
+        if (waiter() != null) {
+            owner.leaveOutbound(this);
+            stopWaiting();
         }
     }
 
