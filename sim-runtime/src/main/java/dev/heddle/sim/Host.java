@@ -132,8 +132,7 @@ public final class Host {
                     + current.number() + "); restart() it first");
         }
         state = State.CRASHED;
-        int stopped = hosts.stop(this, current);
-        hosts.crashed(this, stopped);
+        hosts.crashed(this);
         for (Runnable listener : List.copyOf(crashListeners)) {
             listener.run();
         }

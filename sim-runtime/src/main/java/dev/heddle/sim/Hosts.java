@@ -115,14 +115,11 @@ final class Hosts {
         trace.record(Trace.Event.HOST_START, host.id(), host.incarnation());
     }
 
-    /** Stops the tasks of {@code dying}, the held ones too; returns how many were told. */
-    int stop(Host host, Incarnation dying) {
+    /** Records the crash, then tells every task of the crashed incarnation to stop, the held ones too. */
+    void crashed(Host host) {
+        trace.record(Trace.Event.HOST_CRASH, host.id(), host.incarnation());
         release(host);
-        return simulator.stopTasksOf(dying);
-    }
-
-    void crashed(Host host, int tasksStopped) {
-        trace.record(Trace.Event.HOST_CRASH, host.id(), tasksStopped);
+        simulator.stopTasksOf(host.currentIncarnation());
     }
 
     void paused(Host host) {

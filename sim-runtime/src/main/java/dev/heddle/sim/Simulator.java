@@ -329,18 +329,15 @@ final class Simulator implements Carrier, Suspension.Watcher {
 
     /**
      * Asks every task of {@code incarnation} to stop at its next suspension point, in creation
-     * order; returns how many were asked. Virtual threads a task started with the JDK's own API
-     * are no Heddle tasks, and cannot be asked.
+     * order. Virtual threads a task started with the JDK's own API are no Heddle tasks, and
+     * cannot be asked.
      */
-    int stopTasksOf(Incarnation incarnation) {
-        int stopped = 0;
+    void stopTasksOf(Incarnation incarnation) {
         for (SimTask t : new ArrayList<>(alive.values())) {
-            if (t.incarnation == incarnation && t.task != null && !t.task.isDone()) {
+            if (t.incarnation == incarnation && t.task != null) {
                 t.task.cancel();
-                stopped++;
             }
         }
-        return stopped;
     }
 
     /** Cancels every task still alive and runs them until they end (their finally blocks run). */

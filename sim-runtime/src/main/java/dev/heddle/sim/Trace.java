@@ -30,7 +30,7 @@ final class Trace {
         HOST_CLOCK,
         /** a: host (1, 2, ... in start order), b: incarnation (1 at its start, 2 after one restart, ...). */
         HOST_START,
-        /** a: host, b: tasks told to stop. */
+        /** a: host, b: its incarnation, whose tasks are then told to stop. */
         HOST_CRASH,
         /** a: host, b: its incarnation. */
         HOST_PAUSE,
@@ -129,7 +129,7 @@ final class Trace {
             case SELECT -> "select " + b + " of " + a;
             case HOST_CLOCK -> "host clock offset " + a + " ns, drift " + Double.longBitsToDouble(b) + " ppm";
             case HOST_START -> (b == 1 ? "start host " : "restart host ") + host(a) + " as incarnation " + b;
-            case HOST_CRASH -> "crash host " + host(a) + ", stopping " + b + " task(s)";
+            case HOST_CRASH -> "crash host " + host(a) + " in incarnation " + b;
             case HOST_PAUSE -> "pause host " + host(a) + " in incarnation " + b;
             case HOST_RESUME -> "resume host " + host(a) + ", releasing " + b + " task(s)";
             case HOLD -> "hold " + task(a) + " on paused host " + host(b);
