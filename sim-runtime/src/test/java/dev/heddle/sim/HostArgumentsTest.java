@@ -70,7 +70,8 @@ class HostArgumentsTest {
             fails(IllegalStateException.class, "host h cannot resume: it is RUNNING; only a paused host resumes",
                     h::resume);
             h.pause();
-            fails(IllegalStateException.class, "host h cannot pause: it is PAUSED; only a running host pauses", h::pause);
+            fails(IllegalStateException.class, "host h cannot pause: it is PAUSED; only a running host pauses",
+                    h::pause);
             fails(IllegalStateException.class, "host h cannot restart: it is PAUSED; a host restarts only after"
                     + " crash()", h::restart);
             h.crash();

@@ -54,7 +54,8 @@ class HostLifecycleTest {
             JoinException e = assertThrows(JoinException.class, () -> db.mainTask().join());
             assertTrue(e.isCancelled(), e.toString());
             sim.sleep(Duration.ofSeconds(1));
-            assertEquals(List.of("start 1 tick 1", "start 1 tick 2", "start 1 tick 3"), log, "nothing runs while crashed");
+            assertEquals(List.of("start 1 tick 1", "start 1 tick 2", "start 1 tick 3"), log,
+                    "nothing runs while crashed");
 
             db.restart();
             assertEquals(Host.State.RUNNING, db.state());
@@ -66,7 +67,7 @@ class HostLifecycleTest {
         });
     }
 
-    /** The crash is delivered at the next suspension point: the synchronous rest of a step still runs, then finally blocks. */
+    /** A crash is delivered at the next suspension point: the rest of the step runs, then the finally blocks. */
     @Test
     void crashStopsEachTaskAtItsNextSuspensionPoint() {
         Simulation.ofSeed(2).run(sim -> {
