@@ -21,9 +21,9 @@ import java.util.random.RandomGenerator;
  * The simulation's carrier: one thread runs every task, one step at a time, in the order
  * {@link ReadyTasks} picks, with virtual time that jumps to the next timer when no task is
  * ready. A task picked while its simulated host is paused is held by {@link Hosts} instead of
- * run, so that time goes on without it. It also watches for what would break determinism (wake-ups from outside the
- * simulation) and for runs that cannot finish (deadlock, busy loops, endless time); what it
- * then tells the user is written in {@link FailureReports}.
+ * run, so that time goes on without it. It also watches for what would break determinism
+ * (wake-ups from outside the simulation) and for runs that cannot finish (deadlock, busy loops,
+ * endless time); what it then tells the user is written in {@link FailureReports}.
  */
 final class Simulator implements Carrier, Suspension.Watcher {
     private static final int RECENT_STEPS = 1024;
