@@ -43,7 +43,16 @@ public final class Heddle {
         return HeddleRuntime.current().clock();
     }
 
-    /** Monotonic nanoseconds on the runtime's clock. */
+    /**
+     * The name of the host the calling task runs on: this machine's on a real runtime; in
+     * simulation the simulated host's (tasks inherit the host of the task that spawned them),
+     * or {@code "sim"} for code outside every host.
+     */
+    public static String hostName() {
+        return HeddleRuntime.currentTask().node().name();
+    }
+
+    /** Monotonic nanoseconds on the clock of the calling task's host (see {@link HeddleRuntime#clock()}). */
     public static long now() {
         return clock().now();
     }

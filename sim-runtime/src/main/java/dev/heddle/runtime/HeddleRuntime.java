@@ -5,6 +5,7 @@ import dev.heddle.runtime.internal.BlockingPool;
 import dev.heddle.runtime.internal.BlockingSlots;
 import dev.heddle.runtime.internal.Carrier;
 import dev.heddle.runtime.internal.JdkPollers;
+import dev.heddle.runtime.internal.Node;
 import dev.heddle.runtime.internal.RuntimeAccess;
 import dev.heddle.runtime.internal.RuntimeClock;
 import dev.heddle.runtime.internal.Task;
@@ -41,6 +42,8 @@ public final class HeddleRuntime implements AutoCloseable {
     private final Carrier carrier;
     private final ThreadFactory threads;
     private final RuntimeClock clock;
+    /** The node of tasks spawned from outside the runtime's tasks; see {@link Carrier#defaultNode()}. */
+    private final Node defaultNode;
     private final BlockingPool blockingPool;
     private final BlockingSlots simulatedBlockingSlots;
     /** The last task id handed out, which is also the number of tasks spawned. */
@@ -79,6 +82,16 @@ public final class HeddleRuntime implements AutoCloseable {
             public <T> Task<T> task(JoinHandle<T> handle) {
                 return handle.task();
             }
+
+            @Override
+            public RuntimeClock clock(HeddleRuntime runtime) {
+                return runtime.clock;
+            }
+
+            @Override
+            public <T> JoinHandle<T> spawnOn(HeddleRuntime runtime, Node node, String name, Callable<T> body) {
+                return runtime.spawnOn(node, name, body);
+            }
         });
     }
 
@@ -92,7 +105,8 @@ public final class HeddleRuntime implements AutoCloseable {
         JdkPollers.startOutsideRuntimes();
         this.carrier = carrier;
         this.threads = VirtualThreads.factory(carrier);
-        this.clock = new RuntimeClock(carrier.time());
+        this.defaultNode = carrier.defaultNode();
+        this.clock = new RuntimeClock(carrier.time(), defaultNode);
         if (carrier.simulatesBlocking()) {
             this.blockingPool = null;
             this.simulatedBlockingSlots = new BlockingSlots(maxBlockingThreads);
@@ -109,16 +123,24 @@ public final class HeddleRuntime implements AutoCloseable {
      * @throws IllegalStateException on a thread that is not a Heddle task
      */
     public static HeddleRuntime current() {
+        return currentTask().runtime();
+    }
+
+    /** The calling task; throws {@link #current()}'s exception on a thread that is not a Heddle task. */
+    static Task<?> currentTask() {
         Task<?> task = Task.current();
         if (task == null) {
             throw new IllegalStateException("no Heddle runtime on thread " + Thread.currentThread()
                     + ": Heddle.spawn, sleep and now work inside a task, i.e. inside HeddleRuntime.blockOn, a spawned task,"
                     + " or a @SimTest method");
         }
-        return task.runtime();
+        return task;
     }
 
-    /** The runtime's clock: real time, or virtual time in simulation. */
+    /**
+     * The runtime's clock: real time, or virtual time in simulation. It reads the clock of the
+     * calling task's machine, so on a simulated host it is that host's clock, offset and drifting.
+     */
     public Clock clock() {
         return clock;
     }
@@ -142,8 +164,13 @@ public final class HeddleRuntime implements AutoCloseable {
 
     /** Spawns a task with a name that appears in traces, failure reports and thread dumps. */
     public <T> JoinHandle<T> spawn(String name, Callable<T> body) {
+        return spawnOn(inheritedNode(), name, body);
+    }
+
+    /** Spawns a task on {@code node}: the simulator starting a host's body through {@link RuntimeAccess}. */
+    private <T> JoinHandle<T> spawnOn(Node node, String name, Callable<T> body) {
         checkOpen();
-        Task<T> task = newTask(name, body, false);
+        Task<T> task = newTask(name, body, false, node);
         start(task);
         carrier.afterSpawn();
         return new JoinHandle<>(task);
@@ -295,10 +322,24 @@ public final class HeddleRuntime implements AutoCloseable {
         return ended;
     }
 
-    /** Called on the task's own thread just before its outcome is set: it is no longer alive, and counts as ended. */
+    /** A new task on the node of the calling task (see {@link #inheritedNode()}), not yet started. */
     private <T> Task<T> newTask(String name, Callable<T> body, boolean blocking) {
+        return newTask(name, body, blocking, inheritedNode());
+    }
+
+    private <T> Task<T> newTask(String name, Callable<T> body, boolean blocking, Node node) {
         long id = ids.incrementAndGet();
-        return new Task<>(id, name == null ? (blocking ? "blocking" : "task") : name, this, carrier, alive, body, blocking);
+        return new Task<>(id, name == null ? (blocking ? "blocking" : "task") : name, this, carrier, node, alive, body,
+                blocking);
+    }
+
+    /**
+     * The node of the calling task when it is one of this runtime's, so that what a host's task
+     * spawns stays on the host; the carrier's {@link Carrier#defaultNode()} otherwise.
+     */
+    private Node inheritedNode() {
+        Task<?> parent = Task.current();
+        return parent != null && parent.runtime() == this ? parent.node() : defaultNode;
     }
 
     /**

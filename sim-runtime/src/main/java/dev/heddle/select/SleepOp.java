@@ -3,21 +3,21 @@ package dev.heddle.select;
 import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.SelectableOp;
 import dev.heddle.runtime.internal.RuntimeAccess;
+import dev.heddle.runtime.internal.RuntimeClock;
 import dev.heddle.runtime.internal.Waiter;
-import dev.heddle.time.TimeDriver;
 import dev.heddle.time.Timer;
 import java.time.Duration;
 
 /**
- * The select branch that completes when a deadline passes: a timer on the runtime's time
- * driver (virtual time in simulation) that claims the waiter when it fires. A losing sleep
- * cancels its timer.
+ * The select branch that completes when a deadline passes: a timer on the runtime's clock
+ * (virtual time in simulation, the selecting task's host's clock on a simulated host) that
+ * claims the waiter when it fires. A losing sleep cancels its timer.
  */
 final class SleepOp implements SelectableOp<Void> {
     private final Duration duration;
     private long deadline;
     private boolean resolved;
-    private TimeDriver driver;
+    private RuntimeClock clock;
     private Timer timer;
 
     private SleepOp(Duration duration, long deadline, boolean resolved) {
@@ -38,19 +38,19 @@ final class SleepOp implements SelectableOp<Void> {
 
     @Override
     public boolean tryNow() {
-        if (driver == null) {
-            driver = RuntimeAccess.carrier(HeddleRuntime.current()).time();
+        if (clock == null) {
+            clock = RuntimeAccess.clock(HeddleRuntime.current());
         }
         if (!resolved) {
-            deadline = HeddleRuntime.current().clock().deadlineAfter(duration);
+            deadline = clock.deadlineAfter(duration);
             resolved = true;
         }
-        return driver.now() >= deadline;
+        return clock.now() >= deadline;
     }
 
     @Override
     public void enqueue(Waiter waiter, int branch) {
-        timer = driver.schedule(deadline, () -> {
+        timer = clock.schedule(deadline, () -> {
             if (waiter.tryClaim(branch)) {
                 waiter.wake();
             }

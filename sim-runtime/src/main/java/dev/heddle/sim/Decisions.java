@@ -1,5 +1,6 @@
 package dev.heddle.sim;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -7,7 +8,8 @@ import java.util.random.RandomGenerator;
  * Every value a run draws from its seed, one method per kind of choice: the ready task a
  * RANDOM pool runs, PCT's priorities and change points, the logical worker that acts and the
  * worker its steal tries first, the branch a select polls first, the suspensions at which
- * held locks are looked for, and the numbers handed to user code. Choices the seed does not
+ * held locks are looked for, the clocks of simulated hosts, and the numbers handed to user
+ * code. Choices the seed does not
  * make (FIFO's order, PCT's highest priority first) are the schedulers', {@link ReadyPool}
  * and {@link LogicalWorkers}.
  *
@@ -22,6 +24,7 @@ final class Decisions {
     private final SimRandom workers;
     private final SimRandom stealing;
     private final SimRandom lockChecks;
+    private final SimRandom hosts;
     private final RandomGenerator stealStarts = new StealStarts();
 
     Decisions(long seed, Trace trace) {
@@ -31,6 +34,7 @@ final class Decisions {
         this.workers = new SimRandom(seed, "workers", trace, null);
         this.stealing = new SimRandom(seed, "stealing", trace, null);
         this.lockChecks = new SimRandom(seed, "lock checks", trace, null);
+        this.hosts = new SimRandom(seed, "hosts", trace, null);
     }
 
     /** Randomness for code under test; every value drawn is a {@link Trace.Event#RANDOM} event. */
@@ -89,6 +93,17 @@ final class Decisions {
      */
     boolean checkLocksAt(long n) {
         return n <= 2 || lockChecks.nextLong(n) < 2;
+    }
+
+    /**
+     * The clock of a host the test gave none: an offset and a drift each drawn uniformly within
+     * {@code maxOffset} and {@code maxDriftPpm} either way (no draw for a bound of zero).
+     */
+    HostClock hostClock(Duration maxOffset, double maxDriftPpm) {
+        long max = maxOffset.toNanos();
+        long offset = max == 0 ? 0 : hosts.nextLong(-max, max + 1);
+        double drift = maxDriftPpm == 0 ? 0 : hosts.nextDouble(-maxDriftPpm, maxDriftPpm);
+        return new HostClock(Duration.ofNanos(offset), drift);
     }
 
     private final class StealStarts implements RandomGenerator {

@@ -64,9 +64,17 @@ final class FailureReports {
                 + nextTimer / 1_000_000 + " ms) after " + steps + " steps; tasks alive:\n" + taskList(alive, false);
     }
 
-    static String deadlock(long steps, long now, Collection<SimTask> alive) {
+    /** {@code paused} lists the paused hosts (see {@link Hosts#pausedReport()}), whose held tasks count as blocked. */
+    static String deadlock(long steps, long now, Collection<SimTask> alive, String paused) {
         return "no task can run, no timer is pending, and the main task has not finished (after " + steps
-                + " steps, at " + now / 1_000_000 + " ms virtual time). Blocked tasks:\n" + taskList(alive, true);
+                + " steps, at " + now / 1_000_000 + " ms virtual time). "
+                + (paused.isEmpty() ? "" : "Paused hosts hold tasks that could run:\n" + paused)
+                + "Blocked tasks:\n" + taskList(alive, true);
+    }
+
+    /** A task as reports name it: with its host and incarnation when it runs on a simulated host. */
+    static String task(Task<?> task) {
+        return task.node() instanceof Incarnation i ? task + " on host " + i : task.toString();
     }
 
     static String leakedTasks(List<SimTask> leaked) {

@@ -4,13 +4,20 @@ import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
 /**
  * What a simulated test sees of its simulation: the seed, seeded randomness, the virtual
- * clock and the runtime to spawn tasks on. Everything here is also reachable through
- * {@link dev.heddle.runtime.Heddle} from code under test.
+ * clock, the runtime to spawn tasks on, and the simulated {@link Host}s it starts. Everything
+ * but the hosts is also reachable through {@link dev.heddle.runtime.Heddle} from code under
+ * test.
+ *
+ * <p>The test body runs outside every host: its clock is true virtual time and its host name
+ * is {@code "sim"}. It plays the world around the hosts (starts, crashes, pauses them), and
+ * its own tasks are not a host's.
  *
  * <pre>{@code
  * @SimTest
@@ -27,11 +34,13 @@ public final class Sim {
     private final long seed;
     private final HeddleRuntime runtime;
     private final Probes probes;
+    private final Hosts hosts;
 
-    Sim(long seed, HeddleRuntime runtime, Probes probes) {
+    Sim(long seed, HeddleRuntime runtime, Probes probes, Hosts hosts) {
         this.seed = seed;
         this.runtime = runtime;
         this.probes = probes;
+        this.hosts = hosts;
     }
 
     public long seed() {
@@ -43,7 +52,10 @@ public final class Sim {
         return runtime.random();
     }
 
-    /** The virtual clock; it starts at 0 and moves only when every task waits. */
+    /**
+     * The virtual clock; it starts at 0 and moves only when every task waits. Read on a host,
+     * it is that host's clock (see {@link HostClock}).
+     */
     public Clock clock() {
         return runtime.clock();
     }
@@ -72,9 +84,31 @@ public final class Sim {
         runtime.clock().sleep(duration);
     }
 
-    /** Virtual nanoseconds since the simulation started. */
+    /** Virtual nanoseconds since the simulation started, on the calling task's host's clock on a host. */
     public long now() {
         return runtime.clock().now();
+    }
+
+    /**
+     * Starts a simulated host named {@code name} that runs {@code body} as its main task, on a
+     * clock drawn from the seed within {@link Simulation#clockSkew}. It gets the next
+     * simulated address.
+     *
+     * @throws IllegalArgumentException when the name is blank, has other characters than
+     *     letters, digits, '.', '-' and '_', is {@code "sim"}, or is another host's
+     */
+    public Host host(String name, HostBody body) {
+        return hosts.start(name, null, body);
+    }
+
+    /** {@link #host(String, HostBody)} on the clock the test sets, {@link HostClock#EXACT} for true time. */
+    public Host host(String name, HostClock clock, HostBody body) {
+        return hosts.start(name, Objects.requireNonNull(clock, "clock"), body);
+    }
+
+    /** The hosts started so far, in the order they started. */
+    public List<Host> hosts() {
+        return hosts.all();
     }
 
     /** Fails the run, with the probe's name, if {@code condition} is false. */

@@ -4,7 +4,8 @@ import dev.heddle.runtime.internal.Task;
 
 /**
  * The simulator's record of one virtual thread: a Heddle task, or a virtual thread that a
- * task started with the JDK's own API and that joined the simulation by itself.
+ * task started with the JDK's own API and that joined the simulation by itself. Its name is
+ * the task's, with {@code @host} for a task on a simulated host.
  */
 final class SimTask {
     final long id;
@@ -13,15 +14,18 @@ final class SimTask {
     final Runnable continuation;
     /** The Heddle task, or null for an adopted virtual thread. */
     final Task<?> task;
+    /** The life of the simulated host the task runs on, or null outside every host. */
+    final Incarnation incarnation;
     /** PCT priority: higher runs first. */
     long priority;
 
-    SimTask(long id, String name, Thread thread, Runnable continuation, Task<?> task) {
+    SimTask(long id, String name, Thread thread, Runnable continuation, Task<?> task, Incarnation incarnation) {
         this.id = id;
         this.name = name;
         this.thread = thread;
         this.continuation = continuation;
         this.task = task;
+        this.incarnation = incarnation;
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class Simulation {
     private boolean failOnLeakedTasks;
     private LockHeldPolicy lockHeldPolicy = LockHeldPolicy.FAIL;
     private Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
+    private Duration maxClockOffset = Duration.ofMillis(100);
+    private double maxClockDriftPpm = 100;
     private LongFunction<String> rerunCommand = s -> "Simulation.ofSeed(" + hex(s) + "L).run(...)";
 
     private Simulation(long seed) {
@@ -115,7 +117,10 @@ public final class Simulation {
         return this;
     }
 
-    /** Fail the run when tasks are still alive after the main body returns. Default false: they are aborted. */
+    /**
+     * Fail the run when tasks are still alive after the main body returns. Default false: they
+     * are aborted. Tasks on hosts never count: hosts are servers, stopped when the run ends.
+     */
     public Simulation failOnLeakedTasks(boolean fail) {
         this.failOnLeakedTasks = fail;
         return this;
@@ -138,6 +143,29 @@ public final class Simulation {
     /** The wall-clock time at virtual time 0. */
     public Simulation epoch(Instant epoch) {
         this.epoch = Objects.requireNonNull(epoch, "epoch");
+        return this;
+    }
+
+    /**
+     * The bounds within which the seed draws the clock of each host started without a
+     * {@link HostClock}: an offset within {@code maxOffset} either way, a drift within
+     * {@code maxDriftPpm} either way. Default 100 ms and 100 ppm, the skew of machines whose
+     * clocks are kept only loosely in step: clocks that never agree are the normal case a
+     * distributed system must survive, so a simulation gives them unless told otherwise.
+     * {@code clockSkew(Duration.ZERO, 0)} gives every such host true time.
+     */
+    public Simulation clockSkew(Duration maxOffset, double maxDriftPpm) {
+        Objects.requireNonNull(maxOffset, "maxOffset");
+        if (maxOffset.isNegative() || maxOffset.compareTo(HostClock.MAX_OFFSET) > 0) {
+            throw new IllegalArgumentException("clockSkew's maxOffset must be between 0 and "
+                    + HostClock.MAX_OFFSET.toDays() + " days, was " + maxOffset);
+        }
+        if (!(maxDriftPpm >= 0)) {
+            throw new IllegalArgumentException("clockSkew's maxDriftPpm must not be negative, was " + maxDriftPpm);
+        }
+        HostClock.checkDrift("clockSkew's maxDriftPpm", maxDriftPpm);
+        this.maxClockOffset = maxOffset;
+        this.maxClockDriftPpm = maxDriftPpm;
         return this;
     }
 
@@ -204,7 +232,7 @@ public final class Simulation {
         Simulator simulator = new Simulator(this, seed, trace);
         HeddleRuntime runtime = RuntimeAccess.onCarrier(simulator, maxBlockingThreads, "sim");
         Probes probes = new Probes();
-        Sim sim = new Sim(seed, runtime, probes);
+        Sim sim = new Sim(seed, runtime, probes, simulator.hosts());
         try {
             try {
                 runtime.blockOn(() -> {
@@ -217,7 +245,8 @@ public final class Simulation {
                 simulator.fail(FailureKind.TASK_FAILED, "the main task failed: " + e, e);
                 throw simulator.failure();
             }
-            List<SimTask> leaked = simulator.aliveTasks();
+            simulator.hosts().stopHolding();
+            List<SimTask> leaked = simulator.aliveTasksOutsideHosts();
             if (failOnLeakedTasks && !leaked.isEmpty()) {
                 simulator.fail(FailureKind.LEAKED_TASKS, FailureReports.leakedTasks(leaked), null);
                 throw simulator.failure();
@@ -229,8 +258,8 @@ public final class Simulation {
             List<Task<?>> unobserved = simulator.unobservedFailures();
             if (!unobserved.isEmpty()) {
                 Task<?> t = unobserved.getFirst();
-                simulator.fail(FailureKind.TASK_FAILED, "task " + t + " failed and no one joined it: "
-                        + t.failure(), t.failure());
+                simulator.fail(FailureKind.TASK_FAILED, "task " + FailureReports.task(t) + " failed and no one"
+                        + " joined it: " + t.failure(), t.failure());
                 throw simulator.failure();
             }
             return new SimulationResult(seed, trace.hash(), simulator.steps(), simulator.virtualTime(),
@@ -271,6 +300,14 @@ public final class Simulation {
 
     Instant epoch() {
         return epoch;
+    }
+
+    Duration maxClockOffset() {
+        return maxClockOffset;
+    }
+
+    double maxClockDriftPpm() {
+        return maxClockDriftPpm;
     }
 
     String rerunCommand(long s) {

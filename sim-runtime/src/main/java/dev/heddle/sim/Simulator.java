@@ -1,6 +1,7 @@
 package dev.heddle.sim;
 
 import dev.heddle.runtime.internal.Carrier;
+import dev.heddle.runtime.internal.Node;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
 import dev.heddle.runtime.internal.VirtualThreads;
@@ -19,9 +20,10 @@ import java.util.random.RandomGenerator;
 /**
  * The simulation's carrier: one thread runs every task, one step at a time, in the order
  * {@link ReadyTasks} picks, with virtual time that jumps to the next timer when no task is
- * ready. It also watches for what would break determinism (wake-ups from outside the
- * simulation) and for runs that cannot finish (deadlock, busy loops, endless time); what it
- * then tells the user is written in {@link FailureReports}.
+ * ready. A task picked while its simulated host is paused is held by {@link Hosts} instead of
+ * run, so that time goes on without it. It also watches for what would break determinism
+ * (wake-ups from outside the simulation) and for runs that cannot finish (deadlock, busy loops,
+ * endless time); what it then tells the user is written in {@link FailureReports}.
  */
 final class Simulator implements Carrier, Suspension.Watcher {
     private static final int RECENT_STEPS = 1024;
@@ -32,6 +34,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final Decisions decisions;
     private final ReadyTasks ready;
     private final VirtualTimeDriver time;
+    private final Hosts hosts;
     private final Thread carrier;
 
     private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
@@ -63,6 +66,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         this.decisions = new Decisions(seed, trace);
         this.ready = ReadyTasks.of(config, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
+        this.hosts = new Hosts(this, config, decisions, trace);
         this.carrier = Thread.currentThread();
     }
 
@@ -103,14 +107,18 @@ final class Simulator implements Carrier, Suspension.Watcher {
         }
     }
 
+    /** Runs the next ready task for one step, unless its host is paused: then it is only held. */
     private void step() {
-        steps++;
-        if (steps > config.maxSteps() && !tearingDown) {
+        if (steps >= config.maxSteps() && !tearingDown) {
             fail(FailureKind.STEP_BUDGET_EXCEEDED,
                     FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null);
             return;
         }
-        SimTask t = ready.next(steps);
+        SimTask t = ready.next(steps + 1);
+        if (hosts.hold(t)) {
+            return;
+        }
+        steps++;
         recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
         trace.record(Trace.Event.STEP, t.id, 1 + ready.actingWorker());
         running = t;
@@ -168,7 +176,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
                 return;
             }
         }
-        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values()), null);
+        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport()),
+                null);
     }
 
     // ---- what the runtime tells its carrier ----
@@ -196,20 +205,28 @@ final class Simulator implements Carrier, Suspension.Watcher {
                     + caller.getName() + "', which is outside it; spawn from a simulated task instead");
         }
         Thread thread = task.thread();
+        Incarnation incarnation = task.node() instanceof Incarnation i ? i : null;
+        String name = incarnation == null ? task.toString() : task + "@" + incarnation.name();
         // The runtime names the thread without the id; reports of foreign wake-ups read thread names.
-        thread.setName(task.toString());
-        SimTask t = register(task.toString(), thread, VirtualThreads.continuationOf(thread), task);
+        thread.setName(name);
+        SimTask t = register(name, thread, VirtualThreads.continuationOf(thread), task, incarnation);
         byTask.put(task, t);
+        if (incarnation != null && !incarnation.isAlive()) {
+            // A crashed host refuses new tasks, as Tokio's shut-down runtime does: it ends cancelled, unrun.
+            task.cancel();
+        }
     }
 
     @Override
     public void taskEnded(Task<?> task) {
         SimTask t = byTask.remove(task);
         trace.record(Trace.Event.END, t == null ? 0 : t.id, task.state().ordinal());
-        if (task.state() == Task.State.FAILED && !tearingDown) {
+        boolean ofCrashedHost = t != null && t.incarnation != null && !t.incarnation.isAlive();
+        if (task.state() == Task.State.FAILED && !tearingDown && !ofCrashedHost) {
             failedTasks.add(task);
             if (task.failure() instanceof AssertionError) {
-                fail(FailureKind.TASK_FAILED, "task " + task + " failed: " + task.failure(), task.failure());
+                fail(FailureKind.TASK_FAILED, "task " + FailureReports.task(task) + " failed: " + task.failure(),
+                        task.failure());
             }
         }
     }
@@ -250,6 +267,12 @@ final class Simulator implements Carrier, Suspension.Watcher {
         return decisions.user();
     }
 
+    /** Code outside every host (the test body and what it spawns) runs on true virtual time, as {@code "sim"}. */
+    @Override
+    public Node defaultNode() {
+        return Hosts.OUTSIDE;
+    }
+
     @Override
     public int selectStart(int branches) {
         int first = decisions.selectStart(branches);
@@ -267,9 +290,10 @@ final class Simulator implements Carrier, Suspension.Watcher {
 
     // ---- tasks ----
 
-    private SimTask register(String name, Thread thread, Runnable continuation, Task<?> task) {
+    private SimTask register(String name, Thread thread, Runnable continuation, Task<?> task,
+            Incarnation incarnation) {
         long id = nextId++;
-        SimTask t = new SimTask(id, name, thread, continuation, task);
+        SimTask t = new SimTask(id, name, thread, continuation, task, incarnation);
         byContinuation.put(continuation, t);
         alive.put(id, t);
         ready.created(t);
@@ -286,13 +310,41 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (thread != null) {
             thread.setName(name);
         }
-        return register(name, thread, continuation, null);
+        return register(name, thread, continuation, null, running == null ? null : running.incarnation);
+    }
+
+    // ---- hosts ----
+
+    Hosts hosts() {
+        return hosts;
+    }
+
+    /** Makes tasks a paused host held ready again, in order; during a step they go where its wake-ups go. */
+    void wakeHeld(List<SimTask> tasks) {
+        for (SimTask t : tasks) {
+            ready.wake(t, running);
+            trace.record(Trace.Event.WAKE, t.id, 0);
+        }
+    }
+
+    /**
+     * Asks every task of {@code incarnation} to stop at its next suspension point, in creation
+     * order. Virtual threads a task started with the JDK's own API are no Heddle tasks, and
+     * cannot be asked.
+     */
+    void stopTasksOf(Incarnation incarnation) {
+        for (SimTask t : new ArrayList<>(alive.values())) {
+            if (t.incarnation == incarnation && t.task != null) {
+                t.task.cancel();
+            }
+        }
     }
 
     /** Cancels every task still alive and runs them until they end (their finally blocks run). */
     void teardown(long stepLimit) {
         tearingDown = true;
         foreign.clear();
+        hosts.stopHolding();
         SimulationFailure kept = failure;
         failure = null;
         for (SimTask t : new ArrayList<>(alive.values())) {
@@ -338,6 +390,17 @@ final class Simulator implements Carrier, Suspension.Watcher {
 
     List<SimTask> aliveTasks() {
         return new ArrayList<>(alive.values());
+    }
+
+    /** The tasks alive outside every host: the ones a test may leak (a host's are its server's, stopped at the end). */
+    List<SimTask> aliveTasksOutsideHosts() {
+        List<SimTask> outside = new ArrayList<>();
+        for (SimTask t : alive.values()) {
+            if (t.incarnation == null) {
+                outside.add(t);
+            }
+        }
+        return outside;
     }
 
     long steps() {

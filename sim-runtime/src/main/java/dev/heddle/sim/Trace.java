@@ -25,10 +25,23 @@ final class Trace {
         /** a: value drawn for user code. */
         RANDOM,
         /** a: number of branches, b: first branch chosen. */
-        SELECT
+        SELECT,
+        /** Just before a host's first start, its clock. a: offset in nanoseconds, b: the bits of its drift in ppm. */
+        HOST_CLOCK,
+        /** a: host (1, 2, ... in start order), b: incarnation (1 at its start, 2 after one restart, ...). */
+        HOST_START,
+        /** a: host, b: its incarnation, whose tasks are then told to stop. */
+        HOST_CRASH,
+        /** a: host, b: its incarnation. */
+        HOST_PAUSE,
+        /** a: host, b: tasks it held, now ready again. */
+        HOST_RESUME,
+        /** A task picked to run but held, as its host is paused. a: task, b: host. */
+        HOLD
     }
 
     private final List<String> names = new ArrayList<>();
+    private final List<String> hostNames = new ArrayList<>();
     private long[] all;
     private int size;
     private long hash;
@@ -37,6 +50,7 @@ final class Trace {
         this.hash = SimRandom.mix(seed);
         this.all = keepAll ? new long[3 * 1024] : null;
         names.add("-");
+        hostNames.add("-");
     }
 
     void record(Event kind, long a, long b) {
@@ -59,6 +73,14 @@ final class Trace {
             names.add(null);
         }
         names.set((int) id, name);
+    }
+
+    /** Registers a host's name under its number, for readable events. */
+    void hostName(int id, String name) {
+        while (hostNames.size() <= id) {
+            hostNames.add(null);
+        }
+        hostNames.set(id, name);
     }
 
     long hash() {
@@ -105,7 +127,18 @@ final class Trace {
             case ADVANCE -> "time -> " + a / 1_000_000 + " ms (" + b + " timers)";
             case RANDOM -> "random " + Long.toHexString(a);
             case SELECT -> "select " + b + " of " + a;
+            case HOST_CLOCK -> "host clock offset " + a + " ns, drift " + Double.longBitsToDouble(b) + " ppm";
+            case HOST_START -> (b == 1 ? "start host " : "restart host ") + host(a) + " as incarnation " + b;
+            case HOST_CRASH -> "crash host " + host(a) + " in incarnation " + b;
+            case HOST_PAUSE -> "pause host " + host(a) + " in incarnation " + b;
+            case HOST_RESUME -> "resume host " + host(a) + ", releasing " + b + " task(s)";
+            case HOLD -> "hold " + task(a) + " on paused host " + host(b);
         };
+    }
+
+    private String host(long id) {
+        String name = id < hostNames.size() ? hostNames.get((int) id) : null;
+        return name == null ? "host-" + id : name;
     }
 
     private String task(long id) {

@@ -3,12 +3,16 @@
  * one carrier thread, in an order and with random numbers drawn from a seed, on virtual time;
  * a failing run is a {@link dev.heddle.sim.SimulationFailure} whose message replays its seed.
  * {@link dev.heddle.sim.Sim} is what the body sees, including its probes ({@code always},
- * {@code sometimes}, {@code reachable}).
+ * {@code sometimes}, {@code reachable}) and the simulated {@link dev.heddle.sim.Host}s it
+ * starts: machines with their own name, address and {@link dev.heddle.sim.HostClock}, which it
+ * crashes, restarts, pauses and resumes, each keeping a {@link dev.heddle.sim.DurableStore}.
  *
  * <p>Plugs in as a carrier only: the package-private {@code Simulator} is a
  * {@code runtime.internal.Carrier} and builds its runtime through {@code RuntimeAccess}; the
  * primitives ({@code runtime}, {@code sync}, {@code channel}, {@code select}) never name this
- * package and run unchanged, on the same park and unpark. To replay the multi-thread runtime
- * it drives the real scheduler's {@code WorkerCore} ({@code LogicalWorkers}).
+ * package and run unchanged, on the same park and unpark. To them a host is one more
+ * {@code runtime.internal.Node}: a task's name and clock come from its node, which the runtime
+ * hands down at spawn, so code on a host reads the host's clock unawares. To replay the
+ * multi-thread runtime it drives the real scheduler's {@code WorkerCore} ({@code LogicalWorkers}).
  */
 package dev.heddle.sim;

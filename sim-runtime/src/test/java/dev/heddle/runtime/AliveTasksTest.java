@@ -18,7 +18,7 @@ class AliveTasksTest {
     private static final int TASKS = 2 * AliveTasks.SEGMENT_SIZE + 300;
 
     private static Task<Void> task(long id) {
-        return new Task<>(id, "t", null, null, null, () -> null, false);
+        return new Task<>(id, "t", null, null, null, null, () -> null, false);
     }
 
     /** Adds tasks 1 to {@link #TASKS} to {@code alive}, in id order, and returns them. */

@@ -46,6 +46,20 @@ class RuntimeTest {
 
     @ParameterizedTest
     @MethodSource("runtimes")
+    void tasksSeeThisMachinesNameAsTheirHostName(RuntimeBuilder builder) {
+        String expected = dev.heddle.runtime.internal.LocalMachine.INSTANCE.name();
+        try (HeddleRuntime rt = builder.build()) {
+            List<String> seen = rt.blockOn(() -> List.of(Heddle.hostName(),
+                    Heddle.spawn(() -> Heddle.spawn(Heddle::hostName).join()).join()));
+            assertEquals(List.of(expected, expected), seen);
+        }
+        assertFalse(expected.isBlank());
+        IllegalStateException outside = assertThrows(IllegalStateException.class, Heddle::hostName);
+        assertTrue(outside.getMessage().startsWith("no Heddle runtime on thread"), outside.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("runtimes")
     void aFailedTaskIsReportedToItsJoinerAndDisturbsNoOther(RuntimeBuilder builder) {
         try (HeddleRuntime rt = builder.build()) {
             rt.blockOn(() -> {

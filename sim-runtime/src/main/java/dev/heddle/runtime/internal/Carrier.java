@@ -21,6 +21,15 @@ public interface Carrier extends Executor {
     RandomGenerator random();
 
     /**
+     * The {@link Node} of a task spawned from outside any task of the runtime (the task of
+     * {@code blockOn}), and so of every task it spawns: this machine on a real runtime; in
+     * simulation the code outside every simulated host, on true virtual time.
+     */
+    default Node defaultNode() {
+        return LocalMachine.INSTANCE;
+    }
+
+    /**
      * Draws the branch a select polls first, out of {@code branches}: a random choice, one
      * draw per call, that keeps select fair (no branch starves). Not a property of the
      * carrier. Random here; the simulator draws it from the seed's own select stream, so that

@@ -3,12 +3,15 @@ package dev.heddle.runtime.internal;
 import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
 import java.lang.invoke.MethodHandles;
+import java.util.concurrent.Callable;
 
 /**
- * How code outside {@code dev.heddle.runtime} (the simulator, Heddle's own benchmarks) builds a
- * runtime on a carrier of its own and reaches a runtime's carrier or a handle's task, without a
- * public constructor or getter on {@link HeddleRuntime} or {@link JoinHandle} that users would see. The runtime grants the access when its class is
- * initialised (the JDK's {@code SharedSecrets} pattern). Not API.
+ * How code outside {@code dev.heddle.runtime} (the simulator, {@code select}, Heddle's own
+ * benchmarks) builds a runtime on a carrier of its own, reaches a runtime's carrier or clock or
+ * a handle's task, and spawns a task on a given {@link Node}, without a public constructor,
+ * getter or method on {@link HeddleRuntime} or {@link JoinHandle} that users would see. The
+ * runtime grants the access when its class is initialised (the JDK's {@code SharedSecrets}
+ * pattern). Not API.
  */
 public final class RuntimeAccess {
     /** What {@link HeddleRuntime} grants. */
@@ -19,6 +22,10 @@ public final class RuntimeAccess {
         Carrier carrier(HeddleRuntime runtime);
 
         <T> Task<T> task(JoinHandle<T> handle);
+
+        RuntimeClock clock(HeddleRuntime runtime);
+
+        <T> JoinHandle<T> spawnOn(HeddleRuntime runtime, Node node, String name, Callable<T> body);
     }
 
     private static volatile Grant grant;
@@ -46,6 +53,20 @@ public final class RuntimeAccess {
     /** The task behind {@code handle}. */
     public static <T> Task<T> task(JoinHandle<T> handle) {
         return granted().task(handle);
+    }
+
+    /** The clock of {@code runtime}, with what {@link dev.heddle.time.Clock} does not offer: timers. */
+    public static RuntimeClock clock(HeddleRuntime runtime) {
+        return granted().clock(runtime);
+    }
+
+    /**
+     * Spawns {@code body} as a task named {@code name} on {@code node} rather than on the
+     * caller's: how the simulator starts a host's body on the host. What the task spawns stays
+     * on {@code node}.
+     */
+    public static <T> JoinHandle<T> spawnOn(HeddleRuntime runtime, Node node, String name, Callable<T> body) {
+        return granted().spawnOn(runtime, node, name, body);
     }
 
     private static Grant granted() {

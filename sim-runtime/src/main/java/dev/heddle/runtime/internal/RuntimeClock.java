@@ -14,32 +14,43 @@ import java.util.concurrent.locks.LockSupport;
  * The {@link Clock} of a runtime: sleeps and timeouts are timers on the carrier's
  * {@link TimeDriver} that wake a parked task, so the same code runs on real and virtual time.
  * A sleeping task that is aborted cancels its timer on the way out.
+ *
+ * <p>Every reading and every deadline is on the clock of the calling task's {@link Node}
+ * (the runtime's default node on a thread that is not a task): a task on a simulated host
+ * whose clock is ahead reads a later {@link #now()}, and its sleep of one second ends when its
+ * own clock has moved one second, which is sooner on the driver if its clock runs fast. So a
+ * {@code Clock} passed from one host to another reads the clock of whichever host uses it, as
+ * code can only ever read the clock of the machine it runs on.
  */
 public final class RuntimeClock implements Clock {
     private final TimeDriver driver;
+    private final Node defaultNode;
 
-    public RuntimeClock(TimeDriver driver) {
+    public RuntimeClock(TimeDriver driver, Node defaultNode) {
         this.driver = driver;
+        this.defaultNode = defaultNode;
     }
 
     @Override
     public long now() {
-        return driver.now();
+        return node().localTime(driver.now());
     }
 
     @Override
     public Instant instant() {
-        return driver.instant();
+        long time = driver.now();
+        return driver.instant().plusNanos(node().localTime(time) - time);
     }
 
     @Override
     public void sleepUntil(long deadline) {
         Suspension.checkpoint();
-        if (deadline <= driver.now()) {
+        Node node = node();
+        if (deadline <= node.localTime(driver.now())) {
             return;
         }
         Wake wake = new Wake(Thread.currentThread());
-        Timer timer = driver.schedule(deadline, wake);
+        Timer timer = driver.schedule(node.driverTime(deadline), wake);
         try {
             while (!wake.fired) {
                 Suspension.park(this);
@@ -47,6 +58,14 @@ public final class RuntimeClock implements Clock {
         } finally {
             timer.cancel();
         }
+    }
+
+    /**
+     * Runs {@code action} on the driver once the calling task's clock has reached
+     * {@code deadline} (a value of {@link #now()}): the timer of a select's sleep branch.
+     */
+    public Timer schedule(long deadline, Runnable action) {
+        return driver.schedule(node().driverTime(deadline), action);
     }
 
     @Override
@@ -58,7 +77,7 @@ public final class RuntimeClock implements Clock {
         }
         DeadlineScope scope = task.pushDeadline(new DeadlineScope(limit));
         Thread thread = Thread.currentThread();
-        Timer timer = driver.schedule(deadlineAfter(limit), () -> {
+        Timer timer = driver.schedule(task.node().driverTime(deadlineAfter(limit)), () -> {
             scope.pass();
             LockSupport.unpark(thread);
         });
@@ -77,6 +96,12 @@ public final class RuntimeClock implements Clock {
             timer.cancel();
             task.popDeadline(scope);
         }
+    }
+
+    /** The node of the calling task, or the runtime's default on a thread that is not a task. */
+    private Node node() {
+        Task<?> task = Task.current();
+        return task == null ? defaultNode : task.node();
     }
 
     /** Marks a sleep as done and wakes its task; runs on the driver's thread. */

@@ -39,6 +39,8 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     private final String name;
     private final HeddleRuntime runtime;
     private final Carrier carrier;
+    /** The machine the task runs on: its spawner's, or the runtime's default for a task spawned from outside. */
+    private final Node node;
     private final AliveTasks alive;
     /** Dropped once the task has ended, with {@link #thread}, so that a held handle keeps only the outcome. */
     private Callable<T> body;
@@ -74,12 +76,13 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     /** Where the runtime's {@link AliveTasks} keeps this task until it ends; touched by the registry only. */
     AliveTasks.Segment aliveSegment;
 
-    public Task(long id, String name, HeddleRuntime runtime, Carrier carrier, AliveTasks alive, Callable<T> body,
-            boolean blocking) {
+    public Task(long id, String name, HeddleRuntime runtime, Carrier carrier, Node node, AliveTasks alive,
+            Callable<T> body, boolean blocking) {
         this.id = id;
         this.name = name;
         this.runtime = runtime;
         this.carrier = carrier;
+        this.node = node;
         this.alive = alive;
         this.body = body;
         this.blocking = blocking;
@@ -115,6 +118,14 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     /** The carrier of the task's runtime: the scheduler, or the simulator. */
     public Carrier carrier() {
         return carrier;
+    }
+
+    /**
+     * The machine the task runs on, whose name and clock its code sees: the node of the task
+     * that spawned it, so that every task spawned on a simulated host belongs to that host.
+     */
+    public Node node() {
+        return node;
     }
 
     /** True for a task from {@code spawnBlocking}. */

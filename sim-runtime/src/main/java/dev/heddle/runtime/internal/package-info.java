@@ -4,7 +4,9 @@
  * Heddle's benchmarks) can reach it; it may change in any release, and user code must not use
  * it ({@code ArchitectureTest} checks the examples).
  *
- * <p>It holds the task ({@link dev.heddle.runtime.internal.Task}) and how a task suspends
+ * <p>It holds the task ({@link dev.heddle.runtime.internal.Task}), the machine it runs on
+ * ({@link dev.heddle.runtime.internal.Node}: a name and a clock, inherited at spawn, which the
+ * simulator gives each simulated host) and how a task suspends
  * ({@link dev.heddle.runtime.internal.Suspension}); the op layer under {@code sync},
  * {@code channel.*} and {@code select} ({@link dev.heddle.runtime.internal.Waiter},
  * {@link dev.heddle.runtime.internal.WaitQueue}, beside {@link dev.heddle.runtime.SelectableOp});
