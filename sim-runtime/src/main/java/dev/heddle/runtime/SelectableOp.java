@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
 import java.util.function.Function;
 
@@ -83,10 +84,12 @@ public interface SelectableOp<T> {
         if (op.tryNow()) {
             return op.result();
         }
-        Waiter waiter = new Waiter();
+        // An op that is a queue node made by this thread is its own ticket (one object per wait).
+        Waiter waiter = op instanceof WaitQueue.Node<?> node && node.isForCallingThread() && node.waiter() == null
+                ? node : new Waiter();
         try {
             op.enqueue(waiter, 0);
-            waiter.await();
+            waiter.awaitClaim();
         } finally {
             op.dequeue();
         }

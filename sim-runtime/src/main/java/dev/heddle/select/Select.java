@@ -203,7 +203,7 @@ public final class Select<R> {
                     b.op.enqueue(waiter, i);
                 }
             }
-            return waiter.await();
+            return waiter.awaitClaim();
         } finally {
             for (int k = 0; k < enqueued; k++) {
                 Branch<?, R> b = branches.get((start + k) % n);

@@ -164,7 +164,7 @@ class MutexTest {
             opA.enqueue(w, 0);
             opB.enqueue(w, 1);
             queued.countDown();
-            int branch = w.await();
+            int branch = w.awaitClaim();
             opA.dequeue();
             opB.dequeue();
             outcome.add(branch);

@@ -29,12 +29,10 @@ final class OneshotState<T> implements Channel<T> {
     private WaitQueue<RecvOp<T>> laterReceivers;
     private T value;
     /**
-     * The sender sent or closed: no value will come after this. Written under the monitor with
-     * a volatile store ({@link #svSenderDone()}), so that a receive can see without the monitor
-     * that it must wait ({@link #lvSenderDone()}): a receive that waits then takes the monitor
-     * once, to queue, instead of twice.
+     * The sender sent or closed: no value will come after this. Guarded by the monitor, except
+     * for one racy read: {@link #lpSenderDoneRacy()}.
      */
-    private volatile boolean senderDone;
+    private boolean senderDone;
     /** The sender delivered its value (received or not yet). */
     boolean sent;
     /** The sender was closed (after sending or without). */
@@ -54,13 +52,25 @@ final class OneshotState<T> implements Channel<T> {
         return new Receiver<>(this);
     }
 
-    boolean lvSenderDone() {
+    /** Under the monitor: whether the sender has sent or closed. */
+    boolean senderDoneLocked() {
         return senderDone;
     }
 
     /** Under the monitor: the sender has sent or closed. */
-    void svSenderDone() {
-        senderDone = true;
+    void senderDoneLocked(boolean done) {
+        senderDone = done;
+    }
+
+    /**
+     * Without the monitor, a plain load, and only a hint: a receive reads it to learn without the
+     * monitor that it must wait, so that it takes the monitor once, to queue, instead of twice.
+     * Either answer is checked under the monitor (true: the receive takes it and decides there;
+     * false: its queueing looks again there), so a stale value costs one more look and no more,
+     * and a volatile store on every send (a full fence on x86) would buy nothing.
+     */
+    boolean lpSenderDoneRacy() {
+        return senderDone;
     }
 
     /** True when a value was sent and no receive has taken it yet. */
@@ -106,7 +116,7 @@ final class OneshotState<T> implements Channel<T> {
 
     /**
      * What a committed receive gets: the value, read by the receiving task after the commit
-     * (under the monitor, or after {@link Waiter#await()}, which publishes the commit), when
+     * (under the monitor, or after {@link Waiter#awaitClaim()}, which publishes the commit), when
      * the value can no longer change.
      *
      * @throws ChannelClosedException if the sender closed without sending

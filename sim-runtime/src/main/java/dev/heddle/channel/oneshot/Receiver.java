@@ -63,7 +63,7 @@ public final class Receiver<T> implements AutoCloseable {
      */
     public boolean isClosed() {
         synchronized (channel) {
-            return channel.lvSenderDone() && !channel.hasValueLocked();
+            return channel.senderDoneLocked() && !channel.hasValueLocked();
         }
     }
 

@@ -14,7 +14,7 @@ final class RecvOp<T> extends WaitQueue.Node<RecvOp<T>> implements SelectableOp<
 
     @Override
     public boolean tryNow() {
-        if (!channel.lvSenderDone()) {
+        if (!channel.lpSenderDoneRacy()) {
             // Nothing sent and the sender still open: this receive must wait, and enqueue
             // looks again under the monitor, so a send racing with this read is not missed.
             return false;

@@ -47,7 +47,7 @@ public final class Sender<T> implements AutoCloseable {
                         + " without sending: " + value + " was not sent and is returned in SendException.value(); the"
                         + " receiver was told no value comes, so send before closing");
             }
-            channel.svSenderDone();
+            channel.senderDoneLocked(true);
             if (channel.receiverClosed) {
                 throw new SendException(SendException.Reason.CLOSED, value, "oneshot receiver is closed: " + value
                         + " was not sent and is returned in SendException.value(); the receiver takes no value now,"
@@ -74,10 +74,10 @@ public final class Sender<T> implements AutoCloseable {
     public void close() {
         synchronized (channel) {
             channel.senderClosed = true;
-            if (channel.lvSenderDone()) {
+            if (channel.senderDoneLocked()) {
                 return;
             }
-            channel.svSenderDone();
+            channel.senderDoneLocked(true);
             Waiter w;
             while ((w = channel.commitFirstLocked()) != null) {
                 w.wake();

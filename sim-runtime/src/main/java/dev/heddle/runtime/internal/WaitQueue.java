@@ -121,9 +121,14 @@ public final class WaitQueue<N extends WaitQueue.Node<N>> {
      * What an operation extends to be queued: its links, and the waiter and branch it waits as.
      * All of it is guarded by the lock of the primitive whose queue it is in.
      *
+     * <p>A node is also a {@link Waiter} for the thread that made it: an op waited for alone
+     * ({@code SelectableOp.await}) is its own ticket, so such a wait allocates one object, as
+     * {@code CompletableFuture.join} allocates one {@code Signaller}. In a select the branches
+     * share a separate waiter, and this one stays unused.
+     *
      * @param <N> the op type itself
      */
-    public abstract static class Node<N extends Node<N>> {
+    public abstract static class Node<N extends Node<N>> extends Waiter {
         // Package-private, not private: a private field is not a member of the type variable N
         // through which the queue reaches it.
         N prev;

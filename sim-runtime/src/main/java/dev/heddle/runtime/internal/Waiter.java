@@ -16,13 +16,13 @@ import java.util.concurrent.locks.LockSupport;
  * that gives up (abort, timeout) {@link #abandon abandons} the ticket with the same atomic
  * step, so a give-up and a commit can never both happen.
  *
- * <p>A claim and its commit are two steps: {@link #await()} returns only after the claiming
+ * <p>A claim and its commit are two steps: {@link #awaitClaim()} returns only after the claiming
  * primitive has committed and called {@link #wake()}, which publishes the commit. A waiting
  * task that merely saw the claim could otherwise read the op's result before it was written,
  * and could not leave the primitive's queue without taking its lock.
 
  */
-public final class Waiter {
+public class Waiter {
     /** The default value, so that a new waiter costs no volatile store (a fence) to set it. */
     private static final int WAITING = 0;
     private static final int ABANDONED = -1;
@@ -53,6 +53,11 @@ public final class Waiter {
 
     /** A ticket for the calling thread. */
     public Waiter() {}
+
+    /** True when the calling thread is the one this ticket parks and wakes. */
+    public final boolean isForCallingThread() {
+        return thread == Thread.currentThread();
+    }
 
     /**
      * Claims the waiter for {@code branch}. True means the caller won and must now commit its
@@ -117,7 +122,7 @@ public final class Waiter {
      * and the cancellation is thrown; if a branch won the race with the cancellation, its
      * branch is returned and the cancellation stays pending for the next suspension point.
      */
-    public int await() {
+    public final int awaitClaim() {
         while (!lvCommitted()) {
             try {
                 Suspension.park(this);
