@@ -5,12 +5,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
 
 /**
  * The layering of Heddle's main code, checked on its class files (tests and these examples are
@@ -23,10 +23,8 @@ import org.junit.jupiter.api.Test;
  *   check  (pure: depends on no other part of Heddle)
  * </pre>
  */
+@AnalyzeClasses(packages = "dev.heddle", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static final JavaClasses HEDDLE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.heddle");
 
     /**
      * Packages whose classes may use another area's {@code internal} package: Heddle's own
@@ -42,11 +40,11 @@ class ArchitectureTest {
      * {@code runtime}'s API classes are built on and needs some of their types, so that one
      * direction is not counted; every other cycle is.
      */
-    @Test
-    void noPackageCycles() {
+    @ArchTest
+    static void noPackageCycles(JavaClasses heddle) {
         SliceRule rule = slices().matching("dev.heddle.(**)").should().beFreeOfCycles();
         Set<String> internals = new TreeSet<>();
-        HEDDLE.forEach(c -> {
+        heddle.forEach(c -> {
             if (c.getPackageName().endsWith(".internal")) {
                 internals.add(c.getPackageName());
             }
@@ -56,47 +54,47 @@ class ArchitectureTest {
             rule = rule.ignoreDependency(JavaClass.Predicates.resideInAPackage(internal),
                     JavaClass.Predicates.resideInAPackage(api));
         }
-        rule.because("a cycle makes two packages one: neither can be read, tested or changed alone").check(HEDDLE);
+        rule.because("a cycle makes two packages one: neither can be read, tested or changed alone").check(heddle);
     }
 
-    @Test
-    void theSimulatorPlugsInAtTheCarrierOnly() {
+    @ArchTest
+    static void theSimulatorPlugsInAtTheCarrierOnly(JavaClasses heddle) {
         noClasses().that().resideInAnyPackage("dev.heddle.time..", "dev.heddle.runtime..", "dev.heddle.sync..",
                         "dev.heddle.channel..", "dev.heddle.select..")
                 .should().dependOnClassesThat().resideInAPackage("dev.heddle.sim..")
                 .because("the simulator is one carrier among others: primitives are written once, on park and"
                         + " unpark, and must behave the same on every runtime")
-                .check(HEDDLE);
+                .check(heddle);
     }
 
-    @Test
-    void syncChannelsAndSelectStandOnTheOpLayerNotOnEachOther() {
+    @ArchTest
+    static void syncChannelsAndSelectStandOnTheOpLayerNotOnEachOther(JavaClasses heddle) {
         noClasses().that().resideInAPackage("dev.heddle.sync..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.heddle.channel..", "dev.heddle.select..")
-                .check(HEDDLE);
+                .check(heddle);
         noClasses().that().resideInAPackage("dev.heddle.channel..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.heddle.sync..", "dev.heddle.select..")
-                .check(HEDDLE);
+                .check(heddle);
         noClasses().that().resideInAPackage("dev.heddle.select..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.heddle.sync..", "dev.heddle.channel..")
-                .check(HEDDLE);
+                .check(heddle);
     }
 
-    @Test
-    void theCheckersArePure() {
+    @ArchTest
+    static void theCheckersArePure(JavaClasses heddle) {
         noClasses().that().resideInAPackage("dev.heddle.check..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.heddle.time..", "dev.heddle.runtime..",
                         "dev.heddle.sync..", "dev.heddle.channel..", "dev.heddle.select..", "dev.heddle.sim..",
                         "dev.heddle.junit..")
-                .check(HEDDLE);
+                .check(heddle);
     }
 
-    @Test
-    void internalPackagesAreNotUsedOutsideTheLibrary() {
+    @ArchTest
+    static void internalPackagesAreNotUsedOutsideTheLibrary(JavaClasses heddle) {
         noClasses().that().resideOutsideOfPackages(LIBRARY)
                 .should().dependOnClassesThat().resideInAPackage("..internal..")
                 .because("internal packages are public only for Heddle's own packages and may change in any"
                         + " release; user code (the examples, the checkers' users) goes through the API")
-                .check(HEDDLE);
+                .check(heddle);
     }
 }
