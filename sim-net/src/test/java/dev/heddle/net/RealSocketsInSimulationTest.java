@@ -37,13 +37,4 @@ class RealSocketsInSimulationTest {
             assertThrows(BindException.class, () -> TcpListener.bind("127.0.0.1:0"));
         });
     }
-
-    @Test
-    void udpIsRefusedAsNotSimulatedYet() {
-        Simulation.ofSeed(1).run(sim -> {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> UdpSocket.bind("0.0.0.0:0"));
-            assertTrue(e.getMessage().contains("only TCP"), e.getMessage());
-        });
-    }
 }

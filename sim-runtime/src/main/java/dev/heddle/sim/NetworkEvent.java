@@ -15,7 +15,11 @@ public enum NetworkEvent {
     /** Bytes arriving at their reader. a: as {@link #SEND}, the sender's side, b: bytes (-1 for the end). */
     DELIVER,
     /** A connection reset for the side a (as {@link #SEND}), b: 0. */
-    RESET;
+    RESET,
+    /** A datagram sent. a: port sent to, b: bytes. */
+    DATAGRAM_SEND,
+    /** A datagram arriving. a: port sent to, b: bytes, or -1 when no socket is bound there and it is lost. */
+    DATAGRAM_DELIVER;
 
     Trace.Event traced() {
         return switch (this) {
@@ -24,6 +28,8 @@ public enum NetworkEvent {
             case SEND -> Trace.Event.NET_SEND;
             case DELIVER -> Trace.Event.NET_DELIVER;
             case RESET -> Trace.Event.NET_RESET;
+            case DATAGRAM_SEND -> Trace.Event.NET_DATAGRAM_SEND;
+            case DATAGRAM_DELIVER -> Trace.Event.NET_DATAGRAM_DELIVER;
         };
     }
 }

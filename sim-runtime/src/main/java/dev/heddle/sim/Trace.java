@@ -47,7 +47,11 @@ final class Trace {
         /** a: connection side, b: bytes or -1 ({@link NetworkEvent#DELIVER}). */
         NET_DELIVER,
         /** a: connection side ({@link NetworkEvent#RESET}). */
-        NET_RESET
+        NET_RESET,
+        /** a: port, b: bytes ({@link NetworkEvent#DATAGRAM_SEND}). */
+        NET_DATAGRAM_SEND,
+        /** a: port, b: bytes or -1 when lost ({@link NetworkEvent#DATAGRAM_DELIVER}). */
+        NET_DATAGRAM_DELIVER
     }
 
     private final List<String> names = new ArrayList<>();
@@ -148,6 +152,9 @@ final class Trace {
             case NET_SEND -> "send " + (b < 0 ? "end" : b + " bytes") + " on #" + a / 2 + " side " + a % 2;
             case NET_DELIVER -> "deliver " + (b < 0 ? "end" : b + " bytes") + " on #" + a / 2 + " side " + a % 2;
             case NET_RESET -> "reset #" + a / 2 + " side " + a % 2;
+            case NET_DATAGRAM_SEND -> "send datagram of " + b + " bytes to port " + a;
+            case NET_DATAGRAM_DELIVER -> b < 0 ? "lose datagram to port " + a : "deliver datagram of " + b
+                    + " bytes to port " + a;
         };
     }
 

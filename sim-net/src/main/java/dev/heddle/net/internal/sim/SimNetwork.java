@@ -4,6 +4,7 @@ import dev.heddle.net.internal.AddressText;
 import dev.heddle.net.internal.DatagramDriver;
 import dev.heddle.net.internal.ListenerDriver;
 import dev.heddle.net.internal.NetBackend;
+import dev.heddle.net.internal.ReceivedPacket;
 import dev.heddle.net.internal.StreamDriver;
 import dev.heddle.runtime.SelectableOp;
 import dev.heddle.runtime.internal.Waiter;
@@ -29,7 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The network of one simulation: its hosts are the machines, their names resolve to their
  * addresses, and every message takes a latency drawn from the run's "network" stream, in
  * virtual time. Streams are reliable and ordered; a host's crash closes its listeners and
- * resets its connections for their peers. Each connection, refusal, send, delivery and reset
+ * resets its connections for their peers. Datagrams travel with the same latencies, and are
+ * lost only when no socket is bound at their address on arrival. Each connection, refusal, send, delivery and reset
  * is a trace event, so the trace hash covers the network. One per run
  * ({@link SimContext#extension}); touched only by the run's tasks and timers, one at a time.
  */
@@ -41,7 +43,9 @@ public final class SimNetwork implements NetBackend {
     final ReentrantLock lock = new ReentrantLock();
     private final SimContext context;
     private final Map<InetSocketAddress, SimListener> listeners = new HashMap<>();
+    private final Map<InetSocketAddress, SimDatagram> datagrams = new HashMap<>();
     private final Map<InetAddress, Integer> nextPorts = new HashMap<>();
+    private final Map<InetAddress, Integer> nextUdpPorts = new HashMap<>();
     private final Map<InetAddress, List<SimStream>> streamsByAddress = new HashMap<>();
     private final Set<Host> watchedHosts = new HashSet<>();
     private long minLatencyNanos = Duration.ofMillis(1).toNanos();
@@ -144,8 +148,43 @@ public final class SimNetwork implements NetBackend {
 
     @Override
     public DatagramDriver bindUdp(InetSocketAddress local) throws IOException {
-        throw new UnsupportedOperationException("cannot bind UDP to " + AddressText.of(local) + ": the simulated"
-                + " network carries only TCP streams so far");
+        InetAddress address = localAddressFor(local.getAddress(), "bind UDP to " + AddressText.of(local));
+        lock.lock();
+        try {
+            int port = local.getPort() == 0 ? freeUdpPortLocked(address) : local.getPort();
+            InetSocketAddress bound = new InetSocketAddress(address, port);
+            if (datagrams.containsKey(bound)) {
+                throw new BindException("cannot bind UDP to " + AddressText.of(bound) + ": the port is in use by "
+                        + datagrams.get(bound));
+            }
+            SimDatagram socket = new SimDatagram(this, bound);
+            datagrams.put(bound, socket);
+            watchCurrentHostLocked();
+            return socket;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Sends {@code packet} to arrive at {@code to} after a latency, or to be lost if no socket is bound there then. */
+    void sendDatagramLocked(ReceivedPacket packet, InetSocketAddress to) {
+        context.record(NetworkEvent.DATAGRAM_SEND, to.getPort(), packet.payload().length);
+        context.time().schedule(context.time().now() + latencyLocked(), () -> {
+            lock.lock();
+            try {
+                SimDatagram socket = datagrams.get(to);
+                context.record(NetworkEvent.DATAGRAM_DELIVER, to.getPort(), socket == null ? -1 : packet.payload().length);
+                if (socket != null) {
+                    socket.arriveLocked(packet);
+                }
+            } finally {
+                unlock();
+            }
+        });
+    }
+
+    void closedDatagramLocked(SimDatagram socket) {
+        datagrams.remove(socket.localAddress(), socket);
     }
 
     /** A simulated host's address by its name, or an address literal; no real lookup ever happens. */
@@ -228,6 +267,15 @@ public final class SimNetwork implements NetBackend {
         return port;
     }
 
+    private int freeUdpPortLocked(InetAddress address) {
+        int port = nextUdpPorts.getOrDefault(address, FIRST_EPHEMERAL_PORT);
+        while (datagrams.containsKey(new InetSocketAddress(address, port))) {
+            port++;
+        }
+        nextUdpPorts.put(address, port + 1);
+        return port;
+    }
+
     /** Makes the calling task's host close its listeners and reset its streams when it crashes. */
     private void watchCurrentHostLocked() {
         Host host = Host.current().orElse(null);
@@ -238,12 +286,18 @@ public final class SimNetwork implements NetBackend {
 
     private void crashed(Host host) {
         List<SimListener> closing = new ArrayList<>();
+        List<SimDatagram> closingDatagrams = new ArrayList<>();
         List<SimStream> resetting;
         lock.lock();
         try {
             for (SimListener listener : listeners.values()) {
                 if (listener.localAddress().getAddress().equals(host.address())) {
                     closing.add(listener);
+                }
+            }
+            for (SimDatagram socket : datagrams.values()) {
+                if (socket.localAddress().getAddress().equals(host.address())) {
+                    closingDatagrams.add(socket);
                 }
             }
             resetting = List.copyOf(streamsByAddress.getOrDefault(host.address(), List.of()));
@@ -256,6 +310,10 @@ public final class SimNetwork implements NetBackend {
         closing.sort((x, y) -> Integer.compare(x.localAddress().getPort(), y.localAddress().getPort()));
         for (SimListener listener : closing) {
             listener.close();
+        }
+        closingDatagrams.sort((x, y) -> Integer.compare(x.localAddress().getPort(), y.localAddress().getPort()));
+        for (SimDatagram socket : closingDatagrams) {
+            socket.close();
         }
     }
 
