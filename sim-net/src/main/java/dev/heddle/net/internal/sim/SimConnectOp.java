@@ -33,14 +33,16 @@ final class SimConnectOp extends WaitQueue.Node<SimConnectOp> implements Selecta
 
     /** The answer: the connection is established. */
     void established(SimStream stream) {
+        boolean orphan;
         network.lock.lock();
         try {
             arrived = stream;
+            orphan = abandoned;
             answeredLocked();
         } finally {
             network.unlock();
         }
-        if (abandoned) {
+        if (orphan) {
             stream.close();
         }
     }

@@ -36,7 +36,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link SimContext#extension}); touched only by the run's tasks and timers, one at a time.
  */
 public final class SimNetwork implements NetBackend {
-    /** The address of code on no host (the test body), which may connect as a client. */
+    /**
+     * The address of code on no host (the test body, named "sim"), which may connect as a client:
+     * from the benchmarking range (RFC 2544), apart from the hosts' documentation ranges.
+     */
     static final InetAddress OUTSIDE = outsideAddress();
     private static final int FIRST_EPHEMERAL_PORT = 49152;
 
@@ -173,7 +176,8 @@ public final class SimNetwork implements NetBackend {
             lock.lock();
             try {
                 SimDatagram socket = datagrams.get(to);
-                context.record(NetworkEvent.DATAGRAM_DELIVER, to.getPort(), socket == null ? -1 : packet.payload().length);
+                int bytes = socket == null ? -1 : packet.payload().length;
+                context.record(NetworkEvent.DATAGRAM_DELIVER, to.getPort(), bytes);
                 if (socket != null) {
                     socket.arriveLocked(packet);
                 }
