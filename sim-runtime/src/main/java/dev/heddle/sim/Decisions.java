@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
  * RANDOM pool runs, PCT's priorities and change points, the logical worker that acts and the
  * worker its steal tries first, the branch a select polls first, the suspensions at which
  * held locks are looked for, the clocks of simulated hosts, the simulated network's latencies,
- * and the numbers handed to user code. Choices the seed does not make (FIFO's order, PCT's highest priority first) are the schedulers', {@link ReadyPool}
- * and {@link LogicalWorkers}.
+ * and the numbers handed to user code. Choices the seed does not make (FIFO's order, PCT's
+ * highest priority first) are the schedulers', {@link ReadyPool} and {@link LogicalWorkers}.
  *
  * <p>Each purpose draws from its own stream split from the seed, so that one more draw for
  * one purpose does not reshuffle the others. Nothing here is recorded: a run is reproduced
