@@ -2,14 +2,17 @@ package dev.heddle.net;
 
 import dev.heddle.net.internal.NetBackend;
 import dev.heddle.net.internal.nio.NioBackend;
-import dev.heddle.runtime.internal.Task;
+import dev.heddle.net.internal.sim.SimNetwork;
+import dev.heddle.sim.SimContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Name resolution, and the network every socket of this package is opened on.
+ * Name resolution, and the network every socket of this package is opened on: the system's,
+ * or inside a simulation the simulation's, where the same code talks between simulated hosts.
  *
  * <pre>{@code
  * List<InetAddress> addresses = Net.resolve("example.com");
@@ -25,6 +28,8 @@ public final class Net {
      * as {@link InetAddress#getAllByName} finds them. A name is looked up on a blocking thread
      * while the calling task waits, so the wait is a suspension point: an abort or a timeout ends
      * it. {@code TcpStream.connect} and the {@code bind} methods resolve their host this way.
+     * Inside a simulation a name is a simulated host's (or {@code "sim"}, the test body's), and
+     * nothing real is looked up.
      *
      * @throws UnknownHostException if the name has no address; the message names it
      */
@@ -37,20 +42,27 @@ public final class Net {
     }
 
     /**
-     * The network sockets are opened on: the system's, through {@code java.nio}.
+     * Inside a simulation, makes each message of its simulated network take a latency drawn from
+     * the seed uniformly between {@code min} and {@code max} of virtual time (1 to 5 ms unless
+     * set).
      *
-     * @throws IllegalStateException inside a simulated task: the system's sockets are woken by
-     *     the reactor thread and the real network, which no seed decides, so a simulation that
-     *     used them would neither replay nor report what it waited on
+     * @throws IllegalStateException outside a simulation, where the real network decides
+     */
+    public static void simulateLatency(Duration min, Duration max) {
+        Objects.requireNonNull(min, "min");
+        Objects.requireNonNull(max, "max");
+        SimContext context = SimContext.current().orElseThrow(() -> new IllegalStateException(
+                "simulateLatency(" + min + ", " + max + ") outside a simulation: the real network's latency is"
+                        + " the real network's"));
+        SimNetwork.of(context).latency(min, max);
+    }
+
+    /**
+     * The network sockets are opened on: inside a simulation, the simulation's own network,
+     * between its simulated hosts, which the seed replays; elsewhere the system's, through
+     * {@code java.nio}.
      */
     static NetBackend backend() {
-        Task<?> task = Task.current();
-        if (task != null && task.carrier().isSimulation()) {
-            throw new IllegalStateException("task " + task + " opened a real socket inside a simulation: real"
-                    + " sockets are woken by the network and a thread outside the simulation, so the seed could"
-                    + " not replay the run. Put the network behind an interface in your code and give simulated"
-                    + " tests an implementation over Heddle channels, or run this test on a real runtime");
-        }
-        return SYSTEM;
+        return SimContext.current().<NetBackend>map(SimNetwork::of).orElse(SYSTEM);
     }
 }

@@ -28,8 +28,10 @@
  * {@link java.io.UncheckedIOException} around the failure.
  *
  * <p><b>Layers.</b> The classes here check arguments, resolve names, and give the Java views;
- * the network behind them is a {@code dev.heddle.net.internal.NetBackend}, the system's
- * (non-blocking {@code java.nio} channels and one reactor thread). The {@code internal} packages
+ * the network behind them is a {@code dev.heddle.net.internal.NetBackend}: the system's
+ * (non-blocking {@code java.nio} channels and one reactor thread), or inside a simulation the
+ * simulation's own ({@code internal.sim}), between its simulated hosts on virtual time, so the
+ * same code runs on both. The {@code internal} packages
  * are not API.
  */
 package dev.heddle.net;

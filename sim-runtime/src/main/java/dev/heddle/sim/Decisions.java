@@ -8,10 +8,9 @@ import java.util.random.RandomGenerator;
  * Every value a run draws from its seed, one method per kind of choice: the ready task a
  * RANDOM pool runs, PCT's priorities and change points, the logical worker that acts and the
  * worker its steal tries first, the branch a select polls first, the suspensions at which
- * held locks are looked for, the clocks of simulated hosts, and the numbers handed to user
- * code. Choices the seed does not
- * make (FIFO's order, PCT's highest priority first) are the schedulers', {@link ReadyPool}
- * and {@link LogicalWorkers}.
+ * held locks are looked for, the clocks of simulated hosts, the simulated network's latencies,
+ * and the numbers handed to user code. Choices the seed does not make (FIFO's order, PCT's
+ * highest priority first) are the schedulers', {@link ReadyPool} and {@link LogicalWorkers}.
  *
  * <p>Each purpose draws from its own stream split from the seed, so that one more draw for
  * one purpose does not reshuffle the others. Nothing here is recorded: a run is reproduced
@@ -25,6 +24,7 @@ final class Decisions {
     private final SimRandom stealing;
     private final SimRandom lockChecks;
     private final SimRandom hosts;
+    private final SimRandom network;
     private final RandomGenerator stealStarts = new StealStarts();
 
     Decisions(long seed, Trace trace) {
@@ -35,6 +35,7 @@ final class Decisions {
         this.stealing = new SimRandom(seed, "stealing", trace, null);
         this.lockChecks = new SimRandom(seed, "lock checks", trace, null);
         this.hosts = new SimRandom(seed, "hosts", trace, null);
+        this.network = new SimRandom(seed, "network", trace, null);
     }
 
     /** Randomness for code under test; every value drawn is a {@link Trace.Event#RANDOM} event. */
@@ -104,6 +105,11 @@ final class Decisions {
         long offset = max == 0 ? 0 : hosts.nextLong(-max, max + 1);
         double drift = maxDriftPpm == 0 ? 0 : hosts.nextDouble(-maxDriftPpm, maxDriftPpm);
         return new HostClock(Duration.ofNanos(offset), drift);
+    }
+
+    /** The simulated network's choices: the latency of each message, and whatever it decides later. */
+    RandomGenerator network() {
+        return network;
     }
 
     private final class StealStarts implements RandomGenerator {

@@ -35,6 +35,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final ReadyTasks ready;
     private final VirtualTimeDriver time;
     private final Hosts hosts;
+    private final SimContext context;
     private final Thread carrier;
 
     private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
@@ -67,6 +68,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         this.ready = ReadyTasks.of(config, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
         this.hosts = new Hosts(this, config, decisions, trace);
+        this.context = new SimContext(this, decisions, trace);
         this.carrier = Thread.currentThread();
     }
 
@@ -317,6 +319,10 @@ final class Simulator implements Carrier, Suspension.Watcher {
 
     Hosts hosts() {
         return hosts;
+    }
+
+    SimContext context() {
+        return context;
     }
 
     /** Makes tasks a paused host held ready again, in order; during a step they go where its wake-ups go. */

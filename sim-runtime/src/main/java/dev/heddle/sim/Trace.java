@@ -37,7 +37,21 @@ final class Trace {
         /** a: host, b: tasks it held, now ready again. */
         HOST_RESUME,
         /** A task picked to run but held, as its host is paused. a: task, b: host. */
-        HOLD
+        HOLD,
+        /** a: connection, b: port ({@link NetworkEvent#CONNECT}). */
+        NET_CONNECT,
+        /** a: connection, b: port ({@link NetworkEvent#REFUSE}). */
+        NET_REFUSE,
+        /** a: connection side, b: bytes or -1 ({@link NetworkEvent#SEND}). */
+        NET_SEND,
+        /** a: connection side, b: bytes or -1 ({@link NetworkEvent#DELIVER}). */
+        NET_DELIVER,
+        /** a: connection side ({@link NetworkEvent#RESET}). */
+        NET_RESET,
+        /** a: port, b: bytes ({@link NetworkEvent#DATAGRAM_SEND}). */
+        NET_DATAGRAM_SEND,
+        /** a: port, b: bytes or -1 when lost ({@link NetworkEvent#DATAGRAM_DELIVER}). */
+        NET_DATAGRAM_DELIVER
     }
 
     private final List<String> names = new ArrayList<>();
@@ -133,6 +147,14 @@ final class Trace {
             case HOST_PAUSE -> "pause host " + host(a) + " in incarnation " + b;
             case HOST_RESUME -> "resume host " + host(a) + ", releasing " + b + " task(s)";
             case HOLD -> "hold " + task(a) + " on paused host " + host(b);
+            case NET_CONNECT -> "connect #" + a + " to port " + b;
+            case NET_REFUSE -> "refuse #" + a + " at port " + b;
+            case NET_SEND -> "send " + (b < 0 ? "end" : b + " bytes") + " on #" + a / 2 + " side " + a % 2;
+            case NET_DELIVER -> "deliver " + (b < 0 ? "end" : b + " bytes") + " on #" + a / 2 + " side " + a % 2;
+            case NET_RESET -> "reset #" + a / 2 + " side " + a % 2;
+            case NET_DATAGRAM_SEND -> "send datagram of " + b + " bytes to port " + a;
+            case NET_DATAGRAM_DELIVER -> b < 0 ? "lose datagram to port " + a : "deliver datagram of " + b
+                    + " bytes to port " + a;
         };
     }
 

@@ -14,5 +14,10 @@
  * {@code runtime.internal.Node}: a task's name and clock come from its node, which the runtime
  * hands down at spawn, so code on a host reads the host's clock unawares. To replay the
  * multi-thread runtime it drives the real scheduler's {@code WorkerCore} ({@code LogicalWorkers}).
+ *
+ * <p>Modules built on it (the simulated network) find the calling task's run through
+ * {@link dev.heddle.sim.SimContext}, keep their state there as an extension, draw from its own
+ * seeded stream, and trace what they do as {@link dev.heddle.sim.NetworkEvent}s; this package
+ * never names them.
  */
 package dev.heddle.sim;

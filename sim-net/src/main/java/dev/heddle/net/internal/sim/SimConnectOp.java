@@ -1,0 +1,119 @@
+package dev.heddle.net.internal.sim;
+
+import dev.heddle.net.internal.AddressText;
+import dev.heddle.net.internal.StreamDriver;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.WaitQueue;
+import dev.heddle.runtime.internal.Waiter;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+
+/**
+ * One connect, waiting a round trip for the answer of the address it called: the connection,
+ * or a refusal. A connect given up before the answer (aborted, timed out) closes the connection
+ * when it arrives, so it leaves nothing open.
+ */
+final class SimConnectOp extends WaitQueue.Node<SimConnectOp> implements SelectableOp<StreamDriver> {
+    final long id;
+    final InetSocketAddress local;
+    final InetSocketAddress remote;
+    private final SimNetwork network;
+    private SimStream arrived;
+    private boolean refused;
+    private boolean committed;
+    private boolean abandoned;
+
+    SimConnectOp(SimNetwork network, long id, InetSocketAddress local, InetSocketAddress remote) {
+        this.network = network;
+        this.id = id;
+        this.local = local;
+        this.remote = remote;
+    }
+
+    /** The answer: the connection is established. */
+    void established(SimStream stream) {
+        boolean orphan;
+        network.lock.lock();
+        try {
+            arrived = stream;
+            orphan = abandoned;
+            answeredLocked();
+        } finally {
+            network.unlock();
+        }
+        if (orphan) {
+            stream.close();
+        }
+    }
+
+    /** The answer: no one listens at {@link #remote}. */
+    void refused() {
+        network.lock.lock();
+        try {
+            refused = true;
+            answeredLocked();
+        } finally {
+            network.unlock();
+        }
+    }
+
+    private void answeredLocked() {
+        if (!abandoned && tryClaim()) {
+            committed = true;
+            network.wakeLater(waiter());
+        }
+    }
+
+    @Override
+    public boolean tryNow() {
+        network.lock.lock();
+        try {
+            committed = arrived != null || refused;
+            return committed;
+        } finally {
+            network.unlock();
+        }
+    }
+
+    @Override
+    public void enqueue(Waiter waiter, int branch) {
+        network.lock.lock();
+        try {
+            if (arrived != null || refused) {
+                committed = waiter.tryClaim(branch);
+                return;
+            }
+            waitWith(waiter, branch);
+        } finally {
+            network.unlock();
+        }
+    }
+
+    @Override
+    public void dequeue() {
+        SimStream orphan = null;
+        network.lock.lock();
+        try {
+            if (!committed) {
+                abandoned = true;
+                orphan = arrived;
+            }
+            stopWaiting();
+        } finally {
+            network.unlock();
+        }
+        if (orphan != null) {
+            orphan.close();
+        }
+    }
+
+    @Override
+    public StreamDriver result() {
+        if (refused) {
+            throw new UncheckedIOException(new ConnectException("cannot connect to " + AddressText.of(remote)
+                    + ": connection refused, no simulated listener on the port"));
+        }
+        return arrived;
+    }
+}

@@ -1,0 +1,331 @@
+package dev.heddle.net.internal.sim;
+
+import dev.heddle.net.internal.AddressText;
+import dev.heddle.net.internal.DatagramDriver;
+import dev.heddle.net.internal.ListenerDriver;
+import dev.heddle.net.internal.NetBackend;
+import dev.heddle.net.internal.ReceivedPacket;
+import dev.heddle.net.internal.StreamDriver;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Waiter;
+import dev.heddle.sim.Host;
+import dev.heddle.sim.NetworkEvent;
+import dev.heddle.sim.SimContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The network of one simulation: its hosts are the machines, their names resolve to their
+ * addresses, and every message takes a latency drawn from the run's "network" stream, in
+ * virtual time. Streams are reliable and ordered; a host's crash closes its listeners and
+ * resets its connections for their peers. Datagrams travel with the same latencies, and are
+ * lost only when no socket is bound at their address on arrival. Each connection, refusal, send, delivery and reset
+ * is a trace event, so the trace hash covers the network. One per run
+ * ({@link SimContext#extension}); touched only by the run's tasks and timers, one at a time.
+ */
+public final class SimNetwork implements NetBackend {
+    /**
+     * The address of code on no host (the test body, named "sim"), which may connect as a client:
+     * from the benchmarking range (RFC 2544), apart from the hosts' documentation ranges.
+     */
+    static final InetAddress OUTSIDE = outsideAddress();
+    private static final int FIRST_EPHEMERAL_PORT = 49152;
+
+    final ReentrantLock lock = new ReentrantLock();
+    private final SimContext context;
+    private final Map<InetSocketAddress, SimListener> listeners = new HashMap<>();
+    private final Map<InetSocketAddress, SimDatagram> datagrams = new HashMap<>();
+    private final Map<InetAddress, Integer> nextPorts = new HashMap<>();
+    private final Map<InetAddress, Integer> nextUdpPorts = new HashMap<>();
+    private final Map<InetAddress, List<SimStream>> streamsByAddress = new HashMap<>();
+    private final Set<Host> watchedHosts = new HashSet<>();
+    private long minLatencyNanos = Duration.ofMillis(1).toNanos();
+    private long maxLatencyNanos = Duration.ofMillis(5).toNanos();
+    private long connections;
+    /** Waiters claimed under the lock, woken once it is released ({@link #unlock()}). */
+    private final List<Waiter> toWake = new ArrayList<>();
+
+    private SimNetwork(SimContext context) {
+        this.context = context;
+    }
+
+    /** The network of the calling task's simulation, made on first use. */
+    public static SimNetwork of(SimContext context) {
+        return context.extension(SimNetwork.class, SimNetwork::new);
+    }
+
+    /** Each message from now on takes a latency drawn uniformly in [{@code min}, {@code max}]. */
+    public void latency(Duration min, Duration max) {
+        if (min.isNegative() || max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("latency from " + min + " to " + max
+                    + ": give 0 <= min <= max");
+        }
+        lock.lock();
+        try {
+            minLatencyNanos = min.toNanos();
+            maxLatencyNanos = max.toNanos();
+        } finally {
+            unlock();
+        }
+    }
+
+    @Override
+    public ListenerDriver bindTcp(InetSocketAddress local) throws IOException {
+        InetAddress address = localAddressFor(local.getAddress(), "bind to " + AddressText.of(local));
+        lock.lock();
+        try {
+            int port = local.getPort() == 0 ? freePortLocked(address) : local.getPort();
+            InetSocketAddress bound = new InetSocketAddress(address, port);
+            SimListener existing = listeners.get(bound);
+            if (existing != null) {
+                throw new BindException("cannot bind to " + AddressText.of(bound) + ": the port is in use by "
+                        + existing);
+            }
+            SimListener listener = new SimListener(this, bound);
+            listeners.put(bound, listener);
+            watchCurrentHostLocked();
+            return listener;
+        } finally {
+            unlock();
+        }
+    }
+
+    @Override
+    public StreamDriver connectTcp(InetSocketAddress remote) throws IOException {
+        InetAddress address = Host.current().map(Host::address).orElse(OUTSIDE);
+        SimConnectOp op;
+        lock.lock();
+        try {
+            watchCurrentHostLocked();
+            InetSocketAddress local = new InetSocketAddress(address, freePortLocked(address));
+            long id = ++connections;
+            context.record(NetworkEvent.CONNECT, id, remote.getPort());
+            op = new SimConnectOp(this, id, local, remote);
+            long arrival = context.time().now() + latencyLocked();
+            context.time().schedule(arrival, () -> synArrives(op));
+        } finally {
+            unlock();
+        }
+        try {
+            return SelectableOp.await(op);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The connection request of {@code op} reaches its address: accepted if someone listens there, refused if not. */
+    private void synArrives(SimConnectOp op) {
+        lock.lock();
+        try {
+            SimListener listener = listeners.get(op.remote);
+            long back = context.time().now() + latencyLocked();
+            if (listener == null) {
+                context.record(NetworkEvent.REFUSE, op.id, op.remote.getPort());
+                context.time().schedule(back, op::refused);
+                return;
+            }
+            SimStream client = new SimStream(this, op.id, 0, op.local, op.remote);
+            SimStream server = new SimStream(this, op.id, 1, op.remote, op.local);
+            client.peer = server;
+            server.peer = client;
+            track(client);
+            track(server);
+            listener.offerLocked(server);
+            context.time().schedule(back, () -> op.established(client));
+        } finally {
+            unlock();
+        }
+    }
+
+    @Override
+    public DatagramDriver bindUdp(InetSocketAddress local) throws IOException {
+        InetAddress address = localAddressFor(local.getAddress(), "bind UDP to " + AddressText.of(local));
+        lock.lock();
+        try {
+            int port = local.getPort() == 0 ? freeUdpPortLocked(address) : local.getPort();
+            InetSocketAddress bound = new InetSocketAddress(address, port);
+            if (datagrams.containsKey(bound)) {
+                throw new BindException("cannot bind UDP to " + AddressText.of(bound) + ": the port is in use by "
+                        + datagrams.get(bound));
+            }
+            SimDatagram socket = new SimDatagram(this, bound);
+            datagrams.put(bound, socket);
+            watchCurrentHostLocked();
+            return socket;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Sends {@code packet} to arrive at {@code to} after a latency, or to be lost if no socket is bound there then. */
+    void sendDatagramLocked(ReceivedPacket packet, InetSocketAddress to) {
+        context.record(NetworkEvent.DATAGRAM_SEND, to.getPort(), packet.payload().length);
+        context.time().schedule(context.time().now() + latencyLocked(), () -> {
+            lock.lock();
+            try {
+                SimDatagram socket = datagrams.get(to);
+                int bytes = socket == null ? -1 : packet.payload().length;
+                context.record(NetworkEvent.DATAGRAM_DELIVER, to.getPort(), bytes);
+                if (socket != null) {
+                    socket.arriveLocked(packet);
+                }
+            } finally {
+                unlock();
+            }
+        });
+    }
+
+    void closedDatagramLocked(SimDatagram socket) {
+        datagrams.remove(socket.localAddress(), socket);
+    }
+
+    /** A simulated host's address by its name, or an address literal; no real lookup ever happens. */
+    @Override
+    public List<InetAddress> resolve(String host) throws UnknownHostException {
+        if (host.equals("sim")) {
+            return List.of(OUTSIDE);
+        }
+        Host named = context.host(host).orElse(null);
+        if (named != null) {
+            return List.of(named.address());
+        }
+        if (Character.digit(host.charAt(0), 16) >= 0 || host.contains(":")) {
+            try {
+                return List.of(InetAddress.ofLiteral(host));
+            } catch (IllegalArgumentException notLiteral) {
+                // A name that starts like an address: unknown below.
+            }
+        }
+        List<String> names = context.hosts().stream().map(Host::name).toList();
+        throw new UnknownHostException(host + ": no simulated host has this name (hosts: " + names + ")");
+    }
+
+    /** The latency of one message, drawn from the run's network stream. */
+    long latencyLocked() {
+        return minLatencyNanos == maxLatencyNanos
+                ? minLatencyNanos : context.networkRandom().nextLong(minLatencyNanos, maxLatencyNanos + 1);
+    }
+
+    /** Wakes {@code waiter}, claimed under the lock, once the lock is released. */
+    void wakeLater(Waiter waiter) {
+        toWake.add(waiter);
+    }
+
+    /** Releases the lock, then wakes the waiters claimed under it. */
+    void unlock() {
+        List<Waiter> woken = toWake.isEmpty() ? List.of() : List.copyOf(toWake);
+        toWake.clear();
+        lock.unlock();
+        for (Waiter waiter : woken) {
+            waiter.wake();
+        }
+    }
+
+    SimContext context() {
+        return context;
+    }
+
+    void closedListenerLocked(SimListener listener) {
+        listeners.remove(listener.localAddress(), listener);
+    }
+
+    private void track(SimStream stream) {
+        streamsByAddress.computeIfAbsent(stream.localAddress().getAddress(), a -> new ArrayList<>()).add(stream);
+    }
+
+    void closedStreamLocked(SimStream stream) {
+        List<SimStream> streams = streamsByAddress.get(stream.localAddress().getAddress());
+        if (streams != null) {
+            streams.remove(stream);
+        }
+    }
+
+    /** The address a socket of the calling task binds on: its host's, whatever of it {@code asked} names. */
+    private static InetAddress localAddressFor(InetAddress asked, String action) throws BindException {
+        InetAddress own = Host.current().map(Host::address).orElse(OUTSIDE);
+        if (asked.isAnyLocalAddress() || asked.equals(own)) {
+            return own;
+        }
+        throw new BindException("cannot " + action + ": the address is not this host's ("
+                + Host.current().map(Host::name).orElse("sim") + " has " + own.getHostAddress() + ")");
+    }
+
+    private int freePortLocked(InetAddress address) {
+        int port = nextPorts.getOrDefault(address, FIRST_EPHEMERAL_PORT);
+        while (listeners.containsKey(new InetSocketAddress(address, port))) {
+            port++;
+        }
+        nextPorts.put(address, port + 1);
+        return port;
+    }
+
+    private int freeUdpPortLocked(InetAddress address) {
+        int port = nextUdpPorts.getOrDefault(address, FIRST_EPHEMERAL_PORT);
+        while (datagrams.containsKey(new InetSocketAddress(address, port))) {
+            port++;
+        }
+        nextUdpPorts.put(address, port + 1);
+        return port;
+    }
+
+    /** Makes the calling task's host close its listeners and reset its streams when it crashes. */
+    private void watchCurrentHostLocked() {
+        Host host = Host.current().orElse(null);
+        if (host != null && watchedHosts.add(host)) {
+            host.onCrash(() -> crashed(host));
+        }
+    }
+
+    private void crashed(Host host) {
+        List<SimListener> closing = new ArrayList<>();
+        List<SimDatagram> closingDatagrams = new ArrayList<>();
+        List<SimStream> resetting;
+        lock.lock();
+        try {
+            for (SimListener listener : listeners.values()) {
+                if (listener.localAddress().getAddress().equals(host.address())) {
+                    closing.add(listener);
+                }
+            }
+            for (SimDatagram socket : datagrams.values()) {
+                if (socket.localAddress().getAddress().equals(host.address())) {
+                    closingDatagrams.add(socket);
+                }
+            }
+            resetting = List.copyOf(streamsByAddress.getOrDefault(host.address(), List.of()));
+        } finally {
+            unlock();
+        }
+        for (SimStream stream : resetting) {
+            stream.crash(host);
+        }
+        closing.sort((x, y) -> Integer.compare(x.localAddress().getPort(), y.localAddress().getPort()));
+        for (SimListener listener : closing) {
+            listener.close();
+        }
+        closingDatagrams.sort((x, y) -> Integer.compare(x.localAddress().getPort(), y.localAddress().getPort()));
+        for (SimDatagram socket : closingDatagrams) {
+            socket.close();
+        }
+    }
+
+    private static InetAddress outsideAddress() {
+        try {
+            return InetAddress.getByAddress("sim", new byte[] {(byte) 198, 18, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a four-byte address was refused", e);
+        }
+    }
+}

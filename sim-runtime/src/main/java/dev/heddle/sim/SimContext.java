@@ -1,0 +1,82 @@
+package dev.heddle.sim;
+
+import dev.heddle.runtime.internal.Task;
+import dev.heddle.time.TimeDriver;
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * What a simulated service (the network, say) needs of the run it lives in: its own seeded
+ * stream, true virtual time and timers, the hosts, the trace, and a place to keep itself for
+ * the run ({@link #extension}). Modules that build on {@code sim} find the run of the calling
+ * task with {@link #current()}, so that {@code sim} need not know them.
+ */
+public final class SimContext {
+    private final Simulator simulator;
+    private final Decisions decisions;
+    private final Trace trace;
+    private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
+
+    SimContext(Simulator simulator, Decisions decisions, Trace trace) {
+        this.simulator = simulator;
+        this.decisions = decisions;
+        this.trace = trace;
+    }
+
+    /** The run of the calling task; empty outside every simulation. */
+    public static Optional<SimContext> current() {
+        Task<?> task = Task.current();
+        return task != null && task.carrier() instanceof Simulator s ? Optional.of(s.context()) : Optional.empty();
+    }
+
+    /**
+     * This run's instance of {@code type}, made by {@code create} on the first call: one
+     * network per simulation, made only by a run that uses one.
+     */
+    public <T> T extension(Class<T> type, Function<SimContext, ? extends T> create) {
+        Object found = extensions.get(type);
+        if (found == null) {
+            found = create.apply(this);
+            extensions.put(type, found);
+        }
+        return type.cast(found);
+    }
+
+    /** The seeded stream of network choices (latencies and the like), apart from every other purpose. */
+    public RandomGenerator networkRandom() {
+        return decisions.network();
+    }
+
+    /**
+     * True virtual time and its timers, whatever host's clock the caller reads: a timer's action
+     * runs on the simulation's carrier between steps, and may wake waiting tasks.
+     */
+    public TimeDriver time() {
+        return simulator.time();
+    }
+
+    /** The hosts started so far, in the order they started. */
+    public List<Host> hosts() {
+        return simulator.hosts().all();
+    }
+
+    /** The host named {@code name}, if one was started. */
+    public Optional<Host> host(String name) {
+        return simulator.hosts().all().stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    /** The host whose address is {@code address}, if one was started. */
+    public Optional<Host> hostAt(InetAddress address) {
+        return simulator.hosts().all().stream().filter(h -> h.address().equals(address)).findFirst();
+    }
+
+    /** Adds a network event to the trace. */
+    public void record(NetworkEvent event, long a, long b) {
+        trace.record(event.traced(), a, b);
+    }
+}
