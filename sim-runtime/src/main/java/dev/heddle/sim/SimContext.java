@@ -20,12 +20,14 @@ public final class SimContext {
     private final Simulator simulator;
     private final Decisions decisions;
     private final Trace trace;
+    private final Faults faults;
     private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
 
-    SimContext(Simulator simulator, Decisions decisions, Trace trace) {
+    SimContext(Simulator simulator, Decisions decisions, Trace trace, Faults faults) {
         this.simulator = simulator;
         this.decisions = decisions;
         this.trace = trace;
+        this.faults = faults;
     }
 
     /** The run of the calling task; empty outside every simulation. */
@@ -78,5 +80,23 @@ public final class SimContext {
     /** Adds a network event to the trace. */
     public void record(NetworkEvent event, long a, long b) {
         trace.record(event.traced(), a, b);
+    }
+
+    /**
+     * Declares that the fault kind {@code name} ({@code "net.drop"}, say) is configured in this
+     * run, so that the run's result, and a sweep over many, can tell when it never fired.
+     */
+    public void faultConfigured(String name) {
+        faults.configured(name);
+    }
+
+    /** Counts one firing of the fault kind {@code name}, in the result and the trace. */
+    public void faultFired(String name) {
+        faults.fired(name);
+    }
+
+    /** How many times the fault kind {@code name} has fired so far in this run. */
+    public long faultCount(String name) {
+        return faults.count(name);
     }
 }

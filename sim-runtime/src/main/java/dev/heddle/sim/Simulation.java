@@ -263,7 +263,7 @@ public final class Simulation {
                 throw simulator.failure();
             }
             return new SimulationResult(seed, trace.hash(), simulator.steps(), simulator.virtualTime(),
-                    simulator.spawned(), List.copyOf(probes.records().values()));
+                    simulator.spawned(), List.copyOf(probes.records().values()), simulator.faults().records());
         } catch (SimulationFailure f) {
             simulator.teardown(100_000);
             throw f;

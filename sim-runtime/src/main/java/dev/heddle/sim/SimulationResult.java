@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * What a passing run did: the seed, its trace hash (equal hashes, same run), steps taken,
- * virtual time covered in nanoseconds, tasks spawned, and the probes it met.
+ * virtual time covered in nanoseconds, tasks spawned, the probes it met, and what its faults did.
  */
 public record SimulationResult(long seed, long traceHash, long steps, long virtualNanos, long tasks,
-                               List<ProbeRecord> probes) {
+                               List<ProbeRecord> probes, List<FaultRecord> faults) {
     @Override
     public String toString() {
         return Simulation.seedText(seed) + " hash=" + Long.toHexString(traceHash) + " steps=" + steps
-                + " virtual=" + virtualNanos / 1_000_000 + "ms tasks=" + tasks;
+                + " virtual=" + virtualNanos / 1_000_000 + "ms tasks=" + tasks
+                + (faults.isEmpty() ? "" : " faults=" + faults);
     }
 }

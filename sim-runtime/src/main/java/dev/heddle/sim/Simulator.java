@@ -36,6 +36,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final VirtualTimeDriver time;
     private final Hosts hosts;
     private final SimContext context;
+    private final Faults faults;
     private final Thread carrier;
 
     private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
@@ -68,7 +69,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
         this.ready = ReadyTasks.of(config, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
         this.hosts = new Hosts(this, config, decisions, trace);
-        this.context = new SimContext(this, decisions, trace);
+        this.faults = new Faults(trace);
+        this.context = new SimContext(this, decisions, trace, faults);
         this.carrier = Thread.currentThread();
     }
 
@@ -319,6 +321,10 @@ final class Simulator implements Carrier, Suspension.Watcher {
 
     Hosts hosts() {
         return hosts;
+    }
+
+    Faults faults() {
+        return faults;
     }
 
     SimContext context() {

@@ -51,7 +51,9 @@ final class Trace {
         /** a: port, b: bytes ({@link NetworkEvent#DATAGRAM_SEND}). */
         NET_DATAGRAM_SEND,
         /** a: port, b: bytes or -1 when lost ({@link NetworkEvent#DATAGRAM_DELIVER}). */
-        NET_DATAGRAM_DELIVER
+        NET_DATAGRAM_DELIVER,
+        /** A fault fired ({@link Faults}). a: the hash of its name, b: its firings so far. */
+        FAULT
     }
 
     private final List<String> names = new ArrayList<>();
@@ -155,6 +157,7 @@ final class Trace {
             case NET_DATAGRAM_SEND -> "send datagram of " + b + " bytes to port " + a;
             case NET_DATAGRAM_DELIVER -> b < 0 ? "lose datagram to port " + a : "deliver datagram of " + b
                     + " bytes to port " + a;
+            case FAULT -> "fault #" + b + " of kind " + Integer.toHexString((int) a);
         };
     }
 
