@@ -128,8 +128,9 @@ final class FailureReports {
     private static String realIo(SimTask t, String call) {
         return "task " + t + " waits on real I/O (" + call + "): its wake-up would come from the JDK's I/O"
                 + " poller, outside the simulation, at a time no seed decides. Simulated code must not touch"
-                + " real sockets, pipes or files that block: put the I/O behind an interface and give the"
-                + " simulation an in-memory fake that passes messages over Heddle channels, a simulated network.\n"
+                + " real sockets, pipes or files that block. For sockets use dev.heddle.net (TcpStream, TcpListener,"
+                + " UdpSocket), which runs on the simulated network inside a simulation and on real sockets"
+                + " outside; put other I/O behind an interface with an in-memory fake over Heddle channels.\n"
                 + stack(t);
     }
 

@@ -36,7 +36,7 @@ class RealIoTest {
                     () -> Simulation.ofSeed(1).run(sim -> server.accept().close()));
             assertEquals(FailureKind.FOREIGN_WAKEUP, f.kind());
             assertTrue(f.getMessage().contains("waits on real I/O (java.net.ServerSocket.accept)"), f.getMessage());
-            assertTrue(f.getMessage().contains("simulated network"), f.getMessage());
+            assertTrue(f.getMessage().contains("use dev.heddle.net"), f.getMessage());
             assertTrue(f.getMessage().contains("RealIoTest"), f.getMessage());
         }
         // The abandoned task still holds that server socket's accept lock; a fresh socket shows that
