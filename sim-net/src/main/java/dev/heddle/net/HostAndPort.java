@@ -47,7 +47,8 @@ record HostAndPort(String host, int port) {
             }
         }
         if (host.isBlank()) {
-            throw new IllegalArgumentException("address \"" + text + "\" has no host");
+            throw new IllegalArgumentException("address \"" + text + "\" has no host: name one, as \"localhost" + text
+                    + "\", or \"0.0.0.0" + text + "\" to bind every address of this machine");
         }
         return new HostAndPort(host, parsePort(port, text));
     }
