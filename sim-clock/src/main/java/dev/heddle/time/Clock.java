@@ -29,6 +29,17 @@ public interface Clock {
     /** Wall-clock time: real in production, the simulation's epoch plus {@link #now()} in simulation. */
     Instant instant();
 
+    /**
+     * This clock as a {@code java.time.Clock} in UTC (which is also an
+     * {@link java.time.InstantSource}), for code that takes an injected clock. Simulated code
+     * must read time through it or through this interface: {@code System.currentTimeMillis()},
+     * {@code System.nanoTime()} and {@code Instant.now()} read the machine's real clock, which
+     * a simulation does not move.
+     */
+    default java.time.Clock asJavaClock() {
+        return new JavaClockView(this, java.time.ZoneOffset.UTC);
+    }
+
     /** Suspends the calling task until {@code deadline} (a value of {@link #now()}) has passed. */
     void sleepUntil(long deadline);
 
