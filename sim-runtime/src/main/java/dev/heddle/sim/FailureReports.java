@@ -99,6 +99,15 @@ final class FailureReports {
         if (io != null) {
             return realIo(t, io);
         }
+        String handedOff = t.thread == null ? null : outsideWait(t.thread);
+        if (handedOff != null) {
+            return "task " + t + " waits in " + handedOff + " for work handed to a thread outside the simulation"
+                    + " (an executor or thread pool, ForkJoinPool.commonPool, a CompletableFuture's async stage):"
+                    + " the simulation does not run that thread, and no seed decides when it wakes this task. Run"
+                    + " the work as a Heddle task and join its handle (Heddle.spawn, or Heddle.spawnBlocking for a"
+                    + " blocking call). If it waits for another task instead, use Heddle's primitives (JoinHandle,"
+                    + " channels, Notify, Barrier), whose waits the simulator sees.\n" + stack(t);
+        }
         if (t.thread != null && inObjectWait(t.thread)) {
             return "task " + t + " waits in Object.wait(): on JDK 24+ its wake-up comes from the JDK's"
                     + " 'VirtualThread-unblocker' thread, outside the simulation. Use Heddle's Notify, Mutex or"
@@ -210,6 +219,33 @@ final class FailureReports {
                     call = frames[j];
                 }
                 return call.getClassName() + "." + call.getMethodName();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The JDK call and the line of user code at which the thread parks in a
+     * {@code java.util.concurrent} wait that is not Heddle's ({@code CompletableFuture.join},
+     * {@code Future.get}, a latch), or null when it waits on Heddle or not there.
+     */
+    private static String outsideWait(Thread thread) {
+        StackTraceElement[] frames = thread.getStackTrace();
+        int i = 0;
+        while (i < frames.length && !frames[i].getClassName().equals("java.util.concurrent.locks.LockSupport")) {
+            i++;
+        }
+        StackTraceElement call = null;
+        for (; i < frames.length; i++) {
+            String c = frames[i].getClassName();
+            if (c.equals("java.util.concurrent.locks.LockSupport")) {
+                continue;
+            }
+            if (c.startsWith("java.util.concurrent.")) {
+                call = frames[i];
+            } else if (!HeldLocks.isPlatformClass(c)) {
+                return call == null ? null
+                        : call.getClassName() + "." + call.getMethodName() + " (at " + frames[i] + ")";
             }
         }
         return null;
