@@ -16,6 +16,11 @@ public enum FailureKind {
     LEAKED_TASKS,
     /** A task suspended while holding a synchronized monitor or a ReentrantLock; see {@link LockHeldPolicy}. */
     LOCK_HELD_ACROSS_SUSPENSION,
+    /**
+     * A task ran one step for longer than {@link Simulation#stuckAfter} of real time without
+     * reaching a suspension point; the run was abandoned.
+     */
+    STUCK,
     /** Two runs of the same seed did different things. */
     NONDETERMINISM
 }

@@ -15,12 +15,13 @@ import java.util.Map;
 final class FailureReports {
     private FailureReports() {}
 
-    /** A step that has not reached a suspension point for {@code seconds}: printed by the {@link StuckStepWatchdog}. */
-    static String stuckStep(long seed, SimTask t, long seconds, String rerunCommand) {
-        return Simulation.seedText(seed) + " STUCK: task " + t + " has run for " + seconds + " s without reaching a"
-                + " suspension point. One carrier runs every task, so a loop that never suspends (Heddle.yieldNow,"
-                + " sleep, a channel or lock wait) hangs the whole simulation. It is at:\n" + stack(t)
-                + "rerun: " + rerunCommand;
+    /** A step that has not reached a suspension point for {@code nanos} of real time. */
+    static String stuckStep(SimTask t, long nanos) {
+        return "task " + t + " has run for " + nanos / 1_000_000 + " ms of real time without reaching a suspension"
+                + " point. One carrier runs every task, so a loop that never suspends (a busy wait on a flag another"
+                + " task sets) hangs the whole simulation: wait on a Heddle primitive instead (Notify, a channel,"
+                + " Watch), or call Heddle.yieldNow() in the loop. The run was abandoned; its thread spins until the"
+                + " JVM exits. It is at:\n" + stack(t);
     }
 
     /** A task that suspends holding {@code found}, with the frames of its own code. */

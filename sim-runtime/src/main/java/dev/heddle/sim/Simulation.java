@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
 
 /**
@@ -35,6 +36,7 @@ public final class Simulation {
     private long maxSteps = 1_000_000;
     private long maxTime = Duration.ofDays(1).toNanos();
     private int maxBlockingThreads = RuntimeBuilder.DEFAULT_MAX_BLOCKING_THREADS;
+    private long stuckAfter = Duration.ofSeconds(30).toNanos();
     private boolean failOnLeakedTasks;
     private LockHeldPolicy lockHeldPolicy = LockHeldPolicy.FAIL;
     private Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
@@ -110,6 +112,21 @@ public final class Simulation {
             throw new IllegalArgumentException("maxTime must be positive, was " + time);
         }
         this.maxTime = time.toNanos();
+        return this;
+    }
+
+    /**
+     * How long one step may run in real time before the run fails as {@link FailureKind#STUCK}:
+     * a task that never reaches a suspension point (a busy loop on a flag) cannot be preempted
+     * by the one carrier, so the caller stops waiting, reports the task with its stack, and
+     * returns. Default 30 seconds. The only use of real time in a run, and it never changes what
+     * the run does.
+     */
+    public Simulation stuckAfter(Duration threshold) {
+        if (threshold.isNegative() || threshold.isZero()) {
+            throw new IllegalArgumentException("stuckAfter must be positive, was " + threshold);
+        }
+        this.stuckAfter = threshold.toNanos();
         return this;
     }
 
@@ -277,7 +294,16 @@ public final class Simulation {
                     + " orders ready tasks by priority, while logical workers take them in their queues' order;"
                     + " use RANDOM or FIFO with workers, or PCT without");
         }
-        Simulator simulator = new Simulator(this, seed, trace);
+        AtomicReference<Simulator> running = new AtomicReference<>();
+        return SimulationThreads.run(() -> {
+            Simulator simulator = new Simulator(this, seed, trace);
+            running.set(simulator);
+            return executeOnCarrier(simulator, body, trace);
+        }, running, stuckAfter);
+    }
+
+    /** Runs {@code body} to its end on the calling thread, {@code simulator}'s carrier. */
+    private SimulationResult executeOnCarrier(Simulator simulator, SimBody body, Trace trace) {
         HeddleRuntime runtime = RuntimeAccess.onCarrier(simulator, maxBlockingThreads, "sim");
         Probes probes = new Probes();
         Sim sim = new Sim(seed, runtime, probes, simulator.hosts());

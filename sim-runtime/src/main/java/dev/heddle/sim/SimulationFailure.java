@@ -5,9 +5,11 @@ import java.util.Optional;
 /**
  * A failed simulation run. The message starts with {@code seed=0x…}, followed in swarm mode by
  * the seed's {@link SwarmProfile} (the fault kinds it turned on), and carries the one-line
- * command that reruns exactly this run.
+ * command that reruns exactly this run. It is an {@link AssertionError}, as opentest4j's
+ * {@code AssertionFailedError} is, so that JUnit, Surefire and IDEs count a failed simulation
+ * as a failed test, not as an error in the test.
  */
-public final class SimulationFailure extends RuntimeException {
+public final class SimulationFailure extends AssertionError {
     private final long seed;
     private final FailureKind kind;
     private final String rerunCommand;

@@ -92,12 +92,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
             throw new IllegalStateException("a simulation must be driven by the thread that created it, "
                     + carrier.getName() + ", not " + Thread.currentThread().getName());
         }
-        StuckStepWatchdog.watch(this);
-        try {
-            loop(root);
-        } finally {
-            StuckStepWatchdog.unwatch(this);
-        }
+        loop(root);
         if (failure != null) {
             throw failure;
         }
@@ -390,14 +385,18 @@ final class Simulator implements Carrier, Suspension.Watcher {
 
     // ---- the run's outcome ----
 
-    /** The task in its step, or null between steps; read by the {@link StuckStepWatchdog}'s thread. */
+    /** The task in its step, or null between steps; read by the thread that waits for the run. */
     SimTask running() {
         return running;
     }
 
-    /** For the {@link StuckStepWatchdog}: {@code t} has run one step for {@code seconds}. */
-    String stuckStepReport(SimTask t, long seconds) {
-        return FailureReports.stuckStep(seed, t, seconds, config.rerunCommand(seed));
+    /**
+     * For the caller waiting on another thread ({@link SimulationThreads}): {@code t} has run one
+     * step for {@code nanos} of real time. Reads the carrier's state without locking: a report.
+     */
+    SimulationFailure stuck(SimTask t, long nanos) {
+        return new SimulationFailure(seed, FailureKind.STUCK, FailureReports.stuckStep(t, nanos),
+                config.rerunCommand(seed), trace.hash(), context.swarm(), null);
     }
 
     List<Task<?>> unobservedFailures() {
