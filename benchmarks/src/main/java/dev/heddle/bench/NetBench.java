@@ -2,6 +2,8 @@ package dev.heddle.bench;
 
 import dev.heddle.net.Datagram;
 import dev.heddle.net.Net;
+import dev.heddle.net.TcpListener;
+import dev.heddle.net.TcpStream;
 import dev.heddle.net.UdpSocket;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.select.Select;
@@ -10,6 +12,7 @@ import dev.heddle.sim.Sim;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationResult;
 import dev.heddle.time.Elapsed;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,8 +25,8 @@ import java.util.List;
  * {@code ./heddle bench net}: how much faster than real time one core simulates a small
  * service. In one simulation, 3 servers and 100 clients, each a simulated host, exchange
  * requests and responses over the simulated network for 10 minutes of virtual time: each
- * client sends a request every 100 ms to 1 s to a server it picks, and sends it again when no
- * response comes within 50 ms. Prints {@code messages}, {@code messages_per_wall_second},
+ * client sends a request every 100 ms to 1 s, half of them in datagrams to a server they pick
+ * each time, sent again when no response comes within 50 ms, half over one TCP connection. Prints {@code messages}, {@code messages_per_wall_second},
  * {@code simulated_seconds}, {@code wall_seconds} and {@code time_compression} (simulated
  * seconds per wall second) last.
  */
@@ -90,15 +93,29 @@ public final class NetBench {
             long end = sim.now() + SIMULATED.toNanos();
             List<Host> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
-                clients.add(sim.host("client-" + c, self -> ask(servers, end)));
+                boolean tcp = c % 2 == 1;
+                clients.add(sim.host("client-" + c, self -> {
+                    if (tcp) {
+                        askOverTcp(servers, end);
+                    } else {
+                        ask(servers, end);
+                    }
+                }));
             }
             for (Host client : clients) {
                 client.mainTask().join();
             }
         }
 
-        /** Answers each request with its own bytes, forever. */
+        /** Answers each request with its own bytes, forever: datagrams on this task, each connection on its own. */
         private void serve() throws IOException {
+            TcpListener listener = TcpListener.bind("0.0.0.0:" + PORT);
+            Heddle.spawn("accept", () -> {
+                while (true) {
+                    TcpStream connection = listener.accept();
+                    Heddle.spawn("connection", () -> answer(connection));
+                }
+            });
             try (UdpSocket socket = UdpSocket.bind("0.0.0.0:" + PORT)) {
                 while (true) {
                     Datagram request = socket.receive();
@@ -108,7 +125,39 @@ public final class NetBench {
             }
         }
 
-        /** Requests at a random pace until {@code end}, each one again until its response comes. */
+        /** Answers the requests of one connection until its client closes it. */
+        private Void answer(TcpStream connection) throws IOException {
+            try (connection) {
+                byte[] request = new byte[Long.BYTES];
+                while (true) {
+                    connection.readExactly(request);
+                    connection.writeAll(request);
+                    messages++;
+                }
+            } catch (EOFException clientDone) {
+                return null;
+            }
+        }
+
+        /** Requests at a random pace until {@code end} over one connection, which the network keeps reliable. */
+        private void askOverTcp(List<InetSocketAddress> servers, long end) throws IOException {
+            try (TcpStream connection = TcpStream.connect(servers.get(Heddle.random().nextInt(servers.size())))) {
+                byte[] response = new byte[Long.BYTES];
+                long id = 0;
+                while (true) {
+                    Heddle.sleep(Duration.ofNanos(Heddle.random().nextLong(MIN_PAUSE_NANOS, MAX_PAUSE_NANOS)));
+                    if (Heddle.now() >= end) {
+                        return;
+                    }
+                    requests++;
+                    connection.writeAll(ByteBuffer.allocate(Long.BYTES).putLong(++id).array());
+                    messages++;
+                    connection.readExactly(response);
+                }
+            }
+        }
+
+        /** Requests at a random pace until {@code end} in datagrams, each one again until its response comes. */
         private void ask(List<InetSocketAddress> servers, long end) throws IOException {
             try (UdpSocket socket = UdpSocket.bind("0.0.0.0:0")) {
                 long id = 0;
