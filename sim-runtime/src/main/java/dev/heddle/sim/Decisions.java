@@ -9,7 +9,8 @@ import java.util.random.RandomGenerator;
  * RANDOM pool runs, PCT's priorities and change points, the logical worker that acts and the
  * worker its steal tries first, the branch a select polls first, the suspensions at which
  * held locks are looked for, the clocks of simulated hosts, the simulated network's latencies,
- * and the numbers handed to user code. Choices the seed does not make (FIFO's order, PCT's
+ * the buggify points that are active and fire, the fault kinds a swarm profile turns on, and
+ * the numbers handed to user code. Choices the seed does not make (FIFO's order, PCT's
  * highest priority first) are the schedulers', {@link ReadyPool} and {@link LogicalWorkers}.
  *
  * <p>Each purpose draws from its own stream split from the seed, so that one more draw for
@@ -25,6 +26,9 @@ final class Decisions {
     private final SimRandom lockChecks;
     private final SimRandom hosts;
     private final SimRandom network;
+    private final SimRandom buggify;
+    private final long seed;
+    private final Trace trace;
     private final RandomGenerator stealStarts = new StealStarts();
 
     Decisions(long seed, Trace trace) {
@@ -36,6 +40,9 @@ final class Decisions {
         this.lockChecks = new SimRandom(seed, "lock checks", trace, null);
         this.hosts = new SimRandom(seed, "hosts", trace, null);
         this.network = new SimRandom(seed, "network", trace, null);
+        this.buggify = new SimRandom(seed, "buggify", trace, null);
+        this.seed = seed;
+        this.trace = trace;
     }
 
     /** Randomness for code under test; every value drawn is a {@link Trace.Event#RANDOM} event. */
@@ -110,6 +117,20 @@ final class Decisions {
     /** The simulated network's choices: the latency of each message, and whatever it decides later. */
     RandomGenerator network() {
         return network;
+    }
+
+    /** Buggify's choices: whether it is on in the run, which of its points are active, which calls fire. */
+    RandomGenerator buggify() {
+        return buggify;
+    }
+
+    /**
+     * The stream of a swarm profile's choice for one fault {@code kind}: a stream per kind, so
+     * that what a seed decides for a kind depends on the seed and the kind only, not on which
+     * kinds were asked before it.
+     */
+    RandomGenerator swarmKind(String kind) {
+        return new SimRandom(seed, "swarm " + kind, trace, null);
     }
 
     private final class StealStarts implements RandomGenerator {

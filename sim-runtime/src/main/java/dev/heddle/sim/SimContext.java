@@ -21,10 +21,13 @@ public final class SimContext {
     private final Decisions decisions;
     private final Trace trace;
     private final Faults faults;
+    private final Optional<SwarmProfile> swarm;
     private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
 
-    SimContext(Simulator simulator, Decisions decisions, Trace trace, Faults faults) {
+    /** {@code swarm} is null outside swarm mode. */
+    SimContext(Simulator simulator, Decisions decisions, Trace trace, Faults faults, SwarmProfile swarm) {
         this.simulator = simulator;
+        this.swarm = Optional.ofNullable(swarm);
         this.decisions = decisions;
         this.trace = trace;
         this.faults = faults;
@@ -93,6 +96,15 @@ public final class SimContext {
     /** Counts one firing of the fault kind {@code name}, in the result and the trace. */
     public void faultFired(String name) {
         faults.fired(name);
+    }
+
+    /**
+     * In {@link Simulation#swarm swarm mode}, which fault kinds this seed turns on and their
+     * rates; empty otherwise. A module with a fault kind asks it, in swarm mode, instead of
+     * using the rate the test configured: {@code swarm().map(p -> p.rate("net.drop", 0.2))}.
+     */
+    public Optional<SwarmProfile> swarm() {
+        return swarm;
     }
 
     /** How many times the fault kind {@code name} has fired so far in this run. */

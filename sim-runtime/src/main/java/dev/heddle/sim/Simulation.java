@@ -40,7 +40,11 @@ public final class Simulation {
     private Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
     private Duration maxClockOffset = Duration.ofMillis(100);
     private double maxClockDriftPpm = 100;
-    private LongFunction<String> rerunCommand = s -> "Simulation.ofSeed(" + hex(s) + "L).run(...)";
+    private double buggify = Buggify.P_RUN_ENABLED;
+    private boolean buggifySet;
+    private boolean swarm;
+    /** Null: the default, {@link #defaultRerunCommand}. */
+    private LongFunction<String> rerunCommand;
 
     private Simulation(long seed) {
         this.seed = seed;
@@ -169,7 +173,51 @@ public final class Simulation {
         return this;
     }
 
-    /** How failure reports tell the user to rerun a seed, e.g. {@code s -> "mvn test -Dheddle.seed=" + hex(s)}. */
+    /**
+     * The share of runs with {@link Buggify buggify} on, the seed choosing; in a run where it
+     * is off every {@code buggify()} call is false. Default {@link Buggify#P_RUN_ENABLED} (0.8,
+     * as FoundationDB's test harness), so that buggify points work without setting anything and
+     * a fifth of the seeds still run the code without its faults. {@code buggify(1)} turns it on
+     * in every run, {@code buggify(0)} off in every run, swarm mode included. Set explicitly
+     * above 0, a run with buggify on counts it as a configured fault from its start, so that a
+     * sweep whose buggify points never fire (or are never reached) says so; left at the
+     * default, only runs that reach a buggify point count it. In {@link #swarm swarm mode} the
+     * seed's {@link SwarmProfile} decides instead of this probability (fault kind
+     * {@code "buggify"}).
+     *
+     * @throws IllegalArgumentException if {@code probability} is not in [0, 1]
+     */
+    public Simulation buggify(double probability) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("buggify's probability (the share of runs with buggify on) must be"
+                    + " between 0 and 1, was " + probability);
+        }
+        this.buggify = probability;
+        this.buggifySet = true;
+        return this;
+    }
+
+    /**
+     * Swarm mode (Groce et al.'s swarm testing, as TigerBeetle's VOPR): each seed draws a
+     * {@link SwarmProfile}, which turns each fault kind on or off in that seed (half the time)
+     * and draws its rate, so that a sweep of seeds tries many mixes of faults instead of all of
+     * them at once. Modules with faults (the simulated network's, {@link Buggify}) ask the
+     * profile through {@link SimContext#swarm()}. The profile is printed in a failing run's
+     * message after the seed, and is in {@link SimulationResult#swarm()}; the same seed in swarm
+     * mode draws the same profile, so the default rerun command says {@code .swarm(true)}.
+     * Default off.
+     */
+    public Simulation swarm(boolean on) {
+        this.swarm = on;
+        return this;
+    }
+
+    /**
+     * How failure reports tell the user to rerun a seed, e.g. {@code s -> "mvn test -Dheddle.seed=" + hex(s)}.
+     * The command must reproduce this simulation's settings (strategy, swarm mode, buggify),
+     * not only the seed. By default, {@code Simulation.ofSeed(0x2aL)} with the swarm and buggify
+     * settings that differ from the defaults.
+     */
     public Simulation rerunCommand(LongFunction<String> command) {
         this.rerunCommand = Objects.requireNonNull(command, "rerunCommand");
         return this;
@@ -215,7 +263,7 @@ public final class Simulation {
                             + " thread, an unseeded Random, identity hash codes or HashMap order of objects."
                             + "\n  first run:\n" + first.describe(at - 5, at + 1)
                             + "  second run:\n" + second.describe(at - 5, at + 1),
-                    rerunCommand.apply(seed), first.hash(), f1 != null ? f1 : f2);
+                    rerunCommand(seed), first.hash(), r1 != null ? r1.swarm() : f1.swarm(), f1 != null ? f1 : f2);
         }
         if (f1 != null) {
             throw f1;
@@ -263,7 +311,8 @@ public final class Simulation {
                 throw simulator.failure();
             }
             return new SimulationResult(seed, trace.hash(), simulator.steps(), simulator.virtualTime(),
-                    simulator.spawned(), List.copyOf(probes.records().values()), simulator.faults().records());
+                    simulator.spawned(), List.copyOf(probes.records().values()), simulator.faults().records(),
+                    simulator.context().swarm());
         } catch (SimulationFailure f) {
             simulator.teardown(100_000);
             throw f;
@@ -311,7 +360,25 @@ public final class Simulation {
     }
 
     String rerunCommand(long s) {
-        return rerunCommand.apply(s);
+        return rerunCommand != null ? rerunCommand.apply(s) : defaultRerunCommand(s);
+    }
+
+    /** Java that reruns seed {@code s} with this simulation's swarm and buggify settings. */
+    private String defaultRerunCommand(long s) {
+        return "Simulation.ofSeed(" + hex(s) + "L)" + (swarm ? ".swarm(true)" : "")
+                + (buggifySet ? ".buggify(" + buggify + ")" : "") + ".run(...)";
+    }
+
+    double buggifyProbability() {
+        return buggify;
+    }
+
+    boolean buggifySet() {
+        return buggifySet;
+    }
+
+    boolean swarm() {
+        return swarm;
     }
 
     /** A seed as failure reports print it: {@code 0x} and lowercase hex. */

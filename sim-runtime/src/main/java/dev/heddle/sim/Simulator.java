@@ -37,6 +37,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final Hosts hosts;
     private final SimContext context;
     private final Faults faults;
+    private final BuggifySites buggify;
     private final Thread carrier;
 
     private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
@@ -70,7 +71,12 @@ final class Simulator implements Carrier, Suspension.Watcher {
         this.time = new VirtualTimeDriver(config.epoch());
         this.hosts = new Hosts(this, config, decisions, trace);
         this.faults = new Faults(trace);
-        this.context = new SimContext(this, decisions, trace, faults);
+        SwarmProfile swarm = config.swarm() ? new SwarmProfile(decisions::swarmKind, trace) : null;
+        this.buggify = new BuggifySites(config.buggifyProbability(), decisions.buggify(), swarm, faults, trace);
+        this.context = new SimContext(this, decisions, trace, faults, swarm);
+        if (config.buggifySet()) {
+            buggify.on();
+        }
         this.carrier = Thread.currentThread();
     }
 
@@ -327,6 +333,10 @@ final class Simulator implements Carrier, Suspension.Watcher {
         return faults;
     }
 
+    BuggifySites buggify() {
+        return buggify;
+    }
+
     SimContext context() {
         return context;
     }
@@ -433,7 +443,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
 
     void fail(FailureKind kind, String details, Throwable cause) {
         if (failure == null) {
-            failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), trace.hash(), cause);
+            failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), trace.hash(),
+                    context.swarm(), cause);
         }
     }
 }

@@ -53,11 +53,18 @@ final class Trace {
         /** a: port, b: bytes or -1 when lost ({@link NetworkEvent#DATAGRAM_DELIVER}). */
         NET_DATAGRAM_DELIVER,
         /** A fault fired ({@link Faults}). a: the hash of its name, b: its firings so far. */
-        FAULT
+        FAULT,
+        /** A swarm profile's choice for a fault kind. a: the hash of the kind, b: 0 when off, else its rate's bits. */
+        SWARM,
+        /** Buggify decided for the run ({@link BuggifySites}). b: 1 when on. */
+        BUGGIFY,
+        /** A buggify point reached for the first time. a: the point (1, 2, ... in order reached), b: 1 when active. */
+        BUGGIFY_POINT
     }
 
     private final List<String> names = new ArrayList<>();
     private final List<String> hostNames = new ArrayList<>();
+    private final List<String> buggifyPoints = new ArrayList<>();
     private long[] all;
     private int size;
     private long hash;
@@ -67,6 +74,7 @@ final class Trace {
         this.all = keepAll ? new long[3 * 1024] : null;
         names.add("-");
         hostNames.add("-");
+        buggifyPoints.add("-");
     }
 
     void record(Event kind, long a, long b) {
@@ -97,6 +105,14 @@ final class Trace {
             hostNames.add(null);
         }
         hostNames.set(id, name);
+    }
+
+    /** Registers a buggify point's name under its number, for readable events. */
+    void buggifyPoint(int id, String name) {
+        while (buggifyPoints.size() <= id) {
+            buggifyPoints.add(null);
+        }
+        buggifyPoints.set(id, name);
     }
 
     long hash() {
@@ -158,6 +174,11 @@ final class Trace {
             case NET_DATAGRAM_DELIVER -> b < 0 ? "lose datagram to port " + a : "deliver datagram of " + b
                     + " bytes to port " + a;
             case FAULT -> "fault #" + b + " of kind " + Integer.toHexString((int) a);
+            case SWARM -> "swarm turns fault kind " + Integer.toHexString((int) a) + (b == 0 ? " off" : " on at "
+                    + Double.longBitsToDouble(b) + " of its largest rate");
+            case BUGGIFY -> "buggify " + (b == 1 ? "on" : "off") + " in this run";
+            case BUGGIFY_POINT -> "buggify point " + (a < buggifyPoints.size() ? buggifyPoints.get((int) a) : "#" + a)
+                    + (b == 1 ? " active" : " inactive");
         };
     }
 
