@@ -53,7 +53,15 @@ final class Trace {
         /** a: port, b: bytes or -1 when lost ({@link NetworkEvent#DATAGRAM_DELIVER}). */
         NET_DATAGRAM_DELIVER,
         /** A fault fired ({@link Faults}). a: the hash of its name, b: its firings so far. */
-        FAULT
+        FAULT,
+        /** a: message, b: bytes ({@link NetworkEvent#DROP}). */
+        NET_DROP,
+        /** a: message, b: its copy ({@link NetworkEvent#DUPLICATE}). */
+        NET_DUPLICATE,
+        /** a: message, b: bytes ({@link NetworkEvent#HOLD}). */
+        NET_HOLD,
+        /** a: message, b: bytes ({@link NetworkEvent#RELEASE}). */
+        NET_RELEASE
     }
 
     private final List<String> names = new ArrayList<>();
@@ -157,6 +165,10 @@ final class Trace {
             case NET_DATAGRAM_SEND -> "send datagram of " + b + " bytes to port " + a;
             case NET_DATAGRAM_DELIVER -> b < 0 ? "lose datagram to port " + a : "deliver datagram of " + b
                     + " bytes to port " + a;
+            case NET_DROP -> "drop message #" + a + " of " + b + " bytes";
+            case NET_DUPLICATE -> "duplicate message #" + a + " as #" + b;
+            case NET_HOLD -> "hold message #" + a + " of " + b + " bytes";
+            case NET_RELEASE -> "release message #" + a + " of " + b + " bytes";
             case FAULT -> "fault #" + b + " of kind " + Integer.toHexString((int) a);
         };
     }
