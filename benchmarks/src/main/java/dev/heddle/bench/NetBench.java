@@ -1,7 +1,8 @@
 package dev.heddle.bench;
 
 import dev.heddle.net.Datagram;
-import dev.heddle.net.Net;
+import dev.heddle.net.Latency;
+import dev.heddle.net.SimNet;
 import dev.heddle.net.TcpListener;
 import dev.heddle.net.TcpStream;
 import dev.heddle.net.UdpSocket;
@@ -28,7 +29,9 @@ import java.util.List;
  * service. In one simulation, 3 servers and 100 clients, each a simulated host, exchange
  * requests and responses over the simulated network for 10 minutes of virtual time: each
  * client sends a request every 100 ms to 1 s, half of them in datagrams to a server they pick
- * each time, sent again when no response comes within 50 ms, half over one TCP connection. Prints {@code messages}, {@code messages_per_wall_second},
+ * each time, sent again when no response comes within 50 ms, half over one TCP connection.
+ * Every link takes 1 to 5 ms (1% of messages up to 200 ms) and loses 1% of messages: a
+ * datagram is gone, a stream's segment retransmitted after a timeout. Prints {@code messages}, {@code messages_per_wall_second},
  * {@code simulated_seconds}, {@code cpu_seconds} (of the carrier thread: on a busy machine
  * well under {@code wall_seconds}), {@code wall_seconds}, and {@code time_compression}
  * (simulated seconds per wall second) last. The best of 3 runs, after one to warm up.
@@ -41,6 +44,7 @@ public final class NetBench {
     private static final Duration RETRY_AFTER = Duration.ofMillis(50);
     private static final long MIN_PAUSE_NANOS = Duration.ofMillis(100).toNanos();
     private static final long MAX_PAUSE_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final double LOSS = 0.01;
     private static final int ROUNDS = 3;
 
     private NetBench() {}
@@ -92,7 +96,9 @@ public final class NetBench {
         long messages;
 
         void play(Sim sim) throws Exception {
-            Net.simulateLatency(Duration.ofMillis(1), Duration.ofMillis(5));
+            SimNet.current().defaults()
+                    .latency(Latency.of(Duration.ofMillis(1), Duration.ofMillis(3), 0.01, Duration.ofMillis(200)))
+                    .loss(LOSS);
             List<InetSocketAddress> servers = new ArrayList<>();
             for (int s = 0; s < SERVERS; s++) {
                 Host server = sim.host("server-" + s, self -> serve());
