@@ -31,10 +31,11 @@ import java.util.List;
  * client sends a request every 100 ms to 1 s, half of them in datagrams to a server they pick
  * each time, sent again when no response comes within 50 ms, half over one TCP connection.
  * Every link takes 1 to 5 ms (1% of messages up to 200 ms) and loses 1% of messages: a
- * datagram is gone, a stream's segment retransmitted after a timeout. Prints {@code messages}, {@code messages_per_wall_second},
- * {@code simulated_seconds}, {@code cpu_seconds} (of the carrier thread: on a busy machine
- * well under {@code wall_seconds}), {@code wall_seconds}, and {@code time_compression}
- * (simulated seconds per wall second) last. The best of 3 runs, after one to warm up.
+ * datagram is gone, a stream's segment retransmitted after a timeout. Prints
+ * {@code messages}, {@code cpu_seconds} (of the carrier thread: on a busy machine well under
+ * {@code wall_seconds}), {@code wall_seconds}, {@code messages_per_wall_second},
+ * {@code simulated_seconds} and {@code time_compression} (simulated seconds per wall second)
+ * last. The best of 3 runs, after one to warm up.
  */
 public final class NetBench {
     private static final int SERVERS = 3;
