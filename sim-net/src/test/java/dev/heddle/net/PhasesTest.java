@@ -1,6 +1,7 @@
 package dev.heddle.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,15 +35,21 @@ class PhasesTest {
     }
 
     @Test
-    void withoutHealingTheFaultsLeftInForceAreSeen() {
-        Simulation.ofSeed(1).run(sim -> {
+    void faultsInForceWhenChaosEndsStayUntilHealed() {
+        Chaos lasting = Chaos.builder().partitions(1).crashes(0.2).pauses(0.2)
+                .lasting(Duration.ofHours(1), Duration.ofHours(1)).build();
+        Simulation.ofSeed(2).run(sim -> {
             Mesh mesh = Mesh.start(sim, 5);
-            Phases phases = Phases.chaos(Duration.ofMinutes(1), CHAOS);
-            boolean faultsLeft = sim.hosts().stream().anyMatch(h -> h.state() != Host.State.RUNNING);
+            Phases phases = Phases.chaos(Duration.ofSeconds(20), lasting);
             long end = sim.now();
-            sim.sleep(Duration.ofMillis(500));
-            assertTrue(faultsLeft || !mesh.allHeardSince(end), "seed 1 leaves a fault in force at the end");
+            assertTrue(sim.hosts().stream().anyMatch(h -> h.state() != Host.State.RUNNING), "hosts stay down");
+            sim.sleep(Duration.ofSeconds(1));
+            assertFalse(mesh.allHeardSince(end), "the last partition stays");
             phases.thenHeal();
+            long healed = sim.now();
+            sim.sleep(Duration.ofSeconds(1));
+            assertTrue(sim.hosts().stream().allMatch(h -> h.state() == Host.State.RUNNING));
+            assertTrue(mesh.allHeardSince(healed));
         });
     }
 
