@@ -16,9 +16,10 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Link settings: bandwidth, the stream window, and loss, duplication, reordering and latency as configured. */
@@ -30,7 +31,7 @@ class SimNetLinkTest {
         Simulation.ofSeed(1).run(sim -> {
             SimNet net = SimNet.current();
             net.defaults().latency(Latency.fixed(Duration.ofMillis(1)));
-            List<long[]> arrivals = new CopyOnWriteArrayList<>();
+            List<long[]> arrivals = Collections.synchronizedList(new ArrayList<>());
             sim.host("b", self -> receiveTimes(arrivals));
             Host a = sim.host("a", self -> {
                 try (UdpSocket socket = UdpSocket.bind("0.0.0.0:0")) {
@@ -95,7 +96,7 @@ class SimNetLinkTest {
         int n = 20_000;
         double loss = 0.1;
         double duplicate = 0.05;
-        List<long[]> arrivals = new CopyOnWriteArrayList<>();
+        List<long[]> arrivals = Collections.synchronizedList(new ArrayList<>());
         SimulationResult result = Simulation.ofSeed(3).run(sim -> {
             sim.host("b", self -> receiveTimes(arrivals));
             Host a = sendMany(sim, n);
@@ -116,7 +117,7 @@ class SimNetLinkTest {
     @Test
     void latencyPercentilesMatchTheConfiguredDistribution() {
         int n = 20_000;
-        List<long[]> arrivals = new CopyOnWriteArrayList<>();
+        List<long[]> arrivals = Collections.synchronizedList(new ArrayList<>());
         SimulationResult result = Simulation.ofSeed(4).run(sim -> {
             sim.host("b", self -> receiveTimes(arrivals));
             Host a = sendMany(sim, n);
@@ -144,7 +145,7 @@ class SimNetLinkTest {
     @Test
     void reorderedDatagramsArriveAfterLaterOnesAndAllArrive() {
         int n = 2_000;
-        List<long[]> arrivals = new CopyOnWriteArrayList<>();
+        List<long[]> arrivals = Collections.synchronizedList(new ArrayList<>());
         SimulationResult result = Simulation.ofSeed(5).run(sim -> {
             sim.host("b", self -> receiveTimes(arrivals));
             Host a = sendMany(sim, n);
