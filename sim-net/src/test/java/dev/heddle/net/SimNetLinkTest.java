@@ -45,7 +45,8 @@ class SimNetLinkTest {
             a.mainTask().join();
             sim.sleep(Duration.ofSeconds(2));
             assertEquals(3, arrivals.size());
-            assertEquals(Duration.ofMillis(501).toNanos(), arrivals.get(0)[1] - arrivals.get(0)[0], "5000 B at 10 kB/s");
+            assertEquals(Duration.ofMillis(501).toNanos(), arrivals.get(0)[1] - arrivals.get(0)[0],
+                    "5000 B at 10 kB/s");
             assertEquals(Duration.ofMillis(1001).toNanos(), arrivals.get(1)[1] - arrivals.get(1)[0], "after the first");
             assertEquals(Duration.ofMillis(1003).toNanos(), arrivals.get(2)[1] - arrivals.get(2)[0], "16 B after both");
         });
@@ -183,7 +184,10 @@ class SimNetLinkTest {
         assertEquals(0, SimNetPartitionTest.fired(result, "net.drop"), "a stream loses nothing");
     }
 
-    /** Starts host "a", which (once the caller suspends, after configuring its link) sends {@code n} stamped datagrams to b, 100 every millisecond. */
+    /**
+     * Starts host "a", which sends {@code n} stamped datagrams to b, 100 every millisecond, from
+     * when the caller (which sets the link first) suspends.
+     */
     private static Host sendMany(dev.heddle.sim.Sim sim, int n) {
         return sim.host("a", self -> {
             try (UdpSocket socket = UdpSocket.bind("0.0.0.0:0")) {
