@@ -13,6 +13,7 @@ import dev.heddle.sim.SimulationResult;
 import dev.heddle.sim.Simulation;
 import dev.heddle.time.Elapsed;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
@@ -206,6 +207,27 @@ class SimNetClogTest {
             assertEquals(Reachability.allBut(names, java.util.Set.of()), mesh.observe(Duration.ofMillis(30)));
             assertThrows(Elapsed.class, () -> Heddle.clock().timeout(Duration.ofMillis(1), () -> sim.sleep(
                     Duration.ofMillis(2))));
+        });
+    }
+
+    @Test
+    void aDroppedConnectionRequestFailsTheConnectNamingTheDrop() {
+        Simulation.ofSeed(6).run(sim -> {
+            SimNet net = SimNet.current();
+            sim.host("srv", self -> TcpListener.bind("0.0.0.0:7000").accept());
+            Host client = sim.host("cli", self -> {
+                ConnectException e = assertThrows(ConnectException.class, () -> TcpStream.connect("srv:7000"));
+                assertTrue(e.getMessage().contains("lost") && e.getMessage().contains("dropped by the test"),
+                        e.getMessage());
+            });
+            net.hold("cli", "srv");
+            sim.sleep(Duration.ofMillis(10));
+            List<InFlight> flying = net.inFlight();
+            assertEquals(List.of("connect"), flying.stream().map(InFlight::kind).toList());
+            assertTrue(flying.getFirst().held());
+            flying.getFirst().drop();
+            client.mainTask().join();
+            net.release("cli", "srv");
         });
     }
 
