@@ -79,13 +79,13 @@ class SimNetClogTest {
 
     @Test
     void swizzleClogEventuallyDeliversEverything() {
-        for (long seed = 1; seed <= 20; seed++) {
+        for (long seed = 1; seed <= 8; seed++) {
             SimulationResult result = Simulation.ofSeed(seed).run(sim -> {
                 List<String> names = List.of("a", "b", "c", "d", "e");
                 Reachability mesh = Reachability.start(sim, names);
-                SimNet.current().swizzleClog(names, Duration.ofMillis(100));
+                SimNet.current().swizzleClog(names, Duration.ofMillis(40));
                 assertTrue(mesh.observe(Duration.ofMillis(10)).size() < 20, "someone is clogged");
-                sim.sleep(Duration.ofMillis(1000));
+                sim.sleep(Duration.ofMillis(400));
                 assertEquals(Reachability.allBut(names, java.util.Set.of()), mesh.observe(Duration.ofMillis(30)));
                 assertTrue(SimNet.current().inFlight().stream().noneMatch(InFlight::held));
             });

@@ -12,6 +12,7 @@ import dev.heddle.sim.SimulationResult;
 import dev.heddle.sim.Simulation;
 import dev.heddle.time.Elapsed;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -182,6 +183,22 @@ class SimNetLinkTest {
         });
         assertTrue(SimNetPartitionTest.fired(result, "net.retransmit") > 10, result.faults().toString());
         assertEquals(0, SimNetPartitionTest.fired(result, "net.drop"), "a stream loses nothing");
+    }
+
+    @Test
+    void whenEveryRetransmissionIsLostTheConnectFailsOnceTheyHaveAllTimedOut() {
+        SimulationResult result = Simulation.ofSeed(7).run(sim -> {
+            sim.host("srv", self -> TcpListener.bind("0.0.0.0:7000").accept());
+            SimNet.current().link("sim", "srv").loss(1).latency(Latency.fixed(Duration.ofMillis(1)));
+            long start = trueNow();
+            ConnectException e = assertThrows(ConnectException.class, () -> TcpStream.connect("srv:7000"));
+            assertTrue(e.getMessage().contains("15 retransmissions") && e.getMessage().contains("sim -> srv"),
+                    e.getMessage());
+            // 200 ms doubling to 102.4 s, then six more at the 120 s cap: 924.6 s, plus the latency.
+            assertEquals(Duration.ofMillis(924_601).toNanos(), trueNow() - start);
+        });
+        assertEquals(15, SimNetPartitionTest.fired(result, "net.retransmit"));
+        assertEquals(1, SimNetPartitionTest.fired(result, "net.drop"));
     }
 
     /**
