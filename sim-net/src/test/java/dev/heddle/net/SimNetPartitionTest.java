@@ -163,6 +163,20 @@ class SimNetPartitionTest {
         });
     }
 
+    @Test
+    void aConnectAcrossACutStallsUntilItsTimeoutAndOneAfterTheRepairSucceeds() {
+        Simulation.ofSeed(7).run(sim -> {
+            sim.host("srv", self -> EchoServer.serve(TcpListener.bind("0.0.0.0:7000")).join());
+            SimNet.current().isolate("srv");
+            SimNet.current().partition(List.of("sim"), List.of("srv"));
+            assertThrows(Elapsed.class, () -> Heddle.clock().timeout(Duration.ofSeconds(5),
+                    () -> TcpStream.connect("srv:7000")));
+            SimNet.current().repairAll();
+            EchoClient.exchange("srv:7000", 3);
+            sim.hosts().getFirst().crash();
+        });
+    }
+
     private static Set<String> reaches(Set<String> seen, String host) {
         Set<String> out = new TreeSet<>();
         for (String link : seen) {

@@ -20,7 +20,7 @@ public enum NetworkEvent {
     DATAGRAM_SEND,
     /** A datagram arriving. a: port sent to, b: bytes, or -1 when no socket is bound there and it is lost. */
     DATAGRAM_DELIVER,
-    /** A message lost (to a partition, the link's loss, failed retransmissions, a test's drop). a: message number, b: bytes. */
+    /** A message lost (to a cut, the link's loss, failed retransmissions, a drop). a: message number, b: bytes. */
     DROP,
     /** A datagram sent twice by the link. a: the original's message number, b: the copy's. */
     DUPLICATE,

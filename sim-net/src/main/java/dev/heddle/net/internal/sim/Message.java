@@ -42,6 +42,8 @@ final class Message implements InFlight {
     State state = State.TRAVELLING;
     long arrivesAt;
     Timer timer;
+    /** Why it will be lost on arrival (its retransmissions all fail), or null. */
+    String doom;
 
     Message(MessagePath path, long id, DirectedLink link, String kind, int bytes, boolean reliable, Flow flow,
             Runnable delivery, Consumer<String> loss) {

@@ -12,8 +12,8 @@ import java.util.random.RandomGenerator;
  * The one way every message crosses the simulated network, where the links' settings and the
  * faults decide its fate. On send: a datagram across a cut, or lost to the link's loss, is gone;
  * a connection's message that the loss hits is retransmitted instead, later by a timeout of
- * 200 ms doubling (up to 120 s) per loss, and after 15 lost retransmissions its connection is
- * reset. Then it waits its turn on the wire (bandwidth) and takes the link's latency; a
+ * 200 ms doubling (up to 120 s) per loss, and when 15 retransmissions are lost too its
+ * connection is reset, once they have all timed out. Then it waits its turn on the wire (bandwidth) and takes the link's latency; a
  * datagram may also be held back past later ones (reorder) or sent twice (duplicate). On
  * arrival: across a cut a datagram is lost and a connection's message stalls until the repair
  * (then retransmitted, one latency later); on a clogged or held link it waits for the unclog or
@@ -60,19 +60,21 @@ final class MessagePath {
             return;
         }
         double lossRate = links.loss(link);
-        long retransmissionDelay = 0;
+        int losses = 0;
         if (reliable) {
-            retransmissionDelay = retransmissionDelayLocked(lossRate, random);
-            if (retransmissionDelay < 0) {
-                loseLocked(message, "net.drop", "its retransmissions on " + link + " all failed");
-                return;
+            losses = lossesLocked(lossRate, random);
+            for (int i = 0; i < Math.min(losses, MAX_RETRANSMISSIONS); i++) {
+                context.faultFired("net.retransmit");
+            }
+            if (losses > MAX_RETRANSMISSIONS) {
+                message.doom = "its " + MAX_RETRANSMISSIONS + " retransmissions on " + link + " all failed";
             }
         } else if (lossRate > 0 && random.nextDouble() < lossRate) {
             loseLocked(message, "net.drop", "lost on " + link);
             return;
         }
         long arrival = wires.transmit(link, now, bytes, links.bandwidth(link)) + latencyLocked(link)
-                + retransmissionDelay;
+                + retransmissionDelay(losses);
         if (!reliable) {
             double reorder = links.reorder(link);
             if (reorder > 0 && random.nextDouble() < reorder) {
@@ -94,18 +96,23 @@ final class MessagePath {
     }
 
     /**
-     * The delay the link's loss adds to a connection's message by retransmissions: a seeded
-     * number of losses, each adding the timeout, which doubles; -1 once they exceed
-     * {@link #MAX_RETRANSMISSIONS}.
+     * How many times in a row the link's loss hits a connection's message, each time sent again
+     * after the retransmission timeout; {@link #MAX_RETRANSMISSIONS} + 1 when every retransmission
+     * is lost too.
      */
-    private long retransmissionDelayLocked(double lossRate, RandomGenerator random) {
+    private static int lossesLocked(double lossRate, RandomGenerator random) {
+        int losses = 0;
+        while (losses <= MAX_RETRANSMISSIONS && lossRate > 0 && random.nextDouble() < lossRate) {
+            losses++;
+        }
+        return losses;
+    }
+
+    /** The time {@code losses} lost sends add: a timeout of 200 ms for the first, doubling, at most 120 s. */
+    static long retransmissionDelay(int losses) {
         long delay = 0;
         long timeout = FIRST_RETRANSMISSION_TIMEOUT;
-        for (int lost = 0; lossRate > 0 && random.nextDouble() < lossRate; lost++) {
-            if (lost == MAX_RETRANSMISSIONS) {
-                return -1;
-            }
-            context.faultFired("net.retransmit");
+        for (int i = 0; i < losses; i++) {
             delay += timeout;
             timeout = Math.min(2 * timeout, MAX_RETRANSMISSION_TIMEOUT);
         }
@@ -132,7 +139,12 @@ final class MessagePath {
     private void due(Message message) {
         network.lock.lock();
         try {
-            if (message.state == Message.State.TRAVELLING) {
+            if (message.state != Message.State.TRAVELLING) {
+                return;
+            }
+            if (message.doom != null) {
+                loseLocked(message, "net.drop", message.doom);
+            } else {
                 arriveLocked(message);
             }
         } finally {

@@ -27,12 +27,15 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The network of one simulation: its hosts are the machines, their names resolve to their
- * addresses, and every message takes a latency drawn from the run's "network" stream, in
- * virtual time. Streams are reliable and ordered; a host's crash closes its listeners and
- * resets its connections for their peers. Datagrams travel with the same latencies, and are
- * lost only when no socket is bound at their address on arrival. Each connection, refusal, send, delivery and reset
+ * addresses, and its sockets (listeners, streams, UDP sockets) live here. Every message they
+ * send (a connection request or answer, a stream's bytes, end or reset, a datagram) goes from
+ * the sending host to the receiving host through the one {@link MessagePath}, which applies
+ * the links' settings and the faults in virtual time; the test changes those through
+ * {@link NetworkControl}. A host's crash closes its listeners and UDP sockets and resets its
+ * connections for their peers. Each connection, refusal, send, delivery, reset, drop and hold
  * is a trace event, so the trace hash covers the network. One per run
- * ({@link SimContext#extension}); touched only by the run's tasks and timers, one at a time.
+ * ({@link SimContext#extension}); touched only by the run's tasks and timers, one at a time,
+ * under {@link #lock}.
  */
 public final class SimNetwork implements NetBackend {
     /**

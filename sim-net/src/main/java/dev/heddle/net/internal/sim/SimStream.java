@@ -93,7 +93,10 @@ final class SimStream implements StreamDriver {
         return closed || outputShut || reset != null || unread < WINDOW;
     }
 
-    /** Sends up to {@code length} bytes of {@code from}, as many as the window takes; fails if this side cannot write. */
+    /**
+     * Sends up to {@code length} bytes of {@code from}, as many as the window takes;
+     * fails if this side cannot write.
+     */
     int sendSomeLocked(byte[] from, int offset, int length) throws IOException {
         if (closed) {
             throw new ClosedSocketException("cannot write to " + this + ": it is closed");
