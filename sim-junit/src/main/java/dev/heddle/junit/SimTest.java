@@ -35,12 +35,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * seeds, {@code heddle.strategy} the strategy. Test instance fields are shared by all seeds
  * of a method: keep per-run state inside the method.
  *
- * <p>After a passing sweep the test prints a probe summary: every {@code sim.sometimes} point
+ * <p>After a passing sweep the test prints a sweep summary: every {@code sim.sometimes} point
  * that was never true and every {@code sim.reachable} point that no seed reached, plus the
  * names in {@link #expectedProbes()} that no seed executed at all. Unhit probes are only
  * listed (a sweep too short to reach a rare scenario is not a bug in the code under test);
  * the test fails on them only for the names in {@link #expectedProbes()}, the scenarios the
  * test states it must exercise.
+ *
+ * <p>The summary also gives how often each fault kind fired over the sweep, and a warning
+ * naming every fault kind some seed configured and no seed fired (an inert fault: the sweep
+ * tested less than it configured). Like unhit probes, inert faults fail the test only for the
+ * kinds in {@link #expectedFaults()}: whether a fault fires depends on the sweep's length
+ * as well as its wiring.
  */
 @Documented
 @Target(ElementType.METHOD)
@@ -99,8 +105,28 @@ public @interface SimTest {
      * Names of {@code sim.sometimes} and {@code sim.reachable} probes that some seed of the
      * sweep must satisfy (a {@code sometimes} condition true once, a {@code reachable} point
      * reached once). The test fails after a passing sweep when one of them was never
-     * satisfied, including a name no seed executed, which the probe summary cannot otherwise
+     * satisfied, including a name no seed executed, which the sweep summary cannot otherwise
      * see. A one-seed replay ({@code -Dheddle.seed}) lists them but does not fail on them.
      */
     String[] expectedProbes() default {};
+
+    /**
+     * Fault kinds ({@code "net.drop"}, {@code "buggify"}, ...) that some seed of the sweep must
+     * fire. The test fails after a passing sweep when one of them fired in no seed, configured
+     * or not. A one-seed replay ({@code -Dheddle.seed}) lists them but does not fail on them.
+     */
+    String[] expectedFaults() default {};
+
+    /**
+     * Swarm mode: each seed draws which fault kinds are on and their rates
+     * ({@link dev.heddle.sim.Simulation#swarm(boolean)}); failures print the seed's profile.
+     */
+    boolean swarm() default false;
+
+    /**
+     * The share of seeds with {@link dev.heddle.sim.Buggify buggify} on, in [0, 1]; negative,
+     * the default, leaves the simulation's default ({@link dev.heddle.sim.Buggify#P_RUN_ENABLED},
+     * counted as a configured fault only in runs that reach a buggify point).
+     */
+    double buggify() default -1;
 }

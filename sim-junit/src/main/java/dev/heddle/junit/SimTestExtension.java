@@ -1,11 +1,12 @@
 package dev.heddle.junit;
 
+import dev.heddle.sim.FaultRecord;
 import dev.heddle.sim.ProbeRecord;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.Strategy;
-import dev.heddle.sim.internal.ProbeSummary;
+import dev.heddle.sim.internal.SweepSummary;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -50,39 +51,57 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         Path seedFile = Path.of("target", "heddle", testId + ".seed");
         SeedPlan plan = SeedPlan.of(settings);
         long[] seeds = plan.seeds();
-        ProbeSummary probes = new ProbeSummary();
-        probes.expect(settings.expectedProbes());
+        SweepSummary summary = new SweepSummary();
+        summary.expect(settings.expectedProbes());
+        summary.expectFaults(settings.expectedFaults());
         for (long seed : seeds) {
             Simulation simulation = configure(settings, seed, testId);
             recordStart(seedFile, seed);
             Object target = call.getTarget().orElse(null);
             List<Object> arguments = call.getArguments();
             SimBody body = sim -> invoke(method, target, arguments, sim);
-            probes.add(settings.checkDeterminism() ? simulation.checkDeterminism(body) : simulation.run(body));
+            summary.add(settings.checkDeterminism() ? simulation.checkDeterminism(body) : simulation.run(body));
         }
-        String report = probes.report(seeds.length);
+        String report = summary.report(seeds.length);
         if (!report.isEmpty()) {
             System.out.println(testId + " " + report);
         }
-        List<ProbeRecord> missed = probes.missedExpectations();
-        if (!missed.isEmpty() && !plan.replay()) {
-            throw new AssertionError(missedProbesMessage(testId, missed, probes, seeds));
+        List<ProbeRecord> missed = summary.missedExpectations();
+        List<FaultRecord> missedFaults = summary.missedFaults();
+        if ((!missed.isEmpty() || !missedFaults.isEmpty()) && !plan.replay()) {
+            throw new AssertionError(missedExpectationsMessage(testId, missed, missedFaults, summary, seeds));
         }
     }
 
-    private static String missedProbesMessage(String testId, List<ProbeRecord> missed, ProbeSummary probes,
-                                              long[] seeds) {
-        StringBuilder sb = new StringBuilder(testId + ": " + missed.size() + " of the probes named in"
-                + " @SimTest(expectedProbes) were not satisfied by any of " + seeds.length + " seeds ("
-                + Simulation.hex(seeds[0]) + " to " + Simulation.hex(seeds[seeds.length - 1]) + "):");
-        for (ProbeRecord r : missed) {
-            sb.append("\n  ").append(probes.describe(r));
+    private static String missedExpectationsMessage(String testId, List<ProbeRecord> missed,
+                                                    List<FaultRecord> missedFaults, SweepSummary summary,
+                                                    long[] seeds) {
+        String range = seeds.length + " seeds (" + Simulation.hex(seeds[0]) + " to "
+                + Simulation.hex(seeds[seeds.length - 1]) + ")";
+        StringBuilder sb = new StringBuilder(testId + ":");
+        if (!missed.isEmpty()) {
+            sb.append(" ").append(missed.size()).append(" of the probes named in @SimTest(expectedProbes) were not")
+                    .append(" satisfied by any of ").append(range).append(":");
+            for (ProbeRecord r : missed) {
+                sb.append("\n  ").append(summary.describe(r));
+            }
+            sb.append("\nEvery expected probe must be hit by some seed: run more seeds (-Dheddle.seeds=N),")
+                    .append(" try another strategy (-Dheddle.strategy=PCT, or FIFO with workers), check that the")
+                    .append(" probe's name is spelled as in the code and the scenario can happen, or drop the name")
+                    .append(" from expectedProbes.");
         }
-        return sb.append("\nEvery expected probe must be hit by some seed: run more seeds (-Dheddle.seeds=N),")
-                .append(" try another strategy (-Dheddle.strategy=PCT, or FIFO with workers), check that the")
-                .append(" probe's name is spelled as in the code and the scenario can happen, or drop the name")
-                .append(" from expectedProbes.")
-                .toString();
+        if (!missedFaults.isEmpty()) {
+            sb.append(missed.isEmpty() ? " " : "\n").append(missedFaults.size()).append(" of the fault kinds named in")
+                    .append(" @SimTest(expectedFaults) fired in none of ").append(range).append(":");
+            for (FaultRecord f : missedFaults) {
+                sb.append("\n  ").append(summary.describe(f, seeds.length));
+            }
+            sb.append("\nEvery expected fault kind must fire in some seed: check that the test configures it (a")
+                    .append(" rate above 0, buggify not turned off), that the code path it acts on runs (messages")
+                    .append(" on that link, the buggify point reached), run more seeds (-Dheddle.seeds=N), or drop")
+                    .append(" the kind from expectedFaults.");
+        }
+        return sb.toString();
     }
 
     private static Simulation configure(SimTest settings, long seed, String testId) {
@@ -104,6 +123,9 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         if (settings.workers() != 0) {
             simulation.workers(settings.workers());
         }
+        if (settings.buggify() >= 0) {
+            simulation.buggify(settings.buggify());
+        }
         return simulation
                 .strategy(strategy)
                 .pctDepth(settings.pctDepth())
@@ -112,6 +134,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 .maxTime(Duration.ofSeconds(settings.maxTimeSeconds()))
                 .failOnLeakedTasks(settings.failOnLeakedTasks())
                 .onLockHeldAcrossSuspension(settings.onLockHeldAcrossSuspension())
+                .swarm(settings.swarm())
                 .rerunCommand(s -> rerunCommand(testId, s));
     }
 

@@ -4,6 +4,6 @@
  * system properties {@code heddle.seed} and {@code heddle.seeds} override the seeds.
  *
  * <p>Built on {@code sim}'s API, and on {@code sim.internal} for the summary of a sweep's
- * probes.
+ * probes and faults.
  */
 package dev.heddle.junit;

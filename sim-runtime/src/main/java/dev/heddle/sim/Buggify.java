@@ -26,8 +26,11 @@ import java.util.function.Supplier;
  * would spend its time in retries and reach few of the states that one point firing often
  * leads to. A point is its caller's class, method and line, or the name given.
  *
- * <p>Outside a simulation every call is false, at the cost of one thread-local read, with no
- * stack walk. Every choice draws from the run's own seeded stream, so the same seed fires the
+ * <p>Outside a simulation every call is false, at the cost of one thread-local read (about
+ * 10 ns), with no stack walk; so is every call in a run with buggify off. In a run with it on,
+ * {@link #buggify()} finds its point by walking the stack, about 17 microseconds a call
+ * (measured, JDK 25): in a hot loop, name the point ({@link #buggify(String)}), which skips
+ * the walk. Every choice draws from the run's own seeded stream, so the same seed fires the
  * same points; each firing counts as the fault {@code "buggify"} in the run's
  * {@link SimulationResult#faults()}, which a sweep uses to report buggify on and never firing.
  */

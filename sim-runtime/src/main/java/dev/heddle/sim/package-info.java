@@ -6,6 +6,9 @@
  * {@code sometimes}, {@code reachable}) and the simulated {@link dev.heddle.sim.Host}s it
  * starts: machines with their own name, address and {@link dev.heddle.sim.HostClock}, which it
  * crashes, restarts, pauses and resumes, each keeping a {@link dev.heddle.sim.DurableStore}.
+ * Code under test may carry {@link dev.heddle.sim.Buggify} points, fault points that fire only
+ * in simulation; in swarm mode each seed's {@link dev.heddle.sim.SwarmProfile} says which
+ * fault kinds are on. What the faults did is in each run's result, as {@link dev.heddle.sim.FaultRecord}s.
  *
  * <p>Plugs in as a carrier only: the package-private {@code Simulator} is a
  * {@code runtime.internal.Carrier} and builds its runtime through {@code RuntimeAccess}; the

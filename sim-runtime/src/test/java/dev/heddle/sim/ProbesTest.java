@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.heddle.sim.internal.ProbeSummary;
+import dev.heddle.sim.internal.SweepSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class ProbesTest {
 
     @Test
     void theSummaryListsSometimesAndReachableProbesThatNoSeedSatisfied() {
-        ProbeSummary summary = new ProbeSummary();
+        SweepSummary summary = new SweepSummary();
         summary.expect("leader stepped down");
         for (long seed = 0; seed < 30; seed++) {
             summary.add(Simulation.ofSeed(seed).run(sim -> {

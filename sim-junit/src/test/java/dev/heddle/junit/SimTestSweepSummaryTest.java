@@ -9,10 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The probe summary a {@link SimTest} sweep prints, and {@code expectedProbes}: unhit probes are
+ * The sweep summary a {@link SimTest} sweep prints, and {@code expectedProbes}: unhit probes are
  * listed, and fail the test only when the test named them.
  */
-class SimTestProbeSummaryTest {
+class SimTestSweepSummaryTest {
 
     /** Sample tests run through the JUnit engine by the tests below, never on their own. */
     static class Samples {
@@ -50,7 +50,7 @@ class SimTestProbeSummaryTest {
     void unhitProbesThatTheTestDidNotNameAreListedAndDoNotFailIt() {
         SampleRun run = SampleRun.of(Samples.class, "hitsEveryExpectedProbe");
         assertTrue(run.passed(), run.err());
-        assertEquals("SimTestProbeSummaryTest$Samples#hitsEveryExpectedProbe probes not satisfied by any of 20 seeds:\n"
+        assertEquals("SimTestSweepSummaryTest$Samples#hitsEveryExpectedProbe probes not satisfied by any of 20 seeds:\n"
                 + "  sometimes(\"rolled a seven\") was met 20 times and never true\n", run.out());
     }
 
@@ -58,14 +58,15 @@ class SimTestProbeSummaryTest {
     void expectedProbesThatNoSeedHitFailTheSweepEachNamedAndTheOneNeverExecutedToo() {
         SampleRun run = SampleRun.of(Samples.class, "missesTwoExpectedProbes");
         String summary = run.out();
-        assertTrue(summary.contains("sometimes(\"rolled a seven\") was met 20 times and never true (expected)"), summary);
-        assertTrue(summary.contains("reachable(\"leader stepped down\") was never reached (expected): no seed executed"),
+        assertTrue(summary.contains("sometimes(\"rolled a seven\") was met 20 times and never true (expected)"),
                 summary);
+        assertTrue(summary.contains("reachable(\"leader stepped down\") was never reached (expected): no seed"
+                + " executed"), summary);
         assertFalse(summary.contains("rolled a six"), "a six was rolled, so it is not listed: " + summary);
 
         String message = run.failureMessage();
-        assertTrue(message.startsWith("SimTestProbeSummaryTest$Samples#missesTwoExpectedProbes: 2 of the probes named in"
-                + " @SimTest(expectedProbes) were not satisfied by any of 20 seeds (0x0 to 0x13):\n"), message);
+        assertTrue(message.startsWith("SimTestSweepSummaryTest$Samples#missesTwoExpectedProbes: 2 of the probes"
+                + " named in @SimTest(expectedProbes) were not satisfied by any of 20 seeds (0x0 to 0x13):\n"), message);
         assertTrue(message.contains("\n  sometimes(\"rolled a seven\") was met 20 times and never true (expected)\n"),
                 message);
         assertTrue(message.contains("\n  reachable(\"leader stepped down\") was never reached (expected)"), message);
