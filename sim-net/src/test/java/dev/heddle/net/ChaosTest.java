@@ -80,10 +80,17 @@ class ChaosTest {
 
     @Test
     void aKindThatFindsNothingToHitIsInert() {
-        SimulationResult r = Simulation.ofSeed(4).run(sim -> Chaos.builder().crashes(1).pauses(1).build()
+        SimulationResult r = Simulation.ofSeed(4).run(sim -> {
+            sim.host("alone", self -> { });
+            Chaos.builder().partitions(1).crashes(1).pauses(1).hosts("alone").build().run(Duration.ofSeconds(30));
+        });
+        assertTrue(byName(r).get("host.crash").fired() > 0, "the one host crashes: " + r.faults());
+        assertTrue(byName(r).get("net.partition").inert(), "one host has no one to be cut from: " + r.faults());
+        r = Simulation.ofSeed(4).run(sim -> Chaos.builder().clogs(1).crashes(1).pauses(1).build()
                 .run(Duration.ofSeconds(30)));
-        assertTrue(byName(r).get("host.crash").inert(), r.faults().toString());
-        assertTrue(byName(r).get("host.pause").inert(), r.faults().toString());
+        for (String kind : List.of("net.clog", "host.crash", "host.pause")) {
+            assertTrue(byName(r).get(kind).inert(), "no host started: " + r.faults());
+        }
         assertTrue(r.faults().toString().contains("configured, never fired"), r.faults().toString());
     }
 
