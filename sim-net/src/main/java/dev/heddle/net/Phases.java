@@ -60,11 +60,11 @@ public final class Phases {
 
     /**
      * Asks {@code check} every {@link #POLL} (10 ms) of virtual time until it returns true, and
-     * fails when it has not within {@code deadline}. A check that throws has not held yet (a
-     * replica still restarting refuses connections); one that is still running at the deadline
-     * is stopped there. A check that returns null has not held. A run fails because of a miss with an {@link AssertionError} whose
-     * message starts with {@code "liveness:"}, names {@code what} and the deadline, and carries
-     * the last exception the check threw.
+     * fails when it has not within {@code deadline}. A check that returns null or throws has not
+     * held yet (a replica still restarting refuses connections); one that is still running at the
+     * deadline is stopped there. A miss fails the run with an {@link AssertionError} whose message
+     * starts with {@code "liveness:"}, names {@code what} and the deadline, and carries the last
+     * exception the check threw.
      *
      * @param what what the check checks, for the failure message: "all replicas agree"
      */
@@ -104,8 +104,8 @@ public final class Phases {
             clock.sleepUntil(Math.min(end, clock.now() + POLL.toNanos()));
         }
         AssertionError missed = new AssertionError("liveness: \"" + what + "\" did not hold within "
-                + text(deadline) + " (the deadline), checked " + checks + " times every " + text(POLL) + " from " + seconds(start)
-                + " to " + seconds(clock.now()) + " of virtual time"
+                + text(deadline) + " (the deadline), checked " + checks + " times every " + text(POLL) + " from "
+                + seconds(start) + " to " + seconds(clock.now()) + " of virtual time"
                 + (last == null ? "" : "; its last check threw " + last));
         if (last != null) {
             missed.initCause(last);
