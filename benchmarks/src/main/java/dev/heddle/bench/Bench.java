@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public final class Bench {
     /** Every benchmark {@code ./heddle bench} runs; a new benchmark class is added here too. */
-    static final List<String> NAMES = List.of("channels", "lin", "runtime", "seeds", "sim-switch");
+    static final List<String> NAMES = List.of("channels", "lin", "net", "runtime", "seeds", "sim-switch");
 
     private Bench() {}
 

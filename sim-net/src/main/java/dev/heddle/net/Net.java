@@ -6,7 +6,6 @@ import dev.heddle.net.internal.sim.SimNetwork;
 import dev.heddle.sim.SimContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,22 +38,6 @@ public final class Net {
             throw new IllegalArgumentException("host \"" + host + "\" is blank: give a name or an address");
         }
         return backend().resolve(host);
-    }
-
-    /**
-     * Inside a simulation, makes each message of its simulated network take a latency drawn from
-     * the seed uniformly between {@code min} and {@code max} of virtual time (1 to 5 ms unless
-     * set).
-     *
-     * @throws IllegalStateException outside a simulation, where the real network decides
-     */
-    public static void simulateLatency(Duration min, Duration max) {
-        Objects.requireNonNull(min, "min");
-        Objects.requireNonNull(max, "max");
-        SimContext context = SimContext.current().orElseThrow(() -> new IllegalStateException(
-                "simulateLatency(" + min + ", " + max + ") outside a simulation: the real network's latency is"
-                        + " the real network's"));
-        SimNetwork.of(context).latency(min, max);
     }
 
     /**

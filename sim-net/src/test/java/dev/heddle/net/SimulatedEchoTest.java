@@ -48,7 +48,7 @@ class SimulatedEchoTest {
     @Test
     void latencyIsConfigurable() {
         Simulation.ofSeed(3).run(sim -> {
-            Net.simulateLatency(Duration.ofMillis(10), Duration.ofMillis(10));
+            SimNet.current().defaults().latency(Latency.fixed(Duration.ofMillis(10)));
             sim.host("server", self -> EchoServer.serve(TcpListener.bind("0.0.0.0:7000")).join());
             long start = sim.now();
             EchoClient.exchange("server:7000", 10);

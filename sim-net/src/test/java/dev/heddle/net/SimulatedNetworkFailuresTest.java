@@ -26,7 +26,7 @@ class SimulatedNetworkFailuresTest {
     @Test
     void connectingToAPortNoOneListensOnIsRefusedAfterOneRoundTrip() {
         Simulation.ofSeed(1).run(sim -> {
-            Net.simulateLatency(LATENCY, LATENCY);
+            SimNet.current().defaults().latency(Latency.fixed(LATENCY));
             sim.host("server", self -> { });
             long start = sim.now();
             ConnectException e = assertThrows(ConnectException.class, () -> TcpStream.connect("server:9"));
@@ -89,7 +89,7 @@ class SimulatedNetworkFailuresTest {
     @Test
     void aReadGivenUpTakesNothingAndTheNextReadGetsTheBytes() {
         Simulation.ofSeed(1).run(sim -> {
-            Net.simulateLatency(LATENCY, LATENCY);
+            SimNet.current().defaults().latency(Latency.fixed(LATENCY));
             sim.host("server", self -> {
                 try (TcpListener listener = TcpListener.bind("0.0.0.0:7000");
                         TcpStream connection = listener.accept()) {
@@ -115,7 +115,7 @@ class SimulatedNetworkFailuresTest {
     @Test
     void aConnectGivenUpLeavesNothingOpen() {
         Simulation.ofSeed(1).run(sim -> {
-            Net.simulateLatency(LATENCY, LATENCY);
+            SimNet.current().defaults().latency(Latency.fixed(LATENCY));
             Host server = sim.host("server", self -> {
                 try (TcpListener listener = TcpListener.bind("0.0.0.0:7000");
                         TcpStream orphan = listener.accept()) {

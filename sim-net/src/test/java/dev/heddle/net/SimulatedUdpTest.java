@@ -21,7 +21,7 @@ class SimulatedUdpTest {
     @Test
     void aDatagramArrivesAfterTheLatencyAndTheReplyGoesBackToItsSender() {
         Simulation.ofSeed(1).checkDeterminism(sim -> {
-            Net.simulateLatency(LATENCY, LATENCY);
+            SimNet.current().defaults().latency(Latency.fixed(LATENCY));
             sim.host("server", self -> {
                 try (UdpSocket socket = UdpSocket.bind("0.0.0.0:5300")) {
                     Datagram question = socket.receive();

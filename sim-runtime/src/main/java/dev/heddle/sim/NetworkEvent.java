@@ -19,7 +19,15 @@ public enum NetworkEvent {
     /** A datagram sent. a: port sent to, b: bytes. */
     DATAGRAM_SEND,
     /** A datagram arriving. a: port sent to, b: bytes, or -1 when no socket is bound there and it is lost. */
-    DATAGRAM_DELIVER;
+    DATAGRAM_DELIVER,
+    /** A message lost (to a cut, the link's loss, failed retransmissions, a drop). a: message number, b: bytes. */
+    DROP,
+    /** A datagram sent twice by the link. a: the original's message number, b: the copy's. */
+    DUPLICATE,
+    /** A message kept on its way by a clog or a hold. a: message number, b: bytes. */
+    HOLD,
+    /** A kept message let go (unclog, release, repair, or a test's deliver). a: message number, b: bytes. */
+    RELEASE;
 
     Trace.Event traced() {
         return switch (this) {
@@ -30,6 +38,10 @@ public enum NetworkEvent {
             case RESET -> Trace.Event.NET_RESET;
             case DATAGRAM_SEND -> Trace.Event.NET_DATAGRAM_SEND;
             case DATAGRAM_DELIVER -> Trace.Event.NET_DATAGRAM_DELIVER;
+            case DROP -> Trace.Event.NET_DROP;
+            case DUPLICATE -> Trace.Event.NET_DUPLICATE;
+            case HOLD -> Trace.Event.NET_HOLD;
+            case RELEASE -> Trace.Event.NET_RELEASE;
         };
     }
 }

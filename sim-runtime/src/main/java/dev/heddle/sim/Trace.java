@@ -59,7 +59,15 @@ final class Trace {
         /** Buggify decided for the run ({@link BuggifySites}). b: 1 when on. */
         BUGGIFY,
         /** A buggify point reached for the first time. a: the point (1, 2, ... in order reached), b: 1 when active. */
-        BUGGIFY_POINT
+        BUGGIFY_POINT,
+        /** a: message, b: bytes ({@link NetworkEvent#DROP}). */
+        NET_DROP,
+        /** a: message, b: its copy ({@link NetworkEvent#DUPLICATE}). */
+        NET_DUPLICATE,
+        /** a: message, b: bytes ({@link NetworkEvent#HOLD}). */
+        NET_HOLD,
+        /** a: message, b: bytes ({@link NetworkEvent#RELEASE}). */
+        NET_RELEASE
     }
 
     private final List<String> names = new ArrayList<>();
@@ -173,6 +181,10 @@ final class Trace {
             case NET_DATAGRAM_SEND -> "send datagram of " + b + " bytes to port " + a;
             case NET_DATAGRAM_DELIVER -> b < 0 ? "lose datagram to port " + a : "deliver datagram of " + b
                     + " bytes to port " + a;
+            case NET_DROP -> "drop message #" + a + " of " + b + " bytes";
+            case NET_DUPLICATE -> "duplicate message #" + a + " as #" + b;
+            case NET_HOLD -> "hold message #" + a + " of " + b + " bytes";
+            case NET_RELEASE -> "release message #" + a + " of " + b + " bytes";
             case FAULT -> "fault #" + b + " of kind " + Integer.toHexString((int) a);
             case SWARM -> "swarm turns fault kind " + Integer.toHexString((int) a) + (b == 0 ? " off" : " on at "
                     + Double.longBitsToDouble(b) + " of its largest rate");

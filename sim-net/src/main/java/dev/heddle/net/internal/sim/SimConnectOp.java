@@ -20,7 +20,8 @@ final class SimConnectOp extends WaitQueue.Node<SimConnectOp> implements Selecta
     final InetSocketAddress remote;
     private final SimNetwork network;
     private SimStream arrived;
-    private boolean refused;
+    /** Why the connect failed, or null. */
+    private String refused;
     private boolean committed;
     private boolean abandoned;
 
@@ -31,31 +32,25 @@ final class SimConnectOp extends WaitQueue.Node<SimConnectOp> implements Selecta
         this.remote = remote;
     }
 
-    /** The answer: the connection is established. */
-    void established(SimStream stream) {
-        boolean orphan;
-        network.lock.lock();
-        try {
-            arrived = stream;
-            orphan = abandoned;
-            answeredLocked();
-        } finally {
-            network.unlock();
-        }
-        if (orphan) {
+    /** The answer: the connection is established. A connect given up meanwhile closes it. */
+    void establishedLocked(SimStream stream) {
+        arrived = stream;
+        answeredLocked();
+        if (abandoned) {
             stream.close();
         }
     }
 
     /** The answer: no one listens at {@link #remote}. */
-    void refused() {
-        network.lock.lock();
-        try {
-            refused = true;
-            answeredLocked();
-        } finally {
-            network.unlock();
-        }
+    void refusedLocked() {
+        refused = "connection refused, no simulated listener on the port";
+        answeredLocked();
+    }
+
+    /** The request or its answer was lost for good ({@code why}): the connect fails. */
+    void lostLocked(String why) {
+        refused = "connection attempt lost: " + why;
+        answeredLocked();
     }
 
     private void answeredLocked() {
@@ -69,7 +64,7 @@ final class SimConnectOp extends WaitQueue.Node<SimConnectOp> implements Selecta
     public boolean tryNow() {
         network.lock.lock();
         try {
-            committed = arrived != null || refused;
+            committed = arrived != null || refused != null;
             return committed;
         } finally {
             network.unlock();
@@ -80,7 +75,7 @@ final class SimConnectOp extends WaitQueue.Node<SimConnectOp> implements Selecta
     public void enqueue(Waiter waiter, int branch) {
         network.lock.lock();
         try {
-            if (arrived != null || refused) {
+            if (arrived != null || refused != null) {
                 committed = waiter.tryClaim(branch);
                 return;
             }
@@ -110,9 +105,9 @@ final class SimConnectOp extends WaitQueue.Node<SimConnectOp> implements Selecta
 
     @Override
     public StreamDriver result() {
-        if (refused) {
+        if (refused != null) {
             throw new UncheckedIOException(new ConnectException("cannot connect to " + AddressText.of(remote)
-                    + ": connection refused, no simulated listener on the port"));
+                    + ": " + refused));
         }
         return arrived;
     }

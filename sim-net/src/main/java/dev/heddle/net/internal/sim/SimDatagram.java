@@ -11,9 +11,10 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 
 /**
- * A simulated UDP socket: each datagram sent arrives after a seeded latency at the socket bound
- * to its address, if there is one then; otherwise it is lost, as UDP may lose it. No datagram is
- * lost, duplicated or reordered by the network yet beyond what latencies do.
+ * A simulated UDP socket: each datagram sent crosses the network's {@link MessagePath}, which
+ * may lose, duplicate, reorder, hold or delay it as the link is set; one that arrives is handed
+ * to the socket bound to its address, if there is one then; otherwise it is lost, as UDP may
+ * lose it.
  */
 final class SimDatagram implements DatagramDriver {
     final SimNetwork network;

@@ -17,7 +17,6 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,12 +27,15 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The network of one simulation: its hosts are the machines, their names resolve to their
- * addresses, and every message takes a latency drawn from the run's "network" stream, in
- * virtual time. Streams are reliable and ordered; a host's crash closes its listeners and
- * resets its connections for their peers. Datagrams travel with the same latencies, and are
- * lost only when no socket is bound at their address on arrival. Each connection, refusal, send, delivery and reset
+ * addresses, and its sockets (listeners, streams, UDP sockets) live here. Every message they
+ * send (a connection request or answer, a stream's bytes, end or reset, a datagram) goes from
+ * the sending host to the receiving host through the one {@link MessagePath}, which applies
+ * the links' settings and the faults in virtual time; the test changes those through
+ * {@link NetworkControl}. A host's crash closes its listeners and UDP sockets and resets its
+ * connections for their peers. Each connection, refusal, send, delivery, reset, drop and hold
  * is a trace event, so the trace hash covers the network. One per run
- * ({@link SimContext#extension}); touched only by the run's tasks and timers, one at a time.
+ * ({@link SimContext#extension}); touched only by the run's tasks and timers, one at a time,
+ * under {@link #lock}.
  */
 public final class SimNetwork implements NetBackend {
     /**
@@ -51,14 +53,16 @@ public final class SimNetwork implements NetBackend {
     private final Map<InetAddress, Integer> nextUdpPorts = new HashMap<>();
     private final Map<InetAddress, List<SimStream>> streamsByAddress = new HashMap<>();
     private final Set<Host> watchedHosts = new HashSet<>();
-    private long minLatencyNanos = Duration.ofMillis(1).toNanos();
-    private long maxLatencyNanos = Duration.ofMillis(5).toNanos();
+    private final MessagePath path;
+    private final NetworkControl control;
     private long connections;
     /** Waiters claimed under the lock, woken once it is released ({@link #unlock()}). */
     private final List<Waiter> toWake = new ArrayList<>();
 
     private SimNetwork(SimContext context) {
         this.context = context;
+        this.path = new MessagePath(this, context);
+        this.control = new NetworkControl(this, context);
     }
 
     /** The network of the calling task's simulation, made on first use. */
@@ -66,19 +70,14 @@ public final class SimNetwork implements NetBackend {
         return context.extension(SimNetwork.class, SimNetwork::new);
     }
 
-    /** Each message from now on takes a latency drawn uniformly in [{@code min}, {@code max}]. */
-    public void latency(Duration min, Duration max) {
-        if (min.isNegative() || max.compareTo(min) < 0) {
-            throw new IllegalArgumentException("latency from " + min + " to " + max
-                    + ": give 0 <= min <= max");
-        }
-        lock.lock();
-        try {
-            minLatencyNanos = min.toNanos();
-            maxLatencyNanos = max.toNanos();
-        } finally {
-            unlock();
-        }
+    /** The path every message takes, with the links' settings and the faults. */
+    MessagePath path() {
+        return path;
+    }
+
+    /** The test's handle on this network's links and faults. */
+    public NetworkControl control() {
+        return control;
     }
 
     @Override
@@ -112,9 +111,10 @@ public final class SimNetwork implements NetBackend {
             InetSocketAddress local = new InetSocketAddress(address, freePortLocked(address));
             long id = ++connections;
             context.record(NetworkEvent.CONNECT, id, remote.getPort());
-            op = new SimConnectOp(this, id, local, remote);
-            long arrival = context.time().now() + latencyLocked();
-            context.time().schedule(arrival, () -> synArrives(op));
+            SimConnectOp connect = new SimConnectOp(this, id, local, remote);
+            path.sendLocked(linkOf(local, remote), "connect", 0, true, null, () -> requestArrivesLocked(connect),
+                    connect::lostLocked);
+            op = connect;
         } finally {
             unlock();
         }
@@ -125,28 +125,31 @@ public final class SimNetwork implements NetBackend {
         }
     }
 
-    /** The connection request of {@code op} reaches its address: accepted if someone listens there, refused if not. */
-    private void synArrives(SimConnectOp op) {
-        lock.lock();
-        try {
-            SimListener listener = listeners.get(op.remote);
-            long back = context.time().now() + latencyLocked();
-            if (listener == null) {
-                context.record(NetworkEvent.REFUSE, op.id, op.remote.getPort());
-                context.time().schedule(back, op::refused);
-                return;
-            }
-            SimStream client = new SimStream(this, op.id, 0, op.local, op.remote);
-            SimStream server = new SimStream(this, op.id, 1, op.remote, op.local);
-            client.peer = server;
-            server.peer = client;
-            track(client);
-            track(server);
-            listener.offerLocked(server);
-            context.time().schedule(back, () -> op.established(client));
-        } finally {
-            unlock();
+    /**
+     * The connection request of {@code op} reaches its address: accepted if someone listens
+     * there, refused if not; the answer travels back. The accepted connection's answer leads its
+     * server side's flow, so nothing the server writes overtakes it.
+     */
+    private void requestArrivesLocked(SimConnectOp op) {
+        SimListener listener = listeners.get(op.remote);
+        DirectedLink back = linkOf(op.remote, op.local);
+        if (listener == null) {
+            context.record(NetworkEvent.REFUSE, op.id, op.remote.getPort());
+            path.sendLocked(back, "connect-answer", 0, true, null, op::refusedLocked, op::lostLocked);
+            return;
         }
+        SimStream client = new SimStream(this, op.id, 0, op.local, op.remote);
+        SimStream server = new SimStream(this, op.id, 1, op.remote, op.local);
+        client.peer = server;
+        server.peer = client;
+        track(client);
+        track(server);
+        listener.offerLocked(server);
+        path.sendLocked(back, "connect-answer", 0, true, server.outgoing, () -> op.establishedLocked(client),
+                why -> {
+                    op.lostLocked(why);
+                    server.lostLocked(why);
+                });
     }
 
     @Override
@@ -169,22 +172,30 @@ public final class SimNetwork implements NetBackend {
         }
     }
 
-    /** Sends {@code packet} to arrive at {@code to} after a latency, or to be lost if no socket is bound there then. */
+    /** Sends {@code packet} to {@code to}, where it is lost if no socket is bound then. */
     void sendDatagramLocked(ReceivedPacket packet, InetSocketAddress to) {
-        context.record(NetworkEvent.DATAGRAM_SEND, to.getPort(), packet.payload().length);
-        context.time().schedule(context.time().now() + latencyLocked(), () -> {
-            lock.lock();
-            try {
-                SimDatagram socket = datagrams.get(to);
-                int bytes = socket == null ? -1 : packet.payload().length;
-                context.record(NetworkEvent.DATAGRAM_DELIVER, to.getPort(), bytes);
-                if (socket != null) {
-                    socket.arriveLocked(packet);
-                }
-            } finally {
-                unlock();
+        int bytes = packet.payload().length;
+        context.record(NetworkEvent.DATAGRAM_SEND, to.getPort(), bytes);
+        path.sendLocked(linkOf(packet.sender(), to), "datagram", bytes, false, null, () -> {
+            SimDatagram socket = datagrams.get(to);
+            context.record(NetworkEvent.DATAGRAM_DELIVER, to.getPort(), socket == null ? -1 : bytes);
+            if (socket != null) {
+                socket.arriveLocked(packet);
             }
-        });
+        }, why -> { });
+    }
+
+    /** The directed link between the hosts of two addresses. */
+    DirectedLink linkOf(InetSocketAddress from, InetSocketAddress to) {
+        return new DirectedLink(nameOf(from.getAddress()), nameOf(to.getAddress()));
+    }
+
+    /** The name of the host at {@code address}: "sim" for the test body, the address itself when no host has it. */
+    private String nameOf(InetAddress address) {
+        if (address.equals(OUTSIDE)) {
+            return "sim";
+        }
+        return context.hostAt(address).map(Host::name).orElse(address.getHostAddress());
     }
 
     void closedDatagramLocked(SimDatagram socket) {
@@ -212,19 +223,17 @@ public final class SimNetwork implements NetBackend {
         throw new UnknownHostException(host + ": no simulated host has this name (hosts: " + names + ")");
     }
 
-    /** The latency of one message, drawn from the run's network stream. */
-    long latencyLocked() {
-        return minLatencyNanos == maxLatencyNanos
-                ? minLatencyNanos : context.networkRandom().nextLong(minLatencyNanos, maxLatencyNanos + 1);
-    }
-
     /** Wakes {@code waiter}, claimed under the lock, once the lock is released. */
     void wakeLater(Waiter waiter) {
         toWake.add(waiter);
     }
 
-    /** Releases the lock, then wakes the waiters claimed under it. */
+    /** Releases the lock, then, if this was its outermost hold, wakes the waiters claimed under it. */
     void unlock() {
+        if (lock.getHoldCount() > 1) {
+            lock.unlock();
+            return;
+        }
         List<Waiter> woken = toWake.isEmpty() ? List.of() : List.copyOf(toWake);
         toWake.clear();
         lock.unlock();

@@ -8,20 +8,31 @@ import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.sim.Host;
 import dev.heddle.sim.NetworkEvent;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * One side of a simulated TCP connection. A write hands its bytes to the network at once (the
- * network's buffer has no bound yet) and they arrive at the peer after a seeded latency, never
- * before bytes written earlier, so the stream stays ordered. The end of output and a reset
- * travel the same way.
+ * One side of a simulated TCP connection. A write hands its bytes to the network's
+ * {@link MessagePath}, where they travel in this side's {@link Flow}, so the peer reads them in
+ * order, whatever latencies and faults they meet; the end of output and a crash's reset travel
+ * the same way. A side may have at most {@link #WINDOW} bytes sent and not yet read by its peer
+ * (what TCP's receive window and send buffer bound together): a write beyond waits, as a
+ * suspension point, until the peer reads; a peer that receives nothing (a partition, a clog)
+ * thus stalls its writer too. The window reopens as soon as the peer reads: the acknowledgment's
+ * own trip is not modelled.
  */
 final class SimStream implements StreamDriver {
+    /** Bytes one side may have sent and its peer not yet read: 64 KiB, a common default TCP window. */
+    static final int WINDOW = 64 * 1024;
+
     final SimNetwork network;
     final WaitQueue<SimReadOp> readers = new WaitQueue<>();
+    final WaitQueue<SimWriteOp> writers = new WaitQueue<>();
+    /** This side's messages to its peer, in order. */
+    final Flow outgoing = new Flow();
     SimStream peer;
     private final long id;
     private final int side;
@@ -30,12 +41,13 @@ final class SimStream implements StreamDriver {
     /** Bytes arrived and not yet read, oldest first; the first is read from {@link #headOffset}. */
     private final ArrayDeque<byte[]> inbox = new ArrayDeque<>();
     private int headOffset;
+    private int inboxBytes;
+    /** Bytes this side sent that its peer has not read: at most {@link #WINDOW}. */
+    private int unread;
     private boolean endArrived;
     private IOException reset;
     private boolean closed;
     private boolean outputShut;
-    /** When the last message this side sent arrives, so that the next arrives no earlier. */
-    private long lastArrival;
 
     SimStream(SimNetwork network, long id, int side, InetSocketAddress local, InetSocketAddress remote) {
         this.network = network;
@@ -57,7 +69,7 @@ final class SimStream implements StreamDriver {
         return reset;
     }
 
-    /** Copies up to {@code length} arrived bytes into {@code into}: -1 at the end. */
+    /** Copies up to {@code length} arrived bytes into {@code into}: -1 at the end. Opens the peer's window. */
     int takeLocked(byte[] into, int offset, int length) {
         int done = 0;
         while (done < length && !inbox.isEmpty()) {
@@ -71,7 +83,44 @@ final class SimStream implements StreamDriver {
                 headOffset = 0;
             }
         }
+        inboxBytes -= done;
+        peer.readByPeerLocked(done);
         return done == 0 ? -1 : done;
+    }
+
+    /** True when a write would not wait: it can send, or it fails. */
+    boolean writableLocked() {
+        return closed || outputShut || reset != null || unread < WINDOW;
+    }
+
+    /**
+     * Sends up to {@code length} bytes of {@code from}, as many as the window takes;
+     * fails if this side cannot write.
+     */
+    int sendSomeLocked(byte[] from, int offset, int length) throws IOException {
+        if (closed) {
+            throw new ClosedSocketException("cannot write to " + this + ": it is closed");
+        }
+        if (outputShut) {
+            throw new ClosedSocketException("cannot write to " + this + ": its output was shut down");
+        }
+        if (reset != null) {
+            throw new SocketException("cannot write to " + this + ": " + reset.getMessage());
+        }
+        int n = Math.min(length, WINDOW - unread);
+        if (n > 0) {
+            unread += n;
+            sendLocked(Arrays.copyOfRange(from, offset, offset + n));
+        }
+        return n;
+    }
+
+    /** The peer read (or threw away) {@code n} bytes of this side's: the window opens by as much. */
+    private void readByPeerLocked(int n) {
+        if (n > 0) {
+            unread -= n;
+            serveWritersLocked();
+        }
     }
 
     @Override
@@ -94,23 +143,13 @@ final class SimStream implements StreamDriver {
         return new SimReadOp(this, null, 0, 0).map(ready -> null);
     }
 
+    /** Writes what the window takes, waiting while it is full; the wait is a suspension point. */
     @Override
     public int write(byte[] from, int offset, int length) throws IOException {
-        network.lock.lock();
         try {
-            if (closed) {
-                throw new ClosedSocketException("cannot write to " + this + ": it is closed");
-            }
-            if (outputShut) {
-                throw new ClosedSocketException("cannot write to " + this + ": its output was shut down");
-            }
-            if (reset != null) {
-                throw new SocketException("cannot write to " + this + ": " + reset.getMessage());
-            }
-            sendLocked(Arrays.copyOfRange(from, offset, offset + length));
-            return length;
-        } finally {
-            network.unlock();
+            return SelectableOp.await(new SimWriteOp(this, from, offset, length));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -137,6 +176,7 @@ final class SimStream implements StreamDriver {
             if (!outputShut) {
                 outputShut = true;
                 sendLocked(null);
+                serveWritersLocked();
             }
         } finally {
             network.unlock();
@@ -167,14 +207,15 @@ final class SimStream implements StreamDriver {
                 outputShut = true;
                 sendLocked(null);
             }
-            inbox.clear();
+            discardInboxLocked();
             serveReadersLocked();
+            serveWritersLocked();
         } finally {
             network.unlock();
         }
     }
 
-    /** This side's host crashed: it is gone, and the peer learns so as a reset one latency later. */
+    /** This side's host crashed: it is gone, and the peer learns so as a reset, after what was sent before. */
     void crash(Host host) {
         network.lock.lock();
         try {
@@ -183,54 +224,77 @@ final class SimStream implements StreamDriver {
             }
             closed = true;
             network.closedStreamLocked(this);
-            inbox.clear();
+            discardInboxLocked();
             serveReadersLocked();
-            long arrival = Math.max(lastArrival, network.context().time().now() + network.latencyLocked());
-            String reason = "connection reset: host " + host.name() + " crashed";
-            network.context().time().schedule(arrival, () -> peer.resetArrives(reason));
-        } finally {
-            network.unlock();
-        }
-    }
-
-    private void resetArrives(String reason) {
-        network.lock.lock();
-        try {
-            if (closed || reset != null) {
-                return;
+            serveWritersLocked();
+            if (reset == null) {
+                String reason = "connection reset: host " + host.name() + " crashed";
+                network.path().sendLocked(network.linkOf(local, remote), "reset", 0, true, outgoing,
+                        () -> peer.resetArrivesLocked(reason), this::lostLocked);
             }
-            network.context().record(NetworkEvent.RESET, 2 * id + side, 0);
-            reset = new SocketException(reason);
-            inbox.clear();
-            serveReadersLocked();
         } finally {
             network.unlock();
         }
     }
 
-    /** Sends {@code bytes} (null: the end of output) to arrive at the peer after a latency, in order. */
+    private void resetArrivesLocked(String reason) {
+        if (closed || reset != null) {
+            return;
+        }
+        network.context().record(NetworkEvent.RESET, 2 * id + side, 0);
+        reset = new SocketException(reason);
+        discardInboxLocked();
+        serveReadersLocked();
+        serveWritersLocked();
+    }
+
+    /**
+     * A message of this connection was lost for good ({@code why}): the connection is reset for
+     * both sides, as TCP resets one whose retransmissions fail, and its messages on their way are
+     * gone.
+     */
+    void lostLocked(String why) {
+        String reason = "connection reset: " + why;
+        resetArrivesLocked(reason);
+        peer.resetArrivesLocked(reason);
+        network.path().discardLocked(outgoing);
+        network.path().discardLocked(peer.outgoing);
+    }
+
+    /** Sends {@code bytes} (null: the end of output) to the peer, in order. */
     private void sendLocked(byte[] bytes) {
-        network.context().record(NetworkEvent.SEND, 2 * id + side, bytes == null ? -1 : bytes.length);
-        long arrival = Math.max(lastArrival, network.context().time().now() + network.latencyLocked());
-        lastArrival = arrival;
-        network.context().time().schedule(arrival, () -> peer.arrive(bytes, 2 * id + side));
+        long sender = 2 * id + side;
+        network.context().record(NetworkEvent.SEND, sender, bytes == null ? -1 : bytes.length);
+        network.path().sendLocked(network.linkOf(local, remote), bytes == null ? "stream-end" : "stream",
+                bytes == null ? 0 : bytes.length, true, outgoing, () -> peer.arriveLocked(bytes, sender),
+                this::lostLocked);
     }
 
-    private void arrive(byte[] bytes, long sender) {
-        network.lock.lock();
-        try {
-            network.context().record(NetworkEvent.DELIVER, sender, bytes == null ? -1 : bytes.length);
-            if (closed || reset != null) {
-                return;
+    private void arriveLocked(byte[] bytes, long sender) {
+        network.context().record(NetworkEvent.DELIVER, sender, bytes == null ? -1 : bytes.length);
+        if (closed || reset != null) {
+            if (bytes != null) {
+                peer.readByPeerLocked(bytes.length);
             }
-            if (bytes == null) {
-                endArrived = true;
-            } else {
-                inbox.add(bytes);
-            }
-            serveReadersLocked();
-        } finally {
-            network.unlock();
+            return;
+        }
+        if (bytes == null) {
+            endArrived = true;
+        } else {
+            inbox.add(bytes);
+            inboxBytes += bytes.length;
+        }
+        serveReadersLocked();
+    }
+
+    /** Throws away what arrived and was not read, opening the peer's window by as much. */
+    private void discardInboxLocked() {
+        inbox.clear();
+        headOffset = 0;
+        int thrown = inboxBytes;
+        inboxBytes = 0;
+        if (peer != null) {
+            peer.readByPeerLocked(thrown);
         }
     }
 
@@ -238,6 +302,15 @@ final class SimStream implements StreamDriver {
     private void serveReadersLocked() {
         SimReadOp op;
         while (readyLocked() && (op = readers.claimFirst()) != null) {
+            op.commitLocked();
+            network.wakeLater(op.waiter());
+        }
+    }
+
+    /** Commits waiting writes while a write would not wait. */
+    private void serveWritersLocked() {
+        SimWriteOp op;
+        while (writableLocked() && (op = writers.claimFirst()) != null) {
             op.commitLocked();
             network.wakeLater(op.waiter());
         }
