@@ -109,7 +109,7 @@ final class MessagePath {
     }
 
     /** The time {@code losses} lost sends add: a timeout of 200 ms for the first, doubling, at most 120 s. */
-    static long retransmissionDelay(int losses) {
+    private static long retransmissionDelay(int losses) {
         long delay = 0;
         long timeout = FIRST_RETRANSMISSION_TIMEOUT;
         for (int i = 0; i < losses; i++) {
@@ -120,7 +120,7 @@ final class MessagePath {
     }
 
     /** One latency of {@code link}, drawn from the network stream. */
-    long latencyLocked(DirectedLink link) {
+    private long latencyLocked(DirectedLink link) {
         Latency latency = links.latency(link);
         long nanos = latency.drawNanos(context.networkRandom());
         if (latency.isTail(nanos)) {
