@@ -6,7 +6,6 @@ import dev.heddle.sim.SimContext;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The simulated network of the calling task's simulation, and the faults a test puts on it:
@@ -15,13 +14,25 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Simulation.ofSeed(seed).run(sim -> {
- *     sim.host("a", self -> serve(TcpListener.bind("0.0.0.0:7000")));
- *     sim.host("b", self -> callEvery(Duration.ofMillis(10), "a:7000"));
+ *     Host b = sim.host("b", self -> {
+ *         try (TcpListener listener = TcpListener.bind("0.0.0.0:7000");
+ *                 TcpStream peer = listener.accept()) {
+ *             peer.readExactly(new byte[5]);              // waits out the partition, then reads "hello"
+ *         }
+ *     });
+ *     sim.host("a", self -> {
+ *         try (TcpStream stream = TcpStream.connect("b:7000")) {
+ *             Heddle.sleep(Duration.ofSeconds(1));
+ *             stream.writeAll("hello".getBytes(UTF_8));
+ *         }
+ *     });
  *     SimNet net = SimNet.current();
  *     net.defaults().latency(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(5)));
- *     net.partition(List.of("a"), List.of("b"));  // b's calls stall until their own timeouts
- *     sim.sleep(Duration.ofSeconds(2));
- *     net.repair("a", "b");                       // what stalled is delivered, in order
+ *     sim.sleep(Duration.ofMillis(100));
+ *     net.partition(List.of("a"), List.of("b"));         // a's bytes stall, as TCP retransmits them
+ *     sim.sleep(Duration.ofSeconds(5));
+ *     net.repair("a", "b");                               // and arrive after the repair, in order
+ *     b.mainTask().join();
  * });
  * }</pre>
  *
@@ -182,6 +193,6 @@ public final class SimNet {
 
     @Override
     public String toString() {
-        return "the simulated network of hosts " + Objects.toString(control.hostNames());
+        return "the simulated network of hosts " + control.hostNames();
     }
 }

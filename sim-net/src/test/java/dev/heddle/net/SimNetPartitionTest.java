@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
+import dev.heddle.sim.Host;
 import dev.heddle.sim.SimulationResult;
 import dev.heddle.sim.Simulation;
 import dev.heddle.time.Elapsed;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -174,6 +176,37 @@ class SimNetPartitionTest {
             SimNet.current().repairAll();
             EchoClient.exchange("srv:7000", 3);
             sim.hosts().getFirst().crash();
+        });
+    }
+
+    @Test
+    void theClassCommentsExampleReadsHelloAfterTheRepair() {
+        Simulation.ofSeed(8).run(sim -> {
+            byte[] read = new byte[5];
+            long[] readAt = new long[1];
+            Host b = sim.host("b", self -> {
+                try (TcpListener listener = TcpListener.bind("0.0.0.0:7000");
+                        TcpStream peer = listener.accept()) {
+                    peer.readExactly(read);
+                    readAt[0] = SimNetClogTest.trueNow();
+                }
+            });
+            sim.host("a", self -> {
+                try (TcpStream stream = TcpStream.connect("b:7000")) {
+                    Heddle.sleep(Duration.ofSeconds(1));
+                    stream.writeAll("hello".getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            SimNet net = SimNet.current();
+            net.defaults().latency(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(5)));
+            sim.sleep(Duration.ofMillis(100));
+            net.partition(List.of("a"), List.of("b"));
+            sim.sleep(Duration.ofSeconds(5));
+            long repairedAt = SimNetClogTest.trueNow();
+            net.repair("a", "b");
+            b.mainTask().join();
+            assertEquals("hello", new String(read, StandardCharsets.UTF_8));
+            assertTrue(readAt[0] > repairedAt, "read after the repair");
         });
     }
 

@@ -13,8 +13,9 @@ import java.util.random.RandomGenerator;
  * faults decide its fate. On send: a datagram across a cut, or lost to the link's loss, is gone;
  * a connection's message that the loss hits is retransmitted instead, later by a timeout of
  * 200 ms doubling (up to 120 s) per loss, and when 15 retransmissions are lost too its
- * connection is reset, once they have all timed out. Then it waits its turn on the wire (bandwidth) and takes the link's latency; a
- * datagram may also be held back past later ones (reorder) or sent twice (duplicate). On
+ * connection is reset, once they have all timed out. Then it waits its turn on the wire
+ * (bandwidth) and takes the link's latency; a datagram may also be held back past later ones
+ * (reorder) or sent twice (duplicate). On
  * arrival: across a cut a datagram is lost and a connection's message stalls until the repair
  * (then retransmitted, one latency later); on a clogged or held link it waits for the unclog or
  * release, then is delivered at once; a connection's message is delivered only after every
@@ -53,46 +54,61 @@ final class MessagePath {
         if (flow != null) {
             flow.add(message);
         }
+        if (reliable) {
+            sendReliableLocked(message);
+        } else {
+            sendDatagramLocked(message);
+        }
+    }
+
+    /** A connection's message is never lost on its way, but each loss makes it wait for a retransmission. */
+    private void sendReliableLocked(Message message) {
+        int losses = lossesLocked(links.loss(message.link), context.networkRandom());
+        for (int i = 0; i < Math.min(losses, MAX_RETRANSMISSIONS); i++) {
+            context.faultFired("net.retransmit");
+        }
+        if (losses > MAX_RETRANSMISSIONS) {
+            message.doom = "its " + MAX_RETRANSMISSIONS + " retransmissions on " + message.link + " all failed";
+        }
+        scheduleLocked(message, travelLocked(message) + retransmissionDelay(losses));
+    }
+
+    /** A datagram is lost to a cut or to the link's loss; else it may be held back (reorder) and sent twice. */
+    private void sendDatagramLocked(Message message) {
+        DirectedLink link = message.link;
         RandomGenerator random = context.networkRandom();
-        long now = context.time().now();
-        if (!reliable && partitions.isCut(link)) {
+        if (partitions.isCut(link)) {
             loseLocked(message, "net.partition.drop", "lost to a partition of " + link);
             return;
         }
-        double lossRate = links.loss(link);
-        int losses = 0;
-        if (reliable) {
-            losses = lossesLocked(lossRate, random);
-            for (int i = 0; i < Math.min(losses, MAX_RETRANSMISSIONS); i++) {
-                context.faultFired("net.retransmit");
-            }
-            if (losses > MAX_RETRANSMISSIONS) {
-                message.doom = "its " + MAX_RETRANSMISSIONS + " retransmissions on " + link + " all failed";
-            }
-        } else if (lossRate > 0 && random.nextDouble() < lossRate) {
+        double loss = links.loss(link);
+        if (loss > 0 && random.nextDouble() < loss) {
             loseLocked(message, "net.drop", "lost on " + link);
             return;
         }
-        long arrival = wires.transmit(link, now, bytes, links.bandwidth(link)) + latencyLocked(link)
-                + retransmissionDelay(losses);
-        if (!reliable) {
-            double reorder = links.reorder(link);
-            if (reorder > 0 && random.nextDouble() < reorder) {
-                context.faultFired("net.reorder");
-                arrival += latencyLocked(link) + latencyLocked(link);
-            }
+        long arrival = travelLocked(message);
+        double reorder = links.reorder(link);
+        if (reorder > 0 && random.nextDouble() < reorder) {
+            context.faultFired("net.reorder");
+            arrival += latencyLocked(link) + latencyLocked(link);
         }
         scheduleLocked(message, arrival);
-        if (!reliable) {
-            double duplicate = links.duplicate(link);
-            if (duplicate > 0 && random.nextDouble() < duplicate) {
-                context.faultFired("net.duplicate");
-                Message copy = new Message(this, ++messages, link, kind, bytes, false, null, delivery, loss);
-                context.record(NetworkEvent.DUPLICATE, message.id, copy.id);
-                registry.add(copy);
-                scheduleLocked(copy, wires.transmit(link, now, bytes, links.bandwidth(link)) + latencyLocked(link));
-            }
+        double duplicate = links.duplicate(link);
+        if (duplicate > 0 && random.nextDouble() < duplicate) {
+            context.faultFired("net.duplicate");
+            Message copy = new Message(this, ++messages, link, message.kind, message.bytes, false, null,
+                    message.delivery, message.loss);
+            context.record(NetworkEvent.DUPLICATE, message.id, copy.id);
+            registry.add(copy);
+            scheduleLocked(copy, travelLocked(copy));
         }
+    }
+
+    /** When {@code message}, sent now, arrives unless a fault intervenes: after its turn on the wire, a latency. */
+    private long travelLocked(Message message) {
+        long now = context.time().now();
+        return wires.transmit(message.link, now, message.bytes, links.bandwidth(message.link))
+                + latencyLocked(message.link);
     }
 
     /**
@@ -109,7 +125,7 @@ final class MessagePath {
     }
 
     /** The time {@code losses} lost sends add: a timeout of 200 ms for the first, doubling, at most 120 s. */
-    static long retransmissionDelay(int losses) {
+    private static long retransmissionDelay(int losses) {
         long delay = 0;
         long timeout = FIRST_RETRANSMISSION_TIMEOUT;
         for (int i = 0; i < losses; i++) {
@@ -120,7 +136,7 @@ final class MessagePath {
     }
 
     /** One latency of {@code link}, drawn from the network stream. */
-    long latencyLocked(DirectedLink link) {
+    private long latencyLocked(DirectedLink link) {
         Latency latency = links.latency(link);
         long nanos = latency.drawNanos(context.networkRandom());
         if (latency.isTail(nanos)) {

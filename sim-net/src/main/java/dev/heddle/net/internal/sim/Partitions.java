@@ -1,7 +1,6 @@
 package dev.heddle.net.internal.sim;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,10 +30,5 @@ final class Partitions {
         boolean any = !cut.isEmpty();
         cut.clear();
         return any;
-    }
-
-    /** The cut links, in the order they were cut. */
-    List<DirectedLink> all() {
-        return List.copyOf(cut);
     }
 }
