@@ -5,11 +5,14 @@ import dev.heddle.runtime.JoinHandle;
 import dev.heddle.runtime.internal.Node;
 import dev.heddle.runtime.internal.RuntimeAccess;
 import dev.heddle.runtime.internal.Task;
+import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -45,6 +48,8 @@ final class Hosts {
     private final Decisions decisions;
     private final Trace trace;
     private final Map<String, Host> byName = new LinkedHashMap<>();
+    /** The network looks a host up by address for every message it routes. */
+    private final Map<InetAddress, Host> byAddress = new HashMap<>();
     /** Set at the end of the run: nothing is held any more, so that every task can be stopped. */
     private boolean stopped;
 
@@ -64,6 +69,7 @@ final class Hosts {
         int id = byName.size() + 1;
         Host host = new Host(this, id, name, HostAddresses.of(name, id - 1), c, body);
         byName.put(name, host);
+        byAddress.put(host.address(), host);
         trace.hostName(id, name);
         trace.record(Trace.Event.HOST_CLOCK, c.offset().toNanos(), Double.doubleToLongBits(c.driftPpm()));
         host.start(1);
@@ -91,6 +97,14 @@ final class Hosts {
 
     List<Host> all() {
         return List.copyOf(byName.values());
+    }
+
+    Optional<Host> named(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    Optional<Host> at(InetAddress address) {
+        return Optional.ofNullable(byAddress.get(address));
     }
 
     /**

@@ -72,12 +72,12 @@ public final class SimContext {
 
     /** The host named {@code name}, if one was started. */
     public Optional<Host> host(String name) {
-        return simulator.hosts().all().stream().filter(h -> h.name().equals(name)).findFirst();
+        return simulator.hosts().named(name);
     }
 
     /** The host whose address is {@code address}, if one was started. */
     public Optional<Host> hostAt(InetAddress address) {
-        return simulator.hosts().all().stream().filter(h -> h.address().equals(address)).findFirst();
+        return simulator.hosts().at(address);
     }
 
     /** Adds a network event to the trace. */
