@@ -35,9 +35,10 @@ class ArchitectureTest {
         "dev.heddle.bench.."};
 
     /**
-     * One slice per package. An {@code internal} package may use its own package's API types
-     * back (as a class uses its nested types): {@code runtime.internal} holds what
-     * {@code runtime}'s API classes are built on and needs some of their types, so that one
+     * One slice per package. An {@code internal} package, and the packages below it, may use
+     * their own package's API types back (as a class uses its nested types):
+     * {@code runtime.internal} holds what {@code runtime}'s API classes are built on and needs
+     * some of their types, as {@code net.internal.sim} needs {@code net.Latency}, so that one
      * direction is not counted; every other cycle is.
      */
     @ArchTest
@@ -45,12 +46,12 @@ class ArchitectureTest {
         SliceRule rule = slices().matching("dev.heddle.(**)").should().beFreeOfCycles();
         Set<String> internals = new TreeSet<>();
         heddle.forEach(c -> {
-            if (c.getPackageName().endsWith(".internal")) {
+            if (c.getPackageName().contains(".internal")) {
                 internals.add(c.getPackageName());
             }
         });
         for (String internal : internals) {
-            String api = internal.substring(0, internal.length() - ".internal".length());
+            String api = internal.substring(0, internal.indexOf(".internal"));
             rule = rule.ignoreDependency(JavaClass.Predicates.resideInAPackage(internal),
                     JavaClass.Predicates.resideInAPackage(api));
         }
