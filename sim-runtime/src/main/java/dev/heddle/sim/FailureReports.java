@@ -79,8 +79,17 @@ final class FailureReports {
     }
 
     static String leakedTasks(List<SimTask> leaked) {
-        return leaked.size() + " task(s) still alive after the main task returned; join or abort them before"
-                + " returning:\n" + taskList(leaked, true);
+        StringBuilder sb = new StringBuilder(leaked.size() + " task(s) still waiting after the main task returned;"
+                + " join or abort them before returning:\n");
+        for (SimTask t : leaked) {
+            sb.append("  ").append(spawned(t)).append('\n').append(stack(t));
+        }
+        return sb.toString();
+    }
+
+    /** A task and the line that spawned it, as {@code worker#3 (spawned at Test.run(Test.java:12))}. */
+    static String spawned(SimTask t) {
+        return t.spawnedAt == null ? t.name : t.name + " (spawned at " + t.spawnedAt + ")";
     }
 
     /**

@@ -16,16 +16,23 @@ final class SimTask {
     final Task<?> task;
     /** The life of the simulated host the task runs on, or null outside every host. */
     final Incarnation incarnation;
+    /**
+     * The line of code that spawned the task, for a task outside every host (reported if the run
+     * ends with it still waiting); null on a host, or for an adopted virtual thread.
+     */
+    final StackTraceElement spawnedAt;
     /** PCT priority: higher runs first. */
     long priority;
 
-    SimTask(long id, String name, Thread thread, Runnable continuation, Task<?> task, Incarnation incarnation) {
+    SimTask(long id, String name, Thread thread, Runnable continuation, Task<?> task, Incarnation incarnation,
+            StackTraceElement spawnedAt) {
         this.id = id;
         this.name = name;
         this.thread = thread;
         this.continuation = continuation;
         this.task = task;
         this.incarnation = incarnation;
+        this.spawnedAt = spawnedAt;
     }
 
     @Override

@@ -139,8 +139,12 @@ public final class Simulation {
     }
 
     /**
-     * Fail the run when tasks are still alive after the main body returns. Default false: they
-     * are aborted. Tasks on hosts never count: hosts are servers, stopped when the run ends.
+     * Fail the run when tasks are still waiting after the main body returns. When it returns,
+     * the tasks that are ready run until they wait (so a task spawned and never joined runs, and
+     * its failure fails the run); those still waiting then are listed in
+     * {@link SimulationResult#tasksLeftWaiting()} and aborted, or, with this set, fail the run.
+     * Default false, as a background loop may rightly outlive the body. Tasks on hosts never
+     * count: hosts are servers, stopped when the run ends.
      */
     public Simulation failOnLeakedTasks(boolean fail) {
         this.failOnLeakedTasks = fail;
@@ -319,12 +323,17 @@ public final class Simulation {
                 simulator.fail(FailureKind.TASK_FAILED, "the main task failed: " + e, e);
                 throw simulator.failure();
             }
+            simulator.runReadyTasks();
+            if (simulator.failure() != null) {
+                throw simulator.failure();
+            }
             simulator.hosts().stopHolding();
             List<SimTask> leaked = simulator.aliveTasksOutsideHosts();
             if (failOnLeakedTasks && !leaked.isEmpty()) {
                 simulator.fail(FailureKind.LEAKED_TASKS, FailureReports.leakedTasks(leaked), null);
                 throw simulator.failure();
             }
+            List<String> leftWaiting = leaked.stream().map(FailureReports::spawned).toList();
             runtime.close();
             if (simulator.failure() != null) {
                 throw simulator.failure();
@@ -338,7 +347,7 @@ public final class Simulation {
             }
             return new SimulationResult(seed, trace.hash(), simulator.steps(), simulator.virtualTime(),
                     simulator.spawned(), List.copyOf(probes.records().values()), simulator.faults().records(),
-                    simulator.context().swarm());
+                    simulator.context().swarm(), leftWaiting);
         } catch (SimulationFailure f) {
             simulator.teardown(100_000);
             throw f;

@@ -35,6 +35,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final ReadyTasks ready;
     private final VirtualTimeDriver time;
     private final Hosts hosts;
+    private static final StackWalker SPAWN_SITES = StackWalker.getInstance();
     private final SimContext context;
     private final Faults faults;
     private final BuggifySites buggify;
@@ -298,13 +299,28 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private SimTask register(String name, Thread thread, Runnable continuation, Task<?> task,
             Incarnation incarnation) {
         long id = nextId++;
-        SimTask t = new SimTask(id, name, thread, continuation, task, incarnation);
+        StackTraceElement spawnedAt = task != null && incarnation == null && running != null ? spawnSite() : null;
+        SimTask t = new SimTask(id, name, thread, continuation, task, incarnation, spawnedAt);
         byContinuation.put(continuation, t);
         alive.put(id, t);
         ready.created(t);
         trace.name(id, name);
         trace.record(Trace.Event.SPAWN, id, running == null ? 0 : running.id);
         return t;
+    }
+
+    /** The first frame of the code that called a spawn method: the line a report points to. */
+    private static StackTraceElement spawnSite() {
+        return SPAWN_SITES.walk(frames -> frames
+                .filter(f -> !isSpawnMachinery(f.getClassName()))
+                .findFirst()
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .orElse(null));
+    }
+
+    private static boolean isSpawnMachinery(String c) {
+        return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("dev.heddle.runtime.")
+                || c.equals("dev.heddle.sim.Simulator") || c.equals("dev.heddle.sim.Sim");
     }
 
     /** A virtual thread a task started with the JDK's API: it inherited this carrier, so it joins the run. */
@@ -414,6 +430,20 @@ final class Simulator implements Carrier, Suspension.Watcher {
     }
 
     /** The tasks alive outside every host: the ones a test may leak (a host's are its server's, stopped at the end). */
+    /**
+     * After the main task has returned: runs the tasks that are ready until none is, without
+     * moving time, so that a task spawned and never joined still runs until it waits, and a
+     * failure in it is seen instead of passing unnoticed.
+     */
+    void runReadyTasks() {
+        while (failure == null && !ready.isEmpty() && foreign.isEmpty()) {
+            step();
+        }
+        if (failure == null && !foreign.isEmpty()) {
+            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.foreignWakeups(foreign), null);
+        }
+    }
+
     List<SimTask> aliveTasksOutsideHosts() {
         List<SimTask> outside = new ArrayList<>();
         for (SimTask t : alive.values()) {

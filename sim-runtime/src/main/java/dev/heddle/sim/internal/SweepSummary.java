@@ -2,6 +2,7 @@ package dev.heddle.sim.internal;
 
 import dev.heddle.sim.FaultRecord;
 import dev.heddle.sim.ProbeRecord;
+import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,9 @@ public final class SweepSummary {
     private final Map<String, Long> configuredIn = new LinkedHashMap<>();
     /** Fault kinds declared by {@link #expectFaults}. */
     private final Set<String> expectedFaults = new LinkedHashSet<>();
+    /** Runs that ended with tasks still waiting, and the first such run. */
+    private long runsLeavingTasks;
+    private SimulationResult firstLeavingTasks;
 
     /**
      * Adds the probes and faults of one run.
@@ -55,6 +59,9 @@ public final class SweepSummary {
                         + " it as " + r.kind() + "; expect only sometimes and reachable probes");
             }
             merged.merge(r.name(), r, ProbeRecord::plus);
+        }
+        if (!run.tasksLeftWaiting().isEmpty() && runsLeavingTasks++ == 0) {
+            firstLeavingTasks = run;
         }
         for (FaultRecord f : run.faults()) {
             faults.merge(f.name(), f, FaultRecord::plus);
@@ -129,11 +136,19 @@ public final class SweepSummary {
 
     /**
      * The sweep's summary: one line per unsatisfied probe (or that all were satisfied), each
-     * fault kind's firings, and a warning per inert fault; empty when there were neither probes
-     * nor faults.
+     * fault kind's firings, a warning per inert fault, and a warning when runs ended with tasks
+     * still waiting; empty when there was none of these.
      */
     public String report(long seeds) {
         List<String> parts = new ArrayList<>();
+        if (runsLeavingTasks > 0) {
+            List<String> tasks = firstLeavingTasks.tasksLeftWaiting();
+            parts.add("WARNING: " + runsLeavingTasks + " of " + seeds + " seeds ended with tasks still waiting, which"
+                    + " were aborted when the test body returned; join them, or set failOnLeakedTasks to make this a"
+                    + " failure. " + Simulation.hex(firstLeavingTasks.seed()) + " left " + tasks.size() + ": "
+                    + String.join(", ", tasks.subList(0, Math.min(5, tasks.size())))
+                    + (tasks.size() > 5 ? ", ..." : ""));
+        }
         String probes = probeReport(seeds);
         if (!probes.isEmpty()) {
             parts.add(probes);
