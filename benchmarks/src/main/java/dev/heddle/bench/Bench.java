@@ -1,5 +1,6 @@
 package dev.heddle.bench;
 
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -13,35 +14,62 @@ import java.util.Locale;
  * names, one a line.
  */
 public final class Bench {
-    /** Every benchmark {@code ./heddle bench} runs; a new benchmark class is added here too. */
+    /** Every benchmark {@code ./heddle bench} runs; a new benchmark class is added here and in the script's list. */
     static final List<String> NAMES = List.of("channels", "lin", "net", "runtime", "seeds", "sim-switch");
+
+    /** What {@code ./heddle bench --help} prints; the {@code heddle} script prints the same (BenchTest). */
+    static final String USAGE = """
+            usage: ./heddle bench NAME [ARGS...]
+            Runs one benchmark and prints key=value lines, the headline ratio last; ARGS go to the benchmark
+            (each takes its own, described in its class in benchmarks/src/main/java/dev/heddle/bench).
+              NAME          one of: %s; or list, which prints them one a line
+              -h, --help    print this and exit
+            Exit code: 0 the benchmark ran, 2 bad arguments.
+            """.formatted(String.join(", ", NAMES));
 
     private Bench() {}
 
     public static void main(String[] args) throws Throwable {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs {@code ./heddle bench ARGS}: the usage, the list of names, or the benchmark itself, which
+     * prints to {@link System#out}. Returns the exit code, 2 on bad arguments; what a benchmark throws
+     * propagates.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Throwable {
+        if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+            out.print(USAGE);
+            return 0;
+        }
         if (args.length == 0) {
-            System.err.println("usage: ./heddle bench NAME [ARGS], NAME one of " + String.join(", ", NAMES));
-            System.exit(2);
+            return usageError(err, "no benchmark named; NAME is one of: " + String.join(", ", NAMES));
         }
         if (args[0].equals("list")) {
-            NAMES.forEach(System.out::println);
-            return;
+            NAMES.forEach(out::println);
+            return 0;
         }
-        String className = Bench.class.getPackageName() + "." + classNameOf(args[0]);
-        Method main;
-        try {
-            main = Class.forName(className).getMethod("main", String[].class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            System.err.println("heddle: no benchmark named '" + args[0] + "' (looked for " + className
-                    + "); use one of " + String.join(", ", NAMES) + " (./heddle bench list)");
-            System.exit(2);
-            return;
+        if (!NAMES.contains(args[0])) {
+            return usageError(err, "no benchmark named '" + args[0] + "'; NAME is one of: " + String.join(", ", NAMES));
         }
+        Method main = Class.forName(Bench.class.getPackageName() + "." + classNameOf(args[0]))
+                .getMethod("main", String[].class);
         try {
             main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+        return 0;
+    }
+
+    private static int usageError(PrintStream err, String message) {
+        err.println("heddle bench: " + message);
+        err.println("(./heddle bench --help shows the usage)");
+        return 2;
     }
 
     /** {@code sim-switch} becomes {@code SimSwitchBench}. */

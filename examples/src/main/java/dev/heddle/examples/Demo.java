@@ -5,6 +5,7 @@ import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.SimulationResult;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Map;
  * virtual time covered and the wall time taken.
  *
  * <p>{@code ./heddle demo NAME --seed 0x…} reruns one seed of one program and prints its full
- * report and trace hash; {@code --seeds N} changes the sweep.
+ * report and trace hash; {@code --seeds N} changes the sweep. {@link DemoArguments} reads the
+ * arguments and holds the usage.
  */
 public final class Demo {
     private Demo() {}
@@ -27,47 +29,24 @@ public final class Demo {
      * sweep ran or the replayed seed passed, 1 when the replayed seed failed, 2 on bad arguments.
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        int seeds = 300;
-        Long oneSeed = null;
-        String only = null;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (flag.equals("--seeds") || flag.equals("--seed")) {
-                if (++i >= args.length) {
-                    err.println("heddle demo: " + flag + " needs a value");
-                    return 2;
-                }
-                try {
-                    if (flag.equals("--seed")) {
-                        oneSeed = Simulation.parseSeed(args[i]);
-                    } else {
-                        seeds = Integer.parseInt(args[i]);
-                    }
-                } catch (IllegalArgumentException e) {
-                    err.println("heddle demo: " + flag + " '" + args[i] + "' is not "
-                            + (flag.equals("--seed") ? "a seed; write it as printed (0x2a) or in decimal"
-                                    : "a whole number of seeds"));
-                    return 2;
-                }
-            } else {
-                only = flag;
-            }
-        }
         Map<String, SimBody> programs = ExamplePrograms.all();
-        if (only != null && !programs.containsKey(only)) {
-            err.println("heddle demo: no program named '" + only + "'; programs: " + programs.keySet());
+        List<String> names = List.copyOf(programs.keySet());
+        DemoArguments parsed;
+        try {
+            parsed = DemoArguments.parse(args, names);
+        } catch (IllegalArgumentException e) {
+            err.println("heddle demo: " + e.getMessage());
+            err.println("(./heddle demo --help shows the usage)");
             return 2;
         }
-        if (seeds < 1) {
-            err.println("heddle demo: --seeds must be at least 1, was " + seeds);
-            return 2;
+        if (parsed.help()) {
+            out.print(DemoArguments.usage(names));
+            return 0;
         }
-        if (oneSeed != null) {
-            if (only == null) {
-                err.println("heddle demo: --seed needs a program name, e.g. ./heddle demo racy-counter --seed 0x1");
-                return 2;
-            }
-            return rerun(only, programs.get(only), oneSeed, out);
+        String only = parsed.program();
+        int seeds = parsed.seeds();
+        if (parsed.seed() != null) {
+            return rerun(only, programs.get(only), parsed.seed(), out);
         }
         out.printf("Heddle demo: each program simulated over %d seeds (strategy RANDOM)%n%n", seeds);
         out.printf("%-20s %6s %9s  %-12s %14s %9s%n", "program", "seeds", "failures", "first fail",

@@ -126,20 +126,47 @@ class DemoTest {
 
     @Test
     void badArgumentsExitWithTwoAndSayWhatIsWrong() {
+        String programs = String.join(", ", ExamplePrograms.all().keySet());
         assertUsageError("heddle demo: --seed needs a program name, e.g. ./heddle demo racy-counter --seed 0x1",
                 "--seed", "0x1");
-        assertUsageError("heddle demo: no program named 'nope'; programs: " + ExamplePrograms.all().keySet(), "nope");
+        assertUsageError("heddle demo: no program named 'nope'; the programs are: " + programs, "nope");
         assertUsageError("heddle demo: --seeds 'many' is not a whole number of seeds", "--seeds", "many");
         assertUsageError("heddle demo: --seeds must be at least 1, was 0", "--seeds", "0");
         assertUsageError("heddle demo: --seed 'zz' is not a seed; write it as printed (0x2a) or in decimal",
                 "racy-counter", "--seed", "zz");
         assertUsageError("heddle demo: --seed needs a value", "racy-counter", "--seed");
+        assertUsageError("heddle demo: unknown option '--bogus'; the options are --seeds N, --seed SEED, -h, --help",
+                "--bogus");
+        assertUsageError("heddle demo: unknown option '-x'; the options are --seeds N, --seed SEED, -h, --help",
+                "racy-counter", "-x");
+        assertUsageError("heddle demo: two programs named, 'racy-counter' and 'safe-counter'; name one, or none to run"
+                + " them all", "racy-counter", "safe-counter");
+    }
+
+    @Test
+    void helpPrintsTheUsageWithEveryProgramAndOptionWhateverElseIsThere() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"-h"},
+                new String[] {"--bogus", "racy-counter", "safe-counter", "--help"})) {
+            Output help = demo(args);
+            assertEquals(0, help.code(), help.err());
+            assertEquals("", help.err());
+            assertTrue(help.out().startsWith("usage: ./heddle demo [PROGRAM] [--seeds N] [--seed SEED]\n"), help.out());
+            for (String option : List.of("--seeds N", "--seed SEED", "-h, --help")) {
+                assertTrue(help.out().contains("\n  " + option + " "), option + " is missing:\n" + help.out());
+            }
+            String listed = help.out().replaceAll("\\s+", " ");
+            for (String program : ExamplePrograms.all().keySet()) {
+                assertTrue(listed.contains(" " + program + ",") || listed.contains(" " + program + " --seeds"),
+                        program + " is missing:\n" + help.out());
+            }
+            assertTrue(help.out().lines().allMatch(line -> line.length() < 110), help.out());
+        }
     }
 
     private static void assertUsageError(String message, String... args) {
         Output o = demo(args);
         assertEquals(2, o.code(), String.join(" ", args));
-        assertEquals(message + "\n", o.err(), String.join(" ", args));
+        assertEquals(message + "\n(./heddle demo --help shows the usage)\n", o.err(), String.join(" ", args));
         assertEquals("", o.out(), String.join(" ", args));
     }
 

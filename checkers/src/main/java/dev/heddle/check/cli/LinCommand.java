@@ -33,15 +33,18 @@ public final class LinCommand {
     static final int NOT_LINEARIZABLE = 1;
     static final int UNKNOWN_OR_BAD_INPUT = 2;
 
-    private static final String USAGE = """
-            usage: heddle lin --model MODEL [--timeout D] [--explain] [--report DIR] FILE...
+    /** What {@code ./heddle lin --help} prints; the {@code heddle} script prints the same (HeddleScriptTest). */
+    static final String USAGE = """
+            usage: ./heddle lin --model MODEL [--timeout D] [--explain] [--report DIR] FILE...
+            Checks each history file and prints PATH VERDICT MILLIS ms per file.
               --model MODEL   one of: %s
               --timeout D     time budget per file, e.g. 500ms, 10s, 2m (default: none)
               --explain       after a file that is not linearizable, print why
               --report DIR    write an HTML report per file into DIR
+              -h, --help      print this and exit
             Files may be JSON lines, Jepsen EDN maps or Jepsen log lines (see checkers/README.md).
-            Exit code: 0 all linearizable, 1 any not linearizable, 2 unknown or bad input."""
-            .formatted(String.join(", ", Models.names()));
+            Exit code: 0 all linearizable, 1 any not linearizable, 2 unknown or bad input.
+            """.formatted(String.join(", ", Models.names()));
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
     private LinCommand() {
@@ -58,6 +61,10 @@ public final class LinCommand {
         boolean explain = false;
         Path reportDir = null;
         List<String> files = new ArrayList<>();
+        if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+            out.print(USAGE);
+            return ALL_LINEARIZABLE;
+        }
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -65,13 +72,10 @@ public final class LinCommand {
                     case "--timeout" -> timeout = duration(argument(args, ++i, "--timeout"));
                     case "--explain" -> explain = true;
                     case "--report" -> reportDir = Path.of(argument(args, ++i, "--report"));
-                    case "-h", "--help" -> {
-                        out.println(USAGE);
-                        return ALL_LINEARIZABLE;
-                    }
                     default -> {
-                        if (args[i].startsWith("--")) {
-                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        if (args[i].startsWith("-")) {
+                            throw new IllegalArgumentException("unknown option '" + args[i] + "'; the options are"
+                                    + " --model MODEL, --timeout D, --explain, --report DIR, -h, --help");
                         }
                         files.add(args[i]);
                     }
@@ -90,7 +94,7 @@ public final class LinCommand {
             return checkAll(model, timeout, explain, reportDir, files, out, err);
         } catch (IllegalArgumentException | IOException e) {
             err.println("heddle lin: " + e.getMessage());
-            err.println(USAGE);
+            err.println("(./heddle lin --help shows the usage)");
             return UNKNOWN_OR_BAD_INPUT;
         }
     }
@@ -177,7 +181,8 @@ public final class LinCommand {
             try {
                 duration = Duration.parse(text);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--timeout '" + text + "' is not a duration; write e.g. 500ms, 10s, 2m or PT10S");
+                throw new IllegalArgumentException(
+                        "--timeout '" + text + "' is not a duration; write e.g. 500ms, 10s, 2m or PT10S");
             }
         }
         if (duration.isZero() || duration.isNegative()) {

@@ -1,5 +1,6 @@
 package dev.heddle.check.cli;
 
+import dev.heddle.check.model.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +100,34 @@ class LinCommandTest {
         Run wrongOperation = run("--model", "queue", OK);
         assertEquals(2, wrongOperation.exit());
         assertTrue(wrongOperation.err().contains("enqueue, dequeue"), wrongOperation.err());
+    }
+
+    @Test
+    void usageErrorsExitWithTwoNamingTheBadValue() {
+        String hint = "\n(./heddle lin --help shows the usage)\n";
+        String options = "; the options are --model MODEL, --timeout D, --explain, --report DIR, -h, --help";
+        assertEquals(new Run(2, "", "heddle lin: unknown option '--bogus'" + options + hint),
+                run("--model", "register", "--bogus", OK));
+        assertEquals(new Run(2, "", "heddle lin: unknown option '-v'" + options + hint), run("-v", OK));
+        assertEquals(new Run(2, "", "heddle lin: no history files given" + hint), run("--model", "register"));
+        assertEquals(new Run(2, "", "heddle lin: --timeout needs a value" + hint), run("--model", "register", "--timeout"));
+        assertEquals(new Run(2, "", "heddle lin: --timeout 'soon' is not a duration; write e.g. 500ms, 10s, 2m or PT10S"
+                + hint), run("--model", "register", "--timeout", "soon", OK));
+    }
+
+    @Test
+    void helpPrintsEveryOptionAndModelWhateverElseIsThere() {
+        Run help = run("--help");
+        assertEquals(0, help.exit());
+        assertEquals("", help.err());
+        assertEquals(LinCommand.USAGE, help.out());
+        assertTrue(help.out().startsWith("usage: ./heddle lin --model MODEL [--timeout D] [--explain] [--report DIR]"
+                + " FILE...\n"), help.out());
+        for (String option : List.of("--model MODEL", "--timeout D", "--explain", "--report DIR", "-h, --help")) {
+            assertTrue(help.out().contains("\n  " + option + " "), option + " is missing:\n" + help.out());
+        }
+        assertTrue(help.out().contains("one of: " + String.join(", ", Models.names()) + "\n"), help.out());
+        assertEquals(help, run("--bogus", "-h"));
     }
 
     @Test

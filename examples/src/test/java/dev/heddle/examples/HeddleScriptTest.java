@@ -1,0 +1,129 @@
+package dev.heddle.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.check.cli.LinCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code heddle} script, run by bash from another folder: its usage texts are the Java mains'
+ * own, and its usage errors are theirs too, printed before it looks for a JDK or builds anything.
+ * No case here gets as far as Maven: each one is answered by the script's checks.
+ */
+class HeddleScriptTest {
+    private static final Path SCRIPT = Path.of(System.getProperty("basedir", "")).toAbsolutePath()
+            .getParent().resolve("heddle");
+
+    @TempDir
+    Path elsewhere;
+
+    private record Output(int code, String out, String err) {}
+
+    /** Runs the script from a folder of its own, as {@code bash /…/heddle ARGS}. */
+    private Output heddle(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        Path out = elsewhere.resolve("out.txt");
+        Path err = elsewhere.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        // A guard against a hung script, not a timing assumption: every case here ends in milliseconds.
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "heddle " + String.join(" ", args) + " did not end");
+        return new Output(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static Output java(BiFunction<PrintStream, PrintStream, Integer> main) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = main.apply(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Output demo(String... args) {
+        return java((out, err) -> Demo.run(args, out, err));
+    }
+
+    private static Output lin(String... args) {
+        return java((out, err) -> LinCommand.run(args, out, err));
+    }
+
+    @Test
+    void helpListsEveryVerbWithTheUsageItsMainPrints() throws Exception {
+        Output help = heddle("help");
+        assertEquals(0, help.code(), help.err());
+        assertEquals("", help.err());
+        assertTrue(help.out().startsWith("Heddle: deterministic simulation testing for Java.\nusage: ./heddle VERB"),
+                help.out());
+        assertTrue(help.out().contains("\n\n" + demo("--help").out() + "\n"), help.out());
+        assertTrue(help.out().contains("\n\n" + lin("--help").out()), help.out());
+        for (String verb : List.of("demo", "test", "bench", "lin")) {
+            assertTrue(help.out().contains("\nusage: ./heddle " + verb + " "), verb + " is missing:\n" + help.out());
+            assertTrue(help.out().contains("\n" + heddle(verb, "--help").out()), verb + "'s usage differs");
+        }
+        assertEquals(help, heddle("--help"));
+        assertEquals(help, heddle());
+    }
+
+    @Test
+    void everyVerbAnswersHelpAndHWithItsUsage() throws Exception {
+        assertEquals(demo("--help"), heddle("demo", "--help"));
+        assertEquals(demo("-h"), heddle("demo", "racy-counter", "-h"));
+        assertEquals(lin("--help"), heddle("lin", "--help"));
+        assertEquals(lin("-h"), heddle("lin", "--model", "nope", "-h"));
+        Output test = heddle("test", "-Dtest=X", "-h");
+        assertEquals(0, test.code());
+        assertTrue(test.out().startsWith("usage: ./heddle test [MAVEN_ARGS...]\n"), test.out());
+        assertTrue(test.out().contains("MAVEN_ARGS go to Maven unchanged"), test.out());
+        assertEquals(test, heddle("test", "--help"));
+    }
+
+    @Test
+    void demoUsageErrorsAreTheMainsOwnAndComeBeforeAnyBuild() throws Exception {
+        List<List<String>> cases = List.of(List.of("--bogus"), List.of("racy-counter", "safe-counter"),
+                List.of("nope"), List.of("racy-counter", "--seed"), List.of("-x", "racy-counter"));
+        for (List<String> args : cases) {
+            String[] demoArgs = args.toArray(String[]::new);
+            List<String> withVerb = new ArrayList<>(List.of("demo"));
+            withVerb.addAll(args);
+            Output script = heddle(withVerb.toArray(String[]::new));
+            assertEquals(2, script.code(), String.join(" ", args) + ": " + script.err());
+            assertEquals(demo(demoArgs), script, String.join(" ", args));
+        }
+        assertTrue(heddle("demo", "--bogus").err().startsWith("heddle demo: unknown option '--bogus'"));
+    }
+
+    @Test
+    void linUsageErrorsAreTheMainsOwnAndComeBeforeAnyBuild() throws Exception {
+        List<List<String>> cases = List.of(List.of("--bogus", "x.log"), List.of("-v", "x.log"),
+                List.of("x.log"), List.of("--model", "register"), List.of("--model"));
+        for (List<String> args : cases) {
+            List<String> withVerb = new ArrayList<>(List.of("lin"));
+            withVerb.addAll(args);
+            Output script = heddle(withVerb.toArray(String[]::new));
+            assertEquals(2, script.code(), String.join(" ", args) + ": " + script.err());
+            assertEquals(lin(args.toArray(String[]::new)), script, String.join(" ", args));
+        }
+    }
+
+    @Test
+    void anUnknownVerbNamesItAndTheVerbs() throws Exception {
+        Output frob = heddle("frob");
+        assertEquals(2, frob.code());
+        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, bench, lin and help (./heddle help)\n",
+                frob.err());
+    }
+}
