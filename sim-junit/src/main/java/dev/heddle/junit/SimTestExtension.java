@@ -7,11 +7,8 @@ import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.Strategy;
 import dev.heddle.sim.internal.SweepSummary;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -45,18 +42,18 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         Method method = call.getExecutable();
         SimTest settings = method.getAnnotation(SimTest.class);
         Class<?> testClass = method.getDeclaringClass();
-        String className = testClass.getName().substring(testClass.getPackageName().isEmpty() ? 0
-                : testClass.getPackageName().length() + 1);
-        String testId = className + "#" + method.getName();
-        Path seedFile = Path.of("target", "heddle", testId + ".seed");
+        String testId = BuildTool.simpleName(testClass) + "#" + method.getName();
+        SeedFile seedFile = SeedFile.of(testId);
+        BuildTool buildTool = BuildTool.running();
         SeedPlan plan = SeedPlan.of(settings);
         long[] seeds = plan.seeds();
         SweepSummary summary = new SweepSummary();
         summary.expect(settings.expectedProbes());
         summary.expectFaults(settings.expectedFaults());
         for (long seed : seeds) {
-            Simulation simulation = configure(settings, seed, testId);
-            recordStart(seedFile, seed);
+            Simulation simulation = configure(settings, seed)
+                    .rerunCommand(s -> buildTool.rerunCommand(testClass, method.getName(), s));
+            seedFile.record(seed);
             Object target = call.getTarget().orElse(null);
             List<Object> arguments = call.getArguments();
             SimBody body = sim -> invoke(method, target, arguments, sim);
@@ -104,7 +101,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         return sb.toString();
     }
 
-    private static Simulation configure(SimTest settings, long seed, String testId) {
+    private static Simulation configure(SimTest settings, long seed) {
         String strategyName = System.getProperty("heddle.strategy");
         Strategy strategy = settings.strategy();
         if (strategyName != null && !strategyName.isBlank()) {
@@ -134,18 +131,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 .maxTime(Duration.ofSeconds(settings.maxTimeSeconds()))
                 .failOnLeakedTasks(settings.failOnLeakedTasks())
                 .onLockHeldAcrossSuspension(settings.onLockHeldAcrossSuspension())
-                .swarm(settings.swarm())
-                .rerunCommand(s -> rerunCommand(testId, s));
-    }
-
-    /**
-     * The Maven command that replays one seed. {@code failIfNoSpecifiedTests=false} lets it run
-     * from the root of a multi-module build, where the modules without this test would
-     * otherwise fail Surefire.
-     */
-    private static String rerunCommand(String testId, long seed) {
-        return "mvn test -Dtest='" + testId + "' -Dheddle.seed=" + Simulation.hex(seed)
-                + " -Dsurefire.failIfNoSpecifiedTests=false";
+                .swarm(settings.swarm());
     }
 
     private static void invoke(Method method, Object target, List<Object> arguments, Sim sim) throws Exception {
@@ -165,17 +151,6 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 throw ex;
             }
             throw (Error) cause;
-        }
-    }
-
-    /** Notes the seed about to run, so that a run killed from outside can still be replayed. */
-    private static void recordStart(Path file, long seed) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Simulation.hex(seed) + "\n");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot record the running seed in " + file.toAbsolutePath()
-                    + ": " + e.getMessage() + "; make target/ writable", e);
         }
     }
 }

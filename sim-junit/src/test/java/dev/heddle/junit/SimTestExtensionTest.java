@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 
@@ -58,6 +59,8 @@ class SimTestExtensionTest {
         RUNS.set(0);
         System.clearProperty("heddle.seed");
         System.clearProperty("heddle.seeds");
+        System.clearProperty(SeedFile.DIRECTORY_PROPERTY);
+        System.clearProperty(BuildTool.GRADLE_WORKER_PROPERTY);
     }
 
     private static EngineExecutionResults run(String method) {
@@ -97,6 +100,38 @@ class SimTestExtensionTest {
                 .map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable().orElseThrow().getMessage())
                 .orElseThrow();
         assertEquals(message, again, "the rerun fails the same way");
+    }
+
+    @Test
+    void inAGradleTestWorkerTheRerunCommandIsGradles() throws Exception {
+        System.setProperty(BuildTool.GRADLE_WORKER_PROPERTY, "1");   // what Gradle sets in its test JVMs
+        String message = SampleRun.of(Samples.class, "losesAnUpdate").failureMessage();
+        String seed = message.substring("seed=".length(), message.indexOf(' '));
+        assertTrue(message.endsWith("\nrerun: ./gradlew test"
+                + " --tests 'dev.heddle.junit.SimTestExtensionTest$Samples.losesAnUpdate' -Dheddle.seed=" + seed),
+                message);
+
+        System.clearProperty(BuildTool.GRADLE_WORKER_PROPERTY);
+        assertTrue(SampleRun.of(Samples.class, "losesAnUpdate").failureMessage().contains("\nrerun: mvn test "),
+                "outside Gradle the command is Maven's again");
+    }
+
+    @Test
+    void heddleSeedDirMovesTheSeedFile(@TempDir Path dir) throws Exception {
+        Path seeds = dir.resolve("build").resolve("heddle");
+        System.setProperty(SeedFile.DIRECTORY_PROPERTY, seeds.toString());
+        String message = SampleRun.of(Samples.class, "losesAnUpdate").failureMessage();
+        String seed = message.substring("seed=".length(), message.indexOf(' '));
+        assertEquals(seed, Files.readString(seeds.resolve("SimTestExtensionTest$Samples#losesAnUpdate.seed")).strip(),
+                "the folder is created and holds the last seed started");
+    }
+
+    @Test
+    void anUnwritableSeedDirFailsNamingTheFolderAndTheProperty(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("a-file"), "");
+        System.setProperty(SeedFile.DIRECTORY_PROPERTY, notAFolder.toString());
+        String message = SampleRun.of(Samples.class, "passes").failureMessage();
+        assertTrue(message.contains(notAFolder.toString()) && message.contains("-Dheddle.seedDir="), message);
     }
 
     @Test
