@@ -70,7 +70,7 @@ class HeddleScriptTest {
                 help.out());
         assertTrue(help.out().contains("\n\n" + demo("--help").out() + "\n"), help.out());
         assertTrue(help.out().contains("\n\n" + lin("--help").out()), help.out());
-        for (String verb : List.of("demo", "test", "bench", "lin")) {
+        for (String verb : List.of("demo", "test", "install", "bench", "lin")) {
             assertTrue(help.out().contains("\nusage: ./heddle " + verb + " "), verb + " is missing:\n" + help.out());
             assertTrue(help.out().contains("\n" + heddle(verb, "--help").out()), verb + "'s usage differs");
         }
@@ -123,7 +123,7 @@ class HeddleScriptTest {
     void anUnknownVerbNamesItAndTheVerbs() throws Exception {
         Output frob = heddle("frob");
         assertEquals(2, frob.code());
-        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, bench, lin and help (./heddle help)\n",
+        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, install, bench, lin and help (./heddle help)\n",
                 frob.err());
     }
 }
