@@ -8,7 +8,8 @@ import dev.heddle.runtime.internal.Waiter;
  * An op on a simulated socket that waits in one of its queues until the socket is ready: the
  * {@link SelectableOp} protocol, under the network's lock, written once for reads, writes,
  * accepts and receives. The op commits (takes bytes, a connection, a datagram) only once its
- * waiter is claimed for it, so a losing select branch or a wait given up takes nothing.
+ * waiter is claimed for it, so a losing select branch or a wait given up takes nothing; the
+ * socket serves its waiting ops with {@link #serveLocked} whenever it may have become ready.
  *
  * @param <T> the op's result
  * @param <N> the op type itself, queued as itself
@@ -28,6 +29,17 @@ abstract class NetworkOp<T, N extends NetworkOp<T, N>> extends WaitQueue.Node<N>
 
     /** The socket's queue this op waits in. */
     abstract WaitQueue<N> queue();
+
+    /** Commits the ops waiting in {@code queue}, oldest first, while the socket is ready for them; wakes each. */
+    static <N extends NetworkOp<?, N>> void serveLocked(WaitQueue<N> queue) {
+        while (!queue.isEmpty() && queue.first().readyLocked()) {
+            N op = queue.claimFirst();
+            if (op != null) {
+                op.commitLocked();
+                op.network.wakeLater(op.waiter());
+            }
+        }
+    }
 
     @Override
     public final boolean tryNow() {

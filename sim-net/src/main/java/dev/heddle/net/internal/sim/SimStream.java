@@ -119,7 +119,7 @@ final class SimStream implements StreamDriver {
     private void readByPeerLocked(int n) {
         if (n > 0) {
             unread -= n;
-            serveWritersLocked();
+            NetworkOp.serveLocked(writers);
         }
     }
 
@@ -176,7 +176,7 @@ final class SimStream implements StreamDriver {
             if (!outputShut) {
                 outputShut = true;
                 sendLocked(null);
-                serveWritersLocked();
+                NetworkOp.serveLocked(writers);
             }
         } finally {
             network.unlock();
@@ -208,8 +208,8 @@ final class SimStream implements StreamDriver {
                 sendLocked(null);
             }
             discardInboxLocked();
-            serveReadersLocked();
-            serveWritersLocked();
+            NetworkOp.serveLocked(readers);
+            NetworkOp.serveLocked(writers);
         } finally {
             network.unlock();
         }
@@ -225,8 +225,8 @@ final class SimStream implements StreamDriver {
             closed = true;
             network.closedStreamLocked(this);
             discardInboxLocked();
-            serveReadersLocked();
-            serveWritersLocked();
+            NetworkOp.serveLocked(readers);
+            NetworkOp.serveLocked(writers);
             if (reset == null) {
                 String reason = "connection reset: host " + host.name() + " crashed";
                 network.path().sendLocked(network.linkOf(local, remote), "reset", 0, true, outgoing,
@@ -244,8 +244,8 @@ final class SimStream implements StreamDriver {
         network.context().record(NetworkEvent.RESET, 2 * id + side, 0);
         reset = new SocketException(reason);
         discardInboxLocked();
-        serveReadersLocked();
-        serveWritersLocked();
+        NetworkOp.serveLocked(readers);
+        NetworkOp.serveLocked(writers);
     }
 
     /**
@@ -284,7 +284,7 @@ final class SimStream implements StreamDriver {
             inbox.add(bytes);
             inboxBytes += bytes.length;
         }
-        serveReadersLocked();
+        NetworkOp.serveLocked(readers);
     }
 
     /** Throws away what arrived and was not read, opening the peer's window by as much. */
@@ -295,24 +295,6 @@ final class SimStream implements StreamDriver {
         inboxBytes = 0;
         if (peer != null) {
             peer.readByPeerLocked(thrown);
-        }
-    }
-
-    /** Commits waiting reads while a read would not wait. */
-    private void serveReadersLocked() {
-        SimReadOp op;
-        while (readyLocked() && (op = readers.claimFirst()) != null) {
-            op.commitLocked();
-            network.wakeLater(op.waiter());
-        }
-    }
-
-    /** Commits waiting writes while a write would not wait. */
-    private void serveWritersLocked() {
-        SimWriteOp op;
-        while (writableLocked() && (op = writers.claimFirst()) != null) {
-            op.commitLocked();
-            network.wakeLater(op.waiter());
         }
     }
 
