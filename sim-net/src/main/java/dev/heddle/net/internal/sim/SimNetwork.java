@@ -85,7 +85,7 @@ public final class SimNetwork implements NetBackend {
         InetAddress address = localAddressFor(local.getAddress(), "bind to " + AddressText.of(local));
         lock.lock();
         try {
-            int port = local.getPort() == 0 ? freePortLocked(address) : local.getPort();
+            int port = local.getPort() == 0 ? freePortLocked(address, listeners, nextPorts) : local.getPort();
             InetSocketAddress bound = new InetSocketAddress(address, port);
             SimListener existing = listeners.get(bound);
             if (existing != null) {
@@ -108,7 +108,7 @@ public final class SimNetwork implements NetBackend {
         lock.lock();
         try {
             watchCurrentHostLocked();
-            InetSocketAddress local = new InetSocketAddress(address, freePortLocked(address));
+            InetSocketAddress local = new InetSocketAddress(address, freePortLocked(address, listeners, nextPorts));
             long id = ++connections;
             context.record(NetworkEvent.CONNECT, id, remote.getPort());
             SimConnectOp connect = new SimConnectOp(this, id, local, remote);
@@ -157,7 +157,7 @@ public final class SimNetwork implements NetBackend {
         InetAddress address = localAddressFor(local.getAddress(), "bind UDP to " + AddressText.of(local));
         lock.lock();
         try {
-            int port = local.getPort() == 0 ? freeUdpPortLocked(address) : local.getPort();
+            int port = local.getPort() == 0 ? freePortLocked(address, datagrams, nextUdpPorts) : local.getPort();
             InetSocketAddress bound = new InetSocketAddress(address, port);
             if (datagrams.containsKey(bound)) {
                 throw new BindException("cannot bind UDP to " + AddressText.of(bound) + ": the port is in use by "
@@ -271,21 +271,17 @@ public final class SimNetwork implements NetBackend {
                 + Host.current().map(Host::name).orElse("sim") + " has " + own.getHostAddress() + ")");
     }
 
-    private int freePortLocked(InetAddress address) {
-        int port = nextPorts.getOrDefault(address, FIRST_EPHEMERAL_PORT);
-        while (listeners.containsKey(new InetSocketAddress(address, port))) {
+    /**
+     * The first port of {@code address}, from where {@code next} left off, that {@code bound} does
+     * not hold; {@code next} moves past it. TCP and UDP each have their own ports.
+     */
+    private static int freePortLocked(InetAddress address, Map<InetSocketAddress, ?> bound,
+            Map<InetAddress, Integer> next) {
+        int port = next.getOrDefault(address, FIRST_EPHEMERAL_PORT);
+        while (bound.containsKey(new InetSocketAddress(address, port))) {
             port++;
         }
-        nextPorts.put(address, port + 1);
-        return port;
-    }
-
-    private int freeUdpPortLocked(InetAddress address) {
-        int port = nextUdpPorts.getOrDefault(address, FIRST_EPHEMERAL_PORT);
-        while (datagrams.containsKey(new InetSocketAddress(address, port))) {
-            port++;
-        }
-        nextUdpPorts.put(address, port + 1);
+        next.put(address, port + 1);
         return port;
     }
 
