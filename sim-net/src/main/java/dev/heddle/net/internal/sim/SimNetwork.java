@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -294,21 +295,13 @@ public final class SimNetwork implements NetBackend {
     }
 
     private void crashed(Host host) {
-        List<SimListener> closing = new ArrayList<>();
-        List<SimDatagram> closingDatagrams = new ArrayList<>();
+        List<SimListener> closing;
+        List<SimDatagram> closingDatagrams;
         List<SimStream> resetting;
         lock.lock();
         try {
-            for (SimListener listener : listeners.values()) {
-                if (listener.localAddress().getAddress().equals(host.address())) {
-                    closing.add(listener);
-                }
-            }
-            for (SimDatagram socket : datagrams.values()) {
-                if (socket.localAddress().getAddress().equals(host.address())) {
-                    closingDatagrams.add(socket);
-                }
-            }
+            closing = boundOn(host, listeners);
+            closingDatagrams = boundOn(host, datagrams);
             resetting = List.copyOf(streamsByAddress.getOrDefault(host.address(), List.of()));
         } finally {
             unlock();
@@ -316,14 +309,21 @@ public final class SimNetwork implements NetBackend {
         for (SimStream stream : resetting) {
             stream.crash(host);
         }
-        closing.sort((x, y) -> Integer.compare(x.localAddress().getPort(), y.localAddress().getPort()));
         for (SimListener listener : closing) {
             listener.close();
         }
-        closingDatagrams.sort((x, y) -> Integer.compare(x.localAddress().getPort(), y.localAddress().getPort()));
         for (SimDatagram socket : closingDatagrams) {
             socket.close();
         }
+    }
+
+    /** The sockets in {@code bound} on {@code host}'s address, by port: a replayable order, unlike the map's. */
+    private static <S> List<S> boundOn(Host host, Map<InetSocketAddress, S> bound) {
+        return bound.entrySet().stream()
+                .filter(e -> e.getKey().getAddress().equals(host.address()))
+                .sorted(Comparator.comparingInt(e -> e.getKey().getPort()))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     private static InetAddress outsideAddress() {
