@@ -7,7 +7,7 @@ import java.time.Duration;
  * The settings of one directed link, or of every link (the defaults). A link's own settings
  * leave unset (null) what it takes from the defaults, so that changing a default later still
  * reaches it. Values are checked by the caller ({@code dev.heddle.net.Link}); changed only
- * under the network's lock ({@link NetworkFaults#configure}).
+ * under the network's lock ({@link NetworkControl#configure}).
  */
 public final class LinkSettings {
     Latency latency;

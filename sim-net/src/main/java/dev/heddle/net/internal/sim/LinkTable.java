@@ -3,6 +3,7 @@ package dev.heddle.net.internal.sim;
 import dev.heddle.net.Latency;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every link's settings: the defaults, and the settings of the links configured on their own,
@@ -23,27 +24,29 @@ final class LinkTable {
     }
 
     Latency latency(DirectedLink link) {
-        LinkSettings s = own.get(link);
-        return s != null && s.latency != null ? s.latency : defaults.latency;
+        return setting(link, s -> s.latency);
     }
 
     double loss(DirectedLink link) {
-        LinkSettings s = own.get(link);
-        return s != null && s.loss != null ? s.loss : defaults.loss;
+        return setting(link, s -> s.loss);
     }
 
     double duplicate(DirectedLink link) {
-        LinkSettings s = own.get(link);
-        return s != null && s.duplicate != null ? s.duplicate : defaults.duplicate;
+        return setting(link, s -> s.duplicate);
     }
 
     double reorder(DirectedLink link) {
-        LinkSettings s = own.get(link);
-        return s != null && s.reorder != null ? s.reorder : defaults.reorder;
+        return setting(link, s -> s.reorder);
     }
 
     long bandwidth(DirectedLink link) {
+        return setting(link, s -> s.bandwidth);
+    }
+
+    /** The {@code field} of {@code link}'s own settings, or of the defaults where the link leaves it unset. */
+    private <V> V setting(DirectedLink link, Function<LinkSettings, V> field) {
         LinkSettings s = own.get(link);
-        return s != null && s.bandwidth != null ? s.bandwidth : defaults.bandwidth;
+        V value = s == null ? null : field.apply(s);
+        return value != null ? value : field.apply(defaults);
     }
 }

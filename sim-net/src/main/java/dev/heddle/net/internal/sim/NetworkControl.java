@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What a test does to one simulated network ({@code dev.heddle.net.SimNet} is its public
@@ -108,94 +110,42 @@ public final class NetworkControl {
 
     /** Jepsen's bridge over the started hosts, seeded. */
     public void bridge() {
-        List<String> hosts = atLeast(3, "bridge");
-        network.lock.lock();
-        try {
-            cut(Topologies.bridge(Topologies.shuffled(hosts, context.networkRandom())));
-        } finally {
-            network.unlock();
-        }
+        cutSeeded("bridge", 3, Topologies::bridge);
     }
 
     /** Jepsen's majorities-ring over the started hosts, seeded. */
     public void ring() {
-        List<String> hosts = atLeast(3, "ring");
-        network.lock.lock();
-        try {
-            cut(Topologies.ring(Topologies.shuffled(hosts, context.networkRandom())));
-        } finally {
-            network.unlock();
-        }
+        cutSeeded("ring", 3, Topologies::ring);
     }
 
     public void repair(String a, String b) {
         checkHost(a);
         checkHost(b);
-        network.lock.lock();
-        try {
-            if (network.path().partitions.repair(a, b)) {
-                network.path().liftedLocked();
-            }
-        } finally {
-            network.unlock();
-        }
+        lift(() -> network.path().partitions.repair(a, b));
     }
 
     public void repairAll() {
-        network.lock.lock();
-        try {
-            if (network.path().partitions.repairAll()) {
-                network.path().liftedLocked();
-            }
-        } finally {
-            network.unlock();
-        }
+        lift(() -> network.path().partitions.repairAll());
     }
 
     public void clog(String host) {
         checkHost(host);
-        network.lock.lock();
-        try {
-            fire("net.clog");
-            network.path().clogs.clogHost(host);
-        } finally {
-            network.unlock();
-        }
+        block("net.clog", () -> network.path().clogs.clogHost(host));
     }
 
     public void unclog(String host) {
         checkHost(host);
-        network.lock.lock();
-        try {
-            if (network.path().clogs.unclogHost(host)) {
-                network.path().liftedLocked();
-            }
-        } finally {
-            network.unlock();
-        }
+        lift(() -> network.path().clogs.unclogHost(host));
     }
 
     public void clogLink(String from, String to) {
         DirectedLink link = checkLink(from, to);
-        network.lock.lock();
-        try {
-            fire("net.clog");
-            network.path().clogs.clogLink(link);
-        } finally {
-            network.unlock();
-        }
+        block("net.clog", () -> network.path().clogs.clogLink(link));
     }
 
     public void unclogLink(String from, String to) {
         DirectedLink link = checkLink(from, to);
-        network.lock.lock();
-        try {
-            if (network.path().clogs.unclogLink(link)) {
-                network.path().liftedLocked();
-            }
-        } finally {
-            network.unlock();
-        }
+        lift(() -> network.path().clogs.unclogLink(link));
     }
 
     /**
@@ -231,25 +181,12 @@ public final class NetworkControl {
 
     public void hold(String from, String to) {
         DirectedLink link = checkLink(from, to);
-        network.lock.lock();
-        try {
-            fire("net.hold");
-            network.path().clogs.hold(link);
-        } finally {
-            network.unlock();
-        }
+        block("net.hold", () -> network.path().clogs.hold(link));
     }
 
     public void release(String from, String to) {
         DirectedLink link = checkLink(from, to);
-        network.lock.lock();
-        try {
-            if (network.path().clogs.release(link)) {
-                network.path().liftedLocked();
-            }
-        } finally {
-            network.unlock();
-        }
+        lift(() -> network.path().clogs.release(link));
     }
 
     /** The messages sent and not yet delivered, oldest first. */
@@ -264,16 +201,11 @@ public final class NetworkControl {
 
     /** Repairs every partition, unclogs everything and releases every hold. */
     public void healAll() {
-        network.lock.lock();
-        try {
+        lift(() -> {
             boolean repaired = network.path().partitions.repairAll();
             boolean unclogged = network.path().clogs.clear();
-            if (repaired || unclogged) {
-                network.path().liftedLocked();
-            }
-        } finally {
-            network.unlock();
-        }
+            return repaired || unclogged;
+        });
     }
 
     private void cut(List<DirectedLink> links) {
@@ -283,6 +215,40 @@ public final class NetworkControl {
             context.faultConfigured("net.partition.drop");
             for (DirectedLink link : links) {
                 network.path().partitions.cut(link);
+            }
+        } finally {
+            network.unlock();
+        }
+    }
+
+    /** Cuts the links {@code topology} picks over the started hosts (at least {@code count}) in a seeded order. */
+    private void cutSeeded(String name, int count, Function<List<String>, List<DirectedLink>> topology) {
+        List<String> hosts = atLeast(count, name);
+        network.lock.lock();
+        try {
+            cut(topology.apply(Topologies.shuffled(hosts, context.networkRandom())));
+        } finally {
+            network.unlock();
+        }
+    }
+
+    /** Runs {@code clog} (a clog or a hold) under the lock, counted as a fault of {@code kind} that fired. */
+    private void block(String kind, Runnable clog) {
+        network.lock.lock();
+        try {
+            fire(kind);
+            clog.run();
+        } finally {
+            network.unlock();
+        }
+    }
+
+    /** Runs {@code lift} under the lock; if it lifted a clog, hold or cut (true), the messages it kept go on. */
+    private void lift(BooleanSupplier lift) {
+        network.lock.lock();
+        try {
+            if (lift.getAsBoolean()) {
+                network.path().liftedLocked();
             }
         } finally {
             network.unlock();

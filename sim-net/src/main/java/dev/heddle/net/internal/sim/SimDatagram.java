@@ -46,15 +46,7 @@ final class SimDatagram implements DatagramDriver {
             return;
         }
         inbox.add(packet);
-        serveLocked();
-    }
-
-    private void serveLocked() {
-        SimReceiveOp op;
-        while (readyLocked() && (op = receivers.claimFirst()) != null) {
-            op.commitLocked();
-            network.wakeLater(op.waiter());
-        }
+        NetworkOp.serveLocked(receivers);
     }
 
     @Override
@@ -90,7 +82,7 @@ final class SimDatagram implements DatagramDriver {
             closed = true;
             inbox.clear();
             network.closedDatagramLocked(this);
-            serveLocked();
+            NetworkOp.serveLocked(receivers);
         } finally {
             network.unlock();
         }

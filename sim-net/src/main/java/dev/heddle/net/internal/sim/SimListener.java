@@ -29,7 +29,7 @@ final class SimListener implements ListenerDriver {
     /** A connection arrives: handed to the first waiting accept, or kept in the backlog. */
     void offerLocked(SimStream stream) {
         backlog.add(stream);
-        serveLocked();
+        NetworkOp.serveLocked(accepts);
     }
 
     boolean readyLocked() {
@@ -42,14 +42,6 @@ final class SimListener implements ListenerDriver {
 
     SimStream takeLocked() {
         return backlog.poll();
-    }
-
-    private void serveLocked() {
-        SimAcceptOp op;
-        while (readyLocked() && (op = accepts.claimFirst()) != null) {
-            op.commitLocked();
-            network.wakeLater(op.waiter());
-        }
     }
 
     @Override
@@ -74,7 +66,7 @@ final class SimListener implements ListenerDriver {
             network.closedListenerLocked(this);
             unaccepted = List.copyOf(backlog);
             backlog.clear();
-            serveLocked();
+            NetworkOp.serveLocked(accepts);
         } finally {
             network.unlock();
         }

@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class SimNetwork implements NetBackend {
         InetAddress address = localAddressFor(local.getAddress(), "bind to " + AddressText.of(local));
         lock.lock();
         try {
-            int port = local.getPort() == 0 ? freePortLocked(address) : local.getPort();
+            int port = local.getPort() == 0 ? freePortLocked(address, listeners, nextPorts) : local.getPort();
             InetSocketAddress bound = new InetSocketAddress(address, port);
             SimListener existing = listeners.get(bound);
             if (existing != null) {
@@ -108,7 +109,7 @@ public final class SimNetwork implements NetBackend {
         lock.lock();
         try {
             watchCurrentHostLocked();
-            InetSocketAddress local = new InetSocketAddress(address, freePortLocked(address));
+            InetSocketAddress local = new InetSocketAddress(address, freePortLocked(address, listeners, nextPorts));
             long id = ++connections;
             context.record(NetworkEvent.CONNECT, id, remote.getPort());
             SimConnectOp connect = new SimConnectOp(this, id, local, remote);
@@ -157,7 +158,7 @@ public final class SimNetwork implements NetBackend {
         InetAddress address = localAddressFor(local.getAddress(), "bind UDP to " + AddressText.of(local));
         lock.lock();
         try {
-            int port = local.getPort() == 0 ? freeUdpPortLocked(address) : local.getPort();
+            int port = local.getPort() == 0 ? freePortLocked(address, datagrams, nextUdpPorts) : local.getPort();
             InetSocketAddress bound = new InetSocketAddress(address, port);
             if (datagrams.containsKey(bound)) {
                 throw new BindException("cannot bind UDP to " + AddressText.of(bound) + ": the port is in use by "
@@ -271,21 +272,17 @@ public final class SimNetwork implements NetBackend {
                 + Host.current().map(Host::name).orElse("sim") + " has " + own.getHostAddress() + ")");
     }
 
-    private int freePortLocked(InetAddress address) {
-        int port = nextPorts.getOrDefault(address, FIRST_EPHEMERAL_PORT);
-        while (listeners.containsKey(new InetSocketAddress(address, port))) {
+    /**
+     * The first port of {@code address}, from where {@code next} left off, that {@code bound} does
+     * not hold; {@code next} moves past it. TCP and UDP each have their own ports.
+     */
+    private static int freePortLocked(InetAddress address, Map<InetSocketAddress, ?> bound,
+            Map<InetAddress, Integer> next) {
+        int port = next.getOrDefault(address, FIRST_EPHEMERAL_PORT);
+        while (bound.containsKey(new InetSocketAddress(address, port))) {
             port++;
         }
-        nextPorts.put(address, port + 1);
-        return port;
-    }
-
-    private int freeUdpPortLocked(InetAddress address) {
-        int port = nextUdpPorts.getOrDefault(address, FIRST_EPHEMERAL_PORT);
-        while (datagrams.containsKey(new InetSocketAddress(address, port))) {
-            port++;
-        }
-        nextUdpPorts.put(address, port + 1);
+        next.put(address, port + 1);
         return port;
     }
 
@@ -298,21 +295,13 @@ public final class SimNetwork implements NetBackend {
     }
 
     private void crashed(Host host) {
-        List<SimListener> closing = new ArrayList<>();
-        List<SimDatagram> closingDatagrams = new ArrayList<>();
+        List<SimListener> closing;
+        List<SimDatagram> closingDatagrams;
         List<SimStream> resetting;
         lock.lock();
         try {
-            for (SimListener listener : listeners.values()) {
-                if (listener.localAddress().getAddress().equals(host.address())) {
-                    closing.add(listener);
-                }
-            }
-            for (SimDatagram socket : datagrams.values()) {
-                if (socket.localAddress().getAddress().equals(host.address())) {
-                    closingDatagrams.add(socket);
-                }
-            }
+            closing = boundOn(host, listeners);
+            closingDatagrams = boundOn(host, datagrams);
             resetting = List.copyOf(streamsByAddress.getOrDefault(host.address(), List.of()));
         } finally {
             unlock();
@@ -320,14 +309,21 @@ public final class SimNetwork implements NetBackend {
         for (SimStream stream : resetting) {
             stream.crash(host);
         }
-        closing.sort((x, y) -> Integer.compare(x.localAddress().getPort(), y.localAddress().getPort()));
         for (SimListener listener : closing) {
             listener.close();
         }
-        closingDatagrams.sort((x, y) -> Integer.compare(x.localAddress().getPort(), y.localAddress().getPort()));
         for (SimDatagram socket : closingDatagrams) {
             socket.close();
         }
+    }
+
+    /** The sockets in {@code bound} on {@code host}'s address, by port: a replayable order, unlike the map's. */
+    private static <S> List<S> boundOn(Host host, Map<InetSocketAddress, S> bound) {
+        return bound.entrySet().stream()
+                .filter(e -> e.getKey().getAddress().equals(host.address()))
+                .sorted(Comparator.comparingInt(e -> e.getKey().getPort()))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     private static InetAddress outsideAddress() {

@@ -1,9 +1,7 @@
 package dev.heddle.net.internal.sim;
 
 import dev.heddle.net.internal.ClosedSocketException;
-import dev.heddle.runtime.SelectableOp;
 import dev.heddle.runtime.internal.WaitQueue;
-import dev.heddle.runtime.internal.Waiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
@@ -13,7 +11,7 @@ import java.net.SocketException;
  * bytes leave the stream only when the op commits, so a read cancelled or beaten in a select
  * takes nothing. Outcomes: a count, -1 at the end, the reset, or closed.
  */
-final class SimReadOp extends WaitQueue.Node<SimReadOp> implements SelectableOp<Integer> {
+final class SimReadOp extends NetworkOp<Integer, SimReadOp> {
     private final SimStream stream;
     private final byte[] into;
     private final int offset;
@@ -23,6 +21,7 @@ final class SimReadOp extends WaitQueue.Node<SimReadOp> implements SelectableOp<
     private IOException failure;
 
     SimReadOp(SimStream stream, byte[] into, int offset, int length) {
+        super(stream.network);
         this.stream = stream;
         this.into = into;
         this.offset = offset;
@@ -34,7 +33,12 @@ final class SimReadOp extends WaitQueue.Node<SimReadOp> implements SelectableOp<
         return into != null;
     }
 
-    /** Commits on the stream, which is ready. */
+    @Override
+    boolean readyLocked() {
+        return stream.readyLocked();
+    }
+
+    @Override
     void commitLocked() {
         if (stream.isClosedLocked()) {
             closed = true;
@@ -47,46 +51,8 @@ final class SimReadOp extends WaitQueue.Node<SimReadOp> implements SelectableOp<
     }
 
     @Override
-    public boolean tryNow() {
-        stream.network.lock.lock();
-        try {
-            if (!stream.readyLocked()) {
-                return false;
-            }
-            commitLocked();
-            return true;
-        } finally {
-            stream.network.unlock();
-        }
-    }
-
-    @Override
-    public void enqueue(Waiter waiter, int branch) {
-        stream.network.lock.lock();
-        try {
-            if (stream.readyLocked()) {
-                if (waiter.tryClaim(branch)) {
-                    commitLocked();
-                }
-                return;
-            }
-            stream.readers.add(this, waiter, branch);
-        } finally {
-            stream.network.unlock();
-        }
-    }
-
-    @Override
-    public void dequeue() {
-        if (waiter() != null) {
-            stream.network.lock.lock();
-            try {
-                stream.readers.remove(this);
-                stopWaiting();
-            } finally {
-                stream.network.unlock();
-            }
-        }
+    WaitQueue<SimReadOp> queue() {
+        return stream.readers;
     }
 
     @Override

@@ -98,9 +98,7 @@ final class SimStream implements StreamDriver {
      * fails if this side cannot write.
      */
     int sendSomeLocked(byte[] from, int offset, int length) throws IOException {
-        if (closed) {
-            throw new ClosedSocketException("cannot write to " + this + ": it is closed");
-        }
+        checkOpenLocked("write to");
         if (outputShut) {
             throw new ClosedSocketException("cannot write to " + this + ": its output was shut down");
         }
@@ -115,11 +113,18 @@ final class SimStream implements StreamDriver {
         return n;
     }
 
+    /** Fails if this side is closed, naming what it cannot be used for ({@code doing}). */
+    private void checkOpenLocked(String doing) throws ClosedSocketException {
+        if (closed) {
+            throw new ClosedSocketException("cannot " + doing + " " + this + ": it is closed");
+        }
+    }
+
     /** The peer read (or threw away) {@code n} bytes of this side's: the window opens by as much. */
     private void readByPeerLocked(int n) {
         if (n > 0) {
             unread -= n;
-            serveWritersLocked();
+            NetworkOp.serveLocked(writers);
         }
     }
 
@@ -158,9 +163,7 @@ final class SimStream implements StreamDriver {
     public void flush() throws IOException {
         network.lock.lock();
         try {
-            if (closed) {
-                throw new ClosedSocketException("cannot flush " + this + ": it is closed");
-            }
+            checkOpenLocked("flush");
         } finally {
             network.unlock();
         }
@@ -170,13 +173,11 @@ final class SimStream implements StreamDriver {
     public void shutdownOutput() throws IOException {
         network.lock.lock();
         try {
-            if (closed) {
-                throw new ClosedSocketException("cannot shut down the output of " + this + ": it is closed");
-            }
+            checkOpenLocked("shut down the output of");
             if (!outputShut) {
                 outputShut = true;
                 sendLocked(null);
-                serveWritersLocked();
+                NetworkOp.serveLocked(writers);
             }
         } finally {
             network.unlock();
@@ -198,18 +199,14 @@ final class SimStream implements StreamDriver {
     public void close() {
         network.lock.lock();
         try {
-            if (closed) {
+            if (!closeLocked()) {
                 return;
             }
-            closed = true;
-            network.closedStreamLocked(this);
             if (!outputShut && reset == null) {
                 outputShut = true;
                 sendLocked(null);
             }
-            discardInboxLocked();
-            serveReadersLocked();
-            serveWritersLocked();
+            stoppedLocked();
         } finally {
             network.unlock();
         }
@@ -219,14 +216,10 @@ final class SimStream implements StreamDriver {
     void crash(Host host) {
         network.lock.lock();
         try {
-            if (closed) {
+            if (!closeLocked()) {
                 return;
             }
-            closed = true;
-            network.closedStreamLocked(this);
-            discardInboxLocked();
-            serveReadersLocked();
-            serveWritersLocked();
+            stoppedLocked();
             if (reset == null) {
                 String reason = "connection reset: host " + host.name() + " crashed";
                 network.path().sendLocked(network.linkOf(local, remote), "reset", 0, true, outgoing,
@@ -237,15 +230,23 @@ final class SimStream implements StreamDriver {
         }
     }
 
+    /** Marks this side closed and tells the network so; false if it was closed already. */
+    private boolean closeLocked() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        network.closedStreamLocked(this);
+        return true;
+    }
+
     private void resetArrivesLocked(String reason) {
         if (closed || reset != null) {
             return;
         }
         network.context().record(NetworkEvent.RESET, 2 * id + side, 0);
         reset = new SocketException(reason);
-        discardInboxLocked();
-        serveReadersLocked();
-        serveWritersLocked();
+        stoppedLocked();
     }
 
     /**
@@ -284,11 +285,14 @@ final class SimStream implements StreamDriver {
             inbox.add(bytes);
             inboxBytes += bytes.length;
         }
-        serveReadersLocked();
+        NetworkOp.serveLocked(readers);
     }
 
-    /** Throws away what arrived and was not read, opening the peer's window by as much. */
-    private void discardInboxLocked() {
+    /**
+     * This side was closed or reset: throws away what arrived and was not read, opening the peer's
+     * window by as much, and completes the waiting reads and writes, which no longer wait.
+     */
+    private void stoppedLocked() {
         inbox.clear();
         headOffset = 0;
         int thrown = inboxBytes;
@@ -296,24 +300,8 @@ final class SimStream implements StreamDriver {
         if (peer != null) {
             peer.readByPeerLocked(thrown);
         }
-    }
-
-    /** Commits waiting reads while a read would not wait. */
-    private void serveReadersLocked() {
-        SimReadOp op;
-        while (readyLocked() && (op = readers.claimFirst()) != null) {
-            op.commitLocked();
-            network.wakeLater(op.waiter());
-        }
-    }
-
-    /** Commits waiting writes while a write would not wait. */
-    private void serveWritersLocked() {
-        SimWriteOp op;
-        while (writableLocked() && (op = writers.claimFirst()) != null) {
-            op.commitLocked();
-            network.wakeLater(op.waiter());
-        }
+        NetworkOp.serveLocked(readers);
+        NetworkOp.serveLocked(writers);
     }
 
     @Override
