@@ -54,8 +54,10 @@ import java.util.List;
  * {@link SimContext#faultConfigured} and every firing counted through
  * {@link SimContext#faultFired}, so a run's result shows faults configured that never fired.
  * Kinds: {@code "net.delay.tail"}, {@code "net.drop"}, {@code "net.duplicate"},
- * {@code "net.reorder"}, {@code "net.retransmit"}, {@code "net.partition"},
- * {@code "net.partition.drop"}, {@code "net.clog"}, {@code "net.hold"}. Drops, duplicates, holds
+ * {@code "net.reorder"}, {@code "net.retransmit"}, {@code "net.partition"}, {@code "net.clog"},
+ * {@code "net.hold"}, and {@code "net.partition.drop"} (a datagram lost to a cut: counted, but
+ * not declared by a partition, which is the fault configured; a partition of streams loses
+ * nothing). Drops, duplicates, holds
  * and releases are trace events too. Every random choice comes from the run's network stream,
  * so a seed replays them all.
  */

@@ -212,7 +212,6 @@ public final class NetworkControl {
         network.lock.lock();
         try {
             fire("net.partition");
-            context.faultConfigured("net.partition.drop");
             for (DirectedLink link : links) {
                 network.path().partitions.cut(link);
             }
