@@ -66,6 +66,11 @@ public final class RuntimeBuilder {
         return this;
     }
 
+    /**
+     * A new runtime with these settings; it starts its threads now, so close it when done.
+     *
+     * @throws IllegalArgumentException when a setting is out of range, naming it and its value
+     */
     public HeddleRuntime build() {
         if (maxBlockingThreads < 1) {
             throw new IllegalArgumentException("maxBlockingThreads must be at least 1, was " + maxBlockingThreads);

@@ -88,6 +88,7 @@ public final class Barrier {
         }
     }
 
+    /** How many tasks each generation waits for before it releases them all. */
     public int parties() {
         return parties;
     }

@@ -128,6 +128,7 @@ public final class Semaphore {
         }
     }
 
+    /** True once {@link #close()} was called: every acquire now fails. */
     public boolean isClosed() {
         lock.lock();
         try {
