@@ -67,9 +67,11 @@ public final class RuntimeBuilder {
     }
 
     /**
-     * A new runtime with these settings; it starts its threads now, so close it when done.
+     * A new runtime with these settings; a multi-thread one starts its workers now, so close
+     * the runtime when done.
      *
-     * @throws IllegalArgumentException when a setting is out of range, naming it and its value
+     * @throws IllegalArgumentException when a setting is out of range or does not apply to this
+     *     kind of runtime, naming it and its value
      */
     public HeddleRuntime build() {
         if (maxBlockingThreads < 1) {

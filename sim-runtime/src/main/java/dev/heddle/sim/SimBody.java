@@ -2,7 +2,7 @@ package dev.heddle.sim;
 
 /**
  * The main body of a simulation: runs as its first task, outside every host. The run fails when
- * it throws, and when it returns the simulation ends.
+ * it throws; when it returns, the tasks still ready run until they wait, and the run ends.
  */
 @FunctionalInterface
 public interface SimBody {
