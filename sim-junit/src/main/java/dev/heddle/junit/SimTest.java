@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * seeds, {@code heddle.strategy} the strategy. Test instance fields are shared by all seeds
  * of a method: keep per-run state inside the method.
  *
- * <p>After a passing sweep the test prints a sweep summary: every {@code sim.sometimes} point
+ * <p>After a passing sweep the test logs a sweep summary: every {@code sim.sometimes} point
  * that was never true and every {@code sim.reachable} point that no seed reached, plus the
  * names in {@link #expectedProbes()} that no seed executed at all. Unhit probes are only
  * listed (a sweep too short to reach a rare scenario is not a bug in the code under test);
@@ -47,6 +47,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * tested less than it configured). Like unhit probes, inert faults fail the test only for the
  * kinds in {@link #expectedFaults()}: whether a fault fires depends on the sweep's length
  * as well as its wiring.
+ *
+ * <p>The summary goes to the {@code System.Logger} named {@code "dev.heddle.junit"}, at
+ * {@code INFO}, and its warnings at {@code WARNING} (see {@link SimTestExtension}), so that a
+ * build can silence or route them like any other logging.
  */
 @Documented
 @Target(ElementType.METHOD)
@@ -97,7 +101,7 @@ public @interface SimTest {
 
     /**
      * What a run does when a task suspends while it holds a {@code synchronized} monitor or a
-     * {@code ReentrantLock}: fail (the default), print a warning and go on, or not look at all.
+     * {@code ReentrantLock}: fail (the default), log a warning and go on, or not look at all.
      */
     LockHeldPolicy onLockHeldAcrossSuspension() default LockHeldPolicy.FAIL;
 

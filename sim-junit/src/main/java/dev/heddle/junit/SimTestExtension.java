@@ -21,8 +21,19 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 /**
  * Runs a {@link SimTest} method once per seed inside a {@link Simulation}. JUnit sees one
  * test; the sweep happens inside it and stops at the first failing seed.
+ *
+ * <p>A passing sweep's summary (unsatisfied probes, fault tallies) is logged at
+ * {@link System.Logger.Level#INFO} and its warnings (inert faults, tasks left waiting) at
+ * {@link System.Logger.Level#WARNING}, on the {@code System.Logger} named {@code "dev.heddle.junit"}:
+ * a logger rather than standard output, so that a build can silence the summary
+ * ({@code dev.heddle.junit.level = WARNING} in {@code logging.properties}) or route it to its own
+ * logging. A failure is never only logged: it fails the test, with its report in the exception.
  */
 public final class SimTestExtension implements InvocationInterceptor, ParameterResolver {
+    private static final System.Logger LOG = System.getLogger("dev.heddle.junit");
+
+    /** The extension JUnit creates for {@link SimTest}; it holds no state between tests. */
+    public SimTestExtension() {}
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -59,9 +70,12 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             SimBody body = sim -> invoke(method, target, arguments, sim);
             summary.add(settings.checkDeterminism() ? simulation.checkDeterminism(body) : simulation.run(body));
         }
-        String report = summary.report(seeds.length);
+        String report = summary.summary(seeds.length);
         if (!report.isEmpty()) {
-            System.out.println(testId + " " + report);
+            LOG.log(System.Logger.Level.INFO, testId + " " + report);
+        }
+        for (String warning : summary.warnings(seeds.length)) {
+            LOG.log(System.Logger.Level.WARNING, testId + " " + warning);
         }
         List<ProbeRecord> missed = summary.missedExpectations();
         List<FaultRecord> missedFaults = summary.missedFaults();

@@ -72,12 +72,13 @@ class SimTestFaultsTest {
     @Test
     void theSummaryTotalsEachFaultKindAndWarnsOfAnInertOneNamingItsSeeds() {
         SampleRun run = SampleRun.of(Samples.class, "configuresADuplicationThatNeverFires");
-        assertTrue(run.passed(), run.err());
-        assertEquals("SimTestFaultsTest$Samples#configuresADuplicationThatNeverFires faults fired over 10 seeds:"
+        assertTrue(run.passed(), run.output());
+        assertEquals("INFO: SimTestFaultsTest$Samples#configuresADuplicationThatNeverFires faults fired over 10 seeds:"
                 + " net.drop=20 net.duplicate=0\n"
-                + "WARNING: 1 configured fault kind(s) never fired in any of 10 seeds; the sweep tested less than it"
-                + " configured:\n"
-                + "  fault 'net.duplicate' was configured in 5 of 10 seeds and never fired\n", run.out());
+                + "WARNING: SimTestFaultsTest$Samples#configuresADuplicationThatNeverFires 1 configured fault kind(s)"
+                + " never fired in any of 10 seeds; the sweep tested less than it configured:\n"
+                + "  fault 'net.duplicate' was configured in 5 of 10 seeds and never fired\n", run.log());
+        assertEquals("", run.out() + run.err(), "the summary and its warning are logged, not printed");
     }
 
     @Test
@@ -92,16 +93,16 @@ class SimTestFaultsTest {
                 message);
         assertFalse(message.contains("net.drop"), message);
         assertTrue(message.contains("run more seeds (-Dheddle.seeds=N)"), message);
-        assertTrue(run.out().contains("host.crash=0"), run.out());
+        assertTrue(run.log().contains("host.crash=0"), run.output());
     }
 
     @Test
     void aOneSeedReplayListsInertFaultsWithoutFailingOnThem() {
         System.setProperty("heddle.seed", "0x3");
         SampleRun run = SampleRun.of(Samples.class, "expectsFaultsThatNeverFire");
-        assertTrue(run.passed(), run.out());
-        assertTrue(run.out().contains("fault 'net.duplicate' was configured in 1 of 1 seeds and never fired"
-                + " (expected)"), run.out());
+        assertTrue(run.passed(), run.output());
+        assertTrue(run.log().contains("fault 'net.duplicate' was configured in 1 of 1 seeds and never fired"
+                + " (expected)"), run.output());
     }
 
     @Test
@@ -119,10 +120,10 @@ class SimTestFaultsTest {
     @Test
     void buggifyReachesTheSimulation() {
         SampleRun every = SampleRun.of(Samples.class, "buggifiesEverySeed");
-        assertTrue(every.passed(), every.out() + every.err());
-        assertTrue(every.out().matches("(?s).*faults fired over 20 seeds: buggify=[1-9]\\d*\n"), every.out());
+        assertTrue(every.passed(), every.output());
+        assertTrue(every.log().matches("(?s).*faults fired over 20 seeds: buggify=[1-9]\\d*\n"), every.output());
         SampleRun never = SampleRun.of(Samples.class, "neverBuggifies");
-        assertTrue(never.passed(), never.out() + never.err());
-        assertEquals("", never.out());
+        assertTrue(never.passed(), never.output());
+        assertEquals("", never.log());
     }
 }

@@ -49,15 +49,17 @@ class SimTestSweepSummaryTest {
     @Test
     void unhitProbesThatTheTestDidNotNameAreListedAndDoNotFailIt() {
         SampleRun run = SampleRun.of(Samples.class, "hitsEveryExpectedProbe");
-        assertTrue(run.passed(), run.err());
-        assertEquals("SimTestSweepSummaryTest$Samples#hitsEveryExpectedProbe probes not satisfied by any of 20 seeds:\n"
-                + "  sometimes(\"rolled a seven\") was met 20 times and never true\n", run.out());
+        assertTrue(run.passed(), run.output());
+        assertEquals("INFO: SimTestSweepSummaryTest$Samples#hitsEveryExpectedProbe probes not satisfied by any of 20"
+                + " seeds:\n"
+                + "  sometimes(\"rolled a seven\") was met 20 times and never true\n", run.log());
+        assertEquals("", run.out(), "the summary is logged, not printed");
     }
 
     @Test
     void expectedProbesThatNoSeedHitFailTheSweepEachNamedAndTheOneNeverExecutedToo() {
         SampleRun run = SampleRun.of(Samples.class, "missesTwoExpectedProbes");
-        String summary = run.out();
+        String summary = run.log();
         assertTrue(summary.contains("sometimes(\"rolled a seven\") was met 20 times and never true (expected)"),
                 summary);
         assertTrue(summary.contains("reachable(\"leader stepped down\") was never reached (expected): no seed"
@@ -78,9 +80,9 @@ class SimTestSweepSummaryTest {
     void aOneSeedReplayListsMissedExpectedProbesWithoutFailingOnThem() {
         System.setProperty("heddle.seed", "0x3");
         SampleRun run = SampleRun.of(Samples.class, "missesTwoExpectedProbes");
-        assertTrue(run.passed(), run.out());
-        assertTrue(run.out().contains("probes not satisfied by any of 1 seeds:"), run.out());
-        assertTrue(run.out().contains("reachable(\"leader stepped down\") was never reached (expected)"), run.out());
+        assertTrue(run.passed(), run.output());
+        assertTrue(run.log().contains("probes not satisfied by any of 1 seeds:"), run.output());
+        assertTrue(run.log().contains("reachable(\"leader stepped down\") was never reached (expected)"), run.output());
     }
 
     @Test

@@ -5,6 +5,7 @@ package dev.heddle.channel;
  * closed without sending, a watch whose sender closed, a reserve on a closed mpsc channel.
  */
 public final class ChannelClosedException extends RuntimeException {
+    /** An exception whose message says which operation found which side closed. */
     public ChannelClosedException(String message) {
         super(message);
     }

@@ -21,8 +21,10 @@ public final class SendException extends RuntimeException {
     }
 
     private final transient Object value;
+    /** Why the value was not delivered. */
     private final Reason reason;
 
+    /** A refused send of {@code value}, for {@code reason}; {@code message} says what to do about it. */
     public SendException(Reason reason, Object value, String message) {
         super(message);
         this.reason = reason;
@@ -35,6 +37,7 @@ public final class SendException extends RuntimeException {
         return (T) value;
     }
 
+    /** Why the value was not delivered. */
     public Reason reason() {
         return reason;
     }

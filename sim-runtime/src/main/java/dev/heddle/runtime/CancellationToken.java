@@ -45,6 +45,7 @@ public final class CancellationToken {
         cancelled.fire();
     }
 
+    /** True once this token or one of its ancestors is cancelled; never waits. */
     public boolean isCancelled() {
         for (CancellationToken t = this; t != null; t = t.parent) {
             if (t.cancelled.hasFired()) {

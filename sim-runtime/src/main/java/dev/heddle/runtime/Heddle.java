@@ -14,31 +14,64 @@ import java.util.random.RandomGenerator;
  * JoinHandle<String> h = Heddle.spawn(() -> fetch());
  * Heddle.sleep(Duration.ofMillis(100));
  * }</pre>
- * Every method fails with an {@link IllegalStateException} on a thread that is not a Heddle task.
+ * Every method but {@link #yieldNow()} fails with an {@link IllegalStateException} on a thread
+ * that is not a Heddle task.
  */
 public final class Heddle {
     private Heddle() {}
 
+    /**
+     * Starts {@code body} as a new task on the calling task's runtime and returns at once; the
+     * caller does not suspend. The task runs concurrently and keeps running if the handle is
+     * dropped: {@link JoinHandle#join()} waits for its value, {@link JoinHandle#abort()}
+     * cancels it. In simulation it runs on the calling task's host.
+     *
+     * <pre>{@code JoinHandle<Integer> h = Heddle.spawn(() -> 6 * 7); int v = h.join();}</pre>
+     *
+     * @throws IllegalStateException outside a Heddle task, or when the runtime is closed
+     */
     public static <T> JoinHandle<T> spawn(Callable<T> body) {
         return HeddleRuntime.current().spawn(body);
     }
 
+    /** {@link #spawn(Callable)} for a body without a result. */
     public static JoinHandle<Void> spawn(Runnable body) {
         return HeddleRuntime.current().spawn(body);
     }
 
+    /**
+     * {@link #spawn(Callable)} with a name for the task, which traces, failure reports and
+     * thread dumps show: name the tasks a failure report should tell apart.
+     */
     public static <T> JoinHandle<T> spawn(String name, Callable<T> body) {
         return HeddleRuntime.current().spawn(name, body);
     }
 
+    /** {@link #spawn(String, Callable)} for a body without a result. */
     public static JoinHandle<Void> spawn(String name, Runnable body) {
         return HeddleRuntime.current().spawn(name, body);
     }
 
+    /**
+     * Starts {@code body}, which may block its thread (file I/O, a JDBC call, long
+     * computation), where it cannot stall the other tasks: on the runtime's pool of platform
+     * threads, or in simulation as a simulated task under the same bound. Returns at once.
+     * On the pool, a body that has started is not interrupted by {@link JoinHandle#abort()}.
+     *
+     * <pre>{@code String text = Heddle.spawnBlocking(() -> Files.readString(path)).join();}</pre>
+     *
+     * @throws IllegalStateException outside a Heddle task, or when the runtime is closed
+     * @see HeddleRuntime#spawnBlocking(Callable)
+     */
     public static <T> JoinHandle<T> spawnBlocking(Callable<T> body) {
         return HeddleRuntime.current().spawnBlocking(body);
     }
 
+    /**
+     * The clock of the calling task's host: real time, or virtual time in simulation. Read
+     * time and sleep through it rather than {@code System.nanoTime()} or {@code Instant.now()},
+     * which a simulation cannot move or replay.
+     */
     public static Clock clock() {
         return HeddleRuntime.current().clock();
     }
@@ -57,16 +90,37 @@ public final class Heddle {
         return clock().now();
     }
 
+    /**
+     * Suspends the calling task for {@code duration} on its host's clock; zero or negative
+     * returns at once. A suspension point: in simulation virtual time jumps ahead instead of
+     * waiting, and an {@link JoinHandle#abort() abort} or a
+     * {@link Clock#timeout(Duration, Callable) timeout} ends the sleep.
+     *
+     * <pre>{@code Heddle.sleep(Duration.ofMillis(100));}</pre>
+     *
+     * @throws java.util.concurrent.CancellationException if the task is aborted, or its
+     *     timeout passes, before or while it sleeps
+     */
     public static void sleep(Duration duration) {
         clock().sleep(duration);
     }
 
-    /** Randomness for code under test: seeded in simulation, so a seed replays it. */
+    /**
+     * Randomness for code under test: drawn from the seed in simulation, so a seed replays it.
+     * Use it instead of {@code new Random()} or {@code ThreadLocalRandom}, whose numbers a
+     * rerun of the seed would not repeat.
+     */
     public static RandomGenerator random() {
         return HeddleRuntime.current().random();
     }
 
-    /** Lets other ready tasks run before this one continues; a suspension point. */
+    /**
+     * Lets other ready tasks run before this one continues: a suspension point that does not
+     * wait for anything, for a long loop that should neither starve other tasks nor hide
+     * interleavings from the simulator. Outside a task it is {@link Thread#yield()}.
+     *
+     * @throws java.util.concurrent.CancellationException if the task has been aborted
+     */
     public static void yieldNow() {
         Suspension.yieldNow();
     }

@@ -154,10 +154,20 @@ public final class HeddleRuntime implements AutoCloseable {
         return carrier;
     }
 
+    /**
+     * Starts {@code body} as a new task on this runtime and returns at once, from inside or
+     * outside its tasks; the caller does not suspend. The task keeps running if the handle is
+     * dropped. A task spawned from a task on a simulated host runs on that host.
+     *
+     * <pre>{@code JoinHandle<Integer> h = rt.spawn(() -> 6 * 7);}</pre>
+     *
+     * @throws IllegalStateException when the runtime is closed
+     */
     public <T> JoinHandle<T> spawn(Callable<T> body) {
         return spawn(null, body);
     }
 
+    /** {@link #spawn(Callable)} for a body without a result. */
     public JoinHandle<Void> spawn(Runnable body) {
         return spawn(null, asCallable(body));
     }
@@ -176,6 +186,7 @@ public final class HeddleRuntime implements AutoCloseable {
         return new JoinHandle<>(task);
     }
 
+    /** {@link #spawn(String, Callable)} for a body without a result. */
     public JoinHandle<Void> spawn(String name, Runnable body) {
         return spawn(name, asCallable(body));
     }
@@ -183,7 +194,10 @@ public final class HeddleRuntime implements AutoCloseable {
     /**
      * Runs {@code body} where it may block its thread (file I/O, long computations): on a
      * pool of platform threads bounded by {@code maxBlockingThreads}, or as a simulated task
-     * with the same bound in simulation.
+     * with the same bound in simulation. Returns at once. On the pool, a body that has
+     * started is not interrupted by {@link JoinHandle#abort()}: only suspension points see an abort.
+     *
+     * @throws IllegalStateException when the runtime is closed
      */
     public <T> JoinHandle<T> spawnBlocking(Callable<T> body) {
         checkOpen();

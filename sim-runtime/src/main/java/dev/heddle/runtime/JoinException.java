@@ -7,7 +7,9 @@ import dev.heddle.runtime.internal.Task;
  * cancelled. Thrown by {@link JoinHandle#join()} and {@link JoinSet#joinNext()}.
  */
 public final class JoinException extends RuntimeException {
+    /** The task's name and id. */
     private final String task;
+    /** Cancelled rather than failed. */
     private final boolean cancelled;
 
     private JoinException(String task, boolean cancelled, String message, Throwable cause) {

@@ -74,10 +74,12 @@ public final class JoinHandle<T> {
         task.cancel();
     }
 
+    /** The task's id: unique in its runtime, and in spawn order, so a seed gives the same ids. */
     public long id() {
         return task.id();
     }
 
+    /** The task's name, as given to spawn, or {@code "task"} ({@code "blocking"} from spawnBlocking) without one. */
     public String name() {
         return task.name();
     }

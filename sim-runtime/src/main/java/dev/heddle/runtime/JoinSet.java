@@ -35,14 +35,22 @@ public final class JoinSet<T> implements AutoCloseable {
         this(HeddleRuntime.current());
     }
 
+    /** A set spawning on {@code runtime}, for code outside a task (before {@code blockOn}). */
     public JoinSet(HeddleRuntime runtime) {
         this.runtime = runtime;
     }
 
+    /**
+     * Starts {@code body} as a task in this set and returns at once; {@link #joinNext()} will
+     * return its outcome. The handle may also be joined or aborted.
+     *
+     * @throws IllegalStateException when the runtime is closed
+     */
     public JoinHandle<T> spawn(Callable<T> body) {
         return spawn(null, body);
     }
 
+    /** {@link #spawn(Callable)} with a name for the task, which traces and failure reports show. */
     public JoinHandle<T> spawn(String name, Callable<T> body) {
         JoinHandle<T> handle = runtime.spawn(name, body);
         Task<T> task = handle.task();
@@ -103,6 +111,7 @@ public final class JoinSet<T> implements AutoCloseable {
         return members.size();
     }
 
+    /** True when every task spawned has been returned by {@link #joinNext()}: nothing left to wait for. */
     public boolean isEmpty() {
         return members.isEmpty();
     }

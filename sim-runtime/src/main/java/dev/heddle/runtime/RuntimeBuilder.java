@@ -66,6 +66,13 @@ public final class RuntimeBuilder {
         return this;
     }
 
+    /**
+     * A new runtime with these settings; a multi-thread one starts its workers now, so close
+     * the runtime when done.
+     *
+     * @throws IllegalArgumentException when a setting is out of range or does not apply to this
+     *     kind of runtime, naming it and its value
+     */
     public HeddleRuntime build() {
         if (maxBlockingThreads < 1) {
             throw new IllegalArgumentException("maxBlockingThreads must be at least 1, was " + maxBlockingThreads);

@@ -31,6 +31,7 @@ import java.util.List;
  */
 public record RuntimeMetrics(int workers, long spawnedTasks, long endedTasks, int aliveTasks, int blockingThreads,
                              long remoteSchedules, int injectionQueueDepth, List<WorkerMetrics> perWorker) {
+    /** Metrics holding their own copy of {@code perWorker}. */
     public RuntimeMetrics {
         perWorker = List.copyOf(perWorker);
     }

@@ -40,6 +40,7 @@ public final class TaskLocal<T> {
         }
     }
 
+    /** {@link #scope(Object, Callable)} for a body without a result. */
     public void scope(T v, Runnable body) {
         ScopedValue.where(value, v).run(body);
     }
@@ -62,6 +63,7 @@ public final class TaskLocal<T> {
         return value.isBound() ? value.get() : fallback;
     }
 
+    /** True inside a {@link #scope} of this task-local in the calling task. */
     public boolean isSet() {
         return value.isBound();
     }

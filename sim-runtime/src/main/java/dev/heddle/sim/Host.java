@@ -94,6 +94,7 @@ public final class Host {
         return clock;
     }
 
+    /** Where the host is in its life now: running, paused or crashed. */
     public State state() {
         return state;
     }

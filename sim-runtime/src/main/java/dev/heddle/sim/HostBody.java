@@ -7,5 +7,10 @@ package dev.heddle.sim;
  */
 @FunctionalInterface
 public interface HostBody {
+    /**
+     * Runs the host's program. A crash of the host stops it at its next suspension point, as an
+     * abort does; an exception it throws fails its main task, and so the run, as any failed
+     * task that nobody joins does.
+     */
     void run(Host self) throws Exception;
 }

@@ -40,6 +40,9 @@ public record HostClock(Duration offset, double driftPpm) {
     public static final HostClock EXACT = new HostClock(Duration.ZERO, 0);
 
     /**
+     * A host clock {@code offset} from true time, running {@code driftPpm} parts per million
+     * fast (positive) or slow (negative).
+     *
      * @throws NullPointerException when {@code offset} is null
      * @throws IllegalArgumentException when {@code offset} or {@code driftPpm} is out of bounds,
      *     naming the value

@@ -9,7 +9,10 @@ package dev.heddle.sim;
 public enum LockHeldPolicy {
     /** Fail the run with {@link FailureKind#LOCK_HELD_ACROSS_SUSPENSION}, naming the lock and the stack. */
     FAIL,
-    /** Print a warning with the lock and the stack to standard error, once per place, and go on. */
+    /**
+     * Log a warning with the lock and the stack, once per place, and go on: a
+     * {@link System.Logger.Level#WARNING} on the {@code System.Logger} named {@code "dev.heddle.sim"}.
+     */
     WARN,
     /** Do not look (saves a stack walk at every suspension). */
     IGNORE

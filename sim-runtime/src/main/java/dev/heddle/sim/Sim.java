@@ -43,6 +43,7 @@ public final class Sim {
         this.hosts = hosts;
     }
 
+    /** The seed this run draws every decision from; rerunning it replays the run. */
     public long seed() {
         return seed;
     }
@@ -60,26 +61,50 @@ public final class Sim {
         return runtime.clock();
     }
 
+    /**
+     * The simulated runtime, for code that takes a {@link HeddleRuntime}; its tasks, clock and
+     * randomness are the simulation's.
+     */
     public HeddleRuntime runtime() {
         return runtime;
     }
 
+    /**
+     * Starts {@code body} as a simulated task and returns at once; the simulator interleaves
+     * it with the other tasks as the seed decides. Called from the test body, the task runs
+     * outside every host; called from a host's task, on that host. The run fails if the task
+     * fails and nobody joins it.
+     *
+     * <pre>{@code var h = sim.spawn(() -> counter.increment());}</pre>
+     *
+     * @throws IllegalStateException when the simulation has ended
+     */
     public <T> JoinHandle<T> spawn(Callable<T> body) {
         return runtime.spawn(body);
     }
 
+    /** {@link #spawn(Callable)} for a body without a result. */
     public JoinHandle<Void> spawn(Runnable body) {
         return runtime.spawn(body);
     }
 
+    /** {@link #spawn(Callable)} with a name for the task, which the trace and failure reports show. */
     public <T> JoinHandle<T> spawn(String name, Callable<T> body) {
         return runtime.spawn(name, body);
     }
 
+    /** {@link #spawn(String, Callable)} for a body without a result. */
     public JoinHandle<Void> spawn(String name, Runnable body) {
         return runtime.spawn(name, body);
     }
 
+    /**
+     * Suspends the calling task for {@code duration} of virtual time: it returns as soon as
+     * every other task waits, without real waiting. A suspension point.
+     *
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or
+     *     its timeout passes
+     */
     public void sleep(Duration duration) {
         runtime.clock().sleep(duration);
     }

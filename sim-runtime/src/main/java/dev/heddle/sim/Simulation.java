@@ -57,6 +57,7 @@ public final class Simulation {
         return new Simulation(seed);
     }
 
+    /** How the simulator picks the next task to run; see {@link Strategy}. */
     public Simulation strategy(Strategy strategy) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         return this;
@@ -130,6 +131,12 @@ public final class Simulation {
         return this;
     }
 
+    /**
+     * How many {@code spawnBlocking} bodies may run at once, as on a real runtime's blocking
+     * pool; the rest wait in spawn order.
+     *
+     * @throws IllegalArgumentException when {@code max} is below 1
+     */
     public Simulation maxBlockingThreads(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("maxBlockingThreads must be at least 1, was " + max);

@@ -10,9 +10,13 @@ import java.util.Optional;
  * as a failed test, not as an error in the test.
  */
 public final class SimulationFailure extends AssertionError {
+    /** The seed of the failed run. */
     private final long seed;
+    /** What kind of failure ended the run. */
     private final FailureKind kind;
+    /** The command that replays the run. */
     private final String rerunCommand;
+    /** The hash of the run's trace, to tell whether a rerun took the same path. */
     private final long traceHash;
     private final transient Optional<SwarmProfile> swarm;
 
@@ -27,10 +31,12 @@ public final class SimulationFailure extends AssertionError {
         this.traceHash = traceHash;
     }
 
+    /** The seed of the failed run, to rerun it with {@code -Dheddle.seed}. */
     public long seed() {
         return seed;
     }
 
+    /** What ended the run: a failed task, a deadlock, a budget exceeded, leaked tasks and so on. */
     public FailureKind kind() {
         return kind;
     }

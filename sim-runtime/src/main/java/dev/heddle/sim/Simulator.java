@@ -27,6 +27,11 @@ import java.util.random.RandomGenerator;
  */
 final class Simulator implements Carrier, Suspension.Watcher {
     private static final int RECENT_STEPS = 1024;
+    /**
+     * Where {@link LockHeldPolicy#WARN} reports go: a logger rather than standard error, so that
+     * users can silence them or route them to their own logging.
+     */
+    private static final System.Logger LOG = System.getLogger("dev.heddle.sim");
 
     private final Simulation config;
     private final long seed;
@@ -259,7 +264,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (policy == LockHeldPolicy.FAIL) {
             fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null);
         } else if (warnedLocks.add(found.locks().toString())) {
-            System.err.println("heddle: warning: " + Simulation.seedText(seed) + " " + report);
+            LOG.log(System.Logger.Level.WARNING, Simulation.seedText(seed) + " " + report);
         }
     }
 

@@ -29,7 +29,14 @@ public final class Barrier {
     private final List<Arrival> waiting = new ArrayList<>();
     private long generation;
 
-    /** A barrier for {@code parties} tasks, at least 1. */
+    /**
+     * A barrier for {@code parties} tasks, at least 1; it is reusable, releasing each
+     * generation of {@code parties} arrivals together.
+     *
+     * <pre>{@code Barrier start = new Barrier(3);}</pre>
+     *
+     * @throws IllegalArgumentException if {@code parties} is below 1
+     */
     public Barrier(int parties) {
         if (parties < 1) {
             throw new IllegalArgumentException("a barrier needs at least 1 party, was " + parties);
@@ -88,6 +95,7 @@ public final class Barrier {
         }
     }
 
+    /** How many tasks each generation waits for before it releases them all. */
     public int parties() {
         return parties;
     }

@@ -29,6 +29,7 @@ public final class OnceCell<T> {
         return Optional.ofNullable(value);
     }
 
+    /** True once an initializer has finished; never waits. */
     public boolean isInitialized() {
         return value != null;
     }

@@ -37,7 +37,14 @@ public final class Semaphore {
     private int permits;
     private boolean closed;
 
-    /** A semaphore holding {@code permits} permits, from 0 to {@link #MAX_PERMITS}. */
+    /**
+     * A semaphore holding {@code permits} permits, from 0 to {@link #MAX_PERMITS}: at most that
+     * many holders at once, such as connections to a database.
+     *
+     * <pre>{@code Semaphore connections = new Semaphore(10);}</pre>
+     *
+     * @throws IllegalArgumentException if {@code permits} is out of that range
+     */
     public Semaphore(int permits) {
         if (permits < 0 || permits > MAX_PERMITS) {
             throw new IllegalArgumentException("permits must be between 0 and " + MAX_PERMITS + ", was " + permits);
@@ -45,7 +52,15 @@ public final class Semaphore {
         this.permits = permits;
     }
 
-    /** Waits for one permit. */
+    /**
+     * Waits for one permit, in arrival order; release it by closing the returned permit.
+     *
+     * <pre>{@code try (SemaphorePermit p = connections.acquire()) { query(); }}</pre>
+     *
+     * @throws SemaphoreClosedException if the semaphore is or becomes closed while waiting
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or its
+     *     timeout passes while waiting; nothing was taken
+     */
     public SemaphorePermit acquire() {
         return acquire(1);
     }
@@ -53,6 +68,7 @@ public final class Semaphore {
     /**
      * Waits until {@code n} permits can be taken together, in arrival order.
      *
+     * @throws IllegalArgumentException if {@code n} is below 1 or above {@link #MAX_PERMITS}
      * @throws SemaphoreClosedException if the semaphore is or becomes closed while waiting
      * @throws java.util.concurrent.CancellationException if the calling task is aborted or its
      *     timeout passes while waiting; nothing was taken
@@ -81,7 +97,11 @@ public final class Semaphore {
         return new AcquireOp(checkRequest(n));
     }
 
-    /** Adds {@code n} permits, handing them to waiters first, in arrival order. */
+    /**
+     * Adds {@code n} permits, handing them to waiters first, in arrival order; never waits.
+     *
+     * @throws IllegalArgumentException if {@code n} is negative or the total would exceed {@link #MAX_PERMITS}
+     */
     public void addPermits(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("addPermits takes a count of at least 0, was " + n);
@@ -128,6 +148,7 @@ public final class Semaphore {
         }
     }
 
+    /** True once {@link #close()} was called: every acquire now fails. */
     public boolean isClosed() {
         lock.lock();
         try {

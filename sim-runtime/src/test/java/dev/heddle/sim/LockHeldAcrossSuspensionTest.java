@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.sync.Mutex;
 import dev.heddle.sync.MutexGuard;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class LockHeldAcrossSuspensionTest {
@@ -140,10 +143,23 @@ class LockHeldAcrossSuspensionTest {
     }
 
     @Test
-    void warnPrintsTheReportOnceAndTheRunGoesOn() {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    void warnLogsTheReportOnceAndTheRunGoesOn() {
+        Logger logger = Logger.getLogger("dev.heddle.sim");
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler collect = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        logger.addHandler(collect);
+        logger.setUseParentHandlers(false);
         try {
             Simulation.ofSeed(5).onLockHeldAcrossSuspension(LockHeldPolicy.WARN).run(sim -> {
                 for (int i = 0; i < 3; i++) {
@@ -153,11 +169,15 @@ class LockHeldAcrossSuspensionTest {
                 }
             });
         } finally {
-            System.setErr(saved);
+            logger.removeHandler(collect);
+            logger.setUseParentHandlers(true);
         }
-        String printed = err.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.startsWith("heddle: warning: seed=0x5 task main"), printed);
-        assertEquals(printed.indexOf("heddle: warning"), printed.lastIndexOf("heddle: warning"), printed);
+        assertEquals(1, records.size(),
+                "one warning per place: " + records.stream().map(LogRecord::getMessage).toList());
+        assertEquals(Level.WARNING, records.getFirst().getLevel());
+        String message = records.getFirst().getMessage();
+        assertTrue(message.startsWith("seed=0x5 task main"), message);
+        assertTrue(message.contains("monitor of a java.lang.Object (synchronized)"), message);
     }
 
     @Test

@@ -38,7 +38,7 @@ class ProbesTest {
         }
         List<String> missing = summary.unsatisfied().stream().map(ProbeRecord::name).toList();
         assertEquals(List.of("leader stepped down", "rolled a seven"), missing);
-        String report = summary.report(30);
+        String report = summary.summary(30);
         assertTrue(report.contains("sometimes(\"rolled a seven\") was met 30 times and never true"), report);
         assertTrue(report.contains("reachable(\"leader stepped down\") was never reached"), report);
         ProbeRecord six = summary.all().stream().filter(r -> r.name().equals("rolled a six")).findFirst().orElseThrow();

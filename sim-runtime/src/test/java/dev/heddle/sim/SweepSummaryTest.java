@@ -39,10 +39,10 @@ class SweepSummaryTest {
         assertEquals(5, summary.configuredIn("net.duplicate"));
         assertEquals(10, summary.configuredIn("net.drop"));
         assertEquals("probes: all 1 satisfied over 10 seeds\n"
-                + "faults fired over 10 seeds: net.drop=20 net.duplicate=0\n"
-                + "WARNING: 1 configured fault kind(s) never fired in any of 10 seeds; the sweep tested less than it"
+                + "faults fired over 10 seeds: net.drop=20 net.duplicate=0", summary.summary(10));
+        assertEquals(List.of("1 configured fault kind(s) never fired in any of 10 seeds; the sweep tested less than it"
                 + " configured:\n"
-                + "  fault 'net.duplicate' was configured in 5 of 10 seeds and never fired", summary.report(10));
+                + "  fault 'net.duplicate' was configured in 5 of 10 seeds and never fired"), summary.warnings(10));
         assertEquals(List.of(), summary.missedFaults(), "no fault kind was expected");
     }
 
@@ -54,15 +54,16 @@ class SweepSummaryTest {
         FaultRecord crash = summary.faults().stream().filter(f -> f.name().equals("host.crash")).findFirst()
                 .orElseThrow();
         assertEquals("fault 'host.crash' was never configured and never fired (expected)", summary.describe(crash, 10));
-        assertTrue(summary.report(10).contains("  fault 'net.duplicate' was configured in 5 of 10 seeds and never"
-                + " fired (expected)"), summary.report(10));
+        assertTrue(summary.warnings(10).getFirst().contains("  fault 'net.duplicate' was configured in 5 of 10 seeds"
+                + " and never fired (expected)"), summary.warnings(10).toString());
     }
 
     @Test
     void aSweepWithoutFaultsReportsOnlyItsProbes() {
         SweepSummary summary = new SweepSummary();
         summary.add(Simulation.ofSeed(1).run(sim -> sim.reachable("ran")));
-        assertEquals("probes: all 1 satisfied over 1 seeds", summary.report(1));
-        assertEquals("", new SweepSummary().report(0));
+        assertEquals("probes: all 1 satisfied over 1 seeds", summary.summary(1));
+        assertEquals(List.of(), summary.warnings(1));
+        assertEquals("", new SweepSummary().summary(0));
     }
 }

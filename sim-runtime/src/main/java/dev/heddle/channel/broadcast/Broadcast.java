@@ -13,7 +13,11 @@ public final class Broadcast {
     private Broadcast() {}
 
     /**
-     * A channel keeping the last {@code capacity} values, with one receiver subscribed.
+     * A channel keeping the last {@code capacity} values, with one receiver subscribed. Senders
+     * never wait: a receiver that falls more than {@code capacity} values behind loses the
+     * oldest ({@link LaggedException}) rather than slowing everyone down. Creating it never waits.
+     *
+     * <pre>{@code Channel<Event> ch = Broadcast.channel(128);}</pre>
      *
      * @throws IllegalArgumentException if {@code capacity} is not positive
      */

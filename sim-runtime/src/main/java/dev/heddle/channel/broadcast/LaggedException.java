@@ -6,6 +6,7 @@ package dev.heddle.channel.broadcast;
  * held, so the next receive continues from there.
  */
 public final class LaggedException extends RuntimeException {
+    /** How many values the receiver skipped. */
     private final long missed;
 
     LaggedException(long missed) {

@@ -20,7 +20,11 @@ public final class Mpsc {
     private Mpsc() {}
 
     /**
-     * A channel holding at most {@code capacity} values not yet received.
+     * A channel holding at most {@code capacity} values not yet received. While it is full,
+     * {@link Sender#send} waits (a cancellable suspension point): the backpressure that keeps a
+     * fast producer from outrunning its consumer. Creating it never waits.
+     *
+     * <pre>{@code Channel<Job> jobs = Mpsc.bounded(64);}</pre>
      *
      * @throws IllegalArgumentException if {@code capacity} is not positive
      */
@@ -32,7 +36,12 @@ public final class Mpsc {
         return open(new ChannelState<>(capacity));
     }
 
-    /** A channel whose senders never wait. */
+    /**
+     * A channel whose senders never wait: only memory bounds it, so prefer {@link #bounded}
+     * unless something else bounds the producers (one reply per request, say).
+     *
+     * <pre>{@code Channel<Event> events = Mpsc.unbounded();}</pre>
+     */
     public static <T> Channel<T> unbounded() {
         return open(new ChannelState<>(Integer.MAX_VALUE));
     }

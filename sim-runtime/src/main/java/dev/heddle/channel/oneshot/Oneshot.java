@@ -11,6 +11,10 @@ package dev.heddle.channel.oneshot;
 public final class Oneshot {
     private Oneshot() {}
 
+    /**
+     * A new channel for one value: its sender sends at most once, its receiver waits for that
+     * value. Creating it never waits.
+     */
     public static <T> Channel<T> channel() {
         return new OneshotState<>();
     }

@@ -14,7 +14,13 @@ package dev.heddle.channel.watch;
 public final class Watch {
     private Watch() {}
 
-    /** A channel holding {@code initial} as version 0, with one receiver that has seen it. */
+    /**
+     * A channel holding {@code initial} as version 0, with one receiver that has seen it, so its
+     * first {@link Receiver#changed()} waits for the first new value. Creating it never waits;
+     * senders never wait either, as each value replaces the last.
+     *
+     * <pre>{@code Channel<Config> ch = Watch.channel(Config.DEFAULT);}</pre>
+     */
     public static <T> Channel<T> channel(T initial) {
         WatchState<T> state = new WatchState<>(initial);
         state.receivers = 1;

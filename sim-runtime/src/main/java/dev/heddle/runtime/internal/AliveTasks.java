@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The tasks of one runtime that have not ended, for {@link HeddleRuntime#aliveTasks()} and for
- * shutdown to abort. Every spawn adds a task and every end removes one, so both must be
+ * The tasks of one runtime that have not ended, for
+ * {@link dev.heddle.runtime.HeddleRuntime#shutdown(java.time.Duration) shutdown} to abort and wait for.
+ * Every spawn adds a task and every end removes one, so both must be
  * cheap: a hash map cost a locked bin, a counter update and two objects per task.
  *
  * <p>Task ids are dense (1, 2, 3, ... in spawn order), so a task goes into a slot of a

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One unit of concurrent work: a body, the virtual thread that runs it, and its outcome.
  *
- * <p>Users hold tasks through {@link JoinHandle}; carriers (the schedulers and the
+ * <p>Users hold tasks through {@link dev.heddle.runtime.JoinHandle}; carriers (the schedulers and the
  * simulator) see this class to name tasks, take their stacks and learn when they end.
  * Cancellation is a request, delivered by {@link Suspension} at the task's next suspension
  * point, so a task that never suspends finishes its synchronous work first (Tokio's rule).
@@ -162,7 +162,7 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
 
     /**
      * Requests cancellation and wakes the task so that it meets its next suspension point;
-     * what {@link JoinHandle#abort()} does.
+     * what {@link dev.heddle.runtime.JoinHandle#abort()} does.
      */
     public void cancel() {
         if (isDone() || lvCancelRequested()) {

@@ -139,7 +139,7 @@ public class Waiter {
     /**
      * Suspends the calling thread until a branch has claimed this waiter and committed, even if
      * the task is cancelled meanwhile; the cancellation stays pending for its next suspension
-     * point. Only for waits that are bounded regardless of the caller, such as {@link Join}
+     * point. Only for waits that are bounded regardless of the caller, such as {@link dev.heddle.select.Join}
      * waiting for children it has just aborted; parks through
      * {@link Suspension#parkIgnoringCancellation}, so the wait is still a watched suspension.
      */

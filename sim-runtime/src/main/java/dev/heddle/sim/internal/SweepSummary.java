@@ -135,20 +135,11 @@ public final class SweepSummary {
     }
 
     /**
-     * The sweep's summary: one line per unsatisfied probe (or that all were satisfied), each
-     * fault kind's firings, a warning per inert fault, and a warning when runs ended with tasks
-     * still waiting; empty when there was none of these.
+     * The sweep's summary, for information: one line per unsatisfied probe (or that all were
+     * satisfied) and each fault kind's firings; empty when there were neither probes nor faults.
      */
-    public String report(long seeds) {
+    public String summary(long seeds) {
         List<String> parts = new ArrayList<>();
-        if (runsLeavingTasks > 0) {
-            List<String> tasks = firstLeavingTasks.tasksLeftWaiting();
-            parts.add("WARNING: " + runsLeavingTasks + " of " + seeds + " seeds ended with tasks still waiting, which"
-                    + " were aborted when the test body returned; join them, or set failOnLeakedTasks to make this a"
-                    + " failure. " + Simulation.hex(firstLeavingTasks.seed()) + " left " + tasks.size() + ": "
-                    + String.join(", ", tasks.subList(0, Math.min(5, tasks.size())))
-                    + (tasks.size() > 5 ? ", ..." : ""));
-        }
         String probes = probeReport(seeds);
         if (!probes.isEmpty()) {
             parts.add(probes);
@@ -157,6 +148,34 @@ public final class SweepSummary {
             parts.add(faultReport(seeds));
         }
         return String.join("\n", parts);
+    }
+
+    /**
+     * What the sweep should not have done, one text per warning: runs that ended with tasks
+     * still waiting, and fault kinds configured and never fired (inert). Kept apart from
+     * {@link #summary} so that a report can raise them louder than the summary.
+     */
+    public List<String> warnings(long seeds) {
+        List<String> warnings = new ArrayList<>();
+        if (runsLeavingTasks > 0) {
+            List<String> tasks = firstLeavingTasks.tasksLeftWaiting();
+            warnings.add(runsLeavingTasks + " of " + seeds + " seeds ended with tasks still waiting, which"
+                    + " were aborted when the test body returned; join them, or set failOnLeakedTasks to make this a"
+                    + " failure. " + Simulation.hex(firstLeavingTasks.seed()) + " left " + tasks.size() + ": "
+                    + String.join(", ", tasks.subList(0, Math.min(5, tasks.size())))
+                    + (tasks.size() > 5 ? ", ..." : ""));
+        }
+        List<FaultRecord> inert = inertFaults();
+        if (!inert.isEmpty()) {
+            StringBuilder sb = new StringBuilder().append(inert.size())
+                    .append(" configured fault kind(s) never fired in any of ").append(seeds)
+                    .append(" seeds; the sweep tested less than it configured:");
+            for (FaultRecord f : inert) {
+                sb.append("\n  ").append(describe(f, seeds));
+            }
+            warnings.add(sb.toString());
+        }
+        return warnings;
     }
 
     private String probeReport(long seeds) {
@@ -175,14 +194,6 @@ public final class SweepSummary {
         StringBuilder sb = new StringBuilder("faults fired over " + seeds + " seeds:");
         for (FaultRecord f : faults.values()) {
             sb.append(' ').append(f.name()).append('=').append(f.fired());
-        }
-        List<FaultRecord> inert = inertFaults();
-        if (!inert.isEmpty()) {
-            sb.append("\nWARNING: ").append(inert.size()).append(" configured fault kind(s) never fired in any of ")
-                    .append(seeds).append(" seeds; the sweep tested less than it configured:");
-            for (FaultRecord f : inert) {
-                sb.append("\n  ").append(describe(f, seeds));
-            }
         }
         return sb.toString();
     }
