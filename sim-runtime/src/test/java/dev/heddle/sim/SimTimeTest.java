@@ -12,6 +12,7 @@ import dev.heddle.runtime.JoinHandle;
 import dev.heddle.time.Clock;
 import dev.heddle.time.Elapsed;
 import dev.heddle.time.Interval;
+import dev.heddle.time.MissedTickBehavior;
 import dev.heddle.time.Sleep;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ class SimTimeTest {
             long start = sim.now();
             sim.time().advance(Duration.ofMillis(1));
             Interval i = new Interval(sim.clock(), start, Duration.ofMillis(300),
-                    dev.heddle.time.MissedTickBehavior.BURST);
+                    MissedTickBehavior.BURST);
             assertEquals(start, i.tick());
             JoinHandle<Long> next = sim.spawn(i::tick);
             sim.time().advance(Duration.ofMillis(100));
@@ -174,6 +175,58 @@ class SimTimeTest {
         });
     }
 
+    /**
+     * Tokio's {@code check_interval_poll!}: the interval yields each expected tick (ms after
+     * {@code start}) at once, without time moving, and then is pending.
+     */
+    private static void checkIntervalPoll(Interval i, long start, long... expectedMs) {
+        long now = Heddle.now();
+        for (long ms : expectedMs) {
+            assertEquals(start + ms * MS, i.tick(), "tick at " + now / MS + " ms");
+            assertEquals(now, Heddle.now(), "a due tick takes no time");
+        }
+        assertTrue(i.nextTick() > now, "pending at " + now / MS + " ms, next tick at " + i.nextTick() / MS);
+    }
+
+    /** Tokio's missed-tick tests: a 300 ms interval whose caller is 650 ms late once. */
+    private static void missedTicks(MissedTickBehavior behavior, long[][] afterLate) {
+        simulated(sim -> {
+            sim.time().pauseAutoAdvance();
+            long start = sim.now();
+            sim.time().advance(Duration.ofMillis(1));
+            Interval i = new Interval(sim.clock(), start, Duration.ofMillis(300), behavior);
+            checkIntervalPoll(i, start, 0);
+            sim.time().advance(Duration.ofMillis(100));
+            checkIntervalPoll(i, start);
+            sim.time().advance(Duration.ofMillis(200));
+            checkIntervalPoll(i, start, 300);
+            for (long[] step : afterLate) {
+                sim.time().advance(Duration.ofMillis(step[0]));
+                checkIntervalPoll(i, start, java.util.Arrays.copyOfRange(step, 1, step.length));
+            }
+        });
+    }
+
+    // Tokio's `burst` in tokio/tests/time_interval.rs.
+    @Test
+    void burst() {
+        missedTicks(MissedTickBehavior.BURST, new long[][] {{650, 600, 900}, {200}, {100, 1200}, {250, 1500},
+            {300, 1800}});
+    }
+
+    // Tokio's `delay` in tokio/tests/time_interval.rs.
+    @Test
+    void delay() {
+        missedTicks(MissedTickBehavior.DELAY, new long[][] {{650, 600}, {100}, {201, 1251}, {300, 1551},
+            {300, 1851}});
+    }
+
+    // Tokio's `skip` in tokio/tests/time_interval.rs.
+    @Test
+    void skip() {
+        missedTicks(MissedTickBehavior.SKIP, new long[][] {{650, 600}, {250, 1200}, {300, 1500}, {300, 1800}});
+    }
+
     /** Tokio's interval reset tests step time by advance; each of these does one reset at 401 ms. */
     private static void intervalReset(Consumer<Interval> reset, long expectedNextMs, long afterThatMs) {
         simulated(sim -> {
@@ -181,7 +234,7 @@ class SimTimeTest {
             long start = sim.now();
             sim.time().advance(Duration.ofMillis(1));
             Interval i = new Interval(sim.clock(), start, Duration.ofMillis(300),
-                    dev.heddle.time.MissedTickBehavior.BURST);
+                    MissedTickBehavior.BURST);
             assertEquals(start, i.tick());
             sim.time().advance(Duration.ofMillis(300));
             assertEquals(start + 300 * MS, i.tick());
@@ -211,7 +264,7 @@ class SimTimeTest {
             long start = sim.now();
             sim.time().advance(Duration.ofMillis(401));
             Interval i = new Interval(sim.clock(), start, Duration.ofMillis(300),
-                    dev.heddle.time.MissedTickBehavior.BURST);
+                    MissedTickBehavior.BURST);
             i.resetImmediately();
             assertEquals(start + 401 * MS, i.tick(), "at once");
             assertEquals(start + 401 * MS, sim.now());
