@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
  * clock.sleep(Duration.ofSeconds(5));          // in simulation: instant, 5 virtual seconds
  * String reply = clock.timeout(Duration.ofMillis(200), () -> rpc.call());  // or Elapsed
  * Interval ticks = clock.interval(Duration.ofSeconds(1));
+ * Sleep idle = clock.newSleep(Duration.ofSeconds(30));  // an object: awaited, reset or selected on later
  * while (running) { ticks.tick(); heartbeat(); }
  * }</pre>
  */
@@ -62,6 +63,37 @@ public interface Clock {
             body.run();
             return null;
         });
+    }
+
+    /**
+     * {@link #timeout(Duration, Callable)} with an absolute deadline (a value of {@link #now()};
+     * Tokio's {@code timeout_at}), for several steps that share one deadline. The body always
+     * runs: a deadline already passed fails it with {@link Elapsed} at its first suspension
+     * point, so a body that completes without suspending still returns its value, as in Tokio.
+     */
+    <T> T timeoutAt(long deadline, Callable<T> body);
+
+    /** {@link #timeoutAt(long, Callable)} for a body without a result. */
+    default void timeoutAt(long deadline, Runnable body) {
+        timeoutAt(deadline, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /**
+     * A {@link Sleep} that ends {@code duration} from now, without waiting (Tokio's
+     * {@code sleep}, which only waits when awaited). Unlike {@link #sleep(Duration)}, the
+     * object can be awaited later, looked at, moved with {@link Sleep#reset(long)} and offered
+     * to a select over several loop iterations.
+     */
+    default Sleep newSleep(Duration duration) {
+        return new Sleep(this, deadlineAfter(duration));
+    }
+
+    /** A {@link Sleep} that ends at {@code deadline} (a value of {@link #now()}; Tokio's {@code sleep_until}). */
+    default Sleep newSleepUntil(long deadline) {
+        return new Sleep(this, deadline);
     }
 
     /** Ticks every {@code period}, the first tick at once, catching up on missed ticks in a burst. */

@@ -64,9 +64,38 @@ public final class Interval {
         return scheduled;
     }
 
-    /** Restarts the schedule: the next tick is one period from now. */
+    /**
+     * Restarts the schedule one period from now: the next tick is at {@link Clock#now()} plus
+     * the period (Tokio's {@code reset}). Missed ticks not yet taken are discarded.
+     */
     public void reset() {
         nextTick = plus(clock.now(), periodNanos);
+    }
+
+    /**
+     * Restarts the schedule now: the next {@link #tick()} completes at once, the one after a
+     * period later (Tokio's {@code reset_immediately}). Missed ticks not yet taken are discarded.
+     */
+    public void resetImmediately() {
+        nextTick = clock.now();
+    }
+
+    /**
+     * Restarts the schedule {@code after} from now: the next tick is at {@link Clock#now()}
+     * plus {@code after}, later ticks a period apart from it (Tokio's {@code reset_after}).
+     * Zero or negative ticks at once.
+     */
+    public void resetAfter(Duration after) {
+        nextTick = clock.deadlineAfter(Objects.requireNonNull(after, "after"));
+    }
+
+    /**
+     * Restarts the schedule at {@code deadline} (a value of {@link Clock#now()}), later ticks a
+     * period apart from it (Tokio's {@code reset_at}). A deadline in the past ticks at once and
+     * then counts as missed from that deadline, as {@link #missedTickBehavior()} says.
+     */
+    public void resetAt(long deadline) {
+        nextTick = deadline;
     }
 
     /** The time the next tick is scheduled for. */

@@ -89,19 +89,21 @@ public final class VirtualTimeDriver implements TimeDriver {
      * Runs every timer due at or before {@code time}, moving {@link #now()} to each timer's time
      * as it goes, and ends with {@code now() == time}.
      *
+     * @return how many timers ran
      * @throws IllegalArgumentException when {@code time} is before {@link #now()}
      */
-    public void advanceTo(long time) {
+    public int advanceTo(long time) {
         requireNotFiring();
         if (time < now) {
             throw new IllegalArgumentException("time must not be before now() = " + now + ", was " + time);
         }
+        int fired = 0;
         while (!wheel.isEmpty() && wheel.nextDeadline() <= time) {
             now = Math.max(now, wheel.nextDeadline());
-            runStep();
+            fired += runStep();
         }
         now = time;
-        runStep();
+        return fired + runStep();
     }
 
     /**

@@ -1,6 +1,7 @@
 /**
  * Time as Heddle's tasks see it, real or virtual. {@link dev.heddle.time.Clock} (sleep,
- * timeout, interval) is the API a task uses; a {@link dev.heddle.time.TimeDriver} moves time
+ * {@link dev.heddle.time.Sleep} objects, timeout, interval) is the API a task uses; a
+ * {@link dev.heddle.time.TimeDriver} moves time
  * and fires {@link dev.heddle.time.Timer}s: {@link dev.heddle.time.SystemTimeDriver} on a
  * timer thread in production, {@link dev.heddle.time.VirtualTimeDriver} when the simulator
  * moves it. Both keep their timers in one package-private {@code TimerWheel}, so timers fire

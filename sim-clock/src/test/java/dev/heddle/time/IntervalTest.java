@@ -50,6 +50,11 @@ class IntervalTest {
             }
         }
 
+        @Override
+        public <T> T timeoutAt(long deadline, Callable<T> body) {
+            return timeout(Duration.ZERO, body);
+        }
+
         void work(long nanos) {
             now += nanos;
         }
@@ -178,5 +183,77 @@ class IntervalTest {
         assertTrue(negative.getMessage().contains("period") && negative.getMessage().contains("-0.003S"),
                 negative.getMessage());
         assertThrows(NullPointerException.class, () -> new Interval(clock, 0, Duration.ofMillis(1), null));
+    }
+
+    // Tokio's `reset` in tokio/tests/time_interval.rs, on a clock the test moves.
+    @Test
+    void reset() {
+        Interval i = interval(300, MissedTickBehavior.BURST);
+        assertTick(i, 0, 0);
+        assertTick(i, 300, 300);
+        clock.work(100 * MS);
+        i.reset();
+        assertEquals(700 * MS, i.nextTick());
+        assertTick(i, 700, 700);
+        assertTick(i, 1000, 1000);
+    }
+
+    // Tokio's `reset_immediately` in tokio/tests/time_interval.rs.
+    @Test
+    void resetImmediately() {
+        Interval i = interval(300, MissedTickBehavior.BURST);
+        assertTick(i, 0, 0);
+        assertTick(i, 300, 300);
+        clock.work(100 * MS);
+        i.resetImmediately();
+        assertTick(i, 400, 400);
+        assertTick(i, 700, 700);
+    }
+
+    // Tokio's `reset_after` in tokio/tests/time_interval.rs.
+    @Test
+    void resetAfter() {
+        Interval i = interval(300, MissedTickBehavior.BURST);
+        assertTick(i, 0, 0);
+        assertTick(i, 300, 300);
+        clock.work(100 * MS);
+        i.resetAfter(Duration.ofMillis(20));
+        assertTick(i, 420, 420);
+        assertTick(i, 720, 720);
+    }
+
+    // Tokio's `reset_at` in tokio/tests/time_interval.rs.
+    @Test
+    void resetAt() {
+        Interval i = interval(300, MissedTickBehavior.BURST);
+        assertTick(i, 0, 0);
+        assertTick(i, 300, 300);
+        clock.work(100 * MS);
+        i.resetAt(clock.now() + 40 * MS);
+        assertTick(i, 440, 440);
+        assertTick(i, 740, 740);
+    }
+
+    // Tokio's `reset_at_bigger_than_interval` in tokio/tests/time_interval.rs.
+    @Test
+    void resetAtBiggerThanInterval() {
+        Interval i = interval(300, MissedTickBehavior.BURST);
+        assertTick(i, 0, 0);
+        assertTick(i, 300, 300);
+        clock.work(100 * MS);
+        i.resetAt(clock.now() + 1000 * MS);
+        assertEquals(1400 * MS, i.nextTick(), "no tick before the new deadline");
+        assertTick(i, 1400, 1400);
+        assertTick(i, 1700, 1700);
+    }
+
+    @Test
+    void resetAtAPastDeadlineTicksAtOnceAndCountsTheMissedTicksFromIt() {
+        Interval i = interval(10, MissedTickBehavior.SKIP);
+        assertTick(i, 0, 0);
+        clock.work(35 * MS);
+        i.resetAt(5 * MS);
+        assertTick(i, 5, 35);
+        assertEquals(45 * MS, i.nextTick(), "SKIP continues on the schedule from the reset deadline");
     }
 }

@@ -6,6 +6,7 @@ import dev.heddle.runtime.SelectableOp;
 import dev.heddle.runtime.internal.Task;
 import dev.heddle.runtime.internal.Waiter;
 import dev.heddle.time.Elapsed;
+import dev.heddle.time.Sleep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,15 @@ public final class Select<R> {
     /** Adds a branch that completes once {@code duration} has passed, counted from {@link #run()}. */
     public Select<R> sleep(Duration duration, Supplier<? extends R> handler) {
         return on(SleepOp.after(duration), ignored -> handler.get());
+    }
+
+    /**
+     * Adds a branch that completes once {@code sleep}'s deadline passes (Tokio's {@code &mut sleep}
+     * branch). The deadline is read now; the sleep itself is not consumed, so a loop of selects
+     * can offer the same sleep, {@link Sleep#reset(long) reset} between iterations.
+     */
+    public Select<R> sleep(Sleep sleep, Supplier<? extends R> handler) {
+        return deadline(sleep.deadline(), handler);
     }
 
     /** Adds a branch that completes once the runtime clock reaches {@code deadline} (a value of {@code Clock.now()}). */

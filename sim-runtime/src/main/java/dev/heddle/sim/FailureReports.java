@@ -73,6 +73,15 @@ final class FailureReports {
                 + "Blocked tasks:\n" + taskList(alive, true);
     }
 
+    /** Every task waits, timers are pending, but the test paused auto-advance and no task is left to advance time. */
+    static String autoAdvancePaused(long steps, long now, long nextTimer, Collection<SimTask> alive) {
+        return "no task can run and the main task has not finished (after " + steps + " steps, at "
+                + now / 1_000_000 + " ms virtual time): timers are pending, the next at " + nextTimer / 1_000_000
+                + " ms, but auto-advance is paused (SimTime.pauseAutoAdvance()), so only a task calling"
+                + " SimTime.advance(...) could move time, and none can run. Advance time before every task waits,"
+                + " or call SimTime.resumeAutoAdvance(). Blocked tasks:\n" + taskList(alive, true);
+    }
+
     /** A task as reports name it: with its host and incarnation when it runs on a simulated host. */
     static String task(Task<?> task) {
         return task.node() instanceof Incarnation i ? task + " on host " + i : task.toString();

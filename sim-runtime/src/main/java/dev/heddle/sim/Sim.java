@@ -35,8 +35,10 @@ public final class Sim {
     private final HeddleRuntime runtime;
     private final Probes probes;
     private final Hosts hosts;
+    private final SimTime time;
 
-    Sim(long seed, HeddleRuntime runtime, Probes probes, Hosts hosts) {
+    Sim(long seed, HeddleRuntime runtime, Probes probes, Hosts hosts, SimTime time) {
+        this.time = time;
         this.seed = seed;
         this.runtime = runtime;
         this.probes = probes;
@@ -59,6 +61,14 @@ public final class Sim {
      */
     public Clock clock() {
         return runtime.clock();
+    }
+
+    /**
+     * Explicit control of virtual time: {@link SimTime#advance(Duration)} and pausing
+     * auto-advance, for a test that wants to say when time moves (Tokio's {@code time::advance}).
+     */
+    public SimTime time() {
+        return time;
     }
 
     /**

@@ -317,7 +317,7 @@ public final class Simulation {
     private SimulationResult executeOnCarrier(Simulator simulator, SimBody body, Trace trace) {
         HeddleRuntime runtime = RuntimeAccess.onCarrier(simulator, maxBlockingThreads, "sim");
         Probes probes = new Probes();
-        Sim sim = new Sim(seed, runtime, probes, simulator.hosts());
+        Sim sim = new Sim(seed, runtime, probes, simulator.hosts(), simulator.simTime());
         try {
             try {
                 runtime.blockOn(() -> {

@@ -67,6 +67,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final Set<String> warnedLocks = new HashSet<>();
     private SimulationFailure failure;
     private boolean tearingDown;
+    private boolean autoAdvancePaused;
+    private final SimTime simTime = new SimTime(this);
 
     Simulator(Simulation config, long seed, Trace trace) {
         this.config = config;
@@ -110,7 +112,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
                 fail(FailureKind.FOREIGN_WAKEUP, FailureReports.foreignWakeups(foreign), null);
             } else if (!ready.isEmpty()) {
                 step();
-            } else if (time.hasTimers()) {
+            } else if (time.hasTimers() && !autoAdvancePaused) {
                 advanceTime();
             } else {
                 noProgress();
@@ -178,7 +180,10 @@ final class Simulator implements Carrier, Suspension.Watcher {
         trace.record(Trace.Event.ADVANCE, time.now(), fired);
     }
 
-    /** Nothing is ready and no timer is pending: a deadlock, unless a task waits on something outside. */
+    /**
+     * Nothing is ready and no timer is pending, or timers are but the test paused auto-advance:
+     * a deadlock, unless a task waits on something outside.
+     */
     private void noProgress() {
         for (SimTask t : alive.values()) {
             String outside = FailureReports.wokenFromOutside(t);
@@ -187,8 +192,42 @@ final class Simulator implements Carrier, Suspension.Watcher {
                 return;
             }
         }
+        if (time.hasTimers()) {
+            fail(FailureKind.DEADLOCK, FailureReports.autoAdvancePaused(steps, time.now(), time.nextDeadline(),
+                    alive.values()), null);
+            return;
+        }
         fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport()),
                 null);
+    }
+
+    // ---- virtual time the test controls (SimTime) ----
+
+    SimTime simTime() {
+        return simTime;
+    }
+
+    /** Whether the loop may jump to the next timer when no task is ready; see {@link SimTime}. */
+    boolean autoAdvancePaused() {
+        return autoAdvancePaused;
+    }
+
+    void autoAdvancePaused(boolean paused) {
+        autoAdvancePaused = paused;
+        trace.record(Trace.Event.AUTO_ADVANCE, paused ? 0 : 1, time.now());
+    }
+
+    /**
+     * Moves virtual time to {@code target} from inside the calling task's step, firing every
+     * timer due on the way in deadline order; the tasks they wake run after this step.
+     */
+    void advanceTo(long target) {
+        int fired = time.advanceTo(target);
+        trace.record(Trace.Event.ADVANCE, time.now(), fired);
+    }
+
+    long maxTime() {
+        return config.maxTime();
     }
 
     // ---- what the runtime tells its carrier ----

@@ -67,7 +67,9 @@ final class Trace {
         /** a: message, b: bytes ({@link NetworkEvent#HOLD}). */
         NET_HOLD,
         /** a: message, b: bytes ({@link NetworkEvent#RELEASE}). */
-        NET_RELEASE
+        NET_RELEASE,
+        /** The test paused or resumed auto-advance ({@link SimTime}). a: 0 paused, 1 resumed; b: virtual time. */
+        AUTO_ADVANCE
     }
 
     private final List<String> names = new ArrayList<>();
@@ -191,6 +193,7 @@ final class Trace {
             case BUGGIFY -> "buggify " + (b == 1 ? "on" : "off") + " in this run";
             case BUGGIFY_POINT -> "buggify point " + (a < buggifyPoints.size() ? buggifyPoints.get((int) a) : "#" + a)
                     + (b == 1 ? " active" : " inactive");
+            case AUTO_ADVANCE -> (a == 0 ? "pause" : "resume") + " auto-advance at " + b / 1_000_000 + " ms";
         };
     }
 

@@ -70,17 +70,39 @@ public final class RuntimeClock implements Clock {
 
     @Override
     public <T> T timeout(Duration limit, Callable<T> body) {
+        return runWithDeadline("Clock.timeout", deadlineAfter(limit), limit, body);
+    }
+
+    @Override
+    public <T> T timeoutAt(long deadline, Callable<T> body) {
+        long now = now();
+        Duration limit = deadline <= now ? Duration.ZERO : Duration.ofNanos(deadline - now);
+        return runWithDeadline("Clock.timeoutAt", deadline, limit, body);
+    }
+
+    /**
+     * Runs {@code body} in a {@link DeadlineScope} that passes at {@code deadline} on the task's
+     * clock, or before the body starts when the deadline has already passed, so the body still
+     * runs up to its first suspension point (Tokio polls the future once before the deadline).
+     * {@code limit} only names the timeout in {@link Elapsed}.
+     */
+    private <T> T runWithDeadline(String caller, long deadline, Duration limit, Callable<T> body) {
         Task<?> task = Task.current();
         if (task == null) {
-            throw new IllegalStateException("Clock.timeout must be called from a Heddle task, was called on "
+            throw new IllegalStateException(caller + " must be called from a Heddle task, was called on "
                     + Thread.currentThread());
         }
         DeadlineScope scope = task.pushDeadline(new DeadlineScope(limit));
-        Thread thread = Thread.currentThread();
-        Timer timer = driver.schedule(task.node().driverTime(deadlineAfter(limit)), () -> {
+        Timer timer = null;
+        if (deadline <= task.node().localTime(driver.now())) {
             scope.pass();
-            LockSupport.unpark(thread);
-        });
+        } else {
+            Thread thread = Thread.currentThread();
+            timer = driver.schedule(task.node().driverTime(deadline), () -> {
+                scope.pass();
+                LockSupport.unpark(thread);
+            });
+        }
         try {
             return body.call();
         } catch (DeadlineScope.Passed passed) {
@@ -93,7 +115,9 @@ public final class RuntimeClock implements Clock {
         } catch (Exception e) {
             throw new CompletionException(e);
         } finally {
-            timer.cancel();
+            if (timer != null) {
+                timer.cancel();
+            }
             task.popDeadline(scope);
         }
     }
