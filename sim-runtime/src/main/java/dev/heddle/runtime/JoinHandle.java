@@ -74,6 +74,15 @@ public final class JoinHandle<T> {
         task.cancel();
     }
 
+    /**
+     * A handle that can abort this task but not join it, for code that must be able to stop
+     * the task while the value stays with this handle's owner.
+     */
+    public AbortHandle abortHandle() {
+        return new AbortHandle(task);
+    }
+
+    /** The task's id: unique within its runtime, in spawn order. */
     public long id() {
         return task.id();
     }
