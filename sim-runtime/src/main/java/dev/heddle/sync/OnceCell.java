@@ -73,7 +73,8 @@ public final class OnceCell<T> {
                 continue;
             }
             try (turn) {
-                T created = Objects.requireNonNull(init.get(), "the OnceCell initializer returned null; return a value");
+                T created = Objects.requireNonNull(init.get(),
+                        "the OnceCell initializer returned null; return a value");
                 publish(g, created);
                 return created;
             }

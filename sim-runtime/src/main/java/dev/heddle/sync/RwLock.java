@@ -44,7 +44,8 @@ public final class RwLock<T> {
      */
     public RwLock(T value, int maxReaders) {
         if (maxReaders < 1 || maxReaders > MAX_READERS) {
-            throw new IllegalArgumentException("maxReaders must be between 1 and " + MAX_READERS + ", was " + maxReaders);
+            throw new IllegalArgumentException("maxReaders must be between 1 and " + MAX_READERS + ", was "
+                    + maxReaders);
         }
         this.value = value;
         this.maxReaders = maxReaders;

@@ -207,7 +207,10 @@ class MutexMapAndIntoInnerTest {
         }
     }
 
-    /** A waiter queued when the lock is freed keeps intoInner out; one that comes later fails instead of waiting forever. */
+    /**
+     * A waiter queued when the lock is freed keeps intoInner out; one that comes later fails
+     * instead of waiting forever.
+     */
     @Test
     void intoInnerNeverStrandsAWaiterOverManySeeds() {
         for (long seed = 0; seed < 100; seed++) {
