@@ -1,7 +1,10 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.DeadlineScope;
 import dev.heddle.runtime.internal.OneTimeEvent;
 import dev.heddle.runtime.internal.Suspension;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -69,6 +72,57 @@ public final class CancellationToken {
         } finally {
             wake.disarm();
         }
+    }
+
+    /**
+     * A guard that cancels this token when closed, unless disarmed (tokio-util's
+     * {@code drop_guard}): the token is cancelled whatever way a try-with-resources block is left.
+     */
+    public CancellationGuard dropGuard() {
+        return new CancellationGuard(this);
+    }
+
+    /**
+     * Runs {@code body} in the calling task until it returns or this token is cancelled,
+     * whichever comes first (tokio-util's {@code run_until_cancelled}). Once the token is
+     * cancelled, the body fails at its next suspension point with a
+     * {@link java.util.concurrent.CancellationException}, its {@code finally} blocks run, and
+     * this returns empty; the calling task itself is not aborted and goes on. If the token is
+     * already cancelled the body does not run at all. A body that finishes without reaching a
+     * suspension point after the cancellation keeps its value, as in Tokio.
+     *
+     * <p>{@link Optional} says whether the body finished; so the body must not return null
+     * (use {@link #runUntilCancelled(Runnable)} for a body that returns nothing).
+     *
+     * @return the body's value, or empty if the token was cancelled first
+     * @throws NullPointerException if the body returned null
+     * @throws java.util.concurrent.CompletionException wrapping a checked exception of the body
+     * @throws IllegalStateException on a thread that is not a Heddle task
+     */
+    public <T> Optional<T> runUntilCancelled(Callable<T> body) {
+        if (isCancelled()) {
+            return Optional.empty();
+        }
+        return DeadlineScope.callUntilPassed("cancellation token was cancelled", () -> {
+            T value = body.call();
+            if (value == null) {
+                throw new NullPointerException("the body of runUntilCancelled returned null, which would read as"
+                        + " 'cancelled'; return a value, or use runUntilCancelled(Runnable) for a body without one");
+            }
+            return Optional.of(value);
+        }, cancelled::whenFired, Optional::empty);
+    }
+
+    /**
+     * {@link #runUntilCancelled(Callable)} for a body that returns nothing.
+     *
+     * @return true if the body finished, false if the token was cancelled first
+     */
+    public boolean runUntilCancelled(Runnable body) {
+        return runUntilCancelled(() -> {
+            body.run();
+            return Boolean.TRUE;
+        }).isPresent();
     }
 
     /** Runs {@code action} on the cancelling thread when the token is cancelled, or now if it is. */

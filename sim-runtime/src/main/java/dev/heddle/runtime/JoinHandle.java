@@ -74,6 +74,14 @@ public final class JoinHandle<T> {
         task.cancel();
     }
 
+    /**
+     * A handle that can abort this task but not join it, for code that must be able to stop
+     * the task while the value stays with this handle's owner.
+     */
+    public AbortHandle abortHandle() {
+        return new AbortHandle(task);
+    }
+
     /** The task's id: unique in its runtime, and in spawn order, so a seed gives the same ids. */
     public long id() {
         return task.id();

@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.OneTimeEvent;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -24,8 +26,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class JoinSet<T> implements AutoCloseable {
     private final HeddleRuntime runtime;
-    /** Tasks not yet joined, in spawn order. */
-    private final Map<Long, Task<T>> members = new LinkedHashMap<>();
+    /**
+     * Tasks not yet joined, in spawn order, each with the callback that reports its end to
+     * {@link #finished}: disarmed when the set lets the task go, so that a detached task leaves
+     * nothing behind in the set.
+     */
+    private final Map<Long, Member<T>> members = new LinkedHashMap<>();
     /** Tasks that ended, in the order they ended; filled from the ending tasks' threads. */
     private final ConcurrentLinkedQueue<Task<T>> finished = new ConcurrentLinkedQueue<>();
     private volatile Thread waiter;
@@ -52,10 +58,23 @@ public final class JoinSet<T> implements AutoCloseable {
 
     /** {@link #spawn(Callable)} with a name for the task, which traces and failure reports show. */
     public JoinHandle<T> spawn(String name, Callable<T> body) {
-        JoinHandle<T> handle = runtime.spawn(name, body);
+        return add(runtime.spawn(name, body));
+    }
+
+    /**
+     * Runs {@code body} where it may block its thread, as {@link HeddleRuntime#spawnBlocking}
+     * does, and adds it to the set. Aborting it (by {@link #abortAll()}, {@link #shutdown()}
+     * or {@link #close()}) has no effect once it started: {@link #shutdown()} then waits for it.
+     */
+    public JoinHandle<T> spawnBlocking(Callable<T> body) {
+        return add(runtime.spawnBlocking(body));
+    }
+
+    private JoinHandle<T> add(JoinHandle<T> handle) {
         Task<T> task = handle.task();
-        members.put(task.id(), task);
-        task.whenDone(() -> {
+        Member<T> member = new Member<>(task);
+        members.put(task.id(), member);
+        member.onEnd = task.whenDone(() -> {
             finished.add(task);
             Thread w = waiter;
             if (w != null) {
@@ -72,22 +91,70 @@ public final class JoinSet<T> implements AutoCloseable {
      * @throws JoinException if that task failed or was cancelled; it is removed from the set all the same
      */
     public T joinNext() {
-        if (members.isEmpty()) {
-            throw new NoSuchElementException("joinNext on an empty JoinSet: check isEmpty() first");
+        return JoinHandle.outcome(awaitNext("joinNext"));
+    }
+
+    /**
+     * Waits for the next task to finish and returns it with its id (Tokio's
+     * {@code join_next_with_id}), so that a caller can tell which of its tasks this was.
+     *
+     * @throws NoSuchElementException if the set is empty
+     * @throws JoinException if that task failed or was cancelled; {@link JoinException#id()}
+     *     names it, and it is removed from the set all the same
+     */
+    public JoinedTask<T> joinNextWithId() {
+        Task<T> next = awaitNext("joinNextWithId");
+        return new JoinedTask<>(next.id(), JoinHandle.outcome(next));
+    }
+
+    /**
+     * The next task that has already finished, without waiting (Tokio's {@code try_join_next}):
+     * empty when none has, including when the set is empty. The result carries the task's id
+     * as well as its value, so that a task that finished with a null value (one spawned from a
+     * {@code Runnable}) is told apart from no task at all.
+     *
+     * @throws JoinException if that task failed or was cancelled; it is removed from the set
+     *     all the same
+     */
+    public Optional<JoinedTask<T>> tryJoinNext() {
+        Task<T> next = pollFinished();
+        if (next == null) {
+            return Optional.empty();
         }
-        Task<T> next = finished.poll();
+        return Optional.of(new JoinedTask<>(next.id(), JoinHandle.outcome(next)));
+    }
+
+    /** Suspends until a task of the set has finished, and takes it out of the set. */
+    private Task<T> awaitNext(String operation) {
+        if (members.isEmpty()) {
+            throw new NoSuchElementException(operation + " on an empty JoinSet: check isEmpty() first");
+        }
+        Task<T> next = pollFinished();
         if (next == null) {
             waiter = Thread.currentThread();
             try {
-                while ((next = finished.poll()) == null) {
+                while ((next = pollFinished()) == null) {
                     Suspension.park(this);
                 }
             } finally {
                 waiter = null;
             }
         }
-        members.remove(next.id());
-        return JoinHandle.outcome(next);
+        return next;
+    }
+
+    /**
+     * Takes the next finished member out of the set, or null. Skips a task that ended while
+     * {@link #detachAll()} let it go: its report may have been on its way past the disarm.
+     */
+    private Task<T> pollFinished() {
+        Task<T> next;
+        while ((next = finished.poll()) != null) {
+            if (members.remove(next.id()) != null) {
+                return next;
+            }
+        }
+        return null;
     }
 
     /** Waits for every task and returns their values in the order they finished. */
@@ -101,9 +168,37 @@ public final class JoinSet<T> implements AutoCloseable {
 
     /** Requests cancellation of every task still in the set; they stay in it until joined. */
     public void abortAll() {
-        for (Task<T> t : members.values()) {
-            t.cancel();
+        for (Member<T> m : members.values()) {
+            m.task.cancel();
         }
+    }
+
+    /**
+     * Aborts every task in the set and waits until each has ended, discarding their values and
+     * failures (Tokio's {@code shutdown}): when it returns, their {@code finally} blocks have
+     * run and the set is empty. A task that never reaches another suspension point, or a
+     * blocking task that already started, is waited for until it ends on its own.
+     *
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted while
+     *     waiting; the tasks not yet ended stay in the set
+     */
+    public void shutdown() {
+        abortAll();
+        while (!members.isEmpty()) {
+            awaitNext("shutdown");
+        }
+    }
+
+    /**
+     * Removes every task from the set without aborting it (Tokio's {@code detach_all}): they
+     * run on, and their outcomes go unobserved, as with a dropped {@link JoinHandle}.
+     */
+    public void detachAll() {
+        for (Member<T> m : members.values()) {
+            m.onEnd.disarm();
+        }
+        members.clear();
+        finished.clear();
     }
 
     /** Tasks spawned and not yet returned by {@link #joinNext()}. */
@@ -120,7 +215,16 @@ public final class JoinSet<T> implements AutoCloseable {
     @Override
     public void close() {
         abortAll();
-        members.clear();
-        finished.clear();
+        detachAll();
+    }
+
+    /** A task of the set, and the registration that reports its end to the set. */
+    private static final class Member<T> {
+        final Task<T> task;
+        OneTimeEvent.Registration onEnd;
+
+        Member(Task<T> task) {
+            this.task = task;
+        }
     }
 }

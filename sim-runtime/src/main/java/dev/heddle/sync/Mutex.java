@@ -98,6 +98,12 @@ public final class Mutex<T> {
      */
     private volatile int queueLocked;
     private final WaitQueue<LockOp> waiters = new WaitQueue<>();
+    /**
+     * Set by {@link #intoInner()}, which leaves the mutex held for good; written and read under
+     * the queue's lock, so that a locker queues before it is set (and intoInner then fails) or
+     * sees it and fails, and never waits for a lock no one will release.
+     */
+    private boolean consumed;
     private T value;
 
     /** An unlocked mutex guarding {@code value} (which may be null). */
@@ -125,9 +131,62 @@ public final class Mutex<T> {
         return new MutexGuard<>(this);
     }
 
-    /** The lock now, or empty if it is held (and so, also if others wait for it). */
+    /**
+     * The lock now, or empty if it is held (and so, also if others wait for it).
+     *
+     * @throws IllegalStateException if the mutex was consumed by {@link #intoInner()}
+     */
     public Optional<MutexGuard<T>> tryLock() {
-        return casState(0, HELD) ? Optional.of(new MutexGuard<>(this)) : Optional.empty();
+        if (casState(0, HELD)) {
+            return Optional.of(new MutexGuard<>(this));
+        }
+        if (isConsumed()) {
+            throw consumedError();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Takes the value out of a mutex that no task holds or waits for, and consumes the mutex
+     * (Tokio's {@code into_inner}, which takes the mutex by value so that nobody can use it
+     * afterwards): every later {@code lock}, {@code tryLock} or {@code lockOp} fails with an
+     * {@link IllegalStateException}, since Java cannot take the mutex away from code that still
+     * refers to it. For the end of a computation whose tasks have all finished.
+     *
+     * @throws IllegalStateException if a task holds the mutex or waits for it (the value stays
+     *     where it is), or if it was already consumed
+     */
+    public T intoInner() {
+        lockQueue();
+        try {
+            if (consumed) {
+                throw consumedError();
+            }
+            if (!casState(0, HELD)) {
+                throw new IllegalStateException("intoInner on " + this + ": a task holds this mutex or waits for it;"
+                        + " join the tasks that use it first");
+            }
+            consumed = true;
+        } finally {
+            unlockQueue();
+        }
+        T v = value;
+        value = null;
+        return v;
+    }
+
+    private boolean isConsumed() {
+        lockQueue();
+        try {
+            return consumed;
+        } finally {
+            unlockQueue();
+        }
+    }
+
+    private static IllegalStateException consumedError() {
+        return new IllegalStateException("this mutex was consumed by intoInner(), which took its value out;"
+                + " make a new Mutex for the value");
     }
 
     /** Taking the lock as an operation that select can offer. */
@@ -223,6 +282,9 @@ public final class Mutex<T> {
      * {@code node} (false).
      */
     private boolean takeOrQueue(LockOp node) {
+        if (consumed) {
+            throw consumedError();
+        }
         while (true) {
             int s = lvState();
             if (s == 0) {
@@ -382,7 +444,8 @@ public final class Mutex<T> {
     @Override
     public String toString() {
         int s = lvState();
-        return "Mutex[" + ((s & HELD) == 0 ? "unlocked" : "locked") + ((s & QUEUED) == 0 ? "" : ", waiters") + "]";
+        return "Mutex[" + ((s & HELD) == 0 ? "unlocked" : consumed ? "consumed" : "locked")
+                + ((s & QUEUED) == 0 ? "" : ", waiters") + "]";
     }
 
     /**

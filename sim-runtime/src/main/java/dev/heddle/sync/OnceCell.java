@@ -1,5 +1,7 @@
 package dev.heddle.sync;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,24 +16,40 @@ import java.util.function.Supplier;
  * Connection c = conn.getOrInit(() -> connect(address));   // connects at most once
  * }</pre>
  * Waiting for another initializer is a suspension point; initializers take turns in arrival
- * order. Values are never null.
+ * order. Values are never null. {@link #take()} empties the cell again, so that the next
+ * caller initializes it anew.
  */
 public final class OnceCell<T> {
-    private volatile T value;
-    /** One permit: the right to run an initializer. Closed once the value is set, which releases every waiter. */
-    private final Semaphore initializing = new Semaphore(1);
+    private static final VarHandle GENERATION;
+
+    static {
+        try {
+            GENERATION = MethodHandles.lookup().findVarHandle(OnceCell.class, "generation", Generation.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * The cell between two {@link #take()}s: its value (null until set) and the semaphore whose
+     * one permit is the right to run an initializer, closed once the value is set, which
+     * releases every waiter. Immutable, so that the value and the semaphore it closed change
+     * together: an initializer publishes by a volatile store (only the holder of the permit of
+     * an empty generation stores), {@link #take()} by a compare-and-set to a fresh generation.
+     */
+    private volatile Generation<T> generation = new Generation<>(null, new Semaphore(1));
 
     /** An empty cell. */
     public OnceCell() {}
 
     /** The value, or empty if no initializer has finished yet. */
     public Optional<T> get() {
-        return Optional.ofNullable(value);
+        return Optional.ofNullable(generation.value);
     }
 
     /** True once an initializer has finished; never waits. */
     public boolean isInitialized() {
-        return value != null;
+        return generation.value != null;
     }
 
     /**
@@ -43,20 +61,24 @@ public final class OnceCell<T> {
      *     timeout passes while it waits for another initializer
      */
     public T getOrInit(Supplier<? extends T> init) {
-        T v = value;
-        if (v != null) {
-            return v;
-        }
-        SemaphorePermit turn;
-        try {
-            turn = initializing.acquire();
-        } catch (SemaphoreClosedException set) {
-            return value;
-        }
-        try (turn) {
-            T created = Objects.requireNonNull(init.get(), "the OnceCell initializer returned null; return a value");
-            publish(created);
-            return created;
+        while (true) {
+            Generation<T> g = generation;
+            if (g.value != null) {
+                return g.value;
+            }
+            SemaphorePermit turn;
+            try {
+                turn = g.initializing.acquire();
+            } catch (SemaphoreClosedException set) {
+                // Set meanwhile; the value is in a newer generation (a take may even have emptied it since).
+                continue;
+            }
+            try (turn) {
+                T created = Objects.requireNonNull(init.get(),
+                        "the OnceCell initializer returned null; return a value");
+                publish(g, created);
+                return created;
+            }
         }
     }
 
@@ -67,9 +89,10 @@ public final class OnceCell<T> {
      */
     public boolean trySet(T newValue) {
         Objects.requireNonNull(newValue, "a OnceCell holds no null; set a value");
+        Generation<T> g = generation;
         Optional<SemaphorePermit> turn;
         try {
-            turn = initializing.tryAcquire();
+            turn = g.initializing.tryAcquire();
         } catch (SemaphoreClosedException set) {
             return false;
         }
@@ -77,19 +100,49 @@ public final class OnceCell<T> {
             return false;
         }
         try (SemaphorePermit t = turn.get()) {
-            publish(newValue);
+            publish(g, newValue);
             return true;
         }
     }
 
-    private void publish(T v) {
-        value = v;
-        initializing.close();
+    /**
+     * Takes the value out and leaves the cell empty (Tokio's {@code take}), so that the next
+     * {@link #getOrInit} runs its initializer again; empty if the cell had no value. An
+     * initializer running meanwhile is not disturbed: the cell is empty for it too, and it sets
+     * its value when it finishes. Of two calls racing for one value, one gets it.
+     */
+    public Optional<T> take() {
+        while (true) {
+            Generation<T> g = generation;
+            if (g.value == null) {
+                return Optional.empty();
+            }
+            if (GENERATION.compareAndSet(this, g, new Generation<T>(null, new Semaphore(1)))) {
+                return Optional.of(g.value);
+            }
+        }
+    }
+
+    /**
+     * The value, leaving the cell empty: Tokio's {@code into_inner}, which consumes the cell. Java
+     * cannot take the cell away from code that still refers to it, so this is {@link #take()};
+     * the name is kept for Tokio users.
+     */
+    public Optional<T> intoInner() {
+        return take();
+    }
+
+    /** Sets the value of generation {@code g}, whose permit the caller holds, and lets its waiters go. */
+    private void publish(Generation<T> g, T v) {
+        generation = new Generation<>(v, g.initializing);
+        g.initializing.close();
     }
 
     @Override
     public String toString() {
-        T v = value;
+        T v = generation.value;
         return v == null ? "OnceCell[empty]" : "OnceCell[" + v + "]";
     }
+
+    private record Generation<T>(T value, Semaphore initializing) {}
 }

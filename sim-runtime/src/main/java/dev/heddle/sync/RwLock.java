@@ -22,15 +22,39 @@ import java.util.Optional;
  * a writer all of them.
  */
 public final class RwLock<T> {
-    /** The most readers that can hold the lock at once. */
+    /** The most readers that can hold the lock at once, and the default limit. */
     public static final int MAX_READERS = Semaphore.MAX_PERMITS;
 
-    private final Semaphore semaphore = new Semaphore(MAX_READERS);
+    /** One permit per reader that may hold the lock at once; a writer takes all {@link #maxReaders}. */
+    private final Semaphore semaphore;
+    private final int maxReaders;
     private T value;
 
-    /** An unlocked lock guarding {@code value} (which may be null). */
+    /** An unlocked lock guarding {@code value} (which may be null), for up to {@link #MAX_READERS} readers at once. */
     public RwLock(T value) {
+        this(value, MAX_READERS);
+    }
+
+    /**
+     * An unlocked lock guarding {@code value} that lets at most {@code maxReaders} readers hold
+     * it at once (Tokio's {@code with_max_readers}); the next reader waits, in arrival order,
+     * until one of them is done. A writer still waits for all of them.
+     *
+     * @throws IllegalArgumentException if {@code maxReaders} is not between 1 and {@link #MAX_READERS}
+     */
+    public RwLock(T value, int maxReaders) {
+        if (maxReaders < 1 || maxReaders > MAX_READERS) {
+            throw new IllegalArgumentException("maxReaders must be between 1 and " + MAX_READERS + ", was "
+                    + maxReaders);
+        }
         this.value = value;
+        this.maxReaders = maxReaders;
+        this.semaphore = new Semaphore(maxReaders);
+    }
+
+    /** How many readers may hold the lock at once. */
+    public int maxReaders() {
+        return maxReaders;
     }
 
     /**
@@ -60,7 +84,7 @@ public final class RwLock<T> {
 
     /** Write access now, or empty if anyone holds the lock or waits for it. */
     public Optional<RwLockWriteGuard<T>> tryWrite() {
-        return semaphore.tryAcquire(MAX_READERS).map(this::writeGuard);
+        return semaphore.tryAcquire(maxReaders).map(this::writeGuard);
     }
 
     /** Read access as an operation that select can offer. */
@@ -70,7 +94,7 @@ public final class RwLock<T> {
 
     /** Write access as an operation that select can offer. */
     public SelectableOp<RwLockWriteGuard<T>> writeOp() {
-        return semaphore.acquireOp(MAX_READERS).map(this::writeGuard);
+        return semaphore.acquireOp(maxReaders).map(this::writeGuard);
     }
 
     private RwLockReadGuard<T> readGuard(SemaphorePermit permit) {
@@ -92,7 +116,7 @@ public final class RwLock<T> {
     @Override
     public String toString() {
         int free = semaphore.availablePermits();
-        return "RwLock[" + (free == MAX_READERS ? "unlocked" : free == 0 ? "locked" : (MAX_READERS - free) + " reader(s)")
+        return "RwLock[" + (free == maxReaders ? "unlocked" : free == 0 ? "locked" : (maxReaders - free) + " reader(s)")
                 + "]";
     }
 }

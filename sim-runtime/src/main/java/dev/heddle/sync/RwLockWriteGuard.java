@@ -23,6 +23,23 @@ public final class RwLockWriteGuard<T> implements AutoCloseable {
         lock.value(value);
     }
 
+    /**
+     * Turns this write access into read access without letting any writer in between (Tokio's
+     * {@code downgrade}): readers waiting at the head of the queue come in at once, while a
+     * writer that waits keeps later readers out as usual. This guard is closed by it; close the
+     * returned read guard instead.
+     *
+     * @throws IllegalStateException if this guard was already closed or downgraded
+     */
+    public RwLockReadGuard<T> downgrade() {
+        checkOpen();
+        closed = true;
+        // One lock section of the semaphore returns all permits but one: a writer, which needs
+        // them all, cannot take the lock before this reader is done.
+        permit.split(permit.permits() - 1).orElseThrow().close();
+        return new RwLockReadGuard<>(lock, permit);
+    }
+
     /** Gives up write access. Idempotent. */
     @Override
     public void close() {
@@ -34,7 +51,8 @@ public final class RwLockWriteGuard<T> implements AutoCloseable {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("this write guard was closed; take the write lock again to reach the value");
+            throw new IllegalStateException("this write guard was closed or downgraded; take the write lock again to"
+                    + " reach the value");
         }
     }
 

@@ -119,6 +119,27 @@ public final class Semaphore {
         }
     }
 
+    /**
+     * Takes up to {@code n} free permits away for good, and returns how many it took (Tokio's
+     * {@code forget_permits}): fewer than {@code n} when fewer are free. Permits held by
+     * acquirers are not touched; forget theirs with {@link SemaphorePermit#forget()}.
+     *
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
+    public int forgetPermits(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("forgetPermits takes a count of at least 0, was " + n);
+        }
+        lock.lock();
+        try {
+            int taken = Math.min(n, permits);
+            permits -= taken;
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Permits free right now, not counting those handed to waiters. */
     public int availablePermits() {
         lock.lock();

@@ -5,9 +5,13 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 
-/** A pair of plain fields written under the write lock must never be seen half-written under the read lock. */
+/**
+ * A pair of plain fields written under the write lock must never be seen half-written under the
+ * read lock, with two readers at most at once (so three threads also meet the reader limit), and
+ * a writer that downgrades must read back what it wrote: no writer comes in between.
+ */
 public class RwLockLincheckTest {
-    private final RwLock<int[]> pair = new RwLock<>(new int[2]);
+    private final RwLock<int[]> pair = new RwLock<>(new int[2], 2);
 
     @Operation
     public int write() {
@@ -16,6 +20,18 @@ public class RwLockLincheckTest {
             w.get()[0] = next;
             w.get()[1] = next;
             return next;
+        }
+    }
+
+    @Operation
+    public int writeThenDowngrade() {
+        RwLockWriteGuard<int[]> w = pair.write();
+        int next = w.get()[0] + 1;
+        w.get()[0] = next;
+        w.get()[1] = next;
+        try (RwLockReadGuard<int[]> r = w.downgrade()) {
+            int[] p = r.get();
+            return p[0] == next && p[1] == next ? next : -1;
         }
     }
 
@@ -55,6 +71,10 @@ public class RwLockLincheckTest {
         private int writes;
 
         public int write() {
+            return ++writes;
+        }
+
+        public int writeThenDowngrade() {
             return ++writes;
         }
 

@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three semaphores: {@code counting} must behave as a permit counter (a kept tryAcquire takes
- * one, addPermits adds one, availablePermits tells how many are free); {@code exclusive}
- * guards a pair of plain fields written with all its permits and read with one, which must
- * never be seen half-written; {@code closable} must fail every try-acquire once closed,
+ * one, addPermits adds one, forgetPermits takes what it can, availablePermits tells how many
+ * are free); {@code exclusive} guards a pair of plain fields written with all its permits and
+ * read with one, which must never be seen half-written, also by a writer that gives back all
+ * but one permit by a split; {@code closable} must fail every try-acquire once closed,
  * whatever permits it has.
  */
 public class SemaphoreLincheckTest {
@@ -32,6 +33,12 @@ public class SemaphoreLincheckTest {
         counting.addPermits(1);
     }
 
+    /** Takes up to two free permits away: returns how many it took. */
+    @Operation
+    public int forgetTwoPermits() {
+        return counting.forgetPermits(2);
+    }
+
     @Operation
     public int countingPermits() {
         return counting.availablePermits();
@@ -44,6 +51,21 @@ public class SemaphoreLincheckTest {
             pair[0] = next;
             pair[1] = next;
             return next;
+        }
+    }
+
+    /**
+     * Writes with all permits, then returns all but one by a split and reads back while holding
+     * that one: no writer may come in between, so it reads what it wrote.
+     */
+    @Operation
+    public int writeThenKeepOnePermit() {
+        try (SemaphorePermit p = exclusive.acquire(PERMITS)) {
+            int next = pair[0] + 1;
+            pair[0] = next;
+            pair[1] = next;
+            p.split(PERMITS - 1).orElseThrow().close();
+            return pair[0] == next && pair[1] == next ? next : -1;
         }
     }
 
@@ -117,11 +139,21 @@ public class SemaphoreLincheckTest {
             countingPermits++;
         }
 
+        public int forgetTwoPermits() {
+            int taken = Math.min(2, countingPermits);
+            countingPermits -= taken;
+            return taken;
+        }
+
         public int countingPermits() {
             return countingPermits;
         }
 
         public int writeWithAllPermits() {
+            return ++writes;
+        }
+
+        public int writeThenKeepOnePermit() {
             return ++writes;
         }
 
