@@ -18,13 +18,13 @@ import java.util.function.Supplier;
 public final class DeadlineScope {
     /** The timeout's limit; null for a scope that a cancellation token ends. */
     private final Duration limit;
-    /** Why the scope's suspension points fail, for the message of {@link Passed}. */
+    /** Why the scope's suspension points fail, for the message of {@link Passed}; null for a timeout. */
     private final String reason;
     private volatile boolean passed;
 
     DeadlineScope(Duration limit) {
         this.limit = limit;
-        this.reason = "timeout of " + limit.toMillis() + " ms passed";
+        this.reason = null;
     }
 
     private DeadlineScope(String reason) {
@@ -90,7 +90,7 @@ public final class DeadlineScope {
         private final transient DeadlineScope scope;
 
         Passed(DeadlineScope scope) {
-            super(scope.reason);
+            super(scope.reason != null ? scope.reason : "timeout of " + scope.limit().toMillis() + " ms passed");
             this.scope = scope;
         }
 
