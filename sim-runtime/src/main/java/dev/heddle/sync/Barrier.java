@@ -29,12 +29,17 @@ public final class Barrier {
     private final List<Arrival> waiting = new ArrayList<>();
     private long generation;
 
-    /** A barrier for {@code parties} tasks, at least 1. */
+    /**
+     * A barrier for {@code parties} tasks; 0 behaves as 1 (every caller passes at once as the
+     * leader of its own generation), as Tokio's {@code Barrier::new(0)} does.
+     *
+     * @throws IllegalArgumentException if {@code parties} is negative
+     */
     public Barrier(int parties) {
-        if (parties < 1) {
-            throw new IllegalArgumentException("a barrier needs at least 1 party, was " + parties);
+        if (parties < 0) {
+            throw new IllegalArgumentException("a barrier needs 0 or more parties (0 behaves as 1), was " + parties);
         }
-        this.parties = parties;
+        this.parties = Math.max(1, parties);
     }
 
     /**
@@ -88,6 +93,7 @@ public final class Barrier {
         }
     }
 
+    /** The tasks each generation waits for: as constructed, or 1 for a barrier of 0. */
     public int parties() {
         return parties;
     }
