@@ -18,7 +18,10 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
 
     private final Notify notify;
     private State state = State.IDLE;
-    /** What this registration consumed was a {@code notifyOne} (or the permit one stored): passed on if its task is cancelled before it runs. */
+    /**
+     * What this registration consumed was a {@code notifyOne} (or the permit one stored): passed
+     * on if its task is cancelled before it runs.
+     */
     private boolean tookOne;
 
     NotifiedOp(Notify notify) {

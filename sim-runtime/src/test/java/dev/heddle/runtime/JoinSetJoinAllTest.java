@@ -36,7 +36,8 @@ class JoinSetJoinAllTest {
                 });
                 JoinException e = assertThrows(JoinException.class, set::joinAll);
                 assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
-                assertTrue(assertThrows(JoinException.class, slow::join).isCancelled(), "the other task was aborted");
+                JoinException other = assertThrows(JoinException.class, slow::join, "the other task was aborted");
+                assertTrue(other.isCancelled(), "the other task was aborted");
                 assertTrue(set.isEmpty(), "the set let go of the aborted tasks");
             });
             assertEquals(List.of("slow cleaned up"), log, "seed " + seed);

@@ -19,7 +19,10 @@ final class WatchState<T> {
         this.value = initial;
     }
 
-    /** Stores a new value as the next version and wakes every waiting {@code changed}, each to see what is newest when it runs. */
+    /**
+     * Stores a new value as the next version and wakes every waiting {@code changed}, each to
+     * see what is newest when it runs.
+     */
     void publishLocked(T newValue) {
         value = newValue;
         version++;
