@@ -157,11 +157,23 @@ public final class JoinSet<T> implements AutoCloseable {
         return null;
     }
 
-    /** Waits for every task and returns their values in the order they finished. */
+    /**
+     * Waits for every task and returns their values in the order they finished. On the first
+     * task that failed or was cancelled, aborts the tasks still in the set and lets go of them
+     * (as Tokio's {@code join_all} does, which panics and drops the set), then throws: a caller
+     * that gets no values gets no tasks left running for it either.
+     *
+     * @throws JoinException of the first task that failed or was cancelled; the set is then empty
+     */
     public List<T> joinAll() {
         List<T> values = new ArrayList<>(members.size());
         while (!isEmpty()) {
-            values.add(joinNext());
+            try {
+                values.add(joinNext());
+            } catch (JoinException e) {
+                close();
+                throw e;
+            }
         }
         return values;
     }

@@ -30,18 +30,19 @@ public final class Barrier {
     private long generation;
 
     /**
-     * A barrier for {@code parties} tasks, at least 1; it is reusable, releasing each
-     * generation of {@code parties} arrivals together.
+     * A barrier for {@code parties} tasks; 0 behaves as 1 (every caller passes at once as the
+     * leader of its own generation), as Tokio's {@code Barrier::new(0)} does. It is reusable,
+     * releasing each generation of {@code parties} arrivals together.
      *
      * <pre>{@code Barrier start = new Barrier(3);}</pre>
      *
-     * @throws IllegalArgumentException if {@code parties} is below 1
+     * @throws IllegalArgumentException if {@code parties} is negative
      */
     public Barrier(int parties) {
-        if (parties < 1) {
-            throw new IllegalArgumentException("a barrier needs at least 1 party, was " + parties);
+        if (parties < 0) {
+            throw new IllegalArgumentException("a barrier needs 0 or more parties (0 behaves as 1), was " + parties);
         }
-        this.parties = parties;
+        this.parties = Math.max(1, parties);
     }
 
     /**
@@ -95,7 +96,7 @@ public final class Barrier {
         }
     }
 
-    /** How many tasks each generation waits for before it releases them all. */
+    /** The tasks each generation waits for: as constructed, or 1 for a barrier of 0. */
     public int parties() {
         return parties;
     }

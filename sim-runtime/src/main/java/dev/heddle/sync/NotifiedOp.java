@@ -1,8 +1,10 @@
 package dev.heddle.sync;
 
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
+import java.util.concurrent.CancellationException;
 
 /**
  * The one {@link Notified}: a registration queued in its {@link Notify} as itself. One from
@@ -16,14 +18,39 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
 
     private final Notify notify;
     private State state = State.IDLE;
+    /**
+     * What this registration consumed was a {@code notifyOne} (or the permit one stored): passed
+     * on if its task is cancelled before it runs.
+     */
+    private boolean tookOne;
 
     NotifiedOp(Notify notify) {
         this.notify = notify;
     }
 
+    /**
+     * Waits as every op does; then, if what it got was a {@code notifyOne} and the task was
+     * aborted or timed out before it ran again, passes the notification to the next waiter and
+     * throws, as Tokio does when a notified future is dropped before it is polled: the wake-up
+     * goes to a task that will act on it, never to one that is on its way out.
+     */
     @Override
     public void await() {
         SelectableOp.await(this);
+        if (tookOne) {
+            try {
+                Suspension.checkpoint();
+            } catch (CancellationException e) {
+                notify.lock.lock();
+                try {
+                    tookOne = false;
+                    notify.notifyOneLocked();
+                } finally {
+                    notify.lock.unlock();
+                }
+                throw e;
+            }
+        }
     }
 
     @Override
@@ -61,6 +88,7 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
         stopWaiting();
         if (claimed) {
             state = State.CONSUMED;
+            tookOne = notification == State.NOTIFIED_ONE;
             w.wake();
             return true;
         }
@@ -81,6 +109,7 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
     private boolean consumeNowLocked() {
         switch (state) {
             case NOTIFIED_ONE, NOTIFIED_ALL -> {
+                tookOne = state == State.NOTIFIED_ONE;
                 state = State.CONSUMED;
                 return true;
             }
@@ -89,6 +118,7 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
             default -> {
                 if (notify.permit) {
                     notify.permit = false;
+                    tookOne = true;
                     state = State.CONSUMED;
                     return true;
                 }

@@ -18,6 +18,20 @@ import java.util.concurrent.locks.ReentrantLock;
  *     }
  * }
  * }</pre>
+ *
+ * <p><b>Eager and lazy.</b> {@link #notified()} registers <em>eagerly</em>, when it is called,
+ * which is what the pattern above needs; Tokio's {@code Notified} registers for
+ * {@code notify_one} only when first polled or {@code enable()}d (it sees
+ * {@code notify_waiters} from creation). An eager registration that is never awaited holds a
+ * place in the queue until closed, and a {@code notifyOne} reaching it waits there until then.
+ * So in a select use {@link #notifiedOp()}, the lazy form and the default for select: it
+ * registers only when the select queues it, and a losing branch leaves no registration
+ * behind. Use {@code notified()} in a select only when the registration must predate the
+ * check of a condition, and close it after.
+ *
+ * <p>A {@code notifyOne} that reaches a waiter whose task is aborted or times out before it
+ * runs again passes on to the next waiter (Tokio's rule for a dropped {@code Notified}), so a
+ * wake-up is never spent on a task on its way out.
  */
 public final class Notify {
     final ReentrantLock lock = new ReentrantLock();
@@ -29,7 +43,7 @@ public final class Notify {
     public Notify() {}
 
     /**
-     * Registers interest in a notification now, before the caller checks its condition: a
+     * Registers interest in a notification now (eagerly), before the caller checks its condition: a
      * {@link #notifyOne()} or {@link #notifyWaiters()} from this moment on reaches it. Wait
      * with {@link Notified#await()}; close it when done, which passes an unused
      * {@code notifyOne} on to the next waiter.
@@ -46,8 +60,9 @@ public final class Notify {
     }
 
     /**
-     * A wait for a notification as an operation that select can offer; it registers when
-     * select queues it, and takes the stored permit if there is one.
+     * A wait for a notification as an operation that select can offer, registered lazily: only
+     * when a select queues it (Tokio's {@code Notified} before its first poll), taking the
+     * stored permit if there is one. The form to use in a select; see the class doc.
      */
     public SelectableOp<Void> notifiedOp() {
         return new NotifiedOp(this);
@@ -61,6 +76,25 @@ public final class Notify {
         lock.lock();
         try {
             notifyOneLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Wakes the task that registered last (Tokio's {@code notify_last}): for a stack of waiters,
+     * where the newest is the one most likely still warm in cache or still relevant. If none is
+     * registered, stores one permit, as {@link #notifyOne()} does.
+     */
+    public void notifyLast() {
+        lock.lock();
+        try {
+            for (NotifiedOp n = waiters.pollLast(); n != null; n = waiters.pollLast()) {
+                if (n.deliverLocked(NotifiedOp.State.NOTIFIED_ONE)) {
+                    return;
+                }
+            }
+            permit = true;
         } finally {
             lock.unlock();
         }

@@ -25,10 +25,21 @@ class BarrierTest {
         assertEquals(new BarrierWaitResult(true, 1), b.await());
     }
 
+    // Tokio: zero_does_not_block, tokio/tests/sync_barrier.rs
     @Test
-    void zeroPartiesIsRejectedNamingTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Barrier(0));
-        assertTrue(e.getMessage().contains("was 0"), e.getMessage());
+    void zeroDoesNotBlock() {
+        Simulation.ofSeed(0).run(sim -> {
+            Barrier b = new Barrier(0);
+            assertTrue(b.await().isLeader());
+            assertTrue(b.await().isLeader());
+            assertEquals(1, b.parties(), "a barrier of 0 behaves as a barrier of 1");
+        });
+    }
+
+    @Test
+    void negativePartiesAreRejectedNamingTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Barrier(-1));
+        assertTrue(e.getMessage().contains("was -1"), e.getMessage());
     }
 
     @Test

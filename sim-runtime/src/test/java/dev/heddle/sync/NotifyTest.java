@@ -205,4 +205,69 @@ class NotifyTest {
             });
         }
     }
+
+    // Tokio: notified_multi_notify_drop_one, tokio/tests/sync_notify.rs (the drop is an abort here)
+    @Test
+    void notifiedMultiNotifyDropOne() {
+        for (long seed = 0; seed < 50; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Notify notify = new Notify();
+                boolean[] registered = new boolean[2];
+                boolean[] ranOn = new boolean[1];
+                JoinHandle<Void> first = sim.spawn(() -> {
+                    Notified n = notify.notified();
+                    registered[0] = true;
+                    n.await();
+                    ranOn[0] = true;
+                });
+                while (!registered[0]) {
+                    Heddle.yieldNow();
+                }
+                JoinHandle<Void> second = sim.spawn(() -> {
+                    Notified n = notify.notified();
+                    registered[1] = true;
+                    n.await();
+                });
+                while (!registered[1]) {
+                    Heddle.yieldNow();
+                }
+                notify.notifyOne();  // goes to the first waiter, which has not run yet...
+                first.abort();       // ...and is aborted before it runs: the notification passes on
+                assertTrue(assertThrows(JoinException.class, first::join).isCancelled());
+                assertFalse(ranOn[0], "the aborted waiter ran on past its wait");
+                for (int i = 0; i < 10 && !second.isFinished(); i++) {
+                    Heddle.yieldNow();
+                }
+                assertTrue(second.isFinished(), "the notifyOne passed to the next waiter");
+                assertFalse(notify.notifiedOp().tryNow(), "and was not stored as well");
+            });
+        }
+    }
+
+    /** Tokio's documented {@code Notify::notify_last}: the newest waiter first, else a stored permit. */
+    @Test
+    void notifyLastWakesTheNewestWaiterAndStoresAPermitWhenNoneWaits() {
+        Notify notify = new Notify();
+        Notified older = notify.notified();
+        Notified newer = notify.notified();
+        notify.notifyLast();
+        assertTrue(newer.isNotified(), "the newest registration got it");
+        assertFalse(older.isNotified());
+        newer.await();
+        older.close();
+
+        Notify empty = new Notify();
+        empty.notifyLast();
+        assertTrue(empty.notifiedOp().tryNow(), "stored as a permit, as notifyOne does");
+    }
+
+    @Test
+    void notifiedOpRegistersOnlyWhenASelectQueuesItWhileNotifiedRegistersAtOnce() {
+        Notify notify = new Notify();
+        Notified eager = notify.notified();
+        SelectableOp<Void> lazy = notify.notifiedOp();
+        notify.notifyWaiters();
+        assertTrue(eager.tryNow(), "registered when created, so notifyWaiters reached it");
+        assertFalse(lazy.tryNow(), "not registered until a select queues it");
+    }
 }

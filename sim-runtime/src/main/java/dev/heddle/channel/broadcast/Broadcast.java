@@ -19,6 +19,14 @@ public final class Broadcast {
      *
      * <pre>{@code Channel<Event> ch = Broadcast.channel(128);}</pre>
      *
+     * <p>The capacity is exactly the one asked for, where Tokio rounds it up to a power of two
+     * (so that its ring index is a mask). Heddle keeps it exact on purpose: the capacity is the
+     * contract a receiver's lag is measured against, and with rounding {@code channel(1000)}
+     * would hold 1,024 values and lag later than asked, so a test tuned on it would pass with
+     * a bound the program never stated. The ring's index is a remainder instead of a mask, a
+     * cost measured in nanoseconds beside a send's lock. Port Tokio code that relies on the
+     * rounding by passing the power of two itself.
+     *
      * @throws IllegalArgumentException if {@code capacity} is not positive
      */
     public static <T> Channel<T> channel(int capacity) {

@@ -1,5 +1,6 @@
 package dev.heddle.channel.broadcast;
 
+import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.runtime.SelectableOp;
 
 /**
@@ -40,13 +41,26 @@ public final class Receiver<T> implements AutoCloseable {
     }
 
     /**
-     * The next value if there is one now, else null (see {@link #isClosed()} to tell the end).
+     * The next value if there is one now; null when there is none yet but one can still come
+     * (empty). Tells the end and a lag by throwing, never by null, as every channel's
+     * {@code tryRecv} does (Tokio's {@code TryRecvError::{Empty, Closed, Lagged}}), so no later
+     * {@link #isClosed()} is needed to tell them apart.
      *
-     * @throws LaggedException if values were overwritten before this receiver read them
+     * @throws LaggedException if values were overwritten before this receiver read them (the
+     *     next call goes on from the oldest value held)
+     * @throws ChannelClosedException if every sender is closed and this receiver read every value held
      */
     public T tryRecv() {
         RecvOp<T> op = new RecvOp<>(this, state);
-        return op.tryNow() ? op.result() : null;
+        if (!op.tryNow()) {
+            return null;
+        }
+        T v = op.result();
+        if (op.isClosedOutcome()) {
+            throw new ChannelClosedException("this broadcast channel is closed: every sender was closed and this"
+                    + " receiver read every value it held; no value will come");
+        }
+        return v;
     }
 
     /** The receive as a select operation; the end of the channel is a closed outcome. */

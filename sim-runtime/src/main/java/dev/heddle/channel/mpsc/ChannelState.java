@@ -141,9 +141,13 @@ final class ChannelState<T> {
         return produced - lvConsumed() + reserved < capacity;
     }
 
-    /** True when no sender can send any more: every sender closed or the receiver closed. */
+    /**
+     * True when the channel is closed (Tokio's {@code is_closed}): the receiver closed it, or
+     * every sender closed and no permit is left that could still send. A permit counts as a
+     * sender, as Tokio's borrows one: it can deliver a value after the last sender closed.
+     */
     boolean isClosedLocked() {
-        return senders == 0 || receiverClosed;
+        return receiverClosed || senders == 0 && reserved == 0;
     }
 
     /** True when the receiver has seen the end: closed, nothing queued, no permit outstanding. */

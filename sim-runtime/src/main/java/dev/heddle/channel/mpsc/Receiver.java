@@ -1,5 +1,6 @@
 package dev.heddle.channel.mpsc;
 
+import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.runtime.SelectableOp;
 import dev.heddle.runtime.internal.Waiter;
 
@@ -37,7 +38,14 @@ public final class Receiver<T> implements AutoCloseable {
         return SelectableOp.await(new RecvOp<>(state));
     }
 
-    /** The next value if one is queued now, else null (see {@link #isClosed()} to tell the end). */
+    /**
+     * The next value if one is queued now; null when none is but one can still come (empty).
+     * Tells the end by throwing, never by null, as every channel's {@code tryRecv} does (Tokio's
+     * {@code TryRecvError::Disconnected}), so no later {@link #isClosed()} is needed to tell the two apart.
+     *
+     * @throws ChannelClosedException if the channel is closed and drained: every sender (and
+     *     every permit) is gone or this receiver closed, and every value queued was received
+     */
     public T tryRecv() {
         T fast = state.pollUnlocked();
         if (fast != null) {
@@ -45,7 +53,13 @@ public final class Receiver<T> implements AutoCloseable {
         }
         state.lock.lock();
         try {
-            return state.pollLocked();
+            T v = state.pollLocked();
+            if (v == null && state.isEndedLocked()) {
+                throw new ChannelClosedException("this mpsc channel is closed and drained: "
+                        + (state.receiverClosed ? "its receiver was closed" : "every sender and permit was closed")
+                        + " and every value was received; no value will come");
+            }
+            return v;
         } finally {
             state.unlock();
         }
@@ -73,7 +87,11 @@ public final class Receiver<T> implements AutoCloseable {
         }
     }
 
-    /** True when no more values can be sent: every sender closed, or this receiver closed. */
+    /**
+     * True when the channel is closed: this receiver closed it, or every sender closed and no
+     * reserved {@link Permit} is left that could still send (a permit holds the channel open as
+     * a sender does, as in Tokio). Values queued may still wait to be received.
+     */
     public boolean isClosed() {
         state.lock.lock();
         try {

@@ -29,7 +29,8 @@ final class OneshotState<T> implements Channel<T> {
     private WaitQueue<RecvOp<T>> laterReceivers;
     private T value;
     /**
-     * The sender sent or closed: no value will come after this. Guarded by the monitor, except
+     * The sender sent or closed, or the receiver closed before anything was sent: no value will
+     * come after this. Guarded by the monitor, except
      * for one racy read: {@link #lpSenderDoneRacy()}.
      */
     private boolean senderDone;
@@ -195,8 +196,25 @@ final class OneshotState<T> implements Channel<T> {
         }
     }
 
-    /** What a receive throws, and goes on throwing, once the sender closed without sending. */
-    static ChannelClosedException closedWithoutValue() {
-        return new ChannelClosedException("the oneshot sender closed without sending a value");
+    /**
+     * Ends the channel without a value (the sender closed, or the receiver closed before a value
+     * came): every waiting receive wakes with that news. Nothing to do once a value was sent.
+     */
+    void endWithoutValueLocked() {
+        if (senderDone) {
+            return;
+        }
+        senderDone = true;
+        Waiter w;
+        while ((w = commitFirstLocked()) != null) {
+            w.wake();
+        }
+    }
+
+    /** What a receive throws, and goes on throwing, once the channel ended without a value. */
+    ChannelClosedException closedWithoutValue() {
+        return new ChannelClosedException(receiverClosed && !senderClosed
+                ? "this oneshot receiver was closed before a value was sent; no value will come"
+                : "the oneshot sender closed without sending a value");
     }
 }

@@ -21,7 +21,8 @@ public final class Receiver<T> implements AutoCloseable {
     /**
      * Waits for the value.
      *
-     * @throws ChannelClosedException if the sender closed without sending
+     * @throws ChannelClosedException if the sender closed without sending, or this receiver was
+     *     closed before a value was sent (at once, as Tokio's receiver does after {@code close})
      * @throws IllegalStateException if the value was already received
      * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
      *     out while waiting; the value, if it comes, stays for a later receive
@@ -31,13 +32,20 @@ public final class Receiver<T> implements AutoCloseable {
     }
 
     /**
-     * The value if it was sent, null if it was not sent yet.
+     * The value if it was sent; null when it was not sent yet and still can be (empty). Tells
+     * the end by throwing, never by null, as every channel's {@code tryRecv} does (Tokio's
+     * {@code TryRecvError::Closed}), so no later {@link #isClosed()} is needed to tell them apart.
      *
-     * @throws ChannelClosedException if the sender closed without sending
-     * @throws IllegalStateException if the value was already received
+     * @throws ChannelClosedException if no value will ever come (closed): the sender closed
+     *     without sending, this receiver was closed before a value was sent, or the value was
+     *     already received
      */
     public T tryRecv() {
         synchronized (channel) {
+            if (channel.received) {
+                throw new ChannelClosedException("the value of this oneshot was already received; a oneshot carries"
+                        + " one value, so no other will come");
+            }
             return channel.tryReceiveLocked() ? channel.outcome() : null;
         }
     }
@@ -58,8 +66,8 @@ public final class Receiver<T> implements AutoCloseable {
     }
 
     /**
-     * True when no value will be received any more: the sender closed without sending, or the
-     * value was already received.
+     * True when no value will be received any more: the sender closed without sending, this
+     * receiver was closed before a value was sent, or the value was already received.
      */
     public boolean isClosed() {
         synchronized (channel) {
@@ -69,12 +77,15 @@ public final class Receiver<T> implements AutoCloseable {
 
     /**
      * Refuses the value: a later {@code send} fails and hands its value back. A value sent before
-     * can still be received. Idempotent.
+     * can still be received; if none was, the channel ends here, with the sender still open: a
+     * waiting {@link #recv()} fails at once with {@link ChannelClosedException}, and so does
+     * every later receive (Tokio's {@code Receiver::close}). Idempotent.
      */
     @Override
     public void close() {
         synchronized (channel) {
             channel.receiverClosed = true;
+            channel.endWithoutValueLocked();
         }
     }
 }

@@ -74,14 +74,7 @@ public final class Sender<T> implements AutoCloseable {
     public void close() {
         synchronized (channel) {
             channel.senderClosed = true;
-            if (channel.senderDoneLocked()) {
-                return;
-            }
-            channel.senderDoneLocked(true);
-            Waiter w;
-            while ((w = channel.commitFirstLocked()) != null) {
-                w.wake();
-            }
+            channel.endWithoutValueLocked();
         }
     }
 }

@@ -8,12 +8,20 @@ import dev.heddle.runtime.internal.Waiter;
 /**
  * Waiting for a version newer than the one a receiver last saw. The receiver's seen version
  * moves only when this op commits, so a losing select branch still sees the change later.
+ *
+ * <p>A wait claimed by a send or a close is committed, but marks nothing seen until the
+ * receiving task runs and asks for its outcome ({@link #resolve()}), as Tokio's
+ * {@code changed()} marks the version seen when the task is polled: a value sent between the
+ * wake-up and the run is the one returned, once, not a stale one followed by a second change.
+ * That is safe to defer because only the task that owns the receiver moves its seen version.
  */
 final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements SelectableOp<T> {
     private final Receiver<T> receiver;
     private final WatchState<T> state;
     private T value;
     private boolean closed;
+    /** Claimed by a send or close; what it sees is decided when the receiving task runs ({@link #resolve()}). */
+    private boolean resolveOnRun;
 
     ChangedOp(Receiver<T> receiver, WatchState<T> state) {
         this.receiver = receiver;
@@ -72,6 +80,7 @@ final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements Selecta
      */
     @Override
     public T result() {
+        resolve();
         if (closed) {
             throw new ChannelClosedException("the watch sender is closed and this receiver has seen its last value");
         }
@@ -80,7 +89,27 @@ final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements Selecta
 
     @Override
     public boolean isClosedOutcome() {
+        resolve();
         return closed;
+    }
+
+    /** Under the lock, by a send or close that claimed this wait: the receiving task decides what it sees. */
+    void claimedLocked() {
+        resolveOnRun = true;
+    }
+
+    /** On the receiving task: marks seen what is newest now, for a wait a send or close claimed. */
+    private void resolve() {
+        if (!resolveOnRun) {
+            return;
+        }
+        resolveOnRun = false;
+        state.lock.lock();
+        try {
+            completeLocked();
+        } finally {
+            state.lock.unlock();
+        }
     }
 
     /** Commits: marks the newest version seen, or records the end when there is none to see. */

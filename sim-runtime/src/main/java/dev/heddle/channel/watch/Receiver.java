@@ -64,8 +64,10 @@ public final class Receiver<T> implements AutoCloseable, Cloneable {
 
     /**
      * Waits for a version newer than the one last seen, marks it seen and returns its value; at
-     * once if such a version is already there. Cancellation-safe: when it is aborted, times out
-     * or loses a select, the change stays unseen.
+     * once if such a version is already there. What is marked seen is the newest version when
+     * the calling task runs again, not when it was woken (as in Tokio): a value sent in between
+     * is the one returned, and is not reported as a change once more. Cancellation-safe: when
+     * it is aborted, times out or loses a select, the change stays unseen.
      *
      * @throws ChannelClosedException if the sender is closed and the latest version was seen
      */

@@ -19,7 +19,10 @@ final class WatchState<T> {
         this.value = initial;
     }
 
-    /** Stores a new value as the next version and completes every waiting {@code changed}. */
+    /**
+     * Stores a new value as the next version and wakes every waiting {@code changed}, each to
+     * see what is newest when it runs.
+     */
     void publishLocked(T newValue) {
         value = newValue;
         version++;
@@ -29,7 +32,7 @@ final class WatchState<T> {
     void wakeAllLocked() {
         ChangedOp<T> n;
         while ((n = waiting.claimFirst()) != null) {
-            n.completeLocked();
+            n.claimedLocked();
             n.waiter().wake();
         }
     }

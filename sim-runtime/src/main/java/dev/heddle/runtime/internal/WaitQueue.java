@@ -86,6 +86,15 @@ public final class WaitQueue<N extends WaitQueue.Node<N>> {
         return h;
     }
 
+    /** Removes and returns the newest node, or null, without claiming its waiter. */
+    public N pollLast() {
+        N t = tail;
+        if (t != null) {
+            remove(t);
+        }
+        return t;
+    }
+
     /**
      * Removes and returns the first node whose waiter this call claims for the node's branch,
      * dropping the nodes in front of it whose waiters were claimed elsewhere or gave up. Null

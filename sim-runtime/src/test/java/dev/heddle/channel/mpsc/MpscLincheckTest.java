@@ -1,5 +1,6 @@
 package dev.heddle.channel.mpsc;
 
+import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.channel.SendException;
 import java.util.ArrayDeque;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
@@ -49,8 +50,12 @@ public class MpscLincheckTest {
     }
 
     @Operation(nonParallelGroup = "consumer")
-    public Integer tryRecv() {
-        return receiver.tryRecv();
+    public String tryRecv() {
+        try {
+            return String.valueOf(receiver.tryRecv());
+        } catch (ChannelClosedException e) {
+            return "closed";
+        }
     }
 
     @Operation(nonParallelGroup = "consumer")
@@ -108,8 +113,10 @@ public class MpscLincheckTest {
             return cloneClosed ? "SENDER_CLOSED " + value : trySend(value);
         }
 
-        public Integer tryRecv() {
-            return queued.pollFirst();
+        /** The oldest value, "null" when none is queued, "closed" when none is and the receiver closed. */
+        public String tryRecv() {
+            Integer v = queued.pollFirst();
+            return v == null && receiverClosed ? "closed" : String.valueOf(v);
         }
 
         public void closeReceiver() {

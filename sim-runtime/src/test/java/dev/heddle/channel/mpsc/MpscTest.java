@@ -365,4 +365,69 @@ class MpscTest {
         producer.join();
         assertEquals(1000, count);
     }
+
+    // Tokio: try_recv_close_while_empty_bounded, tokio/tests/sync_mpsc.rs
+    @Test
+    void tryRecvCloseWhileEmptyBounded() {
+        Channel<String> ch = Mpsc.bounded(5);
+        assertNull(ch.receiver().tryRecv(), "empty: null");
+        ch.sender().close();
+        assertThrows(ChannelClosedException.class, ch.receiver()::tryRecv, "disconnected: thrown, not null");
+    }
+
+    // Tokio: try_recv_close_while_empty_unbounded, tokio/tests/sync_mpsc.rs
+    @Test
+    void tryRecvCloseWhileEmptyUnbounded() {
+        Channel<String> ch = Mpsc.unbounded();
+        assertNull(ch.receiver().tryRecv(), "empty: null");
+        ch.sender().close();
+        assertThrows(ChannelClosedException.class, ch.receiver()::tryRecv, "disconnected: thrown, not null");
+    }
+
+    // Tokio: try_recv_bounded, tokio/tests/sync_mpsc.rs (the closing part)
+    @Test
+    void tryRecvBounded() {
+        Channel<String> ch = Mpsc.bounded(5);
+        Sender<String> tx = ch.sender();
+        Receiver<String> rx = ch.receiver();
+        for (String v : List.of("hello", "hello", "hello", "hello", "hello")) {
+            tx.trySend(v);
+        }
+        assertTrue(assertThrows(SendException.class, () -> tx.trySend("hello")).isFull());
+        for (int i = 0; i < 5; i++) {
+            assertEquals("hello", rx.tryRecv());
+        }
+        assertNull(rx.tryRecv());
+        tx.trySend("hello");
+        tx.close();
+        assertEquals("hello", rx.tryRecv(), "queued values are drained before the end shows");
+        assertThrows(ChannelClosedException.class, rx::tryRecv);
+    }
+
+    @Test
+    void receiverIsNotClosedWhileAReservedPermitCanStillSend() {
+        Channel<String> ch = Mpsc.bounded(2);
+        Permit<String> permit = ch.sender().reserve();
+        ch.sender().close();
+        assertFalse(ch.receiver().isClosed(), "the permit can still send a value");
+        assertNull(ch.receiver().tryRecv(), "empty, not disconnected: the permit can still send");
+        permit.send("late");
+        assertTrue(ch.receiver().isClosed(), "the permit used, no sender is left");
+        assertEquals("late", ch.receiver().tryRecv());
+        assertThrows(ChannelClosedException.class, ch.receiver()::tryRecv);
+
+        Channel<String> released = Mpsc.bounded(2);
+        Permit<String> unused = released.sender().reserve();
+        released.sender().close();
+        assertFalse(released.receiver().isClosed());
+        unused.close();
+        assertTrue(released.receiver().isClosed(), "the permit released unused, no sender is left");
+        assertThrows(ChannelClosedException.class, released.receiver()::tryRecv);
+
+        Channel<String> receiverClosed = Mpsc.bounded(2);
+        Permit<String> held = receiverClosed.sender().reserve();
+        receiverClosed.receiver().close();
+        assertTrue(receiverClosed.receiver().isClosed(), "closed by the receiver itself, as Tokio's close()");
+        held.close();
+    }
 }

@@ -175,4 +175,61 @@ class OneshotTest {
             assertTrue(assertThrows(JoinException.class, third::join).isCancelled());
         });
     }
+
+    // Tokio: explicit_close_try_recv, tokio/tests/sync_oneshot.rs
+    @Test
+    void explicitCloseTryRecv() {
+        Channel<Integer> sent = Oneshot.channel();
+        sent.sender().send(1);
+        sent.receiver().close();
+        assertEquals(1, sent.receiver().tryRecv(), "a value sent before close is still received");
+
+        Channel<Integer> unsent = Oneshot.channel();
+        unsent.receiver().close();
+        assertThrows(ChannelClosedException.class, unsent.receiver()::tryRecv, "closed, not empty");
+        assertTrue(unsent.sender().isClosed());
+        assertThrows(SendException.class, () -> unsent.sender().send(1));
+    }
+
+    // Tokio: explicit_close_poll, tokio/tests/sync_oneshot.rs
+    @Test
+    void explicitClosePoll() {
+        for (long seed = 0; seed < 20; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Channel<Integer> ch = Oneshot.channel();
+                JoinHandle<String> rx = sim.spawn(() -> {
+                    try {
+                        return "got " + ch.receiver().recv();
+                    } catch (ChannelClosedException e) {
+                        return "closed";
+                    }
+                });
+                sim.sleep(Duration.ofMillis(1));
+                ch.receiver().close();
+                assertEquals("closed", rx.join(), "a receiver closed with the sender alive ends its pending recv");
+                assertTrue(ch.sender().isClosed());
+                assertThrows(ChannelClosedException.class, ch.receiver()::recv, "and a later recv at once");
+                ch.sender().close();
+            });
+        }
+    }
+
+    // Tokio: receiver_is_closed_rx_close, tokio/tests/sync_oneshot.rs
+    @Test
+    void receiverIsClosedRxClose() {
+        Channel<Integer> ch = Oneshot.channel();
+        assertFalse(ch.receiver().isClosed());
+        ch.receiver().close();
+        assertTrue(ch.receiver().isClosed());
+    }
+
+    // Tokio: try_recv_after_completion, tokio/tests/sync_oneshot.rs
+    @Test
+    void tryRecvAfterCompletion() {
+        Channel<Integer> ch = Oneshot.channel();
+        ch.sender().send(17);
+        assertEquals(17, ch.receiver().tryRecv());
+        assertThrows(ChannelClosedException.class, ch.receiver()::tryRecv, "disconnected, not empty");
+        ch.receiver().close();
+    }
 }

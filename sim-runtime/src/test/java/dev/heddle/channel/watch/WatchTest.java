@@ -129,4 +129,44 @@ class WatchTest {
             assertEquals(1000, last);
         }
     }
+
+    /**
+     * Tokio's changed() marks the version seen when the receiving task runs: a value sent after
+     * the wake-up and before the task ran is what it sees, once, and not reported again.
+     */
+    @Test
+    void aValueSentBetweenWakeUpAndRunIsSeenOnceWhenTheReceiverRuns() {
+        for (long seed = 0; seed < 50; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Channel<String> ch = Watch.channel("initial");
+                Receiver<String> rx = ch.receiver();
+                JoinHandle<String> waiter = sim.spawn(() -> {
+                    String got = rx.changed();
+                    return got + (rx.hasChanged() ? ", changed again" : "");
+                });
+                while (rx.queuedWaiters() == 0) {
+                    Heddle.yieldNow();
+                }
+                ch.sender().send("woke it");
+                ch.sender().send("sent before it ran"); // no suspension between: the waiter has not run yet
+                assertEquals("sent before it ran", waiter.join(), "the latest value, seen once");
+            });
+        }
+    }
+
+    @Test
+    void aChangeWaitWokenByCloseStillReturnsAValueSentBeforeTheReceiverRan() {
+        Simulation.ofSeed(1).run(sim -> {
+            Channel<Integer> ch = Watch.channel(0);
+            Receiver<Integer> rx = ch.receiver();
+            JoinHandle<Integer> waiter = sim.spawn(rx::changed);
+            while (rx.queuedWaiters() == 0) {
+                Heddle.yieldNow();
+            }
+            ch.sender().send(1);
+            ch.sender().close();
+            assertEquals(1, waiter.join());
+            assertThrows(ChannelClosedException.class, rx::changed);
+        });
+    }
 }
