@@ -103,14 +103,15 @@ public final class CancellationToken {
         if (isCancelled()) {
             return Optional.empty();
         }
-        return DeadlineScope.callUntilPassed("cancellation token was cancelled", () -> {
+        DeadlineScope untilCancelled = DeadlineScope.passedBy("cancellation token was cancelled");
+        return DeadlineScope.call("runUntilCancelled", untilCancelled, () -> {
             T value = body.call();
             if (value == null) {
                 throw new NullPointerException("the body of runUntilCancelled returned null, which would read as"
                         + " 'cancelled'; return a value, or use runUntilCancelled(Runnable) for a body without one");
             }
             return Optional.of(value);
-        }, cancelled::whenFired, Optional::empty);
+        }, scope -> cancelled.whenFired(scope::passAndWake)::disarm, Optional::empty);
     }
 
     /**

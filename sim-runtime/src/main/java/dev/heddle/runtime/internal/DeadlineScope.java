@@ -20,6 +20,8 @@ public final class DeadlineScope {
     private final Duration limit;
     /** Why the scope's suspension points fail, for the message of {@link Passed}; null for a timeout. */
     private final String reason;
+    /** The task's thread, made at the start of the call: the one {@link #passAndWake()} wakes. */
+    private final Thread owner = Thread.currentThread();
     private volatile boolean passed;
 
     DeadlineScope(Duration limit) {
@@ -32,31 +34,34 @@ public final class DeadlineScope {
         this.reason = reason;
     }
 
+    /** A scope that something other than a deadline passes, such as a cancellation token; {@code reason} says what. */
+    public static DeadlineScope passedBy(String reason) {
+        return new DeadlineScope(reason);
+    }
+
     /**
-     * Runs {@code body} in the calling task as a scope that passes when the callback given to
-     * {@code subscribe} runs (from any thread): the body then fails at its next suspension
-     * point, its {@code finally} blocks run, and this returns {@code onPassed}'s value. A body
-     * that ends before it reaches one keeps its own outcome. Checked exceptions of the body come
-     * out wrapped in {@link CompletionException}.
+     * Runs {@code body} in the calling task inside {@code scope}, made on this thread:
+     * {@code arm} starts what passes the scope (it may pass it at once) and returns what stops
+     * that once the body has ended. When the scope passes, the body fails at its next suspension
+     * point, its {@code finally} blocks run, and this returns {@code onPassed}'s value, or throws
+     * what it throws. A body that ends before it reaches one keeps its own outcome. Checked
+     * exceptions of the body come out wrapped in {@link CompletionException}. Timeouts and
+     * {@code CancellationToken.runUntilCancelled} are both this call.
      *
-     * @param subscribe registers the callback with what ends the scope; its registration is
-     *     disarmed when the body ends
+     * @param caller the API method, for the error on a thread that is not a task
      * @throws IllegalStateException on a thread that is not a Heddle task
      */
-    public static <T> T callUntilPassed(String reason, Callable<T> body,
-            Function<Runnable, OneTimeEvent.Registration> subscribe, Supplier<T> onPassed) {
+    public static <T> T call(String caller, DeadlineScope scope, Callable<T> body,
+            Function<DeadlineScope, Runnable> arm, Supplier<T> onPassed) {
         Task<?> task = Task.current();
         if (task == null) {
-            throw new IllegalStateException("runUntilCancelled must be called from a Heddle task, was called on "
+            throw new IllegalStateException(caller + " must be called from a Heddle task, was called on "
                     + Thread.currentThread());
         }
-        DeadlineScope scope = task.pushDeadline(new DeadlineScope(reason));
-        Thread thread = Thread.currentThread();
-        OneTimeEvent.Registration registration = subscribe.apply(() -> {
-            scope.pass();
-            LockSupport.unpark(thread);
-        });
+        task.pushDeadline(scope);
+        Runnable disarm = null;
         try {
+            disarm = arm.apply(scope);
             return body.call();
         } catch (Passed passed) {
             if (passed.scope() == scope) {
@@ -68,7 +73,9 @@ public final class DeadlineScope {
         } catch (Exception e) {
             throw new CompletionException(e);
         } finally {
-            registration.disarm();
+            if (disarm != null) {
+                disarm.run();
+            }
             task.popDeadline(scope);
         }
     }
@@ -83,6 +90,12 @@ public final class DeadlineScope {
 
     void pass() {
         passed = true;
+    }
+
+    /** Passes the scope and wakes its task, from any thread, so that its wait ends and sees it. */
+    public void passAndWake() {
+        passed = true;
+        LockSupport.unpark(owner);
     }
 
     /** Unwinds a task from a suspension point to the call that owns {@link #scope()}. */

@@ -7,7 +7,6 @@ import dev.heddle.time.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -87,39 +86,16 @@ public final class RuntimeClock implements Clock {
      * {@code limit} only names the timeout in {@link Elapsed}.
      */
     private <T> T runWithDeadline(String caller, long deadline, Duration limit, Callable<T> body) {
-        Task<?> task = Task.current();
-        if (task == null) {
-            throw new IllegalStateException(caller + " must be called from a Heddle task, was called on "
-                    + Thread.currentThread());
-        }
-        DeadlineScope scope = task.pushDeadline(new DeadlineScope(limit));
-        Timer timer = null;
-        if (deadline <= task.node().localTime(driver.now())) {
-            scope.pass();
-        } else {
-            Thread thread = Thread.currentThread();
-            timer = driver.schedule(task.node().driverTime(deadline), () -> {
+        return DeadlineScope.call(caller, new DeadlineScope(limit), body, scope -> {
+            Node node = Task.current().node();
+            if (deadline <= node.localTime(driver.now())) {
                 scope.pass();
-                LockSupport.unpark(thread);
-            });
-        }
-        try {
-            return body.call();
-        } catch (DeadlineScope.Passed passed) {
-            if (passed.scope() == scope) {
-                throw new Elapsed(limit);
+                return () -> { };
             }
-            throw passed;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new CompletionException(e);
-        } finally {
-            if (timer != null) {
-                timer.cancel();
-            }
-            task.popDeadline(scope);
-        }
+            return driver.schedule(node.driverTime(deadline), scope::passAndWake)::cancel;
+        }, () -> {
+            throw new Elapsed(limit);
+        });
     }
 
     /** The node of the calling task, or the runtime's default on a thread that is not a task. */
