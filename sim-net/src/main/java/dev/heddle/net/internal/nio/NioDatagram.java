@@ -36,17 +36,8 @@ final class NioDatagram extends Registration implements DatagramDriver {
 
     /** A socket on {@code address}; port 0 lets the system pick a free one. */
     static NioDatagram bind(Reactor reactor, InetSocketAddress address) throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
-        try {
-            channel.bind(address);
-            return new NioDatagram(reactor, channel, (InetSocketAddress) channel.getLocalAddress());
-        } catch (IOException e) {
-            channel.close();
-            throw NetExceptions.describe("cannot bind a udp socket to " + AddressText.of(address), e);
-        } catch (RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        return bind(DatagramChannel.open(), address, "a udp socket",
+                (channel, local) -> new NioDatagram(reactor, channel, local));
     }
 
     @Override

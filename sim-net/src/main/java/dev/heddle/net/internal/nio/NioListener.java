@@ -2,7 +2,6 @@ package dev.heddle.net.internal.nio;
 
 import dev.heddle.net.internal.AddressText;
 import dev.heddle.net.internal.ListenerDriver;
-import dev.heddle.net.internal.NetExceptions;
 import dev.heddle.net.internal.StreamDriver;
 import dev.heddle.runtime.SelectableOp;
 import java.io.IOException;
@@ -33,17 +32,8 @@ final class NioListener extends Registration implements ListenerDriver {
 
     /** A listener on {@code address}; port 0 lets the system pick a free one. */
     static NioListener bind(Reactor reactor, InetSocketAddress address) throws IOException {
-        ServerSocketChannel channel = ServerSocketChannel.open();
-        try {
-            channel.bind(address);
-            return new NioListener(reactor, channel, (InetSocketAddress) channel.getLocalAddress());
-        } catch (IOException e) {
-            channel.close();
-            throw NetExceptions.describe("cannot bind a tcp listener to " + AddressText.of(address), e);
-        } catch (RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        return bind(ServerSocketChannel.open(), address, "a tcp listener",
+                (channel, local) -> new NioListener(reactor, channel, local));
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.heddle.net.internal.nio;
 import dev.heddle.net.internal.NetExceptions;
 import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
+import dev.heddle.net.internal.AddressText;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
@@ -36,6 +39,31 @@ import java.util.concurrent.locks.ReentrantLock;
  * no wake-up is lost. Waiters are woken after the lock is released.
  */
 abstract class Registration {
+    /** Makes the registration of a channel just bound to {@code local}. */
+    @FunctionalInterface
+    interface BoundChannel<C, R> {
+        R register(C channel, InetSocketAddress local) throws IOException;
+    }
+
+    /**
+     * Binds {@code channel} to {@code address} (port 0: a free one) and registers it with
+     * {@code register}, closing the channel if either fails; {@code what} names it in the error,
+     * as "a tcp listener".
+     */
+    static <C extends NetworkChannel, R> R bind(C channel, InetSocketAddress address, String what,
+            BoundChannel<C, R> register) throws IOException {
+        try {
+            channel.bind(address);
+            return register.register(channel, (InetSocketAddress) channel.getLocalAddress());
+        } catch (IOException e) {
+            channel.close();
+            throw NetExceptions.describe("cannot bind " + what + " to " + AddressText.of(address), e);
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
     /** Guards the inbox of the subclass, both wait queues, {@link #closed} and {@link #interest}. */
     final ReentrantLock lock = new ReentrantLock();
     private final Reactor reactor;
