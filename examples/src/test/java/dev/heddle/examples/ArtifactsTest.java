@@ -47,7 +47,7 @@ class ArtifactsTest {
         for (String module : LIBRARIES) {
             assertTrue(bom.contains("<artifactId>" + module + "</artifactId>"), "the BOM does not pin " + module);
         }
-        for (String module : List.of("examples", "benchmarks")) {
+        for (String module : List.of("examples", "benchmarks", "conformance")) {
             String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
             assertTrue(pom.contains("<maven.install.skip>true</maven.install.skip>")
                     && pom.contains("<maven.deploy.skip>true</maven.deploy.skip>"), module + " would be published");

@@ -48,12 +48,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * kinds in {@link #expectedFaults()}: whether a fault fires depends on the sweep's length
  * as well as its wiring.
  *
+ * <p>{@code @SimTest} also works as a meta-annotation, so a suite can name its own settings
+ * once:
+ * <pre>{@code
+ * @Retention(RetentionPolicy.RUNTIME)
+ * @Target(ElementType.METHOD)
+ * @SimTest(seeds = 20, workers = 4)
+ * @interface MultiThreadTest {}
+ * }</pre>
+ *
  * <p>The summary goes to the {@code System.Logger} named {@code "dev.heddle.junit"}, at
  * {@code INFO}, and its warnings at {@code WARNING} (see {@link SimTestExtension}), so that a
  * build can silence or route them like any other logging.
  */
 @Documented
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Test
 @ExtendWith(SimTestExtension.class)

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Runs a {@link SimTest} method once per seed inside a {@link Simulation}. JUnit sees one
@@ -51,7 +52,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                                     ExtensionContext context) throws Throwable {
         invocation.skip();
         Method method = call.getExecutable();
-        SimTest settings = method.getAnnotation(SimTest.class);
+        SimTest settings = AnnotationSupport.findAnnotation(method, SimTest.class).orElseThrow();
         Class<?> testClass = method.getDeclaringClass();
         String testId = BuildTool.simpleName(testClass) + "#" + method.getName();
         SeedFile seedFile = SeedFile.of(testId);

@@ -9,6 +9,10 @@ import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.LockHeldPolicy;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.Strategy;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,6 +51,11 @@ class SimTestSettingsTest {
 
         @SimTest(seeds = 20)
         void randomOrder(Sim sim) {
+            recordOrder(sim);
+        }
+
+        @FifoTest
+        void fifoThroughAComposedAnnotation(Sim sim) {
             recordOrder(sim);
         }
 
@@ -167,6 +176,18 @@ class SimTestSettingsTest {
         ORDERS.clear();
         assertTrue(SampleRun.of(Samples.class, "pctOrder").passed());
         assertTrue(ORDERS.size() > 1, "PCT ran 20 seeds in one order: " + ORDERS);
+    }
+
+    /** A suite's own annotation that carries {@code @SimTest} with its settings. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @SimTest(seeds = 5, strategy = Strategy.FIFO)
+    @interface FifoTest {}
+
+    @Test
+    void aComposedAnnotationRunsWithTheSettingsOfItsSimTest() {
+        assertTrue(SampleRun.of(Samples.class, "fifoThroughAComposedAnnotation").passed());
+        assertEquals(Set.of(SPAWN_ORDER), ORDERS);
     }
 
     @Test
