@@ -26,14 +26,14 @@ import org.junit.jupiter.api.Test;
 class ConformanceTableTest {
     private static final Path MODULE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     private static final Pattern PORT = Pattern.compile(
-            "// Tokio: (\\w+), ((?:tokio|tokio-util)/tests/\\w+\\.rs)[^\\n]*\\n((?:\\s*//[^\\n]*\\n|\\s*@[^\\n]*\\n)*)"
+            "// Tokio: (\\w+(?:::\\w+)*), ((?:tokio|tokio-util)/tests/\\w+\\.rs)[^\\n]*\\n((?:\\s*//[^\\n]*\\n|\\s*@[^\\n]*\\n)*)"
                     + "\\s*(?:public |static |private )*void (\\w+)\\(");
     private static final Pattern ROW = Pattern.compile(
             "^\\| `((?:tokio|tokio-util)/tests/\\w+\\.rs)` \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|$");
     private static final Pattern TOTAL = Pattern.compile(
             "^\\| \\*\\*All files\\*\\* \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|$");
     private static final Pattern SECTION = Pattern.compile("^### `((?:tokio|tokio-util)/tests/\\w+\\.rs)`$");
-    private static final Pattern NOT_APPLICABLE = Pattern.compile("^- `(\\w+)`: \\S.*$");
+    private static final Pattern NOT_APPLICABLE = Pattern.compile("^- `(\\w+(?:::\\w+)*)`: \\S.*$");
     private static final Pattern DISABLED = Pattern.compile("(?m)^\\s*@Disabled\\b");
     private static final Pattern RUNS_IN_SIMULATION = Pattern.compile(
             "@(CurrentThreadTest|MultiThreadTest|SimTest)\\b|// Real runtime: \\S");
@@ -137,12 +137,16 @@ class ConformanceTableTest {
         return byFile;
     }
 
-    /** {@code send_recv_with_buffer} as a Java method name: {@code sendRecvWithBuffer}. */
+    /**
+     * {@code send_recv_with_buffer} as a Java method name: {@code sendRecvWithBuffer}. A test in a
+     * Rust module, {@code spawn_local::spawn_then_join_next}, keeps its module in the name
+     * ({@code spawnLocalSpawnThenJoinNext}), as Tokio repeats test names across modules.
+     */
     static String javaName(String tokioName) {
         StringBuilder name = new StringBuilder();
         boolean upper = false;
         for (char c : tokioName.toCharArray()) {
-            if (c == '_') {
+            if (c == '_' || c == ':') {
                 upper = name.length() > 0;
             } else {
                 name.append(upper ? Character.toUpperCase(c) : c);
