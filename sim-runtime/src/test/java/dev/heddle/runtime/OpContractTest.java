@@ -220,7 +220,7 @@ class OpContractTest {
         var rx = ch.receiver();
         return new Subject(op.apply(ch), () -> assertEquals("filler", rx.tryRecv()), () -> {
             assertEquals(0, rx.queuedWaiters(), "left its slot request queued");
-            assertEquals(1, ch.sender().freeSlots(), "took the free slot");
+            assertEquals(1, ch.sender().capacity(), "took the free slot");
             assertEquals(0, rx.size(), "sent its value");
             assertDoesNotThrow(() -> ch.sender().trySend("next"), "took the free slot: the next trySend failed");
         });

@@ -161,10 +161,10 @@ class MpscTest {
             Channel<Integer> ch = Mpsc.bounded(1);
             Sender<Integer> tx = ch.sender();
             Permit<Integer> permit = tx.reserve();
-            assertEquals(0, tx.freeSlots());
+            assertEquals(0, tx.capacity());
             assertThrows(SendException.class, () -> tx.trySend(1));
             permit.close();
-            assertEquals(1, tx.freeSlots());
+            assertEquals(1, tx.capacity());
             try (Permit<Integer> p = tx.reserve()) {
                 p.send(7);
                 SendException second = assertThrows(SendException.class, () -> p.send(8));
@@ -179,7 +179,7 @@ class MpscTest {
             assertEquals(SendException.Reason.SENDER_CLOSED, afterClose.reason());
             assertEquals(9, afterClose.<Integer>value());
             assertTrue(afterClose.getMessage().contains("gave its slot back"), afterClose.getMessage());
-            assertEquals(1, tx.freeSlots(), "the closed permit's slot stays given back");
+            assertEquals(1, tx.capacity(), "the closed permit's slot stays given back");
             assertNull(ch.receiver().tryRecv(), "neither refused value entered the channel");
         });
     }
@@ -247,7 +247,7 @@ class MpscTest {
             assertEquals("not sent", doomed.join());
             assertEquals(1, ch.receiver().recv());
             assertNull(ch.receiver().tryRecv());
-            assertEquals(1, ch.sender().freeSlots());
+            assertEquals(1, ch.sender().capacity());
         });
     }
 
@@ -342,7 +342,7 @@ class MpscTest {
         assertEquals(SendException.Reason.SENDER_CLOSED, tryClosed.reason());
         assertEquals("y", tryClosed.<String>value());
         assertFalse(tryClosed.isFull());
-        assertEquals(1, ch.sender().freeSlots(), "neither value entered the channel");
+        assertEquals(1, ch.sender().capacity(), "neither value entered the channel");
         assertThrows(IllegalStateException.class, clone::clone, "a closed handle cannot be cloned");
         assertThrows(IllegalArgumentException.class, () -> Mpsc.bounded(0));
     }
