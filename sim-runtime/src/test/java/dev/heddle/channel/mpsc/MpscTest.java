@@ -366,44 +366,6 @@ class MpscTest {
         assertEquals(1000, count);
     }
 
-    // Tokio: try_recv_close_while_empty_bounded, tokio/tests/sync_mpsc.rs
-    @Test
-    void tryRecvCloseWhileEmptyBounded() {
-        Channel<String> ch = Mpsc.bounded(5);
-        assertNull(ch.receiver().tryRecv(), "empty: null");
-        ch.sender().close();
-        assertThrows(ChannelClosedException.class, ch.receiver()::tryRecv, "disconnected: thrown, not null");
-    }
-
-    // Tokio: try_recv_close_while_empty_unbounded, tokio/tests/sync_mpsc.rs
-    @Test
-    void tryRecvCloseWhileEmptyUnbounded() {
-        Channel<String> ch = Mpsc.unbounded();
-        assertNull(ch.receiver().tryRecv(), "empty: null");
-        ch.sender().close();
-        assertThrows(ChannelClosedException.class, ch.receiver()::tryRecv, "disconnected: thrown, not null");
-    }
-
-    // Tokio: try_recv_bounded, tokio/tests/sync_mpsc.rs (the closing part)
-    @Test
-    void tryRecvBounded() {
-        Channel<String> ch = Mpsc.bounded(5);
-        Sender<String> tx = ch.sender();
-        Receiver<String> rx = ch.receiver();
-        for (String v : List.of("hello", "hello", "hello", "hello", "hello")) {
-            tx.trySend(v);
-        }
-        assertTrue(assertThrows(SendException.class, () -> tx.trySend("hello")).isFull());
-        for (int i = 0; i < 5; i++) {
-            assertEquals("hello", rx.tryRecv());
-        }
-        assertNull(rx.tryRecv());
-        tx.trySend("hello");
-        tx.close();
-        assertEquals("hello", rx.tryRecv(), "queued values are drained before the end shows");
-        assertThrows(ChannelClosedException.class, rx::tryRecv);
-    }
-
     @Test
     void receiverIsNotClosedWhileAReservedPermitCanStillSend() {
         Channel<String> ch = Mpsc.bounded(2);
