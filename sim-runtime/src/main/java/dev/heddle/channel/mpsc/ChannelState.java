@@ -133,8 +133,14 @@ final class ChannelState<T> {
         return hasFreeSlotsLocked(1);
     }
 
-    /** True when {@code n} slots could be taken now without waiting; see {@link #hasFreeSlotLocked()}. */
+    /**
+     * True when {@code n} slots could be taken now without waiting; see {@link #hasFreeSlotLocked()}.
+     * Zero slots always can, even behind waiting senders (as Tokio grants {@code reserve_many(0)}).
+     */
     boolean hasFreeSlotsLocked(int n) {
+        if (n == 0) {
+            return true;
+        }
         if (!slotRequests.isEmpty()) {
             return false;
         }

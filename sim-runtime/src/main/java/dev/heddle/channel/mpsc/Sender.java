@@ -197,6 +197,19 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      *     out while waiting; no slot was taken
      */
     public Permits<T> reserveMany(int n) {
+        return SelectableOp.await(reserveManyOp(n));
+    }
+
+    /**
+     * {@link #reserveMany} as a select operation. A branch that loses gives back the slots it
+     * held while waiting first in line, and takes none. The result throws
+     * {@link ChannelClosedException} when the receiver closed, which a select treats as a
+     * closed branch.
+     *
+     * @throws IllegalArgumentException if {@code n} is negative or more than {@link #maxCapacity()}
+     * @throws IllegalStateException if this handle is closed
+     */
+    public SelectableOp<Permits<T>> reserveManyOp(int n) {
         requireCount(n);
         if (n > state.capacity) {
             throw new IllegalArgumentException("cannot reserve " + n + " slots of an mpsc channel of capacity "
@@ -205,14 +218,10 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         state.lock.lock();
         try {
             requireOpenLocked();
-            if (n == 0) {
-                requireReceiverOpenLocked(0);
-                return new Permits<>(state, 0);
-            }
         } finally {
             state.unlock();
         }
-        return SelectableOp.await(new ReserveOp<>(state, n));
+        return new ReserveOp<>(state, n);
     }
 
     /**
@@ -235,7 +244,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
                 return null;
             }
             requireReceiverOpenLocked(n);
-            if (n > 0 && !state.hasFreeSlotsLocked(n)) {
+            if (!state.hasFreeSlotsLocked(n)) {
                 return null;
             }
             state.reserved += n;
