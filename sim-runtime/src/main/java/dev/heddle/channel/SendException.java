@@ -4,7 +4,9 @@ package dev.heddle.channel;
  * A send that could not deliver its value, with the value handed back so that nothing is
  * lost: {@code catch (SendException e) { retryLater(e.<Order>value()); }}. Every channel
  * (mpsc, oneshot, broadcast, watch) refuses a send this way, whatever the reason, so one
- * {@code catch} recovers the value; {@link #reason()} tells what went wrong.
+ * {@code catch} recovers the value; {@link #reason()} tells what went wrong. It stands for
+ * all of Tokio's send errors at once ({@code SendError}, {@code TrySendError},
+ * {@code SendTimeoutError}): their variants are its reasons.
  */
 public final class SendException extends RuntimeException {
 
@@ -17,7 +19,9 @@ public final class SendException extends RuntimeException {
         /** The sending handle itself (a sender, a permit) was already closed: send through one still open. */
         SENDER_CLOSED,
         /** A oneshot sender or an mpsc permit already sent the one value it carries. */
-        ALREADY_SENT
+        ALREADY_SENT,
+        /** A send with a time limit (mpsc's {@code sendTimeout}) found no free slot within it. */
+        TIMEOUT
     }
 
     private final transient Object value;

@@ -112,6 +112,12 @@ class OpContractTest {
                 new Case("mpsc recvOp, unbounded", sim -> mpscRecv(Mpsc.unbounded())),
                 new Case("mpsc sendOp", sim -> mpscSlot(fullChannel(), ch -> ch.sender().sendOp("mine"))),
                 new Case("mpsc reserveOp", sim -> mpscSlot(fullChannel(), ch -> ch.sender().reserveOp())),
+                new Case("mpsc reserveManyOp", sim -> mpscSlot(fullChannel(), ch -> ch.sender().reserveManyOp(1))),
+                new Case("mpsc closedOp", sim -> {
+                    Channel<String> ch = Mpsc.bounded(1);
+                    return new Subject(ch.sender().closedOp(), ch.receiver()::close,
+                            () -> assertEquals(0, ch.receiver().queuedWaiters(), "left its wait queued"));
+                }),
                 new Case("mpsc send (the op a plain send waits with)", sim -> {
                     PlainSend<String> plain = new PlainSend<>(1);
                     plain.channel().sender().trySend("filler");
@@ -220,7 +226,7 @@ class OpContractTest {
         var rx = ch.receiver();
         return new Subject(op.apply(ch), () -> assertEquals("filler", rx.tryRecv()), () -> {
             assertEquals(0, rx.queuedWaiters(), "left its slot request queued");
-            assertEquals(1, ch.sender().freeSlots(), "took the free slot");
+            assertEquals(1, ch.sender().capacity(), "took the free slot");
             assertEquals(0, rx.size(), "sent its value");
             assertDoesNotThrow(() -> ch.sender().trySend("next"), "took the free slot: the next trySend failed");
         });

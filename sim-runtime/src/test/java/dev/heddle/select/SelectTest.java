@@ -131,7 +131,7 @@ class SelectTest {
             assertEquals("gave up", r);
             assertEquals("first", full.receiver().tryRecv());
             assertNull(full.receiver().tryRecv());
-            assertEquals(1, full.sender().freeSlots(), "the losing send branch holds no slot");
+            assertEquals(1, full.sender().capacity(), "the losing send branch holds no slot");
             assertEquals("sent", Select.<String>select().on(full.sender().sendOp("third"), _ -> "sent").run());
             assertEquals("third", full.receiver().tryRecv());
         });
@@ -244,12 +244,12 @@ class SelectTest {
                     })
                     .sleep(Duration.ofSeconds(1), () -> "slept").run());
             sim.sleep(Duration.ofMillis(1));
-            assertEquals(0, ch.sender().freeSlots());
+            assertEquals(0, ch.sender().capacity());
             assertEquals("filler", ch.receiver().recv(), "receiving frees the slot for the waiting reserve");
             assertEquals("reserved", sel.join());
             assertEquals("through the permit", ch.receiver().tryRecv());
             assertNull(ch.receiver().tryRecv());
-            assertEquals(1, ch.sender().freeSlots(), "the used permit's slot is free again once received");
+            assertEquals(1, ch.sender().capacity(), "the used permit's slot is free again once received");
 
             ch.sender().send("filler");
             assertEquals("slept", Select.<String>select().on(ch.sender().reserveOp(), permit -> {
@@ -258,7 +258,7 @@ class SelectTest {
             }).sleep(Duration.ofMillis(5), () -> "slept").run());
             assertEquals(0, ch.receiver().queuedWaiters(), "the losing reserve left its slot request behind");
             assertEquals("filler", ch.receiver().tryRecv());
-            assertEquals(1, ch.sender().freeSlots(), "the losing reserve took no slot");
+            assertEquals(1, ch.sender().capacity(), "the losing reserve took no slot");
         });
     }
 

@@ -14,9 +14,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * suspension (release it with {@link #unlock()}); {@link #head} is the receiver's own; and
  * two volatile fields, with the ring's slots, let the receiver take values without the lock.
  *
- * <p>A bounded channel has {@code capacity} slots; a slot is used by a queued value or by a
- * permit not yet used. A slot freed while senders wait is handed to the first of them
- * directly ({@link SlotRequest}), so waiting senders are served in arrival order.
+ * <p>A bounded channel has {@code capacity} slots; a slot is used by a queued value, by a
+ * permit not yet used, or by a reserve of several slots still waiting for the rest. A slot
+ * freed while senders wait is handed to the first of them directly ({@link SlotRequest}), so
+ * waiting senders are served in arrival order; the first one takes slots one by one until it
+ * has all it asked for, and the ones behind it wait (Tokio's semaphore does the same, so a
+ * large reserve is never starved by small ones).
  */
 final class ChannelState<T> {
     /** The largest capacity whose ring is allocated whole up front, never moves, and is read without the lock. */
@@ -55,13 +58,17 @@ final class ChannelState<T> {
     private int tail;
     /** Values ever queued. */
     private long produced;
-    /** Slots held by permits not yet used. */
+    /** Slots held by permits not yet used, and by waiting reserves that have part of what they asked for. */
     int reserved;
-    /** Sender handles not yet closed. */
+    /** Sender handles not yet closed: Tokio's strong count. */
     int senders = 1;
+    /** {@link WeakSender} handles not yet closed. */
+    int weakSenders;
     boolean receiverClosed;
     final WaitQueue<RecvOp<T>> receivers = new WaitQueue<>();
     final WaitQueue<SlotRequest> slotRequests = new WaitQueue<>();
+    /** Tasks waiting in {@link Sender#closed()} for the receiver to close. */
+    final WaitQueue<ClosedOp> closedWaiters = new WaitQueue<>();
     /**
      * The waiter this channel woke last that has not run since, or null. While one is in
      * flight, the channel's later wake-ups wait in {@link #laterWakes}, and the one in flight
@@ -123,22 +130,33 @@ final class ChannelState<T> {
      * over, {@link #slotFreedLocked()}), and a newcomer queues behind them.
      */
     boolean hasFreeSlotLocked() {
+        return hasFreeSlotsLocked(1);
+    }
+
+    /**
+     * True when {@code n} slots could be taken now without waiting; see {@link #hasFreeSlotLocked()}.
+     * Zero slots always can, even behind waiting senders (as Tokio grants {@code reserve_many(0)}).
+     */
+    boolean hasFreeSlotsLocked(int n) {
+        if (n == 0) {
+            return true;
+        }
         if (!slotRequests.isEmpty()) {
             return false;
         }
-        if (roomLocked()) {
+        if (freeLocked() >= n) {
             return true;
         }
         if (!fixedRing) {
             return false;
         }
         svSendersMayWait(true);
-        return roomLocked();
+        return freeLocked() >= n;
     }
 
-    /** True when a slot is neither used by a queued value nor held by a permit. */
-    private boolean roomLocked() {
-        return produced - lvConsumed() + reserved < capacity;
+    /** Slots neither used by a queued value nor held by a permit or a waiting reserve (Tokio's {@code capacity}). */
+    int freeLocked() {
+        return (int) (capacity - (produced - lvConsumed()) - reserved);
     }
 
     /**
@@ -219,9 +237,32 @@ final class ChannelState<T> {
                 resumedLocked(node.waiter());
             } else {
                 queue.remove(node);
-                if (queue == slotRequests) {
-                    slotFreedLocked();
-                }
+            }
+        } finally {
+            unlock();
+        }
+    }
+
+    /**
+     * {@link #leave} for a send or reserve that waited for slots: then settles what it holds.
+     * Slots it took while it waited go back unless it was granted them; a reserve granted its
+     * slots that resumes after the receiver closed fails and gives them back too, as Tokio's
+     * does. Either may leave the channel idle, which a receiver waiting for the end must see.
+     */
+    void leaveSlotQueue(SlotRequest node) {
+        lock.lock();
+        try {
+            boolean claimed = node.wasClaimed();
+            if (claimed) {
+                resumedLocked(node.waiter());
+            } else {
+                slotRequests.remove(node);
+            }
+            int back = node.settleLocked(receiverClosed);
+            if (back > 0 || !claimed) {
+                reserved -= back;
+                slotFreedLocked();
+                endIfDrainedLocked();
             }
         } finally {
             unlock();
@@ -267,12 +308,37 @@ final class ChannelState<T> {
         return r;
     }
 
-    /** Gives the free slots to the waiting senders and reserves, in arrival order, while both last. */
+    /**
+     * Gives the free slots to the waiting senders and reserves, in arrival order, while both
+     * last: the first takes what is free up to what it asked for, and is granted (claimed and
+     * woken) once it has it all; the ones behind it get nothing until then. A request whose
+     * waiter went elsewhere (a select's other branch, an abort) is dropped and its slots reused.
+     */
     void slotFreedLocked() {
         SlotRequest n;
-        while (roomLocked() && (n = slotRequests.claimFirst()) != null) {
-            n.grantLocked();
-            wakeLocked(n.waiter());
+        while ((n = slotRequests.first()) != null) {
+            if (!n.waiter().isWaiting()) {
+                slotRequests.remove(n);
+                reserved -= n.takeAcquired();
+                continue;
+            }
+            int free = freeLocked();
+            if (free <= 0) {
+                return;
+            }
+            int take = Math.min(free, n.missing());
+            n.acquire(take);
+            reserved += take;
+            if (n.missing() > 0) {
+                return;
+            }
+            slotRequests.remove(n);
+            if (n.tryClaim()) {
+                n.grantLocked();
+                wakeLocked(n.waiter());
+            } else {
+                reserved -= n.takeAcquired();
+            }
         }
     }
 
@@ -287,13 +353,23 @@ final class ChannelState<T> {
         }
     }
 
-    /** Fails every waiting send and reserve: the receiver is gone. */
-    void refuseWaitingSendersLocked() {
+    /**
+     * The receiver closes: fails every waiting send and reserve (each gives back the slots it
+     * took when its task resumes, see {@link #leaveSlotQueue}), wakes every {@link Sender#closed()}
+     * wait, and ends the channel for the receiver if nothing is left to drain.
+     */
+    void closeReceiverLocked() {
+        receiverClosed = true;
         SlotRequest n;
         while ((n = slotRequests.claimFirst()) != null) {
             n.refuseLocked();
             n.waiter().wake();
         }
+        ClosedOp c;
+        while ((c = closedWaiters.claimFirst()) != null) {
+            c.waiter().wake();
+        }
+        endIfDrainedLocked();
     }
 
     /**

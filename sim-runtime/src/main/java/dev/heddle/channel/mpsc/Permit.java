@@ -13,6 +13,10 @@ import dev.heddle.channel.SendException;
  * }</pre>
  * A permit stays usable after the receiver closes: the value is queued and the receiver still
  * drains it.
+ * <p>A permit is Tokio's {@code Permit} and {@code OwnedPermit} in one: it does not depend on
+ * the sender it came from, and holds the channel open as a sender does, so the receiver does
+ * not see the end while it is outstanding. Tokio's {@code reserve_owned} is {@code reserve()}
+ * followed by closing that sender; its {@code OwnedPermit::release} is {@link #close()}.
  */
 public final class Permit<T> implements AutoCloseable {
     private final ChannelState<T> state;

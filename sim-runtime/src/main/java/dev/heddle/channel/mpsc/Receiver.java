@@ -2,7 +2,8 @@ package dev.heddle.channel.mpsc;
 
 import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.runtime.SelectableOp;
-import dev.heddle.runtime.internal.Waiter;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The receiving side of an mpsc channel, owned by one consumer task at a time.
@@ -36,6 +37,45 @@ public final class Receiver<T> implements AutoCloseable {
             return fast;
         }
         return SelectableOp.await(new RecvOp<>(state));
+    }
+
+    /**
+     * Takes up to {@code limit} values into {@code buffer}, waiting until at least one is there
+     * (Tokio's {@code recv_many}): the values queued now, in order, appended to what the buffer
+     * holds. Returns how many were added: never 0 for a positive limit unless the channel has
+     * ended (closed and drained, as when {@link #recv()} returns null), and 0 at once for a
+     * limit of 0. Cancellation-safe as {@link #recv()}: only the wait for the first value can be
+     * interrupted, and then nothing was taken.
+     *
+     * @throws IllegalArgumentException if {@code limit} is negative
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
+     *     out while waiting; no value was taken
+     */
+    public int recvMany(List<? super T> buffer, int limit) {
+        Objects.requireNonNull(buffer, "buffer");
+        if (limit < 0) {
+            throw new IllegalArgumentException("recvMany takes a limit of zero or more values, was " + limit);
+        }
+        if (limit == 0) {
+            return 0;
+        }
+        T first = recv();
+        if (first == null) {
+            return 0;
+        }
+        buffer.add(first);
+        int n = 1;
+        state.lock.lock();
+        try {
+            T v;
+            while (n < limit && (v = state.pollLocked()) != null) {
+                buffer.add(v);
+                n++;
+            }
+        } finally {
+            state.unlock();
+        }
+        return n;
     }
 
     /**
@@ -79,9 +119,7 @@ public final class Receiver<T> implements AutoCloseable {
     public void close() {
         state.lock.lock();
         try {
-            state.receiverClosed = true;
-            state.refuseWaitingSendersLocked();
-            state.endIfDrainedLocked();
+            state.closeReceiverLocked();
         } finally {
             state.unlock();
         }
@@ -102,23 +140,64 @@ public final class Receiver<T> implements AutoCloseable {
     }
 
     /**
-     * Operations queued on this channel now, waiting (receives, and sends and reserves waiting for a slot); for tests and diagnostics. A wait
+     * Operations queued on this channel now, waiting (receives, sends and reserves waiting for a slot, and
+     * {@link Sender#closed()} waits); for tests and diagnostics. A wait
      * that was aborted or timed out, and a select branch that lost, leave none behind.
      */
     public int queuedWaiters() {
         state.lock.lock();
         try {
-            return state.receivers.size() + state.slotRequests.size();
+            return state.receivers.size() + state.slotRequests.size() + state.closedWaiters.size();
         } finally {
             state.unlock();
         }
     }
 
-    /** Values queued now. */
+    /** Values queued now, not yet received (Tokio's {@code len}); values of permits not yet used are not counted. */
     public int size() {
         state.lock.lock();
         try {
             return state.sizeLocked();
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /** True when no value is queued now (Tokio's {@code is_empty}); more may still come. */
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    /** Slots free now, as {@link Sender#capacity()} (Tokio's {@code Receiver::capacity}). */
+    public int capacity() {
+        state.lock.lock();
+        try {
+            return state.freeLocked();
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /** The capacity the channel was made with, as {@link Sender#maxCapacity()}. */
+    public int maxCapacity() {
+        return state.capacity;
+    }
+
+    /** Sender handles open now (Tokio's {@code sender_strong_count}). */
+    public int senderStrongCount() {
+        state.lock.lock();
+        try {
+            return state.senders;
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /** {@link WeakSender} handles open now (Tokio's {@code sender_weak_count}). */
+    public int senderWeakCount() {
+        state.lock.lock();
+        try {
+            return state.weakSenders;
         } finally {
             state.unlock();
         }

@@ -5,17 +5,23 @@ import dev.heddle.runtime.SelectableOp;
 import dev.heddle.runtime.internal.Waiter;
 
 /**
- * One reserve: takes a slot of the channel for a later {@link Permit#send}. A slot is taken
- * only when this op commits, so a send branch that loses a select holds nothing and its value
- * never left the caller.
+ * One reserve of {@code n} slots for later {@link Permit#send}s. The slots become permits only
+ * when this op commits, so a reserve branch that loses a select holds nothing and its value
+ * never left the caller. While it waits first in line it takes slots as they free up; those go
+ * back if it is aborted or loses. A reserve that resumes after the receiver closed fails, even
+ * if its slots were handed to it while it waited (Tokio's reserve fails on a closed channel
+ * whatever it holds), and gives them back.
  */
-final class ReserveOp<T> extends SlotRequest implements SelectableOp<Permit<T>> {
+final class ReserveOp<T> extends SlotRequest implements SelectableOp<Permits<T>> {
     private final ChannelState<T> state;
-    private Permit<T> permit;
+    private final int n;
+    private Permits<T> permits;
     private boolean closed;
 
-    ReserveOp(ChannelState<T> state) {
+    ReserveOp(ChannelState<T> state, int n) {
+        super(n);
         this.state = state;
+        this.n = n;
     }
 
     @Override
@@ -32,13 +38,16 @@ final class ReserveOp<T> extends SlotRequest implements SelectableOp<Permit<T>> 
     public void enqueue(Waiter waiter, int branch) {
         state.lock.lock();
         try {
-            if (state.receiverClosed || state.hasFreeSlotLocked()) {
+            if (state.receiverClosed || state.hasFreeSlotsLocked(n)) {
                 if (waiter.tryClaim(branch)) {
                     completeNowLocked();
                 }
                 return;
             }
             state.slotRequests.add(this, waiter, branch);
+            if (n > 1) {
+                state.slotFreedLocked(); // first in line: take the free slots now, as Tokio's semaphore does
+            }
         } finally {
             state.unlock();
         }
@@ -47,22 +56,23 @@ final class ReserveOp<T> extends SlotRequest implements SelectableOp<Permit<T>> 
     @Override
     public void dequeue() {
         if (waiter() != null) {
-            state.leave(state.slotRequests, this);
+            state.leaveSlotQueue(this);
             stopWaiting();
         }
     }
 
     /**
-     * The permit for the slot taken.
+     * The permits for the slots taken.
      *
      * @throws ChannelClosedException if the receiver closed, so no slot will ever come
      */
     @Override
-    public Permit<T> result() {
+    public Permits<T> result() {
         if (closed) {
-            throw new ChannelClosedException("cannot reserve a slot: the receiver of this mpsc channel is closed");
+            throw new ChannelClosedException("cannot reserve " + (n == 1 ? "a slot" : n + " slots")
+                    + ": the receiver of this mpsc channel is closed");
         }
-        return permit;
+        return permits;
     }
 
     @Override
@@ -72,8 +82,7 @@ final class ReserveOp<T> extends SlotRequest implements SelectableOp<Permit<T>> 
 
     @Override
     void grantLocked() {
-        state.reserved++;
-        permit = new Permit<>(state);
+        permits = new Permits<>(state, takeAcquired());
     }
 
     @Override
@@ -81,13 +90,24 @@ final class ReserveOp<T> extends SlotRequest implements SelectableOp<Permit<T>> 
         closed = true;
     }
 
+    @Override
+    int settleLocked(boolean receiverClosed) {
+        if (permits != null && receiverClosed) {
+            permits = null; // none handed out yet: the task that would take them is the one leaving
+            closed = true;
+            return n;
+        }
+        return takeAcquired();
+    }
+
     private boolean completeNowLocked() {
         if (state.receiverClosed) {
             closed = true;
             return true;
         }
-        if (state.hasFreeSlotLocked()) {
-            grantLocked();
+        if (state.hasFreeSlotsLocked(n)) {
+            state.reserved += n;
+            permits = new Permits<>(state, n);
             return true;
         }
         return false;

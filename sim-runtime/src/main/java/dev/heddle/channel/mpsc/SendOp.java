@@ -15,6 +15,7 @@ final class SendOp<T> extends SlotRequest implements SelectableOp<Void> {
     private boolean refused;
 
     SendOp(ChannelState<T> state, T value) {
+        super(1);
         this.state = state;
         this.value = value;
     }
@@ -48,7 +49,7 @@ final class SendOp<T> extends SlotRequest implements SelectableOp<Void> {
     @Override
     public void dequeue() {
         if (waiter() != null) {
-            state.leave(state.slotRequests, this);
+            state.leaveSlotQueue(this);
             stopWaiting();
         }
     }
@@ -66,6 +67,7 @@ final class SendOp<T> extends SlotRequest implements SelectableOp<Void> {
 
     @Override
     void grantLocked() {
+        state.reserved -= takeAcquired(); // the slot taken for the value goes to the value
         state.deliverLocked(value);
     }
 

@@ -2,8 +2,12 @@ package dev.heddle.channel.mpsc;
 
 import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.channel.SendException;
+import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.SelectableOp;
-import dev.heddle.runtime.internal.Waiter;
+import dev.heddle.runtime.internal.Task;
+import dev.heddle.time.Elapsed;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * One sending handle of an mpsc channel. Handles are cloned for each producer and each is
@@ -18,8 +22,13 @@ import dev.heddle.runtime.internal.Waiter;
  * <p>A send that is refused throws {@link SendException} with the value handed back, as on
  * every channel: {@link SendException.Reason#CLOSED} when the receiver is closed,
  * {@link SendException.Reason#FULL} when {@code trySend} finds no free slot,
- * {@link SendException.Reason#SENDER_CLOSED} when this handle is closed; a {@link Permit}
- * refuses a second value with {@link SendException.Reason#ALREADY_SENT}.
+ * {@link SendException.Reason#SENDER_CLOSED} when this handle is closed,
+ * {@link SendException.Reason#TIMEOUT} when {@code sendTimeout} runs out of time; a
+ * {@link Permit} refuses a second value with {@link SendException.Reason#ALREADY_SENT}.
+ * <p>Handles are strong: the channel stays open for the receiver while one is open (or a
+ * permit is outstanding). A {@link WeakSender} ({@link #downgrade()}) does not keep it open,
+ * as Tokio's {@code WeakSender}: an actor can hold one to itself and still end when its last
+ * outside handle closes.
  */
 public final class Sender<T> implements AutoCloseable, Cloneable {
     private final ChannelState<T> state;
@@ -63,6 +72,40 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
     }
 
     /**
+     * Sends {@code value}, waiting at most {@code timeout} for a free slot (Tokio's
+     * {@code send_timeout}). A free slot is taken at once whatever the timeout, so a zero
+     * timeout is a {@link #trySend} that reports {@link SendException.Reason#TIMEOUT} instead of
+     * {@link SendException.Reason#FULL}. Must run in a task: the time limit is measured on the
+     * runtime's clock (virtual time in simulation).
+     *
+     * @throws SendException with the value: {@link SendException.Reason#TIMEOUT} if no slot
+     *     freed up in time, {@link SendException.Reason#CLOSED} if the receiver is (or gets)
+     *     closed, {@link SendException.Reason#SENDER_CLOSED} if this handle is closed; the value
+     *     was not sent
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalStateException on a thread that is not a Heddle task (no runtime clock)
+     */
+    public void sendTimeout(T value, Duration timeout) {
+        requireValue(value);
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("sendTimeout needs a timeout of zero or more, was " + timeout);
+        }
+        if (Task.current() == null) {
+            throw new IllegalStateException("mpsc Sender.sendTimeout measures its timeout on a Heddle runtime's"
+                    + " clock and was called on " + Thread.currentThread() + ", which is not a Heddle task: call it"
+                    + " inside HeddleRuntime.blockOn, a spawned task or a simulation, or use send() on a plain thread");
+        }
+        try {
+            HeddleRuntime.current().clock().timeout(timeout, () -> send(value));
+        } catch (Elapsed e) {
+            throw new SendException(SendException.Reason.TIMEOUT, value, "mpsc channel stayed full (capacity "
+                    + state.capacity + ") for the whole timeout of " + timeout + ": " + value + " was not sent and"
+                    + " is returned in SendException.value()");
+        }
+    }
+
+    /**
      * Sends {@code value} if that needs no waiting.
      *
      * @throws SendException with the value, {@link SendException#isFull() full} when a bounded
@@ -91,13 +134,124 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
 
     /**
      * Reserves a slot, waiting while a bounded channel is full; the returned permit sends
-     * without waiting. Close the permit if it goes unused.
+     * without waiting. Close the permit if it goes unused. Waiting reserves and sends get slots
+     * in arrival order.
      *
+     * @throws ChannelClosedException if the receiver is closed, or closes before a slot is
+     *     reserved (a slot handed over in the meantime goes back)
+     * @throws IllegalStateException if this handle is closed
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
+     *     out while waiting; no slot was taken
+     */
+    public Permit<T> reserve() {
+        state.lock.lock();
+        try {
+            requireOpenLocked();
+            if (!state.receiverClosed && state.hasFreeSlotLocked()) {
+                state.reserved++;
+                return new Permit<>(state);
+            }
+        } finally {
+            state.unlock();
+        }
+        return SelectableOp.await(new ReserveOp<>(state, 1)).next();
+    }
+
+    /**
+     * Reserves a slot if one is free now (Tokio's {@code try_reserve}); close the permit if it
+     * goes unused. A slot is not free while other sends or reserves wait for one: they come
+     * first.
+     *
+     * @return the permit, or null when no slot is free now (Tokio's {@code Full})
      * @throws ChannelClosedException if the receiver is closed
      * @throws IllegalStateException if this handle is closed
      */
-    public Permit<T> reserve() {
-        return SelectableOp.await(reserveOp());
+    public Permit<T> tryReserve() {
+        state.lock.lock();
+        try {
+            requireOpenLocked();
+            requireReceiverOpenLocked(1);
+            if (!state.hasFreeSlotLocked()) {
+                return null;
+            }
+            state.reserved++;
+            return new Permit<>(state);
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /**
+     * Reserves {@code n} slots at once, waiting until they are all free (Tokio's
+     * {@code reserve_many}); close the returned {@link Permits} to give back the slots not
+     * used. While it waits first in line it holds the slots freed so far, and sends and reserves
+     * behind it wait (as in Tokio, so a large reserve is not starved); if it is aborted or
+     * times out it gives them back. Zero slots are granted at once, even on a full channel.
+     *
+     * @throws ChannelClosedException if the receiver is closed, or closes before the slots are
+     *     reserved (the slots taken meanwhile go back)
+     * @throws IllegalArgumentException if {@code n} is negative or more than
+     *     {@link #maxCapacity()}, which could never be granted
+     * @throws IllegalStateException if this handle is closed
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
+     *     out while waiting; no slot was taken
+     */
+    public Permits<T> reserveMany(int n) {
+        return SelectableOp.await(reserveManyOp(n));
+    }
+
+    /**
+     * {@link #reserveMany} as a select operation. A branch that loses gives back the slots it
+     * held while waiting first in line, and takes none. The result throws
+     * {@link ChannelClosedException} when the receiver closed, which a select treats as a
+     * closed branch.
+     *
+     * @throws IllegalArgumentException if {@code n} is negative or more than {@link #maxCapacity()}
+     * @throws IllegalStateException if this handle is closed
+     */
+    public SelectableOp<Permits<T>> reserveManyOp(int n) {
+        requireCount(n);
+        if (n > state.capacity) {
+            throw new IllegalArgumentException("cannot reserve " + n + " slots of an mpsc channel of capacity "
+                    + state.capacity + ": they would never all be free; reserve at most maxCapacity() slots");
+        }
+        state.lock.lock();
+        try {
+            requireOpenLocked();
+        } finally {
+            state.unlock();
+        }
+        return new ReserveOp<>(state, n);
+    }
+
+    /**
+     * Reserves {@code n} slots if they are all free now (Tokio's {@code try_reserve_many});
+     * close the returned {@link Permits} to give back the slots not used.
+     *
+     * @return the permits, or null when fewer than {@code n} slots are free now, which is
+     *     always so when {@code n} is more than {@link #maxCapacity()} (Tokio's {@code Full})
+     * @throws ChannelClosedException if the receiver is closed (and {@code n} is not more than
+     *     the capacity)
+     * @throws IllegalArgumentException if {@code n} is negative
+     * @throws IllegalStateException if this handle is closed
+     */
+    public Permits<T> tryReserveMany(int n) {
+        requireCount(n);
+        state.lock.lock();
+        try {
+            requireOpenLocked();
+            if (n > state.capacity) {
+                return null;
+            }
+            requireReceiverOpenLocked(n);
+            if (!state.hasFreeSlotsLocked(n)) {
+                return null;
+            }
+            state.reserved += n;
+            return new Permits<>(state, n);
+        } finally {
+            state.unlock();
+        }
     }
 
     /**
@@ -114,7 +268,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         } finally {
             state.unlock();
         }
-        return new ReserveOp<>(state);
+        return new ReserveOp<>(state, 1).map(Permits::next);
     }
 
     /**
@@ -133,6 +287,24 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         });
     }
 
+    /**
+     * Waits until the receiver is closed (Tokio's {@code closed}): from then on every send
+     * fails, so a producer can stop producing, or a select can race it against the work:
+     * {@code Select.on(tx.closedOp(), x -> "receiver gone")}. Returns at once if it is closed
+     * already. Works on a closed handle too: it sends nothing.
+     *
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
+     *     out while waiting
+     */
+    public void closed() {
+        SelectableOp.await(closedOp());
+    }
+
+    /** {@link #closed()} as a select operation; it takes nothing from the channel. */
+    public SelectableOp<Void> closedOp() {
+        return new ClosedOp(state);
+    }
+
     /** True once the receiver is closed: nothing sent from now on would be received. */
     public boolean isClosed() {
         state.lock.lock();
@@ -143,12 +315,64 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         }
     }
 
-    /** Slots free now (a bounded channel's capacity minus queued values and reserved slots). */
-    public int freeSlots() {
+    /**
+     * Slots free now (Tokio's {@code capacity}): {@link #maxCapacity()} minus queued values,
+     * slots held by permits, and slots a waiting {@link #reserveMany} holds already. It goes down
+     * with each send or reserve and back up as values are received or permits closed unused.
+     * {@link Integer#MAX_VALUE} minus those for an unbounded channel.
+     */
+    public int capacity() {
         state.lock.lock();
         try {
-            return state.capacity == Integer.MAX_VALUE ? Integer.MAX_VALUE
-                    : state.capacity - state.sizeLocked() - state.reserved;
+            return state.freeLocked();
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /** The capacity the channel was made with (Tokio's {@code max_capacity}); {@link Integer#MAX_VALUE} if unbounded. */
+    public int maxCapacity() {
+        return state.capacity;
+    }
+
+    /** True when {@code other} sends into the same channel as this handle (Tokio's {@code same_channel}). */
+    public boolean sameChannel(Sender<?> other) {
+        return other.state == state;
+    }
+
+    /** Sender handles of this channel open now, this one included if open (Tokio's {@code strong_count}). */
+    public int strongCount() {
+        state.lock.lock();
+        try {
+            return state.senders;
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /** {@link WeakSender} handles of this channel open now (Tokio's {@code weak_count}). */
+    public int weakCount() {
+        state.lock.lock();
+        try {
+            return state.weakSenders;
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /**
+     * A {@link WeakSender} for this channel (Tokio's {@code downgrade}): it does not keep the
+     * channel open, and {@link WeakSender#upgrade()} gives a sender back while one still is.
+     * This handle stays open; close the weak one when done with it, for {@link #weakCount()}.
+     *
+     * @throws IllegalStateException if this handle is closed
+     */
+    public WeakSender<T> downgrade() {
+        state.lock.lock();
+        try {
+            requireOpenLocked();
+            state.weakSenders++;
+            return new WeakSender<>(state);
         } finally {
             state.unlock();
         }
@@ -194,6 +418,19 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
         if (value == null) {
             throw new NullPointerException("mpsc channels carry non-null values: send Optional.empty() or a marker"
                     + " value instead of null");
+        }
+    }
+
+    private static void requireCount(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("cannot reserve a negative number of mpsc slots, was " + n);
+        }
+    }
+
+    private void requireReceiverOpenLocked(int n) {
+        if (state.receiverClosed) {
+            throw new ChannelClosedException("cannot reserve " + (n == 1 ? "a slot" : n + " slots")
+                    + ": the receiver of this mpsc channel is closed");
         }
     }
 

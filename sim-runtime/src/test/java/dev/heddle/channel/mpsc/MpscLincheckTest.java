@@ -76,7 +76,7 @@ public class MpscLincheckTest {
 
     @Operation
     public int freeSlots() {
-        return sender.freeSlots();
+        return sender.capacity();
     }
 
     @Test

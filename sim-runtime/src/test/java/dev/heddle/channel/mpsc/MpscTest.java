@@ -12,6 +12,7 @@ import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
+import dev.heddle.select.Select;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,10 +162,10 @@ class MpscTest {
             Channel<Integer> ch = Mpsc.bounded(1);
             Sender<Integer> tx = ch.sender();
             Permit<Integer> permit = tx.reserve();
-            assertEquals(0, tx.freeSlots());
+            assertEquals(0, tx.capacity());
             assertThrows(SendException.class, () -> tx.trySend(1));
             permit.close();
-            assertEquals(1, tx.freeSlots());
+            assertEquals(1, tx.capacity());
             try (Permit<Integer> p = tx.reserve()) {
                 p.send(7);
                 SendException second = assertThrows(SendException.class, () -> p.send(8));
@@ -179,7 +180,7 @@ class MpscTest {
             assertEquals(SendException.Reason.SENDER_CLOSED, afterClose.reason());
             assertEquals(9, afterClose.<Integer>value());
             assertTrue(afterClose.getMessage().contains("gave its slot back"), afterClose.getMessage());
-            assertEquals(1, tx.freeSlots(), "the closed permit's slot stays given back");
+            assertEquals(1, tx.capacity(), "the closed permit's slot stays given back");
             assertNull(ch.receiver().tryRecv(), "neither refused value entered the channel");
         });
     }
@@ -247,7 +248,7 @@ class MpscTest {
             assertEquals("not sent", doomed.join());
             assertEquals(1, ch.receiver().recv());
             assertNull(ch.receiver().tryRecv());
-            assertEquals(1, ch.sender().freeSlots());
+            assertEquals(1, ch.sender().capacity());
         });
     }
 
@@ -342,7 +343,7 @@ class MpscTest {
         assertEquals(SendException.Reason.SENDER_CLOSED, tryClosed.reason());
         assertEquals("y", tryClosed.<String>value());
         assertFalse(tryClosed.isFull());
-        assertEquals(1, ch.sender().freeSlots(), "neither value entered the channel");
+        assertEquals(1, ch.sender().capacity(), "neither value entered the channel");
         assertThrows(IllegalStateException.class, clone::clone, "a closed handle cannot be cloned");
         assertThrows(IllegalArgumentException.class, () -> Mpsc.bounded(0));
     }
@@ -364,44 +365,6 @@ class MpscTest {
         }
         producer.join();
         assertEquals(1000, count);
-    }
-
-    // Tokio: try_recv_close_while_empty_bounded, tokio/tests/sync_mpsc.rs
-    @Test
-    void tryRecvCloseWhileEmptyBounded() {
-        Channel<String> ch = Mpsc.bounded(5);
-        assertNull(ch.receiver().tryRecv(), "empty: null");
-        ch.sender().close();
-        assertThrows(ChannelClosedException.class, ch.receiver()::tryRecv, "disconnected: thrown, not null");
-    }
-
-    // Tokio: try_recv_close_while_empty_unbounded, tokio/tests/sync_mpsc.rs
-    @Test
-    void tryRecvCloseWhileEmptyUnbounded() {
-        Channel<String> ch = Mpsc.unbounded();
-        assertNull(ch.receiver().tryRecv(), "empty: null");
-        ch.sender().close();
-        assertThrows(ChannelClosedException.class, ch.receiver()::tryRecv, "disconnected: thrown, not null");
-    }
-
-    // Tokio: try_recv_bounded, tokio/tests/sync_mpsc.rs (the closing part)
-    @Test
-    void tryRecvBounded() {
-        Channel<String> ch = Mpsc.bounded(5);
-        Sender<String> tx = ch.sender();
-        Receiver<String> rx = ch.receiver();
-        for (String v : List.of("hello", "hello", "hello", "hello", "hello")) {
-            tx.trySend(v);
-        }
-        assertTrue(assertThrows(SendException.class, () -> tx.trySend("hello")).isFull());
-        for (int i = 0; i < 5; i++) {
-            assertEquals("hello", rx.tryRecv());
-        }
-        assertNull(rx.tryRecv());
-        tx.trySend("hello");
-        tx.close();
-        assertEquals("hello", rx.tryRecv(), "queued values are drained before the end shows");
-        assertThrows(ChannelClosedException.class, rx::tryRecv);
     }
 
     @Test
@@ -429,5 +392,110 @@ class MpscTest {
         receiverClosed.receiver().close();
         assertTrue(receiverClosed.receiver().isClosed(), "closed by the receiver itself, as Tokio's close()");
         held.close();
+    }
+
+    @Test
+    void sendTimeoutSendsWhenASlotFreesInTimeAndHandsTheValueBackWhenNot() {
+        for (long seed = 0; seed < 50; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Channel<Integer> ch = Mpsc.bounded(1);
+                Sender<Integer> tx = ch.sender();
+                tx.sendTimeout(1, Duration.ZERO);
+                SendException zero = assertThrows(SendException.class, () -> tx.sendTimeout(2, Duration.ZERO));
+                assertEquals(SendException.Reason.TIMEOUT, zero.reason());
+                sim.spawn(() -> {
+                    Heddle.sleep(Duration.ofMillis(300));
+                    return ch.receiver().recv();
+                });
+                long start = Heddle.now();
+                tx.sendTimeout(3, Duration.ofSeconds(1));
+                assertEquals(Duration.ofMillis(300).toNanos(), Heddle.now() - start, "sent as the slot freed");
+                SendException late = assertThrows(SendException.class, () -> tx.sendTimeout(4, Duration.ofMillis(50)));
+                assertEquals(SendException.Reason.TIMEOUT, late.reason());
+                assertEquals(4, late.<Integer>value());
+                assertTrue(late.getMessage().contains("PT0.05S"), late.getMessage());
+                assertEquals(0, ch.receiver().queuedWaiters(), "the timed-out send left nothing queued");
+                assertEquals(3, ch.receiver().recv());
+                assertNull(ch.receiver().tryRecv(), "the timed-out value never entered the channel");
+                assertThrows(IllegalArgumentException.class, () -> tx.sendTimeout(5, Duration.ofMillis(-1)));
+            });
+        }
+    }
+
+    @Test
+    void sendTimeoutOnWorkerThreadsTimesOutOnAFullChannelAndSendsOnceTheReceiverTakes() {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
+            rt.blockOn(() -> {
+                Channel<Integer> ch = Mpsc.bounded(1);
+                ch.sender().send(1);
+                SendException e = assertThrows(SendException.class,
+                        () -> ch.sender().sendTimeout(2, Duration.ofMillis(20)));
+                assertEquals(SendException.Reason.TIMEOUT, e.reason());
+                JoinHandle<Void> sender = Heddle.spawn(() -> ch.sender().sendTimeout(3, Duration.ofMinutes(5)));
+                assertEquals(1, ch.receiver().recv());
+                sender.join();
+                assertEquals(3, ch.receiver().recv());
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void closedWaitsForTheReceiverToCloseAndSelectsAgainstOtherWork() {
+        for (long seed = 0; seed < 50; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Channel<Integer> ch = Mpsc.bounded(1);
+                Sender<Integer> tx = ch.sender();
+                List<JoinHandle<Void>> waiting = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    Sender<Integer> clone = tx.clone();
+                    waiting.add(sim.spawn(clone::closed));
+                }
+                JoinHandle<String> racing = sim.spawn(() -> Select.<String>select()
+                        .on(tx.closedOp(), x -> "receiver gone")
+                        .sleep(Duration.ofSeconds(10), () -> "timed out").run());
+                sim.sleep(Duration.ofMillis(5));
+                assertEquals(4, ch.receiver().queuedWaiters(), "every closed() waits");
+                ch.receiver().close();
+                for (JoinHandle<Void> w : waiting) {
+                    w.join();
+                }
+                assertEquals("receiver gone", racing.join());
+                tx.closed(); // at once: closed already
+                assertEquals(0, ch.receiver().queuedWaiters());
+            });
+        }
+    }
+
+    @Test
+    void closedOnWorkerThreadsReturnsOnceAnotherTaskClosesTheReceiver() {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
+            rt.blockOn(() -> {
+                Channel<Integer> ch = Mpsc.bounded(1);
+                Heddle.spawn(() -> ch.receiver().close());
+                ch.sender().closed();
+                assertTrue(ch.sender().isClosed());
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void capacityCountsQueuedValuesAndPermitsAndSameChannelTellsChannelsApart() {
+        Channel<Integer> ch = Mpsc.bounded(3);
+        Sender<Integer> tx = ch.sender();
+        assertEquals(3, tx.maxCapacity());
+        assertEquals(3, ch.receiver().maxCapacity());
+        Permit<Integer> permit = tx.tryReserve();
+        tx.send(1);
+        assertEquals(1, tx.capacity());
+        assertEquals(1, ch.receiver().capacity());
+        assertEquals(1, ch.receiver().size());
+        assertFalse(ch.receiver().isEmpty());
+        permit.close();
+        assertEquals(2, tx.capacity());
+        assertTrue(tx.sameChannel(tx.clone()));
+        assertFalse(tx.sameChannel(Mpsc.<Integer>bounded(3).sender()));
+        assertEquals(Integer.MAX_VALUE, Mpsc.<Integer>unbounded().sender().maxCapacity());
     }
 }
