@@ -40,8 +40,8 @@ class MacrosJoinTest {
         assertEquals(new Both<>(1, 2), Join.join(() -> 1, () -> 2));
     }
 
-    // Tokio: two_await, tokio/tests/macros_join.rs
     /** The join stays pending until both values came, whatever order they come in. */
+    // Tokio: two_await, tokio/tests/macros_join.rs
     @CurrentThreadTest
     void twoAwait(Sim sim) {
         var c1 = Oneshot.<String>channel();

@@ -81,8 +81,8 @@ class MacrosSelectTest {
         assertEquals(1, foo);
     }
 
-    // Tokio: sync_one_ident, tokio/tests/macros_select.rs
     /** The branch's operation made first and held in a variable, as Tokio binds the future to {@code one}. */
+    // Tokio: sync_one_ident, tokio/tests/macros_select.rs
     @CurrentThreadTest
     void syncOneIdent() {
         var channel = Oneshot.<Integer>channel();
@@ -92,8 +92,8 @@ class MacrosSelectTest {
         assertEquals(1, foo);
     }
 
-    // Tokio: sync_two, tokio/tests/macros_select.rs
     /** Both branches are ready when polled: the select polls one, takes it, and never runs the other. */
+    // Tokio: sync_two, tokio/tests/macros_select.rs
     @CurrentThreadTest
     void syncTwo() {
         AtomicInteger cnt = new AtomicInteger();
@@ -124,8 +124,8 @@ class MacrosSelectTest {
         assertEquals(1, v);
     }
 
-    // Tokio: select_streams, tokio/tests/macros_select.rs
     /** {@code Some(x) = rx.recv()} is a receive branch: a closed, drained channel disables it. */
+    // Tokio: select_streams, tokio/tests/macros_select.rs
     @CurrentThreadTest
     void selectStreams(Sim sim) {
         var c1 = Mpsc.<Integer>unbounded();
@@ -162,8 +162,8 @@ class MacrosSelectTest {
         assertEquals(List.of(1, 2, 3), msgs);
     }
 
-    // Tokio: move_uncompleted_futures, tokio/tests/macros_select.rs
     /** The losing receive leaves its value in its channel, where a later receive finds it. */
+    // Tokio: move_uncompleted_futures, tokio/tests/macros_select.rs
     @CurrentThreadTest
     void moveUncompletedFutures() {
         var c1 = Oneshot.<Integer>channel();
@@ -194,12 +194,12 @@ class MacrosSelectTest {
         assertEquals(3, res);
     }
 
-    // Tokio: future_panics_after_poll, tokio/tests/macros_select.rs
     /**
      * {@code Some(_) = f} where {@code f} completes with {@code None}: the branch is disabled after
      * its one poll, and polling {@code f} again would fail its assertion; the select waits for
      * {@code rx} instead.
      */
+    // Tokio: future_panics_after_poll, tokio/tests/macros_select.rs
     @CurrentThreadTest
     void futurePanicsAfterPoll(Sim sim) {
         var c = Oneshot.<Integer>channel();
@@ -279,8 +279,8 @@ class MacrosSelectTest {
                 .run();
     }
 
-    // Tokio: many_branches, tokio/tests/macros_select.rs
     /** Tokio's macro takes at most 64 branches; a select of 64 ready branches returns one of them. */
+    // Tokio: many_branches, tokio/tests/macros_select.rs
     @CurrentThreadTest
     void manyBranches() {
         Select<Integer> select = Select.select();
@@ -306,7 +306,6 @@ class MacrosSelectTest {
         assertEquals(2, v);
     }
 
-    // Tokio: biased_eventually_ready, tokio/tests/macros_select.rs
     /**
      * Tokio's {@code two} and {@code three} are futures that yield once: pending at the first
      * select, ready at the next. Here they are receives whose values arrive after the first
@@ -314,6 +313,7 @@ class MacrosSelectTest {
      * biased select then takes {@code two} before {@code three}, each guard then disables its
      * branch, and {@code else} ends the loop.
      */
+    // Tokio: biased_eventually_ready, tokio/tests/macros_select.rs
     @CurrentThreadTest
     void biasedEventuallyReady() {
         var two = Oneshot.<Boolean>channel();

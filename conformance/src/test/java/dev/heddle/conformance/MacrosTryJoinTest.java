@@ -61,12 +61,12 @@ class MacrosTryJoinTest {
         assertEquals(new Both<>("hello", 123), join.join());
     }
 
-    // Tokio: err_abort_early, tokio/tests/macros_try_join.rs
     /**
      * The first body's receive fails (its sender closed without sending) while the third still
      * waits for a value that never comes: the join fails at once with that error, aborting the
      * third body rather than waiting for it.
      */
+    // Tokio: err_abort_early, tokio/tests/macros_try_join.rs
     @CurrentThreadTest
     void errAbortEarly(Sim sim) {
         var c1 = Oneshot.<String>channel();

@@ -87,13 +87,13 @@ class TaskAbortTest {
         }
     }
 
-    // Tokio: remote_abort_local_set_3929, tokio/tests/task_abort.rs
-    // Real runtime: aborts from a platform thread outside the runtime, which the simulator reports as a foreign wake-up
     /**
      * Tokio checks that a non-{@code Send} value of a task aborted from another thread is dropped
      * on the thread it was made on. The cleanup of a Heddle task is its {@code finally} block,
      * which runs on the task's own thread, whoever aborts it.
      */
+    // Tokio: remote_abort_local_set_3929, tokio/tests/task_abort.rs
+    // Real runtime: aborts from a platform thread outside the runtime, which the simulator reports as a foreign wake-up
     @Test
     void remoteAbortLocalSet3929() throws InterruptedException {
         try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
@@ -126,8 +126,8 @@ class TaskAbortTest {
         }
     }
 
-    // Tokio: test_abort_wakes_task_3964, tokio/tests/task_abort.rs
     /** The task is aborted through a handle that is then dropped; its cleanup still runs. */
+    // Tokio: test_abort_wakes_task_3964, tokio/tests/task_abort.rs
     @CurrentThreadTest
     void testAbortWakesTask3964() {
         AtomicBoolean notifyDropped = new AtomicBoolean();
@@ -139,12 +139,12 @@ class TaskAbortTest {
         assertTrue(notifyDropped.get(), "the aborted task was not woken to end");
     }
 
-    // Tokio: test_abort_task_that_panics_on_drop_contained, tokio/tests/task_abort.rs
-    // Real runtime: the simulator reports a task failure that no one joined as a test failure, by design
     /**
      * The aborted task's cleanup throws; the exception stays in the task (whose handle is
      * dropped) and reaches neither the aborting task nor the runtime.
      */
+    // Tokio: test_abort_task_that_panics_on_drop_contained, tokio/tests/task_abort.rs
+    // Real runtime: the simulator reports a task failure that no one joined as a test failure, by design
     @Test
     void testAbortTaskThatPanicsOnDropContained() {
         try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
@@ -182,13 +182,13 @@ class TaskAbortTest {
         }).join());
     }
 
-    // Tokio: test_join_error_display, tokio/tests/task_abort.rs
     /**
      * Tokio's {@code JoinError} displays as {@code task <id> panicked with message "<message>"};
      * Heddle's {@link JoinException} message names the task and its failure: a message made
      * with arguments, a constant one, and an exception without a message (Tokio's non-string
      * payload).
      */
+    // Tokio: test_join_error_display, tokio/tests/task_abort.rs
     @CurrentThreadTest
     void testJoinErrorDisplay() {
         int value = 1234;
@@ -205,11 +205,11 @@ class TaskAbortTest {
                 "Unexpected message " + noMessage);
     }
 
-    // Tokio: test_join_error_debug, tokio/tests/task_abort.rs
     /**
      * Tokio's {@code Debug} form {@code JoinError::Panic(Id(<id>), "<message>", ...)} is the
      * exception's {@code toString()} here: its class, the task with its id, and the failure.
      */
+    // Tokio: test_join_error_debug, tokio/tests/task_abort.rs
     @CurrentThreadTest
     void testJoinErrorDebug() {
         JoinException formatted = failureOf(new IllegalStateException("Format-args payload: " + 1234));

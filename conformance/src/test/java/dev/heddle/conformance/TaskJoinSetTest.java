@@ -184,11 +184,11 @@ class TaskJoinSetTest {
         }
     }
 
-    // Tokio: task_panics, tokio/tests/task_join_set.rs
     /**
      * {@code join_all} meets the task that failed after one second: it fails in turn, and the
      * task that would have sent after two seconds is aborted with the set, so nothing is sent.
      */
+    // Tokio: task_panics, tokio/tests/task_join_set.rs
     @CurrentThreadTest
     void taskPanics(Sim sim) {
         JoinSet<Void> set = new JoinSet<>();
@@ -308,8 +308,8 @@ class TaskJoinSetTest {
         assertEquals(spawned, joined);
     }
 
-    // Tokio: extend, tokio/tests/task_join_set.rs
     /** Tokio builds the set from an iterator of futures and extends it with another; here, two loops of spawns. */
+    // Tokio: extend, tokio/tests/task_join_set.rs
     @CurrentThreadTest
     void extend() {
         JoinSet<Integer> set = new JoinSet<>();
