@@ -226,6 +226,7 @@ class TaskAbortTest {
         String noMessageText = noMessage.toString();
         assertTrue(noMessageText.startsWith("dev.heddle.runtime.JoinException: task ")
                 && noMessageText.contains("#" + noMessage.id() + " failed")
-                && noMessageText.endsWith("failed: java.lang.IllegalStateException"), "Unexpected text " + noMessageText);
+                && noMessageText.endsWith("failed: java.lang.IllegalStateException"),
+                "Unexpected text " + noMessageText);
     }
 }
