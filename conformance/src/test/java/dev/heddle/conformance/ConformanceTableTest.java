@@ -36,7 +36,7 @@ class ConformanceTableTest {
     private static final Pattern NOT_APPLICABLE = Pattern.compile("^- `(\\w+(?:::\\w+)*)`: \\S.*$");
     private static final Pattern DISABLED = Pattern.compile("(?m)^\\s*@Disabled\\b");
     private static final Pattern RUNS_IN_SIMULATION = Pattern.compile(
-            "@(CurrentThreadTest|MultiThreadTest|SimTest)\\b|// Real runtime: \\S");
+            "@(CurrentThreadTest|MultiThreadTest|SimTest)\\b|// (Real runtime|Own simulations): \\S");
 
     @Test
     void theReadmeTableCountsWhatIsTranslatedAndWhatIsNotApplicable() throws IOException {
@@ -119,7 +119,8 @@ class ConformanceTableTest {
                     }
                     if (!RUNS_IN_SIMULATION.matcher(port.group(3)).find()) {
                         problems.add(file.getFileName() + ": " + method + " is not a @CurrentThreadTest,"
-                                + " @MultiThreadTest or @SimTest (or a '// Real runtime: why' test)");
+                                + " @MultiThreadTest or @SimTest (or a test with a '// Real runtime: why' or"
+                                + " '// Own simulations: why' line)");
                     }
                     if (!byFile.computeIfAbsent(port.group(2), f -> new TreeSet<>()).add(tokioName)) {
                         problems.add(file.getFileName() + ": " + tokioName + " of " + port.group(2)

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -41,8 +42,11 @@ import java.util.function.Supplier;
  * <p>Branches are polled from a random first branch by default (drawn from the simulation's
  * seed in simulation), so that no branch starves; {@link #biased()} polls them in written
  * order. A branch whose operation completes with a closed outcome (a receive on a closed,
- * drained channel) is disabled and the select goes on with the others; when every branch is
- * disabled, {@link #orElse} runs, or the select fails if it has none.
+ * drained channel), or with a value its pattern rejects ({@link #on(SelectableOp, Predicate,
+ * Function)}, Tokio's refutable {@code Some(v) = ...}), is disabled and the select goes on with
+ * the others; when every branch is disabled, {@link #orElse} runs (Tokio's {@code else}), or
+ * the select fails if it has none. {@link #ready} adds a branch computed on the selecting task
+ * when polled, Tokio's {@code async { ... }} branch that never waits.
  *
  * <p>Handlers run on the calling task after the select is decided; an exception they throw
  * leaves {@link #run()} as it is. A select object is built and run once.
@@ -102,10 +106,46 @@ public final class Select<R> {
      * with a closed outcome (a receive on a closed, drained channel) is disabled.
      */
     public <T> Select<R> on(SelectableOp<T> op, Function<? super T, ? extends R> handler) {
+        return add(op, null, handler);
+    }
+
+    /**
+     * Adds a branch for {@code op} whose value must match {@code pattern} (Tokio's
+     * {@code Some(v) = op => ...}): when the op completes with a value that {@code pattern}
+     * rejects, that value is dropped, the branch is disabled, and the select goes on waiting on
+     * the others (or runs {@link #orElse} when none is left), as a closed outcome does.
+     */
+    public <T> Select<R> on(SelectableOp<T> op, Predicate<? super T> pattern,
+            Function<? super T, ? extends R> handler) {
+        return add(op, pattern, handler);
+    }
+
+    /**
+     * Adds a branch that is ready as soon as the select polls it (Tokio's {@code async { ... }}
+     * branch that does not wait): {@code value} runs when this branch is polled, and only if it
+     * is, on the selecting task. In a {@link #biased()} select an earlier ready branch wins
+     * first and {@code value} never runs; otherwise the seeded random first branch decides.
+     */
+    public <T> Select<R> ready(Supplier<? extends T> value, Function<? super T, ? extends R> handler) {
+        return add(new ReadyOp<>(value), null, handler);
+    }
+
+    /**
+     * {@link #ready(Supplier, Function)} whose value must match {@code pattern}: a value it
+     * rejects disables the branch, and the select goes on with the others (Tokio's
+     * {@code Some(v) = async { None } => ...}); {@code value} runs at most once.
+     */
+    public <T> Select<R> ready(Supplier<? extends T> value, Predicate<? super T> pattern,
+            Function<? super T, ? extends R> handler) {
+        return add(new ReadyOp<>(value), pattern, handler);
+    }
+
+    private <T> Select<R> add(SelectableOp<T> op, Predicate<? super T> pattern,
+            Function<? super T, ? extends R> handler) {
         if (ran) {
             throw new IllegalStateException("this select already ran; build a new one for the next wait");
         }
-        branches.add(new Branch<>(op, handler, nextEnabled));
+        branches.add(new Branch<>(op, pattern, handler, nextEnabled));
         nextEnabled = true;
         guardPending = false;
         return this;
@@ -176,7 +216,7 @@ public final class Select<R> {
                     continue;
                 }
                 if (b.op.tryNow()) {
-                    if (b.op.isClosedOutcome()) {
+                    if (b.outcomeDisables()) {
                         b.enabled = false;
                         continue;
                     }
@@ -193,7 +233,7 @@ public final class Select<R> {
             }
             int won = waitForOne(start);
             Branch<?, R> winner = branches.get(won);
-            if (!winner.op.isClosedOutcome()) {
+            if (!winner.outcomeDisables()) {
                 return winner.handle();
             }
             winner.enabled = false;
@@ -235,17 +275,37 @@ public final class Select<R> {
 
     private static final class Branch<T, R> {
         private final SelectableOp<T> op;
+        /** What the value must match, or null when any value does. */
+        private final Predicate<? super T> pattern;
         private final Function<? super T, ? extends R> handler;
         private boolean enabled;
+        /** The committed value, once {@link #outcomeDisables()} has taken it to test the pattern. */
+        private T value;
+        private boolean taken;
 
-        Branch(SelectableOp<T> op, Function<? super T, ? extends R> handler, boolean enabled) {
+        Branch(SelectableOp<T> op, Predicate<? super T> pattern, Function<? super T, ? extends R> handler,
+                boolean enabled) {
             this.op = op;
+            this.pattern = pattern;
             this.handler = handler;
             this.enabled = enabled;
         }
 
+        /** After the op committed: true when its outcome disables the branch (closed, or not matching). */
+        boolean outcomeDisables() {
+            if (op.isClosedOutcome()) {
+                return true;
+            }
+            if (pattern == null) {
+                return false;
+            }
+            value = op.result();
+            taken = true;
+            return !pattern.test(value);
+        }
+
         R handle() {
-            return handler.apply(op.result());
+            return handler.apply(taken ? value : op.result());
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.sim.Simulation;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -78,59 +77,6 @@ class AbortHandleTest {
                 }
                 stop.abort();
                 assertEquals(7, h.join());
-            });
-        }
-    }
-
-    // Tokio: test_abort_wakes_task_3964 (tokio/tests/task_abort.rs)
-    @Test
-    void test_abort_wakes_task_3964() {
-        for (long seed = 0; seed < 100; seed++) {
-            Simulation.ofSeed(seed).run(sim -> {
-                AtomicBoolean dropped = new AtomicBoolean();
-                AbortHandle stop = Heddle.spawn(() -> {
-                    try {
-                        Heddle.sleep(Duration.ofSeconds(100));
-                    } finally {
-                        dropped.set(true);
-                    }
-                }).abortHandle();
-                Heddle.sleep(Duration.ofMillis(10));
-                stop.abort();
-                Heddle.sleep(Duration.ofMillis(10));
-                assertTrue(dropped.get(), "the aborted task was not woken to end");
-                assertTrue(stop.isFinished());
-            });
-        }
-    }
-
-    // Tokio: test_abort_without_panic_3662 (tokio/tests/task_abort.rs), aborted from a platform thread
-    @Test
-    void test_abort_without_panic_3662() throws Exception {
-        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
-            rt.blockOn(() -> {
-                AtomicBoolean dropped = new AtomicBoolean();
-                CancellationToken started = new CancellationToken();
-                JoinHandle<Void> j = Heddle.spawn(() -> {
-                    started.cancel();
-                    try {
-                        new CancellationToken().awaitCancellation();
-                    } finally {
-                        dropped.set(true);
-                    }
-                });
-                AbortHandle stop = j.abortHandle();
-                started.awaitCancellation();
-                Thread other = Thread.ofPlatform().start(() -> {
-                    assertFalse(dropped.get());
-                    stop.abort();
-                });
-                other.join();
-                JoinException e = assertThrows(JoinException.class, j::join);
-                assertTrue(dropped.get());
-                assertTrue(e.isCancelled());
-                Heddle.spawn(Heddle::yieldNow).join();
-                return null;
             });
         }
     }
