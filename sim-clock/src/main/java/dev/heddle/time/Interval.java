@@ -121,10 +121,13 @@ public final class Interval {
         };
     }
 
-    /** {@code time + nanos} for {@code nanos >= 0}, saturating at {@code Long.MAX_VALUE} (a tick that never comes). */
-    private static long plus(long time, long nanos) {
+    /**
+     * {@code time + nanos} for {@code nanos >= 0}; when that overflows, thirty years from now
+     * (Tokio's far future, where its interval puts a tick that {@code checked_add} cannot reach).
+     */
+    private long plus(long time, long nanos) {
         long sum = time + nanos;
-        return sum < time ? Long.MAX_VALUE : sum;
+        return sum < time ? FarFuture.after(clock.now()) : sum;
     }
 
     private static long saturatedNanos(Duration duration) {
