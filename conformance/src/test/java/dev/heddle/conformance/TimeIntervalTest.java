@@ -46,10 +46,15 @@ class TimeIntervalTest {
                 + i.nextTick() / MS + " ms");
     }
 
-    /** The opening every test of the file shares: 1 ms in, an interval of 300 ms from {@code start} ticks at once. */
+    /**
+     * The opening every test of the file shares: 1 ms in, an interval of 300 ms from {@code start}
+     * (Tokio's {@code interval_at}, whose default behaviour is burst), set to {@code behavior}, ticks
+     * at once, then at 300 ms.
+     */
     private static Interval opening(Sim sim, long start, MissedTickBehavior behavior) {
         sim.time().advance(ms(1));
-        Interval i = new Interval(sim.clock(), start, ms(300), behavior);
+        Interval i = new Interval(sim.clock(), start, ms(300), MissedTickBehavior.BURST);
+        i.setMissedTickBehavior(behavior);
         checkIntervalPoll(i, start, 0);
         sim.time().advance(ms(100));
         checkIntervalPoll(i, start);

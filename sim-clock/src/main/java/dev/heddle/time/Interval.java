@@ -29,7 +29,7 @@ public final class Interval {
     private final Clock clock;
     private final Duration period;
     private final long periodNanos;
-    private final MissedTickBehavior missedTickBehavior;
+    private MissedTickBehavior missedTickBehavior;
     private long nextTick;
 
     /**
@@ -111,6 +111,14 @@ public final class Interval {
     /** What this interval does after missed ticks. */
     public MissedTickBehavior missedTickBehavior() {
         return missedTickBehavior;
+    }
+
+    /**
+     * Changes what this interval does after missed ticks from the next missed tick on (Tokio's
+     * {@code set_missed_tick_behavior}); the tick already scheduled keeps its time.
+     */
+    public void setMissedTickBehavior(MissedTickBehavior behavior) {
+        this.missedTickBehavior = Objects.requireNonNull(behavior, "behavior");
     }
 
     private long afterMissed(long scheduled, long now) {

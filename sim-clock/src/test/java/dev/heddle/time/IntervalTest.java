@@ -134,6 +134,20 @@ class IntervalTest {
     }
 
     @Test
+    void aChangedMissedTickBehaviorAppliesFromTheNextMissedTick() {
+        Interval interval = interval(50, MissedTickBehavior.BURST);
+        assertTick(interval, 0, 0);
+        clock.work(120 * MS);
+        assertTick(interval, 50, 120);
+        interval.setMissedTickBehavior(MissedTickBehavior.DELAY);
+        assertEquals(MissedTickBehavior.DELAY, interval.missedTickBehavior());
+        assertEquals(100 * MS, interval.nextTick(), "the tick already scheduled keeps its time");
+        assertTick(interval, 100, 120);
+        assertTick(interval, 170, 170);
+        assertThrows(NullPointerException.class, () -> interval.setMissedTickBehavior(null));
+    }
+
+    @Test
     void aTickLessThanFiveMillisecondsLateIsNotMissed() {
         Interval delay = interval(50, MissedTickBehavior.DELAY);
         assertTick(delay, 0, 0);
