@@ -106,16 +106,21 @@ public interface Clock {
         return new Interval(this, now(), period, behavior);
     }
 
-    /** {@link #now()} plus {@code duration}, saturating instead of overflowing. */
+    /**
+     * {@link #now()} plus {@code duration}; when the sum does not fit in a {@code long} of
+     * nanoseconds, thirty years from now instead (Tokio's far future, where its
+     * {@code sleep(Duration::MAX)} ends), so that a "forever" sleep or timeout neither overflows
+     * nor waits past every timer.
+     */
     default long deadlineAfter(Duration duration) {
         long now = now();
         long nanos;
         try {
             nanos = duration.toNanos();
         } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
+            return FarFuture.after(now);
         }
         long deadline = now + nanos;
-        return ((now ^ deadline) & (nanos ^ deadline)) < 0 ? Long.MAX_VALUE : deadline;
+        return ((now ^ deadline) & (nanos ^ deadline)) < 0 ? FarFuture.after(now) : deadline;
     }
 }

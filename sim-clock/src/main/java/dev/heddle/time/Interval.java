@@ -29,7 +29,7 @@ public final class Interval {
     private final Clock clock;
     private final Duration period;
     private final long periodNanos;
-    private final MissedTickBehavior missedTickBehavior;
+    private MissedTickBehavior missedTickBehavior;
     private long nextTick;
 
     /**
@@ -113,6 +113,14 @@ public final class Interval {
         return missedTickBehavior;
     }
 
+    /**
+     * Changes what this interval does after missed ticks from the next missed tick on (Tokio's
+     * {@code set_missed_tick_behavior}); the tick already scheduled keeps its time.
+     */
+    public void setMissedTickBehavior(MissedTickBehavior behavior) {
+        this.missedTickBehavior = Objects.requireNonNull(behavior, "behavior");
+    }
+
     private long afterMissed(long scheduled, long now) {
         return switch (missedTickBehavior) {
             case BURST -> plus(scheduled, periodNanos);
@@ -121,10 +129,13 @@ public final class Interval {
         };
     }
 
-    /** {@code time + nanos} for {@code nanos >= 0}, saturating at {@code Long.MAX_VALUE} (a tick that never comes). */
-    private static long plus(long time, long nanos) {
+    /**
+     * {@code time + nanos} for {@code nanos >= 0}; when that overflows, thirty years from now
+     * (Tokio's far future, where its interval puts a tick that {@code checked_add} cannot reach).
+     */
+    private long plus(long time, long nanos) {
         long sum = time + nanos;
-        return sum < time ? Long.MAX_VALUE : sum;
+        return sum < time ? FarFuture.after(clock.now()) : sum;
     }
 
     private static long saturatedNanos(Duration duration) {

@@ -30,6 +30,7 @@ import java.util.Objects;
 public final class Sleep {
     private final Clock clock;
     private long deadline;
+    private boolean started;
 
     /** A sleep on {@code clock} until {@code deadline} (a value of {@link Clock#now()}). */
     Sleep(Clock clock, long deadline) {
@@ -42,18 +43,25 @@ public final class Sleep {
         return deadline;
     }
 
-    /** Whether the deadline has passed on the clock: an {@link #await()} would return at once. */
+    /**
+     * Whether this sleep has completed: it was started, by an {@link #await()} or a
+     * {@link #reset(long)}, and its deadline has passed on the clock (Tokio's {@code is_elapsed}).
+     * A sleep nobody has awaited or reset yet is not elapsed, whatever the clock reads, as a
+     * Tokio {@code Sleep} has no timer to have fired before it is first polled or reset: a
+     * {@code newSleepUntil(now)} is not elapsed until it is awaited, and then at once.
+     */
     public boolean isElapsed() {
-        return clock.now() >= deadline;
+        return started && clock.now() >= deadline;
     }
 
     /**
      * Moves the deadline to {@code deadline} (a value of {@link Clock#now()}), earlier or later,
      * whether or not this sleep has elapsed (Tokio's {@code reset}): an elapsed sleep reset to
-     * the future is pending again.
+     * the future is pending again, and any sleep reset to the past is elapsed at once.
      */
     public void reset(long deadline) {
         this.deadline = deadline;
+        started = true;
     }
 
     /**
@@ -61,6 +69,7 @@ public final class Sleep {
      * has. A suspension point: cancellation and an enclosing timeout are delivered here.
      */
     public void await() {
+        started = true;
         clock.sleepUntil(deadline);
     }
 

@@ -134,6 +134,20 @@ class IntervalTest {
     }
 
     @Test
+    void aChangedMissedTickBehaviorAppliesFromTheNextMissedTick() {
+        Interval interval = interval(50, MissedTickBehavior.BURST);
+        assertTick(interval, 0, 0);
+        clock.work(120 * MS);
+        assertTick(interval, 50, 120);
+        interval.setMissedTickBehavior(MissedTickBehavior.DELAY);
+        assertEquals(MissedTickBehavior.DELAY, interval.missedTickBehavior());
+        assertEquals(100 * MS, interval.nextTick(), "the tick already scheduled keeps its time");
+        assertTick(interval, 100, 120);
+        assertTick(interval, 170, 170);
+        assertThrows(NullPointerException.class, () -> interval.setMissedTickBehavior(null));
+    }
+
+    @Test
     void aTickLessThanFiveMillisecondsLateIsNotMissed() {
         Interval delay = interval(50, MissedTickBehavior.DELAY);
         assertTick(delay, 0, 0);
@@ -166,11 +180,21 @@ class IntervalTest {
         assertTick(interval, 50, 50);
     }
 
+    /** As Tokio's interval, whose {@code checked_add} fails over to its far future, thirty years from now. */
     @Test
-    void aPeriodTooLongForNanosecondsNeverTicksAgain() {
+    void aTickThatOverflowsNanosecondsComesThirtyYearsFromNow() {
+        long thirtyYears = Duration.ofDays(30 * 365).toNanos();
+        clock.work(7 * MS);
         Interval interval = clock.interval(Duration.ofSeconds(Long.MAX_VALUE), MissedTickBehavior.SKIP);
-        assertTick(interval, 0, 0);
-        assertEquals(Long.MAX_VALUE, interval.nextTick());
+        assertTick(interval, 7, 7);
+        assertEquals(7 * MS + thirtyYears, interval.nextTick());
+        clock.work(3 * MS);
+        interval.reset();
+        assertEquals(10 * MS + thirtyYears, interval.nextTick(), "reset: one period from now, overflowing too");
+        interval.resetAfter(Duration.ofSeconds(Long.MAX_VALUE));
+        assertEquals(10 * MS + thirtyYears, interval.nextTick(), "resetAfter: a deadline that overflows");
+        assertEquals(10 * MS + thirtyYears, interval.tick());
+        assertEquals(10 * MS + 2 * thirtyYears, interval.nextTick(), "thirty years after the tick that came");
     }
 
     @Test
@@ -183,68 +207,6 @@ class IntervalTest {
         assertTrue(negative.getMessage().contains("period") && negative.getMessage().contains("-0.003S"),
                 negative.getMessage());
         assertThrows(NullPointerException.class, () -> new Interval(clock, 0, Duration.ofMillis(1), null));
-    }
-
-    // Tokio's `reset` in tokio/tests/time_interval.rs, on a clock the test moves.
-    @Test
-    void reset() {
-        Interval i = interval(300, MissedTickBehavior.BURST);
-        assertTick(i, 0, 0);
-        assertTick(i, 300, 300);
-        clock.work(100 * MS);
-        i.reset();
-        assertEquals(700 * MS, i.nextTick());
-        assertTick(i, 700, 700);
-        assertTick(i, 1000, 1000);
-    }
-
-    // Tokio's `reset_immediately` in tokio/tests/time_interval.rs.
-    @Test
-    void resetImmediately() {
-        Interval i = interval(300, MissedTickBehavior.BURST);
-        assertTick(i, 0, 0);
-        assertTick(i, 300, 300);
-        clock.work(100 * MS);
-        i.resetImmediately();
-        assertTick(i, 400, 400);
-        assertTick(i, 700, 700);
-    }
-
-    // Tokio's `reset_after` in tokio/tests/time_interval.rs.
-    @Test
-    void resetAfter() {
-        Interval i = interval(300, MissedTickBehavior.BURST);
-        assertTick(i, 0, 0);
-        assertTick(i, 300, 300);
-        clock.work(100 * MS);
-        i.resetAfter(Duration.ofMillis(20));
-        assertTick(i, 420, 420);
-        assertTick(i, 720, 720);
-    }
-
-    // Tokio's `reset_at` in tokio/tests/time_interval.rs.
-    @Test
-    void resetAt() {
-        Interval i = interval(300, MissedTickBehavior.BURST);
-        assertTick(i, 0, 0);
-        assertTick(i, 300, 300);
-        clock.work(100 * MS);
-        i.resetAt(clock.now() + 40 * MS);
-        assertTick(i, 440, 440);
-        assertTick(i, 740, 740);
-    }
-
-    // Tokio's `reset_at_bigger_than_interval` in tokio/tests/time_interval.rs.
-    @Test
-    void resetAtBiggerThanInterval() {
-        Interval i = interval(300, MissedTickBehavior.BURST);
-        assertTick(i, 0, 0);
-        assertTick(i, 300, 300);
-        clock.work(100 * MS);
-        i.resetAt(clock.now() + 1000 * MS);
-        assertEquals(1400 * MS, i.nextTick(), "no tick before the new deadline");
-        assertTick(i, 1400, 1400);
-        assertTick(i, 1700, 1700);
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SleepTest {
     private static final long MS = 1_000_000;
     private static final int SEEDS = 40;
+    private static final long THIRTY_YEARS = Duration.ofDays(30 * 365).toNanos();
 
     static Stream<RuntimeBuilder> runtimes() {
         return Stream.of(HeddleRuntime.currentThread(), HeddleRuntime.multiThread().workerThreads(2));
@@ -75,6 +76,57 @@ class SleepTest {
         simulated(SleepTest::awaitWaitsForTheDeadline);
     }
 
+    /**
+     * Tokio's {@code is_elapsed}: a sleep counts as elapsed once it was started (awaited or reset,
+     * where Tokio's gets its timer) and its deadline has passed, not merely when the clock passed it.
+     */
+    private static void elapsedOnlyOnceAwaitedOrReset() {
+        Clock clock = Heddle.clock();
+        Sleep past = clock.newSleepUntil(clock.now() - MS);
+        assertFalse(past.isElapsed(), "never awaited: not elapsed, though its deadline has passed");
+        assertTrue(past.toString().endsWith(" ns]"), past.toString());
+        past.await();
+        assertTrue(past.isElapsed());
+        assertTrue(past.toString().endsWith(", elapsed]"), past.toString());
+        Sleep moved = clock.newSleepUntil(clock.now() - MS);
+        moved.reset(clock.now() - 2 * MS);
+        assertTrue(moved.isElapsed(), "a reset starts the sleep");
+        moved.reset(clock.deadlineAfter(Duration.ofSeconds(600)));
+        assertFalse(moved.isElapsed(), "reset to the future: pending again");
+        Sleep later = clock.newSleep(Duration.ofMillis(2));
+        later.reset(later.deadline());
+        assertFalse(later.isElapsed());
+        later.await();
+        assertTrue(later.isElapsed());
+    }
+
+    @ParameterizedTest
+    @MethodSource("runtimes")
+    void aSleepIsElapsedOnlyOnceAwaitedOrResetOnARealRuntime(RuntimeBuilder builder) {
+        everywhere(builder, SleepTest::elapsedOnlyOnceAwaitedOrReset);
+    }
+
+    @Test
+    void aSleepIsElapsedOnlyOnceAwaitedOrResetInSimulation() {
+        simulated(SleepTest::elapsedOnlyOnceAwaitedOrReset);
+    }
+
+    /** Tokio's far future: a sleep whose deadline overflows ends thirty virtual years later, not never. */
+    @Test
+    void aSleepWhoseDeadlineOverflowsEndsThirtyYearsLaterInSimulation() {
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            Simulation.ofSeed(seed).maxTime(Duration.ofDays(31 * 365)).run(sim -> {
+                Clock clock = Heddle.clock();
+                clock.sleep(Duration.ofMillis(5));
+                Sleep forever = clock.newSleep(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999));
+                assertEquals(5 * MS + THIRTY_YEARS, forever.deadline());
+                forever.await();
+                assertEquals(5 * MS + THIRTY_YEARS, clock.now());
+                assertEquals(5 * MS + 2 * THIRTY_YEARS, clock.deadlineAfter(Duration.ofNanos(Long.MAX_VALUE)));
+            });
+        }
+    }
+
     /** A sleep reset after it fired is pending again and ends at the new deadline. */
     private static void resetFutureSleepAfterFire() {
         Clock clock = Heddle.clock();
@@ -88,19 +140,15 @@ class SleepTest {
         assertTrue(clock.now() >= now + 5 * MS);
     }
 
-    // Tokio's `reset_future_sleep_after_fire` in tokio/tests/time_sleep.rs.
+    // Tokio's `reset_future_sleep_after_fire` (tokio/tests/time_sleep.rs) on the real runtimes; the
+    // conformance module's TimeSleepTest runs Tokio's tests of Sleep in simulation.
     @ParameterizedTest
     @MethodSource("runtimes")
     void resetFutureSleepAfterFire(RuntimeBuilder builder) {
         everywhere(builder, SleepTest::resetFutureSleepAfterFire);
     }
 
-    @Test
-    void resetFutureSleepAfterFireInSimulation() {
-        simulated(SleepTest::resetFutureSleepAfterFire);
-    }
-
-    // Tokio's `reset_after_firing` in tokio/tests/time_sleep.rs.
+    // Tokio's `reset_after_firing` (tokio/tests/time_sleep.rs) on the real runtimes.
     @ParameterizedTest
     @MethodSource("runtimes")
     void resetAfterFiring(RuntimeBuilder builder) {
@@ -117,119 +165,17 @@ class SleepTest {
         });
     }
 
-    // Tokio's `immediate_sleep` in tokio/tests/time_sleep.rs. Tokio's is_elapsed says whether the
-    // timer has fired, false for a sleep until now not yet polled; Heddle's reads the clock.
-    @Test
-    void immediateSleep() {
-        simulated(() -> {
-            Clock clock = Heddle.clock();
-            long now = clock.now();
-            Sleep sleep = clock.newSleepUntil(now);
-            assertTrue(sleep.isElapsed(), "a sleep until now has elapsed by the clock");
-            sleep.await();
-            assertEquals(now, clock.now(), "a sleep until now takes no virtual time");
-        });
-    }
-
-    // Tokio's `is_elapsed` in tokio/tests/time_sleep.rs.
-    @Test
-    void isElapsed() {
-        simulated(() -> {
-            Sleep sleep = Heddle.clock().newSleep(Duration.ofMillis(10));
-            assertFalse(sleep.isElapsed());
-            sleep.await();
-            assertTrue(sleep.isElapsed());
-        });
-    }
-
-    // Tokio's `delayed_sleep_level_0` in tokio/tests/time_sleep.rs.
-    @Test
-    void delayedSleepLevel0() {
-        simulated(() -> {
-            Clock clock = Heddle.clock();
-            for (int i : new int[] {1, 10, 60}) {
-                long now = clock.now();
-                clock.newSleepUntil(now + i * MS).await();
-                assertEquals(now + i * MS, clock.now());
-            }
-        });
-    }
-
-    // Tokio's `reset_future_sleep_before_fire` in tokio/tests/time_sleep.rs: the sleep, first
-    // awaited by a task that is then aborted, is moved later and awaited again.
-    @Test
-    void resetFutureSleepBeforeFire() {
-        simulated(() -> {
-            Clock clock = Heddle.clock();
-            long now = clock.now();
-            Sleep sleep = clock.newSleepUntil(now + 100 * MS);
-            JoinHandle<Void> poller = Heddle.spawn(sleep::await);
-            Heddle.yieldNow();
-            poller.abort();
-            assertTrue(assertThrows(JoinException.class, poller::join).isCancelled());
-            sleep.reset(clock.now() + 200 * MS);
-            sleep.await();
-            assertEquals(now + 200 * MS, clock.now());
-        });
-    }
-
-    // Tokio's `reset_past_sleep_before_turn` and `reset_past_sleep_before_fire` in
-    // tokio/tests/time_sleep.rs: moved earlier, the sleep ends at the earlier deadline.
-    @Test
-    void resetPastSleepBeforeFire() {
-        simulated(() -> {
-            Clock clock = Heddle.clock();
-            long now = clock.now();
-            Sleep sleep = clock.newSleepUntil(now + 100 * MS);
-            clock.sleep(Duration.ofMillis(10));
-            sleep.reset(now + 80 * MS);
-            sleep.await();
-            assertEquals(now + 80 * MS, clock.now());
-        });
-    }
-
-    // Tokio's `reset_sleep_to_past` in tokio/tests/time_sleep.rs.
-    @Test
-    void resetSleepToPast() {
-        simulated(() -> {
-            Clock clock = Heddle.clock();
-            long now = clock.now();
-            Sleep sleep = clock.newSleepUntil(now + 100 * MS);
-            clock.sleep(Duration.ofMillis(50));
-            assertFalse(sleep.isElapsed());
-            sleep.reset(now + 40 * MS);
-            assertTrue(sleep.isElapsed());
-            sleep.await();
-            assertEquals(now + 50 * MS, clock.now(), "a sleep reset to the past ends at once");
-        });
-    }
-
-    // Tokio's `multi_long_sleeps` and `long_sleeps` in tokio/tests/time_sleep.rs.
-    @Test
-    void longSleeps() {
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            Simulation.ofSeed(seed).maxTime(Duration.ofDays(366 * 16)).run(sim -> {
-                Clock clock = Heddle.clock();
-                for (int i = 0; i < 5; i++) {
-                    clock.newSleep(Duration.ofDays(365)).await();
-                }
-                long deadline = clock.deadlineAfter(Duration.ofDays(3650));
-                clock.newSleepUntil(deadline).await();
-                assertTrue(clock.now() >= deadline);
-                assertTrue(clock.now() <= deadline + MS);
-            });
-        }
-    }
-
-    // Tokio's `exactly_max` and `issue_5183` in tokio/tests/time_sleep.rs: a sleep of
-    // Duration.MAX never ends, and a select picks the short sleep beside it.
+    // Tokio's `exactly_max` and `issue_5183` (tokio/tests/time_sleep.rs) on the real runtimes: a
+    // sleep of Duration.MAX ends thirty years from now, and a select picks the short sleep beside it.
     @ParameterizedTest
     @MethodSource("runtimes")
     void issue5183(RuntimeBuilder builder) {
         everywhere(builder, () -> {
             Clock clock = Heddle.clock();
+            long now = clock.now();
             Sleep forever = clock.newSleep(Duration.ofSeconds(Long.MAX_VALUE));
-            assertEquals(Long.MAX_VALUE, forever.deadline(), "saturates instead of overflowing");
+            assertTrue(forever.deadline() >= now + THIRTY_YEARS && forever.deadline() <= clock.now() + THIRTY_YEARS,
+                    "an overflowing deadline is Tokio's far future, thirty years away: " + forever.deadline());
             String won = Select.<String>select().biased()
                     .sleep(forever, () -> "forever")
                     .sleep(clock.newSleep(Duration.ofNanos(1)), () -> "short")
