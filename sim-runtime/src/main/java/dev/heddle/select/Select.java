@@ -159,9 +159,12 @@ public final class Select<R> {
     /**
      * Adds a branch that completes once {@code sleep}'s deadline passes (Tokio's {@code &mut sleep}
      * branch). The deadline is read now; the sleep itself is not consumed, so a loop of selects
-     * can offer the same sleep, {@link Sleep#reset(long) reset} between iterations.
+     * can offer the same sleep, {@link Sleep#reset(long) reset} between iterations. Offering it
+     * starts it, as Tokio's select polls it: once its deadline passes it {@link Sleep#isElapsed()
+     * is elapsed} whichever branch won.
      */
     public Select<R> sleep(Sleep sleep, Supplier<? extends R> handler) {
+        sleep.reset(sleep.deadline());
         return deadline(sleep.deadline(), handler);
     }
 

@@ -111,6 +111,20 @@ class SleepTest {
         simulated(SleepTest::elapsedOnlyOnceAwaitedOrReset);
     }
 
+    /** A sleep offered to a select that another branch wins is started: it elapses at its deadline all the same. */
+    @Test
+    void aSleepThatLosesASelectIsElapsedOnceItsDeadlinePasses() {
+        simulated(() -> {
+            Sleep sleep = Heddle.clock().newSleep(Duration.ofMillis(10));
+            String won = Select.<String>select().biased().sleep(sleep, () -> "sleep")
+                    .sleep(Duration.ZERO, () -> "now").run();
+            assertEquals("now", won);
+            assertFalse(sleep.isElapsed(), "not before its deadline");
+            Heddle.sleep(Duration.ofMillis(10));
+            assertTrue(sleep.isElapsed(), "started by the select, so elapsed once its deadline passed");
+        });
+    }
+
     /** Tokio's far future: a sleep whose deadline overflows ends thirty virtual years later, not never. */
     @Test
     void aSleepWhoseDeadlineOverflowsEndsThirtyYearsLaterInSimulation() {
