@@ -46,6 +46,13 @@ public class OneTimeEvent {
                 r.run();
                 return r;
             }
+            if (h != null && h.lvAction() == null) {
+                // A waiter that gave up: drop it, so that a long-lived event waited on in a loop
+                // (a shutdown token checked every request) does not keep one node per wait. A node
+                // is pushed once and never again, so popping it by compare-and-set has no ABA.
+                casHead(h, h.next);
+                continue;
+            }
             r.next = h;
             if (casHead(h, r)) {
                 return r;
@@ -70,6 +77,15 @@ public class OneTimeEvent {
             inOrder.run();
         }
         return true;
+    }
+
+    /** The registrations still listed: for tests of the pruning of given-up waiters. */
+    int listed() {
+        int n = 0;
+        for (Registration r = lvHead(); r != null && r != FIRED; r = r.next) {
+            n++;
+        }
+        return n;
     }
 
     // Accessors named by their memory order, as the package doc of dev.heddle.runtime.internal defines.

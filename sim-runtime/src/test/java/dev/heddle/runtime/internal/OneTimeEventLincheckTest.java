@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * The completion signal behind joins, JoinSets and child tokens: it fires once, and a
  * callback registered before, during or after the firing runs exactly once, none lost.
  * Callbacks run after the firing's linearization point, so the exactly-once property is
- * checked after each scenario, by {@link #everyCallbackRanOnce()}.
+ * checked after each scenario, by {@link #everyCallbackRanOnce()}; waiters that give up, whose
+ * nodes later registrations prune, must not take an armed callback with them.
  */
 public class OneTimeEventLincheckTest {
     private final OneTimeEvent event = new OneTimeEvent();
@@ -27,6 +28,12 @@ public class OneTimeEventLincheckTest {
     public void register() {
         registered.incrementAndGet();
         event.whenFired(ran::incrementAndGet);
+    }
+
+    /** A waiter that gives up: its node is pruned by later registrations, which must lose no armed one. */
+    @Operation
+    public void registerAndGiveUp() {
+        event.whenFired(() -> {}).disarm();
     }
 
     @Operation
@@ -65,6 +72,8 @@ public class OneTimeEventLincheckTest {
         }
 
         public void register() {}
+
+        public void registerAndGiveUp() {}
 
         public boolean hasFired() {
             return fired;
