@@ -131,7 +131,7 @@ class OpContractTest {
                     var rx = ch.receiver();
                     return new Subject(rx.recvOp(), () -> ch.sender().send("v"), () -> {
                         assertEquals(0, rx.queuedWaiters(), "left its receive queued");
-                        assertEquals(1, rx.pending(), "moved the receiver past the value");
+                        assertEquals(1, rx.len(), "moved the receiver past the value");
                         assertEquals("v", rx.tryRecv(), "took the value: the next tryRecv did not get it");
                     });
                 }),

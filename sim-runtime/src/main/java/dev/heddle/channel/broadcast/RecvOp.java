@@ -25,6 +25,7 @@ final class RecvOp<T> extends WaitQueue.Node<RecvOp<T>> implements SelectableOp<
     public boolean tryNow() {
         state.lock.lock();
         try {
+            receiver.requireOpenLocked();
             if (!isReadyLocked()) {
                 return false;
             }
@@ -39,6 +40,7 @@ final class RecvOp<T> extends WaitQueue.Node<RecvOp<T>> implements SelectableOp<
     public void enqueue(Waiter waiter, int branch) {
         state.lock.lock();
         try {
+            receiver.requireOpenLocked();
             if (isReadyLocked()) {
                 if (waiter.tryClaim(branch)) {
                     completeLocked();
@@ -92,6 +94,7 @@ final class RecvOp<T> extends WaitQueue.Node<RecvOp<T>> implements SelectableOp<
             receiver.next = oldest;
         } else if (receiver.next < state.tail) {
             value = state.valueAtLocked(receiver.next);
+            state.markReadLocked(receiver.next);
             receiver.next++;
         } else {
             closed = true;

@@ -56,6 +56,8 @@ public class BroadcastLincheckTest {
             return String.valueOf(rx.tryRecv());
         } catch (LaggedException e) {
             return "lagged " + e.missed();
+        } catch (IllegalStateException e) {
+            return "closed receiver";
         }
     }
 
@@ -71,7 +73,10 @@ public class BroadcastLincheckTest {
                 .sequentialSpecification(LaggingRing.class).check(BroadcastLincheckTest.class);
     }
 
-    /** Every value sent, of which the last two are held; each receiver's position, moved to the oldest held on a lag. */
+    /**
+     * Every value sent, of which the last two are held; each receiver's position, moved to the
+     * oldest held on a lag. A closed receiver refuses to receive.
+     */
     public static final class LaggingRing {
         private static final int CAPACITY = 2;
         private final List<Integer> sent = new ArrayList<>();
@@ -103,6 +108,9 @@ public class BroadcastLincheckTest {
         }
 
         private String tryRecv(int receiver) {
+            if (receiver == 1 && otherClosed) {
+                return "closed receiver";
+            }
             long oldestHeld = Math.max(0, sent.size() - CAPACITY);
             if (next[receiver] < oldestHeld) {
                 long missed = oldestHeld - next[receiver];
