@@ -135,6 +135,21 @@ class OpContractTest {
                         assertEquals("v", rx.tryRecv(), "took the value: the next tryRecv did not get it");
                     });
                 }),
+                new Case("oneshot closedOp", sim -> {
+                    var ch = Oneshot.<String>channel();
+                    return new Subject(ch.sender().closedOp(), ch.receiver()::close, () -> assertTrue(
+                            ch.sender().closedOp().tryNow(), "the receiver's close is not seen by the next closedOp"));
+                }),
+                new Case("broadcast closedOp", sim -> {
+                    var ch = Broadcast.<String>channel(4);
+                    return new Subject(ch.sender().closedOp(), ch.receiver()::close, () -> assertTrue(
+                            ch.sender().closedOp().tryNow(), "the receivers' close is not seen by the next closedOp"));
+                }),
+                new Case("watch closedOp", sim -> {
+                    var ch = Watch.channel("v0");
+                    return new Subject(ch.sender().closedOp(), ch.receiver()::close, () -> assertTrue(
+                            ch.sender().closedOp().tryNow(), "the receivers' close is not seen by the next closedOp"));
+                }),
                 new Case("watch changedOp", sim -> {
                     var ch = Watch.channel("v0");
                     var rx = ch.receiver();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.channel.SendException;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.HeddleRuntime;
@@ -140,6 +139,77 @@ class BroadcastTest {
                 return out;
             });
             assertEquals(List.of(125_250L, 125_250L, 125_250L), sums);
+        }
+    }
+
+    @Test
+    void closedReturnsOnAWorkerThreadOnceEverySubscriberHasReadWhatItWantedAndClosed() {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
+            int unread = rt.blockOn(() -> {
+                Channel<Integer> ch = Broadcast.channel(4);
+                Sender<Integer> tx = ch.sender();
+                for (int r = 0; r < 3; r++) {
+                    Receiver<Integer> rx = r == 0 ? ch.receiver() : tx.subscribe();
+                    int wants = r + 1;
+                    Heddle.spawn(() -> {
+                        try (rx) {
+                            for (int i = 0; i < wants; i++) {
+                                rx.recv();
+                            }
+                        }
+                    });
+                }
+                for (int i = 1; i <= 3; i++) {
+                    tx.send(i);
+                }
+                tx.closed();
+                return tx.len();
+            });
+            assertEquals(0, unread, "what the closed receivers had not read no longer counts");
+        }
+    }
+
+    /**
+     * A component holding only a weak sender sends while the channel is in use, and cannot keep
+     * it open: once the last strong sender closes, its upgrades fail and the receiver sees the
+     * end after every value that did get sent.
+     */
+    @Test
+    void aWeakSenderSendsOnlyWhileAStrongOneIsOpenOverManySeeds() {
+        for (long seed = 0; seed < 200; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Channel<Integer> ch = Broadcast.channel(64);
+                WeakSender<Integer> weak = ch.sender().downgrade();
+                JoinHandle<Integer> component = sim.spawn(() -> {
+                    int sent = 0;
+                    try (weak) {
+                        while (true) {
+                            var upgraded = weak.upgrade();
+                            if (upgraded.isEmpty()) {
+                                return sent;
+                            }
+                            try (Sender<Integer> tx = upgraded.get()) {
+                                tx.send(sent++);
+                            }
+                            Heddle.yieldNow();
+                        }
+                    }
+                });
+                int yields = sim.random().nextInt(20); // the component is always ready: no virtual time passes
+                for (int i = 0; i < yields; i++) {
+                    Heddle.yieldNow();
+                }
+                ch.sender().close();
+                int sent = component.join();
+                assertEquals(0, ch.receiver().senderWeakCount());
+                List<Integer> got = new ArrayList<>();
+                Integer v;
+                while ((v = ch.receiver().recv()) != null) {
+                    got.add(v);
+                }
+                assertEquals(sent, got.size(), "every value the weak sender got through, then the end");
+                assertTrue(ch.receiver().isClosed());
+            });
         }
     }
 }
