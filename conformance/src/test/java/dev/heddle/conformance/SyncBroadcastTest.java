@@ -228,7 +228,7 @@ class SyncBroadcastTest {
         assertTrue(e.getMessage().contains("at least 1, was 0"), e.getMessage());
     }
 
-    /** Tokio's limit is {@code usize::MAX >> 1}, the largest power of two its index holds; Heddle's is 2^30, an int's. */
+    /** Tokio's limit is {@code usize::MAX >> 1}, the largest power of two its index holds; Heddle's 2^30, an int's. */
     // Tokio: capacity_too_big, tokio/tests/sync_broadcast.rs
     @CurrentThreadTest
     void capacityTooBig() {

@@ -54,7 +54,7 @@ final class BroadcastState<T> {
         return (T) ring[slot(seq)];
     }
 
-    /** Stores {@code value} as the next number, to be read by every receiver subscribed now, and wakes the waiting ones. */
+    /** Stores {@code value} as the next number, for every receiver subscribed now, and wakes the waiting ones. */
     void appendLocked(T value) {
         int slot = slot(tail);
         ring[slot] = value;

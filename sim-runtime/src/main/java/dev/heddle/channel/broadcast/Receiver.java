@@ -36,6 +36,7 @@ public final class Receiver<T> implements AutoCloseable {
      * Cancellation-safe: an aborted or losing receive reads nothing.
      *
      * @throws LaggedException if values were overwritten before this receiver read them
+     * @throws IllegalStateException if this receiver is closed
      */
     public T recv() {
         return SelectableOp.await(recvOp());
@@ -50,6 +51,7 @@ public final class Receiver<T> implements AutoCloseable {
      * @throws LaggedException if values were overwritten before this receiver read them (the
      *     next call goes on from the oldest value held)
      * @throws ChannelClosedException if every sender is closed and this receiver read every value held
+     * @throws IllegalStateException if this receiver is closed
      */
     public T tryRecv() {
         RecvOp<T> op = new RecvOp<>(this, state);
