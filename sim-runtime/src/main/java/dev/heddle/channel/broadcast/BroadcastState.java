@@ -78,13 +78,14 @@ final class BroadcastState<T> {
     }
 
     /**
-     * A receiver whose next value is {@code next} closed: what it had not read counts as read,
+     * {@code receiver} closed: what it had not read counts as read, its receives waiting end,
      * and when it was the last, every {@code Sender.closed()} waiting completes.
      */
-    void unsubscribeLocked(long next) {
-        for (long seq = Math.max(next, oldestLocked()); seq < tail; seq++) {
+    void unsubscribeLocked(Receiver<T> receiver) {
+        for (long seq = Math.max(receiver.next, oldestLocked()); seq < tail; seq++) {
             markReadLocked(seq);
         }
+        endWaitsOfLocked(receiver);
         receivers--;
         if (receivers == 0) {
             ClosedOp<T> op;
@@ -117,6 +118,27 @@ final class BroadcastState<T> {
         while ((n = waiting.claimFirst()) != null) {
             n.completeLocked();
             n.waiter().wake();
+        }
+    }
+
+    /**
+     * Ends the receives waiting for {@code receiver}, which has just closed, leaving the other
+     * receivers' in their order. Closing is rare, so this walks the whole queue rather than
+     * keeping a queue per receiver.
+     */
+    private void endWaitsOfLocked(Receiver<T> receiver) {
+        WaitQueue<RecvOp<T>> others = new WaitQueue<>();
+        RecvOp<T> op;
+        while ((op = waiting.pollFirst()) != null) {
+            if (!op.isFor(receiver)) {
+                others.addLast(op);
+            } else if (op.tryClaim()) {
+                op.completeLocked();
+                op.waiter().wake();
+            }
+        }
+        while ((op = others.pollFirst()) != null) {
+            waiting.addLast(op);
         }
     }
 

@@ -32,11 +32,11 @@ public final class Receiver<T> implements AutoCloseable {
     }
 
     /**
-     * Waits for the next value; null once every sender is closed and every value held was read.
-     * Cancellation-safe: an aborted or losing receive reads nothing.
+     * Waits for the next value; null once every sender is closed and every value held was read,
+     * or once this receiver is closed (a receive waiting then ends at once). Cancellation-safe:
+     * an aborted or losing receive reads nothing.
      *
      * @throws LaggedException if values were overwritten before this receiver read them
-     * @throws IllegalStateException if this receiver is closed
      */
     public T recv() {
         return SelectableOp.await(recvOp());
@@ -50,8 +50,8 @@ public final class Receiver<T> implements AutoCloseable {
      *
      * @throws LaggedException if values were overwritten before this receiver read them (the
      *     next call goes on from the oldest value held)
-     * @throws ChannelClosedException if every sender is closed and this receiver read every value held
-     * @throws IllegalStateException if this receiver is closed
+     * @throws ChannelClosedException if every sender is closed and this receiver read every value
+     *     held, or this receiver is closed
      */
     public T tryRecv() {
         RecvOp<T> op = new RecvOp<>(this, state);
@@ -60,8 +60,11 @@ public final class Receiver<T> implements AutoCloseable {
         }
         T v = op.result();
         if (op.isClosedOutcome()) {
-            throw new ChannelClosedException("this broadcast channel is closed: every sender was closed and this"
-                    + " receiver read every value it held; no value will come");
+            throw new ChannelClosedException(isClosedHere()
+                    ? "this broadcast receiver is closed and receives nothing more; receive through an open one"
+                            + " (resubscribe before closing)"
+                    : "this broadcast channel is closed: every sender was closed and this receiver read every value"
+                            + " it held; no value will come");
         }
         return v;
     }
@@ -156,8 +159,9 @@ public final class Receiver<T> implements AutoCloseable {
 
     /**
      * Unsubscribes: the values it had not read count as read by it, and once every receiver is
-     * closed, sends fail and {@link Sender#closed()} returns. Idempotent; a closed receiver
-     * receives nothing more.
+     * closed, sends fail and {@link Sender#closed()} returns. From then on this receiver
+     * receives nothing: a receive waiting on it (another task's, say) ends at once as at the end
+     * of the channel, and so does every later one, as a oneshot receiver's do. Idempotent.
      */
     @Override
     public void close() {
@@ -165,18 +169,24 @@ public final class Receiver<T> implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
-                state.unsubscribeLocked(next);
+                state.unsubscribeLocked(this);
             }
         } finally {
             state.lock.unlock();
         }
     }
 
-    /** Under the state's lock: a receive on a closed receiver is a mistake, not the end of the channel. */
-    void requireOpenLocked() {
-        if (closed) {
-            throw new IllegalStateException("this broadcast receiver is closed and receives nothing more; receive"
-                    + " through an open one (resubscribe before closing)");
+    /** Under the state's lock: this receiver is closed. */
+    boolean closedLocked() {
+        return closed;
+    }
+
+    private boolean isClosedHere() {
+        state.lock.lock();
+        try {
+            return closed;
+        } finally {
+            state.lock.unlock();
         }
     }
 }

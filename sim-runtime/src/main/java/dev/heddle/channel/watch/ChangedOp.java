@@ -82,13 +82,17 @@ final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements Selecta
     /**
      * The newest value, now marked seen.
      *
-     * @throws ChannelClosedException if the sender closed and every version was seen
+     * @throws ChannelClosedException if every sender closed and every version was seen, or the
+     *     receiver is closed
      */
     @Override
     public T result() {
         resolve();
         if (closed) {
-            throw new ChannelClosedException("every watch sender is closed and this receiver has seen the last value");
+            throw new ChannelClosedException(receiver.isClosed()
+                    ? "this watch receiver is closed and watches nothing more; watch through an open one (clone"
+                            + " before closing)"
+                    : "every watch sender is closed and this receiver has seen the last value");
         }
         return value;
     }
@@ -97,6 +101,11 @@ final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements Selecta
     public boolean isClosedOutcome() {
         resolve();
         return closed;
+    }
+
+    /** True when this op waits for {@code r}. */
+    boolean isFor(Receiver<T> r) {
+        return receiver == r;
     }
 
     /** Under the lock, by a send or close that claimed this wait: the receiving task decides what it sees. */
@@ -118,9 +127,14 @@ final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements Selecta
         }
     }
 
-    /** Commits: marks the newest version seen, or records the end when there is none to see. */
+    /**
+     * Commits: marks the newest version seen, or records the end when there is none to see (or
+     * the receiver is closed).
+     */
     void completeLocked() {
-        if (evenIfSeen || receiver.seen != state.version) {
+        if (receiver.closedLocked()) {
+            closed = true;
+        } else if (evenIfSeen || receiver.seen != state.version) {
             receiver.seen = state.version;
             value = state.value;
         } else {
@@ -129,6 +143,6 @@ final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements Selecta
     }
 
     private boolean isReadyLocked() {
-        return evenIfSeen || receiver.seen != state.version || state.closedLocked();
+        return evenIfSeen || receiver.seen != state.version || state.closedLocked() || receiver.closedLocked();
     }
 }

@@ -106,7 +106,8 @@ public final class Receiver<T> implements AutoCloseable, Cloneable {
      * is the one returned, and is not reported as a change once more. Cancellation-safe: when
      * it is aborted, times out or loses a select, the change stays unseen.
      *
-     * @throws ChannelClosedException if every sender is closed and the latest version was seen
+     * @throws ChannelClosedException if every sender is closed and the latest version was seen, or
+     *     this receiver is closed
      */
     public T changed() {
         return SelectableOp.await(changedOp());
@@ -128,7 +129,7 @@ public final class Receiver<T> implements AutoCloseable, Cloneable {
      * }</pre>
      *
      * @throws ChannelClosedException if every sender closed and the last value (tested once
-     *     more if it was new) does not satisfy {@code condition}
+     *     more if it was new) does not satisfy {@code condition}, or this receiver is closed
      * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
      *     out while waiting; the versions tested so far stay seen, as in Tokio
      */
@@ -138,6 +139,9 @@ public final class Receiver<T> implements AutoCloseable, Cloneable {
             try {
                 value = changed();
             } catch (ChannelClosedException e) {
+                if (isClosed()) {
+                    throw e;
+                }
                 throw new ChannelClosedException("every watch sender closed and the last value does not satisfy the"
                         + " waitFor condition, so no value will: " + value);
             }
@@ -180,7 +184,10 @@ public final class Receiver<T> implements AutoCloseable, Cloneable {
 
     /**
      * Stops watching; when every receiver is closed, {@link Sender#send} fails and
-     * {@link Sender#closed()} returns. Idempotent.
+     * {@link Sender#closed()} returns. From then on {@link #changed()} and {@link #waitFor}
+     * on this receiver fail with {@link ChannelClosedException}, a wait already under way (another
+     * task's, say) at once, as a closed oneshot or broadcast receiver's receives end.
+     * Idempotent.
      */
     @Override
     public void close() {
@@ -188,8 +195,23 @@ public final class Receiver<T> implements AutoCloseable, Cloneable {
         try {
             if (!closed) {
                 closed = true;
-                state.unsubscribeLocked();
+                state.unsubscribeLocked(this);
             }
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** Under the state's lock: this receiver is closed. */
+    boolean closedLocked() {
+        return closed;
+    }
+
+    /** True once this receiver is closed. */
+    boolean isClosed() {
+        state.lock.lock();
+        try {
+            return closed;
         } finally {
             state.lock.unlock();
         }

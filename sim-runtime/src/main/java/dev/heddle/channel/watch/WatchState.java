@@ -50,14 +50,39 @@ final class WatchState<T> {
         }
     }
 
-    /** A receiver closed; when it was the last, every {@code Sender.closed()} waiting completes. */
-    void unsubscribeLocked() {
+    /**
+     * {@code receiver} closed: its {@code changed} calls waiting end, and when it was the last,
+     * every {@code Sender.closed()} waiting completes.
+     */
+    void unsubscribeLocked(Receiver<T> receiver) {
+        endWaitsOfLocked(receiver);
         receivers--;
         if (receivers == 0) {
             ClosedOp<T> op;
             while ((op = closedWaiters.claimFirst()) != null) {
                 op.waiter().wake();
             }
+        }
+    }
+
+    /**
+     * Ends the {@code changed} calls waiting for {@code receiver}, which has just closed, leaving
+     * the other receivers' in their order. Closing is rare, so this walks the whole queue rather
+     * than keeping a queue per receiver.
+     */
+    private void endWaitsOfLocked(Receiver<T> receiver) {
+        WaitQueue<ChangedOp<T>> others = new WaitQueue<>();
+        ChangedOp<T> op;
+        while ((op = waiting.pollFirst()) != null) {
+            if (!op.isFor(receiver)) {
+                others.addLast(op);
+            } else if (op.tryClaim()) {
+                op.claimedLocked();
+                op.waiter().wake();
+            }
+        }
+        while ((op = others.pollFirst()) != null) {
+            waiting.addLast(op);
         }
     }
 }

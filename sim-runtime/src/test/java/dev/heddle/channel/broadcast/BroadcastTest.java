@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.channel.SendException;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.HeddleRuntime;
@@ -209,6 +210,44 @@ class BroadcastTest {
                 }
                 assertEquals(sent, got.size(), "every value the weak sender got through, then the end");
                 assertTrue(ch.receiver().isClosed());
+            });
+        }
+    }
+
+    /**
+     * Closing a receiver from another task ends the receive waiting on it, as at the end of the
+     * channel, and counts what it had not read as read, without disturbing another receiver.
+     */
+    @Test
+    void closingAReceiverEndsItsWaitingReceiveAndLeavesTheOthersWhole() {
+        for (long seed = 0; seed < 50; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Channel<Integer> ch = Broadcast.channel(4);
+                Receiver<Integer> doomed = ch.receiver();
+                Receiver<Integer> other = ch.sender().subscribe();
+                JoinHandle<List<Integer>> consumer = sim.spawn(() -> {
+                    List<Integer> got = new ArrayList<>();
+                    Integer v;
+                    while ((v = doomed.recv()) != null) {
+                        got.add(v);
+                    }
+                    return got;
+                });
+                JoinHandle<Integer> otherWaits = sim.spawn(other::recv);
+                ch.sender().send(1);
+                sim.sleep(Duration.ofMillis(1));
+                doomed.close();
+                assertEquals(List.of(1), consumer.join(), "the waiting receive ended when its receiver closed");
+                assertEquals(1, otherWaits.join());
+                ch.sender().send(2);
+                ch.sender().send(3);
+                assertEquals(1, ch.sender().receiverCount());
+                assertEquals(2, ch.sender().len(), "only the open receiver's unread values count");
+                assertEquals(2, other.tryRecv());
+                assertEquals(3, other.tryRecv());
+                assertEquals(0, ch.sender().len());
+                assertThrows(ChannelClosedException.class, doomed::tryRecv, "a closed receiver receives nothing more");
+                assertNull(doomed.recv());
             });
         }
     }

@@ -274,4 +274,30 @@ class WatchTest {
             });
         }
     }
+
+    /** Closing a receiver from another task ends the wait under way on it; the other receivers watch on. */
+    @Test
+    void closingAReceiverEndsItsWaitingChangedAndLeavesTheOthersWatching() {
+        Simulation.ofSeed(4).run(sim -> {
+            Channel<Integer> ch = Watch.channel(0);
+            Receiver<Integer> doomed = ch.receiver();
+            Receiver<Integer> other = ch.sender().subscribe();
+            JoinHandle<String> watcher = sim.spawn(() -> {
+                try {
+                    return "changed to " + doomed.changed();
+                } catch (ChannelClosedException e) {
+                    return e.getMessage();
+                }
+            });
+            JoinHandle<Integer> otherWatcher = sim.spawn(other::changed);
+            sim.sleep(Duration.ofMillis(1));
+            doomed.close();
+            assertTrue(watcher.join().contains("receiver is closed"), watcher.join());
+            assertFalse(otherWatcher.isFinished());
+            ch.sender().send(1);
+            assertEquals(1, otherWatcher.join());
+            assertThrows(ChannelClosedException.class, () -> doomed.waitFor(v -> true));
+            assertEquals(1, ch.sender().receiverCount());
+        });
+    }
 }
