@@ -155,8 +155,9 @@ public final class Receiver<T> implements AutoCloseable, Cloneable {
     }
 
     /**
-     * Operations queued on this channel now, waiting ({@code changed} calls, of every receiver); for tests and diagnostics. A wait
-     * that was aborted or timed out, and a select branch that lost, leave none behind.
+     * Operations queued on this channel now, waiting ({@code changed} calls, of every receiver);
+     * for tests and diagnostics. A wait that was aborted or timed out, and a select branch that
+     * lost, leave none behind.
      */
     public int queuedWaiters() {
         state.lock.lock();
