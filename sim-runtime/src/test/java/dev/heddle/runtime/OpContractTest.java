@@ -137,9 +137,24 @@ class OpContractTest {
                     var rx = ch.receiver();
                     return new Subject(rx.recvOp(), () -> ch.sender().send("v"), () -> {
                         assertEquals(0, rx.queuedWaiters(), "left its receive queued");
-                        assertEquals(1, rx.pending(), "moved the receiver past the value");
+                        assertEquals(1, rx.len(), "moved the receiver past the value");
                         assertEquals("v", rx.tryRecv(), "took the value: the next tryRecv did not get it");
                     });
+                }),
+                new Case("oneshot closedOp", sim -> {
+                    var ch = Oneshot.<String>channel();
+                    return new Subject(ch.sender().closedOp(), ch.receiver()::close, () -> assertTrue(
+                            ch.sender().closedOp().tryNow(), "the receiver's close is not seen by the next closedOp"));
+                }),
+                new Case("broadcast closedOp", sim -> {
+                    var ch = Broadcast.<String>channel(4);
+                    return new Subject(ch.sender().closedOp(), ch.receiver()::close, () -> assertTrue(
+                            ch.sender().closedOp().tryNow(), "the receivers' close is not seen by the next closedOp"));
+                }),
+                new Case("watch closedOp", sim -> {
+                    var ch = Watch.channel("v0");
+                    return new Subject(ch.sender().closedOp(), ch.receiver()::close, () -> assertTrue(
+                            ch.sender().closedOp().tryNow(), "the receivers' close is not seen by the next closedOp"));
                 }),
                 new Case("watch changedOp", sim -> {
                     var ch = Watch.channel("v0");

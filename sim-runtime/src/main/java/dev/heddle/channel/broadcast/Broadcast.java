@@ -13,27 +13,45 @@ public final class Broadcast {
     private Broadcast() {}
 
     /**
-     * A channel keeping the last {@code capacity} values, with one receiver subscribed. Senders
-     * never wait: a receiver that falls more than {@code capacity} values behind loses the
-     * oldest ({@link LaggedException}) rather than slowing everyone down. Creating it never waits.
+     * A channel keeping the last {@code capacity} values, rounded up to a power of two, with one
+     * receiver subscribed. Senders never wait: a receiver that falls more than that behind loses
+     * the oldest ({@link LaggedException}) rather than slowing everyone down. Creating it never
+     * waits.
      *
      * <pre>{@code Channel<Event> ch = Broadcast.channel(128);}</pre>
      *
-     * <p>The capacity is exactly the one asked for, where Tokio rounds it up to a power of two
-     * (so that its ring index is a mask). Heddle keeps it exact on purpose: the capacity is the
-     * contract a receiver's lag is measured against, and with rounding {@code channel(1000)}
-     * would hold 1,024 values and lag later than asked, so a test tuned on it would pass with
-     * a bound the program never stated. The ring's index is a remainder instead of a mask, a
-     * cost measured in nanoseconds beside a send's lock. Port Tokio code that relies on the
-     * rounding by passing the power of two itself.
+     * <p>The rounding is Tokio's: {@code channel(3)} holds four values, so a receiver lags only
+     * once it is more than four behind. It is kept so that a program ported from Tokio, and a
+     * test tuned on Tokio's lag points, lags exactly where it did there; the ring index is then
+     * a mask. Ask for a power of two to get exactly the capacity named.
      *
-     * @throws IllegalArgumentException if {@code capacity} is not positive
+     * @throws IllegalArgumentException if {@code capacity} is not positive, or above 2^30
      */
     public static <T> Channel<T> channel(int capacity) {
+        BroadcastState<T> state = new BroadcastState<>(ringLength(capacity), 1);
+        return new Channel<>(new Sender<>(state), new Receiver<>(state, 0));
+    }
+
+    /**
+     * A sender of a new channel that has no receiver yet (Tokio's {@code Sender::new}): its sends
+     * are refused until {@link Sender#subscribe()} makes one, and its {@link Sender#closed()}
+     * returns at once until then. For a component that hands out subscriptions on demand.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is not positive, or above 2^30
+     */
+    public static <T> Sender<T> sender(int capacity) {
+        return new Sender<>(new BroadcastState<>(ringLength(capacity), 0));
+    }
+
+    /** {@code capacity} rounded up to a power of two, as Tokio rounds it. */
+    private static int ringLength(int capacity) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("broadcast capacity must be at least 1, was " + capacity);
         }
-        BroadcastState<T> state = new BroadcastState<>(capacity);
-        return new Channel<>(new Sender<>(state), new Receiver<>(state, 0));
+        if (capacity > BroadcastState.MAX_CAPACITY) {
+            throw new IllegalArgumentException("broadcast capacity must be at most 2^30 (" + BroadcastState.MAX_CAPACITY
+                    + "), was " + capacity + "; a receiver this far behind is better told it lagged");
+        }
+        return capacity == 1 ? 1 : Integer.highestOneBit(capacity - 1) << 1;
     }
 }

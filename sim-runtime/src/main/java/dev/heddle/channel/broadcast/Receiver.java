@@ -23,6 +23,7 @@ public final class Receiver<T> implements AutoCloseable {
     private final BroadcastState<T> state;
     /** The number of the next value to read; guarded by the state's lock. */
     long next;
+    /** Guarded by the state's lock. */
     private boolean closed;
 
     Receiver(BroadcastState<T> state, long next) {
@@ -31,8 +32,9 @@ public final class Receiver<T> implements AutoCloseable {
     }
 
     /**
-     * Waits for the next value; null once every sender is closed and every value held was read.
-     * Cancellation-safe: an aborted or losing receive reads nothing.
+     * Waits for the next value; null once every sender is closed and every value held was read,
+     * or once this receiver is closed (a receive waiting then ends at once). Cancellation-safe:
+     * an aborted or losing receive reads nothing.
      *
      * @throws LaggedException if values were overwritten before this receiver read them
      */
@@ -48,7 +50,8 @@ public final class Receiver<T> implements AutoCloseable {
      *
      * @throws LaggedException if values were overwritten before this receiver read them (the
      *     next call goes on from the oldest value held)
-     * @throws ChannelClosedException if every sender is closed and this receiver read every value held
+     * @throws ChannelClosedException if every sender is closed and this receiver read every value
+     *     held, or this receiver is closed
      */
     public T tryRecv() {
         RecvOp<T> op = new RecvOp<>(this, state);
@@ -57,8 +60,11 @@ public final class Receiver<T> implements AutoCloseable {
         }
         T v = op.result();
         if (op.isClosedOutcome()) {
-            throw new ChannelClosedException("this broadcast channel is closed: every sender was closed and this"
-                    + " receiver read every value it held; no value will come");
+            throw new ChannelClosedException(isClosedHere()
+                    ? "this broadcast receiver is closed and receives nothing more; receive through an open one"
+                            + " (resubscribe before closing)"
+                    : "this broadcast channel is closed: every sender was closed and this receiver read every value"
+                            + " it held; no value will come");
         }
         return v;
     }
@@ -68,22 +74,58 @@ public final class Receiver<T> implements AutoCloseable {
         return new RecvOp<>(this, state);
     }
 
-    /** A new receiver that starts with the values sent from now on. */
+    /**
+     * A new receiver that starts with the values sent from now on (Tokio's {@code resubscribe}),
+     * whatever this one has still to read; to be closed on its own.
+     */
     public Receiver<T> resubscribe() {
         state.lock.lock();
         try {
-            state.receivers++;
-            return new Receiver<>(state, state.tail);
+            return new Receiver<>(state, state.subscribeLocked());
         } finally {
             state.lock.unlock();
         }
     }
 
-    /** Values sent and not yet read by this receiver (capped by what the ring still holds). */
-    public long pending() {
+    /**
+     * Values sent that this receiver has not read yet (Tokio's {@code Receiver::len}), counted
+     * from where it stands: values overwritten before it read them count until a receive
+     * reports them as a {@link LaggedException}, so this may exceed the capacity.
+     */
+    public long len() {
         state.lock.lock();
         try {
-            return state.tail - Math.max(next, state.oldestLocked());
+            return state.tail - next;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** True when this receiver has read every value sent ({@link #len()} is 0). */
+    public boolean isEmpty() {
+        return len() == 0;
+    }
+
+    /** True when {@code other} is a receiver of the same channel as this one. */
+    public boolean sameChannel(Receiver<?> other) {
+        return state == other.state;
+    }
+
+    /** Open senders of the channel (Tokio's {@code sender_strong_count}). */
+    public int senderStrongCount() {
+        state.lock.lock();
+        try {
+            return state.senders;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** Open weak senders of the channel (Tokio's {@code sender_weak_count}). */
+    public int senderWeakCount() {
+        state.lock.lock();
+        try {
+            return state.weakSenders;
         } finally {
             state.lock.unlock();
         }
@@ -102,7 +144,10 @@ public final class Receiver<T> implements AutoCloseable {
         }
     }
 
-    /** True once every sender is closed (values not yet read can still be received). */
+    /**
+     * True once every {@link Sender} is closed (values not yet read can still be received);
+     * {@link WeakSender}s do not keep the channel open.
+     */
     public boolean isClosed() {
         state.lock.lock();
         try {
@@ -112,15 +157,34 @@ public final class Receiver<T> implements AutoCloseable {
         }
     }
 
-    /** Unsubscribes; once every receiver is closed, sends fail. Idempotent. */
+    /**
+     * Unsubscribes: the values it had not read count as read by it, and once every receiver is
+     * closed, sends fail and {@link Sender#closed()} returns. From then on this receiver
+     * receives nothing: a receive waiting on it (another task's, say) ends at once as at the end
+     * of the channel, and so does every later one, as a oneshot receiver's do. Idempotent.
+     */
     @Override
     public void close() {
         state.lock.lock();
         try {
             if (!closed) {
                 closed = true;
-                state.receivers--;
+                state.unsubscribeLocked(this);
             }
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** Under the state's lock: this receiver is closed. */
+    boolean closedLocked() {
+        return closed;
+    }
+
+    private boolean isClosedHere() {
+        state.lock.lock();
+        try {
+            return closed;
         } finally {
             state.lock.unlock();
         }

@@ -84,14 +84,25 @@ final class RecvOp<T> extends WaitQueue.Node<RecvOp<T>> implements SelectableOp<
         return closed;
     }
 
-    /** Commits: reads the next value, or reports the lag, or records the end. */
+    /** True when this op receives for {@code r}. */
+    boolean isFor(Receiver<T> r) {
+        return receiver == r;
+    }
+
+    /**
+     * Commits: reads the next value, or reports the lag, or records the end (of the channel, or
+     * of this receiver, closed: what it had not read was counted as read then).
+     */
     void completeLocked() {
         long oldest = state.oldestLocked();
-        if (receiver.next < oldest) {
+        if (receiver.closedLocked()) {
+            closed = true;
+        } else if (receiver.next < oldest) {
             missed = oldest - receiver.next;
             receiver.next = oldest;
         } else if (receiver.next < state.tail) {
             value = state.valueAtLocked(receiver.next);
+            state.markReadLocked(receiver.next);
             receiver.next++;
         } else {
             closed = true;
@@ -99,6 +110,6 @@ final class RecvOp<T> extends WaitQueue.Node<RecvOp<T>> implements SelectableOp<
     }
 
     private boolean isReadyLocked() {
-        return receiver.next < state.tail || state.senders == 0;
+        return receiver.next < state.tail || state.senders == 0 || receiver.closedLocked();
     }
 }

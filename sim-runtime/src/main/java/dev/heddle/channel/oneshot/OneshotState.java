@@ -40,6 +40,17 @@ final class OneshotState<T> implements Channel<T> {
     boolean senderClosed;
     boolean receiverClosed;
     boolean received;
+    /**
+     * A receive completed, with the value or with the news that none will come (Tokio's
+     * {@code is_terminated}): nothing is left to receive.
+     */
+    boolean terminated;
+    /**
+     * {@link Sender#closed()} waits queued until the receiver closes, in arrival order. Created
+     * by the first of them, null until then: most replies are sent without anyone waiting for
+     * the receiver to leave.
+     */
+    private WaitQueue<ClosedOp<T>> closedWaiters;
 
     OneshotState() {}
 
@@ -95,6 +106,7 @@ final class OneshotState<T> implements Channel<T> {
      * reads it ({@link #outcome()}); nothing else can take it any more.
      */
     void commitReceiveLocked() {
+        terminated = true;
         if (value != null) {
             received = true;
         }
@@ -208,6 +220,32 @@ final class OneshotState<T> implements Channel<T> {
         Waiter w;
         while ((w = commitFirstLocked()) != null) {
             w.wake();
+        }
+    }
+
+    /** Queues a {@link Sender#closed()} wait (with its waiter set) until the receiver closes. */
+    void enqueueClosedWaiterLocked(ClosedOp<T> op) {
+        if (closedWaiters == null) {
+            closedWaiters = new WaitQueue<>();
+        }
+        closedWaiters.addLast(op);
+    }
+
+    /** Takes out a {@link Sender#closed()} wait that gave up or lost its select. */
+    void dequeueClosedWaiterLocked(ClosedOp<T> op) {
+        if (closedWaiters != null) {
+            closedWaiters.remove(op);
+        }
+    }
+
+    /** The receiver closed: every {@link Sender#closed()} waiting completes. */
+    void wakeClosedWaitersLocked() {
+        if (closedWaiters == null) {
+            return;
+        }
+        ClosedOp<T> op;
+        while ((op = closedWaiters.claimFirst()) != null) {
+            op.waiter().wake();
         }
     }
 

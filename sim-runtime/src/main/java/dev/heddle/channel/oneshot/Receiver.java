@@ -76,16 +76,42 @@ public final class Receiver<T> implements AutoCloseable {
     }
 
     /**
-     * Refuses the value: a later {@code send} fails and hands its value back. A value sent before
-     * can still be received; if none was, the channel ends here, with the sender still open: a
-     * waiting {@link #recv()} fails at once with {@link ChannelClosedException}, and so does
-     * every later receive (Tokio's {@code Receiver::close}). Idempotent.
+     * True once a receive has completed, with the value or with {@link ChannelClosedException}
+     * (Tokio's {@code is_terminated}): nothing is left to receive, and a further {@link #recv()}
+     * fails at once. A value sent and not yet received, or a sender closed without sending, do
+     * not terminate the receiver by themselves: the receive that learns of them does.
+     */
+    public boolean isTerminated() {
+        synchronized (channel) {
+            return channel.terminated;
+        }
+    }
+
+    /**
+     * True when no value is waiting to be received (Tokio's {@code is_empty}): none was sent yet,
+     * the sender closed without one, this receiver was closed before one came, or it was received
+     * already. Empty does not mean a receive would wait; {@link #isTerminated()} and
+     * {@link #isClosed()} tell that.
+     */
+    public boolean isEmpty() {
+        synchronized (channel) {
+            return !channel.hasValueLocked();
+        }
+    }
+
+    /**
+     * Refuses the value: a later {@code send} fails and hands its value back, and a sender
+     * waiting in {@link Sender#closed()} wakes. A value sent before can still be received; if
+     * none was, the channel ends here, with the sender still open: a waiting {@link #recv()}
+     * fails at once with {@link ChannelClosedException}, and so does every later receive
+     * (Tokio's {@code Receiver::close}). Idempotent.
      */
     @Override
     public void close() {
         synchronized (channel) {
             channel.receiverClosed = true;
             channel.endWithoutValueLocked();
+            channel.wakeClosedWaitersLocked();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.heddle.channel.oneshot;
 
 import dev.heddle.channel.SendException;
+import dev.heddle.runtime.SelectableOp;
 import dev.heddle.runtime.internal.Waiter;
 
 /**
@@ -62,11 +63,42 @@ public final class Sender<T> implements AutoCloseable {
         }
     }
 
-    /** True once the receiver is closed: a value sent now would not be received. */
+    /**
+     * True once the receiver is closed: a value sent now would be refused. Only the receiver's
+     * {@link Receiver#close()} makes it true, as only the receiver's close or drop sets Tokio's
+     * closed bit: a value sent (and perhaps received) does not. Tokio's {@code send} consumes
+     * its sender, so there the question does not arise after a send; here a second send fails
+     * with {@link SendException.Reason#ALREADY_SENT} whatever this says.
+     */
     public boolean isClosed() {
         synchronized (channel) {
             return channel.receiverClosed;
         }
+    }
+
+    /**
+     * Waits until the receiver is closed (Tokio's {@code Sender::closed}): the reply is no longer
+     * wanted, so the work that would produce it can stop. Returns at once if it is closed
+     * already. Typically raced against that work:
+     * <pre>{@code
+     * Select.<Void>select()
+     *         .on(reply.closedOp(), gone -> null)                 // nobody waits for it any more
+     *         .join(work, v -> { reply.send(v); return null; })   // may still fail: closed meanwhile
+     *         .run();
+     * }</pre>
+     * A receiver that takes the value and is never closed never ends this wait: Java has no
+     * drop, so the receiving side says it is gone by {@link Receiver#close()}.
+     *
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or times
+     *     out while waiting
+     */
+    public void closed() {
+        SelectableOp.await(closedOp());
+    }
+
+    /** {@link #closed()} as a select operation. */
+    public SelectableOp<Void> closedOp() {
+        return new ClosedOp<>(channel);
     }
 
     /** Closes without sending if nothing was sent yet, waking the receiver with that news. Idempotent. */

@@ -18,14 +18,20 @@ import dev.heddle.runtime.internal.Waiter;
 final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements SelectableOp<T> {
     private final Receiver<T> receiver;
     private final WatchState<T> state;
+    /**
+     * Completes at once with the current value, seen or not, and marks it seen: the first look
+     * of {@link Receiver#waitFor}, taken as an op so that it marks nothing unless it commits.
+     */
+    private final boolean evenIfSeen;
     private T value;
     private boolean closed;
     /** Claimed by a send or close; what it sees is decided when the receiving task runs ({@link #resolve()}). */
     private boolean resolveOnRun;
 
-    ChangedOp(Receiver<T> receiver, WatchState<T> state) {
+    ChangedOp(Receiver<T> receiver, WatchState<T> state, boolean evenIfSeen) {
         this.receiver = receiver;
         this.state = state;
+        this.evenIfSeen = evenIfSeen;
     }
 
     @Override
@@ -76,13 +82,17 @@ final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements Selecta
     /**
      * The newest value, now marked seen.
      *
-     * @throws ChannelClosedException if the sender closed and every version was seen
+     * @throws ChannelClosedException if every sender closed and every version was seen, or the
+     *     receiver is closed
      */
     @Override
     public T result() {
         resolve();
         if (closed) {
-            throw new ChannelClosedException("the watch sender is closed and this receiver has seen its last value");
+            throw new ChannelClosedException(receiver.isClosed()
+                    ? "this watch receiver is closed and watches nothing more; watch through an open one (clone"
+                            + " before closing)"
+                    : "every watch sender is closed and this receiver has seen the last value");
         }
         return value;
     }
@@ -91,6 +101,11 @@ final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements Selecta
     public boolean isClosedOutcome() {
         resolve();
         return closed;
+    }
+
+    /** True when this op waits for {@code r}. */
+    boolean isFor(Receiver<T> r) {
+        return receiver == r;
     }
 
     /** Under the lock, by a send or close that claimed this wait: the receiving task decides what it sees. */
@@ -112,9 +127,14 @@ final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements Selecta
         }
     }
 
-    /** Commits: marks the newest version seen, or records the end when there is none to see. */
+    /**
+     * Commits: marks the newest version seen, or records the end when there is none to see (or
+     * the receiver is closed).
+     */
     void completeLocked() {
-        if (receiver.seen != state.version) {
+        if (receiver.closedLocked()) {
+            closed = true;
+        } else if (evenIfSeen || receiver.seen != state.version) {
             receiver.seen = state.version;
             value = state.value;
         } else {
@@ -123,6 +143,6 @@ final class ChangedOp<T> extends WaitQueue.Node<ChangedOp<T>> implements Selecta
     }
 
     private boolean isReadyLocked() {
-        return receiver.seen != state.version || state.senderClosed;
+        return evenIfSeen || receiver.seen != state.version || state.closedLocked() || receiver.closedLocked();
     }
 }

@@ -12,8 +12,10 @@ import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
+import dev.heddle.select.Select;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OneshotTest {
@@ -176,60 +178,74 @@ class OneshotTest {
         });
     }
 
-    // Tokio: explicit_close_try_recv, tokio/tests/sync_oneshot.rs
     @Test
-    void explicitCloseTryRecv() {
-        Channel<Integer> sent = Oneshot.channel();
-        sent.sender().send(1);
-        sent.receiver().close();
-        assertEquals(1, sent.receiver().tryRecv(), "a value sent before close is still received");
-
-        Channel<Integer> unsent = Oneshot.channel();
-        unsent.receiver().close();
-        assertThrows(ChannelClosedException.class, unsent.receiver()::tryRecv, "closed, not empty");
-        assertTrue(unsent.sender().isClosed());
-        assertThrows(SendException.class, () -> unsent.sender().send(1));
-    }
-
-    // Tokio: explicit_close_poll, tokio/tests/sync_oneshot.rs
-    @Test
-    void explicitClosePoll() {
-        for (long seed = 0; seed < 20; seed++) {
-            Simulation.ofSeed(seed).run(sim -> {
+    void senderClosedReturnsOnAWorkerThreadWhenTheReceiverCloses() {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
+            String outcome = rt.blockOn(() -> {
                 Channel<Integer> ch = Oneshot.channel();
-                JoinHandle<String> rx = sim.spawn(() -> {
-                    try {
-                        return "got " + ch.receiver().recv();
-                    } catch (ChannelClosedException e) {
-                        return "closed";
-                    }
-                });
-                sim.sleep(Duration.ofMillis(1));
-                ch.receiver().close();
-                assertEquals("closed", rx.join(), "a receiver closed with the sender alive ends its pending recv");
-                assertTrue(ch.sender().isClosed());
-                assertThrows(ChannelClosedException.class, ch.receiver()::recv, "and a later recv at once");
-                ch.sender().close();
+                JoinHandle<String> producer = Heddle.spawn(() -> Select.<String>select()
+                        .on(ch.sender().closedOp(), gone -> "stopped: nobody waits")
+                        .sleep(Duration.ofHours(1), () -> "worked an hour")
+                        .run());
+                Heddle.spawn(() -> ch.receiver().close());
+                return producer.join();
             });
+            assertEquals("stopped: nobody waits", outcome);
         }
     }
 
-    // Tokio: receiver_is_closed_rx_close, tokio/tests/sync_oneshot.rs
+    /**
+     * Tokio's pattern for {@code Sender.closed()}: the producer races its work against the
+     * receiver leaving, and the consumer either takes the reply or gives up at a seeded moment.
+     * Whatever the order, the producer stops, or its send succeeds or is refused (both were
+     * ready and the select took the work), and never waits for a receiver that is gone.
+     */
     @Test
-    void receiverIsClosedRxClose() {
-        Channel<Integer> ch = Oneshot.channel();
-        assertFalse(ch.receiver().isClosed());
-        ch.receiver().close();
-        assertTrue(ch.receiver().isClosed());
-    }
-
-    // Tokio: try_recv_after_completion, tokio/tests/sync_oneshot.rs
-    @Test
-    void tryRecvAfterCompletion() {
-        Channel<Integer> ch = Oneshot.channel();
-        ch.sender().send(17);
-        assertEquals(17, ch.receiver().tryRecv());
-        assertThrows(ChannelClosedException.class, ch.receiver()::tryRecv, "disconnected, not empty");
-        ch.receiver().close();
+    void aProducerRacingClosedAgainstItsWorkNeverOutwaitsTheReceiverOverManySeeds() {
+        for (long seed = 0; seed < 200; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Channel<Long> ch = Oneshot.channel();
+                Duration work = Duration.ofMillis(sim.random().nextInt(1, 10));
+                JoinHandle<String> producer = sim.spawn(() -> {
+                    JoinHandle<Long> compute = sim.spawn(() -> {
+                        sim.sleep(work);
+                        return 42L;
+                    });
+                    return Select.<String>select()
+                            .on(ch.sender().closedOp(), gone -> {
+                                compute.abort();
+                                return "stopped";
+                            })
+                            .join(compute, v -> {
+                                try {
+                                    ch.sender().send(v);
+                                    return "sent";
+                                } catch (SendException e) {
+                                    return "refused";
+                                }
+                            })
+                            .run();
+                });
+                boolean givesUp = sim.random().nextBoolean();
+                String consumer;
+                if (givesUp) {
+                    sim.sleep(Duration.ofMillis(sim.random().nextInt(1, 10)));
+                    ch.receiver().close();
+                    consumer = "gave up";
+                } else {
+                    consumer = "got " + ch.receiver().recv();
+                }
+                String produced = producer.join();
+                if (givesUp) {
+                    assertTrue(List.of("stopped", "sent", "refused").contains(produced), produced);
+                    assertTrue(ch.sender().isClosed());
+                } else {
+                    assertEquals("got 42", consumer);
+                    assertEquals("sent", produced);
+                    assertTrue(ch.receiver().isTerminated());
+                    assertTrue(ch.receiver().isEmpty());
+                }
+            });
+        }
     }
 }

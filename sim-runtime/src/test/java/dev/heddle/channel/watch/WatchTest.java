@@ -14,6 +14,11 @@ import dev.heddle.runtime.JoinHandle;
 import dev.heddle.select.Select;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +172,132 @@ class WatchTest {
             ch.sender().close();
             assertEquals(1, waiter.join());
             assertThrows(ChannelClosedException.class, rx::changed);
+        });
+    }
+
+    @Test
+    void sendIfModifiedPublishesAndWakesOnlyWhenItChangedTheValue() {
+        Simulation.ofSeed(3).run(sim -> {
+            Channel<Set<String>> ch = Watch.channel(ConcurrentHashMap.newKeySet());
+            Receiver<Set<String>> rx = ch.receiver();
+            JoinHandle<Set<String>> waiter = sim.spawn(rx::changed);
+            sim.sleep(Duration.ofMillis(1));
+            assertTrue(ch.sender().sendIfModified(members -> members.add("n1")));
+            assertEquals(Set.of("n1"), waiter.join());
+            assertFalse(rx.hasChanged());
+
+            JoinHandle<Set<String>> next = sim.spawn(rx::changed);
+            sim.sleep(Duration.ofMillis(1));
+            assertFalse(ch.sender().sendIfModified(members -> members.add("n1")), "already a member");
+            sim.sleep(Duration.ofMillis(1));
+            assertFalse(next.isFinished(), "an unmodified value wakes no one");
+            assertFalse(rx.hasChanged(), "and adds no version");
+            assertTrue(ch.sender().sendIfModified(members -> members.add("n2")));
+            assertEquals(Set.of("n1", "n2"), next.join());
+
+            ch.sender().close();
+            Predicate<Set<String>> add = members -> members.add("n3");
+            SendException refused = assertThrows(SendException.class, () -> ch.sender().sendIfModified(add));
+            assertSame(add, refused.value(), "a closed sender hands back the function it did not run");
+            assertEquals(Set.of("n1", "n2"), rx.borrow());
+        });
+    }
+
+    /**
+     * Several senders on worker threads, each a clone closed when done: the channel ends only
+     * after the last, a waitFor sees a value that satisfies it, and senderCount falls to zero.
+     */
+    @Test
+    void severalSendersAndWaitForOnWorkerThreads() {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
+            int seen = rt.blockOn(() -> {
+                Channel<Integer> ch = Watch.channel(0);
+                Receiver<Integer> rx = ch.receiver();
+                List<JoinHandle<Void>> writers = new ArrayList<>();
+                for (int w = 0; w < 3; w++) {
+                    Sender<Integer> tx = ch.sender().clone();
+                    writers.add(Heddle.spawn(() -> {
+                        try (tx) {
+                            for (int i = 0; i < 100; i++) {
+                                tx.sendModify(v -> v + 1);
+                            }
+                        }
+                    }));
+                }
+                ch.sender().close();
+                int atLeast200 = rx.waitFor(v -> v >= 200);
+                assertTrue(atLeast200 >= 200, "waitFor returned " + atLeast200);
+                for (JoinHandle<Void> writer : writers) {
+                    writer.join();
+                }
+                assertEquals(0, ch.sender().senderCount());
+                assertThrows(ChannelClosedException.class, () -> rx.waitFor(v -> v > 300),
+                        "every sender closed and 300 never came");
+                return rx.borrow();
+            });
+            assertEquals(300, seen);
+        }
+    }
+
+    @Test
+    void senderClosedReturnsOnAWorkerThreadWhenTheLastReceiverCloses() {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
+            boolean closed = rt.blockOn(() -> {
+                Channel<Integer> ch = Watch.channel(0);
+                Receiver<Integer> second = ch.sender().subscribe();
+                Heddle.spawn(() -> ch.receiver().close());
+                Heddle.spawn(second::close);
+                ch.sender().closed();
+                return ch.sender().isClosed();
+            });
+            assertTrue(closed);
+        }
+    }
+
+    /** A receiver's waitFor, over many seeds, returns a value that satisfies it while the versions climb past it. */
+    @Test
+    void waitForReturnsAValueThatSatisfiesItOverManySeeds() {
+        for (long seed = 0; seed < 200; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Channel<Integer> ch = Watch.channel(0);
+                Receiver<Integer> rx = ch.receiver();
+                int target = sim.random().nextInt(1, 20);
+                JoinHandle<Integer> waiter = sim.spawn(() -> rx.waitFor(v -> v >= target));
+                for (int v = 1; v <= 20; v++) {
+                    ch.sender().send(v);
+                    if (sim.random().nextBoolean()) {
+                        Heddle.yieldNow();
+                    }
+                }
+                int got = waiter.join();
+                assertTrue(got >= target, "waitFor returned " + got + " for v >= " + target);
+            });
+        }
+    }
+
+    /** Closing a receiver from another task ends the wait under way on it; the other receivers watch on. */
+    @Test
+    void closingAReceiverEndsItsWaitingChangedAndLeavesTheOthersWatching() {
+        Simulation.ofSeed(4).run(sim -> {
+            Channel<Integer> ch = Watch.channel(0);
+            Receiver<Integer> doomed = ch.receiver();
+            Receiver<Integer> other = ch.sender().subscribe();
+            JoinHandle<String> watcher = sim.spawn(() -> {
+                try {
+                    return "changed to " + doomed.changed();
+                } catch (ChannelClosedException e) {
+                    return e.getMessage();
+                }
+            });
+            JoinHandle<Integer> otherWatcher = sim.spawn(other::changed);
+            sim.sleep(Duration.ofMillis(1));
+            doomed.close();
+            assertTrue(watcher.join().contains("receiver is closed"), watcher.join());
+            assertFalse(otherWatcher.isFinished());
+            ch.sender().send(1);
+            assertEquals(1, otherWatcher.join());
+            assertThrows(ChannelClosedException.class, () -> doomed.waitFor(v -> true));
+            assertEquals(1, ch.sender().receiverCount());
         });
     }
 }
