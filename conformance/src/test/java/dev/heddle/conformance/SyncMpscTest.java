@@ -1065,18 +1065,18 @@ class SyncMpscTest {
         if (dropSenders) {
             ch.sender().close();
         }
-        assertEquals(100, ch.receiver().size());
+        assertEquals(100, ch.receiver().len());
     }
 
     private static void lenWhenConsumingAllMessages(Channel<Integer> ch) {
         for (int i = 0; i < 100; i++) {
             ch.sender().send(i);
-            assertEquals(i + 1, ch.receiver().size());
+            assertEquals(i + 1, ch.receiver().len());
         }
         ch.sender().close();
         for (int i = 99; i >= 0; i--) {
             assertNotNull(ch.receiver().recv());
-            assertEquals(i, ch.receiver().size());
+            assertEquals(i, ch.receiver().len());
         }
     }
 
@@ -1091,7 +1091,7 @@ class SyncMpscTest {
         if (senderClosedAfter) {
             ch.sender().close();
         }
-        assertEquals(1, ch.receiver().size());
+        assertEquals(1, ch.receiver().len());
     }
 
     // Tokio: test_rx_is_closed_when_calling_close_with_sender, tokio/tests/sync_mpsc.rs
@@ -1189,7 +1189,7 @@ class SyncMpscTest {
     // Tokio: test_rx_len_on_empty_channel, tokio/tests/sync_mpsc.rs
     @CurrentThreadTest
     void testRxLenOnEmptyChannel() {
-        assertEquals(0, Mpsc.<Boolean>bounded(100).receiver().size());
+        assertEquals(0, Mpsc.<Boolean>bounded(100).receiver().len());
     }
 
     // Tokio: test_rx_len_on_empty_channel_without_senders, tokio/tests/sync_mpsc.rs
@@ -1197,7 +1197,7 @@ class SyncMpscTest {
     void testRxLenOnEmptyChannelWithoutSenders() {
         Channel<Boolean> ch = Mpsc.bounded(100);
         ch.sender().close();
-        assertEquals(0, ch.receiver().size(), "the end of the channel is not a value");
+        assertEquals(0, ch.receiver().len(), "the end of the channel is not a value");
     }
 
     // Tokio: test_rx_len_on_filled_channel, tokio/tests/sync_mpsc.rs
@@ -1301,7 +1301,7 @@ class SyncMpscTest {
     // Tokio: test_rx_unbounded_len_on_empty_channel, tokio/tests/sync_mpsc.rs
     @CurrentThreadTest
     void testRxUnboundedLenOnEmptyChannel() {
-        assertEquals(0, Mpsc.<Boolean>unbounded().receiver().size());
+        assertEquals(0, Mpsc.<Boolean>unbounded().receiver().len());
     }
 
     // Tokio: test_rx_unbounded_len_on_empty_channel_without_senders, tokio/tests/sync_mpsc.rs
@@ -1309,7 +1309,7 @@ class SyncMpscTest {
     void testRxUnboundedLenOnEmptyChannelWithoutSenders() {
         Channel<Boolean> ch = Mpsc.unbounded();
         ch.sender().close();
-        assertEquals(0, ch.receiver().size(), "the end of the channel is not a value");
+        assertEquals(0, ch.receiver().len(), "the end of the channel is not a value");
     }
 
     // Tokio: test_rx_unbounded_len_with_multiple_messages, tokio/tests/sync_mpsc.rs
@@ -1356,7 +1356,7 @@ class SyncMpscTest {
         for (int value = 1; value < 257; value++) {
             ch.sender().send(value);
             assertNotNull(ch.receiver().recv());
-            assertTrue(ch.receiver().isEmpty(), value + ". len: " + ch.receiver().size());
+            assertTrue(ch.receiver().isEmpty(), value + ". len: " + ch.receiver().len());
         }
     }
 }

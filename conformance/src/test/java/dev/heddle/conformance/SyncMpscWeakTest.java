@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * Tokio's {@code tokio/tests/sync_mpsc_weak.rs}. Dropping a handle is closing it; Tokio's
  * {@code UnboundedSender} and {@code WeakUnboundedSender} are the same {@link Sender} and
- * {@link WeakSender} on an unbounded channel; {@code upgrade()}'s {@code None} is null. A
+ * {@link WeakSender} on an unbounded channel; {@code upgrade()}'s {@code None} is an empty {@code Optional}. A
  * temporary dropped at the end of a Rust statement ({@code tx.clone().downgrade()}) is a clone
  * closed right after it was downgraded.
  */
@@ -47,8 +47,8 @@ class SyncMpscWeakTest {
                         return null;
                     }
                 }
-                Sender<Integer> tx2 = weak.upgrade();
-                assertNotNull(tx2, "expected to be able to upgrade tx_weak");
+                Sender<Integer> tx2 = weak.upgrade().orElseThrow(
+                        () -> new AssertionError("expected to be able to upgrade tx_weak"));
                 try (tx2) {
                     tx2.send(20);
                     return tx2.downgrade();
@@ -67,7 +67,7 @@ class SyncMpscWeakTest {
             }
         }
         assertNotNull(txWeak);
-        assertNull(txWeak.upgrade(), "every strong sender is closed");
+        assertTrue(txWeak.upgrade().isEmpty(), "every strong sender is closed");
     }
 
     // Tokio: weak_sender, tokio/tests/sync_mpsc_weak.rs
@@ -111,7 +111,7 @@ class SyncMpscWeakTest {
 
         void sendMessageToSelf() {
             try (WeakSender<ActorMessage> weak = sender.clone()) {
-                Sender<ActorMessage> strong = weak.upgrade();
+                Sender<ActorMessage> strong = weak.upgrade().orElse(null);
                 if (strong != null) {
                     try (strong) {
                         strong.send(new SelfMessage());
@@ -183,11 +183,11 @@ class SyncMpscWeakTest {
         assertNotNull(rx.recv());
         tx.send(pending);
         rx.close();
-        assertEquals(1, rx.size(), "only the value sent before the receiver closed is in the channel");
+        assertEquals(1, rx.len(), "only the value sent before the receiver closed is in the channel");
         Object late = new Object();
         SendException e = assertThrows(SendException.class, () -> tx.send(late));
         assertTrue(e.value() == late, "the refused value is handed back");
-        assertEquals(1, rx.size(), "the refused value was not put into the channel");
+        assertEquals(1, rx.len(), "the refused value was not put into the channel");
     }
 
     // Tokio: test_msgs_dropped_on_rx_drop, tokio/tests/sync_mpsc_weak.rs
@@ -200,7 +200,7 @@ class SyncMpscWeakTest {
     @CurrentThreadTest
     void downgradeUpgradeSenderSuccess() {
         Sender<Integer> tx = Mpsc.<Integer>bounded(1).sender();
-        assertNotNull(tx.downgrade().upgrade());
+        assertTrue(tx.downgrade().upgrade().isPresent());
     }
 
     // Tokio: downgrade_upgrade_sender_failure, tokio/tests/sync_mpsc_weak.rs
@@ -209,7 +209,7 @@ class SyncMpscWeakTest {
         Sender<Integer> tx = Mpsc.<Integer>bounded(1).sender();
         WeakSender<Integer> weakTx = tx.downgrade();
         tx.close();
-        assertNull(weakTx.upgrade());
+        assertTrue(weakTx.upgrade().isEmpty());
     }
 
     // Tokio: downgrade_drop_upgrade, tokio/tests/sync_mpsc_weak.rs
@@ -218,7 +218,7 @@ class SyncMpscWeakTest {
         Sender<Integer> tx = Mpsc.<Integer>bounded(1).sender();
         WeakSender<Integer> weakTx = downgradeClone(tx);
         tx.close();
-        assertNull(weakTx.upgrade());
+        assertTrue(weakTx.upgrade().isEmpty());
     }
 
     // Tokio: downgrade_get_permit_upgrade_no_senders, tokio/tests/sync_mpsc_weak.rs
@@ -228,7 +228,7 @@ class SyncMpscWeakTest {
         WeakSender<Integer> weakTx = tx.downgrade();
         Permit<Integer> permit = tx.reserve();
         tx.close(); // reserve_owned takes the sender into the permit
-        assertNotNull(weakTx.upgrade(), "the outstanding permit keeps the channel open");
+        assertTrue(weakTx.upgrade().isPresent(), "the outstanding permit keeps the channel open");
         permit.close();
     }
 
@@ -241,7 +241,7 @@ class SyncMpscWeakTest {
         tx.close(); // reserve_owned takes the sender into the permit
         WeakSender<Integer> weakTx = tx2.downgrade();
         tx2.close();
-        assertNotNull(weakTx.upgrade(), "the outstanding permit keeps the channel open");
+        assertTrue(weakTx.upgrade().isPresent(), "the outstanding permit keeps the channel open");
         permit.close();
     }
 
@@ -250,7 +250,7 @@ class SyncMpscWeakTest {
         WeakSender<Integer> txWeak = tx.downgrade();
         WeakSender<Integer> txWeak2 = tx.downgrade();
         tx.close();
-        assertTrue(txWeak.upgrade() == null && txWeak2.upgrade() == null, "weak senders do not count as senders");
+        assertTrue(txWeak.upgrade().isEmpty() && txWeak2.upgrade().isEmpty(), "weak senders do not count as senders");
     }
 
     // Tokio: test_tx_count_weak_sender, tokio/tests/sync_mpsc_weak.rs
@@ -281,7 +281,7 @@ class SyncMpscWeakTest {
     @CurrentThreadTest
     void downgradeUpgradeUnboundedSenderSuccess() {
         Sender<Integer> tx = Mpsc.<Integer>unbounded().sender();
-        assertNotNull(tx.downgrade().upgrade());
+        assertTrue(tx.downgrade().upgrade().isPresent());
     }
 
     // Tokio: downgrade_upgrade_unbounded_sender_failure, tokio/tests/sync_mpsc_weak.rs
@@ -290,7 +290,7 @@ class SyncMpscWeakTest {
         Sender<Integer> tx = Mpsc.<Integer>unbounded().sender();
         WeakSender<Integer> weakTx = tx.downgrade();
         tx.close();
-        assertNull(weakTx.upgrade());
+        assertTrue(weakTx.upgrade().isEmpty());
     }
 
     // Tokio: downgrade_drop_upgrade_unbounded, tokio/tests/sync_mpsc_weak.rs
@@ -299,7 +299,7 @@ class SyncMpscWeakTest {
         Sender<Integer> tx = Mpsc.<Integer>unbounded().sender();
         WeakSender<Integer> weakTx = downgradeClone(tx);
         tx.close();
-        assertNull(weakTx.upgrade());
+        assertTrue(weakTx.upgrade().isEmpty());
     }
 
     // Tokio: test_tx_count_weak_unbounded_sender, tokio/tests/sync_mpsc_weak.rs

@@ -242,7 +242,7 @@ class OpContractTest {
         return new Subject(op.apply(ch), () -> assertEquals("filler", rx.tryRecv()), () -> {
             assertEquals(0, rx.queuedWaiters(), "left its slot request queued");
             assertEquals(1, ch.sender().capacity(), "took the free slot");
-            assertEquals(0, rx.size(), "sent its value");
+            assertEquals(0, rx.len(), "sent its value");
             assertDoesNotThrow(() -> ch.sender().trySend("next"), "took the free slot: the next trySend failed");
         });
     }

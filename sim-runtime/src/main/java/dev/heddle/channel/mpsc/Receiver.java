@@ -154,7 +154,7 @@ public final class Receiver<T> implements AutoCloseable {
     }
 
     /** Values queued now, not yet received (Tokio's {@code len}); values of permits not yet used are not counted. */
-    public int size() {
+    public int len() {
         state.lock.lock();
         try {
             return state.sizeLocked();
@@ -165,7 +165,7 @@ public final class Receiver<T> implements AutoCloseable {
 
     /** True when no value is queued now (Tokio's {@code is_empty}); more may still come. */
     public boolean isEmpty() {
-        return size() == 0;
+        return len() == 0;
     }
 
     /** Slots free now, as {@link Sender#capacity()} (Tokio's {@code Receiver::capacity}). */

@@ -1,5 +1,7 @@
 package dev.heddle.channel.mpsc;
 
+import java.util.Optional;
+
 /**
  * A handle on an mpsc channel that does not keep it open (Tokio's {@code WeakSender}): the
  * receiver sees the end once every {@link Sender} is closed, however many weak handles remain.
@@ -7,10 +9,9 @@ package dev.heddle.channel.mpsc;
  * from the senders' side. An actor keeps one to send to itself, so that its loop still ends
  * when the last outside sender closes:
  * <pre>{@code
- * Sender<Msg> self = weakSelf.upgrade();
- * if (self != null) {
+ * weakSelf.upgrade().ifPresent(self -> {
  *     try (self) { self.send(new Tick()); }
- * }
+ * });
  * }</pre>
  * Made by {@link Sender#downgrade()}. Closing it only lowers {@link #weakCount()}: Java has no
  * destructor that could do it, so close it (try-with-resources) if the count matters to you.
@@ -24,7 +25,7 @@ public final class WeakSender<T> implements AutoCloseable, Cloneable {
     }
 
     /**
-     * A new {@link Sender} on this channel, to be closed on its own, or null when the channel is
+     * A new {@link Sender} on this channel, to be closed on its own, or empty when the channel is
      * closed from the senders' side: every sender closed and no permit outstanding, so the
      * receiver has seen, or will see, the end. A permit counts, as in Tokio an
      * {@code OwnedPermit} holds a sender. Whether the receiver is closed does not matter (sends
@@ -32,15 +33,15 @@ public final class WeakSender<T> implements AutoCloseable, Cloneable {
      *
      * @throws IllegalStateException if this weak handle is closed
      */
-    public Sender<T> upgrade() {
+    public Optional<Sender<T>> upgrade() {
         state.lock.lock();
         try {
             requireOpenLocked();
             if (state.senders == 0 && state.reserved == 0) {
-                return null;
+                return Optional.empty();
             }
             state.senders++;
-            return new Sender<>(state);
+            return Optional.of(new Sender<>(state));
         } finally {
             state.unlock();
         }

@@ -320,7 +320,7 @@ class MpscTest {
             while (next < expected + 3_000) {
                 tx.trySend(next++);
             }
-            assertEquals(3_000, rx.size());
+            assertEquals(3_000, rx.len());
             while (expected < next) {
                 assertEquals(expected++, rx.tryRecv());
             }
@@ -490,7 +490,7 @@ class MpscTest {
         tx.send(1);
         assertEquals(1, tx.capacity());
         assertEquals(1, ch.receiver().capacity());
-        assertEquals(1, ch.receiver().size());
+        assertEquals(1, ch.receiver().len());
         assertFalse(ch.receiver().isEmpty());
         permit.close();
         assertEquals(2, tx.capacity());

@@ -29,7 +29,7 @@ class WeakSenderTest {
             while ((msg = ch.receiver().recv()) != null) {
                 handled.incrementAndGet();
                 if (msg > 0) {
-                    Sender<Integer> strong = self.upgrade();
+                    Sender<Integer> strong = self.upgrade().orElse(null);
                     if (strong != null) {
                         try (strong) {
                             strong.send(msg - 1);
@@ -50,7 +50,7 @@ class WeakSenderTest {
         actor.join();
         assertEquals(1, self.weakCount());
         assertEquals(0, self.strongCount());
-        assertNull(self.upgrade(), "the channel ended: nothing to upgrade to");
+        assertTrue(self.upgrade().isEmpty(), "the channel ended: nothing to upgrade to");
         self.close();
         assertEquals(0, ch.receiver().senderWeakCount());
         return handled.get();
@@ -85,13 +85,13 @@ class WeakSenderTest {
         assertEquals(2, ch.sender().weakCount());
         Permit<Integer> permit = ch.sender().reserve();
         ch.sender().close();
-        Sender<Integer> revived = weak.upgrade();
-        assertNotNull(revived, "a permit holds the channel open as a sender does");
+        Sender<Integer> revived = weak.upgrade().orElseThrow(
+                () -> new AssertionError("a permit holds the channel open as a sender does"));
         assertTrue(revived.sameChannel(ch.sender()));
         assertEquals(1, revived.strongCount());
         permit.send(1);
         revived.close();
-        assertNull(copy.upgrade());
+        assertTrue(copy.upgrade().isEmpty());
         assertEquals(1, ch.receiver().recv());
         assertNull(ch.receiver().recv());
         copy.close();
