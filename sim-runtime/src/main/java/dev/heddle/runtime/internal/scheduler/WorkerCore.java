@@ -1,5 +1,6 @@
 package dev.heddle.runtime.internal.scheduler;
 
+import dev.heddle.runtime.internal.TaskEvents;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -190,6 +191,7 @@ public final class WorkerCore<T> {
             if (task != null) {
                 steals++;
                 stolenTasks += local.size() - before + 1;
+                TaskEvents.stolen(index, victim.index, local.size() - before + 1);
                 return counted(task);
             }
         }

@@ -1,0 +1,14 @@
+package dev.heddle.runtime;
+
+/**
+ * What a task hook is told about a task (Tokio's {@code TaskMeta}): see
+ * {@link RuntimeBuilder#onTaskSpawn}, {@link RuntimeBuilder#onTaskTerminate},
+ * {@link RuntimeBuilder#onBeforeTaskPoll} and {@link RuntimeBuilder#onAfterTaskPoll}.
+ *
+ * @param id the task's id, unique in its runtime, in spawn order (what {@link TaskDump} shows)
+ * @param name the name it was spawned with, {@code "task"} when none
+ * @param spawnedAt the line of code that spawned it: the first frame outside Heddle's runtime on
+ *     the spawning thread; null for a task the runtime started itself (the task of
+ *     {@code blockOn})
+ */
+public record TaskMeta(long id, String name, StackTraceElement spawnedAt) {}
