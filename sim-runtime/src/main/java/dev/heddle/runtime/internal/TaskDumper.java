@@ -3,6 +3,7 @@ package dev.heddle.runtime.internal;
 import dev.heddle.runtime.TaskDump;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -15,9 +16,18 @@ import java.util.concurrent.locks.LockSupport;
  * their own for it: an op class {@code XOp} of a channel package reads {@code "<package> x"}
  * ({@code mpsc.RecvOp}: {@code "mpsc recv"}), an op nested in a primitive
  * {@code "<primitive> x"} ({@code Mutex$LockOp}: {@code "mutex lock"}), any other Heddle class
- * its name in words ({@code CancellationToken}: {@code "cancellation token"}).
+ * its name in words ({@code CtrlCOp}: {@code "ctrl c"}); a primitive that parks with itself as the
+ * blocker, from a short table ({@code Mutex}: {@code "mutex lock"}).
  */
 public final class TaskDumper {
+    /** Primitives that park with themselves as the blocker, by what their wait is. */
+    private static final Map<String, String> SELF_PARKING = Map.of(
+            "dev.heddle.sync.Mutex", "mutex lock",
+            "dev.heddle.sync.Barrier", "barrier wait",
+            "dev.heddle.runtime.JoinSet", "join set join next",
+            "dev.heddle.runtime.CancellationToken", "cancellation",
+            "dev.heddle.runtime.internal.BlockingSlots", "blocking slot");
+
     private TaskDumper() {}
 
     /** A dump of {@code tasks}, in their order, leaving out those that have ended. */
@@ -84,6 +94,10 @@ public final class TaskDumper {
         if (c == Waiter.class) {
             // A plain ticket is what select and join wait with: one for all their branches.
             return "select or join";
+        }
+        String known = SELF_PARKING.get(c.getName());
+        if (known != null) {
+            return known;
         }
         if (!c.getName().startsWith("dev.heddle.")) {
             return c.getName() + " (outside Heddle)";
