@@ -8,7 +8,7 @@ package dev.heddle.runtime;
  * @param id the task's id, unique in its runtime, in spawn order (what {@link TaskDump} shows)
  * @param name the name it was spawned with, {@code "task"} when none
  * @param spawnedAt the line of code that spawned it: the first frame outside Heddle's runtime on
- *     the spawning thread; null for a task the runtime started itself (the task of
- *     {@code blockOn})
+ *     the spawning thread (for the task of {@code blockOn}, named {@code main}, the call of
+ *     {@code blockOn}); null when the spawn came from Heddle's own code only
  */
 public record TaskMeta(long id, String name, StackTraceElement spawnedAt) {}
