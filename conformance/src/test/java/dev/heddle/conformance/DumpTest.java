@@ -100,8 +100,8 @@ class DumpTest {
      * Dumps again and again while a timer wakes a task from outside the workers; none panics (in
      * Tokio a traced task lost its notified bit). Tokio's timer sleeps 1 ns, which its 1 ms timer
      * resolution makes 1 ms, as Heddle's does; its dump suspends, and in simulation time moves only
-     * when every task waits, so the dump loop sleeps 1 ms between dumps; and the timeout is 100 ms
-     * rather than 1 s, to keep twenty seeds fast: about a hundred dumps, each seeing the timer task.
+     * when every task waits, so the dump loop sleeps 1 ms between dumps; and the timeout is 50 ms
+     * rather than 1 s, to keep twenty seeds fast: about fifty dumps, each seeing the timer task.
      */
     // Tokio: notified_during_tracing, tokio/tests/dump.rs
     @SimTest(seeds = 20, workers = 3)
@@ -122,11 +122,11 @@ class DumpTest {
                 Heddle.sleep(Duration.ofMillis(1));
             }
         });
-        Heddle.sleep(Duration.ofMillis(100));
+        Heddle.sleep(Duration.ofMillis(50));
         timer.abort();
         dumper.abort();
-        assertTrue(ticks.get() >= 99, "timer ticks: " + ticks);
-        assertTrue(dumpsSeeingTheTimer.get() >= 99, "dumps: " + dumpsSeeingTheTimer);
+        assertTrue(ticks.get() >= 49, "timer ticks: " + ticks);
+        assertTrue(dumpsSeeingTheTimer.get() >= 49, "dumps: " + dumpsSeeingTheTimer);
         assertTrue(assertThrows(JoinException.class, timer::join).isCancelled());
         assertTrue(assertThrows(JoinException.class, dumper::join).isCancelled());
     }

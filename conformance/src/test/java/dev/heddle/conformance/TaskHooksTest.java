@@ -1,6 +1,7 @@
 package dev.heddle.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.CancellationToken;
@@ -10,9 +11,15 @@ import dev.heddle.runtime.JoinHandle;
 import dev.heddle.runtime.RuntimeBuilder;
 import dev.heddle.runtime.TaskMeta;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +128,148 @@ class TaskHooksTest {
             assertEquals("TaskHooksTest.java", meta.spawnedAt().getFileName(), "spawn location in " + event);
             count.incrementAndGet();
         };
+    }
+
+    // Tokio: task_hook_schedule_latency_non_poll_callbacks, tokio/tests/task_hooks.rs
+    // Real runtime: the hooks are set on a RuntimeBuilder
+    @Test
+    void taskHookScheduleLatencyNonPollCallbacks() {
+        AtomicInteger spawns = new AtomicInteger();
+        AtomicInteger terminations = new AtomicInteger();
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().trackTaskScheduleLatency()
+                .onTaskSpawn(meta -> {
+                    assertNull(meta.scheduleLatency());
+                    spawns.incrementAndGet();
+                })
+                .onTaskTerminate(meta -> {
+                    assertNull(meta.scheduleLatency());
+                    terminations.incrementAndGet();
+                })
+                .build()) {
+            JoinHandle<Void> task = rt.spawn(() -> { });
+            rt.blockOn(task::join);
+            // The task of blockOn is spawned and ends too, unlike Tokio's block_on future.
+            assertEquals(2, spawns.get());
+            assertEquals(2, terminations.get());
+        }
+    }
+
+    // Tokio: task_hook_schedule_latency_disabled, tokio/tests/task_hooks.rs
+    // Real runtime: the hooks are set on a RuntimeBuilder
+    @Test
+    void taskHookScheduleLatencyDisabled() {
+        AtomicInteger polls = new AtomicInteger();
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().onBeforeTaskPoll(meta -> {
+            assertNull(meta.scheduleLatency());
+            polls.incrementAndGet();
+        }).build()) {
+            JoinHandle<Void> task = rt.spawn(() -> { });
+            rt.blockOn(task::join);
+            assertTrue(polls.get() >= 2, "polls: " + polls);
+        }
+    }
+
+    /**
+     * A task spawned before {@code blockOn} cannot run until it drives the runtime: its first poll
+     * waited at least the 50 ms the test spent before calling it; the after-poll hook sees the same.
+     */
+    // Tokio: task_hook_schedule_latency_current_thread, tokio/tests/task_hooks.rs
+    // Real runtime: schedule latency is real time, measured on the hooks of a RuntimeBuilder
+    @Test
+    void taskHookScheduleLatencyCurrentThread() throws InterruptedException {
+        AtomicLong target = new AtomicLong(-1);
+        List<Duration> latencies = new CopyOnWriteArrayList<>();
+        List<Duration> afterLatencies = new CopyOnWriteArrayList<>();
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().trackTaskScheduleLatency()
+                .onBeforeTaskPoll(latencyHook(target, latencies))
+                .onAfterTaskPoll(latencyHook(target, afterLatencies))
+                .build()) {
+            JoinHandle<Void> task = rt.spawn(() -> { });
+            target.set(task.id());
+            waitForElapsed(Duration.ofMillis(50));
+            rt.blockOn(task::join);
+        }
+        assertEquals(1, latencies.size(), latencies.toString());
+        assertTrue(latencies.getFirst().compareTo(Duration.ofMillis(25)) >= 0, latencies.toString());
+        assertEquals(latencies, afterLatencies);
+    }
+
+    /**
+     * One worker, held by a task that spins until the test releases it (Tokio's blocks its thread
+     * on a std channel; a Heddle task waiting on a JDK queue would leave its worker, so it spins):
+     * a task spawned meanwhile waits the 50 ms the test waits before releasing it.
+     */
+    // Tokio: task_hook_schedule_latency_multi_thread, tokio/tests/task_hooks.rs
+    // Real runtime: schedule latency is real time, on a real multi-thread runtime's one worker
+    @Test
+    void taskHookScheduleLatencyMultiThread() throws InterruptedException {
+        AtomicLong target = new AtomicLong(-1);
+        List<Duration> latencies = new CopyOnWriteArrayList<>();
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(1).trackTaskScheduleLatency()
+                .onBeforeTaskPoll(latencyHook(target, latencies)).build()) {
+            CountDownLatch started = new CountDownLatch(1);
+            AtomicBoolean released = new AtomicBoolean();
+            JoinHandle<Void> blocker = rt.spawn(() -> {
+                started.countDown();
+                while (!released.get()) {
+                    Thread.onSpinWait();
+                }
+            });
+            started.await();
+            JoinHandle<Void> task = rt.spawn(() -> { });
+            target.set(task.id());
+            waitForElapsed(Duration.ofMillis(50));
+            released.set(true);
+            rt.blockOn(() -> {
+                blocker.join();
+                task.join();
+                return null;
+            });
+        }
+        assertEquals(1, latencies.size(), latencies.toString());
+        assertTrue(latencies.getFirst().compareTo(Duration.ofMillis(25)) >= 0, latencies.toString());
+    }
+
+    /**
+     * A task spawned from a task goes to its worker's LIFO slot and runs only once the spawner
+     * gives the worker up: 50 ms later, as the spawner holds its one worker for that long.
+     */
+    // Tokio: task_hook_schedule_latency_multi_thread_lifo, tokio/tests/task_hooks.rs
+    // Real runtime: schedule latency is real time, on a real multi-thread runtime's one worker
+    @Test
+    void taskHookScheduleLatencyMultiThreadLifo() {
+        AtomicLong target = new AtomicLong(-1);
+        List<Duration> latencies = new CopyOnWriteArrayList<>();
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(1).trackTaskScheduleLatency()
+                .onBeforeTaskPoll(latencyHook(target, latencies)).build()) {
+            JoinHandle<Void> parent = rt.spawn(() -> {
+                JoinHandle<Void> task = Heddle.spawn(() -> { });
+                target.set(task.id());
+                long until = System.nanoTime() + Duration.ofMillis(50).toNanos();
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait(); // holds the worker, as Tokio's std::thread::sleep does
+                }
+                task.join();
+            });
+            rt.blockOn(parent::join);
+        }
+        assertEquals(1, latencies.size(), latencies.toString());
+        assertTrue(latencies.getFirst().compareTo(Duration.ofMillis(25)) >= 0, latencies.toString());
+    }
+
+    private static Consumer<TaskMeta> latencyHook(AtomicLong target, List<Duration> latencies) {
+        return meta -> {
+            if (meta.id() == target.get()) {
+                latencies.add(meta.scheduleLatency());
+            }
+        };
+    }
+
+    /** Tokio's wait_for_elapsed: sleeps until at least {@code duration} has passed. */
+    private static void waitForElapsed(Duration duration) throws InterruptedException {
+        long until = System.nanoTime() + duration.toNanos();
+        for (long left = duration.toNanos(); left > 0; left = until - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.heddle.runtime;
 
 import dev.heddle.runtime.internal.CurrentThreadCarrier;
+import dev.heddle.runtime.internal.ScheduleLatencies;
 import dev.heddle.runtime.internal.TaskHooks;
 import dev.heddle.runtime.internal.WorkerPoolCarrier;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class RuntimeBuilder {
     private Consumer<TaskMeta> onBeforeTaskPoll;
     private Consumer<TaskMeta> onAfterTaskPoll;
     private Duration shutdownGracePeriod = DEFAULT_SHUTDOWN_GRACE_PERIOD;
+    private boolean trackTaskScheduleLatency;
 
     RuntimeBuilder(boolean multiThread) {
         this.multiThread = multiThread;
@@ -113,6 +115,17 @@ public final class RuntimeBuilder {
     }
 
     /**
+     * Measures how long each task waits to run after it was spawned or woken, and tells the poll
+     * hooks ({@link TaskMeta#scheduleLatency()} in {@link #onBeforeTaskPoll} and
+     * {@link #onAfterTaskPoll}; Tokio's {@code track_task_schedule_latency}). Off by default: it
+     * costs a clock read and a map update per wake-up.
+     */
+    public RuntimeBuilder trackTaskScheduleLatency() {
+        this.trackTaskScheduleLatency = true;
+        return this;
+    }
+
+    /**
      * How long the JVM's exit, once SIGINT or SIGTERM started it, waits for the program to close
      * this runtime when a task listens for the signal ({@link HeddleRuntime#ctrlC()}). Default 30
      * seconds; must be positive.
@@ -163,6 +176,7 @@ public final class RuntimeBuilder {
     }
 
     private TaskHooks hooks() {
-        return new TaskHooks(onTaskSpawn, onTaskTerminate, onBeforeTaskPoll, onAfterTaskPoll).orNull();
+        return new TaskHooks(onTaskSpawn, onTaskTerminate, onBeforeTaskPoll, onAfterTaskPoll,
+                trackTaskScheduleLatency ? new ScheduleLatencies() : null).orNull();
     }
 }

@@ -1,5 +1,7 @@
 package dev.heddle.runtime;
 
+import java.time.Duration;
+
 /**
  * What a task hook is told about a task (Tokio's {@code TaskMeta}): see
  * {@link RuntimeBuilder#onTaskSpawn}, {@link RuntimeBuilder#onTaskTerminate},
@@ -10,5 +12,8 @@ package dev.heddle.runtime;
  * @param spawnedAt the line of code that spawned it: the first frame outside Heddle's runtime on
  *     the spawning thread (for the task of {@code blockOn}, named {@code main}, the call of
  *     {@code blockOn}); null when the spawn came from Heddle's own code only
+ * @param scheduleLatency for the poll hooks of a runtime built with
+ *     {@link RuntimeBuilder#trackTaskScheduleLatency()}: how long the task waited to run, from its
+ *     spawn or wake-up to the start of this poll; null for the other hooks, or when not tracked
  */
-public record TaskMeta(long id, String name, StackTraceElement spawnedAt) {}
+public record TaskMeta(long id, String name, StackTraceElement spawnedAt, Duration scheduleLatency) {}

@@ -2,6 +2,7 @@ package dev.heddle.runtime.internal;
 
 import dev.heddle.runtime.TaskMeta;
 import java.security.CodeSource;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -38,7 +39,7 @@ public final class TaskEvents {
     static void spawned(Task<?> task, TaskHooks hooks) {
         if (hooks != null) {
             task.spawnedAt = spawnSite();
-            run(hooks.onSpawn(), task);
+            run(hooks.onSpawn(), task, null);
         }
         if (SPAWN_PROBE.isEnabled()) {
             TaskSpawnEvent e = new TaskSpawnEvent();
@@ -53,7 +54,7 @@ public final class TaskEvents {
     /** Called on the task's thread when its body has ended, before its outcome shows. */
     static void terminated(Task<?> task, TaskHooks hooks, Task.State outcome) {
         if (hooks != null) {
-            run(hooks.onTerminate(), task);
+            run(hooks.onTerminate(), task, null);
         }
         if (END_PROBE.isEnabled()) {
             TaskEndEvent e = new TaskEndEvent();
@@ -68,7 +69,7 @@ public final class TaskEvents {
     static void bodyStarting(Task<?> task) {
         TaskHooks hooks = task.alive().hooks();
         if (hooks != null) {
-            run(hooks.beforePoll(), task);
+            pollStarting(hooks, task);
         }
     }
 
@@ -76,7 +77,7 @@ public final class TaskEvents {
     static void bodyEnded(Task<?> task) {
         TaskHooks hooks = task.alive().hooks();
         if (hooks != null) {
-            run(hooks.afterPoll(), task);
+            pollEnded(hooks, task);
         }
     }
 
@@ -92,7 +93,7 @@ public final class TaskEvents {
     static void park(Task<?> task, Object blocker) {
         TaskHooks hooks = task.alive().hooks();
         if (hooks != null) {
-            run(hooks.afterPoll(), task);
+            pollEnded(hooks, task);
         }
         TaskSuspendEvent e = new TaskSuspendEvent();
         boolean recorded = e.isEnabled();
@@ -114,8 +115,18 @@ public final class TaskEvents {
             }
         }
         if (hooks != null) {
-            run(hooks.beforePoll(), task);
+            pollStarting(hooks, task);
         }
+    }
+
+    private static void pollStarting(TaskHooks hooks, Task<?> task) {
+        ScheduleLatencies latencies = hooks.latencies();
+        run(hooks.beforePoll(), task, latencies == null ? null : latencies.pollStarting());
+    }
+
+    private static void pollEnded(TaskHooks hooks, Task<?> task) {
+        ScheduleLatencies latencies = hooks.latencies();
+        run(hooks.afterPoll(), task, latencies == null ? null : latencies.pollEnded());
     }
 
     /** Called by a carrier as it makes the virtual thread of {@code continuation} ready to run. */
@@ -166,10 +177,10 @@ public final class TaskEvents {
         }
     }
 
-    /** What hooks are told about {@code task}. */
-    private static void run(Consumer<TaskMeta> hook, Task<?> task) {
+    /** Tells {@code hook}, if set, about {@code task}, whose poll waited {@code latency} to start (null: not known). */
+    private static void run(Consumer<TaskMeta> hook, Task<?> task, Duration latency) {
         if (hook != null) {
-            hook.accept(new TaskMeta(task.id(), task.name(), task.spawnedAt));
+            hook.accept(new TaskMeta(task.id(), task.name(), task.spawnedAt, latency));
         }
     }
 

@@ -12,12 +12,14 @@ import java.util.function.Consumer;
  * @param onTerminate runs on the task's thread once its body has ended, before its outcome shows
  * @param beforePoll runs on the task's thread each time it starts or resumes running
  * @param afterPoll runs on the task's thread each time it suspends and when its body ends
+ * @param latencies the schedule latencies the poll hooks are told, or null when not tracked
  */
 public record TaskHooks(Consumer<TaskMeta> onSpawn, Consumer<TaskMeta> onTerminate, Consumer<TaskMeta> beforePoll,
-        Consumer<TaskMeta> afterPoll) {
+        Consumer<TaskMeta> afterPoll, ScheduleLatencies latencies) {
 
     /** These hooks, or null when none is set. */
     public TaskHooks orNull() {
-        return onSpawn == null && onTerminate == null && beforePoll == null && afterPoll == null ? null : this;
+        return onSpawn == null && onTerminate == null && beforePoll == null && afterPoll == null && latencies == null
+                ? null : this;
     }
 }
