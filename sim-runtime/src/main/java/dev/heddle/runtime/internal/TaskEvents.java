@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Where the life of a task is observed: the runtime's task hooks ({@link TaskHooks}) and Heddle's
- * JFR events (category "Heddle": spawn, suspend, wake, steal, end, operation waits), which JDK
+ * JFR events (category "Heddle": spawn, suspend, wake, end, operation waits; steals are
+ * the scheduler's own, {@code scheduler.TaskStealEvent}), which JDK
  * Mission Control shows as tokio-console shows a Tokio program.
  *
  * <p>Observing costs nothing worth measuring when no one observes: every entry point first asks
@@ -27,7 +28,6 @@ public final class TaskEvents {
     private static final TaskEndEvent END_PROBE = new TaskEndEvent();
     private static final TaskSuspendEvent SUSPEND_PROBE = new TaskSuspendEvent();
     private static final TaskWakeEvent WAKE_PROBE = new TaskWakeEvent();
-    private static final TaskStealEvent STEAL_PROBE = new TaskStealEvent();
     private static final OperationWaitEvent WAIT_PROBE = new OperationWaitEvent();
     private static final StackWalker SPAWN_SITES = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     /** Where Heddle's runtime classes were loaded from: frames of classes from there are the spawn machinery. */
@@ -134,17 +134,6 @@ public final class TaskEvents {
         if (WAKE_PROBE.isEnabled()) {
             TaskWakeEvent e = new TaskWakeEvent();
             e.wokenThread = VirtualThreads.threadOf(continuation);
-            e.commit();
-        }
-    }
-
-    /** Called by worker {@code worker} of the multi-thread scheduler when it stole {@code tasks} from {@code victim}. */
-    public static void stolen(int worker, int victim, int tasks) {
-        if (STEAL_PROBE.isEnabled()) {
-            TaskStealEvent e = new TaskStealEvent();
-            e.worker = worker;
-            e.victim = victim;
-            e.tasks = tasks;
             e.commit();
         }
     }

@@ -1,4 +1,4 @@
-package dev.heddle.runtime.internal;
+package dev.heddle.runtime.internal.scheduler;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -6,7 +6,11 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
-/** JFR: a worker of the multi-thread scheduler stole tasks from another's queue. See {@link TaskEvents}. */
+/**
+ * JFR: a worker of the multi-thread scheduler (or a logical worker of the simulator's replay of
+ * it) stole tasks from another's queue; committed by {@link WorkerCore#steal}, beside the task
+ * events of {@code dev.heddle.runtime.internal.TaskEvents}, whose category it shares.
+ */
 @Name("dev.heddle.TaskSteal")
 @Label("Task Steal")
 @Category("Heddle")
