@@ -126,7 +126,10 @@ class DemoTest {
         assertEquals("racy-counter passed: " + expected + "\n", passed.out());
     }
 
-    /** {@code ./heddle demo lock-order --seed S}: a deadlock's report is the task dump, each transfer waiting at its second lock. */
+    /**
+     * {@code ./heddle demo lock-order --seed S}: a deadlock's report is the task dump, each transfer
+     * waiting at its second lock.
+     */
     @Test
     void aDeadlockedSeedPrintsTheTaskDump() {
         SimulationFailure first = ProgramSweep.run("lock-order", ExamplePrograms.all().get("lock-order"), SEEDS)
@@ -135,8 +138,8 @@ class DemoTest {
         Output failed = demo("lock-order", "--seed", Simulation.hex(first.seed()));
         assertEquals(1, failed.code(), failed.err());
         String out = failed.out();
-        assertTrue(out.contains("Blocked tasks, as a task dump:\n3 live tasks\n  main#1 WAITING on join of transfer-a-to-b#2\n"),
-                out);
+        assertTrue(out.contains("Blocked tasks, as a task dump:\n3 live tasks\n"
+                + "  main#1 WAITING on join of transfer-a-to-b#2\n"), out);
         for (String transfer : List.of("transfer-a-to-b#2", "transfer-b-to-a#3")) {
             int at = out.indexOf("  " + transfer + " WAITING on mutex lock\n");
             assertTrue(at >= 0, out);

@@ -17,7 +17,7 @@ public final class RuntimeBuilder {
     public static final int DEFAULT_MAX_BLOCKING_THREADS = 512;
     /** Tokio's default keep-alive of an idle blocking thread. */
     public static final Duration DEFAULT_BLOCKING_KEEP_ALIVE = Duration.ofSeconds(10);
-    /** How long a JVM exit waits for a runtime with ctrl-c listeners to be closed, unless set: Kubernetes' default grace. */
+    /** How long a JVM exit waits for a runtime with ctrl-c listeners to be closed, unless set: Kubernetes' default. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(30);
 
     private final boolean multiThread;

@@ -51,11 +51,13 @@ class JfrEventsTest {
                 .anyMatch(f -> f.getMethod().getType().getName().equals(JfrEventsTest.class.getName())),
                 "a spawn's stack shows who spawned: " + spawn);
         assertEquals("SUCCEEDED", only(byType.get("dev.heddle.TaskEnd"), "consumer").getString("outcome"));
-        assertTrue(byType.get("dev.heddle.TaskSuspend").stream().anyMatch(e -> "consumer".equals(e.getString("taskName"))
-                && "mpsc recv".equals(e.getString("waitingOn")) && !e.getDuration().isNegative()),
+        assertTrue(byType.get("dev.heddle.TaskSuspend").stream()
+                .anyMatch(e -> "consumer".equals(e.getString("taskName"))
+                        && "mpsc recv".equals(e.getString("waitingOn")) && !e.getDuration().isNegative()),
                 "the consumer's waits for a message: " + byType.get("dev.heddle.TaskSuspend"));
-        assertTrue(byType.get("dev.heddle.OperationWait").stream().anyMatch(e -> "mpsc recv".equals(e.getString("operation"))
-                && e.getBoolean("completed") && "consumer".equals(e.getString("taskName"))),
+        assertTrue(byType.get("dev.heddle.OperationWait").stream()
+                .anyMatch(e -> "mpsc recv".equals(e.getString("operation"))
+                        && e.getBoolean("completed") && "consumer".equals(e.getString("taskName"))),
                 "a completed channel wait: " + byType.get("dev.heddle.OperationWait"));
         assertTrue(byType.get("dev.heddle.TaskWake").stream().anyMatch(e -> e.getThread("wokenThread") != null
                 && "consumer".equals(e.getThread("wokenThread").getJavaName())),

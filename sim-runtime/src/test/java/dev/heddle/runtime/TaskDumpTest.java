@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link HeddleRuntime#dump()}: every live task, its state, what it waits on and its stack, on both runtimes and in simulation. */
+/**
+ * {@link HeddleRuntime#dump()}: every live task, its state, what it waits on and its stack, on both
+ * runtimes and in simulation.
+ */
 class TaskDumpTest {
 
     static Stream<RuntimeBuilder> runtimes() {
@@ -123,7 +126,7 @@ class TaskDumpTest {
         }
     }
 
-    /** In simulation every other task is off its thread: just spawned or yielded is READY, and the dump is the seed's. */
+    /** In simulation every other task is off its thread: spawned or yielded is READY; the dump is the seed's. */
     @Test
     void inSimulationASpawnedOrYieldedTaskIsReadyAndTheDumpIsTheSameForASeed() {
         List<String> dumps = new ArrayList<>();

@@ -31,7 +31,7 @@ public final class WorkerCore<T> {
     /** Tokio's {@code MAX_LIFO_POLLS_PER_TICK}: LIFO-slot tasks run in a row before the slot yields. */
     public static final int MAX_LIFO_POLLS_IN_A_ROW = 3;
 
-    /** Never committed: {@code isEnabled()} tells whether a JFR recording wants steal events, reading no field of it. */
+    /** Never committed: {@code isEnabled()} tells whether JFR records steals, reading no field of it. */
     private static final TaskStealEvent STEAL_PROBE = new TaskStealEvent();
     private final int index;
     /** Pushed and popped by the owner; other cores' owners steal from it ({@link LocalQueue} says which end is whose). */
