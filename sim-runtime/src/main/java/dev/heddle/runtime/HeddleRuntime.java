@@ -278,7 +278,9 @@ public final class HeddleRuntime implements AutoCloseable {
      * waiting and on what) and stack (Tokio's {@code Handle::dump}); {@link TaskDump#toString()}
      * prints it. Callable from any thread, inside the runtime's tasks or outside; the calling task
      * is in the dump as {@link TaskDump.State#RUNNING}. In simulation the dump is the same for a
-     * seed.
+     * seed. Reading the stack of a ready task makes the JDK queue it again (it may have run
+     * meanwhile), so a dump is also a scheduling event: in simulation a run that takes one may
+     * order its later steps differently from one that does not, the same way for every rerun.
      */
     public TaskDump dump() {
         return TaskDumper.of(alive.snapshot());
