@@ -14,7 +14,10 @@ import java.util.Map;
 public final class ExamplePrograms {
     private ExamplePrograms() {}
 
-    /** Every program by name, in the order the demo shows them; only {@code racy-counter} and {@code kv-stale-cache} are wrong. */
+    /**
+     * Every program by name, in the order the demo shows them; only {@code racy-counter},
+     * {@code kv-stale-cache} and {@code lock-order} are wrong.
+     */
     public static Map<String, SimBody> all() {
         Map<String, SimBody> programs = new LinkedHashMap<>();
         programs.put("racy-counter", sim -> expect(4L, Counter.incrementConcurrently(new RacyCounter(), 4),
@@ -51,6 +54,7 @@ public final class ExamplePrograms {
                 Ticker.tick(5, Duration.ofMillis(100), Duration.ofMillis(30)), "tick times in ms"));
         programs.put("kv-manager", sim -> KeyValueWorkload.run(3, 6, client -> client));
         programs.put("kv-stale-cache", sim -> KeyValueWorkload.run(3, 6, StaleReadCache::new));
+        programs.put("lock-order", sim -> expect(200L, LockOrder.transferBothWays(), "money in both accounts"));
         return programs;
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** {@code ./heddle demo}: its summary, checked against runs of the same seeds made here, and its replay of one seed. */
 class DemoTest {
     private static final int SEEDS = 40;
-    private static final Set<String> PLANTED_BUGS = Set.of("racy-counter", "kv-stale-cache");
+    private static final Set<String> PLANTED_BUGS = Set.of("racy-counter", "kv-stale-cache", "lock-order");
     /** program, seeds, failures, first failing seed, virtual seconds, wall milliseconds. */
     private static final Pattern ROW = Pattern.compile("(\\S+) +(\\d+) +(\\d+) +(0x[0-9a-f]+|-) +(\\d+\\.\\d) s +(\\d+) ms");
 
@@ -69,7 +69,9 @@ class DemoTest {
                 assertNotNull(firstFailing, name + " is wrong on purpose and must be caught within " + SEEDS + " seeds");
                 String first = Simulation.hex(firstFailing);
                 assertEquals(first, m.group(4), name + " first failing seed");
-                assertTrue(lines.get(row + 1).startsWith("    seed=" + first + " TASK_FAILED: "), lines.get(row + 1));
+                // A planted bug fails an assertion, or (lock-order) deadlocks.
+                assertTrue(lines.get(row + 1).startsWith("    seed=" + first + (name.equals("lock-order")
+                        ? " DEADLOCK: " : " TASK_FAILED: ")), lines.get(row + 1));
                 assertTrue(lines.subList(row + 1, Math.min(row + 7, lines.size()))
                                 .contains("    rerun: ./heddle demo " + name + " --seed " + first),
                         name + "'s rerun command is missing:\n" + demo.out());
@@ -122,6 +124,27 @@ class DemoTest {
         Output passed = demo("racy-counter", "--seed", String.valueOf(passing));
         assertEquals(0, passed.code(), passed.err());
         assertEquals("racy-counter passed: " + expected + "\n", passed.out());
+    }
+
+    /**
+     * {@code ./heddle demo lock-order --seed S}: a deadlock's report is the task dump, each transfer
+     * waiting at its second lock.
+     */
+    @Test
+    void aDeadlockedSeedPrintsTheTaskDump() {
+        SimulationFailure first = ProgramSweep.run("lock-order", ExamplePrograms.all().get("lock-order"), SEEDS)
+                .firstFailure();
+        assertNotNull(first, "lock-order must deadlock within " + SEEDS + " seeds");
+        Output failed = demo("lock-order", "--seed", Simulation.hex(first.seed()));
+        assertEquals(1, failed.code(), failed.err());
+        String out = failed.out();
+        assertTrue(out.contains("Blocked tasks, as a task dump:\n3 live tasks\n"
+                + "  main#1 WAITING on join of transfer-a-to-b#2\n"), out);
+        for (String transfer : List.of("transfer-a-to-b#2", "transfer-b-to-a#3")) {
+            int at = out.indexOf("  " + transfer + " WAITING on mutex lock\n");
+            assertTrue(at >= 0, out);
+            assertTrue(out.substring(at).lines().skip(1).limit(4).anyMatch(l -> l.contains("LockOrder.transfer(")), out);
+        }
     }
 
     @Test

@@ -115,6 +115,38 @@ public final class Heddle {
     }
 
     /**
+     * Every live task of the calling task's runtime with its name, id, state (running, ready,
+     * waiting and on what) and stack (Tokio's {@code Handle::dump}):
+     * {@code System.out.println(Heddle.dump())} shows where a program hangs.
+     *
+     * @see HeddleRuntime#dump()
+     */
+    public static TaskDump dump() {
+        return HeddleRuntime.current().dump();
+    }
+
+    /**
+     * Waits until the process is asked to shut down: SIGINT (ctrl-c) or SIGTERM on a real
+     * runtime, the test's {@code Sim.sendCtrlCAfter} in simulation (Tokio's
+     * {@code signal::ctrl_c}). A suspension point.
+     * <pre>{@code
+     * Heddle.spawn(server::run);
+     * Heddle.ctrlC();
+     * shutdown.cancel();   // tell the tasks, then wait for them to finish their work
+     * }</pre>
+     *
+     * @see HeddleRuntime#ctrlC()
+     */
+    public static void ctrlC() {
+        HeddleRuntime.current().ctrlC();
+    }
+
+    /** {@link #ctrlC()} as an op for a select; it listens from the moment it is made. */
+    public static SelectableOp<Void> ctrlCOp() {
+        return HeddleRuntime.current().ctrlCOp();
+    }
+
+    /**
      * Lets other ready tasks run before this one continues: a suspension point that does not
      * wait for anything, for a long loop that should neither starve other tasks nor hide
      * interleavings from the simulator. Outside a task it is {@link Thread#yield()}.

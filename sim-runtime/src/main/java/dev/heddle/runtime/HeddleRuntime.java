@@ -8,7 +8,10 @@ import dev.heddle.runtime.internal.JdkPollers;
 import dev.heddle.runtime.internal.Node;
 import dev.heddle.runtime.internal.RuntimeAccess;
 import dev.heddle.runtime.internal.RuntimeClock;
+import dev.heddle.runtime.internal.ShutdownSignal;
 import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.TaskDumper;
+import dev.heddle.runtime.internal.TaskHooks;
 import dev.heddle.runtime.internal.VirtualThreads;
 import dev.heddle.runtime.internal.WorkerPoolCarrier;
 import dev.heddle.runtime.internal.scheduler.WorkStealingScheduler;
@@ -52,7 +55,9 @@ public final class HeddleRuntime implements AutoCloseable {
      * Tasks not yet ended, and the count of those that have: every spawn and end touches it,
      * so it takes no lock and makes no object per task.
      */
-    private final AliveTasks alive = new AliveTasks();
+    private final AliveTasks alive;
+    /** The ctrl-c of this runtime: the JVM's shutdown on a real runtime, the test's in simulation. */
+    private final ShutdownSignal ctrlC;
     private volatile boolean closed;
 
     /** A builder for a runtime whose tasks all run on the thread that calls {@link #blockOn}. */
@@ -70,7 +75,12 @@ public final class HeddleRuntime implements AutoCloseable {
             @Override
             public HeddleRuntime onCarrier(Carrier carrier, int maxBlockingThreads, String threadName) {
                 return new HeddleRuntime(carrier, maxBlockingThreads, RuntimeBuilder.DEFAULT_BLOCKING_KEEP_ALIVE,
-                        threadName, () -> {}, () -> {});
+                        threadName, () -> {}, () -> {}, null, RuntimeBuilder.DEFAULT_SHUTDOWN_GRACE_PERIOD);
+            }
+
+            @Override
+            public ShutdownSignal ctrlC(HeddleRuntime runtime) {
+                return runtime.ctrlC;
             }
 
             @Override
@@ -97,14 +107,18 @@ public final class HeddleRuntime implements AutoCloseable {
 
     /**
      * A runtime on {@code carrier}, whose blocking pool (if it has one) lets an idle thread wait
-     * {@code blockingKeepAlive} for more work before it ends; used by the builders, and by the
-     * simulator through {@link RuntimeAccess}.
+     * {@code blockingKeepAlive} for more work before it ends, whose tasks {@code hooks} (null: none)
+     * are told about, and whose ctrl-c holds the JVM's exit for up to {@code shutdownGracePeriod};
+     * used by the builders, and by the simulator through {@link RuntimeAccess}.
      */
     HeddleRuntime(Carrier carrier, int maxBlockingThreads, Duration blockingKeepAlive, String threadName,
-            Runnable onThreadStart, Runnable onThreadStop) {
+            Runnable onThreadStart, Runnable onThreadStop, TaskHooks hooks, Duration shutdownGracePeriod) {
         JdkPollers.startOutsideRuntimes();
         this.carrier = carrier;
-        this.threads = VirtualThreads.factory(carrier);
+        this.alive = new AliveTasks(hooks);
+        this.ctrlC = new ShutdownSignal(!carrier.isSimulation(), threadName, shutdownGracePeriod);
+        this.threads = VirtualThreads.factory(hooks == null || hooks.latencies() == null ? carrier
+                : hooks.latencies().recording(carrier));
         this.defaultNode = carrier.defaultNode();
         this.clock = new RuntimeClock(carrier.time(), defaultNode);
         if (carrier.simulatesBlocking()) {
@@ -259,6 +273,45 @@ public final class HeddleRuntime implements AutoCloseable {
         return alive.snapshot();
     }
 
+    /**
+     * Every task of this runtime that has not ended, with its name, id, state (running, ready,
+     * waiting and on what) and stack (Tokio's {@code Handle::dump}); {@link TaskDump#toString()}
+     * prints it. Callable from any thread, inside the runtime's tasks or outside; the calling task
+     * is in the dump as {@link TaskDump.State#RUNNING}. In simulation the dump is the same for a
+     * seed. Reading the stack of a ready task makes the JDK queue it again (it may have run
+     * meanwhile), so a dump is also a scheduling event: in simulation a run that takes one may
+     * order its later steps differently from one that does not, the same way for every rerun.
+     */
+    public TaskDump dump() {
+        return TaskDumper.of(alive.snapshot());
+    }
+
+    /**
+     * Waits until this runtime's process is asked to shut down (Tokio's {@code signal::ctrl_c}):
+     * SIGINT or SIGTERM on a real runtime, {@code Sim.sendCtrlCAfter} in simulation. Returns on
+     * the first signal after the call. A suspension point.
+     *
+     * <p>On a real runtime the first call registers a JVM shutdown hook for this runtime. When the
+     * signal comes the JVM has begun to exit; the hook wakes the waiting tasks and holds the exit
+     * until the program has closed this runtime (its graceful shutdown), for at most
+     * {@link RuntimeBuilder#shutdownGracePeriod(Duration)}. Tokio's process instead goes on until
+     * its program returns, for as long as it takes.
+     *
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or its
+     *     timeout passes first
+     */
+    public void ctrlC() {
+        SelectableOp.await(ctrlCOp());
+    }
+
+    /**
+     * {@link #ctrlC()} as an op for a select: it listens from the moment it is made, so a signal
+     * that comes before the select waits is not missed.
+     */
+    public SelectableOp<Void> ctrlCOp() {
+        return ctrlC.listen();
+    }
+
     /** Threads of the blocking pool alive now (0 in simulation). */
     public int blockingThreads() {
         return blockingPool == null ? 0 : blockingPool.threads();
@@ -333,6 +386,7 @@ public final class HeddleRuntime implements AutoCloseable {
             blockingPool.close();
         }
         carrier.close();
+        ctrlC.runtimeClosed();
         return ended;
     }
 

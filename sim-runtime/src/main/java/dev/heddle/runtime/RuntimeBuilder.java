@@ -1,9 +1,12 @@
 package dev.heddle.runtime;
 
 import dev.heddle.runtime.internal.CurrentThreadCarrier;
+import dev.heddle.runtime.internal.ScheduleLatencies;
+import dev.heddle.runtime.internal.TaskHooks;
 import dev.heddle.runtime.internal.WorkerPoolCarrier;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Configures a {@link HeddleRuntime}. Invalid settings fail at {@link #build()} with an
@@ -14,6 +17,8 @@ public final class RuntimeBuilder {
     public static final int DEFAULT_MAX_BLOCKING_THREADS = 512;
     /** Tokio's default keep-alive of an idle blocking thread. */
     public static final Duration DEFAULT_BLOCKING_KEEP_ALIVE = Duration.ofSeconds(10);
+    /** How long a JVM exit waits for a runtime with ctrl-c listeners to be closed, unless set: Kubernetes' default. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE_PERIOD = Duration.ofSeconds(30);
 
     private final boolean multiThread;
     private Integer workerThreads;
@@ -22,6 +27,12 @@ public final class RuntimeBuilder {
     private String threadName = "heddle";
     private Runnable onThreadStart = () -> {};
     private Runnable onThreadStop = () -> {};
+    private Consumer<TaskMeta> onTaskSpawn;
+    private Consumer<TaskMeta> onTaskTerminate;
+    private Consumer<TaskMeta> onBeforeTaskPoll;
+    private Consumer<TaskMeta> onAfterTaskPoll;
+    private Duration shutdownGracePeriod = DEFAULT_SHUTDOWN_GRACE_PERIOD;
+    private boolean trackTaskScheduleLatency;
 
     RuntimeBuilder(boolean multiThread) {
         this.multiThread = multiThread;
@@ -67,6 +78,64 @@ public final class RuntimeBuilder {
     }
 
     /**
+     * Runs on the spawning thread each time a task is spawned, before it starts (Tokio's
+     * {@code on_task_spawn}); {@link TaskMeta#spawnedAt()} is the line that spawned it. Hooks run
+     * inline on the runtime's hot paths: keep them short, and never let them throw or wait.
+     * A runtime with any task hook finds each task's spawn line, a stack walk per spawn.
+     */
+    public RuntimeBuilder onTaskSpawn(Consumer<TaskMeta> hook) {
+        this.onTaskSpawn = Objects.requireNonNull(hook, "onTaskSpawn");
+        return this;
+    }
+
+    /**
+     * Runs on a task's thread once it has ended (returned, failed, or was cancelled, also before it
+     * ever ran), before a joiner can see its outcome (Tokio's {@code on_task_terminate}). Keep it
+     * short, as {@link #onTaskSpawn}.
+     */
+    public RuntimeBuilder onTaskTerminate(Consumer<TaskMeta> hook) {
+        this.onTaskTerminate = Objects.requireNonNull(hook, "onTaskTerminate");
+        return this;
+    }
+
+    /**
+     * Runs on a task's thread each time it starts running or resumes after a suspension point
+     * (Tokio's {@code on_before_task_poll}: a Heddle task's "poll" is what it runs between two
+     * suspension points). Every call is matched by one of {@link #onAfterTaskPoll}'s.
+     */
+    public RuntimeBuilder onBeforeTaskPoll(Consumer<TaskMeta> hook) {
+        this.onBeforeTaskPoll = Objects.requireNonNull(hook, "onBeforeTaskPoll");
+        return this;
+    }
+
+    /** Runs on a task's thread each time it suspends and when its body ends (Tokio's {@code on_after_task_poll}). */
+    public RuntimeBuilder onAfterTaskPoll(Consumer<TaskMeta> hook) {
+        this.onAfterTaskPoll = Objects.requireNonNull(hook, "onAfterTaskPoll");
+        return this;
+    }
+
+    /**
+     * Measures how long each task waits to run after it was spawned or woken, and tells the poll
+     * hooks ({@link TaskMeta#scheduleLatency()} in {@link #onBeforeTaskPoll} and
+     * {@link #onAfterTaskPoll}; Tokio's {@code track_task_schedule_latency}). Off by default: it
+     * costs a clock read and a map update per wake-up.
+     */
+    public RuntimeBuilder trackTaskScheduleLatency() {
+        this.trackTaskScheduleLatency = true;
+        return this;
+    }
+
+    /**
+     * How long the JVM's exit, once SIGINT or SIGTERM started it, waits for the program to close
+     * this runtime when a task listens for the signal ({@link HeddleRuntime#ctrlC()}). Default 30
+     * seconds; must be positive.
+     */
+    public RuntimeBuilder shutdownGracePeriod(Duration gracePeriod) {
+        this.shutdownGracePeriod = gracePeriod;
+        return this;
+    }
+
+    /**
      * A new runtime with these settings; a multi-thread one starts its workers now, so close
      * the runtime when done.
      *
@@ -81,6 +150,11 @@ public final class RuntimeBuilder {
             throw new IllegalArgumentException("blockingKeepAlive must be a positive duration, was " + blockingKeepAlive
                     + "; it is how long an idle blocking thread waits for more work, e.g. Duration.ofSeconds(10)");
         }
+        if (shutdownGracePeriod == null || !shutdownGracePeriod.isPositive()) {
+            throw new IllegalArgumentException("shutdownGracePeriod must be a positive duration, was "
+                    + shutdownGracePeriod + "; it is how long a JVM exit waits for the runtime to be closed,"
+                    + " e.g. Duration.ofSeconds(30)");
+        }
         if (threadName == null || threadName.isBlank()) {
             throw new IllegalArgumentException("threadName must not be blank, was '" + threadName + "'");
         }
@@ -90,13 +164,19 @@ public final class RuntimeBuilder {
                         + workerThreads + " on a currentThread() builder");
             }
             return new HeddleRuntime(new CurrentThreadCarrier(threadName), maxBlockingThreads, blockingKeepAlive, threadName,
-                    onThreadStart, onThreadStop);
+                    onThreadStart, onThreadStop, hooks(), shutdownGracePeriod);
         }
         int workers = workerThreads == null ? java.lang.Runtime.getRuntime().availableProcessors() : workerThreads;
         if (workers < 1 || workers > 32767) {
             throw new IllegalArgumentException("workerThreads must be between 1 and 32767, was " + workers);
         }
         return new HeddleRuntime(new WorkerPoolCarrier(workers, threadName, onThreadStart, onThreadStop),
-                maxBlockingThreads, blockingKeepAlive, threadName, onThreadStart, onThreadStop);
+                maxBlockingThreads, blockingKeepAlive, threadName, onThreadStart, onThreadStop, hooks(),
+                shutdownGracePeriod);
+    }
+
+    private TaskHooks hooks() {
+        return new TaskHooks(onTaskSpawn, onTaskTerminate, onBeforeTaskPoll, onAfterTaskPoll,
+                trackTaskScheduleLatency ? new ScheduleLatencies() : null).orNull();
     }
 }

@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.TaskEvents;
 import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
 import java.util.function.Function;
@@ -87,11 +88,15 @@ public interface SelectableOp<T> {
         // An op that is a queue node made by this thread is its own ticket (one object per wait).
         Waiter waiter = op instanceof WaitQueue.Node<?> node && node.isForCallingThread() && node.waiter() == null
                 ? node : new Waiter();
+        Object recorded = TaskEvents.waitStarting(op);
+        boolean completed = false;
         try {
             op.enqueue(waiter, 0);
             waiter.awaitClaim();
+            completed = true;
         } finally {
             op.dequeue();
+            TaskEvents.waitEnded(recorded, completed);
         }
         return op.result();
     }

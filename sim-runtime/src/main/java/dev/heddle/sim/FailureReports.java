@@ -1,11 +1,15 @@
 package dev.heddle.sim;
 
+import dev.heddle.runtime.TaskDump;
 import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.TaskDumper;
 import dev.heddle.runtime.internal.VirtualThreads;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The text of what the simulator tells the user when a run goes wrong: each report says what
@@ -70,7 +74,7 @@ final class FailureReports {
         return "no task can run, no timer is pending, and the main task has not finished (after " + steps
                 + " steps, at " + now / 1_000_000 + " ms virtual time). "
                 + (paused.isEmpty() ? "" : "Paused hosts hold tasks that could run:\n" + paused)
-                + "Blocked tasks:\n" + taskList(alive, true);
+                + "Blocked tasks, as a task dump:\n" + taskList(alive, true);
     }
 
     /** Every task waits, timers are pending, but the test paused auto-advance and no task is left to advance time. */
@@ -191,39 +195,54 @@ final class FailureReports {
         return sb.toString();
     }
 
-    /** A task's name, state and stack, trimmed to the frames that say where it waits. */
+    /**
+     * A task's heading (name, id, state, what it waits on) and stack, as a {@link TaskDump} prints
+     * it: reports and {@code Heddle.dump()} describe tasks alike.
+     */
     static String stack(SimTask t) {
-        StringBuilder sb = new StringBuilder("  ").append(t.name);
+        TaskDump.Task entry = dumpEntry(t);
+        if (entry == null) {
+            return "  " + t.name + " (stack unavailable)\n";
+        }
+        return new TaskDump(List.of(entry)).toString().lines().skip(1).map(l -> l + "\n")
+                .collect(Collectors.joining());
+    }
+
+    /** The tasks as a {@link TaskDump}, in creation order. */
+    static TaskDump dump(Collection<SimTask> tasks) {
+        List<TaskDump.Task> entries = new ArrayList<>();
+        for (SimTask t : tasks) {
+            TaskDump.Task entry = dumpEntry(t);
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        return new TaskDump(entries);
+    }
+
+    /**
+     * {@code t} as a dump shows it: a Heddle task by its name and id, with {@code @host} on a
+     * simulated host; a virtual thread it started by the simulator's name and number for it. Null
+     * once its thread has ended.
+     */
+    private static TaskDump.Task dumpEntry(SimTask t) {
         if (t.thread == null) {
-            return sb.append(" (stack unavailable)\n").toString();
+            return null;
         }
-        sb.append(" (").append(t.thread.getState()).append(")\n");
-        StackTraceElement[] frames = t.thread.getStackTrace();
-        int shown = 0;
-        for (StackTraceElement f : frames) {
-            String c = f.getClassName();
-            if (c.startsWith("java.lang.VirtualThread") || c.startsWith("jdk.internal.vm.")
-                    || c.equals("java.lang.System$1") || c.equals("dev.heddle.runtime.internal.Task")
-                    || c.startsWith("java.lang.ScopedValue") || c.equals("dev.heddle.sim.Simulation")) {
-                continue;
-            }
-            sb.append("      at ").append(f).append('\n');
-            if (++shown == 25) {
-                sb.append("      ...\n");
-                break;
-            }
+        if (t.task == null) {
+            return TaskDumper.describe(t.id, t.name, t.thread);
         }
-        return sb.toString();
+        String name = t.incarnation == null ? t.task.name() : t.task.name() + "@" + t.incarnation.name();
+        return TaskDumper.describe(t.task.id(), name, t.thread);
     }
 
     private static String taskList(Collection<SimTask> tasks, boolean withStacks) {
+        if (withStacks) {
+            return dump(tasks).toString();
+        }
         StringBuilder sb = new StringBuilder();
         for (SimTask t : tasks) {
-            if (withStacks) {
-                sb.append(stack(t));
-            } else {
-                sb.append("  ").append(t).append('\n');
-            }
+            sb.append("  ").append(t).append('\n');
         }
         return sb.toString();
     }

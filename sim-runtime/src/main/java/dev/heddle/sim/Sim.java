@@ -2,7 +2,10 @@ package dev.heddle.sim;
 
 import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.internal.RuntimeAccess;
+import dev.heddle.runtime.internal.ShutdownSignal;
 import dev.heddle.time.Clock;
+import dev.heddle.time.TimeDriver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -122,6 +125,29 @@ public final class Sim {
     /** Virtual nanoseconds since the simulation started, on the calling task's host's clock on a host. */
     public long now() {
         return runtime.clock().now();
+    }
+
+    /**
+     * Sends the simulated process a ctrl-c (SIGINT) {@code delay} of virtual time from now: every
+     * task then waiting in {@link dev.heddle.runtime.Heddle#ctrlC()} (or holding a
+     * {@code ctrlCOp()} made before) returns, as on a real runtime when the process is signalled.
+     * So a graceful-shutdown program runs unchanged in simulation, with the signal at the moment
+     * the test picks; for a moment that differs from seed to seed, draw it from the seed:
+     * <pre>{@code sim.sendCtrlCAfter(Duration.ofMillis(sim.random().nextLong(1, 1_000)));}</pre>
+     * Call it more than once for more signals. It reaches the whole simulated runtime, not one
+     * simulated host.
+     *
+     * @throws IllegalArgumentException when {@code delay} is negative
+     */
+    public void sendCtrlCAfter(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, was " + delay
+                    + "; Duration.ZERO sends the signal now");
+        }
+        TimeDriver driver = RuntimeAccess.carrier(runtime).time();
+        ShutdownSignal ctrlC = RuntimeAccess.ctrlC(runtime);
+        driver.schedule(driver.now() + delay.toNanos(), ctrlC::deliver);
     }
 
     /**

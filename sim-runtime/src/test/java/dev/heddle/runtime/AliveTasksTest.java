@@ -48,7 +48,7 @@ class AliveTasksTest {
             if (t.id() % 3 == 0) {
                 expected.add(t);
             } else {
-                alive.remove(t);
+                alive.remove(t, Task.State.SUCCEEDED);
             }
         }
         assertEquals(expected, alive.snapshot());
@@ -63,7 +63,7 @@ class AliveTasksTest {
         for (Task<Void> t : all) {
             // Every task of the first two segments (which are dropped) and every other one of the rest.
             if (t.id() <= 2L * AliveTasks.SEGMENT_SIZE || t.id() % 2 == 0) {
-                alive.remove(t);
+                alive.remove(t, Task.State.SUCCEEDED);
                 removed++;
             }
         }
@@ -76,7 +76,7 @@ class AliveTasksTest {
         AliveTasks alive = new AliveTasks();
         List<Task<Void>> all = addTasks(alive);
         for (Task<Void> t : all) {
-            alive.remove(t);
+            alive.remove(t, Task.State.SUCCEEDED);
         }
         assertEquals(List.of(), alive.snapshot());
         Task<Void> next = task(TASKS + 1);

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * thread, so all tasks collided on one cell and each then paid to initialise its probe.
  *
  * <p>Every id the runtime hands out must be added once and removed once, or its segment is
- * never dropped.
+ * never dropped. Adding and removing are where a task's life begins and ends for its runtime, so
+ * they also tell {@link TaskEvents} (the runtime's task hooks, JFR).
  */
 public final class AliveTasks {
     private static final int SEGMENT_BITS = 10;
@@ -51,9 +52,27 @@ public final class AliveTasks {
      * before and after its reads, and retries if it was odd or changed.
      */
     private final AtomicLong dropVersion = new AtomicLong();
+    /** The runtime's task hooks, or null when it has none. */
+    private final TaskHooks hooks;
 
-    /** Adds {@code task}, whose id is unique and from 1 on. */
+    /** The live tasks of a runtime without task hooks. */
+    public AliveTasks() {
+        this(null);
+    }
+
+    /** The live tasks of a runtime whose tasks {@code hooks} (null: none) are told about. */
+    public AliveTasks(TaskHooks hooks) {
+        this.hooks = hooks;
+    }
+
+    /** The runtime's task hooks, or null when it has none. */
+    TaskHooks hooks() {
+        return hooks;
+    }
+
+    /** Adds {@code task}, whose id is unique and from 1 on, on the thread that spawns it. */
     public void add(Task<?> task) {
+        TaskEvents.spawned(task, hooks);
         long position = task.id() - 1;
         long number = position >>> SEGMENT_BITS;
         Segment s = lvNewest();
@@ -68,8 +87,9 @@ public final class AliveTasks {
         s.soTask((int) (position & SLOT_MASK), task);
     }
 
-    /** Removes {@code task}, which was added and has ended. */
-    public void remove(Task<?> task) {
+    /** Removes {@code task}, which was added and has ended with {@code outcome}, on its own thread. */
+    public void remove(Task<?> task, Task.State outcome) {
+        TaskEvents.terminated(task, hooks, outcome);
         Segment s = task.aliveSegment;
         task.aliveSegment = null;
         s.soTask((int) ((task.id() - 1) & SLOT_MASK), null);

@@ -23,6 +23,7 @@ public final class CurrentThreadCarrier implements Carrier {
 
     @Override
     public void execute(Runnable continuation) {
+        TaskEvents.woken(continuation);
         runQueue.offer(continuation);
         Thread d = driver;
         if (d != null && d != Thread.currentThread()) {

@@ -26,6 +26,8 @@ public final class RuntimeAccess {
         RuntimeClock clock(HeddleRuntime runtime);
 
         <T> JoinHandle<T> spawnOn(HeddleRuntime runtime, Node node, String name, Callable<T> body);
+
+        ShutdownSignal ctrlC(HeddleRuntime runtime);
     }
 
     private static volatile Grant grant;
@@ -67,6 +69,11 @@ public final class RuntimeAccess {
      */
     public static <T> JoinHandle<T> spawnOn(HeddleRuntime runtime, Node node, String name, Callable<T> body) {
         return granted().spawnOn(runtime, node, name, body);
+    }
+
+    /** The ctrl-c of {@code runtime}: how a simulation's test delivers the signal. */
+    public static ShutdownSignal ctrlC(HeddleRuntime runtime) {
+        return granted().ctrlC(runtime);
     }
 
     private static Grant granted() {

@@ -32,7 +32,11 @@ public final class Suspension {
         }
         task.checkCancelled();
         watch(task);
-        LockSupport.park(blocker);
+        if (TaskEvents.observed(task)) {
+            TaskEvents.park(task, blocker);
+        } else {
+            LockSupport.park(blocker);
+        }
         task.checkCancelled();
     }
 
@@ -46,10 +50,16 @@ public final class Suspension {
      */
     public static void parkIgnoringCancellation(Object blocker) {
         Task<?> task = Task.current();
-        if (task != null) {
-            watch(task);
+        if (task == null) {
+            LockSupport.park(blocker);
+            return;
         }
-        LockSupport.park(blocker);
+        watch(task);
+        if (TaskEvents.observed(task)) {
+            TaskEvents.park(task, blocker);
+        } else {
+            LockSupport.park(blocker);
+        }
     }
 
     /** Lets the other ready tasks run before the calling task goes on: a suspension point that does not wait. */
@@ -61,7 +71,11 @@ public final class Suspension {
         }
         task.checkCancelled();
         watch(task);
-        Thread.yield();
+        if (TaskEvents.observed(task)) {
+            TaskEvents.park(task, null);
+        } else {
+            Thread.yield();
+        }
         task.checkCancelled();
     }
 

@@ -75,6 +75,8 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
 
     /** Where the runtime's {@link AliveTasks} keeps this task until it ends; touched by the registry only. */
     AliveTasks.Segment aliveSegment;
+    /** The line that spawned the task, found only for a runtime with task hooks ({@link TaskEvents#spawned}). */
+    StackTraceElement spawnedAt;
 
     public Task(long id, String name, HeddleRuntime runtime, Carrier carrier, Node node, AliveTasks alive,
             Callable<T> body, boolean blocking) {
@@ -182,10 +184,13 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
 
     private void runBody() {
         State outcome;
+        boolean ran = false;
         try {
             if (lvCancelRequested()) {
                 outcome = State.CANCELLED;
             } else {
+                ran = true;
+                TaskEvents.bodyStarting(this);
                 value = body.call();
                 outcome = State.SUCCEEDED;
             }
@@ -197,10 +202,13 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
                 outcome = State.FAILED;
             }
         }
+        if (ran) {
+            TaskEvents.bodyEnded(this);
+        }
         body = null;
         thread = null;
         // Counted ended before the outcome shows: whoever sees the task done sees the runtime's metrics add up.
-        alive.remove(this);
+        alive.remove(this, outcome);
         // A release store: fire() right after is a full fence, so a second one here bought nothing.
         soState(outcome);
         carrier.taskEnded(this);
@@ -222,6 +230,11 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
      */
     public OneTimeEvent.Registration whenDone(Runnable action) {
         return whenFired(action);
+    }
+
+    /** The live tasks of this task's runtime, which also hold its task hooks. */
+    AliveTasks alive() {
+        return alive;
     }
 
     DeadlineScope pushDeadline(DeadlineScope scope) {

@@ -18,19 +18,22 @@ public final class VirtualThreads {
 
     private static final Constructor<?> BUILDER;
     private static final VarHandle RUN_CONTINUATION;
+    private static final VarHandle CARRIER_THREAD;
     private static final RuntimeException UNAVAILABLE;
 
     static {
         Constructor<?> builder = null;
         VarHandle runContinuation = null;
+        VarHandle carrierThread = null;
         RuntimeException unavailable = null;
         try {
             Class<?> builderClass = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
             builder = builderClass.getDeclaredConstructor(Executor.class);
             builder.setAccessible(true);
             Class<?> virtualThread = Class.forName("java.lang.VirtualThread");
-            runContinuation = MethodHandles.privateLookupIn(virtualThread, MethodHandles.lookup())
-                    .findVarHandle(virtualThread, "runContinuation", Runnable.class);
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(virtualThread, MethodHandles.lookup());
+            runContinuation = lookup.findVarHandle(virtualThread, "runContinuation", Runnable.class);
+            carrierThread = lookup.findVarHandle(virtualThread, "carrierThread", Thread.class);
         } catch (ReflectiveOperationException | RuntimeException e) {
             unavailable = new IllegalStateException("""
                     Heddle cannot carry virtual threads on its own executor: %s
@@ -47,6 +50,7 @@ public final class VirtualThreads {
         }
         BUILDER = builder;
         RUN_CONTINUATION = runContinuation;
+        CARRIER_THREAD = carrierThread;
         UNAVAILABLE = unavailable;
     }
 
@@ -73,6 +77,18 @@ public final class VirtualThreads {
             throw UNAVAILABLE;
         }
         return (Runnable) RUN_CONTINUATION.get(thread);
+    }
+
+    /**
+     * True when the virtual {@code thread} is mounted on a carrier thread now, that is running
+     * rather than waiting for a carrier: {@link Thread#getState()} says {@code RUNNABLE} for both.
+     * A moment's answer, for a {@link TaskDumper dump}.
+     */
+    public static boolean isMounted(Thread thread) {
+        if (UNAVAILABLE != null) {
+            throw UNAVAILABLE;
+        }
+        return CARRIER_THREAD.getVolatile(thread) != null;
     }
 
     /**

@@ -26,6 +26,7 @@ public final class WorkerPoolCarrier implements Carrier {
 
     @Override
     public void execute(Runnable continuation) {
+        TaskEvents.woken(continuation);
         scheduler.execute(continuation);
     }
 

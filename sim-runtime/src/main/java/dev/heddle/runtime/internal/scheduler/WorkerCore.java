@@ -31,6 +31,8 @@ public final class WorkerCore<T> {
     /** Tokio's {@code MAX_LIFO_POLLS_PER_TICK}: LIFO-slot tasks run in a row before the slot yields. */
     public static final int MAX_LIFO_POLLS_IN_A_ROW = 3;
 
+    /** Never committed: {@code isEnabled()} tells whether JFR records steals, reading no field of it. */
+    private static final TaskStealEvent STEAL_PROBE = new TaskStealEvent();
     private final int index;
     /** Pushed and popped by the owner; other cores' owners steal from it ({@link LocalQueue} says which end is whose). */
     private final LocalQueue<T> local;
@@ -190,10 +192,22 @@ public final class WorkerCore<T> {
             if (task != null) {
                 steals++;
                 stolenTasks += local.size() - before + 1;
+                stolenEvent(victim, local.size() - before + 1);
                 return counted(task);
             }
         }
         return null;
+    }
+
+    /** Records a steal of {@code tasks} from {@code victim} for JFR; a static check when no recording wants it. */
+    private void stolenEvent(WorkerCore<T> victim, int tasks) {
+        if (STEAL_PROBE.isEnabled()) {
+            TaskStealEvent e = new TaskStealEvent();
+            e.worker = index;
+            e.victim = victim.index;
+            e.tasks = tasks;
+            e.commit();
+        }
     }
 
     private T counted(T task) {
