@@ -20,10 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the spawned tasks of the {@code block_on} future; Heddle's lists every live task, the caller
  * too, as the one {@link TaskDump.State#RUNNING} task, so the translations leave it out.
  *
- * <p>Tokio's file has two tests named {@code current_thread} and two {@code multi_thread}, the
- * second of each in module {@code future_completes_during_trace} (regression tests of a dump that
- * deadlocked when a task completed during it). A test name appears once per file here, so each
- * method runs both of Tokio's tests of its name; the table counts the three names.
+ * <p>The tests of module {@code future_completes_during_trace} are regression tests of a dump
+ * that deadlocked when a task completed during it.
  */
 class DumpTest {
 
@@ -86,13 +84,23 @@ class DumpTest {
     @CurrentThreadTest
     void currentThread() {
         dumpShowsThreeTasksInTheirFrames();
-        aTaskCompletingDuringADumpEndsAndSoDoesTheDump(false);
     }
 
     // Tokio: multi_thread, tokio/tests/dump.rs
     @SimTest(seeds = 20, workers = 3)
     void multiThread() {
         dumpShowsThreeTasksInTheirFrames();
+    }
+
+    // Tokio: future_completes_during_trace::current_thread, tokio/tests/dump.rs
+    @CurrentThreadTest
+    void futureCompletesDuringTraceCurrentThread() {
+        aTaskCompletingDuringADumpEndsAndSoDoesTheDump(false);
+    }
+
+    // Tokio: future_completes_during_trace::multi_thread, tokio/tests/dump.rs
+    @SimTest(seeds = 20, workers = 3)
+    void futureCompletesDuringTraceMultiThread() {
         aTaskCompletingDuringADumpEndsAndSoDoesTheDump(true);
     }
 
