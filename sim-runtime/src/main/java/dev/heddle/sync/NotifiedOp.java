@@ -35,9 +35,19 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
         this.eager = eager;
     }
 
+    /**
+     * Waits as every op does. A task cancelled while it waits ends the registration as
+     * {@link #close()} does, as Tokio drops the future of a task it aborts: it leaves the queue,
+     * and a {@code notifyOne} that reached it passes on.
+     */
     @Override
     public void await() {
-        SelectableOp.await(this);
+        try {
+            SelectableOp.await(this);
+        } catch (CancellationException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
