@@ -163,7 +163,8 @@ public final class Mutex<T> {
                 throw consumedError();
             }
             if (!casState(0, HELD)) {
-                throw new IllegalStateException("intoInner on " + this + ": a task holds this mutex or waits for it;"
+                // Not "+ this": toString takes the queue's lock, which is held here.
+                throw new IllegalStateException("intoInner: a task holds this mutex or waits for it;"
                         + " join the tasks that use it first");
             }
             consumed = true;
@@ -445,7 +446,8 @@ public final class Mutex<T> {
      * The guarded value, if the lock is free to read it, as Tokio's {@code Debug} shows it:
      * {@code Mutex[data=42]}, or {@code Mutex[data=<locked>]} while a task holds the lock (or
      * {@code <consumed>} after {@link #intoInner()}). It takes the lock for the read, as Tokio's
-     * does with {@code try_lock}, so a {@link #tryLock()} racing it may fail.
+     * does with {@code try_lock}, so a {@link #tryLock()} racing it may fail. Takes the queue's
+     * lock, so never call it while holding that.
      */
     @Override
     public String toString() {

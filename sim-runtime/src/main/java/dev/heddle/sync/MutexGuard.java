@@ -1,6 +1,7 @@
 package dev.heddle.sync;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -58,6 +59,24 @@ public final class MutexGuard<T> implements AutoCloseable {
         U narrowed = getter.apply(whole);
         handOver();
         return new MappedMutexGuard<>(mutex, narrowed, v -> setter.accept(whole, v));
+    }
+
+    /**
+     * {@link #map(Function)} for a part that may be missing (Tokio's {@code MutexGuard::try_map}):
+     * if {@code getter} returns empty, nothing is handed over and this guard still holds the
+     * lock, as Tokio hands the original guard back.
+     *
+     * @throws IllegalStateException if this guard was closed or already mapped
+     */
+    public <U> Optional<MappedMutexGuard<U>> tryMap(Function<? super T, Optional<U>> getter) {
+        Objects.requireNonNull(getter, "getter");
+        checkOpen();
+        Optional<U> narrowed = getter.apply(mutex.value());
+        if (narrowed.isEmpty()) {
+            return Optional.empty();
+        }
+        handOver();
+        return Optional.of(new MappedMutexGuard<>(mutex, narrowed.get(), null));
     }
 
     /** Unlocks the mutex, waking the longest waiter if there is one. Idempotent. */

@@ -240,4 +240,33 @@ class MutexMapAndIntoInnerTest {
             });
         }
     }
+
+    @Test
+    void tryMapHandsOverOnlyWhenThePartIsThere() {
+        Mutex<Account> m = new Mutex<>(new Account());
+        MutexGuard<Account> g = m.lock();
+        assertTrue(g.tryMap(a -> java.util.Optional.<String>empty()).isEmpty());
+        assertEquals(0, g.get().balance, "a failed tryMap handed the guard over");
+        MappedMutexGuard<List<String>> log = g.tryMap(a -> java.util.Optional.of(a.log)).orElseThrow();
+        assertThrows(IllegalStateException.class, g::get);
+        g.close();
+        assertTrue(m.isLocked(), "closing the handed-over guard unlocked the mutex");
+        log.close();
+        assertFalse(m.isLocked());
+    }
+
+    /** Tokio's {@code Debug}: the value when the lock is free, {@code <locked>} while it is held; a guard shows its value. */
+    @Test
+    void toStringShowsTheValueOnlyWhileTheLockIsFree() {
+        Mutex<String> m = new Mutex<>("data");
+        assertEquals("Mutex[data=data]", m.toString());
+        MutexGuard<String> g = m.lock();
+        assertEquals("Mutex[data=<locked>]", m.toString());
+        assertEquals("data", g.toString());
+        g.close();
+        assertEquals("MutexGuard[closed]", g.toString());
+        assertFalse(m.isLocked(), "toString left the lock taken");
+        m.intoInner();
+        assertEquals("Mutex[data=<consumed>]", m.toString());
+    }
 }
