@@ -49,13 +49,13 @@ public class SetOnceLincheckTest {
 
     @Test
     void stress() {
-        new StressOptions().iterations(10).invocationsPerIteration(200).sequentialSpecification(FirstSetWins.class)
+        new StressOptions().threads(2).actorsPerThread(3).iterations(6).invocationsPerIteration(100).sequentialSpecification(FirstSetWins.class)
                 .check(SetOnceLincheckTest.class);
     }
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions().iterations(10).invocationsPerIteration(100)
+        new ModelCheckingOptions().threads(2).actorsPerThread(3).iterations(6).invocationsPerIteration(30)
                 .sequentialSpecification(FirstSetWins.class).check(SetOnceLincheckTest.class);
     }
 
