@@ -100,7 +100,10 @@ public final class MutexGuard<T> implements AutoCloseable {
         }
     }
 
-    /** The guarded value's own text while this guard holds the lock (Tokio's guard {@code Debug}), else {@code MutexGuard[closed]}. */
+    /**
+     * The guarded value's own text while this guard holds the lock (Tokio's guard {@code Debug}),
+     * else {@code MutexGuard[closed]}.
+     */
     @Override
     public String toString() {
         return closed ? "MutexGuard[closed]" : String.valueOf(mutex.value());

@@ -22,7 +22,7 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
     /** Made by {@link Notify#notified()}: registered from creation until notified or closed. */
     private final boolean eager;
     private State state = State.IDLE;
-    /** The one notification this holds or consumed came from {@link Notify#notifyLast()}: it passes on to the newest. */
+    /** The notification this holds or consumed came from {@link Notify#notifyLast()}: it passes on to the newest. */
     private boolean fromLast;
     /**
      * What this registration consumed was a {@code notifyOne} (or the permit one stored): passed

@@ -50,7 +50,8 @@ public final class OnceCell<T> {
      * @throws NullPointerException if {@code value} is null
      */
     public static <T> OnceCell<T> of(T value) {
-        Objects.requireNonNull(value, "a OnceCell holds no null; pass a value, or use new OnceCell<>() for an empty one");
+        Objects.requireNonNull(value,
+                "a OnceCell holds no null; pass a value, or use new OnceCell<>() for an empty one");
         OnceCell<T> cell = new OnceCell<>();
         cell.publish(cell.generation, value);
         return cell;

@@ -18,7 +18,7 @@ public final class RwLockReadGuard<T> implements AutoCloseable {
         this.value = value;
     }
 
-    /** The guarded value (or the part this guard was mapped to); read it only, other readers see it at the same time. */
+    /** The guarded value (or the part it was mapped to); read it only, other readers see it at the same time. */
     public T get() {
         checkOpen();
         return value;

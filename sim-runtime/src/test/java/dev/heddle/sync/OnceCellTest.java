@@ -10,9 +10,11 @@ import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.Simulation;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OnceCellTest {
@@ -145,11 +147,11 @@ class OnceCellTest {
                                 ran[0]++;
                                 Heddle.yieldNow();
                                 if (me % 2 == 0) {
-                                    throw new java.io.IOException("refused " + me);
+                                    throw new IOException("refused " + me);
                                 }
                                 return me;
                             });
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             return -1;
                         }
                     }));
@@ -173,7 +175,7 @@ class OnceCellTest {
         try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             int[] created = rt.blockOn(() -> {
                 OnceCell<Integer> cell = new OnceCell<>();
-                java.util.concurrent.atomic.AtomicInteger successes = new java.util.concurrent.atomic.AtomicInteger();
+                AtomicInteger successes = new AtomicInteger();
                 List<JoinHandle<Integer>> tasks = new ArrayList<>();
                 for (int t = 0; t < 16; t++) {
                     tasks.add(Heddle.spawn(() -> cell.getOrTryInit(() -> {

@@ -1,17 +1,14 @@
 package dev.heddle.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
-import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@link RwLock}'s reader limit ({@code new RwLock<>(value, maxReaders)}) and {@link RwLockWriteGuard#downgrade()}. */

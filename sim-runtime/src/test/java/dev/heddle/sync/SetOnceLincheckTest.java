@@ -49,7 +49,8 @@ public class SetOnceLincheckTest {
 
     @Test
     void stress() {
-        new StressOptions().threads(2).actorsPerThread(3).iterations(6).invocationsPerIteration(100).sequentialSpecification(FirstSetWins.class)
+        new StressOptions().threads(2).actorsPerThread(3).iterations(6).invocationsPerIteration(100)
+                .sequentialSpecification(FirstSetWins.class)
                 .check(SetOnceLincheckTest.class);
     }
 
