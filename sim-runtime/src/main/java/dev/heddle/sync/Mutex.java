@@ -163,7 +163,8 @@ public final class Mutex<T> {
                 throw consumedError();
             }
             if (!casState(0, HELD)) {
-                throw new IllegalStateException("intoInner on " + this + ": a task holds this mutex or waits for it;"
+                // Not "+ this": toString takes the queue's lock, which is held here.
+                throw new IllegalStateException("intoInner: a task holds this mutex or waits for it;"
                         + " join the tasks that use it first");
             }
             consumed = true;
@@ -441,11 +442,24 @@ public final class Mutex<T> {
         value = newValue;
     }
 
+    /**
+     * The guarded value, if the lock is free to read it, as Tokio's {@code Debug} shows it:
+     * {@code Mutex[data=42]}, or {@code Mutex[data=<locked>]} while a task holds the lock (or
+     * {@code <consumed>} after {@link #intoInner()}). It takes the lock for the read, as Tokio's
+     * does with {@code try_lock}, so a {@link #tryLock()} racing it may fail. Takes the queue's
+     * lock, so never call it while holding that.
+     */
     @Override
     public String toString() {
-        int s = lvState();
-        return "Mutex[" + ((s & HELD) == 0 ? "unlocked" : consumed ? "consumed" : "locked")
-                + ((s & QUEUED) == 0 ? "" : ", waiters") + "]";
+        if (casState(0, HELD)) {
+            try {
+                return "Mutex[data=" + value + "]";
+            } finally {
+                unlock();
+            }
+        }
+        return "Mutex[data=" + (isConsumed() ? "<consumed>" : "<locked>")
+                + ((lvState() & QUEUED) == 0 ? "" : ", waiters") + "]";
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.heddle.sync;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -60,6 +61,24 @@ public final class MutexGuard<T> implements AutoCloseable {
         return new MappedMutexGuard<>(mutex, narrowed, v -> setter.accept(whole, v));
     }
 
+    /**
+     * {@link #map(Function)} for a part that may be missing (Tokio's {@code MutexGuard::try_map}):
+     * if {@code getter} returns empty, nothing is handed over and this guard still holds the
+     * lock, as Tokio hands the original guard back.
+     *
+     * @throws IllegalStateException if this guard was closed or already mapped
+     */
+    public <U> Optional<MappedMutexGuard<U>> tryMap(Function<? super T, Optional<U>> getter) {
+        Objects.requireNonNull(getter, "getter");
+        checkOpen();
+        Optional<U> narrowed = getter.apply(mutex.value());
+        if (narrowed.isEmpty()) {
+            return Optional.empty();
+        }
+        handOver();
+        return Optional.of(new MappedMutexGuard<>(mutex, narrowed.get(), null));
+    }
+
     /** Unlocks the mutex, waking the longest waiter if there is one. Idempotent. */
     @Override
     public void close() {
@@ -81,8 +100,12 @@ public final class MutexGuard<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * The guarded value's own text while this guard holds the lock (Tokio's guard {@code Debug}),
+     * else {@code MutexGuard[closed]}.
+     */
     @Override
     public String toString() {
-        return "MutexGuard[" + (closed ? "closed" : "holding") + "]";
+        return closed ? "MutexGuard[closed]" : String.valueOf(mutex.value());
     }
 }

@@ -9,47 +9,44 @@ import java.util.concurrent.CancellationException;
 /**
  * The one {@link Notified}: a registration queued in its {@link Notify} as itself. One from
  * {@link Notify#notified()} is queued at once, before any task waits with it (it has no
- * waiter then); one from {@link Notify#notifiedOp()} when a select first enqueues it. Kept
- * apart from the public interface so that its queue links and waiter stay out of the API.
+ * waiter then), and stays queued until it is notified or closed, whatever a select it is
+ * offered to does (it is {@code eager}); one from {@link Notify#notifiedOp()} is queued when a
+ * select first enqueues it and leaves with that select. Kept apart from the public interface
+ * so that its queue links and waiter stay out of the API.
  */
 final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
 
     enum State { IDLE, REGISTERED, NOTIFIED_ONE, NOTIFIED_ALL, CONSUMED }
 
     private final Notify notify;
+    /** Made by {@link Notify#notified()}: registered from creation until notified or closed. */
+    private final boolean eager;
     private State state = State.IDLE;
+    /** The notification this holds or consumed came from {@link Notify#notifyLast()}: it passes on to the newest. */
+    private boolean fromLast;
     /**
      * What this registration consumed was a {@code notifyOne} (or the permit one stored): passed
      * on if its task is cancelled before it runs.
      */
     private boolean tookOne;
 
-    NotifiedOp(Notify notify) {
+    NotifiedOp(Notify notify, boolean eager) {
         this.notify = notify;
+        this.eager = eager;
     }
 
     /**
-     * Waits as every op does; then, if what it got was a {@code notifyOne} and the task was
-     * aborted or timed out before it ran again, passes the notification to the next waiter and
-     * throws, as Tokio does when a notified future is dropped before it is polled: the wake-up
-     * goes to a task that will act on it, never to one that is on its way out.
+     * Waits as every op does. A task cancelled while it waits ends the registration as
+     * {@link #close()} does, as Tokio drops the future of a task it aborts: it leaves the queue,
+     * and a {@code notifyOne} that reached it passes on.
      */
     @Override
     public void await() {
-        SelectableOp.await(this);
-        if (tookOne) {
-            try {
-                Suspension.checkpoint();
-            } catch (CancellationException e) {
-                notify.lock.lock();
-                try {
-                    tookOne = false;
-                    notify.notifyOneLocked();
-                } finally {
-                    notify.lock.unlock();
-                }
-                throw e;
-            }
+        try {
+            SelectableOp.await(this);
+        } catch (CancellationException e) {
+            close();
+            throw e;
         }
     }
 
@@ -68,6 +65,7 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
         if (notify.permit) {
             notify.permit = false;
             state = State.NOTIFIED_ONE;
+            fromLast = false;
         } else {
             state = State.REGISTERED;
             notify.waiters.addLast(this);
@@ -76,12 +74,13 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
 
     /**
      * Hands a notification to this registration, just taken off the queue. False if it could
-     * not take it: its waiter gave up or went with another select branch.
+     * not take it: a lazy op whose waiter gave up or went with another select branch. An eager
+     * registration keeps it in that case, to be awaited or passed on when closed.
      */
-    boolean deliverLocked(State notification) {
+    boolean deliverLocked(State notification, boolean last) {
         Waiter w = waiter();
         if (w == null) {
-            state = notification;
+            hold(notification, last);
             return true;
         }
         boolean claimed = tryClaim();
@@ -89,11 +88,21 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
         if (claimed) {
             state = State.CONSUMED;
             tookOne = notification == State.NOTIFIED_ONE;
+            fromLast = last;
             w.wake();
+            return true;
+        }
+        if (eager) {
+            hold(notification, last);
             return true;
         }
         state = State.IDLE;
         return false;
+    }
+
+    private void hold(State notification, boolean last) {
+        state = notification;
+        fromLast = last;
     }
 
     @Override
@@ -118,7 +127,9 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
             default -> {
                 if (notify.permit) {
                     notify.permit = false;
+                    notify.waiters.remove(this);
                     tookOne = true;
+                    fromLast = false;
                     state = State.CONSUMED;
                     return true;
                 }
@@ -146,12 +157,13 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
         }
     }
 
+    /** Leaves the wait: a lazy op leaves the queue too, an eager registration stays in it. */
     @Override
     public void dequeue() {
         notify.lock.lock();
         try {
             stopWaiting();
-            if (notify.waiters.remove(this)) {
+            if (!eager && notify.waiters.remove(this)) {
                 state = State.IDLE;
             }
         } finally {
@@ -159,8 +171,29 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
         }
     }
 
+    /**
+     * Nothing, once the wait is over; but if what it got was a {@code notifyOne} and the task was
+     * aborted or timed out before it ran again, passes the notification on and throws, as Tokio
+     * does when a notified future is dropped before it is polled: the wake-up goes to a task that
+     * will act on it, never to one on its way out. A select reads this before it runs the
+     * branch's handler, so the rule holds for a select branch too.
+     */
     @Override
     public Void result() {
+        if (tookOne) {
+            tookOne = false;
+            try {
+                Suspension.checkpoint();
+            } catch (CancellationException e) {
+                notify.lock.lock();
+                try {
+                    notify.notifyOneLocked(fromLast);
+                } finally {
+                    notify.lock.unlock();
+                }
+                throw e;
+            }
+        }
         return null;
     }
 
@@ -170,7 +203,7 @@ final class NotifiedOp extends WaitQueue.Node<NotifiedOp> implements Notified {
         try {
             notify.waiters.remove(this);
             if (state == State.NOTIFIED_ONE) {
-                notify.notifyOneLocked();
+                notify.notifyOneLocked(fromLast);
             }
             state = State.CONSUMED;
         } finally {

@@ -31,7 +31,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A {@code notifyOne} that reaches a waiter whose task is aborted or times out before it
  * runs again passes on to the next waiter (Tokio's rule for a dropped {@code Notified}), so a
- * wake-up is never spent on a task on its way out.
+ * wake-up is never spent on a task on its way out; this holds for a wait in a select too,
+ * whose branch then throws the cancellation instead of running its handler. A
+ * {@code notifiedOp()} branch that loses its select takes nothing: a notification reaching it
+ * meanwhile goes to the next waiter. A {@code notified()} registration offered to a select
+ * that another branch wins stays registered, as Tokio's {@code &mut notified} does, and keeps
+ * what reaches it until it is awaited or closed. A notification passed on goes the way it
+ * came: after {@link #notifyLast()}, to the newest waiter.
  */
 public final class Notify {
     final ReentrantLock lock = new ReentrantLock();
@@ -49,7 +55,7 @@ public final class Notify {
      * {@code notifyOne} on to the next waiter.
      */
     public Notified notified() {
-        NotifiedOp n = new NotifiedOp(this);
+        NotifiedOp n = new NotifiedOp(this, true);
         lock.lock();
         try {
             n.registerLocked();
@@ -65,7 +71,7 @@ public final class Notify {
      * stored permit if there is one. The form to use in a select; see the class doc.
      */
     public SelectableOp<Void> notifiedOp() {
-        return new NotifiedOp(this);
+        return new NotifiedOp(this, false);
     }
 
     /**
@@ -75,7 +81,7 @@ public final class Notify {
     public void notifyOne() {
         lock.lock();
         try {
-            notifyOneLocked();
+            notifyOneLocked(false);
         } finally {
             lock.unlock();
         }
@@ -89,20 +95,22 @@ public final class Notify {
     public void notifyLast() {
         lock.lock();
         try {
-            for (NotifiedOp n = waiters.pollLast(); n != null; n = waiters.pollLast()) {
-                if (n.deliverLocked(NotifiedOp.State.NOTIFIED_ONE)) {
-                    return;
-                }
-            }
-            permit = true;
+            notifyOneLocked(true);
         } finally {
             lock.unlock();
         }
     }
 
-    void notifyOneLocked() {
-        for (NotifiedOp n = waiters.pollFirst(); n != null; n = waiters.pollFirst()) {
-            if (n.deliverLocked(NotifiedOp.State.NOTIFIED_ONE)) {
+    /**
+     * Delivers one notification to the newest ({@code last}) or oldest registration that can
+     * take it, or stores the permit. A registration passing on a notification it cannot use
+     * passes it the way it came, as Tokio's dropped {@code Notified} does: after a
+     * {@link #notifyLast()}, to the newest waiter again.
+     */
+    void notifyOneLocked(boolean last) {
+        for (NotifiedOp n = last ? waiters.pollLast() : waiters.pollFirst(); n != null;
+                n = last ? waiters.pollLast() : waiters.pollFirst()) {
+            if (n.deliverLocked(NotifiedOp.State.NOTIFIED_ONE, last)) {
                 return;
             }
         }
@@ -114,7 +122,7 @@ public final class Notify {
         lock.lock();
         try {
             for (NotifiedOp n = waiters.pollFirst(); n != null; n = waiters.pollFirst()) {
-                n.deliverLocked(NotifiedOp.State.NOTIFIED_ALL);
+                n.deliverLocked(NotifiedOp.State.NOTIFIED_ALL, false);
             }
         } finally {
             lock.unlock();

@@ -42,6 +42,21 @@ public final class OnceCell<T> {
     /** An empty cell. */
     public OnceCell() {}
 
+    /**
+     * A cell that already holds {@code value} (Tokio's {@code OnceCell::from} and
+     * {@code new_with(Some(value))}): every {@link #getOrInit} returns it without running its
+     * initializer.
+     *
+     * @throws NullPointerException if {@code value} is null
+     */
+    public static <T> OnceCell<T> of(T value) {
+        Objects.requireNonNull(value,
+                "a OnceCell holds no null; pass a value, or use new OnceCell<>() for an empty one");
+        OnceCell<T> cell = new OnceCell<>();
+        cell.publish(cell.generation, value);
+        return cell;
+    }
+
     /** The value, or empty if no initializer has finished yet. */
     public Optional<T> get() {
         return Optional.ofNullable(generation.value);
@@ -61,6 +76,25 @@ public final class OnceCell<T> {
      *     timeout passes while it waits for another initializer
      */
     public T getOrInit(Supplier<? extends T> init) {
+        Objects.requireNonNull(init, "init");
+        return getOrTryInit(init::get);
+    }
+
+    /**
+     * The value, running {@code init} to create it if no one has, where creating it may fail
+     * with a checked exception (Tokio's {@code get_or_try_init}, whose initializer returns a
+     * {@code Result}): the failure reaches this caller only and leaves the cell empty, so the
+     * next waiting caller runs its own initializer.
+     *
+     * <pre>{@code Connection c = conn.getOrTryInit(() -> connect(address));   // throws IOException}</pre>
+     *
+     * @throws E what {@code init} threw
+     * @throws NullPointerException if {@code init} returns null
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted or its
+     *     timeout passes while it waits for another initializer
+     */
+    public <E extends Exception> T getOrTryInit(Initializer<? extends T, E> init) throws E {
+        Objects.requireNonNull(init, "init");
         while (true) {
             Generation<T> g = generation;
             if (g.value != null) {
@@ -79,6 +113,34 @@ public final class OnceCell<T> {
                 publish(g, created);
                 return created;
             }
+        }
+    }
+
+    /**
+     * Sets the value (Tokio's {@code set}), failing with the reason if it cannot.
+     *
+     * @throws OnceCellSetException if the cell already has a value
+     *     ({@link OnceCellSetException#isAlreadyInitialized()}) or an initializer is running
+     *     ({@link OnceCellSetException#isInitializing()}); the cell is unchanged
+     * @throws NullPointerException if {@code newValue} is null
+     */
+    public void set(T newValue) {
+        Objects.requireNonNull(newValue, "a OnceCell holds no null; set a value");
+        Generation<T> g = generation;
+        if (g.value != null) {
+            throw new OnceCellSetException(true);
+        }
+        Optional<SemaphorePermit> turn;
+        try {
+            turn = g.initializing.tryAcquire();
+        } catch (SemaphoreClosedException set) {
+            throw new OnceCellSetException(true);
+        }
+        if (turn.isEmpty()) {
+            throw new OnceCellSetException(false);
+        }
+        try (SemaphorePermit t = turn.get()) {
+            publish(g, newValue);
         }
     }
 
@@ -145,4 +207,16 @@ public final class OnceCell<T> {
     }
 
     private record Generation<T>(T value, Semaphore initializing) {}
+
+    /**
+     * An initializer for {@link #getOrTryInit} that may fail with a checked exception.
+     *
+     * @param <T> the value it creates
+     * @param <E> what it may throw
+     */
+    @FunctionalInterface
+    public interface Initializer<T, E extends Exception> {
+        /** Creates the value (not null), or throws. */
+        T get() throws E;
+    }
 }

@@ -62,9 +62,14 @@ public final class RwLock<T> {
      *
      * @throws java.util.concurrent.CancellationException if the calling task is aborted or its
      *     timeout passes while waiting; nothing is held
+     * @throws IllegalStateException if the lock was consumed by {@link #intoInner()}
      */
     public RwLockReadGuard<T> read() {
-        return SelectableOp.await(readOp());
+        try {
+            return SelectableOp.await(readOp());
+        } catch (SemaphoreClosedException consumed) {
+            throw consumedError();
+        }
     }
 
     /**
@@ -72,33 +77,88 @@ public final class RwLock<T> {
      *
      * @throws java.util.concurrent.CancellationException if the calling task is aborted or its
      *     timeout passes while waiting; nothing is held
+     * @throws IllegalStateException if the lock was consumed by {@link #intoInner()}
      */
     public RwLockWriteGuard<T> write() {
-        return SelectableOp.await(writeOp());
+        try {
+            return SelectableOp.await(writeOp());
+        } catch (SemaphoreClosedException consumed) {
+            throw consumedError();
+        }
     }
 
-    /** Read access now, or empty if a writer holds the lock or anyone waits for it. */
+    /**
+     * Read access now, or empty if a writer holds the lock or anyone waits for it.
+     *
+     * @throws IllegalStateException if the lock was consumed by {@link #intoInner()}
+     */
     public Optional<RwLockReadGuard<T>> tryRead() {
-        return semaphore.tryAcquire(1).map(this::readGuard);
+        try {
+            return semaphore.tryAcquire(1).map(this::readGuard);
+        } catch (SemaphoreClosedException consumed) {
+            throw consumedError();
+        }
     }
 
-    /** Write access now, or empty if anyone holds the lock or waits for it. */
+    /**
+     * Write access now, or empty if anyone holds the lock or waits for it.
+     *
+     * @throws IllegalStateException if the lock was consumed by {@link #intoInner()}
+     */
     public Optional<RwLockWriteGuard<T>> tryWrite() {
-        return semaphore.tryAcquire(maxReaders).map(this::writeGuard);
+        try {
+            return semaphore.tryAcquire(maxReaders).map(this::writeGuard);
+        } catch (SemaphoreClosedException consumed) {
+            throw consumedError();
+        }
     }
 
-    /** Read access as an operation that select can offer. */
+    /** Read access as an operation that select can offer; a consumed lock disables its branch. */
     public SelectableOp<RwLockReadGuard<T>> readOp() {
         return semaphore.acquireOp(1).map(this::readGuard);
     }
 
-    /** Write access as an operation that select can offer. */
+    /** Write access as an operation that select can offer; a consumed lock disables its branch. */
     public SelectableOp<RwLockWriteGuard<T>> writeOp() {
         return semaphore.acquireOp(maxReaders).map(this::writeGuard);
     }
 
+    /**
+     * Takes the value out of a lock that no task holds or waits for, and consumes the lock
+     * (Tokio's {@code into_inner}, which takes the lock by value so that nobody can use it
+     * afterwards): every later {@code read}, {@code write}, {@code tryRead} or {@code tryWrite}
+     * fails with an {@link IllegalStateException}, since Java cannot take the lock away from
+     * code that still refers to it. For the end of a computation whose tasks have all finished.
+     *
+     * @throws IllegalStateException if a task holds the lock or waits for it (the value stays
+     *     where it is), or if it was already consumed
+     */
+    public T intoInner() {
+        Optional<SemaphorePermit> all;
+        try {
+            all = semaphore.tryAcquire(maxReaders);
+        } catch (SemaphoreClosedException consumed) {
+            throw consumedError();
+        }
+        if (all.isEmpty()) {
+            throw new IllegalStateException("intoInner on " + this + ": a task holds this lock or waits for it;"
+                    + " join the tasks that use it first");
+        }
+        // Held for good and closed: every later acquirer fails at once instead of waiting forever.
+        all.get().forget();
+        semaphore.close();
+        T v = value;
+        value = null;
+        return v;
+    }
+
+    private static IllegalStateException consumedError() {
+        return new IllegalStateException("this RwLock was consumed by intoInner(), which took its value out;"
+                + " make a new RwLock for the value");
+    }
+
     private RwLockReadGuard<T> readGuard(SemaphorePermit permit) {
-        return new RwLockReadGuard<>(this, permit);
+        return new RwLockReadGuard<>(permit, value);
     }
 
     private RwLockWriteGuard<T> writeGuard(SemaphorePermit permit) {
@@ -113,10 +173,25 @@ public final class RwLock<T> {
         value = newValue;
     }
 
+    /**
+     * The guarded value, if it can be read now, as Tokio's {@code Debug} shows it:
+     * {@code RwLock[data=42]}, or {@code RwLock[data=<locked>]} while a writer holds the lock
+     * or waits for it (or {@code <consumed>} after {@link #intoInner()}). It takes a read lock
+     * for the read, as Tokio's does with {@code try_read}.
+     */
     @Override
     public String toString() {
-        int free = semaphore.availablePermits();
-        return "RwLock[" + (free == maxReaders ? "unlocked" : free == 0 ? "locked" : (maxReaders - free) + " reader(s)")
-                + "]";
+        Optional<SemaphorePermit> read;
+        try {
+            read = semaphore.tryAcquire(1);
+        } catch (SemaphoreClosedException consumed) {
+            return "RwLock[data=<consumed>]";
+        }
+        if (read.isEmpty()) {
+            return "RwLock[data=<locked>]";
+        }
+        try (SemaphorePermit p = read.get()) {
+            return "RwLock[data=" + value + "]";
+        }
     }
 }

@@ -14,6 +14,7 @@ import dev.heddle.runtime.SelectableOp;
 import dev.heddle.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@link MutexGuard#map} ({@link MappedMutexGuard}) and {@link Mutex#intoInner()}. */
@@ -239,5 +240,34 @@ class MutexMapAndIntoInnerTest {
                 }
             });
         }
+    }
+
+    @Test
+    void tryMapHandsOverOnlyWhenThePartIsThere() {
+        Mutex<Account> m = new Mutex<>(new Account());
+        MutexGuard<Account> g = m.lock();
+        assertTrue(g.tryMap(a -> Optional.<String>empty()).isEmpty());
+        assertEquals(0, g.get().balance, "a failed tryMap handed the guard over");
+        MappedMutexGuard<List<String>> log = g.tryMap(a -> Optional.of(a.log)).orElseThrow();
+        assertThrows(IllegalStateException.class, g::get);
+        g.close();
+        assertTrue(m.isLocked(), "closing the handed-over guard unlocked the mutex");
+        log.close();
+        assertFalse(m.isLocked());
+    }
+
+    /** Tokio's {@code Debug}: the value while the lock is free, {@code <locked>} while held; a guard shows it. */
+    @Test
+    void toStringShowsTheValueOnlyWhileTheLockIsFree() {
+        Mutex<String> m = new Mutex<>("data");
+        assertEquals("Mutex[data=data]", m.toString());
+        MutexGuard<String> g = m.lock();
+        assertEquals("Mutex[data=<locked>]", m.toString());
+        assertEquals("data", g.toString());
+        g.close();
+        assertEquals("MutexGuard[closed]", g.toString());
+        assertFalse(m.isLocked(), "toString left the lock taken");
+        m.intoInner();
+        assertEquals("Mutex[data=<consumed>]", m.toString());
     }
 }

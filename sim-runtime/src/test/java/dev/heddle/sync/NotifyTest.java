@@ -10,7 +10,9 @@ import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.select.Select;
 import dev.heddle.sim.Simulation;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,41 +208,91 @@ class NotifyTest {
         }
     }
 
-    // Tokio: notified_multi_notify_drop_one, tokio/tests/sync_notify.rs (the drop is an abort here)
+    /**
+     * Tokio's rule for a select branch: a {@code notifyOne} that a {@code notifiedOp()} branch
+     * won, in a task aborted before it runs, passes to the next waiter instead of being spent
+     * on a task on its way out; the select throws the cancellation instead of running the handler.
+     */
     @Test
-    void notifiedMultiNotifyDropOne() {
-        for (long seed = 0; seed < 50; seed++) {
+    void aNotifyOneWonByASelectBranchOfAnAbortedTaskPassesOnOverManySeeds() {
+        for (long seed = 0; seed < 200; seed++) {
             Simulation.ofSeed(seed).run(sim -> {
                 Notify notify = new Notify();
-                boolean[] registered = new boolean[2];
-                boolean[] ranOn = new boolean[1];
-                JoinHandle<Void> first = sim.spawn(() -> {
+                boolean[] selecting = new boolean[1];
+                boolean[] handled = new boolean[1];
+                JoinHandle<String> first = sim.spawn(() -> {
+                    selecting[0] = true;
+                    return Select.<String>select()
+                            .on(notify.notifiedOp(), v -> {
+                                handled[0] = true;
+                                return "notified";
+                            })
+                            .sleep(Duration.ofHours(1), () -> "slept")
+                            .run();
+                });
+                while (!selecting[0]) {
+                    Heddle.yieldNow();
+                }
+                boolean[] registered = new boolean[1];
+                JoinHandle<Void> second = sim.spawn(() -> {
                     Notified n = notify.notified();
                     registered[0] = true;
                     n.await();
-                    ranOn[0] = true;
                 });
                 while (!registered[0]) {
                     Heddle.yieldNow();
                 }
-                JoinHandle<Void> second = sim.spawn(() -> {
-                    Notified n = notify.notified();
-                    registered[1] = true;
-                    n.await();
-                });
-                while (!registered[1]) {
-                    Heddle.yieldNow();
-                }
-                notify.notifyOne();  // goes to the first waiter, which has not run yet...
-                first.abort();       // ...and is aborted before it runs: the notification passes on
+                notify.notifyOne();  // claims the select's branch, whose task has not run since...
+                first.abort();       // ...and is aborted before it does
                 assertTrue(assertThrows(JoinException.class, first::join).isCancelled());
-                assertFalse(ranOn[0], "the aborted waiter ran on past its wait");
-                for (int i = 0; i < 10 && !second.isFinished(); i++) {
-                    Heddle.yieldNow();
-                }
-                assertTrue(second.isFinished(), "the notifyOne passed to the next waiter");
-                assertFalse(notify.notifiedOp().tryNow(), "and was not stored as well");
+                assertFalse(handled[0], "the handler of the aborted select ran");
+                second.join();
+                assertFalse(notify.notifiedOp().tryNow(), "the notification passed on was also stored");
             });
+        }
+    }
+
+    /**
+     * An eager {@code notified()} offered to a select that another branch wins stays registered,
+     * as Tokio's {@code &mut notified} does: a later {@code notifyWaiters} still reaches it.
+     */
+    @Test
+    void anEagerRegistrationStaysRegisteredAfterLosingASelectOverManySeeds() {
+        for (long seed = 0; seed < 100; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                Notify notify = new Notify();
+                try (Notified n = notify.notified()) {
+                    String won = Select.<String>select()
+                            .on(n, v -> "notified")
+                            .sleep(Duration.ofMillis(1), () -> "slept")
+                            .run();
+                    assertEquals("slept", won);
+                    notify.notifyWaiters();
+                    assertTrue(n.isNotified(), "the registration was dropped by the select it lost");
+                    n.await();
+                }
+                Notified held = notify.notified();
+                Select.<String>select().on(held, v -> "notified").sleep(Duration.ofMillis(1), () -> "slept").run();
+                notify.notifyOne();
+                assertTrue(held.isNotified(), "the notifyOne went past the registration");
+                held.close();
+                assertTrue(notify.notifiedOp().tryNow(), "closing it unconsumed did not pass the notifyOne on");
+            });
+        }
+    }
+
+    @Test
+    void anEagerRegistrationStaysRegisteredAfterLosingASelectOnACurrentThreadRuntime() {
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
+            boolean reached = rt.blockOn(() -> {
+                Notify notify = new Notify();
+                try (Notified n = notify.notified()) {
+                    Select.<String>select().on(n, v -> "notified").sleep(Duration.ofMillis(1), () -> "slept").run();
+                    notify.notifyWaiters();
+                    return n.isNotified();
+                }
+            });
+            assertTrue(reached, "the registration was dropped by the select it lost");
         }
     }
 

@@ -17,16 +17,6 @@ import org.junit.jupiter.api.Test;
 /** {@link OnceCell#take()} and {@link OnceCell#intoInner()}: the cell emptied, and initialized anew. */
 class OnceCellTakeTest {
 
-    // Tokio: drop_into_inner (tokio/tests/sync_once_cell.rs)
-    @Test
-    void drop_into_inner() {
-        OnceCell<String> cell = new OnceCell<>();
-        assertTrue(cell.trySet("foo"));
-        assertEquals(Optional.of("foo"), cell.intoInner());
-        assertFalse(cell.isInitialized());
-        assertEquals(Optional.empty(), cell.intoInner());
-    }
-
     @Test
     void takeEmptiesTheCellSoTheNextCallerInitializesItAgain() {
         OnceCell<String> cell = new OnceCell<>();

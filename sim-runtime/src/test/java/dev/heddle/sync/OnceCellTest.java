@@ -10,9 +10,11 @@ import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.Simulation;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OnceCellTest {
@@ -96,6 +98,99 @@ class OnceCellTest {
                     assertEquals(value, v);
                 }
             });
+        }
+    }
+
+    @Test
+    void ofMakesAnInitializedCellAndSetSaysWhyItFailed() {
+        OnceCell<String> cell = OnceCell.of("a");
+        assertTrue(cell.isInitialized());
+        assertEquals("a", cell.getOrInit(() -> "never"));
+        OnceCellSetException already = assertThrows(OnceCellSetException.class, () -> cell.set("b"));
+        assertTrue(already.isAlreadyInitialized());
+        assertFalse(already.isInitializing());
+        assertThrows(NullPointerException.class, () -> OnceCell.of(null));
+        for (long seed = 0; seed < 50; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                OnceCell<String> busy = new OnceCell<>();
+                boolean[] initializing = new boolean[1];
+                SetOnce<Boolean> finish = new SetOnce<>();
+                JoinHandle<String> init = sim.spawn(() -> busy.getOrInit(() -> {
+                    initializing[0] = true;
+                    finish.await();
+                    return "slow";
+                }));
+                while (!initializing[0]) {
+                    Heddle.yieldNow();
+                }
+                OnceCellSetException e = assertThrows(OnceCellSetException.class, () -> busy.set("fast"));
+                assertTrue(e.isInitializing(), e.getMessage());
+                finish.set(true);
+                assertEquals("slow", init.join());
+            });
+        }
+    }
+
+    /** A checked failure of getOrTryInit reaches its caller only; the next waiting caller runs its own initializer. */
+    @Test
+    void aFailingTryInitLetsTheNextWaiterTryOverManySeeds() {
+        for (long seed = 0; seed < 300; seed++) {
+            Simulation.ofSeed(seed).run(sim -> {
+                OnceCell<Integer> cell = new OnceCell<>();
+                int[] ran = new int[1];
+                List<JoinHandle<Integer>> tasks = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int me = t;
+                    tasks.add(sim.spawn(() -> {
+                        try {
+                            return cell.getOrTryInit(() -> {
+                                ran[0]++;
+                                Heddle.yieldNow();
+                                if (me % 2 == 0) {
+                                    throw new IOException("refused " + me);
+                                }
+                                return me;
+                            });
+                        } catch (IOException e) {
+                            return -1;
+                        }
+                    }));
+                }
+                List<Integer> got = new ArrayList<>();
+                for (JoinHandle<Integer> h : tasks) {
+                    got.add(h.join());
+                }
+                int value = cell.get().orElseThrow();
+                assertTrue(value % 2 == 1, "a failed initializer's value was kept: " + value);
+                for (int g : got) {
+                    assertTrue(g == -1 || g == value, "a caller saw another value than the cell's: " + got);
+                }
+                assertTrue(ran[0] <= 3, "an initializer ran after the value was set: " + ran[0]);
+            });
+        }
+    }
+
+    @Test
+    void getOrTryInitOnTheMultiThreadRuntimeRunsOneSucceedingInitializer() throws Exception {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
+            int[] created = rt.blockOn(() -> {
+                OnceCell<Integer> cell = new OnceCell<>();
+                AtomicInteger successes = new AtomicInteger();
+                List<JoinHandle<Integer>> tasks = new ArrayList<>();
+                for (int t = 0; t < 16; t++) {
+                    tasks.add(Heddle.spawn(() -> cell.getOrTryInit(() -> {
+                        successes.incrementAndGet();
+                        return 5;
+                    })));
+                }
+                int sum = 0;
+                for (JoinHandle<Integer> h : tasks) {
+                    sum += h.join();
+                }
+                return new int[] {sum, successes.get()};
+            });
+            assertEquals(80, created[0]);
+            assertEquals(1, created[1], "more than one initializer ran");
         }
     }
 }

@@ -1,47 +1,18 @@
 package dev.heddle.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
-import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@link RwLock}'s reader limit ({@code new RwLock<>(value, maxReaders)}) and {@link RwLockWriteGuard#downgrade()}. */
 class RwLockDowngradeAndMaxReadersTest {
-
-    // Tokio: exhaust_reading (tokio/tests/sync_rwlock.rs)
-    @Test
-    void exhaust_reading() {
-        RwLock<Integer> rwlock = new RwLock<>(100, 1024);
-        assertEquals(1024, rwlock.maxReaders());
-        List<RwLockReadGuard<Integer>> reads = new ArrayList<>();
-        for (Optional<RwLockReadGuard<Integer>> r = rwlock.tryRead(); r.isPresent(); r = rwlock.tryRead()) {
-            reads.add(r.get());
-        }
-        assertEquals(1024, reads.size());
-        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
-            int v = rt.blockOn(() -> {
-                JoinHandle<Integer> t1 = Heddle.spawn(() -> {
-                    try (RwLockReadGuard<Integer> g = rwlock.read()) {
-                        return g.get();
-                    }
-                });
-                Heddle.yieldNow();
-                assertFalse(t1.isFinished(), "a reader past the limit got in");
-                reads.removeLast().close();
-                return t1.join();
-            });
-            assertEquals(100, v);
-        }
-    }
 
     @Test
     void badReaderLimitsFailNamingTheValue() {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /** {@link Semaphore#forgetPermits}, {@link SemaphorePermit#merge} and {@link SemaphorePermit#split}. */
 class SemaphoreForgetMergeSplitTest {
 
-    // Tokio: forget_permits_basic (tokio/tests/sync_semaphore.rs)
+    // Tokio: forget_permits_basic, tokio/src/sync/tests/semaphore_batch.rs (a unit test of Tokio's semaphore)
     @Test
-    void forget_permits_basic() {
+    void forgetPermitsBasic() {
         Semaphore s = new Semaphore(10);
         assertEquals(4, s.forgetPermits(4));
         assertEquals(6, s.availablePermits());
@@ -27,63 +27,6 @@ class SemaphoreForgetMergeSplitTest {
         assertEquals(0, s.forgetPermits(0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.forgetPermits(-1));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
-    }
-
-    // Tokio: merge (tokio/tests/sync_semaphore.rs)
-    @Test
-    void merge() {
-        Semaphore sem = new Semaphore(3);
-        try (SemaphorePermit p1 = sem.tryAcquire().orElseThrow()) {
-            assertEquals(2, sem.availablePermits());
-            SemaphorePermit p2 = sem.tryAcquire(2).orElseThrow();
-            assertEquals(0, sem.availablePermits());
-            p1.merge(p2);
-            assertEquals(3, p1.permits());
-            assertEquals(0, p2.permits());
-            p2.close();
-            assertEquals(0, sem.availablePermits());
-        }
-        assertEquals(3, sem.availablePermits());
-    }
-
-    // Tokio: merge_unrelated_permits (tokio/tests/sync_semaphore.rs)
-    @Test
-    void merge_unrelated_permits() {
-        Semaphore sem1 = new Semaphore(3);
-        Semaphore sem2 = new Semaphore(3);
-        SemaphorePermit p1 = sem1.tryAcquire().orElseThrow();
-        SemaphorePermit p2 = sem2.tryAcquire().orElseThrow();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p1.merge(p2));
-        assertTrue(e.getMessage().contains("same semaphore"), e.getMessage());
-        assertEquals(1, p1.permits());
-        assertEquals(1, p2.permits());
-    }
-
-    // Tokio: split (tokio/tests/sync_semaphore.rs)
-    @Test
-    void split() {
-        Semaphore sem = new Semaphore(5);
-        SemaphorePermit p1 = sem.tryAcquire(3).orElseThrow();
-        assertEquals(2, sem.availablePermits());
-        assertEquals(3, p1.permits());
-        SemaphorePermit p2 = p1.split(1).orElseThrow();
-        assertEquals(2, sem.availablePermits());
-        assertEquals(2, p1.permits());
-        assertEquals(1, p2.permits());
-        SemaphorePermit p3 = p1.split(0).orElseThrow();
-        assertEquals(0, p3.permits());
-        p1.close();
-        assertEquals(4, sem.availablePermits());
-        SemaphorePermit p4 = p2.split(1).orElseThrow();
-        assertEquals(0, p2.permits());
-        assertEquals(1, p4.permits());
-        assertTrue(p2.split(1).isEmpty());
-        p2.close();
-        assertEquals(4, sem.availablePermits());
-        p3.close();
-        assertEquals(4, sem.availablePermits());
-        p4.close();
-        assertEquals(5, sem.availablePermits());
     }
 
     @Test
