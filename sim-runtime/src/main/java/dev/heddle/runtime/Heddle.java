@@ -3,6 +3,7 @@ package dev.heddle.runtime;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
@@ -50,6 +51,81 @@ public final class Heddle {
     /** {@link #spawn(String, Callable)} for a body without a result. */
     public static JoinHandle<Void> spawn(String name, Runnable body) {
         return HeddleRuntime.current().spawn(name, body);
+    }
+
+    /**
+     * Starts {@code body} as a task that stays on the worker thread of the calling task, never
+     * stolen by another worker (Tokio's {@code task::spawn_local}; a {@code LocalSet} is the set
+     * of local tasks of one worker, {@link JoinSet#spawnLocal} collects them): state confined to
+     * one thread, such as a {@code ThreadLocal} cache or a non-thread-safe object, may be shared
+     * by the local tasks of a worker without locks. On the current-thread runtime it is an
+     * ordinary task; in a simulation with {@code workers(n)} it stays on the calling task's
+     * logical worker. Returns at once; the caller does not suspend.
+     *
+     * <pre>{@code JoinHandle<Integer> h = Heddle.spawnLocal(() -> cache.get().size());}</pre>
+     *
+     * @throws IllegalStateException outside a Heddle task, in a spawnBlocking body or inside
+     *     {@link #blockInPlace} (which run on no worker), or when the runtime is closed
+     * @see HeddleRuntime#spawnLocal(String, Callable)
+     */
+    public static <T> JoinHandle<T> spawnLocal(Callable<T> body) {
+        return HeddleRuntime.current().spawnLocal(null, body);
+    }
+
+    /** {@link #spawnLocal(Callable)} for a body without a result. */
+    public static JoinHandle<Void> spawnLocal(Runnable body) {
+        return HeddleRuntime.current().spawnLocal(null, HeddleRuntime.asCallable(body));
+    }
+
+    /** {@link #spawnLocal(Callable)} with a name for the task, as {@link #spawn(String, Callable)}. */
+    public static <T> JoinHandle<T> spawnLocal(String name, Callable<T> body) {
+        return HeddleRuntime.current().spawnLocal(name, body);
+    }
+
+    /**
+     * Runs {@code body}, which blocks the calling task's thread, without stalling the other tasks
+     * of its worker (Tokio's {@code task::block_in_place}): on the multi-thread runtime the worker
+     * hands its queued tasks to a replacement worker thread and this thread runs the body as a
+     * plain blocking thread. The body runs on the calling task, so it may use the task's state and
+     * {@link Handle#blockOn} to run async code; other code of the task waits. In simulation with
+     * {@code workers(n)} the body runs in the task's step, holding its logical worker. Outside a
+     * task, and in a spawnBlocking body, it just runs {@code body}. Not a suspension point.
+     *
+     * <pre>{@code String row = Heddle.blockInPlace(() -> jdbc.query(sql));}</pre>
+     *
+     * @throws IllegalStateException on the current-thread runtime or a simulation without workers
+     *     ("can call blocking only when running on the multi-threaded runtime", as Tokio says; use
+     *     {@link #spawnBlocking}), or in a spawnLocal task
+     * @throws java.util.concurrent.CompletionException wrapping a checked exception of the body
+     */
+    public static <T> T blockInPlace(Callable<T> body) {
+        return HeddleRuntime.blockInPlace(body);
+    }
+
+    /** {@link #blockInPlace(Callable)} for a body without a result. */
+    public static void blockInPlace(Runnable body) {
+        HeddleRuntime.blockInPlace(HeddleRuntime.asCallable(body));
+    }
+
+    /**
+     * The id of the calling task (Tokio's {@code task::id}), as its {@link JoinHandle#id()} says.
+     *
+     * @throws IllegalStateException outside a task, and in the body of {@code blockOn} (and so of a
+     *     simulation), which, as Tokio's {@code block_on} future, is no spawned task
+     */
+    public static long taskId() {
+        OptionalLong id = HeddleRuntime.currentTaskId();
+        if (id.isEmpty()) {
+            throw new IllegalStateException("Heddle.taskId() called outside a spawned task (thread "
+                    + Thread.currentThread() + "): the body of blockOn or of a simulation has no task id, as in Tokio;"
+                    + " call it inside a spawned task, or use tryTaskId()");
+        }
+        return id.getAsLong();
+    }
+
+    /** The id of the calling task, or empty outside a spawned task (Tokio's {@code task::try_id}). */
+    public static OptionalLong tryTaskId() {
+        return HeddleRuntime.currentTaskId();
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.heddle.time.Clock;
 import dev.heddle.time.Elapsed;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadFactory;
@@ -46,6 +47,9 @@ public final class HeddleRuntime implements AutoCloseable {
     private final Node defaultNode;
     private final BlockingPool blockingPool;
     private final BlockingSlots simulatedBlockingSlots;
+    /** Ids of runtimes, in the order they were built. */
+    private static final AtomicLong RUNTIME_IDS = new AtomicLong();
+    private final long id = RUNTIME_IDS.incrementAndGet();
     /** The last task id handed out, which is also the number of tasks spawned. */
     private final AtomicLong ids = new AtomicLong();
     /**
@@ -53,6 +57,11 @@ public final class HeddleRuntime implements AutoCloseable {
      * so it takes no lock and makes no object per task.
      */
     private final AliveTasks alive = new AliveTasks();
+    /** Bound while a task runs the body of {@link #blockInPlace}: there it may block, and call {@link #blockOn}. */
+    private static final ScopedValue<Boolean> BLOCKING_IN_PLACE = ScopedValue.newInstance();
+    /** Bound while the body of {@link #blockOn} runs: Tokio's {@code block_on} future is no task, and has no task id. */
+    private static final ScopedValue<Boolean> BLOCK_ON_BODY = ScopedValue.newInstance();
+    private final Handle handle = new Handle(this);
     private volatile boolean closed;
 
     /** A builder for a runtime whose tasks all run on the thread that calls {@link #blockOn}. */
@@ -126,6 +135,16 @@ public final class HeddleRuntime implements AutoCloseable {
         return currentTask().runtime();
     }
 
+    /** Unique among the runtimes of this JVM, in the order they were built (Tokio's {@code runtime::Id}). */
+    public long id() {
+        return id;
+    }
+
+    /** This runtime's {@link Handle}: what may be passed to code that should spawn onto it. */
+    public Handle handle() {
+        return handle;
+    }
+
     /** The calling task; throws {@link #current()}'s exception on a thread that is not a Heddle task. */
     static Task<?> currentTask() {
         Task<?> task = Task.current();
@@ -192,6 +211,98 @@ public final class HeddleRuntime implements AutoCloseable {
     }
 
     /**
+     * Starts {@code body} as a task that stays on the worker thread of the calling task and is
+     * never stolen by another worker (what Tokio's {@code spawn_local} in a {@code LocalSet}
+     * gives): thread-confined state, such as a {@code ThreadLocal} or an object that is not
+     * thread-safe, may be shared by the local tasks of one worker without locks. On the
+     * current-thread runtime it is an ordinary task, since every task runs on the one thread; in
+     * a simulation with logical workers it stays on the logical worker of the calling task.
+     * Tasks it spawns with {@link #spawn} are ordinary ones; virtual threads it starts with the
+     * JDK's own API stay on the worker too. The calling task goes on without suspending.
+     *
+     * @throws IllegalStateException outside a task of this runtime, in a {@code spawnBlocking}
+     *     body or inside {@link #blockInPlace} (on no worker), or when the runtime is closed
+     */
+    <T> JoinHandle<T> spawnLocal(String name, Callable<T> body) {
+        Task<?> spawner = Task.current();
+        if (spawner == null || spawner.runtime() != this) {
+            throw new IllegalStateException("spawnLocal called from outside a task of this runtime, on thread "
+                    + Thread.currentThread() + ": a local task stays on the worker of the task that spawns it, so"
+                    + " call it from inside one (HeddleRuntime.blockOn, a spawned task, a @SimTest method), or use"
+                    + " spawn");
+        }
+        if (spawner.isBlocking() || BLOCKING_IN_PLACE.isBound()) {
+            throw new IllegalStateException("spawnLocal called from " + spawner + (spawner.isBlocking()
+                    ? ", a spawnBlocking task," : " inside blockInPlace,") + " which runs on no worker for a local"
+                    + " task to stay on; spawn it from a task on a worker, or use spawn");
+        }
+        checkOpen();
+        ThreadFactory local = carrier.localThreads(threads);
+        Task<T> task = newTask(name == null ? "local" : name, body, false, spawner.node());
+        task.markLocal();
+        start(task, local);
+        carrier.afterSpawn();
+        return new JoinHandle<>(task);
+    }
+
+    /**
+     * Runs {@code body}, which may block the calling task's thread (a JDBC call, a lock of a
+     * library that knows nothing of tasks, a long computation), without stalling the other tasks
+     * of its worker (Tokio's {@code block_in_place}): on the multi-thread runtime the worker
+     * hands its queued tasks, with its place among the workers, to a new worker thread, and the
+     * calling thread stays with this task as a plain thread while {@code body} runs; the task
+     * goes on there after it, until its next suspension point. In a simulation with logical
+     * workers the body runs in the task's step, which holds its logical worker. Unlike
+     * {@link #spawnBlocking}, the body runs on the task itself ({@code Task}-bound state,
+     * {@link Heddle} calls, {@link Handle#blockOn} to run async code again), and other code of
+     * the same task waits for it. Outside a task, and in a {@code spawnBlocking} body, the body
+     * just runs. Not a suspension point: neither an abort nor a timeout interrupts the body.
+     *
+     * @throws IllegalStateException on the current-thread runtime (or a simulation of it), where
+     *     no other thread would run the other tasks meanwhile, and in a {@code spawnLocal} task,
+     *     which must not leave its worker's thread
+     * @throws CompletionException wrapping a checked exception of the body; unchecked ones come
+     *     out as they are
+     */
+    static <T> T blockInPlace(Callable<T> body) {
+        Task<?> task = Task.current();
+        if (task == null || task.isBlocking() || BLOCKING_IN_PLACE.isBound()) {
+            return call(body);
+        }
+        if (task.isLocal()) {
+            throw new IllegalStateException("can call blocking only when running on the multi-threaded runtime:"
+                    + " blockInPlace called in " + task + ", a spawnLocal task, which must stay on its worker's"
+                    + " thread while blockInPlace takes that thread off the worker; use spawnBlocking(body).join()");
+        }
+        if (!task.carrier().blockInPlace()) {
+            throw new IllegalStateException("can call blocking only when running on the multi-threaded runtime:"
+                    + " blockInPlace called in " + task + " on a current-thread runtime, which has no other thread"
+                    + " to run the other tasks while the body blocks; use spawnBlocking(body).join(), or a"
+                    + " multiThread() runtime (in simulation, workers(n))");
+        }
+        return ScopedValue.where(BLOCKING_IN_PLACE, Boolean.TRUE).call(() -> call(body));
+    }
+
+    /**
+     * The id of the calling task, or empty outside every task and in the body of {@link #blockOn}
+     * itself, which Tokio's {@code task::try_id} does not count as a task.
+     */
+    static OptionalLong currentTaskId() {
+        Task<?> task = Task.current();
+        return task == null || BLOCK_ON_BODY.isBound() ? OptionalLong.empty() : OptionalLong.of(task.id());
+    }
+
+    private static <T> T call(Callable<T> body) {
+        try {
+            return body.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /**
      * Runs {@code body} where it may block its thread (file I/O, long computations): on a
      * pool of platform threads bounded by {@code maxBlockingThreads}, or as a simulated task
      * with the same bound in simulation. Returns at once. On the pool, a body that has
@@ -223,18 +334,20 @@ public final class HeddleRuntime implements AutoCloseable {
     /**
      * Runs {@code body} as a task and waits for its value, driving the runtime meanwhile.
      * Unchecked exceptions of the body come out as they are, checked ones wrapped in
-     * {@link CompletionException}.
+     * {@link CompletionException}. Call it from outside every task, or where blocking is
+     * allowed: a {@code spawnBlocking} body, or inside {@link Heddle#blockInPlace}.
      *
-     * @throws IllegalStateException when called from inside a Heddle task
+     * @throws IllegalStateException when called from inside a Heddle task elsewhere
      */
     public <T> T blockOn(Callable<T> body) {
         Task<?> inside = Task.current();
-        if (inside != null) {
+        if (inside != null && !inside.isBlocking() && !BLOCKING_IN_PLACE.isBound()) {
             throw new IllegalStateException("blockOn called from inside task " + inside
-                    + ": a task cannot block the carrier it runs on; spawn the work and join() it instead");
+                    + ": a task cannot block the carrier it runs on; spawn the work and join() it instead, or, on a"
+                    + " multi-thread runtime, wrap the blocking call in Heddle.blockInPlace(() -> ...)");
         }
         checkOpen();
-        Task<T> root = newTask("main", body, false);
+        Task<T> root = newTask("main", () -> ScopedValue.where(BLOCK_ON_BODY, Boolean.TRUE).call(body::call), false);
         start(root);
         carrier.drive(root);
         try {
@@ -364,7 +477,12 @@ public final class HeddleRuntime implements AutoCloseable {
      * and the simulator renames its threads that way (see {@link Carrier#taskSpawned}).
      */
     private void start(Task<?> task) {
-        Thread thread = threads.newThread(task);
+        start(task, threads);
+    }
+
+    /** {@link #start(Task)} on a thread of {@code factory}: the runtime's, or {@link Carrier#localThreads}. */
+    private void start(Task<?> task, ThreadFactory factory) {
+        Thread thread = factory.newThread(task);
         thread.setName(task.name());
         task.bind(thread);
         alive.add(task);

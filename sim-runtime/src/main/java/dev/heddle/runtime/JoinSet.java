@@ -70,6 +70,18 @@ public final class JoinSet<T> implements AutoCloseable {
         return add(runtime.spawnBlocking(body));
     }
 
+    /**
+     * Starts {@code body} as a local task in this set, as {@link Heddle#spawnLocal} does: it stays
+     * on the worker thread of the calling task. A set of local tasks is what Tokio's
+     * {@code LocalSet} holds: {@link #joinAll()} waits for them all, {@link #close()} aborts those
+     * left.
+     *
+     * @throws IllegalStateException outside a task of the set's runtime, or when it is closed
+     */
+    public JoinHandle<T> spawnLocal(Callable<T> body) {
+        return add(runtime.spawnLocal(null, body));
+    }
+
     private JoinHandle<T> add(JoinHandle<T> handle) {
         Task<T> task = handle.task();
         Member<T> member = new Member<>(task);

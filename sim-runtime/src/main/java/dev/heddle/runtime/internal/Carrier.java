@@ -2,6 +2,7 @@ package dev.heddle.runtime.internal;
 
 import dev.heddle.time.TimeDriver;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import java.util.random.RandomGenerator;
 
 /**
@@ -58,6 +59,30 @@ public interface Carrier extends Executor {
      */
     default boolean isSimulation() {
         return simulatesBlocking();
+    }
+
+    /**
+     * The factory of the threads of tasks {@code spawnLocal} starts from the calling task: threads
+     * whose every wake-up this carrier keeps on the worker that runs the calling task now, and
+     * that no other worker steals. {@code threads} is the runtime's usual factory, which a carrier
+     * with one thread for every task (where every task is local) returns as it is.
+     *
+     * @throws IllegalStateException when the caller runs on no worker (a thread that blockInPlace
+     *     took off its worker)
+     */
+    default ThreadFactory localThreads(ThreadFactory threads) {
+        return threads;
+    }
+
+    /**
+     * Called on a task about to run code that blocks its thread (Tokio's {@code block_in_place}):
+     * the multi-thread scheduler hands the task's worker, with the tasks queued on it, to a
+     * replacement thread; the simulator with logical workers lets the step go on holding its
+     * worker. False when the carrier has no other thread to run the other tasks meanwhile (the
+     * current-thread runtime, a simulation of one), where blocking in place would stall them.
+     */
+    default boolean blockInPlace() {
+        return false;
     }
 
     /** Called on the spawning thread after a task's thread is created and before it starts. */

@@ -3,7 +3,9 @@ package dev.heddle.runtime.internal;
 import dev.heddle.runtime.internal.scheduler.WorkStealingScheduler;
 import dev.heddle.time.SystemTimeDriver;
 import dev.heddle.time.TimeDriver;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
 
@@ -14,10 +16,13 @@ import java.util.random.RandomGenerator;
 public final class WorkerPoolCarrier implements Carrier {
     private final WorkStealingScheduler scheduler;
     private final SystemTimeDriver time;
+    /** Per worker, the factory of the threads of local tasks pinned to it; built on first use. */
+    private final AtomicReferenceArray<ThreadFactory> localThreads;
 
     public WorkerPoolCarrier(int workers, String threadName, Runnable onStart, Runnable onStop) {
         this.scheduler = new WorkStealingScheduler(workers, threadName, onStart, onStop);
         this.time = new SystemTimeDriver(threadName + "-timer");
+        this.localThreads = new AtomicReferenceArray<>(workers);
     }
 
     public WorkStealingScheduler scheduler() {
@@ -27,6 +32,29 @@ public final class WorkerPoolCarrier implements Carrier {
     @Override
     public void execute(Runnable continuation) {
         scheduler.execute(continuation);
+    }
+
+    /** Threads pinned to the worker that runs the caller, on the scheduler's {@link WorkStealingScheduler#pinnedExecutor}. */
+    @Override
+    public ThreadFactory localThreads(ThreadFactory threads) {
+        int worker = scheduler.currentWorker();
+        if (worker < 0) {
+            throw new IllegalStateException("spawnLocal pins a task to the worker of the task that calls it, and "
+                    + Thread.currentThread() + " runs on no worker of this runtime now; call spawn instead");
+        }
+        ThreadFactory factory = localThreads.get(worker);
+        if (factory == null) {
+            localThreads.compareAndSet(worker, null, VirtualThreads.factory(scheduler.pinnedExecutor(worker)));
+            factory = localThreads.get(worker);
+        }
+        return factory;
+    }
+
+    /** Hands the calling task's worker to a replacement thread (see {@link WorkStealingScheduler#handOffCurrentWorker}). */
+    @Override
+    public boolean blockInPlace() {
+        scheduler.handOffCurrentWorker();
+        return true;
     }
 
     @Override

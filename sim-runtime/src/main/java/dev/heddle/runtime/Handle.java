@@ -1,0 +1,108 @@
+package dev.heddle.runtime;
+
+import dev.heddle.runtime.internal.Task;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * A reference to a runtime that code can hold and pass on without owning the runtime (Tokio's
+ * {@code runtime::Handle}): a library takes a handle to spawn onto the caller's runtime, a
+ * thread outside every runtime keeps one to hand work in. Closing is the owner's business, so a
+ * handle cannot close its runtime. Two handles of one runtime are equal, and have its
+ * {@link #id()}.
+ *
+ * <pre>{@code
+ * Handle handle = Handle.current();          // inside a task
+ * new Thread(() -> handle.spawn(() -> work())).start();
+ * }</pre>
+ */
+public final class Handle {
+    private final HeddleRuntime runtime;
+
+    Handle(HeddleRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * The handle of the runtime the calling task runs on.
+     *
+     * @throws IllegalStateException on a thread that is not a Heddle task: pass the runtime's
+     *     {@link HeddleRuntime#handle()} to such code instead
+     */
+    public static Handle current() {
+        Task<?> task = Task.current();
+        if (task == null) {
+            throw new IllegalStateException("Handle.current() called on thread " + Thread.currentThread()
+                    + ", which is not a Heddle task, so there is no current runtime: call it inside a task"
+                    + " (HeddleRuntime.blockOn, a spawned task, a @SimTest method), or pass runtime.handle() to"
+                    + " this code");
+        }
+        return task.runtime().handle();
+    }
+
+    /** The handle of the calling task's runtime, or empty on a thread that is not a Heddle task (Tokio's {@code try_current}). */
+    public static Optional<Handle> tryCurrent() {
+        Task<?> task = Task.current();
+        return task == null ? Optional.empty() : Optional.of(task.runtime().handle());
+    }
+
+    /** {@link HeddleRuntime#spawn(Callable)} on this handle's runtime, from any thread. */
+    public <T> JoinHandle<T> spawn(Callable<T> body) {
+        return runtime.spawn(body);
+    }
+
+    /** {@link HeddleRuntime#spawn(Runnable)} on this handle's runtime, from any thread. */
+    public JoinHandle<Void> spawn(Runnable body) {
+        return runtime.spawn(body);
+    }
+
+    /** {@link HeddleRuntime#spawn(String, Callable)} on this handle's runtime, from any thread. */
+    public <T> JoinHandle<T> spawn(String name, Callable<T> body) {
+        return runtime.spawn(name, body);
+    }
+
+    /** {@link HeddleRuntime#spawnBlocking(Callable)} on this handle's runtime, from any thread. */
+    public <T> JoinHandle<T> spawnBlocking(Callable<T> body) {
+        return runtime.spawnBlocking(body);
+    }
+
+    /**
+     * {@link HeddleRuntime#blockOn(Callable)} on this handle's runtime: runs {@code body} as a task
+     * and waits for its value. Call it from outside every task, from a {@code spawnBlocking} body,
+     * or inside {@link Heddle#blockInPlace} to run async code from blocking code.
+     *
+     * @throws IllegalStateException inside any other task, whose carrier it would block; the
+     *     message points to {@link Heddle#blockInPlace}
+     */
+    public <T> T blockOn(Callable<T> body) {
+        return runtime.blockOn(body);
+    }
+
+    /** {@link HeddleRuntime#metrics()} of this handle's runtime. */
+    public RuntimeMetrics metrics() {
+        return runtime.metrics();
+    }
+
+    /**
+     * The runtime's id: the same for every handle of one runtime, different between runtimes
+     * alive together (Tokio's {@code runtime::Id}).
+     */
+    public long id() {
+        return runtime.id();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Handle h && h.runtime == runtime;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(runtime.id());
+    }
+
+    @Override
+    public String toString() {
+        return "Handle(runtime " + runtime.id() + ")";
+    }
+}
