@@ -1,0 +1,157 @@
+package dev.heddle.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.channel.mpsc.Channel;
+import dev.heddle.channel.mpsc.Mpsc;
+import dev.heddle.runtime.Heddle;
+import dev.heddle.runtime.JoinException;
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.internal.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** spawnLocal and blockInPlace in simulations that replay the multi-thread runtime's workers. */
+class LocalTasksSimTest {
+
+    private static int logicalWorker() {
+        return ((Simulator) Task.current().carrier()).actingWorker();
+    }
+
+    /**
+     * As on the real runtime: local tasks wake from ordinary tasks that yield all the time and
+     * are stolen around four logical workers, yet run every step on their spawner's worker.
+     */
+    @Test
+    void a_local_task_runs_on_its_spawners_logical_worker_in_every_step_over_many_seeds() {
+        int stolenAround = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            List<String> away = new ArrayList<>();
+            int[] workersSeen = new int[4];
+            Simulation.ofSeed(seed).workers(4).run(sim -> {
+                List<JoinHandle<Void>> all = new ArrayList<>();
+                for (int l = 0; l < 2; l++) {
+                    Channel<Integer> ch = Mpsc.bounded(2);
+                    int spawning = logicalWorker();
+                    all.add(Heddle.spawnLocal(() -> {
+                        for (int i = 0; i < 50; i++) {
+                            ch.receiver().recv();
+                            if (logicalWorker() != spawning) {
+                                away.add("message " + i + " on worker " + logicalWorker() + ", spawned on " + spawning);
+                            }
+                            Heddle.yieldNow();
+                        }
+                    }));
+                    for (int p = 0; p < 3; p++) {
+                        all.add(Heddle.spawn(() -> {
+                            for (int y = 0; y < 20; y++) {
+                                workersSeen[logicalWorker()]++;
+                                Heddle.yieldNow();
+                            }
+                        }));
+                    }
+                    all.add(Heddle.spawn(() -> {
+                        for (int i = 0; i < 50; i++) {
+                            ch.sender().send(i);
+                            Heddle.yieldNow();
+                        }
+                    }));
+                }
+                for (JoinHandle<Void> h : all) {
+                    h.join();
+                }
+            });
+            assertEquals(List.of(), away, "seed " + seed);
+            int busy = 0;
+            for (int w : workersSeen) {
+                busy += w > 0 ? 1 : 0;
+            }
+            stolenAround += busy > 1 ? 1 : 0;
+        }
+        assertTrue(stolenAround > 150, "ordinary tasks ran on several logical workers in only " + stolenAround
+                + " of 200 seeds: the test needs stealing around the local tasks");
+    }
+
+    @Test
+    void pinned_schedules_replay_from_the_seed() {
+        SimBody body = sim -> {
+            List<JoinHandle<Integer>> hs = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                int v = i;
+                hs.add(Heddle.spawnLocal(() -> {
+                    Heddle.yieldNow();
+                    return v;
+                }));
+                hs.add(Heddle.spawn(() -> {
+                    Heddle.yieldNow();
+                    return -v;
+                }));
+            }
+            for (JoinHandle<Integer> h : hs) {
+                h.join();
+            }
+        };
+        for (long seed = 0; seed < 20; seed++) {
+            Simulation.ofSeed(seed).workers(3).checkDeterminism(body);
+        }
+    }
+
+    /**
+     * With logical workers the blockInPlace body runs in its task's step; a body that waits on a
+     * JDK latch parks its task, and the other tasks run and count the latch down.
+     */
+    @Test
+    void block_in_place_runs_its_body_on_the_task_and_other_tasks_go_on_over_many_seeds() {
+        for (long seed = 0; seed < 100; seed++) {
+            int[] result = new int[1];
+            Simulation.ofSeed(seed).workers(2).run(sim -> {
+                CountDownLatch latch = new CountDownLatch(3);
+                List<JoinHandle<Void>> others = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    others.add(Heddle.spawn(() -> {
+                        Heddle.yieldNow();
+                        latch.countDown();
+                    }));
+                }
+                long taskId = Heddle.spawn(() -> Heddle.blockInPlace(() -> {
+                    latch.await();
+                    return Heddle.taskId();
+                })).join();
+                for (JoinHandle<Void> h : others) {
+                    h.join();
+                }
+                result[0] = taskId > 0 ? 1 : 0;
+            });
+            assertEquals(1, result[0], "seed " + seed);
+        }
+    }
+
+    @Test
+    void block_in_place_without_logical_workers_fails_as_on_the_current_thread_runtime() {
+        SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim -> {
+            JoinException e = assertThrows(JoinException.class,
+                    () -> Heddle.spawn(() -> Heddle.blockInPlace(() -> 1)).join());
+            IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
+            throw new AssertionError(cause.getMessage());
+        }));
+        assertTrue(f.getMessage().contains("can call blocking only when running on the multi-threaded runtime"),
+                f.getMessage());
+        assertTrue(f.getMessage().contains("spawnBlocking"), f.getMessage());
+    }
+
+    @Test
+    void spawn_local_without_logical_workers_is_an_ordinary_task() {
+        for (long seed = 0; seed < 20; seed++) {
+            int[] v = new int[1];
+            Simulation.ofSeed(seed).run(sim -> {
+                v[0] = Heddle.spawnLocal(() -> 6 * 7).join();
+            });
+            assertEquals(42, v[0]);
+        }
+    }
+}
