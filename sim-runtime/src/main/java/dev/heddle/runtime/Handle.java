@@ -26,24 +26,32 @@ public final class Handle {
     /**
      * The handle of the runtime the calling task runs on.
      *
-     * @throws IllegalStateException on a thread that is not a Heddle task: pass the runtime's
-     *     {@link HeddleRuntime#handle()} to such code instead
+     * @throws IllegalStateException on a thread that is not a Heddle task and entered no runtime:
+     *     pass the runtime's {@link HeddleRuntime#handle()} to such code instead
      */
     public static Handle current() {
-        Task<?> task = Task.current();
-        if (task == null) {
-            throw new IllegalStateException("Handle.current() called on thread " + Thread.currentThread()
-                    + ", which is not a Heddle task, so there is no current runtime: call it inside a task"
-                    + " (HeddleRuntime.blockOn, a spawned task, a @SimTest method), or pass runtime.handle() to"
-                    + " this code");
-        }
-        return task.runtime().handle();
+        return tryCurrent().orElseThrow(() -> new IllegalStateException("Handle.current() called on thread "
+                + Thread.currentThread() + ", which is not a Heddle task and entered no runtime, so there is no"
+                + " current runtime: call it inside a task (HeddleRuntime.blockOn, a spawned task, a @SimTest"
+                + " method), enter a runtime with runtime.enter(), or pass runtime.handle() to this code"));
     }
 
-    /** The handle of the calling task's runtime, or empty on a thread that is not a Heddle task (Tokio's {@code try_current}). */
+    /**
+     * The handle of the calling task's runtime, or of the runtime the thread
+     * {@link HeddleRuntime#enter() entered}; empty elsewhere (Tokio's {@code try_current}).
+     */
     public static Optional<Handle> tryCurrent() {
         Task<?> task = Task.current();
-        return task == null ? Optional.empty() : Optional.of(task.runtime().handle());
+        if (task != null) {
+            return Optional.of(task.runtime().handle());
+        }
+        HeddleRuntime entered = EnterGuard.entered();
+        return entered == null ? Optional.empty() : Optional.of(entered.handle());
+    }
+
+    /** {@link HeddleRuntime#enter()}: makes this handle's runtime the calling thread's current one until closed. */
+    public EnterGuard enter() {
+        return runtime.enter();
     }
 
     /** {@link HeddleRuntime#spawn(Callable)} on this handle's runtime, from any thread. */

@@ -3,6 +3,7 @@ package dev.heddle.runtime;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.time.Clock;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
@@ -126,6 +127,17 @@ public final class Heddle {
     /** The id of the calling task, or empty outside a spawned task (Tokio's {@code task::try_id}). */
     public static OptionalLong tryTaskId() {
         return HeddleRuntime.currentTaskId();
+    }
+
+    /**
+     * The index of the worker that runs the calling task now (Tokio's {@code runtime::worker_index}):
+     * from 0 on the multi-thread runtime, 0 on the current-thread runtime, the logical worker in a
+     * simulation. It may change at every suspension point, except for a task {@link #spawnLocal}
+     * started. Empty outside a task, in a spawnBlocking body, and inside {@link #blockInPlace} on
+     * the multi-thread runtime (whose thread is then no worker).
+     */
+    public static OptionalInt workerIndex() {
+        return HeddleRuntime.currentWorkerIndex();
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.heddle.time.Clock;
 import dev.heddle.time.Elapsed;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
@@ -127,17 +128,50 @@ public final class HeddleRuntime implements AutoCloseable {
     }
 
     /**
-     * The runtime of the calling task.
+     * The runtime of the calling task, or, on a thread that is no task, the runtime it
+     * {@link #enter() entered}.
      *
-     * @throws IllegalStateException on a thread that is not a Heddle task
+     * @throws IllegalStateException on a thread that is not a Heddle task and entered no runtime
      */
     public static HeddleRuntime current() {
+        Task<?> task = Task.current();
+        if (task == null) {
+            HeddleRuntime entered = EnterGuard.entered();
+            if (entered != null) {
+                return entered;
+            }
+        }
         return currentTask().runtime();
+    }
+
+    /**
+     * Makes this runtime the calling thread's current one until the guard closes (Tokio's
+     * {@code Runtime::enter}), so that {@link Heddle#spawn} and {@link Handle#current()} work on a
+     * thread that is no task. Guards close in the reverse order of entering.
+     */
+    public EnterGuard enter() {
+        return EnterGuard.enter(this);
     }
 
     /** Unique among the runtimes of this JVM, in the order they were built (Tokio's {@code runtime::Id}). */
     public long id() {
         return id;
+    }
+
+    /**
+     * The index of the worker the calling task runs on now (Tokio's {@code runtime::worker_index}):
+     * from 0 on the multi-thread runtime, always 0 on the current-thread runtime, the logical
+     * worker in a simulation (0 without {@code workers(n)}). Empty outside a task of a runtime, in
+     * a spawnBlocking body, and on the thread blockInPlace took off its worker. A task may move to
+     * another worker at each suspension point, unless spawnLocal started it.
+     */
+    static OptionalInt currentWorkerIndex() {
+        Task<?> task = Task.current();
+        if (task == null || task.isBlocking()) {
+            return OptionalInt.empty();
+        }
+        int index = task.carrier().workerIndex();
+        return index < 0 ? OptionalInt.empty() : OptionalInt.of(index);
     }
 
     /** This runtime's {@link Handle}: what may be passed to code that should spawn onto it. */

@@ -288,9 +288,10 @@ final class Simulator implements Carrier, Suspension.Watcher {
         return true;
     }
 
-    /** The logical worker of the running step, or -1 without logical workers; for tests of pinning. */
-    int actingWorker() {
-        return ready.actingWorker();
+    /** The logical worker of the running step; 0 without logical workers, the one pool acting as one worker. */
+    @Override
+    public int workerIndex() {
+        return Math.max(0, ready.actingWorker());
     }
 
     @Override

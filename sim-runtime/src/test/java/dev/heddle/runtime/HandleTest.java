@@ -100,4 +100,39 @@ class HandleTest {
         }
         assertTrue(Heddle.tryTaskId().isEmpty());
     }
+
+    @Test
+    void entering_a_runtime_makes_it_current_on_a_plain_thread_until_the_guards_close_in_reverse_order() {
+        try (HeddleRuntime a = HeddleRuntime.currentThread().build();
+             HeddleRuntime b = HeddleRuntime.multiThread().workerThreads(1).build()) {
+            try (EnterGuard ea = a.enter()) {
+                assertEquals(a.handle(), Handle.current());
+                try (EnterGuard eb = b.handle().enter()) {
+                    assertEquals(b.handle(), Handle.current());
+                    JoinHandle<Integer> spawned = Heddle.spawn(() -> 9);
+                    assertEquals(9, b.blockOn(spawned::join));
+                }
+                assertEquals(a.handle(), Handle.current());
+                EnterGuard eb = b.enter();
+                IllegalStateException e = assertThrows(IllegalStateException.class, ea::close);
+                assertTrue(e.getMessage().contains("out of order"), e.getMessage());
+                eb.close();
+            }
+            assertEquals(Optional.empty(), Handle.tryCurrent());
+        }
+    }
+
+    @Test
+    void the_worker_index_is_the_workers_and_empty_off_workers() {
+        try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(3).build()) {
+            int index = rt.blockOn(() -> Heddle.spawn(() -> Heddle.workerIndex().orElseThrow()).join());
+            assertTrue(index >= 0 && index < 3, "index " + index);
+            assertTrue(rt.blockOn(() -> Heddle.blockInPlace(() -> Heddle.workerIndex()).isEmpty()));
+            assertTrue(rt.blockOn(() -> Heddle.spawnBlocking(Heddle::workerIndex).join()).isEmpty());
+        }
+        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
+            assertEquals(0, rt.blockOn(() -> Heddle.workerIndex().orElseThrow()));
+        }
+        assertTrue(Heddle.workerIndex().isEmpty());
+    }
 }

@@ -10,7 +10,6 @@ import dev.heddle.channel.mpsc.Mpsc;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.runtime.internal.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LocalTasksSimTest {
 
     private static int logicalWorker() {
-        return ((Simulator) Task.current().carrier()).actingWorker();
+        return Heddle.workerIndex().orElseThrow();
     }
 
     /**

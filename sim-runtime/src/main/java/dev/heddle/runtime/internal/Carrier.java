@@ -85,6 +85,14 @@ public interface Carrier extends Executor {
         return false;
     }
 
+    /**
+     * The index of the worker running the calling task, from 0; -1 when it runs on no worker (a
+     * thread blockInPlace took off its worker). One worker, 0, unless the carrier has several.
+     */
+    default int workerIndex() {
+        return 0;
+    }
+
     /** Called on the spawning thread after a task's thread is created and before it starts. */
     default void taskSpawned(Task<?> task) {}
 

@@ -50,6 +50,11 @@ public final class WorkerPoolCarrier implements Carrier {
         return factory;
     }
 
+    @Override
+    public int workerIndex() {
+        return scheduler.currentWorker();
+    }
+
     /** Hands the calling task's worker to a replacement thread (see {@link WorkStealingScheduler#handOffCurrentWorker}). */
     @Override
     public boolean blockInPlace() {
