@@ -75,15 +75,33 @@ public final class Handle {
     }
 
     /**
-     * {@link HeddleRuntime#blockOn(Callable)} on this handle's runtime: runs {@code body} as a task
-     * and waits for its value. Call it from outside every task, from a {@code spawnBlocking} body,
-     * or inside {@link Heddle#blockInPlace} to run async code from blocking code.
+     * Runs {@code body} on the calling thread, with this handle's runtime entered, and returns its
+     * value (Tokio's {@code Handle::block_on}): the body waits on channels, locks and joins by
+     * blocking this thread, and what it spawns goes to the runtime. Unlike
+     * {@link HeddleRuntime#blockOn}, it does not drive the runtime: on a current-thread runtime,
+     * tasks progress only while some thread is in that runtime's own {@code blockOn}. On a runtime
+     * that is shut down, the body still runs, and what it spawns ends cancelled at once. Call it
+     * from outside every task, from a {@code spawnBlocking} body, or inside
+     * {@link Heddle#blockInPlace} to run async code from blocking code.
      *
-     * @throws IllegalStateException inside any other task, whose carrier it would block; the
+     * @throws IllegalStateException inside any other task, whose thread carries other tasks; the
      *     message points to {@link Heddle#blockInPlace}
+     * @throws java.util.concurrent.CompletionException wrapping a checked exception of the body
      */
     public <T> T blockOn(Callable<T> body) {
-        return runtime.blockOn(body);
+        Task<?> inside = Task.current();
+        if (inside == null) {
+            try (EnterGuard entered = runtime.enter()) {
+                return HeddleRuntime.call(body);
+            }
+        }
+        if (!HeddleRuntime.mayBlock(inside)) {
+            throw new IllegalStateException("Cannot start a runtime from within a runtime: Handle.blockOn called from"
+                    + " inside task " + inside + ", whose thread carries other tasks; spawn the work and join() it"
+                    + " instead, or, on a multi-thread runtime, wrap the blocking call in"
+                    + " Heddle.blockInPlace(() -> handle.blockOn(...))");
+        }
+        return HeddleRuntime.call(body);
     }
 
     /** {@link HeddleRuntime#metrics()} of this handle's runtime. */

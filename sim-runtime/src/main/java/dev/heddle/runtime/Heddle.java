@@ -30,7 +30,8 @@ public final class Heddle {
      *
      * <pre>{@code JoinHandle<Integer> h = Heddle.spawn(() -> 6 * 7); int v = h.join();}</pre>
      *
-     * @throws IllegalStateException outside a Heddle task, or when the runtime is closed
+     * @throws IllegalStateException outside a Heddle task (and a thread that entered no runtime);
+     *     on a runtime that is shut down the task ends cancelled at once, as in Tokio
      */
     public static <T> JoinHandle<T> spawn(Callable<T> body) {
         return HeddleRuntime.current().spawn(body);
@@ -66,7 +67,7 @@ public final class Heddle {
      * <pre>{@code JoinHandle<Integer> h = Heddle.spawnLocal(() -> cache.get().size());}</pre>
      *
      * @throws IllegalStateException outside a Heddle task, in a spawnBlocking body or inside
-     *     {@link #blockInPlace} (which run on no worker), or when the runtime is closed
+     *     {@link #blockInPlace} (which run on no worker)
      * @see HeddleRuntime#spawnLocal(String, Callable)
      */
     public static <T> JoinHandle<T> spawnLocal(Callable<T> body) {
@@ -148,7 +149,8 @@ public final class Heddle {
      *
      * <pre>{@code String text = Heddle.spawnBlocking(() -> Files.readString(path)).join();}</pre>
      *
-     * @throws IllegalStateException outside a Heddle task, or when the runtime is closed
+     * @throws IllegalStateException outside a Heddle task (and a thread that entered no runtime);
+     *     on a runtime that is shut down the task ends cancelled at once, as in Tokio
      * @see HeddleRuntime#spawnBlocking(Callable)
      */
     public static <T> JoinHandle<T> spawnBlocking(Callable<T> body) {

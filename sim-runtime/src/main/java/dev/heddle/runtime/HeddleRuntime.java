@@ -213,8 +213,8 @@ public final class HeddleRuntime implements AutoCloseable {
      * dropped. A task spawned from a task on a simulated host runs on that host.
      *
      * <pre>{@code JoinHandle<Integer> h = rt.spawn(() -> 6 * 7);}</pre>
-     *
-     * @throws IllegalStateException when the runtime is closed
+     * On a runtime that is shut down the task ends cancelled, unrun, at once (as in Tokio): its
+     * {@link JoinHandle#join()} throws a cancelled {@link JoinException}.
      */
     public <T> JoinHandle<T> spawn(Callable<T> body) {
         return spawn(null, body);
@@ -232,7 +232,9 @@ public final class HeddleRuntime implements AutoCloseable {
 
     /** Spawns a task on {@code node}: the simulator starting a host's body through {@link RuntimeAccess}. */
     private <T> JoinHandle<T> spawnOn(Node node, String name, Callable<T> body) {
-        checkOpen();
+        if (closed) {
+            return cancelledAtOnce(newTask(name, body, false, node));
+        }
         Task<T> task = newTask(name, body, false, node);
         start(task);
         carrier.afterSpawn();
@@ -254,8 +256,10 @@ public final class HeddleRuntime implements AutoCloseable {
      * Tasks it spawns with {@link #spawn} are ordinary ones; virtual threads it starts with the
      * JDK's own API stay on the worker too. The calling task goes on without suspending.
      *
+     * On a runtime that is shut down the task ends cancelled, unrun, at once, as {@link #spawn} does.
+     *
      * @throws IllegalStateException outside a task of this runtime, in a {@code spawnBlocking}
-     *     body or inside {@link #blockInPlace} (on no worker), or when the runtime is closed
+     *     body or inside {@link #blockInPlace} (on no worker)
      */
     <T> JoinHandle<T> spawnLocal(String name, Callable<T> body) {
         Task<?> spawner = Task.current();
@@ -270,7 +274,9 @@ public final class HeddleRuntime implements AutoCloseable {
                     ? ", a spawnBlocking task," : " inside blockInPlace,") + " which runs on no worker for a local"
                     + " task to stay on; spawn it from a task on a worker, or use spawn");
         }
-        checkOpen();
+        if (closed) {
+            return cancelledAtOnce(newTask(name == null ? "local" : name, body, false, spawner.node()));
+        }
         ThreadFactory local = carrier.localThreads(threads);
         Task<T> task = newTask(name == null ? "local" : name, body, false, spawner.node());
         task.markLocal();
@@ -326,7 +332,12 @@ public final class HeddleRuntime implements AutoCloseable {
         return task == null || BLOCK_ON_BODY.isBound() ? OptionalLong.empty() : OptionalLong.of(task.id());
     }
 
-    private static <T> T call(Callable<T> body) {
+    /** True when {@code task} may block its thread: a spawnBlocking task, or inside {@link #blockInPlace}. */
+    static boolean mayBlock(Task<?> task) {
+        return task.isBlocking() || BLOCKING_IN_PLACE.isBound();
+    }
+
+    static <T> T call(Callable<T> body) {
         try {
             return body.call();
         } catch (RuntimeException e) {
@@ -341,11 +352,12 @@ public final class HeddleRuntime implements AutoCloseable {
      * pool of platform threads bounded by {@code maxBlockingThreads}, or as a simulated task
      * with the same bound in simulation. Returns at once. On the pool, a body that has
      * started is not interrupted by {@link JoinHandle#abort()}: only suspension points see an abort.
-     *
-     * @throws IllegalStateException when the runtime is closed
+     * On a runtime that is shut down the task ends cancelled, unrun, at once (as in Tokio).
      */
     public <T> JoinHandle<T> spawnBlocking(Callable<T> body) {
-        checkOpen();
+        if (closed) {
+            return cancelledAtOnce(newTask("blocking", body, true));
+        }
         if (simulatedBlockingSlots != null) {
             BlockingSlots slots = simulatedBlockingSlots;
             Task<T> task = newTask("blocking", () -> {
@@ -375,12 +387,16 @@ public final class HeddleRuntime implements AutoCloseable {
      */
     public <T> T blockOn(Callable<T> body) {
         Task<?> inside = Task.current();
-        if (inside != null && !inside.isBlocking() && !BLOCKING_IN_PLACE.isBound()) {
+        if (inside != null && !mayBlock(inside)) {
             throw new IllegalStateException("blockOn called from inside task " + inside
                     + ": a task cannot block the carrier it runs on; spawn the work and join() it instead, or, on a"
                     + " multi-thread runtime, wrap the blocking call in Heddle.blockInPlace(() -> ...)");
         }
-        checkOpen();
+        if (closed) {
+            throw new IllegalStateException("blockOn called on a runtime that is shut down: it has no threads left"
+                    + " to run the body's tasks; build a new runtime, or use handle().blockOn(body), which runs the body"
+                    + " on the calling thread");
+        }
         Task<T> root = newTask("main", () -> ScopedValue.where(BLOCK_ON_BODY, Boolean.TRUE).call(body::call), false);
         start(root);
         carrier.drive(root);
@@ -524,10 +540,16 @@ public final class HeddleRuntime implements AutoCloseable {
         thread.start();
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this runtime is closed; spawn on a runtime that is open");
-        }
+    /**
+     * A task spawned on a runtime that is shut down: it ends cancelled, unrun, before the spawn
+     * returns (Tokio's spawn on a shut-down runtime), so that code racing a shutdown need not
+     * catch an exception at every spawn; its join fails as cancelled.
+     */
+    private <T> JoinHandle<T> cancelledAtOnce(Task<T> task) {
+        alive.add(task);
+        task.cancel();
+        task.run();
+        return new JoinHandle<>(task);
     }
 
     static Callable<Void> asCallable(Runnable body) {

@@ -50,7 +50,7 @@ public final class JoinSet<T> implements AutoCloseable {
      * Starts {@code body} as a task in this set and returns at once; {@link #joinNext()} will
      * return its outcome. The handle may also be joined or aborted.
      *
-     * @throws IllegalStateException when the runtime is closed
+     * On a runtime that is shut down the task ends cancelled at once, as {@link HeddleRuntime#spawn} says.
      */
     public JoinHandle<T> spawn(Callable<T> body) {
         return spawn(null, body);
@@ -76,7 +76,7 @@ public final class JoinSet<T> implements AutoCloseable {
      * {@code LocalSet} holds: {@link #joinAll()} waits for them all, {@link #close()} aborts those
      * left.
      *
-     * @throws IllegalStateException outside a task of the set's runtime, or when it is closed
+     * @throws IllegalStateException outside a task of the set's runtime
      */
     public JoinHandle<T> spawnLocal(Callable<T> body) {
         return add(runtime.spawnLocal(null, body));

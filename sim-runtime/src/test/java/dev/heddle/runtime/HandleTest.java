@@ -23,12 +23,10 @@ class HandleTest {
                 Handle handle = rt.blockOn(Handle::current);
                 assertEquals(rt.handle(), handle);
                 assertEquals(rt.id(), handle.id());
-                // From a thread outside the runtime, through the handle.
-                int[] fromOutside = new int[1];
-                Thread outside = Thread.ofPlatform().start(() -> fromOutside[0] = handle.blockOn(
-                        () -> handle.spawn(() -> 40).join() + handle.spawnBlocking(() -> 2).join()));
-                outside.join();
-                assertEquals(42, fromOutside[0]);
+                // From a thread outside the runtime, through the handle: spawned there, joined here.
+                JoinHandle<Integer> spawned = handle.spawn(() -> 40);
+                JoinHandle<Integer> blocking = handle.spawnBlocking(() -> 2);
+                assertEquals(42, rt.blockOn(() -> spawned.join() + blocking.join()));
                 RuntimeMetrics m = handle.metrics();
                 assertTrue(m.spawnedTasks() >= 4, m.toString());
             }
@@ -48,8 +46,13 @@ class HandleTest {
         try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> rt.blockOn(() -> Handle.current().blockOn(() -> 1)));
-            assertTrue(e.getMessage().startsWith("blockOn called from inside task"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("Cannot start a runtime from within a runtime: Handle.blockOn called"
+                    + " from inside task"), e.getMessage());
             assertTrue(e.getMessage().contains("Heddle.blockInPlace"), e.getMessage());
+            IllegalStateException viaRuntime = assertThrows(IllegalStateException.class,
+                    () -> rt.blockOn(() -> rt.blockOn(() -> 1)));
+            assertTrue(viaRuntime.getMessage().startsWith("blockOn called from inside task"), viaRuntime.getMessage());
+            assertTrue(viaRuntime.getMessage().contains("Heddle.blockInPlace"), viaRuntime.getMessage());
             assertEquals(2, rt.blockOn(() -> Heddle.blockInPlace(() -> Handle.current().blockOn(() -> 2))));
             // And in a spawnBlocking body, which runs on a blocking thread.
             assertEquals(3, rt.blockOn(() -> {
@@ -134,5 +137,26 @@ class HandleTest {
             assertEquals(0, rt.blockOn(() -> Heddle.workerIndex().orElseThrow()));
         }
         assertTrue(Heddle.workerIndex().isEmpty());
+    }
+
+    /**
+     * Handle.blockOn runs its body on the calling thread with the runtime entered (Tokio's
+     * Handle::block_on): what needs no runtime works, spawns go to the runtime, and once the
+     * runtime is shut down, what the body spawns ends cancelled at once.
+     */
+    @Test
+    void handle_block_on_runs_on_the_calling_thread_and_after_shutdown_spawns_end_cancelled() {
+        HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build();
+        Handle handle = rt.handle();
+        Thread me = Thread.currentThread();
+        assertEquals(me, handle.blockOn(Thread::currentThread));
+        assertEquals(handle, handle.blockOn(Handle::current));
+        assertEquals(5, handle.blockOn(() -> Heddle.spawn(() -> 5).join()));
+        rt.close();
+        JoinException e = assertThrows(JoinException.class, () -> handle.blockOn(() -> Heddle.spawn(() -> 5).join()));
+        assertTrue(e.isCancelled(), e.toString());
+        assertTrue(handle.spawnBlocking(() -> 1).abortHandle().isFinished());
+        IllegalStateException closed = assertThrows(IllegalStateException.class, () -> rt.blockOn(() -> 1));
+        assertTrue(closed.getMessage().contains("shut down"), closed.getMessage());
     }
 }
