@@ -57,10 +57,11 @@ public final class Heddle {
 
     /**
      * Starts {@code body} as a task that stays on the worker thread of the calling task, never
-     * stolen by another worker (Tokio's {@code task::spawn_local}; a {@code LocalSet} is the set
-     * of local tasks of one worker, {@link JoinSet#spawnLocal} collects them): state confined to
-     * one thread, such as a {@code ThreadLocal} cache or a non-thread-safe object, may be shared
-     * by the local tasks of a worker without locks. On the current-thread runtime it is an
+     * stolen by another worker (Tokio's {@code task::spawn_local}; {@link LocalSet} groups such
+     * tasks, {@link JoinSet#spawnLocal} joins them as they end). The local tasks of one worker
+     * never run at the same time, all on the one thread: they may share an object that is not
+     * thread-safe without locks (each task is its own virtual thread, so a {@code ThreadLocal}
+     * is per task, not per worker). On the current-thread runtime it is an
      * ordinary task; in a simulation with {@code workers(n)} it stays on the calling task's
      * logical worker. Returns at once; the caller does not suspend.
      *
@@ -71,17 +72,21 @@ public final class Heddle {
      * @see HeddleRuntime#spawnLocal(String, Callable)
      */
     public static <T> JoinHandle<T> spawnLocal(Callable<T> body) {
-        return HeddleRuntime.current().spawnLocal(null, body);
+        return spawnLocal(null, body);
     }
 
     /** {@link #spawnLocal(Callable)} for a body without a result. */
     public static JoinHandle<Void> spawnLocal(Runnable body) {
-        return HeddleRuntime.current().spawnLocal(null, HeddleRuntime.asCallable(body));
+        return spawnLocal(null, HeddleRuntime.asCallable(body));
     }
 
-    /** {@link #spawnLocal(Callable)} with a name for the task, as {@link #spawn(String, Callable)}. */
+    /**
+     * {@link #spawnLocal(Callable)} with a name for the task, as {@link #spawn(String, Callable)}.
+     * Called in a task of a {@link LocalSet}, the new task joins that set.
+     */
     public static <T> JoinHandle<T> spawnLocal(String name, Callable<T> body) {
-        return HeddleRuntime.current().spawnLocal(name, body);
+        LocalSet set = LocalSet.current();
+        return set != null ? set.spawnLocal(name, body) : HeddleRuntime.current().spawnLocal(name, body);
     }
 
     /**

@@ -249,8 +249,8 @@ public final class HeddleRuntime implements AutoCloseable {
     /**
      * Starts {@code body} as a task that stays on the worker thread of the calling task and is
      * never stolen by another worker (what Tokio's {@code spawn_local} in a {@code LocalSet}
-     * gives): thread-confined state, such as a {@code ThreadLocal} or an object that is not
-     * thread-safe, may be shared by the local tasks of one worker without locks. On the
+     * gives): the local tasks of one worker run one at a time on one thread, so they may share an
+     * object that is not thread-safe without locks. On the
      * current-thread runtime it is an ordinary task, since every task runs on the one thread; in
      * a simulation with logical workers it stays on the logical worker of the calling task.
      * Tasks it spawns with {@link #spawn} are ordinary ones; virtual threads it starts with the

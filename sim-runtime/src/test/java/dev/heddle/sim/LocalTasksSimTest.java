@@ -10,6 +10,7 @@ import dev.heddle.channel.mpsc.Mpsc;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.LocalSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +30,7 @@ class LocalTasksSimTest {
     @Test
     void a_local_task_runs_on_its_spawners_logical_worker_in_every_step_over_many_seeds() {
         int stolenAround = 0;
-        for (long seed = 0; seed < 200; seed++) {
+        for (long seed = 0; seed < 100; seed++) {
             List<String> away = new ArrayList<>();
             int[] workersSeen = new int[4];
             Simulation.ofSeed(seed).workers(4).run(sim -> {
@@ -38,7 +39,7 @@ class LocalTasksSimTest {
                     Channel<Integer> ch = Mpsc.bounded(2);
                     int spawning = logicalWorker();
                     all.add(Heddle.spawnLocal(() -> {
-                        for (int i = 0; i < 50; i++) {
+                        for (int i = 0; i < 30; i++) {
                             ch.receiver().recv();
                             if (logicalWorker() != spawning) {
                                 away.add("message " + i + " on worker " + logicalWorker() + ", spawned on " + spawning);
@@ -55,7 +56,7 @@ class LocalTasksSimTest {
                         }));
                     }
                     all.add(Heddle.spawn(() -> {
-                        for (int i = 0; i < 50; i++) {
+                        for (int i = 0; i < 30; i++) {
                             ch.sender().send(i);
                             Heddle.yieldNow();
                         }
@@ -72,8 +73,8 @@ class LocalTasksSimTest {
             }
             stolenAround += busy > 1 ? 1 : 0;
         }
-        assertTrue(stolenAround > 150, "ordinary tasks ran on several logical workers in only " + stolenAround
-                + " of 200 seeds: the test needs stealing around the local tasks");
+        assertTrue(stolenAround > 75, "ordinary tasks ran on several logical workers in only " + stolenAround
+                + " of 100 seeds: the test needs stealing around the local tasks");
     }
 
     @Test
@@ -151,6 +152,48 @@ class LocalTasksSimTest {
                 v[0] = Heddle.spawnLocal(() -> 6 * 7).join();
             });
             assertEquals(42, v[0]);
+        }
+    }
+
+    /** A LocalSet keeps what its tasks spawn with spawnLocal: join waits for it all, close aborts what is left. */
+    @Test
+    void a_local_set_joins_the_tasks_its_tasks_spawn_and_close_aborts_the_rest_over_many_seeds() {
+        for (long seed = 0; seed < 50; seed++) {
+            List<String> ran = new ArrayList<>();
+            boolean[] aborted = new boolean[1];
+            boolean[] started = new boolean[1];
+            Simulation.ofSeed(seed).workers(3).run(sim -> {
+                int worker = logicalWorker();
+                LocalSet set = new LocalSet();
+                set.spawnLocal(() -> {
+                    Heddle.spawnLocal(() -> {
+                        Heddle.yieldNow();
+                        ran.add("nested on " + (logicalWorker() == worker));
+                    });
+                    Heddle.yieldNow();
+                    ran.add("outer on " + (logicalWorker() == worker));
+                });
+                set.join();
+                assertTrue(set.isIdle());
+                JoinHandle<Void> forever;
+                try (LocalSet other = new LocalSet()) {
+                    forever = other.spawnLocal(() -> {
+                        started[0] = true;
+                        try {
+                            Heddle.sleep(java.time.Duration.ofDays(1));
+                        } finally {
+                            aborted[0] = true;
+                        }
+                    });
+                    while (!started[0]) {
+                        Heddle.yieldNow();
+                    }
+                }
+                JoinException e = assertThrows(JoinException.class, forever::join);
+                assertTrue(e.isCancelled());
+            });
+            assertEquals(List.of("nested on true", "outer on true"), ran.stream().sorted().toList(), "seed " + seed);
+            assertTrue(aborted[0], "seed " + seed);
         }
     }
 }

@@ -1,0 +1,107 @@
+package dev.heddle.runtime;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A set of local tasks (Tokio's {@code task::LocalSet}): tasks started by
+ * {@link Heddle#spawnLocal}, which stay on the worker thread of the task that spawns them, and
+ * which the set keeps together: a local task of the set that calls {@link Heddle#spawnLocal}
+ * adds the new task to the set too. {@link #join()} waits until every task of the set has
+ * ended, {@link #close()} aborts those still running, as dropping a Tokio {@code LocalSet}
+ * cancels its tasks.
+ *
+ * <pre>{@code
+ * try (LocalSet local = new LocalSet()) {
+ *     int n = local.runUntil(() -> {
+ *         JoinHandle<Integer> a = Heddle.spawnLocal(() -> cache.size());   // in the set, on this worker
+ *         return a.join();
+ *     });
+ * }
+ * }</pre>
+ *
+ * <p>Unlike Tokio's, a set's tasks run as soon as they are spawned, whether or not a task
+ * drives the set: Heddle's local tasks are pinned to a worker of the runtime, not run by the
+ * set. So every method must be called inside a task. Safe for use by several tasks at once.
+ */
+public final class LocalSet implements AutoCloseable {
+    /** Bound in the tasks of a set: where {@link Heddle#spawnLocal} adds what they spawn. */
+    private static final ScopedValue<LocalSet> CURRENT = ScopedValue.newInstance();
+
+    /** Every task spawned into the set, in spawn order; {@link #join()} and {@link #close()} walk it. */
+    private final ConcurrentLinkedQueue<JoinHandle<?>> tasks = new ConcurrentLinkedQueue<>();
+
+    /** The set the calling task belongs to, or null. */
+    static LocalSet current() {
+        return CURRENT.isBound() ? CURRENT.get() : null;
+    }
+
+    /**
+     * Starts {@code body} as a local task of this set, on the worker of the calling task (see
+     * {@link Heddle#spawnLocal}); returns at once.
+     *
+     * @throws IllegalStateException outside a task, in a spawnBlocking body or inside blockInPlace
+     */
+    public <T> JoinHandle<T> spawnLocal(Callable<T> body) {
+        return spawnLocal(null, body);
+    }
+
+    /** {@link #spawnLocal(Callable)} for a body without a result. */
+    public JoinHandle<Void> spawnLocal(Runnable body) {
+        return spawnLocal(null, HeddleRuntime.asCallable(body));
+    }
+
+    /** {@link #spawnLocal(Callable)} with a name for the task, which traces and failure reports show. */
+    public <T> JoinHandle<T> spawnLocal(String name, Callable<T> body) {
+        JoinHandle<T> handle = HeddleRuntime.current().spawnLocal(name,
+                () -> ScopedValue.where(CURRENT, this).call(body::call));
+        tasks.add(handle);
+        return handle;
+    }
+
+    /**
+     * Runs {@code body} as a local task of the set and waits for its value (Tokio's
+     * {@code run_until}): the body and the local tasks it spawns run on the calling task's
+     * worker. Tasks of the set still running when it returns keep running.
+     *
+     * @throws JoinException when the body fails or is aborted, as {@link JoinHandle#join()} does
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted meanwhile
+     */
+    public <T> T runUntil(Callable<T> body) {
+        return spawnLocal(body).join();
+    }
+
+    /**
+     * Waits until every task of the set has ended, those spawned meanwhile by its tasks included
+     * (Tokio's {@code local_set.await}). Failures of the tasks stay in their handles.
+     *
+     * @throws java.util.concurrent.CancellationException if the calling task is aborted meanwhile
+     */
+    public void join() {
+        // A task adds what it spawns before it ends, so once the oldest has ended, its children are queued.
+        // Ended tasks leave the set, which so stays small.
+        JoinHandle<?> oldest;
+        while ((oldest = tasks.peek()) != null) {
+            oldest.awaitEnd();
+            tasks.remove(oldest);
+        }
+    }
+
+    /** True when no task of the set is still running. */
+    public boolean isIdle() {
+        for (JoinHandle<?> h : tasks) {
+            if (!h.isFinished()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Aborts every task of the set still running (Tokio: dropping a {@code LocalSet} cancels its tasks). */
+    @Override
+    public void close() {
+        for (JoinHandle<?> h : tasks) {
+            h.abort();
+        }
+    }
+}
