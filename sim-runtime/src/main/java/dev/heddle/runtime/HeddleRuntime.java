@@ -60,6 +60,12 @@ public final class HeddleRuntime implements AutoCloseable {
     private final AliveTasks alive = new AliveTasks();
     /** Bound while a task runs the body of {@link #blockInPlace}: there it may block, and call {@link #blockOn}. */
     private static final ScopedValue<Boolean> BLOCKING_IN_PLACE = ScopedValue.newInstance();
+    /**
+     * Bound while the body of a simulated spawnBlocking task runs: it stands for a blocking
+     * thread, which is on no worker, may block ({@link #blockOn}, {@link #blockInPlace}) and
+     * cannot spawn local tasks, as on a real runtime.
+     */
+    private static final ScopedValue<Boolean> SIMULATED_BLOCKING = ScopedValue.newInstance();
     /** Bound while the body of {@link #blockOn} runs: Tokio's {@code block_on} future is no task, and has no task id. */
     private static final ScopedValue<Boolean> BLOCK_ON_BODY = ScopedValue.newInstance();
     private final Handle handle = new Handle(this);
@@ -167,7 +173,7 @@ public final class HeddleRuntime implements AutoCloseable {
      */
     static OptionalInt currentWorkerIndex() {
         Task<?> task = Task.current();
-        if (task == null || task.isBlocking()) {
+        if (task == null || isBlocking(task)) {
             return OptionalInt.empty();
         }
         int index = task.carrier().workerIndex();
@@ -269,8 +275,8 @@ public final class HeddleRuntime implements AutoCloseable {
                     + " call it from inside one (HeddleRuntime.blockOn, a spawned task, a @SimTest method), or use"
                     + " spawn");
         }
-        if (spawner.isBlocking() || BLOCKING_IN_PLACE.isBound()) {
-            throw new IllegalStateException("spawnLocal called from " + spawner + (spawner.isBlocking()
+        if (isBlocking(spawner) || BLOCKING_IN_PLACE.isBound()) {
+            throw new IllegalStateException("spawnLocal called from " + spawner + (isBlocking(spawner)
                     ? ", a spawnBlocking task," : " inside blockInPlace,") + " which runs on no worker for a local"
                     + " task to stay on; spawn it from a task on a worker, or use spawn");
         }
@@ -306,7 +312,7 @@ public final class HeddleRuntime implements AutoCloseable {
      */
     static <T> T blockInPlace(Callable<T> body) {
         Task<?> task = Task.current();
-        if (task == null || task.isBlocking() || BLOCKING_IN_PLACE.isBound()) {
+        if (task == null || isBlocking(task) || BLOCKING_IN_PLACE.isBound()) {
             return call(body);
         }
         if (task.isLocal()) {
@@ -334,7 +340,12 @@ public final class HeddleRuntime implements AutoCloseable {
 
     /** True when {@code task} may block its thread: a spawnBlocking task, or inside {@link #blockInPlace}. */
     static boolean mayBlock(Task<?> task) {
-        return task.isBlocking() || BLOCKING_IN_PLACE.isBound();
+        return isBlocking(task) || BLOCKING_IN_PLACE.isBound();
+    }
+
+    /** True for a spawnBlocking task: on the blocking pool, or its stand-in in simulation. */
+    private static boolean isBlocking(Task<?> task) {
+        return task.isBlocking() || SIMULATED_BLOCKING.isBound();
     }
 
     static <T> T call(Callable<T> body) {
@@ -363,7 +374,7 @@ public final class HeddleRuntime implements AutoCloseable {
             Task<T> task = newTask("blocking", () -> {
                 slots.acquire();
                 try {
-                    return body.call();
+                    return ScopedValue.where(SIMULATED_BLOCKING, Boolean.TRUE).call(body::call);
                 } finally {
                     slots.release();
                 }
