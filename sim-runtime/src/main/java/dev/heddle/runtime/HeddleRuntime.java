@@ -459,6 +459,8 @@ public final class HeddleRuntime implements AutoCloseable {
     /**
      * Aborts every task still alive, lets them run their {@code finally} blocks, and releases
      * the runtime's threads; {@link #shutdown(Duration)} without a time limit.
+     *
+     * @throws IllegalStateException inside a task, which would wait there (see {@link #shutdown(Duration)})
      */
     @Override
     public void close() {
@@ -472,10 +474,22 @@ public final class HeddleRuntime implements AutoCloseable {
      *
      * @return true when every task ended in time; false when some were left behind, such as
      *     a task that never reaches a suspension point (blocking tasks are not waited for)
+     * @throws IllegalStateException inside a task (other than in {@link Heddle#blockInPlace} or a
+     *     spawnBlocking body) with a timeout that is not zero, or null: that task would wait
+     *     for others there, as Tokio refuses to drop a runtime in an async context; zero is
+     *     Tokio's {@code shutdown_background} and works anywhere
      */
     public boolean shutdown(Duration timeout) {
         if (closed) {
             return alive.ended() == ids.get();
+        }
+        Task<?> inside = Task.current();
+        if (inside != null && !mayBlock(inside) && (timeout == null || timeout.isPositive())) {
+            throw new IllegalStateException("Cannot drop a runtime in a context where blocking is not allowed: "
+                    + (timeout == null ? "close()" : "shutdown(" + timeout + ")") + " called inside task " + inside
+                    + ", which would wait there for the runtime's tasks to end; call shutdown(Duration.ZERO), which"
+                    + " does not wait, or close the runtime in Heddle.blockInPlace, a spawnBlocking body or outside"
+                    + " every task");
         }
         closed = true;
         boolean ended = true;
