@@ -162,6 +162,11 @@ public final class Heddle {
         return HeddleRuntime.current().spawnBlocking(body);
     }
 
+    /** {@link #spawnBlocking(Callable)} with a name for the task, as {@link #spawn(String, Callable)}. */
+    public static <T> JoinHandle<T> spawnBlocking(String name, Callable<T> body) {
+        return HeddleRuntime.current().spawnBlocking(name, body);
+    }
+
     /**
      * The clock of the calling task's host: real time, or virtual time in simulation. Read
      * time and sleep through it rather than {@code System.nanoTime()} or {@code Instant.now()},

@@ -366,12 +366,18 @@ public final class HeddleRuntime implements AutoCloseable {
      * On a runtime that is shut down the task ends cancelled, unrun, at once (as in Tokio).
      */
     public <T> JoinHandle<T> spawnBlocking(Callable<T> body) {
+        return spawnBlocking(null, body);
+    }
+
+    /** {@link #spawnBlocking(Callable)} with a name for the task, which traces and failure reports show. */
+    public <T> JoinHandle<T> spawnBlocking(String name, Callable<T> body) {
+        String taskName = name == null ? "blocking" : name;
         if (closed) {
-            return cancelledAtOnce(newTask("blocking", body, true));
+            return cancelledAtOnce(newTask(taskName, body, true));
         }
         if (simulatedBlockingSlots != null) {
             BlockingSlots slots = simulatedBlockingSlots;
-            Task<T> task = newTask("blocking", () -> {
+            Task<T> task = newTask(taskName, () -> {
                 slots.acquire();
                 try {
                     return ScopedValue.where(SIMULATED_BLOCKING, Boolean.TRUE).call(body::call);
@@ -382,7 +388,7 @@ public final class HeddleRuntime implements AutoCloseable {
             start(task);
             return new JoinHandle<>(task);
         }
-        Task<T> task = newTask("blocking", body, true);
+        Task<T> task = newTask(taskName, body, true);
         alive.add(task);
         blockingPool.submit(task);
         return new JoinHandle<>(task);
