@@ -509,4 +509,21 @@ class TaskLocalSetTest {
             current.get().rt().close();
         }
     }
+
+    /** Tokio's {@code UnhandledPanic::ShutdownRuntime} is {@link LocalSet#shutdownOnUnhandledFailure()}. */
+    // Tokio: shutdown_on_panic, tokio/tests/task_local_set.rs
+    @CurrentThreadTest
+    void shutdownOnPanic() {
+        LocalSet local = new LocalSet().shutdownOnUnhandledFailure();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> local.runUntil(() -> {
+            Heddle.spawnLocal(() -> {
+                throw new IllegalStateException("boom");
+            });
+            Heddle.sleep(Duration.ofDays(365));
+            return null;
+        }));
+        assertTrue(e.getMessage().startsWith(
+                "a spawned task failed and the LocalSet is configured to shut down on an unhandled failure"),
+                e.getMessage());
+    }
 }

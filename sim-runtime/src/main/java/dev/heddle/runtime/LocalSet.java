@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.Task;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -30,6 +31,20 @@ public final class LocalSet implements AutoCloseable {
 
     /** Every task spawned into the set, in spawn order; {@link #join()} and {@link #close()} walk it. */
     private final ConcurrentLinkedQueue<JoinHandle<?>> tasks = new ConcurrentLinkedQueue<>();
+    private volatile boolean shutdownOnUnhandledFailure;
+    /** The first failure of a task of the set, once {@link #shutdownOnUnhandledFailure()} made it end the set. */
+    private volatile Throwable unhandledFailure;
+
+    /**
+     * Makes the first task of the set that fails (throws) end the whole set, whether or not
+     * anyone joins it (Tokio's {@code unhandled_panic(UnhandledPanic::ShutdownRuntime)}): every
+     * task of the set is aborted, and {@link #runUntil} and {@link #join()} throw. The default
+     * leaves a failure in its task's handle.
+     */
+    public LocalSet shutdownOnUnhandledFailure() {
+        shutdownOnUnhandledFailure = true;
+        return this;
+    }
 
     /** The set the calling task belongs to, or null. */
     static LocalSet current() {
@@ -54,9 +69,34 @@ public final class LocalSet implements AutoCloseable {
     /** {@link #spawnLocal(Callable)} with a name for the task, which traces and failure reports show. */
     public <T> JoinHandle<T> spawnLocal(String name, Callable<T> body) {
         JoinHandle<T> handle = HeddleRuntime.current().spawnLocal(name,
-                () -> ScopedValue.where(CURRENT, this).call(body::call));
+                () -> ScopedValue.where(CURRENT, this).call(() -> callWatched(body)));
         tasks.add(handle);
         return handle;
+    }
+
+    private <T> T callWatched(Callable<T> body) throws Exception {
+        try {
+            return body.call();
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e;
+        } catch (Exception | Error e) {
+            if (shutdownOnUnhandledFailure && unhandledFailure == null) {
+                unhandledFailure = e;
+                // The set reports it (runUntil, join), so it is no unobserved failure of a task no one joined.
+                Task.current().observeOutcome();
+                close();
+            }
+            throw e;
+        }
+    }
+
+    /** Throws when a failure ended the set ({@link #shutdownOnUnhandledFailure()}). */
+    private void checkUnhandledFailure() {
+        Throwable failure = unhandledFailure;
+        if (failure != null) {
+            throw new IllegalStateException("a spawned task failed and the LocalSet is configured to shut down on an"
+                    + " unhandled failure: " + failure, failure);
+        }
     }
 
     /**
@@ -65,16 +105,25 @@ public final class LocalSet implements AutoCloseable {
      * worker. Tasks of the set still running when it returns keep running.
      *
      * @throws JoinException when the body fails or is aborted, as {@link JoinHandle#join()} does
+     * @throws IllegalStateException when a task of the set failed and
+     *     {@link #shutdownOnUnhandledFailure()} ended the set
      * @throws java.util.concurrent.CancellationException if the calling task is aborted meanwhile
      */
     public <T> T runUntil(Callable<T> body) {
-        return spawnLocal(body).join();
+        try {
+            return spawnLocal(body).join();
+        } catch (JoinException e) {
+            checkUnhandledFailure();
+            throw e;
+        }
     }
 
     /**
      * Waits until every task of the set has ended, those spawned meanwhile by its tasks included
      * (Tokio's {@code local_set.await}). Failures of the tasks stay in their handles.
      *
+     * @throws IllegalStateException when a task of the set failed and
+     *     {@link #shutdownOnUnhandledFailure()} ended the set
      * @throws java.util.concurrent.CancellationException if the calling task is aborted meanwhile
      */
     public void join() {
@@ -85,6 +134,7 @@ public final class LocalSet implements AutoCloseable {
             oldest.awaitEnd();
             tasks.remove(oldest);
         }
+        checkUnhandledFailure();
     }
 
     /** True when no task of the set is still running. */
