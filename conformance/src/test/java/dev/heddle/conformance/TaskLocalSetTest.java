@@ -304,10 +304,11 @@ class TaskLocalSetTest {
         LocalSet local = new LocalSet();
         local.runUntil(() -> {
             var ch = Oneshot.<Boolean>channel();
+            String onLocalThread = "local task must run on local thread, no matter where it is awaited";
             JoinHandle<String> join = Heddle.spawnLocal(() -> {
-                assertEquals(onRtThread, worker(), "local task must run on local thread, no matter where it is awaited");
+                assertEquals(onRtThread, worker(), onLocalThread);
                 ch.receiver().recv();
-                assertEquals(onRtThread, worker(), "local task must run on local thread, no matter where it is awaited");
+                assertEquals(onRtThread, worker(), onLocalThread);
                 return "hello world";
             });
             JoinHandle<Void> join2 = Heddle.spawn(() -> {

@@ -66,7 +66,7 @@ public final class HeddleRuntime implements AutoCloseable {
      * cannot spawn local tasks, as on a real runtime.
      */
     private static final ScopedValue<Boolean> SIMULATED_BLOCKING = ScopedValue.newInstance();
-    /** Bound while the body of {@link #blockOn} runs: Tokio's {@code block_on} future is no task, and has no task id. */
+    /** Bound while the body of {@link #blockOn} runs: Tokio's {@code block_on} future is no task, and has no id. */
     private static final ScopedValue<Boolean> BLOCK_ON_BODY = ScopedValue.newInstance();
     private final Handle handle = new Handle(this);
     private volatile boolean closed;
@@ -411,8 +411,8 @@ public final class HeddleRuntime implements AutoCloseable {
         }
         if (closed) {
             throw new IllegalStateException("blockOn called on a runtime that is shut down: it has no threads left"
-                    + " to run the body's tasks; build a new runtime, or use handle().blockOn(body), which runs the body"
-                    + " on the calling thread");
+                    + " to run the body's tasks; build a new runtime, or use handle().blockOn(body), which runs the"
+                    + " body on the calling thread");
         }
         Task<T> root = newTask("main", () -> ScopedValue.where(BLOCK_ON_BODY, Boolean.TRUE).call(body::call), false);
         start(root);

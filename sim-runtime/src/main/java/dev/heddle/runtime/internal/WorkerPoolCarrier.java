@@ -34,7 +34,7 @@ public final class WorkerPoolCarrier implements Carrier {
         scheduler.execute(continuation);
     }
 
-    /** Threads pinned to the worker that runs the caller, on the scheduler's {@link WorkStealingScheduler#pinnedExecutor}. */
+    /** Threads pinned to the worker that runs the caller, on {@link WorkStealingScheduler#pinnedExecutor}. */
     @Override
     public ThreadFactory localThreads(ThreadFactory threads) {
         int worker = scheduler.currentWorker();
@@ -55,7 +55,7 @@ public final class WorkerPoolCarrier implements Carrier {
         return scheduler.currentWorker();
     }
 
-    /** Hands the calling task's worker to a replacement thread (see {@link WorkStealingScheduler#handOffCurrentWorker}). */
+    /** Hands the caller's worker to a replacement thread ({@link WorkStealingScheduler#handOffCurrentWorker}). */
     @Override
     public boolean blockInPlace() {
         scheduler.handOffCurrentWorker();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.channel.mpsc.Channel;
 import dev.heddle.channel.mpsc.Mpsc;
+import dev.heddle.runtime.Handle;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinException;
@@ -122,7 +123,8 @@ class LocalTasksAndBlockInPlaceTest {
             }).join());
             assertEquals("unblocked", result);
             assertTrue(queuedOn.get() != null, "the queued task ran on a worker");
-            assertNotSame(blockedOn.get(), queuedOn.get(), "the queued task ran on the replacement, not the blocked thread");
+            assertNotSame(blockedOn.get(), queuedOn.get(),
+                    "the queued task ran on the replacement, not on the blocked thread");
             assertEquals(1, rt.metrics().workers());
             // The replacement is a full worker: more tasks run on it.
             assertEquals(42, rt.blockOn(() -> Heddle.spawn(() -> 42).join()));
@@ -165,7 +167,7 @@ class LocalTasksAndBlockInPlaceTest {
     void block_in_place_nests_and_lets_its_body_block_on_the_runtime_again() {
         try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             int v = rt.blockOn(() -> Heddle.spawn(() -> Heddle.blockInPlace(() -> Heddle.blockInPlace(
-                    () -> dev.heddle.runtime.Handle.current().blockOn(() -> Heddle.spawn(() -> 7).join()) * 6))).join());
+                    () -> Handle.current().blockOn(() -> Heddle.spawn(() -> 7).join()) * 6))).join());
             assertEquals(42, v);
         }
     }
