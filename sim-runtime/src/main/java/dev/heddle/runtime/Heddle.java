@@ -16,8 +16,10 @@ import java.util.random.RandomGenerator;
  * JoinHandle<String> h = Heddle.spawn(() -> fetch());
  * Heddle.sleep(Duration.ofMillis(100));
  * }</pre>
- * Every method but {@link #yieldNow()} fails with an {@link IllegalStateException} on a thread
- * that is not a Heddle task.
+ * On a thread that is not a Heddle task, {@link #yieldNow()} is {@link Thread#yield()},
+ * {@link #blockInPlace} runs its body, {@link #tryTaskId()} and {@link #workerIndex()} are empty,
+ * the spawns and the clock reach the runtime the thread {@link HeddleRuntime#enter() entered},
+ * and the rest fails with an {@link IllegalStateException}.
  */
 public final class Heddle {
     private Heddle() {}

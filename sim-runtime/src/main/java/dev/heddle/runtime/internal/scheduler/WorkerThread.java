@@ -31,7 +31,9 @@ final class WorkerThread extends Thread {
     /**
      * The core this thread runs, until a task on it calls {@code blockInPlace}: then the core
      * moves to a replacement thread and this becomes null ({@link #handOffCore}), and this
-     * thread ends once that task suspends. Read and written by this thread only.
+     * thread ends once that task suspends. Read and written only by code running on this
+     * thread: its loop, and the virtual threads it carries (mounting and unmounting one orders
+     * their accesses with the loop's).
      */
     WorkerCore<Runnable> core;
     private final IdleWorkers idle;
