@@ -268,6 +268,32 @@ public final class HeddleRuntime implements AutoCloseable {
      *     body or inside {@link #blockInPlace} (on no worker)
      */
     <T> JoinHandle<T> spawnLocal(String name, Callable<T> body) {
+        return spawnLocal(name, body, localWorker());
+    }
+
+    /**
+     * The worker a local task spawned by the calling task now is pinned to: the one that runs
+     * the calling task.
+     *
+     * @throws IllegalStateException outside a task of this runtime, in a {@code spawnBlocking}
+     *     body or inside {@link #blockInPlace}, which run on no worker
+     */
+    int localWorker() {
+        Task<?> spawner = spawner();
+        if (isBlocking(spawner) || BLOCKING_IN_PLACE.isBound()) {
+            throw new IllegalStateException("spawnLocal called from " + spawner + (isBlocking(spawner)
+                    ? ", a spawnBlocking task," : " inside blockInPlace,") + " which runs on no worker for a local"
+                    + " task to stay on; spawn it from a task on a worker, or use spawn");
+        }
+        int worker = carrier.workerIndex();
+        if (worker < 0) {
+            throw new IllegalStateException("spawnLocal called from " + spawner + ", whose thread is on no worker of"
+                    + " this runtime now; spawn it from a task on a worker, or use spawn");
+        }
+        return worker;
+    }
+
+    private Task<?> spawner() {
         Task<?> spawner = Task.current();
         if (spawner == null || spawner.runtime() != this) {
             throw new IllegalStateException("spawnLocal called from outside a task of this runtime, on thread "
@@ -275,15 +301,16 @@ public final class HeddleRuntime implements AutoCloseable {
                     + " call it from inside one (HeddleRuntime.blockOn, a spawned task, a @SimTest method), or use"
                     + " spawn");
         }
-        if (isBlocking(spawner) || BLOCKING_IN_PLACE.isBound()) {
-            throw new IllegalStateException("spawnLocal called from " + spawner + (isBlocking(spawner)
-                    ? ", a spawnBlocking task," : " inside blockInPlace,") + " which runs on no worker for a local"
-                    + " task to stay on; spawn it from a task on a worker, or use spawn");
-        }
+        return spawner;
+    }
+
+    /** {@link #spawnLocal(String, Callable)} pinned to {@code worker} (a {@link #localWorker()} seen before). */
+    <T> JoinHandle<T> spawnLocal(String name, Callable<T> body, int worker) {
+        Task<?> spawner = spawner();
         if (closed) {
             return cancelledAtOnce(newTask(name == null ? "local" : name, body, false, spawner.node()));
         }
-        ThreadFactory local = carrier.localThreads(threads);
+        ThreadFactory local = carrier.localThreads(threads, worker);
         Task<T> task = newTask(name == null ? "local" : name, body, false, spawner.node());
         task.markLocal();
         start(task, local);

@@ -21,9 +21,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * }
  * }</pre>
  *
- * <p>Unlike Tokio's, a set's tasks run as soon as they are spawned, whether or not a task
- * drives the set: Heddle's local tasks are pinned to a worker of the runtime, not run by the
- * set. So every method must be called inside a task. Safe for use by several tasks at once.
+ * <p>All tasks of a set run on one worker, the one that ran the task that spawned the set's
+ * first task, one at a time: they may share objects that are not thread-safe. Unlike Tokio's, a
+ * set's tasks run as soon as they are spawned, whether or not a task drives the set: Heddle's
+ * local tasks are pinned to a worker of the runtime, not run by the set. So every method must
+ * be called inside a task. Safe for use by several tasks at once.
  */
 public final class LocalSet implements AutoCloseable {
     /** Bound in the tasks of a set: where {@link Heddle#spawnLocal} adds what they spawn. */
@@ -31,6 +33,9 @@ public final class LocalSet implements AutoCloseable {
 
     /** Every task spawned into the set, in spawn order; {@link #join()} and {@link #close()} walk it. */
     private final ConcurrentLinkedQueue<JoinHandle<?>> tasks = new ConcurrentLinkedQueue<>();
+    /** The runtime and the worker of the set's tasks, from its first spawn; guarded by {@code this}. */
+    private HeddleRuntime runtime;
+    private int worker;
     private volatile boolean shutdownOnUnhandledFailure;
     /** The first failure of a task of the set, once {@link #shutdownOnUnhandledFailure()} made it end the set. */
     private volatile Throwable unhandledFailure;
@@ -52,10 +57,12 @@ public final class LocalSet implements AutoCloseable {
     }
 
     /**
-     * Starts {@code body} as a local task of this set, on the worker of the calling task (see
-     * {@link Heddle#spawnLocal}); returns at once.
+     * Starts {@code body} as a local task of this set, on the set's worker (see
+     * {@link Heddle#spawnLocal}): the worker of the calling task for the set's first task, the
+     * same one for every later task, from whichever task it is spawned. Returns at once.
      *
      * @throws IllegalStateException outside a task, in a spawnBlocking body or inside blockInPlace
+     *     for the first task, or from a task of another runtime than the set's
      */
     public <T> JoinHandle<T> spawnLocal(Callable<T> body) {
         return spawnLocal(null, body);
@@ -68,8 +75,20 @@ public final class LocalSet implements AutoCloseable {
 
     /** {@link #spawnLocal(Callable)} with a name for the task, which traces and failure reports show. */
     public <T> JoinHandle<T> spawnLocal(String name, Callable<T> body) {
-        JoinHandle<T> handle = HeddleRuntime.current().spawnLocal(name,
-                () -> ScopedValue.where(CURRENT, this).call(() -> callWatched(body)));
+        HeddleRuntime caller = HeddleRuntime.current();
+        int pinned;
+        synchronized (this) {
+            if (runtime == null) {
+                worker = caller.localWorker();
+                runtime = caller;
+            } else if (runtime != caller) {
+                throw new IllegalStateException("this LocalSet's tasks run on runtime " + runtime.id()
+                        + ", and spawnLocal was called from runtime " + caller.id() + "; use one set per runtime");
+            }
+            pinned = worker;
+        }
+        JoinHandle<T> handle = caller.spawnLocal(name,
+                () -> ScopedValue.where(CURRENT, this).call(() -> callWatched(body)), pinned);
         tasks.add(handle);
         return handle;
     }

@@ -260,14 +260,13 @@ final class Simulator implements Carrier, Suspension.Watcher {
     }
 
     /**
-     * Threads pinned to the logical worker of the running step, whose wake-ups all go to that
-     * worker's pinned queue; without logical workers, one pool holds every task and none moves
-     * between threads, so the runtime's usual threads serve.
+     * Threads pinned to logical worker {@code worker}, whose wake-ups all go to that worker's
+     * pinned queue; without logical workers, one pool holds every task and none moves between
+     * threads, so the runtime's usual threads serve.
      */
     @Override
-    public ThreadFactory localThreads(ThreadFactory threads) {
-        int worker = ready.actingWorker();
-        if (worker < 0 || running == null) {
+    public ThreadFactory localThreads(ThreadFactory threads, int worker) {
+        if (ready.actingWorker() < 0) {
             return threads;
         }
         return localThreads.computeIfAbsent(worker,

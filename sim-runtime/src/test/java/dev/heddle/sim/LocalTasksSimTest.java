@@ -196,4 +196,37 @@ class LocalTasksSimTest {
             assertTrue(aborted[0], "seed " + seed);
         }
     }
+
+    /**
+     * The spawner of a set's tasks is an ordinary task, which moves between workers; the set's
+     * tasks stay on the worker of its first one however far the spawner has moved.
+     */
+    @Test
+    void every_task_of_a_local_set_runs_on_the_worker_of_its_first_task_over_many_seeds() {
+        int spawnerMoved = 0;
+        for (long seed = 0; seed < 100; seed++) {
+            List<Integer> workers = new ArrayList<>();
+            int[] spawnerWorkers = new int[2];
+            Simulation.ofSeed(seed).workers(4).run(sim -> {
+                LocalSet set = new LocalSet();
+                spawnerWorkers[0] = logicalWorker();
+                for (int i = 0; i < 5; i++) {
+                    set.spawnLocal(() -> {
+                        Heddle.yieldNow();
+                        workers.add(logicalWorker());
+                    });
+                    for (int y = 0; y < 3; y++) {
+                        Heddle.spawn(() -> Heddle.yieldNow());
+                        Heddle.yieldNow();
+                    }
+                }
+                spawnerWorkers[1] = logicalWorker();
+                set.join();
+            });
+            assertEquals(5, workers.size(), "seed " + seed);
+            assertEquals(1, workers.stream().distinct().count(), "seed " + seed + ": " + workers);
+            spawnerMoved += spawnerWorkers[0] != spawnerWorkers[1] ? 1 : 0;
+        }
+        assertTrue(spawnerMoved > 20, "the spawner moved to another worker in only " + spawnerMoved + " of 100 seeds");
+    }
 }

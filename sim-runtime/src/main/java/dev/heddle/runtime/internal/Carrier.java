@@ -62,15 +62,12 @@ public interface Carrier extends Executor {
     }
 
     /**
-     * The factory of the threads of tasks {@code spawnLocal} starts from the calling task: threads
-     * whose every wake-up this carrier keeps on the worker that runs the calling task now, and
+     * The factory of the threads of tasks {@code spawnLocal} starts: threads whose every wake-up
+     * this carrier keeps on worker {@code worker} (a {@link #workerIndex()} seen on a task), and
      * that no other worker steals. {@code threads} is the runtime's usual factory, which a carrier
      * with one thread for every task (where every task is local) returns as it is.
-     *
-     * @throws IllegalStateException when the caller runs on no worker (a thread that blockInPlace
-     *     took off its worker)
      */
-    default ThreadFactory localThreads(ThreadFactory threads) {
+    default ThreadFactory localThreads(ThreadFactory threads, int worker) {
         return threads;
     }
 

@@ -34,14 +34,9 @@ public final class WorkerPoolCarrier implements Carrier {
         scheduler.execute(continuation);
     }
 
-    /** Threads pinned to the worker that runs the caller, on {@link WorkStealingScheduler#pinnedExecutor}. */
+    /** Threads pinned to {@code worker}, on {@link WorkStealingScheduler#pinnedExecutor}. */
     @Override
-    public ThreadFactory localThreads(ThreadFactory threads) {
-        int worker = scheduler.currentWorker();
-        if (worker < 0) {
-            throw new IllegalStateException("spawnLocal pins a task to the worker of the task that calls it, and "
-                    + Thread.currentThread() + " runs on no worker of this runtime now; call spawn instead");
-        }
+    public ThreadFactory localThreads(ThreadFactory threads, int worker) {
         ThreadFactory factory = localThreads.get(worker);
         if (factory == null) {
             localThreads.compareAndSet(worker, null, VirtualThreads.factory(scheduler.pinnedExecutor(worker)));
