@@ -471,7 +471,9 @@ class TaskLocalSetTest {
                 .join(spawned, v -> v)
                 .run();
         assertEquals(1, ret);
+        // Tokio drops the set, and the run_until future with it, at the end of the test.
         running.abort();
+        local.close();
     }
 
     // Tokio: sleep_with_local_enter_guard, tokio/tests/task_local_set.rs
