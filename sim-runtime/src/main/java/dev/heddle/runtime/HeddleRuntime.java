@@ -260,9 +260,8 @@ public final class HeddleRuntime implements AutoCloseable {
      * current-thread runtime it is an ordinary task, since every task runs on the one thread; in
      * a simulation with logical workers it stays on the logical worker of the calling task.
      * Tasks it spawns with {@link #spawn} are ordinary ones; virtual threads it starts with the
-     * JDK's own API stay on the worker too. The calling task goes on without suspending.
-     *
-     * On a runtime that is shut down the task ends cancelled, unrun, at once, as {@link #spawn} does.
+     * JDK's own API stay on the worker too. The calling task goes on without suspending. On a
+     * runtime that is shut down the task ends cancelled, unrun, at once, as {@link #spawn} does.
      *
      * @throws IllegalStateException outside a task of this runtime, in a {@code spawnBlocking}
      *     body or inside {@link #blockInPlace} (on no worker)
