@@ -3,6 +3,8 @@ package dev.heddle.runtime;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.time.Clock;
 import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
@@ -14,8 +16,10 @@ import java.util.random.RandomGenerator;
  * JoinHandle<String> h = Heddle.spawn(() -> fetch());
  * Heddle.sleep(Duration.ofMillis(100));
  * }</pre>
- * Every method but {@link #yieldNow()} fails with an {@link IllegalStateException} on a thread
- * that is not a Heddle task.
+ * On a thread that is not a Heddle task, {@link #yieldNow()} is {@link Thread#yield()},
+ * {@link #blockInPlace} runs its body, {@link #tryTaskId()} and {@link #workerIndex()} are empty,
+ * the spawns and the clock reach the runtime the thread {@link HeddleRuntime#enter() entered},
+ * and the rest fails with an {@link IllegalStateException}.
  */
 public final class Heddle {
     private Heddle() {}
@@ -28,7 +32,8 @@ public final class Heddle {
      *
      * <pre>{@code JoinHandle<Integer> h = Heddle.spawn(() -> 6 * 7); int v = h.join();}</pre>
      *
-     * @throws IllegalStateException outside a Heddle task, or when the runtime is closed
+     * @throws IllegalStateException outside a Heddle task (and a thread that entered no runtime);
+     *     on a runtime that is shut down the task ends cancelled at once, as in Tokio
      */
     public static <T> JoinHandle<T> spawn(Callable<T> body) {
         return HeddleRuntime.current().spawn(body);
@@ -53,6 +58,97 @@ public final class Heddle {
     }
 
     /**
+     * Starts {@code body} as a task that stays on the worker thread of the calling task, never
+     * stolen by another worker (Tokio's {@code task::spawn_local}; {@link LocalSet} groups such
+     * tasks, {@link JoinSet#spawnLocal} joins them as they end). The local tasks of one worker
+     * never run at the same time, all on the one thread: they may share an object that is not
+     * thread-safe without locks (each task is its own virtual thread, so a {@code ThreadLocal}
+     * is per task, not per worker). On the current-thread runtime it is an
+     * ordinary task; in a simulation with {@code workers(n)} it stays on the calling task's
+     * logical worker. Returns at once; the caller does not suspend.
+     *
+     * <pre>{@code JoinHandle<Integer> h = Heddle.spawnLocal(() -> cache.get().size());}</pre>
+     *
+     * @throws IllegalStateException outside a Heddle task, in a spawnBlocking body or inside
+     *     {@link #blockInPlace} (which run on no worker)
+     * @see HeddleRuntime#spawnLocal(String, Callable)
+     */
+    public static <T> JoinHandle<T> spawnLocal(Callable<T> body) {
+        return spawnLocal(null, body);
+    }
+
+    /** {@link #spawnLocal(Callable)} for a body without a result. */
+    public static JoinHandle<Void> spawnLocal(Runnable body) {
+        return spawnLocal(null, HeddleRuntime.asCallable(body));
+    }
+
+    /**
+     * {@link #spawnLocal(Callable)} with a name for the task, as {@link #spawn(String, Callable)}.
+     * Called in a task of a {@link LocalSet}, the new task joins that set.
+     */
+    public static <T> JoinHandle<T> spawnLocal(String name, Callable<T> body) {
+        LocalSet set = LocalSet.current();
+        return set != null ? set.spawnLocal(name, body) : HeddleRuntime.current().spawnLocal(name, body);
+    }
+
+    /**
+     * Runs {@code body}, which blocks the calling task's thread, without stalling the other tasks
+     * of its worker (Tokio's {@code task::block_in_place}): on the multi-thread runtime the worker
+     * hands its queued tasks to a replacement worker thread and this thread runs the body as a
+     * plain blocking thread. The body runs on the calling task, so it may use the task's state and
+     * {@link Handle#blockOn} to run async code; other code of the task waits. In simulation with
+     * {@code workers(n)} the body runs in the task's step, holding its logical worker. Outside a
+     * task, and in a spawnBlocking body, it just runs {@code body}. Not a suspension point.
+     *
+     * <pre>{@code String row = Heddle.blockInPlace(() -> jdbc.query(sql));}</pre>
+     *
+     * @throws IllegalStateException on the current-thread runtime or a simulation without workers
+     *     ("can call blocking only when running on the multi-threaded runtime", as Tokio says; use
+     *     {@link #spawnBlocking}), or in a spawnLocal task
+     * @throws java.util.concurrent.CompletionException wrapping a checked exception of the body
+     */
+    public static <T> T blockInPlace(Callable<T> body) {
+        return HeddleRuntime.blockInPlace(body);
+    }
+
+    /** {@link #blockInPlace(Callable)} for a body without a result. */
+    public static void blockInPlace(Runnable body) {
+        HeddleRuntime.blockInPlace(HeddleRuntime.asCallable(body));
+    }
+
+    /**
+     * The id of the calling task (Tokio's {@code task::id}), as its {@link JoinHandle#id()} says.
+     *
+     * @throws IllegalStateException outside a task, and in the body of {@code blockOn} (and so of a
+     *     simulation), which, as Tokio's {@code block_on} future, is no spawned task
+     */
+    public static long taskId() {
+        OptionalLong id = HeddleRuntime.currentTaskId();
+        if (id.isEmpty()) {
+            throw new IllegalStateException("Heddle.taskId() called outside a spawned task (thread "
+                    + Thread.currentThread() + "): the body of blockOn or of a simulation has no task id, as in Tokio;"
+                    + " call it inside a spawned task, or use tryTaskId()");
+        }
+        return id.getAsLong();
+    }
+
+    /** The id of the calling task, or empty outside a spawned task (Tokio's {@code task::try_id}). */
+    public static OptionalLong tryTaskId() {
+        return HeddleRuntime.currentTaskId();
+    }
+
+    /**
+     * The index of the worker that runs the calling task now (Tokio's {@code runtime::worker_index}):
+     * from 0 on the multi-thread runtime, 0 on the current-thread runtime, the logical worker in a
+     * simulation. It may change at every suspension point, except for a task {@link #spawnLocal}
+     * started. Empty outside a task, in a spawnBlocking body, and inside {@link #blockInPlace} on
+     * the multi-thread runtime (whose thread is then no worker).
+     */
+    public static OptionalInt workerIndex() {
+        return HeddleRuntime.currentWorkerIndex();
+    }
+
+    /**
      * Starts {@code body}, which may block its thread (file I/O, a JDBC call, long
      * computation), where it cannot stall the other tasks: on the runtime's pool of platform
      * threads, or in simulation as a simulated task under the same bound. Returns at once.
@@ -60,11 +156,17 @@ public final class Heddle {
      *
      * <pre>{@code String text = Heddle.spawnBlocking(() -> Files.readString(path)).join();}</pre>
      *
-     * @throws IllegalStateException outside a Heddle task, or when the runtime is closed
+     * @throws IllegalStateException outside a Heddle task (and a thread that entered no runtime);
+     *     on a runtime that is shut down the task ends cancelled at once, as in Tokio
      * @see HeddleRuntime#spawnBlocking(Callable)
      */
     public static <T> JoinHandle<T> spawnBlocking(Callable<T> body) {
         return HeddleRuntime.current().spawnBlocking(body);
+    }
+
+    /** {@link #spawnBlocking(Callable)} with a name for the task, as {@link #spawn(String, Callable)}. */
+    public static <T> JoinHandle<T> spawnBlocking(String name, Callable<T> body) {
+        return HeddleRuntime.current().spawnBlocking(name, body);
     }
 
     /**

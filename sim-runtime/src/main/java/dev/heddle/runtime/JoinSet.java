@@ -50,7 +50,7 @@ public final class JoinSet<T> implements AutoCloseable {
      * Starts {@code body} as a task in this set and returns at once; {@link #joinNext()} will
      * return its outcome. The handle may also be joined or aborted.
      *
-     * @throws IllegalStateException when the runtime is closed
+     * On a runtime that is shut down the task ends cancelled at once, as {@link HeddleRuntime#spawn} says.
      */
     public JoinHandle<T> spawn(Callable<T> body) {
         return spawn(null, body);
@@ -68,6 +68,18 @@ public final class JoinSet<T> implements AutoCloseable {
      */
     public JoinHandle<T> spawnBlocking(Callable<T> body) {
         return add(runtime.spawnBlocking(body));
+    }
+
+    /**
+     * Starts {@code body} as a local task in this set, as {@link Heddle#spawnLocal} does: it stays
+     * on the worker thread of the calling task. A set of local tasks is what Tokio's
+     * {@code LocalSet} holds: {@link #joinAll()} waits for them all, {@link #close()} aborts those
+     * left.
+     *
+     * @throws IllegalStateException outside a task of the set's runtime
+     */
+    public JoinHandle<T> spawnLocal(Callable<T> body) {
+        return add(runtime.spawnLocal(null, body));
     }
 
     private JoinHandle<T> add(JoinHandle<T> handle) {

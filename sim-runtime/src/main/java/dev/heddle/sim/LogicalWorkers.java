@@ -16,7 +16,9 @@ import java.util.List;
  * <p>A task woken inside a step goes to the acting worker, as it would on the worker thread
  * that ran the waker: into its LIFO slot, or to the back of its queue when the task woke
  * itself by yielding. A wake-up from outside any step (a timer firing, the main task
- * starting) goes to the injection queue, like a wake-up from outside the workers.
+ * starting) goes to the injection queue, like a wake-up from outside the workers. A task
+ * pinned to a worker ({@link SimTask#pinnedWorker}, from {@code spawnLocal}) always goes to that
+ * worker's pinned queue, which no other worker takes from.
  */
 final class LogicalWorkers implements ReadyTasks {
     private final List<WorkerCore<SimTask>> cores;
@@ -31,11 +33,21 @@ final class LogicalWorkers implements ReadyTasks {
         this.decisions = decisions;
     }
 
-    /** Into the acting worker's LIFO slot or queue, or, from outside any step, the injection queue. */
+    /**
+     * Into the acting worker's LIFO slot or queue, or, from outside any step, the injection
+     * queue; a pinned task into its worker's pinned queue.
+     */
     @Override
     public void wake(SimTask task, SimTask running) {
         ready++;
-        if (running == null) {
+        if (task.pinnedWorker >= 0) {
+            WorkerCore<SimTask> core = cores.get(task.pinnedWorker);
+            if (running != null && acting == task.pinnedWorker) {
+                core.schedulePinned(task);
+            } else {
+                core.schedulePinnedRemote(task);
+            }
+        } else if (running == null) {
             cores.getFirst().scheduleRemote(task);
         } else {
             cores.get(acting).scheduleLocal(task, task == running);
@@ -72,5 +84,11 @@ final class LogicalWorkers implements ReadyTasks {
     @Override
     public int actingWorker() {
         return acting;
+    }
+
+    /** The acting worker's task in its LIFO slot moves to its queue, as before Tokio's block_in_place hands off. */
+    @Override
+    public void blockInPlace() {
+        cores.get(acting).releaseLifoSlot();
     }
 }

@@ -28,4 +28,7 @@ interface ReadyTasks {
 
     /** The logical worker that took the last task {@link #next} returned, or -1 when there are no workers. */
     int actingWorker();
+
+    /** The task of the running step is about to block its worker: logical workers make its queued tasks stealable. */
+    default void blockInPlace() {}
 }

@@ -21,6 +21,12 @@ final class SimTask {
      * ends with it still waiting); null on a host, or for an adopted virtual thread.
      */
     final StackTraceElement spawnedAt;
+    /**
+     * The logical worker the task is pinned to ({@code spawnLocal}'s tasks, and virtual threads
+     * they start), or -1: set by the pinned executor that wakes it, so that every later wake-up,
+     * held ones of a paused host included, goes to that worker's pinned queue.
+     */
+    int pinnedWorker = -1;
     /** PCT priority: higher runs first. */
     long priority;
 

@@ -8,6 +8,7 @@ import dev.heddle.runtime.internal.VirtualThreads;
 import dev.heddle.time.TimeDriver;
 import dev.heddle.time.VirtualTimeDriver;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.random.RandomGenerator;
 
 /**
@@ -46,6 +48,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final BuggifySites buggify;
     private final Thread carrier;
 
+    /** Per logical worker, the factory of threads pinned to it (spawnLocal's); built on first use. */
+    private final Map<Integer, ThreadFactory> localThreads = new HashMap<>();
     private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
     private final Map<Task<?>, SimTask> byTask = new IdentityHashMap<>();
     /** Tasks whose virtual thread has not terminated, in creation order. */
@@ -234,6 +238,11 @@ final class Simulator implements Carrier, Suspension.Watcher {
 
     @Override
     public void execute(Runnable continuation) {
+        executePinned(continuation, -1);
+    }
+
+    /** A wake-up of a thread pinned to logical worker {@code worker}, or of any thread when -1. */
+    private void executePinned(Runnable continuation, int worker) {
         Thread caller = Thread.currentThread();
         if (caller != carrier && caller != runningThread) {
             foreign.add(FailureReports.foreignWakeup(caller, continuation));
@@ -243,8 +252,45 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (t == null) {
             t = adopt(continuation);
         }
+        if (worker >= 0) {
+            t.pinnedWorker = worker;
+        }
         ready.wake(t, running);
         trace.record(Trace.Event.WAKE, t.id, 0);
+    }
+
+    /**
+     * Threads pinned to logical worker {@code worker}, whose wake-ups all go to that worker's
+     * pinned queue; without logical workers, one pool holds every task and none moves between
+     * threads, so the runtime's usual threads serve.
+     */
+    @Override
+    public ThreadFactory localThreads(ThreadFactory threads, int worker) {
+        if (ready.actingWorker() < 0) {
+            return threads;
+        }
+        return localThreads.computeIfAbsent(worker,
+                w -> VirtualThreads.factory(continuation -> executePinned(continuation, w)));
+    }
+
+    /**
+     * With logical workers the step goes on holding its worker, the worker's LIFO task made
+     * stealable as Tokio does; a simulation of the current-thread runtime (one pool) refuses,
+     * as Tokio's current-thread runtime does.
+     */
+    @Override
+    public boolean blockInPlace() {
+        if (ready.actingWorker() < 0) {
+            return false;
+        }
+        ready.blockInPlace();
+        return true;
+    }
+
+    /** The logical worker of the running step; 0 without logical workers, the one pool acting as one worker. */
+    @Override
+    public int workerIndex() {
+        return Math.max(0, ready.actingWorker());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.heddle.runtime.internal;
 
 import dev.heddle.time.TimeDriver;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import java.util.random.RandomGenerator;
 
 /**
@@ -58,6 +59,35 @@ public interface Carrier extends Executor {
      */
     default boolean isSimulation() {
         return simulatesBlocking();
+    }
+
+    /**
+     * The factory of the threads of tasks {@code spawnLocal} starts: threads whose every wake-up
+     * this carrier keeps on worker {@code worker} (a {@link #workerIndex()} seen on a task), and
+     * that no other worker steals. {@code threads} is the runtime's usual factory, which a carrier
+     * with one thread for every task (where every task is local) returns as it is.
+     */
+    default ThreadFactory localThreads(ThreadFactory threads, int worker) {
+        return threads;
+    }
+
+    /**
+     * Called on a task about to run code that blocks its thread (Tokio's {@code block_in_place}):
+     * the multi-thread scheduler hands the task's worker, with the tasks queued on it, to a
+     * replacement thread; the simulator with logical workers lets the step go on holding its
+     * worker. False when the carrier has no other thread to run the other tasks meanwhile (the
+     * current-thread runtime, a simulation of one), where blocking in place would stall them.
+     */
+    default boolean blockInPlace() {
+        return false;
+    }
+
+    /**
+     * The index of the worker running the calling task, from 0; -1 when it runs on no worker (a
+     * thread blockInPlace took off its worker). One worker, 0, unless the carrier has several.
+     */
+    default int workerIndex() {
+        return 0;
     }
 
     /** Called on the spawning thread after a task's thread is created and before it starts. */

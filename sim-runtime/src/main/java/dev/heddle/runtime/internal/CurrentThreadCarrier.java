@@ -15,10 +15,12 @@ import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 public final class CurrentThreadCarrier implements Carrier {
     private final MpscUnboundedAtomicArrayQueue<Runnable> runQueue = new MpscUnboundedAtomicArrayQueue<>(256);
     private final SystemTimeDriver time;
+    private final String threadName;
     private volatile Thread driver;
 
     public CurrentThreadCarrier(String threadName) {
         this.time = new SystemTimeDriver(threadName + "-timer");
+        this.threadName = threadName;
     }
 
     @Override
@@ -48,6 +50,10 @@ public final class CurrentThreadCarrier implements Carrier {
 
     @Override
     public void drive(Task<?> root) {
+        if (Thread.currentThread().isVirtual()) {
+            driveOnPlatformThread(root);
+            return;
+        }
         Thread me = Thread.currentThread();
         synchronized (this) {
             if (driver != null) {
@@ -67,6 +73,39 @@ public final class CurrentThreadCarrier implements Carrier {
             }
         } finally {
             driver = null;
+        }
+    }
+
+    /**
+     * A virtual thread cannot carry others (the JDK throws {@code WrongThreadException}), so a
+     * {@code blockOn} called on one (a task's code inside {@code blockInPlace}, a user's own
+     * virtual thread) drives the runtime on a platform thread of its own and waits for it.
+     */
+    private void driveOnPlatformThread(Task<?> root) {
+        Throwable[] failure = new Throwable[1];
+        Thread platform = Thread.ofPlatform().name(threadName + "-block-on").start(() -> {
+            try {
+                drive(root);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
+        boolean interrupted = false;
+        while (platform.isAlive()) {
+            try {
+                platform.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
         }
     }
 

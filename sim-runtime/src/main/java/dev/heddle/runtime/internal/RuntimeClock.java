@@ -49,7 +49,7 @@ public final class RuntimeClock implements Clock {
             return;
         }
         Wake wake = new Wake(Thread.currentThread());
-        Timer timer = driver.schedule(node.driverTime(deadline), wake);
+        Timer timer = scheduleOnDriver(node.driverTime(deadline), wake);
         try {
             while (!wake.fired) {
                 Suspension.park(this);
@@ -64,7 +64,20 @@ public final class RuntimeClock implements Clock {
      * {@code deadline} (a value of {@link #now()}): the timer of a select's sleep branch.
      */
     public Timer schedule(long deadline, Runnable action) {
-        return driver.schedule(node().driverTime(deadline), action);
+        return scheduleOnDriver(node().driverTime(deadline), action);
+    }
+
+    /**
+     * A timer on the driver; on a runtime that is shut down (its driver closed) the failure says
+     * so, as Tokio's "A Tokio 1.x context was found, but it is being shutdown." does.
+     */
+    private Timer scheduleOnDriver(long driverDeadline, Runnable action) {
+        try {
+            return driver.schedule(driverDeadline, action);
+        } catch (IllegalStateException closed) {
+            throw new IllegalStateException("a Heddle runtime was found, but it is shut down: its timer has stopped,"
+                    + " so this sleep or timeout could never end; wait on a runtime that is open", closed);
+        }
     }
 
     @Override
@@ -92,7 +105,7 @@ public final class RuntimeClock implements Clock {
                 scope.pass();
                 return () -> { };
             }
-            return driver.schedule(node.driverTime(deadline), scope::passAndWake)::cancel;
+            return scheduleOnDriver(node.driverTime(deadline), scope::passAndWake)::cancel;
         }, () -> {
             throw new Elapsed(limit);
         });

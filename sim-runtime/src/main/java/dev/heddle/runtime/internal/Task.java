@@ -45,6 +45,8 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     /** Dropped once the task has ended, with {@link #thread}, so that a held handle keeps only the outcome. */
     private Callable<T> body;
     private final boolean blocking;
+    /** Set by spawnLocal before the task starts ({@link #markLocal}); then only read. */
+    private boolean local;
     private Thread thread;
 
     /**
@@ -156,6 +158,16 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
     /** True once someone joined the task and so saw its outcome. */
     public boolean isOutcomeObserved() {
         return lvOutcomeObserved();
+    }
+
+    /** True for a task from {@code spawnLocal}: its carrier never moves it to another worker's thread. */
+    public boolean isLocal() {
+        return local;
+    }
+
+    /** Marks a task {@code spawnLocal} starts, before its thread starts (which publishes the mark). */
+    public void markLocal() {
+        local = true;
     }
 
     public void bind(Thread thread) {

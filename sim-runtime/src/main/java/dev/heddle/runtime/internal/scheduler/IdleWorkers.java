@@ -118,6 +118,28 @@ final class IdleWorkers {
         }
     }
 
+    /**
+     * Wakes {@code worker} itself if it sleeps, beyond the cap on searchers: a task pinned to it
+     * is ready, and no other worker may run it. Called by a waker after it published the task
+     * and fenced, and by the worker itself when its last look before parking finds one.
+     */
+    void wake(WorkerThread worker) {
+        lock.lock();
+        try {
+            if (!worker.lvSleeping()) {
+                return;
+            }
+            sleepers.remove(worker);
+            worker.svSleeping(false);
+            xaddState(ONE_SEARCHING + ONE_UNPARKED);
+        } finally {
+            lock.unlock();
+        }
+        if (worker != Thread.currentThread()) {
+            LockSupport.unpark(worker);
+        }
+    }
+
     /** Workers searching now. */
     int searching() {
         return searching(lvState());

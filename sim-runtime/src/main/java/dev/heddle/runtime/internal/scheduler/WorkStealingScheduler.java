@@ -1,9 +1,11 @@
 package dev.heddle.runtime.internal.scheduler;
 
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,6 +18,13 @@ import java.util.concurrent.locks.LockSupport;
  * (its LIFO slot, or the back of its local queue for a yield); any other (the timer thread,
  * the JDK's I/O poller, the blocking pool, another runtime) goes to the injection queue and
  * wakes one idle worker. See {@link WorkerCore} for the order in which a worker picks tasks.
+ *
+ * <p>Two things move a task off the usual paths. A task pinned to a worker
+ * ({@link #pinnedExecutor}) is carried by a virtual thread built on an executor of its own that queues
+ * every submission on that worker's pinned queue, which no thief reads, and wakes that very
+ * worker. And a task about to block its worker's thread ({@link #handOffCurrentWorker}, Tokio's
+ * {@code block_in_place}) hands the worker's core, with everything queued on it, to a new
+ * thread, and goes on alone on the old one.
  *
  * <p>Built by {@code HeddleRuntime.multiThread()}:
  * <pre>{@code
@@ -31,8 +40,17 @@ public final class WorkStealingScheduler implements Executor, AutoCloseable {
     private static final long STUCK_TASK_MILLIS = 100;
 
     private final List<WorkerCore<Runnable>> cores;
-    private final List<WorkerThread> threads;
+    /**
+     * The thread that runs each core now, by core index: its first worker thread, then the
+     * replacement each {@link #handOffCurrentWorker} starts. Read by wakers of pinned tasks and
+     * by {@link #close()}.
+     */
+    private final AtomicReferenceArray<WorkerThread> owners;
+    /** Per core, the executor of the virtual threads pinned to it. */
+    private final List<Executor> pinnedExecutors;
     private final IdleWorkers idle;
+    private final Runnable onStart;
+    private final Runnable onStop;
     /** Submissions from outside the workers, each a push to the injection queue. */
     private final LongAdder remoteSchedules = new LongAdder();
     private volatile boolean shutdown;
@@ -47,13 +65,20 @@ public final class WorkStealingScheduler implements Executor, AutoCloseable {
         }
         this.cores = WorkerCore.group(workers);
         this.idle = new IdleWorkers(workers);
-        List<WorkerThread> started = new ArrayList<>(workers);
-        for (int i = 0; i < workers; i++) {
-            started.add(new WorkerThread(this, cores.get(i), idle, threadName + "-worker-" + (i + 1), onStart, onStop));
+        this.onStart = onStart;
+        this.onStop = onStop;
+        this.owners = new AtomicReferenceArray<>(workers);
+        List<Executor> pinned = new ArrayList<>(workers);
+        for (WorkerCore<Runnable> core : cores) {
+            pinned.add(continuation -> executePinned(continuation, core));
         }
-        this.threads = List.copyOf(started);
-        for (WorkerThread t : threads) {
-            t.start();
+        this.pinnedExecutors = List.copyOf(pinned);
+        for (int i = 0; i < workers; i++) {
+            owners.set(i, new WorkerThread(this, cores.get(i), idle, threadName + "-worker-" + (i + 1), onStart,
+                    onStop));
+        }
+        for (int i = 0; i < workers; i++) {
+            owners.get(i).start();
         }
     }
 
@@ -69,6 +94,70 @@ public final class WorkStealingScheduler implements Executor, AutoCloseable {
             cores.getFirst().scheduleRemote(continuation);
             idle.notifyOne();
         }
+    }
+
+    /**
+     * The index of the worker whose thread runs the caller (under a virtual thread, its
+     * carrier), or -1 when the caller runs on no worker of this scheduler: outside it, or on a
+     * thread that {@link #handOffCurrentWorker} made a plain thread.
+     */
+    public int currentWorker() {
+        WorkerThread worker = WorkerThread.currentOf(this);
+        return worker == null ? -1 : worker.core.index();
+    }
+
+    /**
+     * The executor for virtual threads pinned to worker {@code index} (what {@code spawnLocal}
+     * builds its tasks' threads on): every start, wake-up and yield of such a thread goes to that
+     * worker's pinned queue ({@link WorkerCore#schedulePinned}), which no thief reads, and a
+     * wake-up from elsewhere wakes that very worker. So the thread always runs on that worker's
+     * thread (after a {@link #handOffCurrentWorker}, on the replacement that carries its core).
+     */
+    public Executor pinnedExecutor(int index) {
+        return pinnedExecutors.get(index);
+    }
+
+    /** The submission of a thread pinned to {@code core}: queued there, never stolen, its worker woken. */
+    private void executePinned(Runnable continuation, WorkerCore<Runnable> core) {
+        WorkerThread worker = WorkerThread.currentOf(this);
+        if (worker != null && worker.core == core) {
+            core.schedulePinned(continuation);
+            return;
+        }
+        remoteSchedules.increment();
+        core.schedulePinnedRemote(continuation);
+        // Either this read sees the owner asleep, or the owner's last look before it parks sees the task.
+        VarHandle.fullFence();
+        WorkerThread owner = owners.get(core.index());
+        if (owner.lvSleeping()) {
+            idle.wake(owner);
+        }
+    }
+
+    /**
+     * Called by a task about to block the thread of its worker (Tokio's {@code block_in_place}):
+     * the worker gives its core (LIFO slot, local queue, pinned tasks) to a new worker thread,
+     * which runs them from now on while other workers may steal them, and the calling thread
+     * stays with the task as a plain thread: it is no worker any more, and ends once the task
+     * suspends. Tokio takes the core back when the blocking ends before the replacement has
+     * started; here the replacement always takes over, at the cost of a thread start.
+     *
+     * @return false when the caller runs on no worker of this scheduler (already handed off,
+     *     inside a nested call): there is nothing to hand off
+     */
+    public boolean handOffCurrentWorker() {
+        WorkerThread worker = WorkerThread.currentOf(this);
+        if (worker == null) {
+            return false;
+        }
+        String name = worker.getName();
+        WorkerCore<Runnable> core = worker.handOffCore();
+        WorkerThread replacement = new WorkerThread(this, core, idle, name, onStart, onStop);
+        owners.set(core.index(), replacement);
+        replacement.start();
+        // The core's tasks may be stolen now: a sleeping worker may want to look.
+        idle.notifyOne();
+        return true;
     }
 
     /**
@@ -107,7 +196,7 @@ public final class WorkStealingScheduler implements Executor, AutoCloseable {
 
     /** Worker threads. */
     public int workers() {
-        return threads.size();
+        return cores.size();
     }
 
     /** What each worker has done so far, by worker index. */
@@ -142,8 +231,10 @@ public final class WorkStealingScheduler implements Executor, AutoCloseable {
     @Override
     public void close() {
         shutdown = true;
-        for (WorkerThread t : threads) {
-            LockSupport.unpark(t);
+        List<WorkerThread> threads = new ArrayList<>(owners.length());
+        for (int i = 0; i < owners.length(); i++) {
+            threads.add(owners.get(i));
+            LockSupport.unpark(owners.get(i));
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WORKER_STOP_WAIT_MILLIS);
         try {

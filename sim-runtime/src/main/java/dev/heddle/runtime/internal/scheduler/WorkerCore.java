@@ -2,6 +2,7 @@ package dev.heddle.runtime.internal.scheduler;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**
  * One worker's scheduling decisions, Tokio's multi-thread policy in one place: where a
@@ -22,6 +23,9 @@ import java.util.random.RandomGenerator;
  *   <li>a batch from the injection queue;</li>
  *   <li>half of a random victim's local queue ({@link #steal}).</li>
  * </ol>
+ * Tasks pinned to this worker ({@code spawnLocal}'s, which must never move to another thread)
+ * wait in a queue of their own that no thief looks at; the worker takes from it every other
+ * tick before the LIFO slot, and otherwise after its local queue (see {@link #nextLocal}).
  * Everything but stealing runs on the owning worker only; the counters are written by it and
  * may be read, slightly stale, from anywhere.
  */
@@ -38,6 +42,12 @@ public final class WorkerCore<T> {
     private final LocalQueue<T> local;
     /** Shared by the group: any thread pushes, owners take under its lock. */
     private final InjectionQueue<T> injection;
+    /**
+     * Tasks pinned to this worker, oldest first: never stolen, and taken only by the owner. Any
+     * thread may push (a pinned task is woken from wherever its waker runs), hence a
+     * multi-producer queue.
+     */
+    private final MpscUnboundedAtomicArrayQueue<T> pinned = new MpscUnboundedAtomicArrayQueue<>(64);
     /** Set once, by {@link #group}, before any worker starts. */
     private List<WorkerCore<T>> peers = List.of();
 
@@ -125,6 +135,23 @@ public final class WorkerCore<T> {
         return true;
     }
 
+    /**
+     * Owner only: schedules {@code task}, pinned to this worker, woken by the task this worker is
+     * running (or yielding): to the back of the pinned queue, which no other worker takes from.
+     */
+    public void schedulePinned(T task) {
+        localSchedules++;
+        pinned.offer(task);
+    }
+
+    /**
+     * Any thread: schedules {@code task}, pinned to this worker, woken from another thread; the
+     * caller counts it as a remote schedule and wakes this worker if it sleeps.
+     */
+    public void schedulePinnedRemote(T task) {
+        pinned.offer(task);
+    }
+
     /** Any thread: schedules {@code task} on the shared injection queue (a wake-up from outside the workers). */
     public void scheduleRemote(T task) {
         injection.push(task);
@@ -136,11 +163,20 @@ public final class WorkerCore<T> {
         return task != null ? task : steal(random);
     }
 
-    /** Owner only: the next task from this worker's own sources and the injection queue, without stealing. */
+    /**
+     * Owner only: the next task from this worker's own sources and the injection queue, without
+     * stealing. Pinned tasks come first on every other tick, so that neither they nor the
+     * stealable tasks starve the others (a pinned task that yields in a loop, beside tasks that
+     * yield in a loop too, runs every other time); when the local queue is empty they come
+     * before the injection queue.
+     */
     public T nextLocal() {
         tick++;
         T task;
         if (tick % INJECTION_INTERVAL == 0 && (task = injection.poll()) != null) {
+            return counted(task);
+        }
+        if ((tick & 1) == 0 && (task = pinned.poll()) != null) {
             return counted(task);
         }
         task = lifoSlot;
@@ -155,6 +191,10 @@ public final class WorkerCore<T> {
         }
         lifoPollsInARow = 0;
         task = local.pop();
+        if (task != null) {
+            return counted(task);
+        }
+        task = pinned.poll();
         if (task != null) {
             return counted(task);
         }
@@ -225,9 +265,27 @@ public final class WorkerCore<T> {
         return local.remainingSlots() == 0;
     }
 
-    /** True when the LIFO slot or the local queue holds a task. */
+    /** True when the LIFO slot, the local queue or the pinned queue holds a task. */
     public boolean hasLocalWork() {
-        return lifoSlot != null || local.hasTasks();
+        return lifoSlot != null || local.hasTasks() || !pinned.isEmpty();
+    }
+
+    /** Any thread: true when a task pinned to this worker waits for it. */
+    public boolean hasPinnedWork() {
+        return !pinned.isEmpty();
+    }
+
+    /**
+     * Owner only, as the worker's thread is about to block (Tokio's {@code block_in_place}):
+     * moves the LIFO slot's task to the local queue, where other workers can steal it while
+     * the core changes threads, as Tokio does before it hands its core off.
+     */
+    public void releaseLifoSlot() {
+        T task = lifoSlot;
+        if (task != null) {
+            lifoSlot = null;
+            local.pushBack(task, injection);
+        }
     }
 
     /** True when this worker's local queue holds a task another worker could steal. */

@@ -28,7 +28,14 @@ final class WorkerThread extends Thread {
     }
 
     final WorkStealingScheduler scheduler;
-    final WorkerCore<Runnable> core;
+    /**
+     * The core this thread runs, until a task on it calls {@code blockInPlace}: then the core
+     * moves to a replacement thread and this becomes null ({@link #handOffCore}), and this
+     * thread ends once that task suspends. Read and written only by code running on this
+     * thread: its loop, and the virtual threads it carries (mounting and unmounting one orders
+     * their accesses with the loop's).
+     */
+    WorkerCore<Runnable> core;
     private final IdleWorkers idle;
     private final Runnable onStart;
     private final Runnable onStop;
@@ -79,14 +86,28 @@ final class WorkerThread extends Thread {
         } catch (Throwable e) {
             throw new IllegalStateException("cannot read the current carrier thread", e);
         }
-        return carrier instanceof WorkerThread w && w.scheduler == scheduler ? w : null;
+        return carrier instanceof WorkerThread w && w.scheduler == scheduler && w.core != null ? w : null;
+    }
+
+    /**
+     * On this worker's own thread, inside a task about to block it: gives the core up (its LIFO
+     * slot's task moved where thieves can reach it) and returns it for a replacement thread.
+     * This thread stays the carrier of the blocking task, as no worker any more: wake-ups from it
+     * go through the injection queue, and it ends once the task suspends.
+     */
+    WorkerCore<Runnable> handOffCore() {
+        WorkerCore<Runnable> handed = core;
+        handed.releaseLifoSlot();
+        core = null;
+        setName(getName() + "-blocking");
+        return handed;
     }
 
     @Override
     public void run() {
         onStart.run();
         try {
-            while (!scheduler.isShutdown()) {
+            while (!scheduler.isShutdown() && core != null) {
                 Runnable task = core.nextLocal();
                 if (task == null) {
                     task = search();
@@ -132,6 +153,12 @@ final class WorkerThread extends Thread {
     private void park() {
         idle.sleep(this, searching);
         searching = false;
+        if (core.hasPinnedWork()) {
+            // Only this worker may run it, so it wakes itself whatever the number of searchers.
+            idle.wake(this);
+            searching = true;
+            return;
+        }
         if (scheduler.hasWorkFor(this) && idle.wakeSelf(this)) {
             searching = true;
             return;
