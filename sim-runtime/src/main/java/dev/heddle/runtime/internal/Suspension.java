@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * while (!ready) Suspension.park(this);
  * }</pre>
  * On a thread that is not a Heddle task (a plain platform thread in a test) this is a
- * plain park.
+ * plain park. Every suspension refills the task's cooperative {@link Budget}: the task has
+ * let the others run.
  */
 public final class Suspension {
     private Suspension() {}
@@ -33,6 +34,7 @@ public final class Suspension {
         task.checkCancelled();
         watch(task);
         LockSupport.park(blocker);
+        task.refillBudget();
         task.checkCancelled();
     }
 
@@ -50,6 +52,9 @@ public final class Suspension {
             watch(task);
         }
         LockSupport.park(blocker);
+        if (task != null) {
+            task.refillBudget();
+        }
     }
 
     /** Lets the other ready tasks run before the calling task goes on: a suspension point that does not wait. */
@@ -62,6 +67,7 @@ public final class Suspension {
         task.checkCancelled();
         watch(task);
         Thread.yield();
+        task.refillBudget();
         task.checkCancelled();
     }
 
