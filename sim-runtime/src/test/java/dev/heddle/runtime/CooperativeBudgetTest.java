@@ -61,7 +61,7 @@ class CooperativeBudgetTest {
         }
     }
 
-    /** The simulator's two schedulers: one pool of ready tasks, and the multi-thread runtime's replay with one worker. */
+    /** The simulator's two schedulers: one pool of ready tasks, and the multi-thread replay with one worker. */
     private static final List<LongFunction<Simulation>> SIMULATORS =
             List.of(Simulation::ofSeed, seed -> Simulation.ofSeed(seed).workers(1));
 

@@ -9,8 +9,6 @@ import dev.heddle.channel.oneshot.Oneshot;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.JoinHandle;
-import dev.heddle.time.Clock;
-import dev.heddle.time.Elapsed;
 import dev.heddle.time.Interval;
 import dev.heddle.time.MissedTickBehavior;
 import dev.heddle.time.Sleep;
@@ -25,9 +23,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@link SimTime}: Tokio's {@code advance} and a pausable auto-advance, over many seeds. Most
  * tests port {@code tokio/tests/time_pause.rs} and the {@code advance}-driven tests of
- * {@code time_interval.rs} and {@code time_timeout.rs}, which run with Tokio's paused clock:
- * the simulation's clock always is one. Where Tokio polls a future by hand and asserts it is
- * pending, the test spawns a task that waits and asserts it has not finished.
+ * {@code time_interval.rs}, which run with Tokio's paused clock: the simulation's clock always
+ * is one ({@code time_timeout.rs} is translated in the conformance module). Where Tokio polls a
+ * future by hand and asserts it is pending, the test spawns a task that waits and asserts it has
+ * not finished.
  */
 @Timeout(120)
 class SimTimeTest {
@@ -289,60 +288,6 @@ class SimTimeTest {
     @Test
     void resetAtBiggerThanInterval() {
         intervalReset(i -> i.resetAt(Heddle.now() + 1000 * MS), 1401, 1701);
-    }
-
-    // Tokio's `future_and_deadline_in_future` and `future_and_timeout_in_future` in
-    // tokio/tests/time_timeout.rs.
-    @Test
-    void futureAndDeadlineInFuture() {
-        simulated(sim -> {
-            sim.time().pauseAutoAdvance();
-            Clock clock = sim.clock();
-            var ch = Oneshot.<String>channel();
-            long deadline = clock.now() + 100 * MS;
-            JoinHandle<String> fut = sim.spawn(() -> clock.timeoutAt(deadline, () -> ch.receiver().recv()));
-            settle();
-            sim.time().advance(Duration.ofMillis(90));
-            settle();
-            assertFalse(fut.isFinished());
-            ch.sender().send("value");
-            assertEquals("value", fut.join());
-        });
-    }
-
-    // Tokio's `very_large_timeout` in tokio/tests/time_timeout.rs.
-    @Test
-    void veryLargeTimeout() {
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            Simulation.ofSeed(seed).maxTime(Duration.ofDays(3660)).run(sim -> {
-                var ch = Oneshot.<String>channel();
-                JoinHandle<String> fut = sim.spawn(() -> sim.clock().timeout(Duration.ofSeconds(Long.MAX_VALUE),
-                        () -> ch.receiver().recv()));
-                settle();
-                sim.time().advance(Duration.ofDays(3650));
-                settle();
-                assertFalse(fut.isFinished());
-                ch.sender().send("value");
-                assertEquals("value", fut.join());
-            });
-        }
-    }
-
-    // Tokio's `deadline_now_elapses` and `deadline_future_elapses` in tokio/tests/time_timeout.rs.
-    @Test
-    void deadlineFutureElapses() {
-        simulated(sim -> {
-            sim.time().pauseAutoAdvance();
-            Clock clock = sim.clock();
-            var never = Oneshot.<String>channel();
-            long deadline = clock.now() + 300 * MS;
-            JoinHandle<String> fut = sim.spawn(() -> clock.timeoutAt(deadline, () -> never.receiver().recv()));
-            settle();
-            sim.time().advance(Duration.ofMillis(301));
-            var e = assertThrows(dev.heddle.runtime.JoinException.class, fut::join);
-            assertTrue(e.getCause() instanceof Elapsed, "cause: " + e.getCause());
-            never.sender().send("kept open until here");
-        });
     }
 
     /** Timers passed by one advance fire in deadline order, each task seeing the advanced time. */
