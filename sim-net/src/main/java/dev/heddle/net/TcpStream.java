@@ -2,7 +2,6 @@ package dev.heddle.net;
 
 import dev.heddle.net.internal.StreamDriver;
 import dev.heddle.runtime.SelectableOp;
-import dev.heddle.runtime.internal.Budget;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -142,7 +141,6 @@ public final class TcpStream implements Closeable {
         if (length == 0) {
             return 0;
         }
-        Budget.spend(); // a write the connection takes at once still spends, as Tokio's does
         return driver.write(from, offset, length);
     }
 
@@ -151,7 +149,6 @@ public final class TcpStream implements Closeable {
         Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(from, "from").length);
         int done = 0;
         while (done < length) {
-            Budget.spend();
             done += driver.write(from, offset + done, length - done);
         }
     }

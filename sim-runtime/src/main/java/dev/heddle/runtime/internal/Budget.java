@@ -21,10 +21,15 @@ import java.util.concurrent.CompletionException;
  * spent.
  *
  * <p>What spends, as in Tokio: every wait for one {@code SelectableOp} (receives, bounded
- * sends and reserves, locks, permits, watch changes, network I/O), a {@code select}, a join of
- * a task, a sleep (also one already over). What does not: the {@code try*} methods, sends
- * that never wait (unbounded, oneshot, broadcast, watch), {@code yieldNow} itself, and code
- * on a thread that is not a task or in a blocking task, which Tokio leaves unconstrained too.
+ * sends and reserves, locks, permits, watch changes, network reads and accepts), a
+ * {@code select}, a join of a task, a sleep (also one already over), a UDP send and a TCP
+ * write. What does not: the {@code try*} methods, sends that never wait (unbounded, oneshot,
+ * broadcast, watch), {@code yieldNow} itself, and code on a thread that is not a task or in a
+ * blocking task, which Tokio leaves unconstrained too. Each of these calls {@link #spend()}
+ * once, before it tries: {@code SelectableOp.await}, {@code Select.run}, and the few fast
+ * paths that complete without it ({@code Mutex.lock}, a bounded {@code mpsc} send and
+ * {@code recv}, {@code JoinHandle.join}, {@code JoinSet}, the runtime clock's sleep,
+ * {@code UdpSocket.send}, the real backend's TCP write).
  *
  * <p>The budget lives in fields of {@link Task} that only the task's own thread touches, so
  * spending is two plain field accesses after the {@link Task#current()} lookup.
