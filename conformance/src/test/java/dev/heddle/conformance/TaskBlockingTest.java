@@ -157,6 +157,7 @@ class TaskBlockingTest {
         while (ch.receiver().recv() != null) {
             n++;
         }
+        assertTrue(Heddle.hasBudgetRemaining(), "201 ready receives inside blockInPlace spent no budget");
         return n;
     }
 

@@ -2,6 +2,7 @@ package dev.heddle.net;
 
 import dev.heddle.net.internal.DatagramDriver;
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Budget;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -77,6 +78,7 @@ public final class UdpSocket implements Closeable {
             throw new IllegalArgumentException("address " + to.getHostString() + ":" + to.getPort()
                     + " is unresolved: resolve it once with Net.resolve and send to the address");
         }
+        Budget.spend(); // a send that never waits still spends, as Tokio's does, so a send loop lets others run
         driver.send(payload, to);
     }
 

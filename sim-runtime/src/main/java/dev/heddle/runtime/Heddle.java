@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.time.Clock;
 import java.time.Duration;
@@ -18,8 +19,10 @@ import java.util.random.RandomGenerator;
  * }</pre>
  * On a thread that is not a Heddle task, {@link #yieldNow()} is {@link Thread#yield()},
  * {@link #blockInPlace} runs its body, {@link #tryTaskId()} and {@link #workerIndex()} are empty,
- * the spawns and the clock reach the runtime the thread {@link HeddleRuntime#enter() entered},
- * and the rest fails with an {@link IllegalStateException}.
+ * the cooperative-budget methods ({@link #consumeBudget()}, {@link #hasBudgetRemaining()},
+ * {@link #unconstrained(Callable)}) do nothing to limit, the spawns and the clock reach the
+ * runtime the thread {@link HeddleRuntime#enter() entered}, and the rest fails with an
+ * {@link IllegalStateException}.
  */
 public final class Heddle {
     private Heddle() {}
@@ -257,5 +260,63 @@ public final class Heddle {
      */
     public static void yieldNow() {
         Suspension.yieldNow();
+    }
+
+    /**
+     * Spends one unit of the calling task's cooperative budget, and lets the other ready tasks
+     * run first if the budget is spent (Tokio's {@code consume_budget}): an optional yield
+     * point for a long computation that uses no channel, lock or timer, which would otherwise
+     * never let the tasks on its worker run, nor meet a suspension point where an
+     * {@link JoinHandle#abort() abort} or a {@link Clock#timeout(Duration, Callable) timeout}
+     * is delivered. Unlike {@link #yieldNow()} it yields only once every 128 calls (the budget
+     * every task gets each time it resumes, which Heddle's own operations spend too), so it
+     * costs almost nothing per call:
+     * <pre>{@code
+     * long sum = 0;
+     * for (long v : values) {
+     *     sum += v;
+     *     Heddle.consumeBudget();
+     * }
+     * }</pre>
+     * Outside a task, and inside {@link #unconstrained(Callable)}, it does nothing.
+     *
+     * @throws java.util.concurrent.CancellationException if it yields and the task has been
+     *     aborted or its timeout has passed
+     */
+    public static void consumeBudget() {
+        Budget.spend();
+    }
+
+    /**
+     * True when the calling task may still complete an operation without yielding first
+     * (Tokio's {@code has_budget_remaining}): false once channel, lock, sleep and
+     * {@link #consumeBudget()} calls have spent the 128 units it got when it last resumed.
+     * Always true outside a task and inside {@link #unconstrained(Callable)}.
+     */
+    public static boolean hasBudgetRemaining() {
+        return Budget.hasRemaining();
+    }
+
+    /**
+     * Runs {@code body} on the calling task with its cooperative budget switched off (Tokio's
+     * {@code unconstrained}): operations that are ready complete without ever yielding for the
+     * budget, so a hot section runs without interruption. The price is Tokio's: a body that
+     * never waits starves the other tasks on its worker and cannot be aborted or timed out
+     * until it reaches a real wait. Sections nest; a wait inside still suspends as usual.
+     * Checked exceptions of the body come out wrapped in
+     * {@link java.util.concurrent.CompletionException}.
+     *
+     * <pre>{@code int drained = Heddle.unconstrained(() -> drainAll(rx));}</pre>
+     */
+    public static <T> T unconstrained(Callable<T> body) {
+        return Budget.unconstrained(body);
+    }
+
+    /** {@link #unconstrained(Callable)} for a body without a result. */
+    public static void unconstrained(Runnable body) {
+        Budget.unconstrained(() -> {
+            body.run();
+            return null;
+        });
     }
 }

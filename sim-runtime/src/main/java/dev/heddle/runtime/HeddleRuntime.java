@@ -3,6 +3,7 @@ package dev.heddle.runtime;
 import dev.heddle.runtime.internal.AliveTasks;
 import dev.heddle.runtime.internal.BlockingPool;
 import dev.heddle.runtime.internal.BlockingSlots;
+import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.Carrier;
 import dev.heddle.runtime.internal.JdkPollers;
 import dev.heddle.runtime.internal.Node;
@@ -342,7 +343,8 @@ public final class HeddleRuntime implements AutoCloseable {
      * {@link #spawnBlocking}, the body runs on the task itself ({@code Task}-bound state,
      * {@link Heddle} calls, {@link Handle#blockOn} to run async code again), and other code of
      * the same task waits for it. Outside a task, and in a {@code spawnBlocking} body, the body
-     * just runs. Not a suspension point: neither an abort nor a timeout interrupts the body.
+     * just runs. Not a suspension point: neither an abort nor a timeout interrupts the body, and
+     * the body spends no cooperative budget (Tokio's {@code coop::stop}).
      *
      * @throws IllegalStateException on the current-thread runtime (or a simulation of it), where
      *     no other thread would run the other tasks meanwhile, and in a {@code spawnLocal} task,
@@ -366,7 +368,8 @@ public final class HeddleRuntime implements AutoCloseable {
                     + " to run the other tasks while the body blocks; use spawnBlocking(body).join(), or a"
                     + " multiThread() runtime (in simulation, workers(n))");
         }
-        return ScopedValue.where(BLOCKING_IN_PLACE, Boolean.TRUE).call(() -> call(body));
+        // Tokio's coop::stop: a blocking section spends no budget, having no worker to share.
+        return ScopedValue.where(BLOCKING_IN_PLACE, Boolean.TRUE).call(() -> Budget.unconstrained(body));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.OneTimeEvent;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
@@ -28,6 +29,7 @@ public final class JoinHandle<T> {
      * @throws java.util.concurrent.CancellationException if the <em>calling</em> task is aborted while waiting
      */
     public T join() {
+        Budget.spend();
         awaitEnd();
         return outcome(task);
     }

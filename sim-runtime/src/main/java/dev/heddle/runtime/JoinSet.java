@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.OneTimeEvent;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
@@ -141,6 +142,7 @@ public final class JoinSet<T> implements AutoCloseable {
         if (members.isEmpty()) {
             throw new NoSuchElementException(operation + " on an empty JoinSet: check isEmpty() first");
         }
+        Budget.spend();
         Task<T> next = pollFinished();
         if (next == null) {
             waiter = Thread.currentThread();

@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.TaskEvents;
 import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
@@ -76,12 +77,15 @@ public interface SelectableOp<T> {
 
     /**
      * Runs the protocol for one op: completes it now if it can, otherwise queues it, waits until
-     * it commits, and takes its node out. The one way Heddle waits for a single operation.
+     * it commits, and takes its node out. The one way Heddle waits for a single operation. It
+     * first spends a unit of the task's cooperative budget ({@code Heddle.consumeBudget()}), so a
+     * loop of operations that are always ready still yields now and then.
      *
      * @throws java.util.concurrent.CancellationException if the calling task is aborted or its
      *     timeout passes before the operation commits; the operation then has not committed
      */
     static <T> T await(SelectableOp<T> op) {
+        Budget.spend();
         if (op.tryNow()) {
             return op.result();
         }

@@ -3,6 +3,7 @@ package dev.heddle.select;
 import dev.heddle.runtime.CancellationToken;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.Task;
 import dev.heddle.runtime.internal.Waiter;
 import dev.heddle.time.Elapsed;
@@ -208,6 +209,9 @@ public final class Select<R> {
             throw new IllegalStateException("when(...) must be followed by the branch it guards");
         }
         ran = true;
+        // One unit per select, spent before any branch can commit (Tokio's select! checks the
+        // budget first): a loop of selects with a branch always ready still lets others run.
+        Budget.spend();
         int n = branches.size();
         int start = biased ? 0 : firstBranch(n);
         while (true) {

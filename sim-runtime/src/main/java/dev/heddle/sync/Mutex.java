@@ -1,6 +1,7 @@
 package dev.heddle.sync;
 
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
 import dev.heddle.runtime.internal.WaitQueue;
@@ -123,6 +124,7 @@ public final class Mutex<T> {
      *     timeout passes while waiting; the lock was not taken
      */
     public MutexGuard<T> lock() {
+        Budget.spend();
         // One allocation site for the guard, so that the JIT can do without the object once
         // the guard's close() is inlined into the caller.
         if (!casState(0, HELD)) {

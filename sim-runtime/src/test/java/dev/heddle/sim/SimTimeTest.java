@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heddle.channel.oneshot.Oneshot;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.HeddleRuntime;
-import dev.heddle.runtime.JoinHandle;
-import dev.heddle.time.Clock;
-import dev.heddle.time.Elapsed;
 import dev.heddle.time.Sleep;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +18,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link SimTime}: Tokio's {@code advance} and a pausable auto-advance, over many seeds. Tokio's
- * own tests of paused time ({@code time_pause.rs}, {@code time_interval.rs},
- * {@code time_sleep.rs}) are translated in the conformance module; the ports here are the
- * {@code advance}-driven tests of {@code time_timeout.rs}. Where Tokio polls a future by hand and
- * asserts it is pending, the test spawns a task that waits and asserts it has not finished.
+ * own tests of paused time ({@code time_pause.rs}, {@code time_interval.rs}, {@code time_sleep.rs},
+ * {@code time_timeout.rs}) are translated in the conformance module; these test what Heddle adds.
  */
 @Timeout(120)
 class SimTimeTest {
@@ -42,60 +37,6 @@ class SimTimeTest {
         for (int i = 0; i < 20; i++) {
             Heddle.yieldNow();
         }
-    }
-
-    // Tokio's `future_and_deadline_in_future` and `future_and_timeout_in_future` in
-    // tokio/tests/time_timeout.rs.
-    @Test
-    void futureAndDeadlineInFuture() {
-        simulated(sim -> {
-            sim.time().pauseAutoAdvance();
-            Clock clock = sim.clock();
-            var ch = Oneshot.<String>channel();
-            long deadline = clock.now() + 100 * MS;
-            JoinHandle<String> fut = sim.spawn(() -> clock.timeoutAt(deadline, () -> ch.receiver().recv()));
-            settle();
-            sim.time().advance(Duration.ofMillis(90));
-            settle();
-            assertFalse(fut.isFinished());
-            ch.sender().send("value");
-            assertEquals("value", fut.join());
-        });
-    }
-
-    // Tokio's `very_large_timeout` in tokio/tests/time_timeout.rs.
-    @Test
-    void veryLargeTimeout() {
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            Simulation.ofSeed(seed).maxTime(Duration.ofDays(3660)).run(sim -> {
-                var ch = Oneshot.<String>channel();
-                JoinHandle<String> fut = sim.spawn(() -> sim.clock().timeout(Duration.ofSeconds(Long.MAX_VALUE),
-                        () -> ch.receiver().recv()));
-                settle();
-                sim.time().advance(Duration.ofDays(3650));
-                settle();
-                assertFalse(fut.isFinished());
-                ch.sender().send("value");
-                assertEquals("value", fut.join());
-            });
-        }
-    }
-
-    // Tokio's `deadline_now_elapses` and `deadline_future_elapses` in tokio/tests/time_timeout.rs.
-    @Test
-    void deadlineFutureElapses() {
-        simulated(sim -> {
-            sim.time().pauseAutoAdvance();
-            Clock clock = sim.clock();
-            var never = Oneshot.<String>channel();
-            long deadline = clock.now() + 300 * MS;
-            JoinHandle<String> fut = sim.spawn(() -> clock.timeoutAt(deadline, () -> never.receiver().recv()));
-            settle();
-            sim.time().advance(Duration.ofMillis(301));
-            var e = assertThrows(dev.heddle.runtime.JoinException.class, fut::join);
-            assertTrue(e.getCause() instanceof Elapsed, "cause: " + e.getCause());
-            never.sender().send("kept open until here");
-        });
     }
 
     /** Timers passed by one advance fire in deadline order, each task seeing the advanced time. */

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Clock#timeoutAt(long, java.util.concurrent.Callable)} on both real runtimes and in
- * simulation. Tests that need time stepped by hand (Tokio's {@code advance}) are in
- * {@code dev.heddle.sim.SimTimeTest}.
+ * simulation. Tokio's own tests of it ({@code time_timeout.rs}, and its misuse in
+ * {@code time_panic.rs}) are translated in the conformance module.
  */
 @Timeout(120)
 class TimeoutAtTest {
@@ -42,20 +42,6 @@ class TimeoutAtTest {
         }
     }
 
-    // Tokio's `simultaneous_deadline_future_completion` in tokio/tests/time_timeout.rs.
-    @ParameterizedTest
-    @MethodSource("runtimes")
-    void simultaneousDeadlineFutureCompletion(RuntimeBuilder builder) {
-        onBoth(builder, () -> assertEquals("done", Heddle.clock().timeoutAt(Heddle.now(), () -> "done")));
-    }
-
-    // Tokio's `completed_future_past_deadline` in tokio/tests/time_timeout.rs.
-    @ParameterizedTest
-    @MethodSource("runtimes")
-    void completedFuturePastDeadline(RuntimeBuilder builder) {
-        onBoth(builder, () -> assertEquals(7, Heddle.clock().timeoutAt(Heddle.now() - 1000 * MS, () -> 7)));
-    }
-
     /** A deadline already passed fails the body at its first suspension point, not before it runs. */
     @ParameterizedTest
     @MethodSource("runtimes")
@@ -72,10 +58,10 @@ class TimeoutAtTest {
         });
     }
 
-    // Tokio's `deadline_future_elapses` in tokio/tests/time_timeout.rs (the body never completes).
+    /** A body that waits past the deadline fails with Elapsed once the deadline has passed, not before. */
     @ParameterizedTest
     @MethodSource("runtimes")
-    void deadlineFutureElapses(RuntimeBuilder builder) {
+    void aDeadlineThatPassesWhileTheBodyWaitsFailsIt(RuntimeBuilder builder) {
         onBoth(builder, () -> {
             Clock clock = Heddle.clock();
             long deadline = clock.now() + 3 * MS;
@@ -116,15 +102,6 @@ class TimeoutAtTest {
                 assertEquals(Duration.ofMillis(10), outer.limit());
                 assertEquals(start + 10 * MS, clock.now());
             });
-        }
-    }
-
-    @Test
-    void outsideATaskItFailsClearly() {
-        try (HeddleRuntime rt = HeddleRuntime.currentThread().build()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> rt.clock().timeoutAt(0, () -> 1));
-            assertTrue(e.getMessage().contains("Clock.timeoutAt must be called from a Heddle task"), e.getMessage());
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.heddle.channel.mpsc;
 
 import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Budget;
+import dev.heddle.runtime.internal.Waiter;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,6 +34,7 @@ public final class Receiver<T> implements AutoCloseable {
      *     out while waiting; no value was taken
      */
     public T recv() {
+        Budget.spend(); // before the value is taken: a cancellation delivered at its yield takes none
         T fast = state.pollUnlocked();
         if (fast != null) {
             return fast;

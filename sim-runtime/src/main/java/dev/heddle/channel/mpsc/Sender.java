@@ -4,7 +4,9 @@ import dev.heddle.channel.ChannelClosedException;
 import dev.heddle.channel.SendException;
 import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.Waiter;
 import dev.heddle.time.Elapsed;
 import java.time.Duration;
 import java.util.Objects;
@@ -49,6 +51,9 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      */
     public void send(T value) {
         requireValue(value);
+        if (state.capacity != Integer.MAX_VALUE) {
+            Budget.spend(); // a bounded send may wait, so it spends as Tokio's does; an unbounded one never waits
+        }
         state.lock.lock();
         try {
             if (closed) {

@@ -44,6 +44,8 @@ public final class RuntimeClock implements Clock {
     @Override
     public void sleepUntil(long deadline) {
         Suspension.checkpoint();
+        // A sleep already over completes without waiting: it spends, as Tokio's Sleep does.
+        Budget.spend();
         Node node = node();
         if (deadline <= node.localTime(driver.now())) {
             return;

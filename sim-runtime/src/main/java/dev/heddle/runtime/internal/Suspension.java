@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * while (!ready) Suspension.park(this);
  * }</pre>
  * On a thread that is not a Heddle task (a plain platform thread in a test) this is a
- * plain park.
+ * plain park. Every suspension refills the task's cooperative {@link Budget}: the task has
+ * let the others run.
  */
 public final class Suspension {
     private Suspension() {}
@@ -37,6 +38,7 @@ public final class Suspension {
         } else {
             LockSupport.park(blocker);
         }
+        task.refillBudget();
         task.checkCancelled();
     }
 
@@ -60,6 +62,7 @@ public final class Suspension {
         } else {
             LockSupport.park(blocker);
         }
+        task.refillBudget();
     }
 
     /** Lets the other ready tasks run before the calling task goes on: a suspension point that does not wait. */
@@ -76,6 +79,7 @@ public final class Suspension {
         } else {
             Thread.yield();
         }
+        task.refillBudget();
         task.checkCancelled();
     }
 

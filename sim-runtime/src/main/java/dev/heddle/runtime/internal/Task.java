@@ -75,6 +75,17 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
      */
     private List<DeadlineScope> deadlines;
 
+    /**
+     * Units of the cooperative {@link Budget} left until the task must yield; refilled by
+     * every suspension. Touched only by the task itself.
+     */
+    private int budget = Budget.PER_RESUME;
+    /**
+     * How many {@link Budget#unconstrained} sections the task is in; a blocking task is always
+     * in one, as Tokio stops the budget for {@code spawn_blocking}. Touched only by the task itself.
+     */
+    private int unconstrainedDepth;
+
     /** Where the runtime's {@link AliveTasks} keeps this task until it ends; touched by the registry only. */
     AliveTasks.Segment aliveSegment;
     /** The line that spawned the task, found only for a runtime with task hooks ({@link TaskEvents#spawned}). */
@@ -90,6 +101,7 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
         this.alive = alive;
         this.body = body;
         this.blocking = blocking;
+        this.unconstrainedDepth = blocking ? 1 : 0;
     }
 
     /** The task running on the calling thread, or null on a thread that is not a Heddle task. */
@@ -259,6 +271,35 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
 
     void popDeadline(DeadlineScope scope) {
         deadlines.remove(scope);
+    }
+
+    /** Spends one unit of the budget; false, spending nothing, when it is spent and the task must yield first. */
+    boolean trySpendBudget() {
+        if (unconstrainedDepth > 0) {
+            return true;
+        }
+        if (budget == 0) {
+            return false;
+        }
+        budget--;
+        return true;
+    }
+
+    boolean hasBudgetRemaining() {
+        return unconstrainedDepth > 0 || budget > 0;
+    }
+
+    /** The task resumed from a suspension: Tokio's fresh budget for a new poll. */
+    void refillBudget() {
+        budget = Budget.PER_RESUME;
+    }
+
+    void enterUnconstrained() {
+        unconstrainedDepth++;
+    }
+
+    void leaveUnconstrained() {
+        unconstrainedDepth--;
     }
 
     /** Throws if this task must not suspend any more: it was aborted or one of its timeouts passed. */

@@ -5,6 +5,7 @@ import dev.heddle.net.internal.ClosedSocketException;
 import dev.heddle.net.internal.NetExceptions;
 import dev.heddle.net.internal.StreamDriver;
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Budget;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -126,6 +127,8 @@ final class NioStream extends Registration implements StreamDriver {
 
     @Override
     public int write(byte[] from, int offset, int length) throws IOException {
+        // A write the socket takes at once still spends, as Tokio's does; a simulated write spends in its await.
+        Budget.spend();
         ByteBuffer source = ByteBuffer.wrap(from, offset, length);
         while (true) {
             int written = tryWrite(source);
