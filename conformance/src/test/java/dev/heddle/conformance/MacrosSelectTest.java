@@ -386,4 +386,27 @@ class MacrosSelectTest {
         }
         return select.run();
     }
+
+    /**
+     * A select spends one unit of the cooperative budget, as Tokio's {@code consume_budget}
+     * branch does there: 128 ready selects complete within one run of the task, and the 129th
+     * yields before it completes (Tokio's pending poll), which a fresh budget afterwards shows,
+     * since only a suspension refills it.
+     */
+    // Tokio: select_is_budget_aware, tokio/tests/macros_select.rs
+    @CurrentThreadTest
+    void selectIsBudgetAware() {
+        final int budget = 128;
+        Heddle.yieldNow();
+        for (int i = 0; i < budget; i++) {
+            assertEquals("first", readySelect());
+        }
+        assertFalse(Heddle.hasBudgetRemaining(), "128 ready selects spent the budget without yielding");
+        assertEquals("first", readySelect());
+        assertTrue(Heddle.hasBudgetRemaining(), "the 129th select yielded first, and so resumed with a fresh budget");
+    }
+
+    private static String readySelect() {
+        return Select.<String>select().biased().ready(() -> 1, v -> "first").ready(() -> 2, v -> "second").run();
+    }
 }

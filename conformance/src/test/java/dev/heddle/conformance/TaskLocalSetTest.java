@@ -529,4 +529,33 @@ class TaskLocalSetTest {
                 "a spawned task failed and the LocalSet is configured to shut down on an unhandled failure"),
                 e.getMessage());
     }
+
+    /**
+     * A {@code run_until} body runs on what is left of its caller's cooperative budget, while a
+     * spawned task starts with a full one. Tokio polls each loop once; here each loop counts the
+     * units it spends before the budget would make it yield.
+     */
+    // Tokio: run_until_does_not_get_own_budget, tokio/tests/task_local_set.rs
+    @CurrentThreadTest
+    void runUntilDoesNotGetOwnBudget() {
+        Heddle.consumeBudget();
+        new LocalSet().runUntil(() -> {
+            JoinHandle<Integer> spawned = Heddle.spawn(TaskLocalSetTest::unitsBeforeTheBudgetYields);
+            int runUntilN = unitsBeforeTheBudgetYields();
+            int spawnedN = spawned.join();
+            assertNotEquals(0, spawnedN);
+            assertNotEquals(0, runUntilN);
+            assertTrue(spawnedN > runUntilN, "spawned " + spawnedN + ", run_until body " + runUntilN);
+            return null;
+        });
+    }
+
+    private static int unitsBeforeTheBudgetYields() {
+        int n = 0;
+        while (Heddle.hasBudgetRemaining()) {
+            n++;
+            Heddle.consumeBudget();
+        }
+        return n;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.heddle.runtime;
 
+import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.Task;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -121,7 +122,9 @@ public final class LocalSet implements AutoCloseable {
     /**
      * Runs {@code body} as a local task of the set and waits for its value (Tokio's
      * {@code run_until}): the body and the local tasks it spawns run on the calling task's
-     * worker. Tasks of the set still running when it returns keep running.
+     * worker. Tasks of the set still running when it returns keep running. The body starts on
+     * what is left of the calling task's cooperative budget, not a fresh one, as Tokio polls a
+     * {@code run_until} future inside its caller's poll.
      *
      * @throws JoinException when the body fails or is aborted, as {@link JoinHandle#join()} does
      * @throws IllegalStateException when a task of the set failed and
@@ -130,7 +133,11 @@ public final class LocalSet implements AutoCloseable {
      */
     public <T> T runUntil(Callable<T> body) {
         try {
-            return spawnLocal(body).join();
+            int budget = Budget.remaining();
+            return spawnLocal(() -> {
+                Budget.limitTo(budget);
+                return body.call();
+            }).join();
         } catch (JoinException e) {
             checkUnhandledFailure();
             throw e;

@@ -66,6 +66,24 @@ public final class Budget {
         return task == null || task.hasBudgetRemaining();
     }
 
+    /** Units the calling task may still spend before it yields; {@link #PER_RESUME} outside a task. */
+    public static int remaining() {
+        Task<?> task = Task.current();
+        return task == null ? PER_RESUME : task.budgetRemaining();
+    }
+
+    /**
+     * Lowers the calling task's budget to {@code units} until it next resumes: for a task that
+     * stands for part of another task's poll (a {@code LocalSet.runUntil} body), which Tokio
+     * runs on what is left of that task's budget rather than a fresh one.
+     */
+    public static void limitTo(int units) {
+        Task<?> task = Task.current();
+        if (task != null) {
+            task.limitBudget(units);
+        }
+    }
+
     /**
      * Runs {@code body} with the calling task's budget switched off: nothing in it yields for
      * the budget. Sections nest; the budget is on again once the outermost one is left.

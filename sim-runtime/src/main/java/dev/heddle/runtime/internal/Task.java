@@ -289,6 +289,16 @@ public final class Task<T> extends OneTimeEvent implements Runnable {
         return unconstrainedDepth > 0 || budget > 0;
     }
 
+    /** Units left before the task must yield; {@link Budget#PER_RESUME} in an unconstrained section. */
+    int budgetRemaining() {
+        return unconstrainedDepth > 0 ? Budget.PER_RESUME : budget;
+    }
+
+    /** Lowers the budget to {@code units} if it is higher, until the next resume refills it. */
+    void limitBudget(int units) {
+        budget = Math.min(budget, units);
+    }
+
     /** The task resumed from a suspension: Tokio's fresh budget for a new poll. */
     void refillBudget() {
         budget = Budget.PER_RESUME;
