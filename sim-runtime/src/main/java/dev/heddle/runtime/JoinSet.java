@@ -73,14 +73,33 @@ public final class JoinSet<T> implements AutoCloseable {
 
     /**
      * Starts {@code body} as a local task in this set, as {@link Heddle#spawnLocal} does: it stays
-     * on the worker thread of the calling task. A set of local tasks is what Tokio's
-     * {@code LocalSet} holds: {@link #joinAll()} waits for them all, {@link #close()} aborts those
-     * left.
+     * on the worker thread of the calling task, and called in a task of a {@link LocalSet} it
+     * joins that set too (Tokio's {@code spawn_local} inside {@code LocalSet::run_until}), so that
+     * closing the {@code LocalSet} aborts it. {@link #joinAll()} waits for the set's local tasks,
+     * {@link #close()} aborts those left.
      *
-     * @throws IllegalStateException outside a task of the set's runtime
+     * @throws IllegalStateException outside a task of the set's runtime, in a spawnBlocking body
+     *     or inside {@link Heddle#blockInPlace} (which run on no worker)
      */
     public JoinHandle<T> spawnLocal(Callable<T> body) {
+        LocalSet local = LocalSet.current();
+        if (local != null && HeddleRuntime.current() == runtime) {
+            return add(local.spawnLocal(null, body));
+        }
         return add(runtime.spawnLocal(null, body));
+    }
+
+    /**
+     * Starts {@code body} as a local task of {@code local} and adds it to this set (Tokio's
+     * {@code spawn_local_on}): it runs on the worker of {@code local}'s tasks, {@link #joinNext()}
+     * returns its outcome, and closing either set aborts it. Unlike Tokio's, it starts at once,
+     * whether or not a task drives {@code local} (see {@link LocalSet}).
+     *
+     * @throws IllegalStateException as {@link LocalSet#spawnLocal(Callable)} does: outside a task,
+     *     or from a task of another runtime than {@code local}'s
+     */
+    public JoinHandle<T> spawnLocalOn(Callable<T> body, LocalSet local) {
+        return add(local.spawnLocal(null, body));
     }
 
     private JoinHandle<T> add(JoinHandle<T> handle) {

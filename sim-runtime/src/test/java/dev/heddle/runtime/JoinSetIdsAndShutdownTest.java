@@ -46,9 +46,8 @@ class JoinSetIdsAndShutdownTest {
         }
     }
 
-    // Tokio: spawn_then_shutdown (tokio/tests/task_join_set.rs, mod spawn_local::local_runtime)
     @Test
-    void spawn_then_shutdown() {
+    void shutdownAbortsPendingTasksAndWaitsForTheirFinallyBlocksOverManySeeds() {
         overManySeeds(JoinSetIdsAndShutdownTest::shutdownAbortsPendingTasksAndWaitsForTheirFinallyBlocks);
     }
 

@@ -10,6 +10,7 @@ import dev.heddle.channel.mpsc.Mpsc;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.JoinException;
 import dev.heddle.runtime.JoinHandle;
+import dev.heddle.runtime.JoinSet;
 import dev.heddle.runtime.LocalSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,5 +229,53 @@ class LocalTasksSimTest {
             spawnerMoved += spawnerWorkers[0] != spawnerWorkers[1] ? 1 : 0;
         }
         assertTrue(spawnerMoved > 20, "the spawner moved to another worker in only " + spawnerMoved + " of 100 seeds");
+    }
+    /**
+     * A JoinSet's local task spawned in a task of a LocalSet belongs to that set as well, as
+     * Tokio's does: it runs on the set's worker, what it spawns with spawnLocal joins the set, and
+     * closing the set aborts it. spawnLocalOn puts a task in a given set from a task outside it.
+     */
+    @Test
+    void a_join_sets_local_tasks_belong_to_the_local_set_they_are_spawned_in_or_on_over_many_seeds() {
+        for (long seed = 0; seed < 50; seed++) {
+            Simulation.ofSeed(seed).workers(3).run(sim -> {
+                List<String> ended = new ArrayList<>();
+                int[] started = new int[1];
+                LocalSet local = new LocalSet();
+                JoinSet<Integer> joins = new JoinSet<>();
+                int setWorker = local.runUntil(() -> {
+                    joins.spawnLocal(() -> {
+                        Heddle.spawnLocal(() -> sleepForever(started, ended, "child of spawnLocal"));
+                        return logicalWorker();
+                    });
+                    return logicalWorker();
+                });
+                joins.spawnLocalOn(() -> sleepForever(started, ended, "spawnLocalOn"), local);
+                joins.spawnLocalOn(() -> logicalWorker(), local);
+                assertEquals(setWorker, joins.joinNext());
+                assertEquals(setWorker, joins.joinNext());
+                assertEquals(1, joins.size());
+                // A task aborted before it first runs runs no finally block: let both start.
+                while (started[0] < 2) {
+                    Heddle.yieldNow();
+                }
+                local.close();
+                JoinException e = assertThrows(JoinException.class, joins::joinNext);
+                assertTrue(e.isCancelled(), e.getMessage());
+                local.join();
+                assertEquals(List.of("child of spawnLocal", "spawnLocalOn"), ended.stream().sorted().toList(),
+                        "closing the LocalSet left a task spawned in it running");
+            });
+        }
+    }
+
+    private static int sleepForever(int[] started, List<String> ended, String name) {
+        started[0]++;
+        try {
+            Heddle.sleep(java.time.Duration.ofDays(365));
+        } finally {
+            ended.add(name);
+        }
+        return -1;
     }
 }
