@@ -639,7 +639,10 @@ class TaskJoinSetTest {
         Semaphore sem = new Semaphore(0);
         JoinSet<Void> set = new JoinSet<>();
         for (int i = 0; i < taskNum; i++) {
-            set.spawn(() -> sem.addPermits(1));
+            set.spawn(() -> {
+                sem.addPermits(1);
+                return null;
+            });
         }
         sem.acquire(taskNum).close();
         int count = 0;
