@@ -12,6 +12,7 @@ import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.Simulation;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Weak senders: they do not hold the channel open, and upgrade while a strong sender or a permit still does. */
 class WeakSenderTest {
@@ -21,7 +22,9 @@ class WeakSenderTest {
      * its loop ends once the outside senders close, however many weak handles remain.
      */
     private static int runSelfFeedingActor(int outsideSenders) {
-        Channel<Integer> ch = Mpsc.bounded(4);
+        // Room for every outside message and the actor's own re-send: an actor that sends to its own
+        // full channel waits for itself, the classic self-send deadlock, which this test is not about.
+        Channel<Integer> ch = Mpsc.bounded(outsideSenders + 1);
         WeakSender<Integer> self = ch.sender().downgrade();
         AtomicInteger handled = new AtomicInteger();
         JoinHandle<Void> actor = Heddle.spawn(() -> {
@@ -68,6 +71,7 @@ class WeakSenderTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anActorHoldingAWeakSenderToItselfEndsWithItsLastOutsideSenderOnWorkerThreads() {
         try (HeddleRuntime rt = HeddleRuntime.multiThread().workerThreads(2).build()) {
             int handled = rt.blockOn(() -> runSelfFeedingActor(8));
