@@ -53,7 +53,8 @@ public final class TaskLocal<T> {
     public T get() {
         if (!value.isBound()) {
             throw new NoSuchElementException("task-local '" + name + "' is not set in " + Thread.currentThread()
-                    + ": call it inside " + name + ".scope(value, ...); spawned tasks do not inherit it");
+                    + ": call get() inside " + name + ".scope(value, ...), or getOrElse(fallback) where it may be"
+                    + " unset; spawned tasks do not inherit it");
         }
         return value.get();
     }
