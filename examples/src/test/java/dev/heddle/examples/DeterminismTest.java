@@ -1,7 +1,9 @@
 package dev.heddle.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.heddle.sim.FailureKind;
 import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationFailure;
@@ -29,7 +31,8 @@ class DeterminismTest {
                 try {
                     Simulation.ofSeed(seed).checkDeterminism(body);
                 } catch (SimulationFailure f) {
-                    assertEquals(dev.heddle.sim.FailureKind.TASK_FAILED, f.kind(), f.getMessage());
+                    // The planted bugs fail some seeds (a failed assertion, lock-order's deadlock), twice alike.
+                    assertNotEquals(FailureKind.NONDETERMINISM, f.kind(), f.getMessage());
                 }
             }
         }
