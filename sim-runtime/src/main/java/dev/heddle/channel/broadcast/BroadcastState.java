@@ -1,5 +1,6 @@
 package dev.heddle.channel.broadcast;
 
+import dev.heddle.runtime.internal.ReceiversGoneOp;
 import dev.heddle.runtime.internal.WaitQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,7 +29,7 @@ final class BroadcastState<T> {
     private final int mask;
     final WaitQueue<RecvOp<T>> waiting = new WaitQueue<>();
     /** {@code Sender.closed()} waits, until no receiver is subscribed. */
-    final WaitQueue<ClosedOp<T>> closedWaiters = new WaitQueue<>();
+    final WaitQueue<ReceiversGoneOp> closedWaiters = new WaitQueue<>();
     /** The number the next value sent gets. */
     long tail;
     /** Open {@link Sender} handles: the channel ends for its receivers when none is left. */
@@ -88,10 +89,7 @@ final class BroadcastState<T> {
         endWaitsOfLocked(receiver);
         receivers--;
         if (receivers == 0) {
-            ClosedOp<T> op;
-            while ((op = closedWaiters.claimFirst()) != null) {
-                op.waiter().wake();
-            }
+            ReceiversGoneOp.wakeAll(closedWaiters);
         }
     }
 

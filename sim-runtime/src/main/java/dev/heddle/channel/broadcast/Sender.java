@@ -2,6 +2,7 @@ package dev.heddle.channel.broadcast;
 
 import dev.heddle.channel.SendException;
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.ReceiversGoneOp;
 
 /**
  * A sending handle of a broadcast channel; sends never wait: a full ring overwrites its
@@ -116,7 +117,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      * once if none is subscribed); a receiver subscribed after that is not looked for again.
      */
     public SelectableOp<Void> closedOp() {
-        return new ClosedOp<>(state);
+        return new ReceiversGoneOp(state.lock, () -> state.receivers, state.closedWaiters);
     }
 
     /** Open senders of the channel, this one included while it is open (Tokio's {@code strong_count}). */

@@ -2,6 +2,7 @@ package dev.heddle.channel.watch;
 
 import dev.heddle.channel.SendException;
 import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.ReceiversGoneOp;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -179,7 +180,7 @@ public final class Sender<T> implements AutoCloseable, Cloneable {
      * once if none is open); a receiver subscribed after that is not looked for again.
      */
     public SelectableOp<Void> closedOp() {
-        return new ClosedOp<>(state);
+        return new ReceiversGoneOp(state.lock, () -> state.receivers, state.closedWaiters);
     }
 
     /** True when {@code other} is a handle on the same channel as this one. */

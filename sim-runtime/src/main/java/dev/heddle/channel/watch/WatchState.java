@@ -1,5 +1,6 @@
 package dev.heddle.channel.watch;
 
+import dev.heddle.runtime.internal.ReceiversGoneOp;
 import dev.heddle.runtime.internal.WaitQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,7 +12,7 @@ final class WatchState<T> {
     final ReentrantLock lock = new ReentrantLock();
     final WaitQueue<ChangedOp<T>> waiting = new WaitQueue<>();
     /** {@code Sender.closed()} waits, until no receiver is open. */
-    final WaitQueue<ClosedOp<T>> closedWaiters = new WaitQueue<>();
+    final WaitQueue<ReceiversGoneOp> closedWaiters = new WaitQueue<>();
     T value;
     long version;
     /** Open {@link Sender} handles: the channel is closed for its receivers when none is left. */
@@ -58,10 +59,7 @@ final class WatchState<T> {
         endWaitsOfLocked(receiver);
         receivers--;
         if (receivers == 0) {
-            ClosedOp<T> op;
-            while ((op = closedWaiters.claimFirst()) != null) {
-                op.waiter().wake();
-            }
+            ReceiversGoneOp.wakeAll(closedWaiters);
         }
     }
 
