@@ -32,13 +32,7 @@ public final class Suspension {
             return;
         }
         task.checkCancelled();
-        watch(task);
-        if (TaskEvents.observed(task)) {
-            TaskEvents.park(task, blocker);
-        } else {
-            LockSupport.park(blocker);
-        }
-        task.refillBudget();
+        suspend(task, blocker);
         task.checkCancelled();
     }
 
@@ -56,13 +50,7 @@ public final class Suspension {
             LockSupport.park(blocker);
             return;
         }
-        watch(task);
-        if (TaskEvents.observed(task)) {
-            TaskEvents.park(task, blocker);
-        } else {
-            LockSupport.park(blocker);
-        }
-        task.refillBudget();
+        suspend(task, blocker);
     }
 
     /** Lets the other ready tasks run before the calling task goes on: a suspension point that does not wait. */
@@ -73,14 +61,25 @@ public final class Suspension {
             return;
         }
         task.checkCancelled();
+        suspend(task, null);
+        task.checkCancelled();
+    }
+
+    /**
+     * The suspension itself, for every kind above: shown to the simulator's watcher, parked with
+     * {@code blocker} (yielded when it is null), through {@link TaskEvents} when hooks or JFR
+     * observe it, and ended with a fresh budget.
+     */
+    private static void suspend(Task<?> task, Object blocker) {
         watch(task);
         if (TaskEvents.observed(task)) {
-            TaskEvents.park(task, null);
-        } else {
+            TaskEvents.park(task, blocker);
+        } else if (blocker == null) {
             Thread.yield();
+        } else {
+            LockSupport.park(blocker);
         }
         task.refillBudget();
-        task.checkCancelled();
     }
 
     private static void watch(Task<?> task) {

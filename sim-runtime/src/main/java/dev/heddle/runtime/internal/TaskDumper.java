@@ -126,8 +126,9 @@ public final class TaskDumper {
 
     /**
      * {@code frames} without the virtual thread's and the task runner's frames below the body,
-     * and without the JDK's frames above the park: what is left starts at the Heddle call the task
-     * waits in (or its own code) and ends at the body.
+     * and without the frames above the park (the JDK's, and Suspension's shared {@code suspend} with
+     * the hooks' and JFR's park): what is left starts at the Heddle call the task waits in (or its
+     * own code) and ends at the body.
      */
     public static List<StackTraceElement> bodyFrames(StackTraceElement[] frames) {
         List<StackTraceElement> kept = new ArrayList<>(frames.length);
@@ -135,7 +136,8 @@ public final class TaskDumper {
             String c = f.getClassName();
             if (c.startsWith("java.lang.VirtualThread") || c.startsWith("jdk.internal.")
                     || c.equals("java.lang.System$1") || c.equals(Task.class.getName())
-                    || c.equals(TaskDumper.class.getName())
+                    || c.equals(TaskDumper.class.getName()) || c.equals(TaskEvents.class.getName())
+                    || c.equals(Suspension.class.getName()) && f.getMethodName().equals("suspend")
                     || c.startsWith("java.lang.ScopedValue") || c.equals("java.lang.Thread")
                     || c.equals("java.util.concurrent.locks.LockSupport")) {
                 continue;
