@@ -2,6 +2,7 @@ package dev.heddle.sim;
 
 import dev.heddle.runtime.internal.Carrier;
 import dev.heddle.runtime.internal.Node;
+import dev.heddle.runtime.internal.SpawnSite;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
 import dev.heddle.runtime.internal.VirtualThreads;
@@ -42,7 +43,6 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final ReadyTasks ready;
     private final VirtualTimeDriver time;
     private final Hosts hosts;
-    private static final StackWalker SPAWN_SITES = StackWalker.getInstance();
     private final SimContext context;
     private final Faults faults;
     private final BuggifySites buggify;
@@ -389,7 +389,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private SimTask register(String name, Thread thread, Runnable continuation, Task<?> task,
             Incarnation incarnation) {
         long id = nextId++;
-        StackTraceElement spawnedAt = task != null && incarnation == null && running != null ? spawnSite() : null;
+        StackTraceElement spawnedAt = task != null && incarnation == null && running != null
+                ? SpawnSite.ofCaller() : null;
         SimTask t = new SimTask(id, name, thread, continuation, task, incarnation, spawnedAt);
         byContinuation.put(continuation, t);
         alive.put(id, t);
@@ -397,20 +398,6 @@ final class Simulator implements Carrier, Suspension.Watcher {
         trace.name(id, name);
         trace.record(Trace.Event.SPAWN, id, running == null ? 0 : running.id);
         return t;
-    }
-
-    /** The first frame of the code that called a spawn method: the line a report points to. */
-    private static StackTraceElement spawnSite() {
-        return SPAWN_SITES.walk(frames -> frames
-                .filter(f -> !isSpawnMachinery(f.getClassName()))
-                .findFirst()
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .orElse(null));
-    }
-
-    private static boolean isSpawnMachinery(String c) {
-        return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("dev.heddle.runtime.")
-                || c.equals("dev.heddle.sim.Simulator") || c.equals("dev.heddle.sim.Sim");
     }
 
     /** A virtual thread a task started with the JDK's API: it inherited this carrier, so it joins the run. */

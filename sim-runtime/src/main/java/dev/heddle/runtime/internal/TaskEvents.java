@@ -1,9 +1,7 @@
 package dev.heddle.runtime.internal;
 
 import dev.heddle.runtime.TaskMeta;
-import java.security.CodeSource;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -29,16 +27,13 @@ public final class TaskEvents {
     private static final TaskSuspendEvent SUSPEND_PROBE = new TaskSuspendEvent();
     private static final TaskWakeEvent WAKE_PROBE = new TaskWakeEvent();
     private static final OperationWaitEvent WAIT_PROBE = new OperationWaitEvent();
-    private static final StackWalker SPAWN_SITES = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    /** Where Heddle's runtime classes were loaded from: frames of classes from there are the spawn machinery. */
-    private static final CodeSource HEDDLE = TaskEvents.class.getProtectionDomain().getCodeSource();
 
     private TaskEvents() {}
 
     /** Called on the spawning thread when {@code task} joins its runtime's live tasks, before it starts. */
     static void spawned(Task<?> task, TaskHooks hooks) {
         if (hooks != null) {
-            task.spawnedAt = spawnSite();
+            task.spawnedAt = SpawnSite.ofCaller();
             run(hooks.onSpawn(), task, null);
         }
         if (SPAWN_PROBE.isEnabled()) {
@@ -171,24 +166,5 @@ public final class TaskEvents {
         if (hook != null) {
             hook.accept(new TaskMeta(task.id(), task.name(), task.spawnedAt, latency));
         }
-    }
-
-    /**
-     * The first frame of the code that called a spawn method: outside the JDK and outside the
-     * classes loaded with this one (the runtime and the simulator), told by where a frame's class
-     * was loaded from rather than by its package, which users' tests may share.
-     */
-    private static StackTraceElement spawnSite() {
-        return SPAWN_SITES.walk(frames -> frames
-                .filter(f -> !isSpawnMachinery(f.getDeclaringClass()))
-                .findFirst()
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .orElse(null));
-    }
-
-    private static boolean isSpawnMachinery(Class<?> c) {
-        CodeSource source = c.getProtectionDomain().getCodeSource();
-        return source == null || Objects.equals(source.getLocation(), HEDDLE == null ? null
-                : HEDDLE.getLocation());
     }
 }
