@@ -52,6 +52,8 @@ final class ReadyPool implements ReadyTasks {
             case FIFO -> 0;
             case RANDOM -> decisions.readyTask(ready.size());
             case PCT -> highestAfterChangePoints(step);
+            case PORTFOLIO -> throw new IllegalStateException("PORTFOLIO is resolved to a strategy per seed before"
+                    + " a run (Simulation.configuration())");
         };
         return ready.remove(index);
     }

@@ -8,11 +8,15 @@ package dev.heddle.sim;
  */
 interface ReadyTasks {
 
-    /** The ready tasks the settings ask for: logical workers when {@code workers} is set, else one pool. */
+    /**
+     * The ready tasks the settings ask for: logical workers when {@code workers} is set, else one
+     * pool; ordered by the strategy the run uses (the portfolio's choice for the seed).
+     */
     static ReadyTasks of(Simulation config, Decisions decisions) {
-        return config.workers() == 0
-                ? new ReadyPool(config.strategy(), config.pctDepth(), config.pctHorizon(), decisions)
-                : new LogicalWorkers(config.workers(), config.strategy(), decisions);
+        RunConfiguration run = config.configuration();
+        return run.workers() == 0
+                ? new ReadyPool(run.strategy(), run.pctDepth(), run.pctHorizon(), decisions)
+                : new LogicalWorkers(run.workers(), run.strategy(), decisions);
     }
 
     /** Called once for each new task, before it is first woken: where PCT gives it its priority. */

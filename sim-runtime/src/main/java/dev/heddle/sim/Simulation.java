@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
 
@@ -45,7 +46,7 @@ public final class Simulation {
     private double buggify = Buggify.P_RUN_ENABLED;
     private boolean buggifySet;
     private boolean swarm;
-    /** Null: the default, {@link #defaultRerunCommand}. */
+    /** Null: the default, {@link RunConfiguration#rerunInJava()}. */
     private LongFunction<String> rerunCommand;
 
     private Simulation(long seed) {
@@ -72,7 +73,11 @@ public final class Simulation {
         return this;
     }
 
-    /** The number of steps over which PCT spreads its change points. Default 1,000. */
+    /**
+     * The number of steps over which PCT spreads its change points: about the length of a run,
+     * so that they fall inside it. Default 1,000. A sweep ({@code @SimTest}) estimates it from
+     * the steps of the runs it has done unless told.
+     */
     public Simulation pctHorizon(long steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("pctHorizon must be at least 1, was " + steps);
@@ -242,9 +247,9 @@ public final class Simulation {
 
     /**
      * How failure reports tell the user to rerun a seed, e.g. {@code s -> "mvn test -Dheddle.seed=" + hex(s)}.
-     * The command must reproduce this simulation's settings (strategy, swarm mode, buggify),
-     * not only the seed. By default, {@code Simulation.ofSeed(0x2aL)} with the swarm and buggify
-     * settings that differ from the defaults.
+     * The command must reproduce this simulation's {@link #configuration()}, not only the seed.
+     * By default, {@link RunConfiguration#rerunInJava()}: {@code Simulation.ofSeed(0x2aL)} with
+     * every setting that differs from the defaults, and the strategy the seed ran.
      */
     public Simulation rerunCommand(LongFunction<String> command) {
         this.rerunCommand = Objects.requireNonNull(command, "rerunCommand");
@@ -297,6 +302,23 @@ public final class Simulation {
             throw f1;
         }
         return r1 != null ? r1 : r2;
+    }
+
+    /**
+     * The seed and settings this simulation runs with, as the run will use them: under
+     * {@link Strategy#PORTFOLIO}, the strategy and PCT depth the seed chooses.
+     */
+    public RunConfiguration configuration() {
+        Strategy runs = strategy;
+        int depth = pctDepth;
+        if (strategy == Strategy.PORTFOLIO) {
+            PortfolioChoice choice = PortfolioChoice.of(seed, workers, pctDepth);
+            runs = choice.strategy();
+            depth = choice.pctDepth();
+        }
+        return new RunConfiguration(seed, runs, depth, pctHorizon, workers, maxSteps, Duration.ofNanos(maxTime),
+                Duration.ofNanos(stuckAfter), maxBlockingThreads, failOnLeakedTasks, lockHeldPolicy, epoch,
+                maxClockOffset, maxClockDriftPpm, swarm, buggifySet ? OptionalDouble.of(buggify) : OptionalDouble.empty());
     }
 
     private SimulationResult execute(SimBody body, Trace trace) {
@@ -365,22 +387,6 @@ public final class Simulation {
         return lockHeldPolicy;
     }
 
-    Strategy strategy() {
-        return strategy;
-    }
-
-    int workers() {
-        return workers;
-    }
-
-    int pctDepth() {
-        return pctDepth;
-    }
-
-    long pctHorizon() {
-        return pctHorizon;
-    }
-
     long maxSteps() {
         return maxSteps;
     }
@@ -401,14 +407,10 @@ public final class Simulation {
         return maxClockDriftPpm;
     }
 
-    String rerunCommand(long s) {
-        return rerunCommand != null ? rerunCommand.apply(s) : defaultRerunCommand(s);
-    }
-
-    /** Java that reruns seed {@code s} with this simulation's swarm and buggify settings. */
-    private String defaultRerunCommand(long s) {
-        return "Simulation.ofSeed(" + hex(s) + "L)" + (swarm ? ".swarm(true)" : "")
-                + (buggifySet ? ".buggify(" + buggify + ")" : "") + ".run(...)";
+    /** The rerun command of a failed run of seed {@code s}, this simulation's seed, with its configuration. */
+    RerunCommand rerunCommand(long s) {
+        RunConfiguration c = configuration();
+        return new RerunCommand(rerunCommand != null ? rerunCommand.apply(s) : c.rerunInJava(), c);
     }
 
     double buggifyProbability() {

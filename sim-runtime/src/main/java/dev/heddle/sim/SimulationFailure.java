@@ -16,18 +16,21 @@ public final class SimulationFailure extends AssertionError {
     private final FailureKind kind;
     /** The command that replays the run. */
     private final String rerunCommand;
+    /** The seed and settings of the failed run. */
+    private final transient RunConfiguration configuration;
     /** The hash of the run's trace, to tell whether a rerun took the same path. */
     private final long traceHash;
     private final transient Optional<SwarmProfile> swarm;
 
-    SimulationFailure(long seed, FailureKind kind, String details, String rerunCommand, long traceHash,
+    SimulationFailure(long seed, FailureKind kind, String details, RerunCommand rerunCommand, long traceHash,
                       Optional<SwarmProfile> swarm, Throwable cause) {
         super(Simulation.seedText(seed) + " " + SwarmProfile.label(swarm) + kind + ": " + details
-                + "\nrerun: " + rerunCommand, cause);
+                + "\nrerun: " + rerunCommand.text(), cause);
         this.swarm = swarm;
         this.seed = seed;
         this.kind = kind;
-        this.rerunCommand = rerunCommand;
+        this.rerunCommand = rerunCommand.text();
+        this.configuration = rerunCommand.configuration();
         this.traceHash = traceHash;
     }
 
@@ -44,6 +47,14 @@ public final class SimulationFailure extends AssertionError {
     /** The command that replays this run, e.g. {@code mvn test -Dtest=X#y -Dheddle.seed=0x2a}. */
     public String rerunCommand() {
         return rerunCommand;
+    }
+
+    /**
+     * The seed and every setting of the failed run, the strategy and PCT horizon as it ran them:
+     * {@code configuration().simulation()} runs it again.
+     */
+    public RunConfiguration configuration() {
+        return configuration;
     }
 
     /** In swarm mode, the fault kinds the failed run's seed turned on. */

@@ -11,5 +11,12 @@ public enum Strategy {
      */
     PCT,
     /** In the order tasks became ready, like Tokio's run queue: for debugging, explores nothing. */
-    FIFO
+    FIFO,
+    /**
+     * RANDOM and PCT at depths 1, 2 and 3 in turn across seeds, the seed choosing (its last two
+     * bits): no one strategy finds every kind of bug first, so a sweep tries each on a quarter
+     * of its seeds. A failure's {@link SimulationFailure#configuration()} and rerun line give the
+     * strategy and depth the seed ran. With logical workers every seed runs RANDOM.
+     */
+    PORTFOLIO
 }
