@@ -1,6 +1,8 @@
 package dev.heddle.junit;
 
 import dev.heddle.sim.Simulation;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The build tool running the tests, so that a failure's rerun command is one the user can paste
@@ -19,19 +21,21 @@ enum BuildTool {
     }
 
     /**
-     * The command that replays one seed of one test method. Maven's
+     * The command that replays one seed of one test method, with the {@code -D} {@code properties}
+     * that make the seed's run alone the run of the sweep ({@link StrategySettings#rerunProperties}). Maven's
      * {@code failIfNoSpecifiedTests=false} lets it run from the root of a multi-module build, where
      * the modules without this test would otherwise fail Surefire. Gradle's {@code --tests} takes the
      * class's full name, which matches in every Gradle version; the build script forwards
-     * {@code -Dheddle.seed} to the test JVM and sets {@code failOnNoMatchingTests = false}, as the
+     * {@code -Dheddle.*} properties to the test JVM and sets {@code failOnNoMatchingTests = false}, as the
      * README's Gradle set-up shows.
      */
-    String rerunCommand(Class<?> testClass, String method, long seed) {
+    String rerunCommand(Class<?> testClass, String method, long seed, List<String> properties) {
+        String seedAndSettings = "-Dheddle.seed=" + Simulation.hex(seed)
+                + properties.stream().map(p -> " " + p).collect(Collectors.joining());
         return switch (this) {
-            case MAVEN -> "mvn test -Dtest='" + simpleName(testClass) + "#" + method + "' -Dheddle.seed="
-                    + Simulation.hex(seed) + " -Dsurefire.failIfNoSpecifiedTests=false";
-            case GRADLE -> "./gradlew test --tests '" + testClass.getName() + "." + method + "' -Dheddle.seed="
-                    + Simulation.hex(seed);
+            case MAVEN -> "mvn test -Dtest='" + simpleName(testClass) + "#" + method + "' " + seedAndSettings
+                    + " -Dsurefire.failIfNoSpecifiedTests=false";
+            case GRADLE -> "./gradlew test --tests '" + testClass.getName() + "." + method + "' " + seedAndSettings;
         };
     }
 

@@ -32,8 +32,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * System properties override the annotation for a whole run: {@code heddle.seed} runs exactly
  * one seed (as printed, {@code 0x2a}, or decimal), {@code heddle.seeds} sets the number of
- * seeds, {@code heddle.strategy} the strategy. Test instance fields are shared by all seeds
- * of a method: keep per-run state inside the method.
+ * seeds, {@code heddle.strategy} the strategy, {@code heddle.pctDepth} and
+ * {@code heddle.pctHorizon} PCT's depth and horizon. A failure's rerun command names those a
+ * run of its seed alone needs to be the same run (the strategy a {@link Strategy#PORTFOLIO}
+ * seed ran, the horizon PCT estimated). Test instance fields are shared by all seeds of a
+ * method: keep per-run state inside the method.
  *
  * <p>After a passing sweep the test logs a sweep summary: every {@code sim.sometimes} point
  * that was never true and every {@code sim.reachable} point that no seed reached, plus the
@@ -77,7 +80,7 @@ public @interface SimTest {
     /** Run exactly this seed, as printed in a failure ({@code "0x2a"}); empty means sweep. */
     String seed() default "";
 
-    /** How the simulator orders tasks. */
+    /** How the simulator orders tasks; see {@link Strategy}. */
     Strategy strategy() default Strategy.RANDOM;
 
     /** PCT's depth, when {@link #strategy()} is PCT. */
@@ -85,9 +88,12 @@ public @interface SimTest {
 
     /**
      * The steps over which PCT spreads its change points: about the length of one run, so that
-     * they fall inside it (the run's step count is in every result and failure). Default 1,000.
+     * they fall inside it. Negative, the default, estimates it from the sweep: the most steps a
+     * run before took, and 16 steps before any (measured on small buggy programs to find about
+     * as much as a run's own length). The sweep's summary gives the horizon used, and warns when
+     * runs took far fewer steps than it, or more than a horizon set here.
      */
-    long pctHorizon() default 1_000;
+    long pctHorizon() default -1;
 
     /**
      * Replay the multi-thread runtime with this many logical workers (their LIFO slots, local

@@ -5,13 +5,14 @@ import dev.heddle.sim.ProbeRecord;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
-import dev.heddle.sim.Strategy;
+import dev.heddle.sim.RunConfiguration;
+import dev.heddle.sim.SimulationResult;
 import dev.heddle.sim.internal.SweepSummary;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -58,24 +59,32 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         SeedFile seedFile = SeedFile.of(testId);
         BuildTool buildTool = BuildTool.running();
         SeedPlan plan = SeedPlan.of(settings);
+        StrategySettings strategy = StrategySettings.of(settings);
         long[] seeds = plan.seeds();
         SweepSummary summary = new SweepSummary();
         summary.expect(settings.expectedProbes());
         summary.expectFaults(settings.expectedFaults());
         for (long seed : seeds) {
-            Simulation simulation = configure(settings, seed)
-                    .rerunCommand(s -> buildTool.rerunCommand(testClass, method.getName(), s));
+            Simulation simulation = strategy.apply(configure(settings, seed));
+            RunConfiguration run = simulation.configuration();
+            List<String> rerunProperties = strategy.rerunProperties(run);
+            simulation.rerunCommand(s -> buildTool.rerunCommand(testClass, method.getName(), s, rerunProperties));
             seedFile.record(seed);
             Object target = call.getTarget().orElse(null);
             List<Object> arguments = call.getArguments();
             SimBody body = sim -> invoke(method, target, arguments, sim);
-            summary.add(settings.checkDeterminism() ? simulation.checkDeterminism(body) : simulation.run(body));
+            SimulationResult result = settings.checkDeterminism() ? simulation.checkDeterminism(body)
+                    : simulation.run(body);
+            summary.add(result);
+            strategy.horizon().ran(run, result.steps());
         }
-        String report = summary.summary(seeds.length);
+        String report = String.join("\n", Stream.of(summary.summary(seeds.length), strategy.horizon().summary())
+                .filter(part -> !part.isEmpty()).toList());
         if (!report.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, testId + " " + report);
         }
-        for (String warning : summary.warnings(seeds.length)) {
+        for (String warning : Stream.concat(summary.warnings(seeds.length).stream(),
+                strategy.horizon().warnings().stream()).toList()) {
             LOG.log(System.Logger.Level.WARNING, testId + " " + warning);
         }
         List<ProbeRecord> missed = summary.missedExpectations();
@@ -116,17 +125,8 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         return sb.toString();
     }
 
+    /** The simulation of {@code seed} with the annotation's settings but the strategy's ({@link StrategySettings}). */
     private static Simulation configure(SimTest settings, long seed) {
-        String strategyName = System.getProperty("heddle.strategy");
-        Strategy strategy = settings.strategy();
-        if (strategyName != null && !strategyName.isBlank()) {
-            try {
-                strategy = Strategy.valueOf(strategyName.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("heddle.strategy must be one of RANDOM, PCT, FIFO, was '"
-                        + strategyName + "'", e);
-            }
-        }
         Simulation simulation = Simulation.ofSeed(seed);
         if (settings.workers() < 0) {
             throw new IllegalArgumentException("@SimTest(workers) must be 0 (one pool of ready tasks) or the number"
@@ -139,9 +139,6 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             simulation.buggify(settings.buggify());
         }
         return simulation
-                .strategy(strategy)
-                .pctDepth(settings.pctDepth())
-                .pctHorizon(settings.pctHorizon())
                 .maxSteps(settings.maxSteps())
                 .maxTime(Duration.ofSeconds(settings.maxTimeSeconds()))
                 .failOnLeakedTasks(settings.failOnLeakedTasks())

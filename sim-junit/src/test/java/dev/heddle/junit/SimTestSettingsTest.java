@@ -207,7 +207,7 @@ class SimTestSettingsTest {
     @Test
     void anUnknownHeddleStrategyIsRejectedNamingTheValue() {
         System.setProperty("heddle.strategy", "LIFO");
-        assertEquals("heddle.strategy must be one of RANDOM, PCT, FIFO, was 'LIFO'",
+        assertEquals("heddle.strategy must be one of RANDOM, PCT, FIFO, PORTFOLIO, was 'LIFO'",
                 SampleRun.of(Samples.class, "randomOrder").failureMessage());
         assertEquals(Set.of(), ORDERS, "no seed ran");
     }

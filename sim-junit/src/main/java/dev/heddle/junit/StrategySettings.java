@@ -1,0 +1,105 @@
+package dev.heddle.junit;
+
+import dev.heddle.sim.RunConfiguration;
+import dev.heddle.sim.Simulation;
+import dev.heddle.sim.Strategy;
+import dev.heddle.sim.internal.PctHorizon;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The strategy, PCT depth and PCT horizon of a {@link SimTest} sweep: the annotation's, each
+ * overridden by its system property ({@code heddle.strategy}, {@code heddle.pctDepth},
+ * {@code heddle.pctHorizon}); the horizon estimated from the sweep's runs ({@link PctHorizon})
+ * unless one of the two sets it. A failure's rerun command adds the properties that make a run
+ * of its seed alone the same run: the strategy the seed ran when it is not the annotation's
+ * (a portfolio's choice, or {@code heddle.strategy}'s), and under PCT the depth and the horizon
+ * when the annotation does not give them.
+ */
+final class StrategySettings {
+    static final String STRATEGY_PROPERTY = "heddle.strategy";
+    static final String DEPTH_PROPERTY = "heddle.pctDepth";
+    static final String HORIZON_PROPERTY = "heddle.pctHorizon";
+
+    private final SimTest annotation;
+    private final Strategy strategy;
+    private final int pctDepth;
+    private final PctHorizon horizon;
+
+    private StrategySettings(SimTest annotation, Strategy strategy, int pctDepth, PctHorizon horizon) {
+        this.annotation = annotation;
+        this.strategy = strategy;
+        this.pctDepth = pctDepth;
+        this.horizon = horizon;
+    }
+
+    /** The settings of a sweep of the test annotated with {@code annotation}, checked before any seed runs. */
+    static StrategySettings of(SimTest annotation) {
+        Strategy strategy = annotation.strategy();
+        String name = property(STRATEGY_PROPERTY);
+        if (name != null) {
+            try {
+                strategy = Strategy.valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(STRATEGY_PROPERTY + " must be one of " + Arrays.stream(Strategy.values())
+                        .map(Strategy::name).reduce((a, b) -> a + ", " + b).orElseThrow() + ", was '"
+                        + System.getProperty(STRATEGY_PROPERTY) + "'", e);
+            }
+        }
+        String depth = property(DEPTH_PROPERTY);
+        int pctDepth = depth == null ? annotation.pctDepth() : Math.toIntExact(number(DEPTH_PROPERTY, depth));
+        String steps = property(HORIZON_PROPERTY);
+        long set = steps == null ? annotation.pctHorizon() : number(HORIZON_PROPERTY, steps);
+        if (steps == null && set < 0) {
+            return new StrategySettings(annotation, strategy, pctDepth, PctHorizon.estimated());
+        }
+        return new StrategySettings(annotation, strategy, pctDepth, PctHorizon.fixed(set));
+    }
+
+    /** Sets the strategy, depth and the horizon of the next run on {@code simulation}. */
+    Simulation apply(Simulation simulation) {
+        return simulation.strategy(strategy).pctDepth(pctDepth).pctHorizon(horizon.forNextRun());
+    }
+
+    /** The sweep's horizon, to tell each run's steps to and to summarize. */
+    PctHorizon horizon() {
+        return horizon;
+    }
+
+    /**
+     * The {@code -D} options that, added to a rerun of {@code run}'s seed alone, make it {@code run}:
+     * empty when the annotation gives all of it.
+     */
+    List<String> rerunProperties(RunConfiguration run) {
+        List<String> properties = new ArrayList<>();
+        boolean strategyNamed = strategy != annotation.strategy() || strategy == Strategy.PORTFOLIO;
+        if (strategyNamed) {
+            properties.add("-D" + STRATEGY_PROPERTY + "=" + run.strategy());
+        }
+        if (run.strategy() == Strategy.PCT) {
+            if (run.pctDepth() != annotation.pctDepth()) {
+                properties.add("-D" + DEPTH_PROPERTY + "=" + run.pctDepth());
+            }
+            if (run.pctHorizon() != annotation.pctHorizon()) {
+                properties.add("-D" + HORIZON_PROPERTY + "=" + run.pctHorizon());
+            }
+        }
+        return properties;
+    }
+
+    /** A system property's value, stripped; null when unset or blank. */
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static long number(String property, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(property + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+}
