@@ -70,7 +70,7 @@ class SimTestRerunTest {
             lostUpdate(sim);
         }
 
-        @SimTest(seeds = 200, swarm = true, buggify = 0.5, maxSteps = 5_000, workers = 2)
+        @SimTest(seeds = 200, strategy = Strategy.RANDOM, swarm = true, buggify = 0.5, maxSteps = 5_000, workers = 2)
         void annotationSettings(Sim sim) {
             lostUpdate(sim);
         }
