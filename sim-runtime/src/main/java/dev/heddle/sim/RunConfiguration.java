@@ -66,8 +66,10 @@ public record RunConfiguration(long seed, Strategy strategy, int pctDepth, long 
     /**
      * The one list of settings and their Java calls: a setting that differs from the default
      * (or that says what kind of run it was) gives the call that sets it. A new setting of
-     * {@link Simulation} adds its line here, a component above and its value in
-     * {@link Simulation#configuration()}; {@code RunConfigurationTest} fails until all three agree.
+     * {@link Simulation} adds its line here, a component above, its value in
+     * {@link Simulation#configuration()} and its call in {@link #simulation()}.
+     * {@code RunConfigurationTest} fails while a field of {@code Simulation} is no component, and,
+     * once the setting is changed in its {@code everySettingChanged}, while the four disagree.
      */
     private List<String> settingsInJava() {
         RunConfiguration d = Simulation.ofSeed(seed).configuration();
