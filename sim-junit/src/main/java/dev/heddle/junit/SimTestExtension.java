@@ -2,10 +2,10 @@ package dev.heddle.junit;
 
 import dev.heddle.sim.FaultRecord;
 import dev.heddle.sim.ProbeRecord;
+import dev.heddle.sim.RunConfiguration;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
-import dev.heddle.sim.RunConfiguration;
 import dev.heddle.sim.SimulationResult;
 import dev.heddle.sim.internal.SweepSummary;
 import java.lang.reflect.InvocationTargetException;

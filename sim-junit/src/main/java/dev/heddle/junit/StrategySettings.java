@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The strategy, PCT depth and PCT horizon of a {@link SimTest} sweep: the annotation's, each
@@ -43,8 +44,8 @@ final class StrategySettings {
             try {
                 strategy = Strategy.valueOf(name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(STRATEGY_PROPERTY + " must be one of " + Arrays.stream(Strategy.values())
-                        .map(Strategy::name).reduce((a, b) -> a + ", " + b).orElseThrow() + ", was '"
+                String names = Arrays.stream(Strategy.values()).map(Strategy::name).collect(Collectors.joining(", "));
+                throw new IllegalArgumentException(STRATEGY_PROPERTY + " must be one of " + names + ", was '"
                         + System.getProperty(STRATEGY_PROPERTY) + "'", e);
             }
         }

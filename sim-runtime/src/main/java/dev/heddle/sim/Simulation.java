@@ -318,7 +318,8 @@ public final class Simulation {
         }
         return new RunConfiguration(seed, runs, depth, pctHorizon, workers, maxSteps, Duration.ofNanos(maxTime),
                 Duration.ofNanos(stuckAfter), maxBlockingThreads, failOnLeakedTasks, lockHeldPolicy, epoch,
-                maxClockOffset, maxClockDriftPpm, swarm, buggifySet ? OptionalDouble.of(buggify) : OptionalDouble.empty());
+                maxClockOffset, maxClockDriftPpm, swarm,
+                buggifySet ? OptionalDouble.of(buggify) : OptionalDouble.empty());
     }
 
     private SimulationResult execute(SimBody body, Trace trace) {

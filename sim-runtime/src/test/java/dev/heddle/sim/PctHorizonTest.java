@@ -55,7 +55,8 @@ class PctHorizonTest {
         set.ran(pct(1_000), 57);
         assertEquals(List.of("2 of 2 PCT runs took under a quarter of their PCT horizon (the longest of them 57"
                 + " steps, the horizon 1000), so most change points fell after they ended and PCT found less than it"
-                + " could: set pctHorizon to about 57, or leave it unset to estimate it from the runs"), set.warnings());
+                + " could: set pctHorizon to about 57, or leave it unset to estimate it from the runs"),
+                set.warnings());
 
         PctHorizon estimated = PctHorizon.estimated();
         estimated.ran(RANDOM, 400);
@@ -91,7 +92,8 @@ class PctHorizonTest {
                 estimated++;
             }
             try {
-                Simulation.ofSeed(seed).strategy(Strategy.PCT).pctDepth(2).pctHorizon(1_000).run(PctHorizonTest::lostUpdate);
+                Simulation.ofSeed(seed).strategy(Strategy.PCT).pctDepth(2).pctHorizon(1_000)
+                        .run(PctHorizonTest::lostUpdate);
             } catch (SimulationFailure f) {
                 thousand++;
             }

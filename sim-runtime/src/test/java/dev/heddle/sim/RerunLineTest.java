@@ -141,15 +141,16 @@ class RerunLineTest {
             a.join();
             b.join();
         }));
-        cases.add(new Case("lock held ignored", s -> Simulation.ofSeed(s).onLockHeldAcrossSuspension(LockHeldPolicy.IGNORE),
-                sim -> {
+        cases.add(new Case("lock held ignored",
+                s -> Simulation.ofSeed(s).onLockHeldAcrossSuspension(LockHeldPolicy.IGNORE), sim -> {
                     synchronized (MONITOR) {
                         sim.sleep(Duration.ofMillis(1));
                     }
                     throw new AssertionError("after the monitor");
                 }));
         cases.add(new Case("epoch", s -> Simulation.ofSeed(s).epoch(Instant.parse("2031-02-03T04:05:06Z")),
-                sim -> assertTrue(sim.clock().instant().isBefore(Instant.parse("2030-01-01T00:00:00Z")), "the future")));
+                sim -> assertTrue(sim.clock().instant().isBefore(Instant.parse("2030-01-01T00:00:00Z")),
+                        "the future")));
         cases.add(new Case("clock skew", s -> Simulation.ofSeed(s).clockSkew(Duration.ofSeconds(10), 0), sim -> {
             Host h = sim.host("h", self -> { });
             assertTrue(h.clock().offset().abs().compareTo(Duration.ofSeconds(1)) < 0, "skewed: " + h.clock());

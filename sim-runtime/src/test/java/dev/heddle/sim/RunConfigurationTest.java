@@ -10,6 +10,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -41,9 +42,12 @@ class RunConfigurationTest {
 
     @Test
     void everySettingComesBackFromThePrintedJavaLineAndFromSimulation() {
-        for (Simulation s : new Simulation[] {everySettingChanged(-5), everySettingChanged(0x2a).strategy(Strategy.RANDOM)
-                .workers(3), Simulation.ofSeed(7).buggify(0.8).clockSkew(Duration.ZERO, 0)
-                .maxTime(Duration.ofSeconds(5_000_000_000L))}) {
+        List<Simulation> simulations = List.of(everySettingChanged(-5),
+                everySettingChanged(0x2a).strategy(Strategy.RANDOM).workers(3),
+                Simulation.ofSeed(7).buggify(0.8).clockSkew(Duration.ZERO, 0)
+                        .maxTime(Duration.ofSeconds(5_000_000_000L)),
+                Simulation.ofSeed(6).strategy(Strategy.PORTFOLIO));
+        for (Simulation s : simulations) {
             RunConfiguration c = s.configuration();
             assertEquals(c, JavaRerunLine.parse(c.rerunInJava()).configuration(), c.rerunInJava());
             assertEquals(c, c.simulation().configuration());
