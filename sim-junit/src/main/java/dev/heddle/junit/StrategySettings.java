@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
  * overridden by its system property ({@code heddle.strategy}, {@code heddle.pctDepth},
  * {@code heddle.pctHorizon}); the horizon estimated from the sweep's runs ({@link PctHorizon})
  * unless one of the two sets it. A failure's rerun command adds the properties that make a run
- * of its seed alone the same run: the strategy the seed ran when it is not the annotation's
- * (a portfolio's choice, or {@code heddle.strategy}'s), and under PCT the depth and the horizon
- * when the annotation does not give them.
+ * of its seed alone the same run: the strategy the seed ran when {@code heddle.strategy} chose
+ * it, and under PCT the depth and the horizon when the annotation does not give them. A
+ * {@link Strategy#PORTFOLIO} seed that ran PCT names PCT too, so that the command says which
+ * run failed; one that ran RANDOM needs and names nothing, and its command reads as a RANDOM
+ * test's.
  */
 final class StrategySettings {
     static final String STRATEGY_PROPERTY = "heddle.strategy";
@@ -75,7 +77,8 @@ final class StrategySettings {
      */
     List<String> rerunProperties(RunConfiguration run) {
         List<String> properties = new ArrayList<>();
-        boolean strategyNamed = strategy != annotation.strategy() || strategy == Strategy.PORTFOLIO;
+        boolean strategyNamed = strategy != annotation.strategy()
+                || (strategy == Strategy.PORTFOLIO && run.strategy() != Strategy.RANDOM);
         if (strategyNamed) {
             properties.add("-D" + STRATEGY_PROPERTY + "=" + run.strategy());
         }

@@ -65,6 +65,11 @@ class SimTestRerunTest {
             lostUpdate(sim);
         }
 
+        @SimTest(seeds = 200, strategy = Strategy.PORTFOLIO)
+        void portfolioFromSeedZero(Sim sim) {
+            lostUpdate(sim);
+        }
+
         @SimTest(seeds = 200)
         void strategyFromTheCommandLine(Sim sim) {
             lostUpdate(sim);
@@ -120,6 +125,14 @@ class SimTestRerunTest {
         assertEquals(Strategy.PCT, f.configuration().strategy(), f.rerunCommand());
         assertTrue(f.rerunCommand().contains(" -Dheddle.strategy=PCT "), f.rerunCommand());
         assertReplays("portfolio", f);
+    }
+
+    @Test
+    void aPortfolioSeedThatRanRandomNeedsAndNamesNothingButTheSeed() {
+        SimulationFailure f = failure("portfolioFromSeedZero");
+        assertEquals(Strategy.RANDOM, f.configuration().strategy(), f.rerunCommand());
+        assertEquals(List.of("heddle.seed"), List.copyOf(properties(f.rerunCommand()).keySet()), f.rerunCommand());
+        assertReplays("portfolioFromSeedZero", f);
     }
 
     @Test
