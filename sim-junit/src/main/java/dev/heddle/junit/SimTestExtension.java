@@ -78,13 +78,13 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             summary.add(result);
             strategy.horizon().ran(run, result.steps());
         }
-        String report = String.join("\n", Stream.of(summary.summary(seeds.length), strategy.horizon().summary())
+        String report = String.join("\n", Stream.of(summary.summary(seeds.length), strategy.horizonSummary())
                 .filter(part -> !part.isEmpty()).toList());
         if (!report.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, testId + " " + report);
         }
         for (String warning : Stream.concat(summary.warnings(seeds.length).stream(),
-                strategy.horizon().warnings().stream()).toList()) {
+                strategy.horizonWarnings().stream()).toList()) {
             LOG.log(System.Logger.Level.WARNING, testId + " " + warning);
         }
         List<ProbeRecord> missed = summary.missedExpectations();

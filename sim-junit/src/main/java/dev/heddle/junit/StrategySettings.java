@@ -66,9 +66,28 @@ final class StrategySettings {
         return simulation.strategy(strategy).pctDepth(pctDepth).pctHorizon(horizon.forNextRun());
     }
 
-    /** The sweep's horizon, to tell each run's steps to and to summarize. */
+    /** The sweep's horizon, to tell each run's steps to. */
     PctHorizon horizon() {
         return horizon;
+    }
+
+    /** The horizon the sweep's PCT runs used, for its summary; empty when {@link #reportsHorizon()} is false. */
+    String horizonSummary() {
+        return reportsHorizon() ? horizon.summary() : "";
+    }
+
+    /** What the runs' steps say is wrong with the horizon; none when {@link #reportsHorizon()} is false. */
+    List<String> horizonWarnings() {
+        return reportsHorizon() ? horizon.warnings() : List.of();
+    }
+
+    /**
+     * Whether the sweep reports its horizon: when the test chose PCT or set the horizon, not for a
+     * portfolio left to estimate it, so that a suite of tests on the default settings does not log
+     * a line per test about a choice it never made (its failures still carry the horizon).
+     */
+    private boolean reportsHorizon() {
+        return strategy == Strategy.PCT || !horizon.isEstimated();
     }
 
     /**

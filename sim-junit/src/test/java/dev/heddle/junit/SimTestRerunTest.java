@@ -95,6 +95,11 @@ class SimTestRerunTest {
         void shortRunsUnderALongHorizon(Sim sim) {
             shortRun(sim);
         }
+
+        @SimTest(seeds = 8, strategy = Strategy.PORTFOLIO)
+        void shortRunsOfAPortfolio(Sim sim) {
+            shortRun(sim);
+        }
     }
 
     @AfterEach
@@ -155,7 +160,7 @@ class SimTestRerunTest {
     }
 
     @Test
-    void theSweepSummarySaysWhichHorizonItUsedAndWarnsWhenItFitsNoRun() {
+    void theSweepSummarySaysWhichHorizonItUsedAndWarnsWhenItFitsNoRunUnlessNoOneChosePct() {
         SampleRun estimated = SampleRun.of(Samples.class, "shortRunsEstimated");
         assertTrue(estimated.passed(), estimated.output());
         assertTrue(estimated.log().contains("PCT horizon: estimated from the runs' steps, "), estimated.output());
@@ -166,6 +171,10 @@ class SimTestRerunTest {
         assertTrue(set.log().contains("PCT horizon: 1000 steps, as set, over 8 PCT runs"), set.output());
         assertTrue(set.log().contains("WARNING: SimTestRerunTest$Samples#shortRunsUnderALongHorizon 8 of 8 PCT runs"
                 + " took under a quarter of their PCT horizon"), set.output());
+
+        SampleRun portfolio = SampleRun.of(Samples.class, "shortRunsOfAPortfolio");
+        assertTrue(portfolio.passed(), portfolio.output());
+        assertEquals("", portfolio.log(), "a portfolio left to estimate its horizon reports nothing of it");
     }
 
     private static SimulationFailure failure(String sample) {

@@ -95,10 +95,14 @@ public final class PctHorizon {
             return "";
         }
         return isEstimated()
-                ? "PCT horizon: estimated from the runs' steps, " + lastHorizon + " steps at the last PCT run (the"
+                ? "PCT horizon: estimated from the runs' steps, " + steps(lastHorizon) + " at the last PCT run (the"
                         + " most steps a run before it took; " + FIRST_ESTIMATE + " before any run), over " + pctRuns
                         + " PCT runs"
-                : "PCT horizon: " + fixed + " steps, as set, over " + pctRuns + " PCT runs";
+                : "PCT horizon: " + steps(fixed) + ", as set, over " + pctRuns + " PCT runs";
+    }
+
+    private static String steps(long n) {
+        return n == 1 ? "1 step" : n + " steps";
     }
 
     /**
