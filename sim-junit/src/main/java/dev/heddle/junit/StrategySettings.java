@@ -52,9 +52,9 @@ final class StrategySettings {
             }
         }
         String depth = property(DEPTH_PROPERTY);
-        int pctDepth = depth == null ? annotation.pctDepth() : Math.toIntExact(number(DEPTH_PROPERTY, depth));
+        int pctDepth = depth == null ? annotation.pctDepth() : (int) number(DEPTH_PROPERTY, depth, Integer.MAX_VALUE);
         String steps = property(HORIZON_PROPERTY);
-        long set = steps == null ? annotation.pctHorizon() : number(HORIZON_PROPERTY, steps);
+        long set = steps == null ? annotation.pctHorizon() : number(HORIZON_PROPERTY, steps, Long.MAX_VALUE);
         if (steps == null && set < 0) {
             return new StrategySettings(annotation, strategy, pctDepth, PctHorizon.estimated());
         }
@@ -118,11 +118,16 @@ final class StrategySettings {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static long number(String property, String value) {
+    /** {@code value} of {@code property}, a whole number up to {@code max}. */
+    private static long number(String property, String value, long max) {
         try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(property + " must be a whole number, was '" + value + "'", e);
+            long n = Long.parseLong(value);
+            if (n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // named below, with the value
         }
+        throw new IllegalArgumentException(property + " must be a whole number, was '" + value + "'");
     }
 }

@@ -160,6 +160,20 @@ class SimTestRerunTest {
     }
 
     @Test
+    void badPctPropertiesAreRejectedNamingTheValue() {
+        System.setProperty("heddle.pctHorizon", "lots");
+        assertEquals("heddle.pctHorizon must be a whole number, was 'lots'",
+                SampleRun.of(Samples.class, "shortRunsEstimated").failureMessage());
+        System.setProperty("heddle.pctHorizon", "0");
+        assertEquals("pctHorizon must be at least 1, was 0",
+                SampleRun.of(Samples.class, "shortRunsEstimated").failureMessage());
+        clearProperties();
+        System.setProperty("heddle.pctDepth", "99999999999");
+        assertEquals("heddle.pctDepth must be a whole number, was '99999999999'",
+                SampleRun.of(Samples.class, "shortRunsEstimated").failureMessage());
+    }
+
+    @Test
     void theSweepSummarySaysWhichHorizonItUsedAndWarnsWhenItFitsNoRunUnlessNoOneChosePct() {
         SampleRun estimated = SampleRun.of(Samples.class, "shortRunsEstimated");
         assertTrue(estimated.passed(), estimated.output());
