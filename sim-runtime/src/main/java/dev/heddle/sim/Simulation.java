@@ -45,6 +45,7 @@ public final class Simulation {
     private double buggify = Buggify.P_RUN_ENABLED;
     private boolean buggifySet;
     private boolean swarm;
+    private boolean schedulingPoints;
     /** Null: the default, {@link #defaultRerunCommand}. */
     private LongFunction<String> rerunCommand;
 
@@ -241,6 +242,26 @@ public final class Simulation {
     }
 
     /**
+     * Makes every scheduling point that Heddle's Java agent inserted into instrumented classes a
+     * step, like a park: before each read and write of a non-final field or an array element,
+     * each atomic, {@code VarHandle} or lock call, around {@code synchronized}, and on each loop
+     * back-edge, the strategy may run another ready task first. So a race between a plain read
+     * and a write ({@code count = count + 1} in two tasks) is found, and a task spinning on a
+     * plain field lets the others run (an endless loop meets {@link #maxSteps}, with its stack).
+     * Points count toward {@link #maxSteps}; a switch at a point is in the trace with its source
+     * line. Default off.
+     *
+     * <p>Needs the agent: {@code -javaagent:sim-agent.jar=com.example} with the packages of the
+     * code under test (or {@code @SimTest(instrument = "com.example")}); the run fails fast when
+     * no agent is loaded or it instruments no package. Off, or outside any simulation, a point
+     * costs a static read.
+     */
+    public Simulation schedulingPoints(boolean on) {
+        this.schedulingPoints = on;
+        return this;
+    }
+
+    /**
      * How failure reports tell the user to rerun a seed, e.g. {@code s -> "mvn test -Dheddle.seed=" + hex(s)}.
      * The command must reproduce this simulation's settings (strategy, swarm mode, buggify),
      * not only the seed. By default, {@code Simulation.ofSeed(0x2aL)} with the swarm and buggify
@@ -309,7 +330,11 @@ public final class Simulation {
         return SimulationThreads.run(() -> {
             Simulator simulator = new Simulator(this, seed, trace);
             running.set(simulator);
-            return executeOnCarrier(simulator, body, trace);
+            try {
+                return executeOnCarrier(simulator, body, trace);
+            } finally {
+                simulator.closePoints();
+            }
         }, running, stuckAfter);
     }
 
@@ -405,10 +430,11 @@ public final class Simulation {
         return rerunCommand != null ? rerunCommand.apply(s) : defaultRerunCommand(s);
     }
 
-    /** Java that reruns seed {@code s} with this simulation's swarm and buggify settings. */
+    /** Java that reruns seed {@code s} with this simulation's swarm, buggify and scheduling point settings. */
     private String defaultRerunCommand(long s) {
         return "Simulation.ofSeed(" + hex(s) + "L)" + (swarm ? ".swarm(true)" : "")
-                + (buggifySet ? ".buggify(" + buggify + ")" : "") + ".run(...)";
+                + (buggifySet ? ".buggify(" + buggify + ")" : "") + (schedulingPoints ? ".schedulingPoints(true)" : "")
+                + ".run(...)";
     }
 
     double buggifyProbability() {
@@ -421,6 +447,10 @@ public final class Simulation {
 
     boolean swarm() {
         return swarm;
+    }
+
+    boolean schedulingPoints() {
+        return schedulingPoints;
     }
 
     /** A seed as failure reports print it: {@code 0x} and lowercase hex. */
