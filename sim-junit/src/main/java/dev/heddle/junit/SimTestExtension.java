@@ -58,6 +58,9 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         SeedFile seedFile = SeedFile.of(testId);
         BuildTool buildTool = BuildTool.running();
         SeedPlan plan = SeedPlan.of(settings);
+        if (settings.instrument().length > 0) {
+            InstrumentingAgent.instrument(settings.instrument());
+        }
         long[] seeds = plan.seeds();
         SweepSummary summary = new SweepSummary();
         summary.expect(settings.expectedProbes());
@@ -146,7 +149,8 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 .maxTime(Duration.ofSeconds(settings.maxTimeSeconds()))
                 .failOnLeakedTasks(settings.failOnLeakedTasks())
                 .onLockHeldAcrossSuspension(settings.onLockHeldAcrossSuspension())
-                .swarm(settings.swarm());
+                .swarm(settings.swarm())
+                .schedulingPoints(settings.instrument().length > 0);
     }
 
     private static void invoke(Method method, Object target, List<Object> arguments, Sim sim) throws Exception {

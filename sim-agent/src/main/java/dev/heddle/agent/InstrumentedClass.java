@@ -1,0 +1,98 @@
+package dev.heddle.agent;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Instruments one class: each method with code, except the static initializer, goes through a
+ * {@link PointsMethodVisitor}. A class initializer runs once, before the class is shared, on a
+ * thread the JDK pins to its carrier while it runs: a point there could never switch tasks.
+ * Also what its methods ask of the class: its name, source file and fields, whether a class is
+ * it or its superclass, and (through the {@link ClassHierarchy}) of the classes it refers to.
+ */
+final class InstrumentedClass extends ClassVisitor {
+    private final ClassLoader loader;
+    private final ClassHierarchy hierarchy;
+    private final Map<String, Integer> fields = new HashMap<>();
+    private String internalName;
+    private String className;
+    private String superName;
+    private String[] interfaces;
+    private String sourceFile;
+    private boolean stackMapFrames;
+    private boolean remembered;
+
+    InstrumentedClass(ClassVisitor next, ClassLoader loader, ClassHierarchy hierarchy) {
+        super(Opcodes.ASM9, next);
+        this.loader = loader;
+        this.hierarchy = hierarchy;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+                      String[] interfaces) {
+        this.internalName = name;
+        this.className = name.replace('/', '.');
+        this.superName = superName;
+        this.interfaces = interfaces == null ? new String[0] : interfaces;
+        // Class files from Java 7 on are verified by their stack map frames alone; older ones are inferred.
+        this.stackMapFrames = (version & 0xFFFF) >= Opcodes.V1_7;
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        this.sourceFile = source;
+        super.visitSource(source, debug);
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        fields.put(name, access);
+        return super.visitField(access, name, descriptor, signature, value);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                     String[] exceptions) {
+        if (!remembered) {
+            // The class file lists every field before any method.
+            hierarchy.remember(loader, internalName, new ClassHierarchy.ClassFacts(superName, interfaces, fields));
+            remembered = true;
+        }
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        boolean noCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0;
+        if (next == null || noCode || name.equals("<clinit>")) {
+            return next;
+        }
+        return new PointsMethodVisitor(next, this, access, name);
+    }
+
+    String className() {
+        return className;
+    }
+
+    String sourceFile() {
+        return sourceFile;
+    }
+
+    boolean hasStackMapFrames() {
+        return stackMapFrames;
+    }
+
+    boolean isSelfOrSuper(String owner) {
+        return owner.equals(internalName) || owner.equals(superName);
+    }
+
+    boolean isFinalField(String owner, String name) {
+        return hierarchy.isFinalField(loader, owner, name);
+    }
+
+    boolean isThread(String owner) {
+        return hierarchy.isThread(loader, owner);
+    }
+}
