@@ -155,6 +155,29 @@ class SchedulingPointsAgentIT {
         assertTrue(failed > 0, "some seed loses an update, twice alike");
     }
 
+    /**
+     * Points reached inside a class initializer, where the JDK cannot unmount the thread: the
+     * switch the run chose waits for the step to end, and the run goes on as usual. The class is
+     * initialized once per JVM, so only the first run of this test takes that path.
+     */
+    @Test
+    void pointsInAClassInitializerCannotSwitchAndDoNoHarm() {
+        for (long seed = 0; seed < 10; seed++) {
+            Counter other = new Counter();
+            int[] seen = new int[1];
+            Simulation.ofSeed(seed).schedulingPoints(true).run(sim -> {
+                JoinHandle<Void> a = sim.spawn(() -> {
+                    seen[0] = dev.heddle.agent.test.Initialized.value();
+                });
+                JoinHandle<Void> b = sim.spawn(other::increment);
+                a.join();
+                b.join();
+            });
+            assertEquals(2, seen[0]);
+            assertEquals(1, other.get());
+        }
+    }
+
     /** The workload's own code is not instrumented; the JDK's and Heddle's classes it works never are. */
     @Test
     void theJdkAndHeddlesOwnClassesHaveNoPoints() {

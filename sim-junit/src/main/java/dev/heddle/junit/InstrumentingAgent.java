@@ -30,7 +30,8 @@ final class InstrumentingAgent {
             instrument.invoke(null, (Object) packages);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof IllegalStateException notStarted) {
-                throw new IllegalStateException(notLoaded(packages) + " (" + notStarted.getMessage() + ")", e);
+                // On the class path as a dependency, but not started as an agent.
+                throw new IllegalStateException(notLoaded(packages), notStarted);
             }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -45,8 +46,8 @@ final class InstrumentingAgent {
                 + " JVM was started without it. Maven: add a test dependency on dev.heddle:sim-agent and, in the"
                 + " maven-surefire-plugin's <configuration>, <argLine>-javaagent:${settings.localRepository}"
                 + "/dev/heddle/sim-agent/" + version + "/sim-agent-" + version + ".jar</argLine> (after the options"
-                + " your argLine has already). Gradle: test { jvmArgs \"-javaagent:${configurations.testRuntimeClasspath"
-                + ".find { it.name.startsWith('sim-agent') }}\" }. In an IDE: add the same -javaagent to the run"
+                + " your argLine has already). Gradle: test { doFirst { jvmArgs \"-javaagent:${configurations"
+                + ".testRuntimeClasspath.find { it.name.startsWith('sim-agent') }}\" } }. In an IDE: add the same -javaagent to the run"
                 + " configuration's VM options.";
     }
 

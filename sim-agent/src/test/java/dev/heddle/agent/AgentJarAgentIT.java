@@ -8,11 +8,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The shaded jar itself, as a user's JVM starts it: a good argument starts the JVM, a bad one stops it, saying why. */
-class BadArgumentsAgentIT {
+/**
+ * The shaded jar itself, as published and as a user's JVM starts it: its manifest, ASM relocated
+ * inside it, a good argument that starts the JVM and bad ones that stop it, saying why.
+ */
+class AgentJarAgentIT {
     private static final Path JAR = Path.of(System.getProperty("heddle.agentJar", "target/sim-agent.jar"));
 
     @BeforeAll
@@ -29,6 +36,20 @@ class BadArgumentsAgentIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Exit(p.waitFor(), err);
+    }
+
+    @Test
+    void theJarIsAnAgentWithItsOwnAsm() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            Attributes manifest = jar.getManifest().getMainAttributes();
+            assertEquals("dev.heddle.agent.HeddleAgent", manifest.getValue("Premain-Class"));
+            assertEquals("dev.heddle.agent.HeddleAgent", manifest.getValue("Agent-Class"));
+            assertEquals("true", manifest.getValue("Can-Retransform-Classes"));
+            assertEquals("dev.heddle.agent", manifest.getValue("Automatic-Module-Name"));
+            List<String> classes = jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).toList();
+            assertTrue(classes.contains("dev/heddle/agent/internal/asm/ClassReader.class"), classes.toString());
+            assertTrue(classes.stream().allMatch(n -> n.startsWith("dev/heddle/agent/")), classes.toString());
+        }
     }
 
     @Test
