@@ -7,6 +7,7 @@ import dev.heddle.sim.Sim;
 import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationResult;
+import dev.heddle.sim.instrument.SchedulingPoints;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,9 @@ import java.util.List;
  * {@code schedulingPoints} off, where each point is a static read, and on, where each is a
  * step. Prints, for each, the steps per run, the runs and steps per second (best of several
  * rounds); then the time of a run with points on over one with them off, and last the ratio of
- * steps per second on to off.
+ * steps per second on to off. {@code point_ns_outside_simulation} is what one point costs code
+ * that runs outside every simulation (or in one with points off): a call in a loop, best of the
+ * rounds.
  */
 public final class AgentBench {
     private static final int ROUNDS = 5;
@@ -31,9 +34,11 @@ public final class AgentBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Measure off = new Measure();
         Measure on = new Measure();
+        double pointNanos = Double.MAX_VALUE;
         for (int round = 0; round < ROUNDS; round++) {
             off.round(runs, false);
             on.round(runs, true);
+            pointNanos = Math.min(pointNanos, pointNanosOutsideSimulation());
         }
         System.out.printf("runs=%d%n", runs);
         System.out.printf("steps_per_run_points_off=%d%n", off.stepsPerRun);
@@ -42,8 +47,18 @@ public final class AgentBench {
         System.out.printf("runs_per_sec_points_on=%.0f%n", on.bestRunsPerSecond);
         System.out.printf("steps_per_sec_points_off=%.0f%n", off.bestStepsPerSecond);
         System.out.printf("steps_per_sec_points_on=%.0f%n", on.bestStepsPerSecond);
+        System.out.printf("point_ns_outside_simulation=%.2f%n", pointNanos);
         System.out.printf("run_time_on_over_off=%.2f%n", off.bestRunsPerSecond / on.bestRunsPerSecond);
         System.out.printf("ratio=%.2f%n", on.bestStepsPerSecond / off.bestStepsPerSecond);
+    }
+
+    private static double pointNanosOutsideSimulation() {
+        int calls = 20_000_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            SchedulingPoints.point("AgentBench.pointNanosOutsideSimulation");
+        }
+        return (System.nanoTime() - start) / (double) calls;
     }
 
     private static final class Measure {
