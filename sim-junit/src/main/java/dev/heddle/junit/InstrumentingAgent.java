@@ -46,9 +46,10 @@ final class InstrumentingAgent {
                 + " JVM was started without it. Maven: add a test dependency on dev.heddle:sim-agent and, in the"
                 + " maven-surefire-plugin's <configuration>, <argLine>-javaagent:${settings.localRepository}"
                 + "/dev/heddle/sim-agent/" + version + "/sim-agent-" + version + ".jar</argLine> (after the options"
-                + " your argLine has already). Gradle: test { doFirst { jvmArgs \"-javaagent:${configurations"
-                + ".testRuntimeClasspath.find { it.name.startsWith('sim-agent') }}\" } }. In an IDE: add the same -javaagent to the run"
-                + " configuration's VM options.";
+                + " your argLine has already). Gradle (build.gradle.kts): testRuntimeOnly(\"dev.heddle:sim-agent\")"
+                + " and, in tasks.test, jvmArgumentProviders.add(CommandLineArgumentProvider { listOf(\"-javaagent:\" +"
+                + " configurations.testRuntimeClasspath.get().first { it.name.startsWith(\"sim-agent\") }) }). In an"
+                + " IDE: add the same -javaagent to the run configuration's VM options.";
     }
 
     /** sim-junit's version, as its jar records it; a placeholder when run from classes, not a jar. */

@@ -152,9 +152,10 @@ public @interface SimTest {
      * runs). Classes already loaded, the test class included, are instrumented at once. Empty,
      * the default, turns no points on.
      *
-     * <p>Needs the agent in the test JVM: with Maven, Surefire's
-     * {@code <argLine>-javaagent:${settings.localRepository}/dev/heddle/sim-agent/VERSION/sim-agent-VERSION.jar</argLine>}
-     * (the README shows Gradle's); the test fails at once, saying so, without it.
+     * <p>Needs the agent in the test JVM: with Maven, a test dependency on {@code dev.heddle:sim-agent}
+     * and Surefire's {@code <argLine>-javaagent:${settings.localRepository}/dev/heddle/sim-agent/VERSION/}
+     * {@code sim-agent-VERSION.jar</argLine>} (the README shows Gradle's); without it the test
+     * fails at once, saying what to add.
      */
     String[] instrument() default {};
 }

@@ -23,6 +23,6 @@ class SimTestInstrumentTest {
         assertTrue(failure instanceof IllegalStateException, failure.toString());
         assertTrue(message.startsWith("@SimTest(instrument = [com.example]) needs Heddle's Java agent"), message);
         assertTrue(message.contains("<argLine>-javaagent:${settings.localRepository}/dev/heddle/sim-agent/"), message);
-        assertTrue(message.contains("Gradle: test { doFirst { jvmArgs \"-javaagent:"), message);
+        assertTrue(message.contains("Gradle (build.gradle.kts): testRuntimeOnly(\"dev.heddle:sim-agent\")"), message);
     }
 }

@@ -174,7 +174,8 @@ class InterleavingPointsTest {
                 () -> Simulation.ofSeed(1).schedulingPoints(true).run(sim -> { }));
         assertTrue(e.getMessage().contains("-javaagent:"), e.getMessage());
         System.setProperty(SchedulingPoints.AGENT_PACKAGES_PROPERTY, "");
-        e = assertThrows(IllegalStateException.class, () -> Simulation.ofSeed(1).schedulingPoints(true).run(sim -> { }));
+        e = assertThrows(IllegalStateException.class,
+                () -> Simulation.ofSeed(1).schedulingPoints(true).run(sim -> { }));
         assertTrue(e.getMessage().contains("instruments no package"), e.getMessage());
     }
 
