@@ -11,9 +11,10 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Instruments one method: a call to {@code SchedulingPoints.point(site)} before each read and
- * write of a non-final field and of an array element, before each call to an atomic
- * ({@code java.util.concurrent.atomic}), a {@code VarHandle} access and a lock's lock, unlock or
- * tryLock, before each {@code monitorenter} and on each backward jump (a loop's back-edge); the
+ * write of a non-final field and of an array element, before each call on a shared object of
+ * the JDK's ({@code isSharedMemoryCall}: atomics, locks and the rest of
+ * {@code java.util.concurrent}, {@code java.util}'s collections, a {@code VarHandle} access),
+ * before each {@code monitorenter} and on each backward jump (a loop's back-edge); the
  * monitor's depth counted after {@code monitorenter}, at a {@code synchronized} method's entry,
  * and on its way out, with a point after {@code monitorexit}; and the JDK calls of
  * {@link JdkCallSites} replaced.
@@ -31,7 +32,9 @@ final class PointsMethodVisitor extends MethodVisitor {
     private static final String SITE = "(Ljava/lang/String;)V";
     private static final Set<String> VAR_HANDLE_ACCESS = Arrays.stream(VarHandle.AccessMode.values())
             .map(VarHandle.AccessMode::methodName).collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> LOCK_METHODS = Set.of("lock", "lockInterruptibly", "tryLock", "unlock");
+    /** Classes of {@code java.util} whose methods touch no shared state of their own. */
+    private static final Set<String> PURE_UTILITIES = Set.of("java/util/Objects", "java/util/Optional",
+            "java/util/OptionalInt", "java/util/OptionalLong", "java/util/OptionalDouble");
 
     private final InstrumentedClass owner;
     private final String method;
@@ -128,7 +131,7 @@ final class PointsMethodVisitor extends MethodVisitor {
                     replacement.descriptor(), false);
             return;
         }
-        if (pointsOn && isSharedMemoryCall(opcode, callee, name)) {
+        if (pointsOn && isSharedMemoryCall(callee, name)) {
             point("call " + callee.replace('/', '.') + "." + name);
         }
         super.visitMethodInsn(opcode, callee, name, descriptor, isInterface);
@@ -137,14 +140,22 @@ final class PointsMethodVisitor extends MethodVisitor {
         }
     }
 
-    private static boolean isSharedMemoryCall(int opcode, String callee, String name) {
+    /**
+     * Whether a call acts on memory other tasks may share, where the JDK's own code (never
+     * instrumented) would hide the access: every method but a constructor of the classes of
+     * {@code java.util.concurrent} and its subpackages (atomics, locks, concurrent maps and
+     * queues, latches: objects made to be shared, whose check-then-act pairs are classic bugs),
+     * of the collections of {@code java.util} itself (a {@code Collections.synchronizedMap}'s
+     * {@code containsKey} then {@code put}), and a {@code VarHandle}'s access modes.
+     */
+    private static boolean isSharedMemoryCall(String callee, String name) {
         if (name.equals("<init>")) {
             return false;
         }
-        return callee.startsWith("java/util/concurrent/atomic/")
-                || callee.equals("java/lang/invoke/VarHandle") && VAR_HANDLE_ACCESS.contains(name)
-                || callee.startsWith("java/util/concurrent/locks/") && opcode != Opcodes.INVOKESTATIC
-                        && LOCK_METHODS.contains(name);
+        return callee.startsWith("java/util/concurrent/")
+                || callee.startsWith("java/util/") && callee.indexOf('/', "java/util/".length()) < 0
+                        && !PURE_UTILITIES.contains(callee)
+                || callee.equals("java/lang/invoke/VarHandle") && VAR_HANDLE_ACCESS.contains(name);
     }
 
     @Override

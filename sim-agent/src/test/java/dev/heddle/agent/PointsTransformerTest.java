@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heddle.agent.test.Counter;
 import dev.heddle.agent.test.Flag;
 import dev.heddle.agent.test.Mailbox;
+import dev.heddle.agent.test.Registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -55,6 +56,15 @@ class PointsTransformerTest {
         assertEquals(List.of("leavingSynchronizedMethod", "leavingSynchronizedMethod"),
                 method.stream().filter(c -> c.startsWith("leaving")).toList(), "on return, and in the handler");
         assertTrue(calls(Flag.class, "spinForever").stream().anyMatch(c -> c.endsWith(" loop")));
+    }
+
+    /** The JDK's concurrent and synchronized collections hide their accesses: the calls are the points. */
+    @Test
+    void callsOnSharedCollectionsGetPoints() throws IOException {
+        assertEquals(List.of("call java.util.Map.containsKey", "call java.util.Map.put"),
+                actions(calls(Registry.class, "claimSynchronized"), "call "));
+        assertEquals(List.of("call java.util.Map.get", "call java.util.Map.put"),
+                actions(calls(Registry.class, "claimConcurrent"), "call "));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heddle.agent.plain.Workload;
 import dev.heddle.agent.test.Counter;
 import dev.heddle.agent.test.Flag;
+import dev.heddle.agent.test.Registry;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.FailureKind;
 import dev.heddle.sim.SimBody;
@@ -81,6 +82,37 @@ class SchedulingPointsAgentIT {
         assertTrue(firstLostUpdate(true, Strategy.RANDOM, Counter::incrementCell, false) >= 0);
         assertEquals(-1, firstLostUpdate(false, Strategy.RANDOM, Counter::incrementAtomicWithGetAndSet, false));
         assertTrue(firstLostUpdate(true, Strategy.RANDOM, Counter::incrementAtomicWithGetAndSet, false) >= 0);
+    }
+
+    /** The first of {@link #SEEDS} seeds where two tasks both claim one key, or -1. */
+    private static long firstDoubleClaim(boolean points, boolean concurrentMap) {
+        for (long seed = 0; seed < SEEDS; seed++) {
+            Registry registry = new Registry();
+            int[] claims = new int[1];
+            Simulation.ofSeed(seed).schedulingPoints(points).run(sim -> {
+                Runnable claim = () -> {
+                    boolean won = concurrentMap ? registry.claimConcurrent("key", "me")
+                            : registry.claimSynchronized("key", "me");
+                    claims[0] += won ? 1 : 0;
+                };
+                JoinHandle<Void> a = sim.spawn(claim);
+                JoinHandle<Void> b = sim.spawn(claim);
+                a.join();
+                b.join();
+            });
+            if (claims[0] > 1) {
+                return seed;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void checkThenActOnASynchronizedOrConcurrentMapIsFound() {
+        assertEquals(-1, firstDoubleClaim(false, false));
+        assertTrue(firstDoubleClaim(true, false) >= 0);
+        assertEquals(-1, firstDoubleClaim(false, true));
+        assertTrue(firstDoubleClaim(true, true) >= 0);
     }
 
     /** No switch while a monitor is held: no lost update, and no task ever blocks on a monitor (a JDK wake-up). */
