@@ -40,11 +40,19 @@ class InterleavingPointsTest {
     }
 
     private int lostUpdateSeeds(boolean points, Strategy strategy) {
+        return lostUpdateSeeds(points, strategy, 0);
+    }
+
+    private int lostUpdateSeeds(boolean points, Strategy strategy, int workers) {
         int failing = 0;
         for (long seed = 0; seed < 100; seed++) {
             count = 0;
             // PCT's change points must fall inside these runs of about 10 steps.
-            Simulation.ofSeed(seed).strategy(strategy).pctHorizon(10).schedulingPoints(points).run(sim -> {
+            Simulation simulation = Simulation.ofSeed(seed).strategy(strategy).pctHorizon(10);
+            if (workers > 0) {
+                simulation.workers(workers);
+            }
+            simulation.schedulingPoints(points).run(sim -> {
                 JoinHandle<Void> a = sim.spawn(this::increment);
                 JoinHandle<Void> b = sim.spawn(this::increment);
                 a.join();
@@ -60,6 +68,15 @@ class InterleavingPointsTest {
         assertEquals(0, lostUpdateSeeds(false, Strategy.RANDOM));
         assertTrue(lostUpdateSeeds(true, Strategy.RANDOM) > 0);
         assertTrue(lostUpdateSeeds(true, Strategy.PCT) > 0);
+        assertEquals(100, lostUpdateSeeds(true, Strategy.FIFO), "FIFO switches at every point: the running task"
+                + " goes to the back of the line");
+    }
+
+    /** With logical workers a point is a yield into the acting worker's queue, and the seed picks the worker. */
+    @Test
+    void logicalWorkersChooseAtPointsToo() {
+        assertEquals(0, lostUpdateSeeds(false, Strategy.RANDOM, 2));
+        assertTrue(lostUpdateSeeds(true, Strategy.RANDOM, 2) > 0);
     }
 
     /** Both runs of every seed make the same choices at every point, a lost update included. */
