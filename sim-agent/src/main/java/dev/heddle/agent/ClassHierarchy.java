@@ -9,23 +9,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
  * What the agent needs to know of the classes an instrumented class refers to (whether a field
- * is final, whether a class is a {@code Thread}), read from their class files through the
- * loader of the class being instrumented, never by loading them: a transformer that loads
- * classes can deadlock or see half-defined ones. Unknown classes count as having no final
- * fields and as no threads, so that a doubt costs a needless point, never a missed one.
+ * is final, whether a method is {@code synchronized}, whether a class is a {@code Thread}), read
+ * from their class files through the loader of the class being instrumented, never by loading
+ * them: a transformer that loads classes can deadlock or see half-defined ones. Unknown classes
+ * count as having no final fields, no synchronized methods and as no threads: a doubt costs a
+ * needless point or a missed pair around a call, never a wrong rewrite.
  */
 final class ClassHierarchy {
     /** Per loader (null: the JDK's), the classes read so far by internal name. */
     private final Map<ClassLoader, Map<String, ClassFacts>> byLoader = new WeakHashMap<>();
     private final Map<String, ClassFacts> jdk = new ConcurrentHashMap<>();
 
-    /** A class's superclass and the access flags of the fields it declares. */
-    record ClassFacts(String superName, String[] interfaces, Map<String, Integer> fields) {
-        static final ClassFacts UNKNOWN = new ClassFacts(null, new String[0], Map.of());
+    /**
+     * A class's superclass and interfaces, and the access flags of the fields it declares (by
+     * name) and of its methods (by name and descriptor).
+     */
+    record ClassFacts(String superName, String[] interfaces, Map<String, Integer> fields,
+                      Map<String, Integer> methods) {
+        static final ClassFacts UNKNOWN = new ClassFacts(null, new String[0], Map.of(), Map.of());
     }
 
     /** Whether field {@code name} of class {@code owner} (or of the class that declares it above) is final. */
@@ -46,6 +52,24 @@ final class ClassHierarchy {
         return false;
     }
 
+    /**
+     * Whether the method a call {@code owner.name descriptor} names is {@code synchronized}, as
+     * declared in {@code owner} or the nearest superclass that declares it (an override elsewhere
+     * may differ: the call's own class decides, as the call site can see no further).
+     */
+    boolean isSynchronizedMethod(ClassLoader loader, String owner, String name, String descriptor) {
+        String key = name + descriptor;
+        for (int depth = 0; owner != null && depth < 64; depth++) {
+            ClassFacts facts = facts(loader, owner);
+            Integer access = facts.methods().get(key);
+            if (access != null) {
+                return (access & Opcodes.ACC_SYNCHRONIZED) != 0;
+            }
+            owner = facts.superName();
+        }
+        return false;
+    }
+
     /** Whether {@code owner} is {@code java/lang/Thread} or one of its subclasses. */
     boolean isThread(ClassLoader loader, String owner) {
         for (int depth = 0; owner != null && depth < 64; depth++) {
@@ -58,8 +82,8 @@ final class ClassHierarchy {
     }
 
     /** Records the facts of a class being instrumented, whose bytes are at hand (and may not be a resource). */
-    void remember(ClassLoader loader, String name, ClassFacts facts) {
-        cache(loader).put(name, facts);
+    void remember(ClassLoader loader, ClassReader reader) {
+        cache(loader).put(reader.getClassName(), of(reader));
     }
 
     private ClassFacts facts(ClassLoader loader, String name) {
@@ -89,6 +113,7 @@ final class ClassHierarchy {
     /** The facts in a class file. */
     static ClassFacts of(ClassReader reader) {
         Map<String, Integer> fields = new HashMap<>();
+        Map<String, Integer> methods = new HashMap<>();
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public FieldVisitor visitField(int access, String name, String descriptor, String signature,
@@ -96,7 +121,14 @@ final class ClassHierarchy {
                 fields.put(name, access);
                 return null;
             }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                methods.put(name + descriptor, access);
+                return null;
+            }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new ClassFacts(reader.getSuperName(), reader.getInterfaces(), fields);
+        return new ClassFacts(reader.getSuperName(), reader.getInterfaces(), fields, methods);
     }
 }

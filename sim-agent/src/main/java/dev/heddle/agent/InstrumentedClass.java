@@ -1,9 +1,6 @@
 package dev.heddle.agent;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -11,20 +8,18 @@ import org.objectweb.asm.Opcodes;
  * Instruments one class: each method with code, except the static initializer, goes through a
  * {@link PointsMethodVisitor}. A class initializer runs once, before the class is shared, on a
  * thread the JDK pins to its carrier while it runs: a point there could never switch tasks.
- * Also what its methods ask of the class: its name, source file and fields, whether a class is
- * it or its superclass, and (through the {@link ClassHierarchy}) of the classes it refers to.
+ * Also what its methods ask of the class: its name and source file, whether a class is it or its
+ * superclass, and (through the {@link ClassHierarchy}, which the transformer has told of this
+ * class) of its fields and methods and those of the classes it refers to.
  */
 final class InstrumentedClass extends ClassVisitor {
     private final ClassLoader loader;
     private final ClassHierarchy hierarchy;
-    private final Map<String, Integer> fields = new HashMap<>();
     private String internalName;
     private String className;
     private String superName;
-    private String[] interfaces;
     private String sourceFile;
     private boolean stackMapFrames;
-    private boolean remembered;
 
     InstrumentedClass(ClassVisitor next, ClassLoader loader, ClassHierarchy hierarchy) {
         super(Opcodes.ASM9, next);
@@ -38,7 +33,6 @@ final class InstrumentedClass extends ClassVisitor {
         this.internalName = name;
         this.className = name.replace('/', '.');
         this.superName = superName;
-        this.interfaces = interfaces == null ? new String[0] : interfaces;
         // Class files from Java 7 on are verified by their stack map frames alone; older ones are inferred.
         this.stackMapFrames = (version & 0xFFFF) >= Opcodes.V1_7;
         super.visit(version, access, name, signature, superName, interfaces);
@@ -51,19 +45,8 @@ final class InstrumentedClass extends ClassVisitor {
     }
 
     @Override
-    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-        fields.put(name, access);
-        return super.visitField(access, name, descriptor, signature, value);
-    }
-
-    @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                      String[] exceptions) {
-        if (!remembered) {
-            // The class file lists every field before any method.
-            hierarchy.remember(loader, internalName, new ClassHierarchy.ClassFacts(superName, interfaces, fields));
-            remembered = true;
-        }
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
         boolean noCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0;
         if (next == null || noCode || name.equals("<clinit>")) {
@@ -90,6 +73,10 @@ final class InstrumentedClass extends ClassVisitor {
 
     boolean isFinalField(String owner, String name) {
         return hierarchy.isFinalField(loader, owner, name);
+    }
+
+    boolean isSynchronizedMethod(String owner, String name, String descriptor) {
+        return hierarchy.isSynchronizedMethod(loader, owner, name, descriptor);
     }
 
     boolean isThread(String owner) {

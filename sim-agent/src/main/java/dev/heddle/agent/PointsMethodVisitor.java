@@ -14,9 +14,10 @@ import org.objectweb.asm.Opcodes;
  * write of a non-final field and of an array element, before each call on a shared object of
  * the JDK's ({@code isSharedMemoryCall}: atomics, locks and the rest of
  * {@code java.util.concurrent}, {@code java.util}'s collections, a {@code VarHandle} access),
- * before each {@code monitorenter} and on each backward jump (a loop's back-edge); the
- * monitor's depth counted after {@code monitorenter}, at a {@code synchronized} method's entry,
- * and on its way out, with a point after {@code monitorexit}; and the JDK calls of
+ * before each {@code monitorenter} and each call of a {@code synchronized} method, after each
+ * {@code monitorexit} and each return from a {@code synchronized} method, and on each backward
+ * jump (a loop's back-edge); the monitor's depth counted after {@code monitorenter}, at a
+ * {@code synchronized} method's entry, and on its way out; and the JDK calls of
  * {@link JdkCallSites} replaced.
  *
  * <p>Every insertion is a constant string and a static call, which touches neither {@code this}
@@ -131,10 +132,17 @@ final class PointsMethodVisitor extends MethodVisitor {
                     replacement.descriptor(), false);
             return;
         }
-        if (pointsOn && isSharedMemoryCall(callee, name)) {
-            point("call " + callee.replace('/', '.') + "." + name);
+        String called = callee.replace('/', '.') + "." + name;
+        boolean synchronizedCallee = pointsOn && opcode != Opcodes.INVOKEINTERFACE && !name.startsWith("<")
+                && owner.isSynchronizedMethod(callee, name, descriptor);
+        if (pointsOn && (synchronizedCallee || isSharedMemoryCall(callee, name))) {
+            point("call " + called);
         }
         super.visitMethodInsn(opcode, callee, name, descriptor, isInterface);
+        if (synchronizedCallee) {
+            // The callee's monitor is released as it returns: the point after monitorexit, for a synchronized method.
+            point("return from " + called);
+        }
         if (!pointsOn && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>") && owner.isSelfOrSuper(callee)) {
             pointsOn = true;
         }

@@ -38,6 +38,7 @@ final class PointsTransformer implements ClassFileTransformer {
     /** The class file {@code bytes}, of a class of {@code loader}, with its points. */
     byte[] instrument(ClassLoader loader, byte[] bytes) {
         ClassReader reader = new ClassReader(bytes);
+        hierarchy.remember(loader, reader);
         ClassWriter writer = new ClassWriter(reader, 0);
         reader.accept(new InstrumentedClass(writer, loader, hierarchy), 0);
         return writer.toByteArray();

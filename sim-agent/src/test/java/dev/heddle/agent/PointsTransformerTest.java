@@ -56,6 +56,10 @@ class PointsTransformerTest {
         assertEquals(List.of("leavingSynchronizedMethod", "leavingSynchronizedMethod"),
                 method.stream().filter(c -> c.startsWith("leaving")).toList(), "on return, and in the handler");
         assertTrue(calls(Flag.class, "spinForever").stream().anyMatch(c -> c.endsWith(" loop")));
+        String synchronizedMethod = "dev.heddle.agent.test.Counter.incrementSynchronized";
+        assertEquals(List.of("call " + synchronizedMethod, "return from " + synchronizedMethod, "call "
+                + synchronizedMethod, "return from " + synchronizedMethod),
+                actions(calls(Counter.class, "incrementSynchronizedTwice"), ""));
     }
 
     /** The JDK's concurrent and synchronized collections hide their accesses: the calls are the points. */

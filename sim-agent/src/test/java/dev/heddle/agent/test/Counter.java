@@ -26,6 +26,12 @@ public final class Counter {
         count = count + step;
     }
 
+    /** Two calls of a synchronized method: a point before each takes its monitor, one after each releases it. */
+    public void incrementSynchronizedTwice() {
+        incrementSynchronized();
+        incrementSynchronized();
+    }
+
     public void incrementInBlock() {
         synchronized (this) {
             count = count + step;
