@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * task it goes on without unmounting: a step counted, nothing else. When they choose another,
  * that one is kept for the next step ({@link #takeChosen}), and the running task yields; the
  * JDK's wake-up for that yield is absorbed ({@link #absorbsWake}), since the task is ready
- * already. The switch is recorded as a {@link Trace.Event#POINT}, with the site's text.
+ * already. The switch is recorded as a {@link Trace.Event#POINT}, with the site's text. Under
+ * FIFO the running task goes to the back of the line, so every point hands over (round robin).
+ * A task whose host is paused meanwhile is held where its step ends, as without points.
  *
  * <p>No switch happens while the task holds a monitor that instrumented code entered (the
  * depth is counted per task): another task blocking on it would be woken by the JDK's
