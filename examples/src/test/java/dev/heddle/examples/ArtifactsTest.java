@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ArtifactsTest {
     private static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent();
     private static final List<String> LIBRARIES = List.of("sim-clock", "sim-runtime", "sim-net", "checkers",
-            "sim-junit");
+            "sim-junit", "sim-agent");
 
     @Test
     void theLicenseIsApache2AndEveryPomInheritsItWithTheMetadataCentralRequires() throws IOException {

@@ -148,4 +148,20 @@ public @interface SimTest {
      * counted as a configured fault only in runs that reach a buggify point).
      */
     double buggify() default -1;
+
+    /**
+     * Packages of the code under test (each with its subpackages) for Heddle's Java agent to
+     * instrument, e.g. {@code @SimTest(instrument = "com.example")}: a scheduling point before
+     * each read and write of a non-final field or an array element, each atomic or lock call,
+     * around {@code synchronized} and on each loop back-edge, so that the seeds interleave tasks
+     * there ({@link dev.heddle.sim.Simulation#schedulingPoints(boolean)}, on for this test's
+     * runs). Classes already loaded, the test class included, are instrumented at once. Empty,
+     * the default, turns no points on.
+     *
+     * <p>Needs the agent in the test JVM: with Maven, a test dependency on {@code dev.heddle:sim-agent}
+     * and Surefire's {@code <argLine>-javaagent:${settings.localRepository}/dev/heddle/sim-agent/VERSION/}
+     * {@code sim-agent-VERSION.jar</argLine>} (the README shows Gradle's); without it the test
+     * fails at once, saying what to add.
+     */
+    String[] instrument() default {};
 }

@@ -60,6 +60,9 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         BuildTool buildTool = BuildTool.running();
         SeedPlan plan = SeedPlan.of(settings);
         StrategySettings strategy = StrategySettings.of(settings);
+        if (settings.instrument().length > 0) {
+            InstrumentingAgent.instrument(settings.instrument());
+        }
         long[] seeds = plan.seeds();
         SweepSummary summary = new SweepSummary();
         summary.expect(settings.expectedProbes());
@@ -143,7 +146,8 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 .maxTime(Duration.ofSeconds(settings.maxTimeSeconds()))
                 .failOnLeakedTasks(settings.failOnLeakedTasks())
                 .onLockHeldAcrossSuspension(settings.onLockHeldAcrossSuspension())
-                .swarm(settings.swarm());
+                .swarm(settings.swarm())
+                .schedulingPoints(settings.instrument().length > 0);
     }
 
     private static void invoke(Method method, Object target, List<Object> arguments, Sim sim) throws Exception {

@@ -24,12 +24,13 @@ import java.util.OptionalDouble;
  * @param pctHorizon PCT's horizon in steps; used only when {@code strategy} is PCT
  * @param workers    logical workers, 0 for one pool of ready tasks
  * @param buggify    the share of runs with buggify on, when set; empty: the default, counted only where reached
+ * @param schedulingPoints whether the agent's scheduling points at memory accesses are steps ({@link Simulation#schedulingPoints})
  */
 public record RunConfiguration(long seed, Strategy strategy, int pctDepth, long pctHorizon, int workers,
                                long maxSteps, Duration maxTime, Duration stuckAfter, int maxBlockingThreads,
                                boolean failOnLeakedTasks, LockHeldPolicy lockHeldPolicy, Instant epoch,
                                Duration maxClockOffset, double maxClockDriftPpm, boolean swarm,
-                               OptionalDouble buggify) {
+                               OptionalDouble buggify, boolean schedulingPoints) {
 
     /** A simulation with exactly this configuration: running it repeats the run. */
     public Simulation simulation() {
@@ -45,7 +46,8 @@ public record RunConfiguration(long seed, Strategy strategy, int pctDepth, long 
                 .onLockHeldAcrossSuspension(lockHeldPolicy)
                 .epoch(epoch)
                 .clockSkew(maxClockOffset, maxClockDriftPpm)
-                .swarm(swarm);
+                .swarm(swarm)
+                .schedulingPoints(schedulingPoints);
         if (workers > 0) {
             s.workers(workers);
         }
@@ -115,6 +117,9 @@ public record RunConfiguration(long seed, Strategy strategy, int pctDepth, long 
         }
         if (buggify.isPresent()) {
             calls.add(".buggify(" + buggify.getAsDouble() + ")");
+        }
+        if (schedulingPoints != d.schedulingPoints) {
+            calls.add(".schedulingPoints(" + schedulingPoints + ")");
         }
         return calls;
     }

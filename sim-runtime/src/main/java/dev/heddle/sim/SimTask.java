@@ -27,6 +27,8 @@ final class SimTask {
      * held ones of a paused host included, goes to that worker's pinned queue.
      */
     int pinnedWorker = -1;
+    /** The monitors the task holds that instrumented code entered: no scheduling point switches while above 0. */
+    int monitorDepth;
     /** PCT priority: higher runs first. */
     long priority;
 

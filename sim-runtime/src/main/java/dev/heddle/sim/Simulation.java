@@ -46,6 +46,7 @@ public final class Simulation {
     private double buggify = Buggify.P_RUN_ENABLED;
     private boolean buggifySet;
     private boolean swarm;
+    private boolean schedulingPoints;
     /** Null: the default, {@link RunConfiguration#rerunInJava()}. */
     private LongFunction<String> rerunCommand;
 
@@ -246,6 +247,26 @@ public final class Simulation {
     }
 
     /**
+     * Makes every scheduling point that Heddle's Java agent inserted into instrumented classes a
+     * step, like a park: before each read and write of a non-final field or an array element,
+     * each atomic, {@code VarHandle} or lock call, around {@code synchronized}, and on each loop
+     * back-edge, the strategy may run another ready task first. So a race between a plain read
+     * and a write ({@code count = count + 1} in two tasks) is found, and a task spinning on a
+     * plain field lets the others run (an endless loop meets {@link #maxSteps}, with its stack).
+     * Points count toward {@link #maxSteps}; a switch at a point is in the trace with its source
+     * line. Default off.
+     *
+     * <p>Needs the agent: {@code -javaagent:sim-agent.jar=com.example} with the packages of the
+     * code under test (or {@code @SimTest(instrument = "com.example")}); the run fails fast when
+     * no agent is loaded or it instruments no package. Off, or outside any simulation, a point
+     * costs a static read.
+     */
+    public Simulation schedulingPoints(boolean on) {
+        this.schedulingPoints = on;
+        return this;
+    }
+
+    /**
      * How failure reports tell the user to rerun a seed, e.g. {@code s -> "mvn test -Dheddle.seed=" + hex(s)}.
      * The command must reproduce this simulation's {@link #configuration()}, not only the seed.
      * By default, {@link RunConfiguration#rerunInJava()}: {@code Simulation.ofSeed(0x2aL)} with
@@ -319,7 +340,7 @@ public final class Simulation {
         return new RunConfiguration(seed, runs, depth, pctHorizon, workers, maxSteps, Duration.ofNanos(maxTime),
                 Duration.ofNanos(stuckAfter), maxBlockingThreads, failOnLeakedTasks, lockHeldPolicy, epoch,
                 maxClockOffset, maxClockDriftPpm, swarm,
-                buggifySet ? OptionalDouble.of(buggify) : OptionalDouble.empty());
+                buggifySet ? OptionalDouble.of(buggify) : OptionalDouble.empty(), schedulingPoints);
     }
 
     private SimulationResult execute(SimBody body, Trace trace) {
@@ -332,7 +353,11 @@ public final class Simulation {
         return SimulationThreads.run(() -> {
             Simulator simulator = new Simulator(this, seed, trace);
             running.set(simulator);
-            return executeOnCarrier(simulator, body, trace);
+            try {
+                return executeOnCarrier(simulator, body, trace);
+            } finally {
+                simulator.closePoints();
+            }
         }, running, stuckAfter);
     }
 
@@ -424,6 +449,10 @@ public final class Simulation {
 
     boolean swarm() {
         return swarm;
+    }
+
+    boolean schedulingPoints() {
+        return schedulingPoints;
     }
 
     /** A seed as failure reports print it: {@code 0x} and lowercase hex. */

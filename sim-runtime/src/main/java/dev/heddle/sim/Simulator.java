@@ -47,6 +47,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final Faults faults;
     private final BuggifySites buggify;
     private final Thread carrier;
+    /** The scheduling points of instrumented code, when the run has them on; else null. */
+    private final InterleavingPoints points;
 
     /** Per logical worker, the factory of threads pinned to it (spawnLocal's); built on first use. */
     private final Map<Integer, ThreadFactory> localThreads = new HashMap<>();
@@ -90,6 +92,9 @@ final class Simulator implements Carrier, Suspension.Watcher {
             buggify.on();
         }
         this.carrier = Thread.currentThread();
+        this.points = config.schedulingPoints()
+                ? InterleavingPoints.start(this, ready, trace, config.maxSteps())
+                : null;
     }
 
     // ---- the loop ----
@@ -131,7 +136,10 @@ final class Simulator implements Carrier, Suspension.Watcher {
                     FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null);
             return;
         }
-        SimTask t = ready.next(steps + 1);
+        SimTask t = points == null ? null : points.takeChosen();
+        if (t == null) {
+            t = ready.next(steps + 1);
+        }
         if (hosts.hold(t)) {
             return;
         }
@@ -251,6 +259,9 @@ final class Simulator implements Carrier, Suspension.Watcher {
         SimTask t = byContinuation.get(continuation);
         if (t == null) {
             t = adopt(continuation);
+        }
+        if (points != null && points.absorbsWake(t)) {
+            return;
         }
         if (worker >= 0) {
             t.pinnedWorker = worker;
@@ -383,6 +394,26 @@ final class Simulator implements Carrier, Suspension.Watcher {
 
     @Override
     public void close() {}
+
+    // ---- scheduling points of instrumented code (InterleavingPoints) ----
+
+    /** The task in its step when {@code thread} is its thread, else null. */
+    SimTask runningOn(Thread thread) {
+        return runningThread == thread ? running : null;
+    }
+
+    /** A scheduling point chose the running task {@code t} again: one more step, without leaving it. */
+    void countStepAtPoint(SimTask t) {
+        steps++;
+        recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
+    }
+
+    /** The run is over: its scheduling points, if on, stop answering. */
+    void closePoints() {
+        if (points != null) {
+            points.close();
+        }
+    }
 
     // ---- tasks ----
 

@@ -69,12 +69,18 @@ final class Trace {
         /** a: message, b: bytes ({@link NetworkEvent#RELEASE}). */
         NET_RELEASE,
         /** The test paused or resumed auto-advance ({@link SimTime}). a: 0 paused, 1 resumed; b: virtual time. */
-        AUTO_ADVANCE
+        AUTO_ADVANCE,
+        /**
+         * At a scheduling point of instrumented code another task was chosen ({@link InterleavingPoints}).
+         * a: the task that yields, b: the point's site (1, 2, ... in order first switched at).
+         */
+        POINT
     }
 
     private final List<String> names = new ArrayList<>();
     private final List<String> hostNames = new ArrayList<>();
     private final List<String> buggifyPoints = new ArrayList<>();
+    private final List<String> pointSites = new ArrayList<>();
     private long[] all;
     private int size;
     private long hash;
@@ -85,6 +91,7 @@ final class Trace {
         names.add("-");
         hostNames.add("-");
         buggifyPoints.add("-");
+        pointSites.add("-");
     }
 
     void record(Event kind, long a, long b) {
@@ -123,6 +130,20 @@ final class Trace {
             buggifyPoints.add(null);
         }
         buggifyPoints.set(id, name);
+    }
+
+    /** Registers the text of a scheduling point's site under its number, for readable events. */
+    void pointSite(int id, String site) {
+        while (pointSites.size() <= id) {
+            pointSites.add(null);
+        }
+        pointSites.set(id, site);
+    }
+
+    /** The text of scheduling point site {@code id}, as registered, e.g. {@code a.B.m(B.java:12) read a.B.x}. */
+    String pointSite(long id) {
+        String site = id < pointSites.size() ? pointSites.get((int) id) : null;
+        return site == null ? "point #" + id : site;
     }
 
     long hash() {
@@ -194,6 +215,7 @@ final class Trace {
             case BUGGIFY_POINT -> "buggify point " + (a < buggifyPoints.size() ? buggifyPoints.get((int) a) : "#" + a)
                     + (b == 1 ? " active" : " inactive");
             case AUTO_ADVANCE -> (a == 0 ? "pause" : "resume") + " auto-advance at " + b / 1_000_000 + " ms";
+            case POINT -> "switch from " + task(a) + " at " + pointSite(b);
         };
     }
 

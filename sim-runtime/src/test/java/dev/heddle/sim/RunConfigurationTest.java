@@ -37,7 +37,8 @@ class RunConfigurationTest {
                 .epoch(Instant.parse("2030-05-06T07:08:09.123Z"))
                 .clockSkew(Duration.ofMillis(250), 12.5)
                 .swarm(true)
-                .buggify(0.5);
+                .buggify(0.5)
+                .schedulingPoints(true);
     }
 
     @Test
@@ -63,7 +64,7 @@ class RunConfigurationTest {
                 + ".maxSteps(3000000000L).maxTime(Duration.ofNanos(1234567)).stuckAfter(Duration.ofMillis(1500))"
                 + ".maxBlockingThreads(3).failOnLeakedTasks(true).onLockHeldAcrossSuspension(LockHeldPolicy.WARN)"
                 + ".epoch(Instant.parse(\"2030-05-06T07:08:09.123Z\")).clockSkew(Duration.ofMillis(250), 12.5)"
-                + ".swarm(true).buggify(0.5).run(...)", everySettingChanged(-5).configuration().rerunInJava());
+                + ".swarm(true).buggify(0.5).schedulingPoints(true).run(...)", everySettingChanged(-5).configuration().rerunInJava());
         assertEquals("Simulation.ofSeed(0x1L).pctHorizon(9).run(...)",
                 Simulation.ofSeed(1).pctHorizon(9).configuration().rerunInJava());
     }
@@ -86,13 +87,18 @@ class RunConfigurationTest {
         assertEquals(fields, components);
     }
 
+    /** Every setting changed that a run in this JVM can take: scheduling points need the agent, not loaded here. */
+    private static Simulation running(long seed) {
+        return everySettingChanged(seed).failOnLeakedTasks(false).schedulingPoints(false);
+    }
+
     @Test
     void aFailureCarriesItsConfiguration() {
         SimulationFailure f = assertThrows(SimulationFailure.class,
-                () -> everySettingChanged(3).failOnLeakedTasks(false).run(sim -> {
+                () -> running(3).run(sim -> {
                     throw new AssertionError("planted");
                 }));
-        assertEquals(everySettingChanged(3).failOnLeakedTasks(false).configuration(), f.configuration());
+        assertEquals(running(3).configuration(), f.configuration());
         assertTrue(f.getMessage().endsWith("\nrerun: " + f.configuration().rerunInJava()), f.getMessage());
     }
 }

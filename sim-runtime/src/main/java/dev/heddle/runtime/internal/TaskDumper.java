@@ -126,9 +126,9 @@ public final class TaskDumper {
 
     /**
      * {@code frames} without the virtual thread's and the task runner's frames below the body,
-     * and without the frames above the park (the JDK's, and Suspension's shared {@code suspend} with
-     * the hooks' and JFR's park): what is left starts at the Heddle call the task waits in (or its
-     * own code) and ends at the body.
+     * and without the frames above the park (the JDK's, Suspension's shared {@code suspend} with
+     * the hooks' and JFR's park, and a scheduling point of instrumented code that yielded): what is
+     * left starts at the Heddle call the task waits in (or its own code) and ends at the body.
      */
     public static List<StackTraceElement> bodyFrames(StackTraceElement[] frames) {
         List<StackTraceElement> kept = new ArrayList<>(frames.length);
@@ -139,7 +139,8 @@ public final class TaskDumper {
                     || c.equals(TaskDumper.class.getName()) || c.equals(TaskEvents.class.getName())
                     || c.equals(Suspension.class.getName()) && f.getMethodName().equals("suspend")
                     || c.startsWith("java.lang.ScopedValue") || c.equals("java.lang.Thread")
-                    || c.equals("java.util.concurrent.locks.LockSupport")) {
+                    || c.equals("java.util.concurrent.locks.LockSupport")
+                    || c.startsWith("dev.heddle.sim.instrument.")) {
                 continue;
             }
             kept.add(f);

@@ -1,0 +1,50 @@
+package dev.heddle.agent;
+
+import java.util.function.Predicate;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The JDK call sites that instrumented classes call {@code dev.heddle.sim.instrument.JdkCalls}
+ * for instead: the waits a simulation may wake spuriously, parks, yields and thread starts. Each
+ * replacement is static and takes the original receiver first; outside a simulation it does
+ * what the original call does.
+ */
+final class JdkCallSites {
+    static final String JDK_CALLS = "dev/heddle/sim/instrument/JdkCalls";
+    private static final String CONDITION = "java/util/concurrent/locks/Condition";
+
+    private JdkCallSites() {}
+
+    /** The static method of {@code JdkCalls} that replaces a call. */
+    record Replacement(String name, String descriptor) {}
+
+    /**
+     * The replacement of the call {@code opcode owner.name descriptor}, or null to keep it;
+     * {@code isThread} tells whether a class is {@code Thread} or a subclass.
+     */
+    static Replacement replacement(int opcode, String owner, String name, String descriptor,
+                                   Predicate<String> isThread) {
+        boolean noArguments = descriptor.equals("()V");
+        return switch (opcode) {
+            case Opcodes.INVOKEINTERFACE -> owner.equals(CONDITION) && noArguments
+                    && (name.equals("await") || name.equals("awaitUninterruptibly"))
+                    ? new Replacement(name, "(L" + CONDITION + ";)V") : null;
+            case Opcodes.INVOKEVIRTUAL -> {
+                if (name.equals("wait") && noArguments) {
+                    yield new Replacement("waitOn", "(Ljava/lang/Object;)V");
+                }
+                yield name.equals("start") && noArguments && isThread.test(owner)
+                        ? new Replacement("start", "(Ljava/lang/Thread;)V") : null;
+            }
+            case Opcodes.INVOKESTATIC -> {
+                if (owner.equals("java/util/concurrent/locks/LockSupport") && name.equals("park")
+                        && (noArguments || descriptor.equals("(Ljava/lang/Object;)V"))) {
+                    yield new Replacement("park", descriptor);
+                }
+                yield owner.equals("java/lang/Thread") && name.equals("yield") && noArguments
+                        ? new Replacement("yield", "()V") : null;
+            }
+            default -> null;
+        };
+    }
+}
