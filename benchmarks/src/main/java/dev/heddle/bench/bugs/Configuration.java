@@ -1,0 +1,84 @@
+package dev.heddle.bench.bugs;
+
+import dev.heddle.sim.Simulation;
+import dev.heddle.sim.Strategy;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongFunction;
+
+/**
+ * One way of running a program's seeds in {@code ./heddle bench bugs-small}: a name, the
+ * {@link Feature}s it offers, and how it builds the simulation of each seed.
+ *
+ * @param name   the configuration's name in the benchmark's output, lower case with dashes
+ * @param offers the features its runs have; a program needing one it lacks is reported as "needs" it
+ * @param sweep  how it builds one program's simulations, seed by seed
+ */
+public record Configuration(String name, Set<Feature> offers, Sweep sweep) {
+    /** The horizon PCT spreads its change points over when none is set: {@link Simulation}'s default. */
+    public static final long DEFAULT_PCT_HORIZON = 1_000;
+
+    public Configuration {
+        if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("a configuration's name is lower case words joined by dashes, was '"
+                    + name + "'");
+        }
+        EnumSet<Feature> ordered = EnumSet.noneOf(Feature.class);
+        ordered.addAll(offers);
+        offers = Collections.unmodifiableSet(ordered);
+        Objects.requireNonNull(sweep, "sweep");
+    }
+
+    /**
+     * Builds the simulations of one program's sweep. Called once per program and configuration,
+     * so that a configuration may keep state across that sweep's seeds (as a horizon estimated
+     * from the runs so far does).
+     */
+    @FunctionalInterface
+    public interface Sweep {
+        /**
+         * The simulation of each seed, for a program one passing run of which takes
+         * {@code measuredSteps} steps.
+         */
+        LongFunction<Simulation> start(long measuredSteps);
+    }
+
+    /**
+     * The configurations the benchmark compares, RANDOM first (the baseline of its headline) and
+     * FIFO last (the floor: a bug FIFO finds needs no exploration). A new strategy or feature is
+     * one more line here.
+     */
+    public static List<Configuration> benchmarked() {
+        return List.of(
+                new Configuration("random", Set.of(), steps -> Simulation::ofSeed),
+                // Depth 1 draws no change point, so the horizon cannot matter.
+                pct(1, false),
+                pct(2, false),
+                pct(2, true),
+                pct(3, false),
+                pct(3, true),
+                new Configuration("fifo", Set.of(), steps -> seed -> Simulation.ofSeed(seed).strategy(Strategy.FIFO)));
+    }
+
+    /**
+     * PCT at {@code depth}, over the default horizon of {@value #DEFAULT_PCT_HORIZON} steps or,
+     * when {@code measuredHorizon}, over the program's measured steps: the horizon an estimate
+     * from the sweep's own runs would give.
+     */
+    static Configuration pct(int depth, boolean measuredHorizon) {
+        String name = "pct" + depth + (depth == 1 ? "" : measuredHorizon ? "-measured" : "-h" + DEFAULT_PCT_HORIZON);
+        return new Configuration(name, Set.of(), steps -> seed -> Simulation.ofSeed(seed).strategy(Strategy.PCT)
+                .pctDepth(depth).pctHorizon(measuredHorizon ? steps : DEFAULT_PCT_HORIZON));
+    }
+
+    /** The features of {@code program} this configuration lacks; empty when it can find the program's bug. */
+    public Set<Feature> lacking(BugProgram program) {
+        EnumSet<Feature> missing = EnumSet.noneOf(Feature.class);
+        missing.addAll(program.needs());
+        missing.removeAll(offers);
+        return Collections.unmodifiableSet(missing);
+    }
+}
