@@ -5,6 +5,7 @@ import dev.heddle.bench.bugs.BugProgram;
 import dev.heddle.bench.bugs.Configuration;
 import dev.heddle.bench.bugs.Finding;
 import dev.heddle.bench.bugs.SeedSweep;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,11 @@ import java.util.Map;
  * the {@code -measured} PCT configurations use as their horizon, and the first failing seed
  * under each configuration, {@code none} when no seed within the bound failed, and
  * {@code SEED:KIND} when the run failed otherwise than the program's symptom, say a deadlock
- * read as a foreign wake-up), a table of the same, one {@code config=} line per configuration with the number of programs found, and last
- * the best configuration's count against RANDOM's ({@code found_best_vs_random=}).
+ * read as a foreign wake-up), a table of the same, one {@code config=} line per configuration
+ * with the number of programs it found (and of those, how many failed as another kind than
+ * their symptom), missed, and could not run for want of a feature, and last the best
+ * configuration's count against RANDOM's ({@code found_best_vs_random=}). Failing seeds stop a
+ * program's sweep, so the whole run takes seconds.
  *
  * <p>Arguments: {@code --seeds N}, the most seeds per program and configuration (default 1000).
  */
@@ -41,15 +45,20 @@ public final class BugsSmallBench {
                 throw new IllegalArgumentException("unknown argument '" + args[i] + "'; bugs-small accepts --seeds N");
             }
         }
+        run(seeds, System.out);
+    }
+
+    /** Runs the benchmark over at most {@code seeds} seeds per program and configuration, printing to {@code out}. */
+    static void run(long seeds, PrintStream out) {
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be at least 1, was " + seeds);
         }
         long start = System.nanoTime();
         List<Configuration> configurations = Configuration.benchmarked();
         List<BugProgram> programs = BugCorpus.programs();
-        System.out.printf("seeds=%d%n", seeds);
-        System.out.printf("programs=%d%n", programs.size());
-        System.out.println("configurations=" + String.join(",", configurations.stream().map(Configuration::name).toList()));
+        out.printf("seeds=%d%n", seeds);
+        out.printf("programs=%d%n", programs.size());
+        out.println("configurations=" + String.join(",", configurations.stream().map(Configuration::name).toList()));
         List<Row> rows = new ArrayList<>();
         for (BugProgram program : programs) {
             long steps = SeedSweep.measuredSteps(program);
@@ -59,23 +68,24 @@ public final class BugsSmallBench {
             }
             Row row = new Row(program, steps, findings);
             rows.add(row);
-            System.out.println(row.line());
+            out.println(row.line());
         }
-        System.out.println();
-        System.out.print(table(rows, configurations, seeds));
-        System.out.println();
+        out.println();
+        out.print(table(rows, configurations, seeds));
+        out.println();
         Configuration best = configurations.getFirst();
         for (Configuration configuration : configurations) {
-            System.out.printf("config=%s found=%d found_as_other_kind=%d missed=%d needs=%d%n", configuration.name(),
+            out.printf("config=%s found=%d found_as_other_kind=%d missed=%d needs=%d%n", configuration.name(),
                     count(rows, configuration, Finding.Found.class), misread(rows, configuration),
-                    count(rows, configuration, Finding.NotFound.class), count(rows, configuration, Finding.Needs.class));
+                    count(rows, configuration, Finding.NotFound.class),
+                    count(rows, configuration, Finding.Needs.class));
             if (count(rows, configuration, Finding.Found.class) > count(rows, best, Finding.Found.class)) {
                 best = configuration;
             }
         }
-        System.out.printf("wall_seconds=%.1f%n", (System.nanoTime() - start) / 1e9);
-        System.out.println("best=" + best.name());
-        System.out.printf("found_best_vs_random=%d/%d%n", count(rows, best, Finding.Found.class),
+        out.printf("wall_seconds=%.1f%n", (System.nanoTime() - start) / 1e9);
+        out.println("best=" + best.name());
+        out.printf("found_best_vs_random=%d/%d%n", count(rows, best, Finding.Found.class),
                 count(rows, configurations.getFirst(), Finding.Found.class));
     }
 

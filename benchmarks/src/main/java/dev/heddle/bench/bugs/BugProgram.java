@@ -50,4 +50,10 @@ public record BugProgram(String name, BugKind kind, FailureKind symptom, String 
                       SimBody fixed) {
         this(name, kind, symptom, bug, needs, buggy, fixed, UnaryOperator.identity());
     }
+
+    /** The program's name: what a parameterized test and a report show. */
+    @Override
+    public String toString() {
+        return name;
+    }
 }

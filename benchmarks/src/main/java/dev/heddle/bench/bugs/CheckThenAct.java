@@ -21,6 +21,8 @@ final class CheckThenAct {
 
     private static final int OPENING_BALANCE = 100;
     private static final int WITHDRAWAL = 80;
+    /** The second customer's log-in, before the withdrawal. */
+    private static final int AUTHENTICATION_STEPS = 2;
 
     private CheckThenAct() {}
 
@@ -53,7 +55,10 @@ final class CheckThenAct {
         Account account = new Account();
         try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())) {
             Future<Boolean> first = threads.submit(() -> account.withdraw(WITHDRAWAL, fixed));
-            Future<Boolean> second = threads.submit(() -> account.withdraw(WITHDRAWAL, fixed));
+            Future<Boolean> second = threads.submit(() -> {
+                Work.steps(AUTHENTICATION_STEPS);
+                return account.withdraw(WITHDRAWAL, fixed);
+            });
             first.get();
             second.get();
         }

@@ -13,7 +13,7 @@ public enum Feature {
      */
     AGENT("agent"),
     /** A parked or waiting task woken with no signal, as the JDK allows and a real JVM does at times. */
-    SPURIOUS_WAKE_UPS("spurious-wake-ups");
+    SPURIOUS_WAKE_UPS("spurious");
 
     private final String label;
 

@@ -21,6 +21,9 @@ final class IterationWhileModified {
             "one thread iterates a plain ArrayList of subscribers while another adds one to it",
             Set.of(), sim -> run(false), sim -> run(true));
 
+    /** The new subscriber's validation, before it is added. */
+    private static final int VALIDATION_STEPS = 2;
+
     private IterationWhileModified() {}
 
     private static void run(boolean fixed) throws Exception {
@@ -36,7 +39,10 @@ final class IterationWhileModified {
                 }
                 return notified;
             });
-            Future<?> joiner = threads.submit(() -> subscribers.add("carol"));
+            Future<?> joiner = threads.submit(() -> {
+                Work.steps(VALIDATION_STEPS);
+                subscribers.add("carol");
+            });
             notifier.get();
             joiner.get();
         }

@@ -25,6 +25,9 @@ final class LockOrderDeadlock {
             Set.of(), sim -> run(false), sim -> run(true),
             simulation -> simulation.onLockHeldAcrossSuspension(LockHeldPolicy.IGNORE));
 
+    /** The second transfer's validation, before it locks anything. */
+    private static final int VALIDATION_STEPS = 2;
+
     private LockOrderDeadlock() {}
 
     /** An account with its own lock. */
@@ -61,7 +64,10 @@ final class LockOrderDeadlock {
         Account b = new Account(2);
         try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())) {
             Future<?> aToB = threads.submit(() -> transfer(a, b, 10, fixed));
-            Future<?> bToA = threads.submit(() -> transfer(b, a, 20, fixed));
+            Future<?> bToA = threads.submit(() -> {
+                Work.steps(VALIDATION_STEPS);
+                transfer(b, a, 20, fixed);
+            });
             aToB.get();
             bToA.get();
         }

@@ -18,6 +18,9 @@ final class LostUpdateWithYield {
             "two threads read a counter, yield, and write back the value read plus one: one increment is lost",
             Set.of(), sim -> run(false), sim -> run(true));
 
+    /** The second request's parsing, before it records its view. */
+    private static final int PARSE_STEPS = 2;
+
     private LostUpdateWithYield() {}
 
     /** The shared counter: a plain field in the buggy program, an atomic in the fixed one. */
@@ -45,7 +48,10 @@ final class LostUpdateWithYield {
         PageViews counter = new PageViews();
         try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())) {
             Future<?> first = threads.submit(() -> counter.record(fixed));
-            Future<?> second = threads.submit(() -> counter.record(fixed));
+            Future<?> second = threads.submit(() -> {
+                Work.steps(PARSE_STEPS);
+                counter.record(fixed);
+            });
             first.get();
             second.get();
         }

@@ -20,6 +20,9 @@ final class LostWakeUp {
             "a worker reads the gate's flag outside the lock, then waits: a signal sent in between is lost",
             Set.of(), sim -> run(false), sim -> run(true));
 
+    /** The opener's warm-up, before it opens the gate. */
+    private static final int WARM_UP_STEPS = 2;
+
     private LostWakeUp() {}
 
     /** A gate that opens once. */
@@ -70,7 +73,10 @@ final class LostWakeUp {
                 gate.awaitOpen(fixed);
                 return null;
             });
-            Future<?> opener = threads.submit(gate::open);
+            Future<?> opener = threads.submit(() -> {
+                Work.steps(WARM_UP_STEPS);
+                gate.open();
+            });
             opener.get();
             worker.get();
         }

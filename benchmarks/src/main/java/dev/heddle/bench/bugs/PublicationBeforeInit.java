@@ -21,6 +21,8 @@ final class PublicationBeforeInit {
 
     private static final int PORT = 8080;
     private static final int REQUESTS = 3;
+    /** The server's start-up, before its first request. */
+    private static final int STARTUP_STEPS = 2;
 
     private PublicationBeforeInit() {}
 
@@ -48,6 +50,7 @@ final class PublicationBeforeInit {
                 }
             });
             Future<?> server = threads.submit(() -> {
+                Work.steps(STARTUP_STEPS);
                 for (int request = 0; request < REQUESTS; request++) {
                     Config config = current.get();
                     int port = config == null ? PORT : config.port;

@@ -24,10 +24,15 @@ final class ThreeLockDeadlock {
             Set.of(), sim -> run(sim, false), sim -> run(sim, true));
 
     private static final int PHILOSOPHERS = 3;
+    /** Philosopher i thinks for i times this many steps before it reaches for a fork. */
+    private static final int THINKING_STEPS = 2;
 
     private ThreeLockDeadlock() {}
 
-    private static void dine(Mutex<Integer> left, Mutex<Integer> right, boolean reversed) {
+    private static void dine(int thinking, Mutex<Integer> left, Mutex<Integer> right, boolean reversed) {
+        for (int i = 0; i < thinking; i++) {
+            Heddle.yieldNow();
+        }
         Mutex<Integer> first = reversed ? right : left;
         Mutex<Integer> second = reversed ? left : right;
         try (MutexGuard<Integer> one = first.lock()) {
@@ -49,7 +54,8 @@ final class ThreeLockDeadlock {
             Mutex<Integer> left = forks.get(i);
             Mutex<Integer> right = forks.get((i + 1) % PHILOSOPHERS);
             boolean reversed = fixed && i == PHILOSOPHERS - 1;
-            philosophers.add(sim.spawn("philosopher-" + i, () -> dine(left, right, reversed)));
+            int thinking = i * THINKING_STEPS;
+            philosophers.add(sim.spawn("philosopher-" + i, () -> dine(thinking, left, right, reversed)));
         }
         for (JoinHandle<Void> philosopher : philosophers) {
             philosopher.join();

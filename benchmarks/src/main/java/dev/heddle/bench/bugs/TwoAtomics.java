@@ -20,7 +20,9 @@ final class TwoAtomics {
             Set.of(), sim -> run(false), sim -> run(true));
 
     private static final long LATENCY = 10;
-    private static final int SAMPLES = 2;
+    private static final int SAMPLES = 3;
+    /** The dashboard's drawing between two reads. */
+    private static final int RENDER_STEPS = 3;
 
     private TwoAtomics() {}
 
@@ -59,12 +61,12 @@ final class TwoAtomics {
             });
             Future<?> dashboard = threads.submit(() -> {
                 for (int i = 0; i < SAMPLES; i++) {
+                    Work.steps(RENDER_STEPS);
                     Snapshot seen = stats.read(fixed);
                     if (seen.sum() != seen.count() * LATENCY) {
                         throw new AssertionError("the dashboard saw count=" + seen.count() + " sum=" + seen.sum()
                                 + " for samples of " + LATENCY + " each");
                     }
-                    Thread.yield();
                 }
             });
             recorder.get();
