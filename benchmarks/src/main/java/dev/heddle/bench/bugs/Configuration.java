@@ -1,13 +1,13 @@
 package dev.heddle.bench.bugs;
 
 import dev.heddle.sim.Simulation;
+import dev.heddle.sim.SimulationResult;
 import dev.heddle.sim.Strategy;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.LongFunction;
 
 /**
  * One way of running a program's seeds in {@code ./heddle bench bugs-small}: a name, the
@@ -15,9 +15,9 @@ import java.util.function.LongFunction;
  *
  * @param name   the configuration's name in the benchmark's output, lower case with dashes
  * @param offers the features its runs have; a program needing one it lacks is reported as "needs" it
- * @param sweep  how it builds one program's simulations, seed by seed
+ * @param sweeps how it runs one program's seeds: a new {@link Sweep} per program
  */
-public record Configuration(String name, Set<Feature> offers, Sweep sweep) {
+public record Configuration(String name, Set<Feature> offers, Sweeps sweeps) {
     /** The horizon PCT spreads its change points over when none is set: {@link Simulation}'s default. */
     public static final long DEFAULT_PCT_HORIZON = 1_000;
 
@@ -29,21 +29,33 @@ public record Configuration(String name, Set<Feature> offers, Sweep sweep) {
         EnumSet<Feature> ordered = EnumSet.noneOf(Feature.class);
         ordered.addAll(offers);
         offers = Collections.unmodifiableSet(ordered);
-        Objects.requireNonNull(sweep, "sweep");
+        Objects.requireNonNull(sweeps, "sweeps");
     }
 
     /**
-     * Builds the simulations of one program's sweep. Called once per program and configuration,
-     * so that a configuration may keep state across that sweep's seeds (as a horizon estimated
-     * from the runs so far does).
+     * One program's sweep under a configuration: the simulation of each seed, and what each
+     * passing run took. A configuration makes one per program ({@link Sweeps}), so that it may
+     * learn from that sweep's runs, as a PCT horizon estimated from the steps of the runs so far
+     * does.
      */
     @FunctionalInterface
     public interface Sweep {
+        /** The simulation of {@code seed}. */
+        Simulation simulation(long seed);
+
         /**
-         * The simulation of each seed, for a program one passing run of which takes
-         * {@code measuredSteps} steps.
+         * Told after {@code simulation} passed with {@code result}, before the next seed's
+         * simulation is asked for; the sweep ends at the first failing run. Most configurations
+         * learn nothing from it.
          */
-        LongFunction<Simulation> start(long measuredSteps);
+        default void passed(Simulation simulation, SimulationResult result) {}
+    }
+
+    /** Starts the sweeps of a configuration. */
+    @FunctionalInterface
+    public interface Sweeps {
+        /** A new sweep, for a program one passing run of which takes {@code measuredSteps} steps. */
+        Sweep start(long measuredSteps);
     }
 
     /**

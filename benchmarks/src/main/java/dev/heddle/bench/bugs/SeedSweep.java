@@ -4,7 +4,6 @@ import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationFailure;
 import java.util.Set;
-import java.util.function.LongFunction;
 
 /**
  * Seeds to first failure: runs a program's seeds 0, 1, 2, ... under one {@link Configuration}
@@ -31,19 +30,22 @@ public final class SeedSweep {
         if (!lacking.isEmpty()) {
             return new Finding.Needs(lacking);
         }
-        return firstFailure(program, program.buggy(), configuration.sweep().start(measuredSteps), maxSeeds);
+        return firstFailure(program, program.buggy(), configuration.sweeps().start(measuredSteps), maxSeeds);
     }
 
     /**
      * Runs {@code body}, one of {@code program}'s two, on seeds 0 to {@code maxSeeds - 1} with the
-     * simulations {@code simulations} gives and the program's own settings, stopping at the first
-     * failing seed; features are not checked.
+     * simulations {@code sweep} gives and the program's own settings, telling it of each passing
+     * run, and stops at the first failing seed; features are not checked.
      */
-    public static Finding firstFailure(BugProgram program, SimBody body, LongFunction<Simulation> simulations,
-                                       long maxSeeds) {
+    public static Finding firstFailure(BugProgram program, SimBody body, Configuration.Sweep sweep, long maxSeeds) {
+        if (maxSeeds < 1) {
+            throw new IllegalArgumentException("maxSeeds must be at least 1, was " + maxSeeds);
+        }
         for (long seed = 0; seed < maxSeeds; seed++) {
+            Simulation simulation = program.settings().apply(sweep.simulation(seed));
             try {
-                program.settings().apply(simulations.apply(seed)).run(body);
+                sweep.passed(simulation, simulation.run(body));
             } catch (SimulationFailure failure) {
                 return new Finding.Found(seed, failure.kind(), program.symptom());
             }

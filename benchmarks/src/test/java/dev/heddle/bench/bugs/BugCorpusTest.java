@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.sim.FailureKind;
 import dev.heddle.sim.Simulation;
+import dev.heddle.sim.SimulationResult;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongFunction;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,12 +45,13 @@ class BugCorpusTest {
         long steps = SeedSweep.measuredSteps(program);
         Finding first = null;
         for (Configuration configuration : Configuration.benchmarked()) {
-            LongFunction<Simulation> simulations = configuration.sweep().start(steps);
-            Finding buggy = SeedSweep.firstFailure(program, program.buggy(), simulations, SEEDS);
+            Finding buggy = SeedSweep.firstFailure(program, program.buggy(), configuration.sweeps().start(steps),
+                    SEEDS);
             if (first == null && buggy instanceof Finding.Found && configuration.lacking(program).isEmpty()) {
                 first = buggy;
             }
-            Finding fixed = SeedSweep.firstFailure(program, program.fixed(), configuration.sweep().start(steps), SEEDS);
+            Finding fixed = SeedSweep.firstFailure(program, program.fixed(), configuration.sweeps().start(steps),
+                    SEEDS);
             assertInstanceOf(Finding.NotFound.class, fixed, program.name() + "'s fixed twin failed under "
                     + configuration.name() + ": " + fixed);
         }
@@ -74,9 +77,32 @@ class BugCorpusTest {
             assertThrows(AssertionError.class, () -> SeedSweep.firstFailure(program, none, 1, 1));
         } else {
             assertEquals(new Finding.Needs(program.needs()), SeedSweep.firstFailure(program, none, 1, SEEDS));
-            Configuration all = new Configuration("all", Set.of(Feature.values()), none.sweep());
+            Configuration all = new Configuration("all", Set.of(Feature.values()), none.sweeps());
             assertTrue(all.lacking(program).isEmpty());
         }
+    }
+
+    @Test
+    void aSweepIsToldOfEachPassingRunUntilTheFirstFailure() {
+        BugProgram program = CheckThenAct.PROGRAM;
+        List<Long> passed = new ArrayList<>();
+        Configuration.Sweep counting = new Configuration.Sweep() {
+            @Override
+            public Simulation simulation(long seed) {
+                return Simulation.ofSeed(seed);
+            }
+
+            @Override
+            public void passed(Simulation simulation, SimulationResult result) {
+                passed.add(result.seed());
+            }
+        };
+        Finding.Found found = assertInstanceOf(Finding.Found.class,
+                SeedSweep.firstFailure(program, program.buggy(), counting, SEEDS));
+        assertEquals(LongStream.range(0, found.seed()).boxed().toList(), passed);
+        passed.clear();
+        assertEquals(new Finding.NotFound(5), SeedSweep.firstFailure(program, program.fixed(), counting, 5));
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), passed);
     }
 
     @Test
