@@ -3,6 +3,7 @@ package dev.heddle.bench.bugs;
 import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationFailure;
+import dev.heddle.sim.SimulationResult;
 import java.util.Set;
 
 /**
@@ -44,19 +45,21 @@ public final class SeedSweep {
         }
         for (long seed = 0; seed < maxSeeds; seed++) {
             Simulation simulation = program.settings().apply(sweep.simulation(seed));
+            SimulationResult passed;
             try {
-                sweep.passed(simulation, simulation.run(body));
+                passed = simulation.run(body);
             } catch (SimulationFailure failure) {
                 return new Finding.Found(seed, failure.kind(), program.symptom());
             }
+            sweep.passed(simulation, passed);
         }
         return new Finding.NotFound(maxSeeds);
     }
 
     /**
-     * The steps of one run of {@code program}'s fixed twin at seed 0 under {@link dev.heddle.sim.Strategy#RANDOM}:
-     * the length of a passing run, which is the horizon PCT should spread its change points over
-     * and what an estimate from a sweep's own runs would give.
+     * The steps of one run of {@code program}'s fixed twin at seed 0 under
+     * {@link dev.heddle.sim.Strategy#RANDOM}: the length of a passing run, which is the horizon PCT
+     * should spread its change points over and what an estimate from a sweep's own runs would give.
      */
     public static long measuredSteps(BugProgram program) {
         return program.settings().apply(Simulation.ofSeed(0)).run(program.fixed()).steps();
