@@ -84,8 +84,8 @@ final class IfInsteadOfWhile {
                 }
                 return null;
             });
-            postman.get();
             reader.get();
+            postman.get();
         }
     }
 }
