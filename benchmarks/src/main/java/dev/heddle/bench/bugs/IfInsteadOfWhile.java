@@ -10,9 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A one-slot mailbox whose {@code take} waits under {@code if (empty)} instead of
- * {@code while (empty)}: with one producer and one consumer every signal means a letter, so the
- * bug shows only when {@link Condition#await()} returns without a signal, as the JDK allows.
- * Fixed: the wait is in a {@code while} loop.
+ * {@code while (empty)}: with one postman and one reader every signal means a letter, so the
+ * bug shows only when {@link Condition#await()} returns without a signal, as the JDK allows:
+ * the reader then takes nothing, and the letter arrives after it left. Fixed: the wait is in a
+ * {@code while} loop.
  *
  * <p>A spurious wake-up reaches {@code await} in user code through the agent's rewrite of the
  * call, so the program needs both.
@@ -23,7 +24,7 @@ final class IfInsteadOfWhile {
             "take() waits under if (empty) instead of while (empty): a spurious wake-up takes from an empty slot",
             Set.of(Feature.AGENT, Feature.SPURIOUS_WAKE_UPS), sim -> run(false), sim -> run(true));
 
-    private static final int LETTERS = 3;
+    private static final String LETTER = "letter";
 
     private IfInsteadOfWhile() {}
 
@@ -68,24 +69,19 @@ final class IfInsteadOfWhile {
 
     private static void run(boolean fixed) throws Exception {
         Mailbox mailbox = new Mailbox();
+        String received;
         try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())) {
             Future<?> postman = threads.submit(() -> {
-                for (int i = 0; i < LETTERS; i++) {
-                    mailbox.put("letter-" + i);
-                }
+                mailbox.put(LETTER);
                 return null;
             });
-            Future<?> reader = threads.submit(() -> {
-                for (int i = 0; i < LETTERS; i++) {
-                    String letter = mailbox.take(fixed);
-                    if (letter == null) {
-                        throw new AssertionError("take() returned no letter: it woke with the slot empty");
-                    }
-                }
-                return null;
-            });
-            reader.get();
+            Future<String> reader = threads.submit(() -> mailbox.take(fixed));
             postman.get();
+            received = reader.get();
+        }
+        if (!LETTER.equals(received)) {
+            throw new AssertionError("the reader received " + received + " instead of '" + LETTER
+                    + "': take() returned with the slot empty");
         }
     }
 }
