@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -87,7 +88,7 @@ public final class BugsSmallBench {
                 best = configuration;
             }
         }
-        out.printf("wall_seconds=%.1f%n", (System.nanoTime() - start) / 1e9);
+        out.printf(Locale.ROOT, "wall_seconds=%.1f%n", (System.nanoTime() - start) / 1e9);
         out.println("best=" + best.name());
         out.printf("found_best_vs_random=%d/%d%n", count(rows, best, Finding.Found.class),
                 count(rows, configurations.getFirst(), Finding.Found.class));
@@ -122,7 +123,7 @@ public final class BugsSmallBench {
                 && f.kind() != f.symptom()).count();
     }
 
-    /** The rows as a table: the first failing seed, {@code none}, or what the program needs, per configuration. */
+    /** The rows as a table: per configuration the first failing seed, {@code -} if none, or what the program needs. */
     private static String table(List<Row> rows, List<Configuration> configurations, long seeds) {
         List<List<String>> cells = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("program", "kind", "steps"));
