@@ -27,6 +27,11 @@ final class SimTask {
      * held ones of a paused host included, goes to that worker's pinned queue.
      */
     int pinnedWorker = -1;
+    /**
+     * Set when the task suspends in one of Heddle's suspension points during its step, cleared
+     * when its next step begins: a task that waits without it waits in the JDK or its own park.
+     */
+    boolean suspendedInHeddle;
     /** PCT priority: higher runs first. */
     long priority;
 

@@ -45,6 +45,7 @@ public final class Simulation {
     private double buggify = Buggify.P_RUN_ENABLED;
     private boolean buggifySet;
     private boolean swarm;
+    private boolean spuriousWakeups;
     /** Null: the default, {@link #defaultRerunCommand}. */
     private LongFunction<String> rerunCommand;
 
@@ -241,6 +242,21 @@ public final class Simulation {
     }
 
     /**
+     * Spurious wake-ups on demand: the JDK lets {@code LockSupport.park}, {@code Object.wait}
+     * and {@code Condition.await} return without a signal, so a wait must sit in a loop that
+     * checks its condition again; a wait in an {@code if} works in nearly every real run. With
+     * this on, the seed draws a rate for the run (1/2 or 1/4) and wakes waits spuriously at
+     * that rate: a task parked in a {@code LockSupport.park} of its own is unparked between
+     * steps, and with Heddle's agent every {@code Condition.await}, {@code Object.wait} and
+     * {@code LockSupport.park} of instrumented code may return at once. Each one is in the
+     * trace. Heddle's own waits are never woken. Default off.
+     */
+    public Simulation spuriousWakeups(boolean on) {
+        this.spuriousWakeups = on;
+        return this;
+    }
+
+    /**
      * How failure reports tell the user to rerun a seed, e.g. {@code s -> "mvn test -Dheddle.seed=" + hex(s)}.
      * The command must reproduce this simulation's settings (strategy, swarm mode, buggify),
      * not only the seed. By default, {@code Simulation.ofSeed(0x2aL)} with the swarm and buggify
@@ -408,6 +424,7 @@ public final class Simulation {
     /** Java that reruns seed {@code s} with this simulation's swarm and buggify settings. */
     private String defaultRerunCommand(long s) {
         return "Simulation.ofSeed(" + hex(s) + "L)" + (swarm ? ".swarm(true)" : "")
+                + (spuriousWakeups ? ".spuriousWakeups(true)" : "")
                 + (buggifySet ? ".buggify(" + buggify + ")" : "") + ".run(...)";
     }
 
@@ -421,6 +438,10 @@ public final class Simulation {
 
     boolean swarm() {
         return swarm;
+    }
+
+    boolean spuriousWakeups() {
+        return spuriousWakeups;
     }
 
     /** A seed as failure reports print it: {@code 0x} and lowercase hex. */

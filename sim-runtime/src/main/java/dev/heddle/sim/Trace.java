@@ -69,7 +69,12 @@ final class Trace {
         /** a: message, b: bytes ({@link NetworkEvent#RELEASE}). */
         NET_RELEASE,
         /** The test paused or resumed auto-advance ({@link SimTime}). a: 0 paused, 1 resumed; b: virtual time. */
-        AUTO_ADVANCE
+        AUTO_ADVANCE,
+        /**
+         * A task woken with no signal ({@link SpuriousWakeups}). a: task, b: 0 when unparked between
+         * steps, else 1 + the ordinal of the {@code SimulatedJdkCalls.Wait} that returned at once.
+         */
+        SPURIOUS_WAKEUP
     }
 
     private final List<String> names = new ArrayList<>();
@@ -194,6 +199,8 @@ final class Trace {
             case BUGGIFY_POINT -> "buggify point " + (a < buggifyPoints.size() ? buggifyPoints.get((int) a) : "#" + a)
                     + (b == 1 ? " active" : " inactive");
             case AUTO_ADVANCE -> (a == 0 ? "pause" : "resume") + " auto-advance at " + b / 1_000_000 + " ms";
+            case SPURIOUS_WAKEUP -> "spurious wake-up of " + task(a) + (b == 0 ? ", unparked" : " in "
+                    + dev.heddle.sim.instrument.SimulatedJdkCalls.Wait.values()[(int) b - 1]);
         };
     }
 

@@ -1,0 +1,83 @@
+package dev.heddle.runtime.internal;
+
+/**
+ * Where a thread comes from, as far as a simulation cares: the carrier of the simulation it
+ * was created in, and, for a platform thread that a simulated task created, which task and
+ * which line. It lets the simulator find its run from threads that are not Heddle tasks
+ * (virtual threads a task started with the JDK's own API, which join the run) and name the
+ * origin of platform threads that escape it.
+ *
+ * <p>Carried by an {@link InheritableThreadLocal} set on the simulation's carrier thread: every
+ * thread created inside the run inherits it, whatever API created it, and the JDK calls
+ * {@link InheritableThreadLocal#childValue} on the creating thread while it constructs the new
+ * one, so the carrier sees each creation as it happens ({@link Carrier#threadCreated}) without
+ * instrumenting anything. A thread created outside every simulation has none.
+ */
+public final class ThreadOrigin {
+    private static final InheritableThreadLocal<ThreadOrigin> INHERITED = new InheritableThreadLocal<>() {
+        @Override
+        protected ThreadOrigin childValue(ThreadOrigin parent) {
+            return parent.carrier.threadCreated(parent);
+        }
+    };
+
+    private final Carrier carrier;
+    /** For a platform thread created inside the run: the task and line that created it; null otherwise. */
+    private final String platformThreadCreation;
+
+    private ThreadOrigin(Carrier carrier, String platformThreadCreation) {
+        this.carrier = carrier;
+        this.platformThreadCreation = platformThreadCreation;
+    }
+
+    /**
+     * Marks the calling thread, a simulation's carrier, and so every thread created from now on
+     * inside the run, as {@code carrier}'s. Undone by {@link #leave()}.
+     */
+    public static void enter(Carrier carrier) {
+        INHERITED.set(new ThreadOrigin(carrier, null));
+    }
+
+    /** Ends {@link #enter} on the calling thread, once its run is over. */
+    public static void leave() {
+        INHERITED.remove();
+    }
+
+    /** The origin of a platform thread that the task and line {@code creation} created inside the run of {@code carrier}. */
+    public static ThreadOrigin platformThread(Carrier carrier, String creation) {
+        return new ThreadOrigin(carrier, creation);
+    }
+
+    /** The origin of the calling thread, or null for a thread created outside every simulation. */
+    public static ThreadOrigin ofCurrentThread() {
+        return INHERITED.get();
+    }
+
+    /**
+     * The carrier of the simulation the calling thread runs in: its task's, or for a virtual
+     * thread the run adopted, the one it inherited; null outside every simulation and on a
+     * platform thread that escaped one.
+     */
+    public static Carrier carrierOfCurrentThread() {
+        Task<?> task = Task.current();
+        if (task != null) {
+            return task.carrier();
+        }
+        ThreadOrigin origin = INHERITED.get();
+        return origin == null || origin.isPlatformThread() ? null : origin.carrier;
+    }
+
+    public Carrier carrier() {
+        return carrier;
+    }
+
+    /** True for a platform thread created inside a run: it runs outside the simulation. */
+    public boolean isPlatformThread() {
+        return platformThreadCreation != null;
+    }
+
+    /** For a platform thread, the task and the line that created it, as {@code "task main#1 at Test.run(Test.java:12)"}. */
+    public String platformThreadCreation() {
+        return platformThreadCreation;
+    }
+}

@@ -1,0 +1,289 @@
+package dev.heddle.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.heddle.runtime.JoinHandle;
+import dev.heddle.sim.instrument.JdkCalls;
+import dev.heddle.sync.Notify;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spurious wake-ups on demand: a wait with an {@code if} around it (the classic bug) fails within
+ * 100 seeds with them on and never with them off; waits in a {@code while} loop never fail; runs
+ * stay deterministic. {@code JdkCalls} is called here as the agent's rewritten bytecode calls it.
+ */
+class SpuriousWakeupsTest {
+    private static final int SEEDS = 100;
+
+    /** One waiter and one setter; the waiter must see the value the setter publishes with its signal. */
+    private interface Program {
+        void run(Sim sim) throws Exception;
+    }
+
+    /** {@code Condition.await} in an {@code if} (or a {@code while} when {@code loop}), through JdkCalls.await. */
+    private static Program conditionWait(boolean loop) {
+        return sim -> {
+            ReentrantLock lock = new ReentrantLock();
+            Condition published = lock.newCondition();
+            int[] value = {0};
+            JoinHandle<Integer> waiter = sim.spawn(() -> {
+                lock.lock();
+                try {
+                    if (loop) {
+                        while (value[0] == 0) {
+                            JdkCalls.await(published);
+                        }
+                    } else if (value[0] == 0) {
+                        JdkCalls.await(published);
+                    }
+                    return value[0];
+                } finally {
+                    lock.unlock();
+                }
+            });
+            sim.spawn(() -> {
+                lock.lock();
+                try {
+                    value[0] = 42;
+                    published.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            });
+            assertEquals(42, waiter.join(), "the waiter returned before the value was published");
+        };
+    }
+
+    /** {@code Condition.awaitUninterruptibly} in an {@code if} or a {@code while}. */
+    private static Program conditionWaitUninterruptibly(boolean loop) {
+        return sim -> {
+            ReentrantLock lock = new ReentrantLock();
+            Condition published = lock.newCondition();
+            int[] value = {0};
+            JoinHandle<Integer> waiter = sim.spawn(() -> {
+                lock.lock();
+                try {
+                    if (loop) {
+                        while (value[0] == 0) {
+                            JdkCalls.awaitUninterruptibly(published);
+                        }
+                    } else if (value[0] == 0) {
+                        JdkCalls.awaitUninterruptibly(published);
+                    }
+                    return value[0];
+                } finally {
+                    lock.unlock();
+                }
+            });
+            sim.spawn(() -> {
+                lock.lock();
+                try {
+                    value[0] = 42;
+                    published.signal();
+                } finally {
+                    lock.unlock();
+                }
+            });
+            assertEquals(42, waiter.join(), "the waiter returned before the value was published");
+        };
+    }
+
+    /**
+     * A plain {@code LockSupport.park} in an {@code if} or a {@code while}, called directly (no
+     * agent: the simulator unparks it between steps) or through JdkCalls.park (the agent's).
+     */
+    private static Program park(boolean loop, boolean throughJdkCalls) {
+        return sim -> {
+            int[] value = {0};
+            Thread[] waiterThread = new Thread[1];
+            JoinHandle<Integer> waiter = sim.spawn(() -> {
+                waiterThread[0] = Thread.currentThread();
+                if (loop) {
+                    while (value[0] == 0) {
+                        parkOnce(throughJdkCalls);
+                    }
+                } else if (value[0] == 0) {
+                    parkOnce(throughJdkCalls);
+                }
+                return value[0];
+            });
+            sim.spawn(() -> {
+                value[0] = 42;
+                if (waiterThread[0] != null) {
+                    LockSupport.unpark(waiterThread[0]);
+                }
+            });
+            assertEquals(42, waiter.join(), "the waiter returned before the value was published");
+        };
+    }
+
+    private static void parkOnce(boolean throughJdkCalls) {
+        if (throughJdkCalls) {
+            JdkCalls.park(SpuriousWakeupsTest.class);
+        } else {
+            LockSupport.park();
+        }
+    }
+
+    /** The seeds of {@code 0..SEEDS-1} whose run failed, and how. */
+    private static List<String> failures(Program program, boolean spurious) {
+        List<String> failed = new ArrayList<>();
+        for (long seed = 0; seed < SEEDS; seed++) {
+            try {
+                Simulation.ofSeed(seed).spuriousWakeups(spurious).run(program::run);
+            } catch (SimulationFailure f) {
+                failed.add(seed + ": " + f.kind() + " " + f.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        return failed;
+    }
+
+    private static void caughtWithAndNeverWithout(Program buggy) {
+        assertEquals(List.of(), failures(buggy, false), "without spurious wake-ups the bug never shows");
+        List<String> caught = failures(buggy, true);
+        assertTrue(!caught.isEmpty(), "a wait in an if was not caught in " + SEEDS + " seeds");
+        assertTrue(caught.getFirst().contains("TASK_FAILED") && caught.getFirst().contains("42"), caught.getFirst());
+        System.out.println("first failing seed of " + SEEDS + ": " + caught.getFirst().split(":")[0] + ", failing seeds: "
+                + caught.size());
+    }
+
+    @Test
+    void aConditionAwaitInAnIfIsCaughtWithSpuriousWakeupsAndNeverWithout() {
+        caughtWithAndNeverWithout(conditionWait(false));
+    }
+
+    @Test
+    void anAwaitUninterruptiblyInAnIfIsCaughtWithSpuriousWakeupsAndNeverWithout() {
+        caughtWithAndNeverWithout(conditionWaitUninterruptibly(false));
+    }
+
+    @Test
+    void aPlainParkInAnIfIsCaughtWithoutTheAgentWithSpuriousWakeupsAndNeverWithout() {
+        caughtWithAndNeverWithout(park(false, false));
+    }
+
+    @Test
+    void aParkInAnIfIsCaughtThroughJdkCallsWithSpuriousWakeupsAndNeverWithout() {
+        caughtWithAndNeverWithout(park(false, true));
+    }
+
+    @Test
+    void waitsInAWhileLoopNeverFailWithSpuriousWakeups() {
+        assertEquals(List.of(), failures(conditionWait(true), true));
+        assertEquals(List.of(), failures(conditionWaitUninterruptibly(true), true));
+        assertEquals(List.of(), failures(park(true, false), true));
+        assertEquals(List.of(), failures(park(true, true), true));
+    }
+
+    @Test
+    void runsWithSpuriousWakeupsAreDeterministic() {
+        for (long seed = 0; seed < 20; seed++) {
+            for (Program p : List.of(conditionWait(true), park(true, false), park(true, true), conditionWait(false))) {
+                try {
+                    Simulation.ofSeed(seed).spuriousWakeups(true).checkDeterminism(p::run);
+                } catch (SimulationFailure f) {
+                    assertNotEquals(FailureKind.NONDETERMINISM, f.kind(), f.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The spurious wake-ups are events of the trace: a run with some has another hash than the same seed without. */
+    @Test
+    void spuriousWakeupsAreInTheTrace() {
+        int differ = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            long without = Simulation.ofSeed(seed).run(park(true, false)::run).traceHash();
+            long with = Simulation.ofSeed(seed).spuriousWakeups(true).run(park(true, false)::run).traceHash();
+            differ += with != without ? 1 : 0;
+        }
+        assertTrue(differ > 0 && differ < 20, differ + " of 20 seeds had a spurious wake-up");
+    }
+
+    /**
+     * Heddle's own waits (here Notify and join) are never woken spuriously: the setting changes
+     * nothing in a run that waits only on them, event for event.
+     */
+    @Test
+    void heddlesOwnWaitsAreNeverWokenSpuriously() {
+        Program heddleOnly = sim -> {
+            Notify published = new Notify();
+            int[] value = {0};
+            JoinHandle<Integer> waiter = sim.spawn(() -> {
+                while (value[0] == 0) {
+                    try (var changed = published.notified()) {
+                        changed.await();
+                    }
+                }
+                return value[0];
+            });
+            sim.spawn(() -> {
+                value[0] = 42;
+                published.notifyOne();
+            });
+            assertEquals(42, waiter.join());
+        };
+        for (long seed = 0; seed < 50; seed++) {
+            long without = Simulation.ofSeed(seed).run(heddleOnly::run).traceHash();
+            long with = Simulation.ofSeed(seed).spuriousWakeups(true).run(heddleOnly::run).traceHash();
+            assertEquals(without, with, "seed " + seed);
+        }
+    }
+
+    /** Outside a simulation the stand-ins are the JDK's calls: no wait returns early. */
+    @Test
+    void outsideASimulationJdkCallsAwaitWaitsForTheSignal() throws Exception {
+        ReentrantLock lock = new ReentrantLock();
+        Condition published = lock.newCondition();
+        boolean[] set = {false};
+        Thread waiter = Thread.ofPlatform().start(() -> {
+            lock.lock();
+            try {
+                JdkCalls.await(published);
+                if (!set[0]) {
+                    fail("await returned without a signal");
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            } finally {
+                lock.unlock();
+            }
+        });
+        while (true) {
+            lock.lock();
+            try {
+                if (lock.hasWaiters(published)) {
+                    set[0] = true;
+                    published.signal();
+                    break;
+                }
+            } finally {
+                lock.unlock();
+            }
+            Thread.onSpinWait();
+        }
+        waiter.join();
+    }
+
+    /** A failing run's rerun line keeps the setting: without it the seed would pass. */
+    @Test
+    void theRerunLineKeepsTheSetting() {
+        for (long seed = 0; seed < SEEDS; seed++) {
+            try {
+                Simulation.ofSeed(seed).spuriousWakeups(true).run(conditionWait(false)::run);
+            } catch (SimulationFailure f) {
+                assertTrue(f.getMessage().contains(".spuriousWakeups(true)"), f.getMessage());
+                return;
+            }
+        }
+        fail("no seed failed");
+    }
+}
