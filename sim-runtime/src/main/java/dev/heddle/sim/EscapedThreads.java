@@ -130,11 +130,7 @@ final class EscapedThreads {
         if (join == null) {
             return null;
         }
-        boolean onVirtual = false;
-        for (StackTraceElement e : frames) {
-            onVirtual |= e.getClassName().equals("java.lang.VirtualThread") && e.getMethodName().equals("joinNanos");
-        }
-        if (onVirtual) {
+        if (joinsVirtualThread(frames)) {
             return adoptedAlive ? null : "task " + t + " waits in Thread.join() at " + join + " for a virtual thread"
                     + " that is not part of the simulation: a virtual thread created outside it (before"
                     + " Simulation.run, or by another run) keeps the JDK's scheduler even when a task starts it,"
@@ -144,6 +140,24 @@ final class EscapedThreads {
         return "task " + t + " waits in Thread.join() at " + join + " for a platform thread: "
                 + (platformThreads.isEmpty() ? PLATFORM_THREADS_RUN_OUTSIDE : platformThreadsNamed())
                 + ", and no seed decides when it ends." + FIX + "\n" + FailureReports.stack(t);
+    }
+
+    /**
+     * True when {@code t} waits in {@code Thread.join} for a virtual thread while one of the run's
+     * is alive: then it most likely joins that one, and waits inside the simulation (for a
+     * deadlock, if nothing else can run), not for work handed outside it.
+     */
+    static boolean joinsThreadOfTheRun(SimTask t, boolean adoptedAlive) {
+        return adoptedAlive && t.thread != null && joinsVirtualThread(t.thread.getStackTrace());
+    }
+
+    private static boolean joinsVirtualThread(StackTraceElement[] frames) {
+        for (StackTraceElement e : frames) {
+            if (e.getClassName().equals("java.lang.VirtualThread") && e.getMethodName().equals("joinNanos")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The platform threads the run made, for a deadlock report: empty when none. */

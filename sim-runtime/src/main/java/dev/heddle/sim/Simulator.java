@@ -215,9 +215,13 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     private void noProgress() {
         boolean adoptedAlive = alive.values().stream().anyMatch(t -> t.task == null);
         for (SimTask t : alive.values()) {
+            if (EscapedThreads.joinsThreadOfTheRun(t, adoptedAlive)) {
+                continue;
+            }
             String outside = escaped.waitsForEscaped(t, adoptedAlive);
             if (outside == null) {
                 outside = FailureReports.wokenFromOutside(t);
+                outside = outside == null ? null : outside + escaped.note();
             }
             if (outside != null) {
                 fail(FailureKind.FOREIGN_WAKEUP, outside, null);

@@ -175,6 +175,37 @@ class SpuriousWakeupsTest {
         caughtWithAndNeverWithout(park(false, true));
     }
 
+    /**
+     * {@code Object.wait} in an {@code if}, through JdkCalls.waitOn. A notify wakes a virtual thread
+     * from the JDK's own 'VirtualThread-unblocker' thread, outside the simulation, so a run whose
+     * waiter really waits fails as a foreign wake-up either way; with spurious wake-ups the bug
+     * itself shows in some seeds first, as the wait returns at once with nothing published.
+     */
+    @Test
+    void anObjectWaitInAnIfIsCaughtWithSpuriousWakeupsAndNeverWithout() {
+        Program buggy = sim -> {
+            Object monitor = new Object();
+            int[] value = {0};
+            JoinHandle<Integer> waiter = sim.spawn(() -> {
+                synchronized (monitor) {
+                    if (value[0] == 0) {
+                        JdkCalls.waitOn(monitor);
+                    }
+                    return value[0];
+                }
+            });
+            sim.spawn(() -> {
+                synchronized (monitor) {
+                    value[0] = 42;
+                    monitor.notifyAll();
+                }
+            });
+            assertEquals(42, waiter.join(), "the waiter returned before the value was published");
+        };
+        assertTrue(failures(buggy, false).stream().noneMatch(f -> f.contains("TASK_FAILED")), "the bug never shows");
+        assertTrue(failures(buggy, true).stream().anyMatch(f -> f.contains("TASK_FAILED") && f.contains("42")));
+    }
+
     @Test
     void waitsInAWhileLoopNeverFailWithSpuriousWakeups() {
         assertEquals(List.of(), failures(conditionWait(true), true));

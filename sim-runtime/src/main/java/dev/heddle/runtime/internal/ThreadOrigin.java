@@ -17,7 +17,8 @@ public final class ThreadOrigin {
     private static final InheritableThreadLocal<ThreadOrigin> INHERITED = new InheritableThreadLocal<>() {
         @Override
         protected ThreadOrigin childValue(ThreadOrigin parent) {
-            return parent.carrier.threadCreated(parent);
+            // Null on a thread that only ever asked (get() stores the initial value): no run to tell.
+            return parent == null ? null : parent.carrier.threadCreated(parent);
         }
     };
 
