@@ -142,4 +142,11 @@ public @interface SimTest {
      * counted as a configured fault only in runs that reach a buggify point).
      */
     double buggify() default -1;
+
+    /**
+     * Spurious wake-ups on demand: each seed may wake waits without a signal, as the JDK allows,
+     * so that a wait not in a loop around its condition fails
+     * ({@link dev.heddle.sim.Simulation#spuriousWakeups(boolean)}).
+     */
+    boolean spuriousWakeups() default false;
 }

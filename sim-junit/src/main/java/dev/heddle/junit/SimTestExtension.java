@@ -146,7 +146,8 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 .maxTime(Duration.ofSeconds(settings.maxTimeSeconds()))
                 .failOnLeakedTasks(settings.failOnLeakedTasks())
                 .onLockHeldAcrossSuspension(settings.onLockHeldAcrossSuspension())
-                .swarm(settings.swarm());
+                .swarm(settings.swarm())
+                .spuriousWakeups(settings.spuriousWakeups());
     }
 
     private static void invoke(Method method, Object target, List<Object> arguments, Sim sim) throws Exception {
