@@ -107,6 +107,33 @@ class EscapedThreadsTest {
         assertTrue(f.getMessage().contains("(platform) woke"), f.getMessage());
     }
 
+    /** A virtual thread created outside wakes a task: the wake-up from outside says what the thread is. */
+    @Test
+    void aWakeUpFromAVirtualThreadCreatedOutsideNamesItAsSuch() {
+        AtomicBoolean woke = new AtomicBoolean();
+        Thread[] parked = new Thread[1];
+        Thread outside = Thread.ofVirtual().unstarted(() -> {
+            LockSupport.unpark(parked[0]);
+            woke.set(true);
+        });
+        SimulationFailure f = failureOf(sim -> {
+            sim.spawn(() -> {
+                parked[0] = Thread.currentThread();
+                LockSupport.park();
+            });
+            sim.sleep(java.time.Duration.ofMillis(1));
+            outside.start();
+            while (!woke.get()) {
+                Thread.onSpinWait();
+            }
+            sim.sleep(java.time.Duration.ofMillis(1));
+        });
+        assertEquals(FailureKind.FOREIGN_WAKEUP, f.kind(), f.getMessage());
+        assertTrue(f.getMessage().contains("(virtual) woke"), f.getMessage());
+        assertTrue(f.getMessage().contains("a virtual thread created outside the simulation and started inside it"),
+                f.getMessage());
+    }
+
     /** Without the agent: the join on it is where it shows, named, the same in every run of the seed. */
     @Test
     void aVirtualThreadCreatedOutsideAndJoinedInsideIsNamedAsSuch() {

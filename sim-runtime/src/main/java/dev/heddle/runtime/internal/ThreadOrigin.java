@@ -55,11 +55,15 @@ public final class ThreadOrigin {
     }
 
     /**
-     * The carrier of the simulation the calling thread runs in: its task's, or for a virtual
-     * thread the run adopted, the one it inherited; null outside every simulation and on a
-     * platform thread that escaped one.
+     * The carrier of the calling virtual thread: its task's, or for a virtual thread a
+     * simulation adopted, the one it inherited. Null on a platform thread (every thread of a
+     * simulation is virtual, so a platform thread, one that escaped a run included, is asked
+     * nothing, and gets no entry in its thread locals), and on a virtual thread of no runtime.
      */
     public static Carrier carrierOfCurrentThread() {
+        if (!Thread.currentThread().isVirtual()) {
+            return null;
+        }
         Task<?> task = Task.current();
         if (task != null) {
             return task.carrier();
