@@ -62,7 +62,8 @@ class SimTestSpuriousWakeupsTest {
         SimulationFailure f = (SimulationFailure) with.failure();
         assertEquals(FailureKind.TASK_FAILED, f.kind(), f.getMessage());
         assertTrue(f.getMessage().contains("42"), f.getMessage());
-        assertTrue(f.rerunCommand().contains("SimTestSpuriousWakeupsTest$Samples#withSpuriousWakeups"), f.rerunCommand());
+        assertTrue(f.rerunCommand().contains("SimTestSpuriousWakeupsTest$Samples#withSpuriousWakeups"),
+                f.rerunCommand());
         SampleRun without = SampleRun.of(Samples.class, "withoutSpuriousWakeups");
         assertTrue(without.passed(), without.output());
     }

@@ -207,7 +207,7 @@ class EscapedThreadsTest {
         assertTrue(f.getMessage().contains("('the-worker')"), f.getMessage());
     }
 
-    /** A virtual thread a task started is watched as a task is: its lock held across a suspension point fails the run. */
+    /** A virtual thread a task started is watched as a task: a lock it holds across a suspension fails the run. */
     @Test
     void anAdoptedVirtualThreadHoldingAMonitorAcrossASuspensionFailsTheRun() {
         SimulationFailure f = failureOf(sim -> {

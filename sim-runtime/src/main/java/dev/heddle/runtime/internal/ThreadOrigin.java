@@ -44,7 +44,7 @@ public final class ThreadOrigin {
         INHERITED.remove();
     }
 
-    /** The origin of a platform thread that the task and line {@code creation} created inside the run of {@code carrier}. */
+    /** The origin of a platform thread that {@code creation} (a task and a line) made inside {@code carrier}'s run. */
     public static ThreadOrigin platformThread(Carrier carrier, String creation) {
         return new ThreadOrigin(carrier, creation);
     }
@@ -81,7 +81,7 @@ public final class ThreadOrigin {
         return platformThreadCreation != null;
     }
 
-    /** For a platform thread, the task and the line that created it, as {@code "task main#1 at Test.run(Test.java:12)"}. */
+    /** For a platform thread, the task and line that created it: {@code "task main#1 at Test.run(Test.java:12)"}. */
     public String platformThreadCreation() {
         return platformThreadCreation;
     }
