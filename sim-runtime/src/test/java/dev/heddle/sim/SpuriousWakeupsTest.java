@@ -291,6 +291,76 @@ class SpuriousWakeupsTest {
         }
     }
 
+    /**
+     * A spurious wake-up never swallows an interrupt nor makes one up: a wait entered interrupted
+     * throws at once (awaitUninterruptibly waits for its signal and keeps the status), and a wait
+     * woken spuriously returns with the status it had.
+     */
+    @Test
+    void interruptsAreNeitherSwallowedNorMadeUp() {
+        for (long seed = 0; seed < 30; seed++) {
+            ReentrantLock lock = new ReentrantLock();
+            Condition condition = lock.newCondition();
+            Object monitor = new Object();
+            List<String> seen = new ArrayList<>();
+            Simulation.ofSeed(seed).spuriousWakeups(true).run(sim -> {
+                lock.lock();
+                try {
+                    Thread.currentThread().interrupt();
+                    JdkCalls.await(condition);
+                    seen.add("await returned");
+                } catch (InterruptedException e) {
+                    seen.add("await interrupted, status " + Thread.currentThread().isInterrupted());
+                } finally {
+                    lock.unlock();
+                }
+                synchronized (monitor) {
+                    Thread.currentThread().interrupt();
+                    try {
+                        JdkCalls.waitOn(monitor);
+                        seen.add("wait returned");
+                    } catch (InterruptedException e) {
+                        seen.add("wait interrupted, status " + Thread.currentThread().isInterrupted());
+                    }
+                }
+                Runnable signal = () -> {
+                    lock.lock();
+                    try {
+                        condition.signal();
+                    } finally {
+                        lock.unlock();
+                    }
+                };
+                for (int i = 0; i < 20; i++) {
+                    JoinHandle<Void> signaller;
+                    lock.lock();
+                    try {
+                        // Spawned holding the lock: its signal comes after the wait began.
+                        signaller = sim.spawn(signal);
+                        JdkCalls.awaitUninterruptibly(condition);
+                        if (Thread.currentThread().isInterrupted()) {
+                            seen.add("an interrupt was made up");
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                    signaller.join();
+                }
+                lock.lock();
+                try {
+                    Thread.currentThread().interrupt();
+                    sim.spawn(signal);
+                    JdkCalls.awaitUninterruptibly(condition);
+                    seen.add("awaitUninterruptibly returned, status " + Thread.interrupted());
+                } finally {
+                    lock.unlock();
+                }
+            });
+            assertEquals(List.of("await interrupted, status false", "wait interrupted, status false",
+                    "awaitUninterruptibly returned, status true"), seen, "seed " + seed);
+        }
+    }
+
     /** Outside a simulation the stand-ins are the JDK's calls: no wait returns early. */
     @Test
     void outsideASimulationJdkCallsAwaitWaitsForTheSignal() throws Exception {
