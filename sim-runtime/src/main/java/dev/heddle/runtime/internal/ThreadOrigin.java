@@ -1,5 +1,7 @@
 package dev.heddle.runtime.internal;
 
+import java.lang.ref.WeakReference;
+
 /**
  * Where a thread comes from, as far as a simulation cares: the carrier of the simulation it
  * was created in, and, for a platform thread that a simulated task created, which task and
@@ -12,22 +14,26 @@ package dev.heddle.runtime.internal;
  * {@link InheritableThreadLocal#childValue} on the creating thread while it constructs the new
  * one, so the carrier sees each creation as it happens ({@link Carrier#threadCreated}) without
  * instrumenting anything. A thread created outside every simulation has none.
+ *
+ * <p>The carrier is held weakly: a platform thread a run created may outlive it by far (a
+ * pool's worker never shut down), and must not keep the run's simulator, tasks and trace alive.
  */
 public final class ThreadOrigin {
     private static final InheritableThreadLocal<ThreadOrigin> INHERITED = new InheritableThreadLocal<>() {
         @Override
         protected ThreadOrigin childValue(ThreadOrigin parent) {
             // Null on a thread that only ever asked (get() stores the initial value): no run to tell.
-            return parent == null ? null : parent.carrier.threadCreated(parent);
+            Carrier carrier = parent == null ? null : parent.carrier.get();
+            return carrier == null ? null : carrier.threadCreated(parent);
         }
     };
 
-    private final Carrier carrier;
+    private final WeakReference<Carrier> carrier;
     /** For a platform thread created inside the run: the task and line that created it; null otherwise. */
     private final String platformThreadCreation;
 
     private ThreadOrigin(Carrier carrier, String platformThreadCreation) {
-        this.carrier = carrier;
+        this.carrier = new WeakReference<>(carrier);
         this.platformThreadCreation = platformThreadCreation;
     }
 
@@ -69,11 +75,12 @@ public final class ThreadOrigin {
             return task.carrier();
         }
         ThreadOrigin origin = INHERITED.get();
-        return origin == null || origin.isPlatformThread() ? null : origin.carrier;
+        return origin == null || origin.isPlatformThread() ? null : origin.carrier.get();
     }
 
+    /** The carrier of the run the thread was created in; null once that run is over and gone. */
     public Carrier carrier() {
-        return carrier;
+        return carrier.get();
     }
 
     /** True for a platform thread created inside a run: it runs outside the simulation. */
