@@ -22,9 +22,9 @@ import java.util.random.RandomGenerator;
  *   <li>each wait that {@code dev.heddle.sim.instrument.JdkCalls} stands in for (with the agent),
  *       as it begins ({@link #atWait}): the wait that must not end yet ends at once, the
  *       condition still false;</li>
- *   <li>without the agent, before each step, one of the tasks parked in a plain
- *       {@code LockSupport.park} of their own ({@link #beforeStep}), unparked from the carrier
- *       between steps as any task would unpark it. Not a task parked in Heddle's own suspension
+ *   <li>before each step, one of the tasks parked in a plain {@code LockSupport.park} of their
+ *       own, one the agent did not rewrite or with no agent at all ({@link #beforeStep}),
+ *       unparked from the carrier between steps as any task could unpark it. Not a task parked in Heddle's own suspension
  *       points, whose callers loop but whose steps it would only waste, nor one parked in the
  *       JDK's locks and queues (a blocker of the JDK's): they loop and ignore an unpark. Nor
  *       {@code Object.wait} or {@code Condition.await}: an unpark does not end them, and the
@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
  * their own stream, so turning this on changes no other decision of a seed.
  */
 final class SpuriousWakeups {
-    /** Trace codes of what was woken: a parked task unparked before a step, or a wait that returned at once. */
+    /** The trace's code for a task unparked between steps; a wait that returned at once is 1 + its ordinal. */
     static final int UNPARKED = 0;
 
     private final RandomGenerator random;
@@ -48,11 +48,6 @@ final class SpuriousWakeups {
         this.random = random;
         this.trace = trace;
         this.rate = random.nextBoolean() ? 0.5 : 0.25;
-    }
-
-    /** The probability of each spurious wake-up in this run. */
-    double rate() {
-        return rate;
     }
 
     /** Whether the wait {@code running} begins returns spuriously (see {@link SimulatedJdkCalls#wakesSpuriously}). */
