@@ -166,7 +166,9 @@ public final class Simulation {
      * looks at its first two suspensions and then at the n-th with probability 2/n, drawn from
      * the seed: a lock held at a suspension point that runs often is found within a seed or
      * two, one held at a point reached once is found over a sweep of seeds.
-     * {@link LockHeldPolicy#IGNORE} saves the walks.
+     * {@link LockHeldPolicy#IGNORE} saves the walks. The suspension points are Heddle's own, in
+     * tasks and in virtual threads a task started, and with Heddle's agent also
+     * {@code Thread.yield()} and {@code LockSupport.park()} in instrumented code.
      */
     public Simulation onLockHeldAcrossSuspension(LockHeldPolicy policy) {
         this.lockHeldPolicy = Objects.requireNonNull(policy, "policy");
