@@ -33,9 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * System properties override the annotation for a whole run: {@code heddle.seed} runs exactly
  * one seed (as printed, {@code 0x2a}, or decimal), {@code heddle.seeds} sets the number of
  * seeds, {@code heddle.strategy} the strategy, {@code heddle.pctDepth} and
- * {@code heddle.pctHorizon} PCT's depth and horizon. A failure's rerun command names those a
- * run of its seed alone needs to be the same run (the strategy a {@link Strategy#PORTFOLIO}
- * seed ran, the horizon PCT estimated). Test instance fields are shared by all seeds of a
+ * {@code heddle.pctHorizon} PCT's depth and horizon, {@code heddle.spuriousWakeups} spurious
+ * wake-ups. A failure's rerun command names those a run of its seed alone needs to be the same
+ * run (the strategy a {@link Strategy#PORTFOLIO} seed ran and whether it woke waits spuriously,
+ * the horizon PCT estimated). Test instance fields are shared by all seeds of a
  * method: keep per-run state inside the method.
  *
  * <p>After a passing sweep the test logs a sweep summary: every {@code sim.sometimes} point
@@ -164,4 +165,11 @@ public @interface SimTest {
      * fails at once, saying what to add.
      */
     String[] instrument() default {};
+
+    /**
+     * Spurious wake-ups on demand: each seed may wake waits without a signal, as the JDK allows,
+     * so that a wait not in a loop around its condition fails
+     * ({@link dev.heddle.sim.Simulation#spuriousWakeups(boolean)}).
+     */
+    boolean spuriousWakeups() default false;
 }

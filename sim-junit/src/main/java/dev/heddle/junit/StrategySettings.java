@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The strategy, PCT depth and PCT horizon of a {@link SimTest} sweep: the annotation's, each
- * overridden by its system property ({@code heddle.strategy}, {@code heddle.pctDepth},
- * {@code heddle.pctHorizon}); the horizon estimated from the sweep's runs ({@link PctHorizon})
+ * The strategy, PCT depth, PCT horizon and spurious wake-ups of a {@link SimTest} sweep: the
+ * annotation's, each overridden by its system property ({@code heddle.strategy},
+ * {@code heddle.pctDepth}, {@code heddle.pctHorizon}, {@code heddle.spuriousWakeups}); the horizon estimated from the sweep's runs ({@link PctHorizon})
  * unless one of the two sets it. A failure's rerun command adds the properties that make a run
  * of its seed alone the same run: the strategy the seed ran when {@code heddle.strategy} chose
  * it, and under PCT the depth and the horizon when the annotation does not give them. A
@@ -25,17 +25,21 @@ final class StrategySettings {
     static final String STRATEGY_PROPERTY = "heddle.strategy";
     static final String DEPTH_PROPERTY = "heddle.pctDepth";
     static final String HORIZON_PROPERTY = "heddle.pctHorizon";
+    static final String SPURIOUS_PROPERTY = "heddle.spuriousWakeups";
 
     private final SimTest annotation;
     private final Strategy strategy;
     private final int pctDepth;
     private final PctHorizon horizon;
+    private final boolean spuriousWakeups;
 
-    private StrategySettings(SimTest annotation, Strategy strategy, int pctDepth, PctHorizon horizon) {
+    private StrategySettings(SimTest annotation, Strategy strategy, int pctDepth, PctHorizon horizon,
+            boolean spuriousWakeups) {
         this.annotation = annotation;
         this.strategy = strategy;
         this.pctDepth = pctDepth;
         this.horizon = horizon;
+        this.spuriousWakeups = spuriousWakeups;
     }
 
     /** The settings of a sweep of the test annotated with {@code annotation}, checked before any seed runs. */
@@ -55,15 +59,22 @@ final class StrategySettings {
         int pctDepth = depth == null ? annotation.pctDepth() : (int) number(DEPTH_PROPERTY, depth, Integer.MAX_VALUE);
         String steps = property(HORIZON_PROPERTY);
         long set = steps == null ? annotation.pctHorizon() : number(HORIZON_PROPERTY, steps, Long.MAX_VALUE);
-        if (steps == null && set < 0) {
-            return new StrategySettings(annotation, strategy, pctDepth, PctHorizon.estimated());
+        String spurious = property(SPURIOUS_PROPERTY);
+        boolean spuriousWakeups = annotation.spuriousWakeups();
+        if (spurious != null) {
+            if (!spurious.equals("true") && !spurious.equals("false")) {
+                throw new IllegalArgumentException(SPURIOUS_PROPERTY + " must be true or false, was '" + spurious + "'");
+            }
+            spuriousWakeups = Boolean.parseBoolean(spurious);
         }
-        return new StrategySettings(annotation, strategy, pctDepth, PctHorizon.fixed(set));
+        PctHorizon horizon = steps == null && set < 0 ? PctHorizon.estimated() : PctHorizon.fixed(set);
+        return new StrategySettings(annotation, strategy, pctDepth, horizon, spuriousWakeups);
     }
 
-    /** Sets the strategy, depth and the horizon of the next run on {@code simulation}. */
+    /** Sets the strategy, depth, spurious wake-ups and the horizon of the next run on {@code simulation}. */
     Simulation apply(Simulation simulation) {
-        return simulation.strategy(strategy).pctDepth(pctDepth).pctHorizon(horizon.forNextRun());
+        return simulation.strategy(strategy).pctDepth(pctDepth).pctHorizon(horizon.forNextRun())
+                .spuriousWakeups(spuriousWakeups);
     }
 
     /** The sweep's horizon, to tell each run's steps to. */
@@ -100,6 +111,10 @@ final class StrategySettings {
                 || (strategy == Strategy.PORTFOLIO && run.strategy() != Strategy.RANDOM);
         if (strategyNamed) {
             properties.add("-D" + STRATEGY_PROPERTY + "=" + run.strategy());
+            if (run.spuriousWakeups() && !annotation.spuriousWakeups()) {
+                // The portfolio turned them on for this seed; a run under the strategy named would not.
+                properties.add("-D" + SPURIOUS_PROPERTY + "=true");
+            }
         }
         if (run.strategy() == Strategy.PCT) {
             if (run.pctDepth() != annotation.pctDepth()) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class SimTestRerunTest {
     private static final List<String> PROPERTIES = List.of("heddle.seed", "heddle.strategy", "heddle.pctDepth",
-            "heddle.pctHorizon");
+            "heddle.pctHorizon", "heddle.spuriousWakeups");
     private static final Pattern PROPERTY = Pattern.compile(" -D(heddle\\.\\w+)=(\\S+)");
 
     /** Sample tests run through the JUnit engine by the tests below, never on their own. */

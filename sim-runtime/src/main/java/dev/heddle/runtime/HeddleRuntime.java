@@ -134,8 +134,8 @@ public final class HeddleRuntime implements AutoCloseable {
         this.carrier = carrier;
         this.alive = new AliveTasks(hooks);
         this.ctrlC = new ShutdownSignal(!carrier.isSimulation(), threadName, shutdownGracePeriod);
-        this.threads = VirtualThreads.factory(hooks == null || hooks.latencies() == null ? carrier
-                : hooks.latencies().recording(carrier));
+        this.threads = carrier.taskThreads(VirtualThreads.factory(hooks == null || hooks.latencies() == null
+                ? carrier : hooks.latencies().recording(carrier)));
         this.defaultNode = carrier.defaultNode();
         this.clock = new RuntimeClock(carrier.time(), defaultNode);
         if (carrier.simulatesBlocking()) {

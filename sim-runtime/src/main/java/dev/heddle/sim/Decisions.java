@@ -9,9 +9,10 @@ import java.util.random.RandomGenerator;
  * RANDOM pool runs, PCT's priorities and change points, the logical worker that acts and the
  * worker its steal tries first, the branch a select polls first, the suspensions at which
  * held locks are looked for, the clocks of simulated hosts, the simulated network's latencies,
- * the buggify points that are active and fire, the fault kinds a swarm profile turns on, and
- * the numbers handed to user code. Choices the seed does not make (FIFO's order, PCT's
- * highest priority first) are the schedulers', {@link ReadyPool} and {@link LogicalWorkers}.
+ * the buggify points that are active and fire, the fault kinds a swarm profile turns on, the
+ * spurious wake-ups, and the numbers handed to user code. Choices the seed does not make
+ * (FIFO's order, PCT's highest priority first) are the schedulers', {@link ReadyPool} and
+ * {@link LogicalWorkers}.
  *
  * <p>Each purpose draws from its own stream split from the seed, so that one more draw for
  * one purpose does not reshuffle the others. Nothing here is recorded: a run is reproduced
@@ -131,6 +132,14 @@ final class Decisions {
      */
     RandomGenerator swarmKind(String kind) {
         return new SimRandom(seed, "swarm " + kind, trace, null);
+    }
+
+    /**
+     * The stream of {@link SpuriousWakeups}: the run's rate, and whether and whom each chance
+     * wakes. Made only for runs that turn spurious wake-ups on.
+     */
+    RandomGenerator spuriousWakeups() {
+        return new SimRandom(seed, "spurious wake-ups", trace, null);
     }
 
     private final class StealStarts implements RandomGenerator {

@@ -28,8 +28,8 @@ final class FailureReports {
                 + " JVM exits. It is at:\n" + stack(t);
     }
 
-    /** A task that suspends holding {@code found}, with the frames of its own code. */
-    static String lockHeld(Task<?> task, HeldLocks.Found found) {
+    /** A task (or a thread the run adopted) that suspends holding {@code found}, with the frames of its own code. */
+    static String lockHeld(Object task, HeldLocks.Found found) {
         StringBuilder report = new StringBuilder("task " + task + " suspends while holding ");
         report.append(String.join(" and ", found.locks())).append(": every task that needs it is stuck until this"
                 + " one runs again, and a contended monitor is woken from outside the simulation. Release it before"
@@ -182,7 +182,12 @@ final class FailureReports {
         }
         sb.append("Likely cause: ");
         String all = sb.toString();
-        if (all.contains("VirtualThread-unparker")) {
+        if (all.contains(EscapedThreads.PLATFORM_THREADS_RUN_OUTSIDE)) {
+            sb.append("a platform thread started from a task, named above; run its work as a Heddle task"
+                    + " (Heddle.spawn, or Heddle.spawnBlocking for a blocking call).");
+        } else if (all.contains("virtual thread created outside the simulation")) {
+            sb.append("a virtual thread created outside the simulation, named above; create it inside the task.");
+        } else if (all.contains("VirtualThread-unparker")) {
             sb.append("Thread.sleep, LockSupport.parkNanos or a timed wait in a task; use Heddle's clock.");
         } else if (all.contains("VirtualThread-unblocker")) {
             sb.append("contended synchronized or Object.wait: a lock held across a suspension point;"

@@ -11,16 +11,22 @@ package dev.heddle.sim;
  * PCT run with change points. With logical workers, which PCT cannot drive, every seed runs
  * RANDOM.
  *
+ * <p>The seed's third bit turns {@linkplain Simulation#spuriousWakeups spurious wake-ups} on in
+ * every other group of four seeds, so that each strategy runs with and without them within
+ * any eight seeds: a wait outside a loop is found, and a bug that a spurious wake-up would
+ * hide (a waiter that wakes early and retries in time) is still found without.
+ *
  * <p>This is the one place that turns a seed into the portfolio's settings: a further
- * dimension (a setting on in half the seeds) takes the seed's next bits here.
+ * dimension takes the seed's next bits here.
  */
-record PortfolioChoice(Strategy strategy, int pctDepth) {
+record PortfolioChoice(Strategy strategy, int pctDepth, boolean spuriousWakeups) {
 
     static PortfolioChoice of(long seed, int workers, int configuredDepth) {
         int turn = (int) (seed & 3);
+        boolean spurious = ((seed >>> 2) & 1) == 1;
         if (workers > 0 || turn == 0) {
-            return new PortfolioChoice(Strategy.RANDOM, configuredDepth);
+            return new PortfolioChoice(Strategy.RANDOM, configuredDepth, spurious);
         }
-        return new PortfolioChoice(Strategy.PCT, turn);
+        return new PortfolioChoice(Strategy.PCT, turn, spurious);
     }
 }

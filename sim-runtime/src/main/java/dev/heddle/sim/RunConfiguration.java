@@ -24,13 +24,16 @@ import java.util.OptionalDouble;
  * @param pctHorizon PCT's horizon in steps; used only when {@code strategy} is PCT
  * @param workers    logical workers, 0 for one pool of ready tasks
  * @param buggify    the share of runs with buggify on, when set; empty: the default, counted only where reached
+ * @param spuriousWakeups  whether the seed may wake waits without a signal ({@link Simulation#spuriousWakeups}),
+ *                         as set or as the portfolio chose
  * @param schedulingPoints whether the agent's scheduling points at memory accesses are steps ({@link Simulation#schedulingPoints})
  */
 public record RunConfiguration(long seed, Strategy strategy, int pctDepth, long pctHorizon, int workers,
                                long maxSteps, Duration maxTime, Duration stuckAfter, int maxBlockingThreads,
                                boolean failOnLeakedTasks, LockHeldPolicy lockHeldPolicy, Instant epoch,
                                Duration maxClockOffset, double maxClockDriftPpm, boolean swarm,
-                               OptionalDouble buggify, boolean schedulingPoints) {
+                               OptionalDouble buggify, boolean schedulingPoints,
+                               boolean spuriousWakeups) {
 
     /** A simulation with exactly this configuration: running it repeats the run. */
     public Simulation simulation() {
@@ -47,7 +50,8 @@ public record RunConfiguration(long seed, Strategy strategy, int pctDepth, long 
                 .epoch(epoch)
                 .clockSkew(maxClockOffset, maxClockDriftPpm)
                 .swarm(swarm)
-                .schedulingPoints(schedulingPoints);
+                .schedulingPoints(schedulingPoints)
+                .spuriousWakeups(spuriousWakeups);
         if (workers > 0) {
             s.workers(workers);
         }
@@ -117,6 +121,9 @@ public record RunConfiguration(long seed, Strategy strategy, int pctDepth, long 
         }
         if (buggify.isPresent()) {
             calls.add(".buggify(" + buggify.getAsDouble() + ")");
+        }
+        if (spuriousWakeups != d.spuriousWakeups) {
+            calls.add(".spuriousWakeups(" + spuriousWakeups + ")");
         }
         if (schedulingPoints != d.schedulingPoints) {
             calls.add(".schedulingPoints(" + schedulingPoints + ")");

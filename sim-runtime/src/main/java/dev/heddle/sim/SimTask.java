@@ -29,6 +29,11 @@ final class SimTask {
     int pinnedWorker = -1;
     /** The monitors the task holds that instrumented code entered: no scheduling point switches while above 0. */
     int monitorDepth;
+    /**
+     * Set when the task suspends in one of Heddle's suspension points during its step, cleared
+     * when its next step begins: a task that waits without it waits in the JDK or its own park.
+     */
+    boolean suspendedInHeddle;
     /** PCT priority: higher runs first. */
     long priority;
 

@@ -47,6 +47,7 @@ public final class Simulation {
     private boolean buggifySet;
     private boolean swarm;
     private boolean schedulingPoints;
+    private boolean spuriousWakeups;
     /** Null: the default, {@link RunConfiguration#rerunInJava()}. */
     private LongFunction<String> rerunCommand;
 
@@ -171,7 +172,9 @@ public final class Simulation {
      * looks at its first two suspensions and then at the n-th with probability 2/n, drawn from
      * the seed: a lock held at a suspension point that runs often is found within a seed or
      * two, one held at a point reached once is found over a sweep of seeds.
-     * {@link LockHeldPolicy#IGNORE} saves the walks.
+     * {@link LockHeldPolicy#IGNORE} saves the walks. The suspension points are Heddle's own, in
+     * tasks and in virtual threads a task started, and with Heddle's agent also
+     * {@code Thread.yield()} and {@code LockSupport.park()} in instrumented code.
      */
     public Simulation onLockHeldAcrossSuspension(LockHeldPolicy policy) {
         this.lockHeldPolicy = Objects.requireNonNull(policy, "policy");
@@ -267,6 +270,21 @@ public final class Simulation {
     }
 
     /**
+     * Spurious wake-ups on demand: the JDK lets {@code LockSupport.park}, {@code Object.wait}
+     * and {@code Condition.await} return without a signal, so a wait must sit in a loop that
+     * checks its condition again; a wait in an {@code if} works in nearly every real run. With
+     * this on, the seed draws a rate for the run (1/2 or 1/4) and wakes waits spuriously at
+     * that rate: a task parked in a {@code LockSupport.park} of its own is unparked between
+     * steps, and with Heddle's agent every {@code Condition.await}, {@code Object.wait} and
+     * {@code LockSupport.park} of instrumented code may return at once. Each one is in the
+     * trace. Heddle's own waits are never woken. Default off.
+     */
+    public Simulation spuriousWakeups(boolean on) {
+        this.spuriousWakeups = on;
+        return this;
+    }
+
+    /**
      * How failure reports tell the user to rerun a seed, e.g. {@code s -> "mvn test -Dheddle.seed=" + hex(s)}.
      * The command must reproduce this simulation's {@link #configuration()}, not only the seed.
      * By default, {@link RunConfiguration#rerunInJava()}: {@code Simulation.ofSeed(0x2aL)} with
@@ -332,15 +350,17 @@ public final class Simulation {
     public RunConfiguration configuration() {
         Strategy runs = strategy;
         int depth = pctDepth;
+        boolean spurious = spuriousWakeups;
         if (strategy == Strategy.PORTFOLIO) {
             PortfolioChoice choice = PortfolioChoice.of(seed, workers, pctDepth);
             runs = choice.strategy();
             depth = choice.pctDepth();
+            spurious |= choice.spuriousWakeups();
         }
         return new RunConfiguration(seed, runs, depth, pctHorizon, workers, maxSteps, Duration.ofNanos(maxTime),
                 Duration.ofNanos(stuckAfter), maxBlockingThreads, failOnLeakedTasks, lockHeldPolicy, epoch,
                 maxClockOffset, maxClockDriftPpm, swarm,
-                buggifySet ? OptionalDouble.of(buggify) : OptionalDouble.empty(), schedulingPoints);
+                buggifySet ? OptionalDouble.of(buggify) : OptionalDouble.empty(), schedulingPoints, spurious);
     }
 
     private SimulationResult execute(SimBody body, Trace trace) {

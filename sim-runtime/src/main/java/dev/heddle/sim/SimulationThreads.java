@@ -1,5 +1,6 @@
 package dev.heddle.sim;
 
+import dev.heddle.runtime.internal.ThreadOrigin;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +46,14 @@ final class SimulationThreads {
      */
     static SimulationResult run(Supplier<SimulationResult> run, AtomicReference<Simulator> simulator,
                                 long stuckAfterNanos) {
-        Future<SimulationResult> result = CARRIERS.submit(run::get);
+        Future<SimulationResult> result = CARRIERS.submit(() -> {
+            try {
+                return run.get();
+            } finally {
+                // The run marked its carrier (see ThreadOrigin); a pooled carrier must not pass it to the next.
+                ThreadOrigin.leave();
+            }
+        });
         long sample = Math.max(1, Math.min(SAMPLE_NANOS, stuckAfterNanos / 4));
         long step = -1;
         long since = System.nanoTime();

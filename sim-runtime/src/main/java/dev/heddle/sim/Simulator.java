@@ -5,7 +5,9 @@ import dev.heddle.runtime.internal.Node;
 import dev.heddle.runtime.internal.SpawnSite;
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.ThreadOrigin;
 import dev.heddle.runtime.internal.VirtualThreads;
+import dev.heddle.sim.instrument.SimulatedJdkCalls;
 import dev.heddle.time.TimeDriver;
 import dev.heddle.time.VirtualTimeDriver;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.random.RandomGenerator;
 
@@ -28,7 +31,7 @@ import java.util.random.RandomGenerator;
  * (wake-ups from outside the simulation) and for runs that cannot finish (deadlock, busy loops,
  * endless time); what it then tells the user is written in {@link FailureReports}.
  */
-final class Simulator implements Carrier, Suspension.Watcher {
+final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls {
     private static final int RECENT_STEPS = 1024;
     /**
      * Where {@link LockHeldPolicy#WARN} reports go: a logger rather than standard error, so that
@@ -46,12 +49,19 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private final SimContext context;
     private final Faults faults;
     private final BuggifySites buggify;
+    /** Null unless the run has {@link Simulation#spuriousWakeups} on. */
+    private final SpuriousWakeups spurious;
+    private final EscapedThreads escaped = new EscapedThreads();
     private final Thread carrier;
     /** The scheduling points of instrumented code, when the run has them on; else null. */
     private final InterleavingPoints points;
+    /** True while the runtime constructs a task's thread: its own spawn, not a thread user code creates. */
+    private boolean spawningTask;
 
     /** Per logical worker, the factory of threads pinned to it (spawnLocal's); built on first use. */
     private final Map<Integer, ThreadFactory> localThreads = new HashMap<>();
+    /** The executors of those threads, which virtual threads they start inherit. */
+    private final List<Executor> pinnedExecutors = new ArrayList<>();
     private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
     private final Map<Task<?>, SimTask> byTask = new IdentityHashMap<>();
     /** Tasks whose virtual thread has not terminated, in creation order. */
@@ -91,10 +101,12 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (config.buggifySet()) {
             buggify.on();
         }
+        this.spurious = config.configuration().spuriousWakeups() ? new SpuriousWakeups(decisions.spuriousWakeups(), trace) : null;
         this.carrier = Thread.currentThread();
         this.points = config.schedulingPoints()
                 ? InterleavingPoints.start(this, ready, trace, config.maxSteps())
                 : null;
+        ThreadOrigin.enter(this);
     }
 
     // ---- the loop ----
@@ -136,6 +148,9 @@ final class Simulator implements Carrier, Suspension.Watcher {
                     FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null);
             return;
         }
+        if (spurious != null && !tearingDown) {
+            spurious.beforeStep();
+        }
         SimTask t = points == null ? null : points.takeChosen();
         if (t == null) {
             t = ready.next(steps + 1);
@@ -143,6 +158,10 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (hosts.hold(t)) {
             return;
         }
+        if (spurious != null) {
+            spurious.running(t);
+        }
+        t.suspendedInHeddle = false;
         steps++;
         recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
         trace.record(Trace.Event.STEP, t.id, 1 + ready.actingWorker());
@@ -177,6 +196,11 @@ final class Simulator implements Carrier, Suspension.Watcher {
                     fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitor(t), null);
                 }
             }
+            case WAITING -> {
+                if (spurious != null) {
+                    spurious.stepEnded(t, t.suspendedInHeddle);
+                }
+            }
             default -> { }
         }
     }
@@ -197,8 +221,16 @@ final class Simulator implements Carrier, Suspension.Watcher {
      * a deadlock, unless a task waits on something outside.
      */
     private void noProgress() {
+        boolean adoptedAlive = alive.values().stream().anyMatch(t -> t.task == null);
         for (SimTask t : alive.values()) {
-            String outside = FailureReports.wokenFromOutside(t);
+            if (EscapedThreads.joinsThreadOfTheRun(t, adoptedAlive)) {
+                continue;
+            }
+            String outside = escaped.waitsForEscaped(t, adoptedAlive);
+            if (outside == null) {
+                outside = FailureReports.wokenFromOutside(t);
+                outside = outside == null ? null : outside + escaped.note();
+            }
             if (outside != null) {
                 fail(FailureKind.FOREIGN_WAKEUP, outside, null);
                 return;
@@ -209,8 +241,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
                     alive.values()), null);
             return;
         }
-        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport()),
-                null);
+        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport())
+                + escaped.note(), null);
     }
 
     // ---- virtual time the test controls (SimTime) ----
@@ -253,12 +285,16 @@ final class Simulator implements Carrier, Suspension.Watcher {
     private void executePinned(Runnable continuation, int worker) {
         Thread caller = Thread.currentThread();
         if (caller != carrier && caller != runningThread) {
-            foreign.add(FailureReports.foreignWakeup(caller, continuation));
+            foreign.add(FailureReports.foreignWakeup(caller, continuation)
+                    + escaped.foreignWaker(caller, VirtualThreads.threadOf(continuation), this));
             return;
         }
         SimTask t = byContinuation.get(continuation);
         if (t == null) {
             t = adopt(continuation);
+        }
+        if (spurious != null) {
+            spurious.woken(t);
         }
         if (points != null && points.absorbsWake(t)) {
             return;
@@ -280,8 +316,37 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (ready.actingWorker() < 0) {
             return threads;
         }
-        return localThreads.computeIfAbsent(worker,
-                w -> VirtualThreads.factory(continuation -> executePinned(continuation, w)));
+        return localThreads.computeIfAbsent(worker, w -> {
+            Executor pinned = continuation -> executePinned(continuation, w);
+            pinnedExecutors.add(pinned);
+            return taskThreads(VirtualThreads.factory(pinned));
+        });
+    }
+
+    /** The runtime's threads, made with {@link #spawningTask} set: see {@link #threadCreated}. */
+    @Override
+    public ThreadFactory taskThreads(ThreadFactory threads) {
+        return body -> {
+            spawningTask = true;
+            try {
+                return threads.newThread(body);
+            } finally {
+                spawningTask = false;
+            }
+        };
+    }
+
+    /**
+     * User code in the running step constructs a thread ({@link ThreadOrigin}): a platform one is
+     * noted by {@link EscapedThreads}. The runtime's own spawns are let through at once, as are
+     * threads a platform thread creates (they keep its origin).
+     */
+    @Override
+    public ThreadOrigin threadCreated(ThreadOrigin parent) {
+        if (spawningTask || parent.isPlatformThread() || Thread.currentThread() != runningThread) {
+            return parent;
+        }
+        return escaped.created(parent, this, running);
     }
 
     /**
@@ -344,10 +409,26 @@ final class Simulator implements Carrier, Suspension.Watcher {
      * test; searching at every suspension tripled the cost of such a run. So a run searches at
      * the suspensions {@link Decisions#checkLocksAt} draws: a dozen in a run of a thousand, at
      * places that differ from seed to seed, so that a lock held at any suspension point that
-     * seeds reach is found over a sweep.
+     * seeds reach is found over a sweep. {@code task} is null in a virtual thread the run adopted.
      */
     @Override
     public void suspending(Task<?> task) {
+        if (Thread.currentThread() != runningThread) {
+            return;
+        }
+        running.suspendedInHeddle = true;
+        checkLocksHeld(task != null ? task : running);
+    }
+
+    /** As {@link #suspending}, at a suspension in the JDK that the agent's {@code JdkCalls} shows. */
+    @Override
+    public void suspendingInJdk(String call) {
+        if (Thread.currentThread() == runningThread) {
+            checkLocksHeld(running + " (in " + call + ")");
+        }
+    }
+
+    private void checkLocksHeld(Object who) {
         LockHeldPolicy policy = config.lockHeldPolicy();
         if (policy == LockHeldPolicy.IGNORE || tearingDown || !decisions.checkLocksAt(++suspensions)) {
             return;
@@ -356,12 +437,36 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (found.isEmpty()) {
             return;
         }
-        String report = FailureReports.lockHeld(task, found);
+        String report = FailureReports.lockHeld(who, found);
         if (policy == LockHeldPolicy.FAIL) {
             fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null);
         } else if (warnedLocks.add(found.locks().toString())) {
             LOG.log(System.Logger.Level.WARNING, Simulation.seedText(seed) + " " + report);
         }
+    }
+
+    @Override
+    public boolean wakesSpuriously(Wait wait) {
+        return spurious != null && !tearingDown && Thread.currentThread() == runningThread
+                && spurious.atWait(running, wait);
+    }
+
+    /** A start the agent's {@code JdkCalls} shows: see {@link EscapedThreads#started}. */
+    @Override
+    public void starting(Thread thread) {
+        if (Thread.currentThread() != runningThread) {
+            return;
+        }
+        boolean ownScheduler = thread.isVirtual() && isOwnExecutor(VirtualThreads.schedulerOf(thread));
+        String error = escaped.started(thread, running, ownScheduler);
+        if (error != null) {
+            fail(FailureKind.FOREIGN_WAKEUP, error, null);
+            throw new IllegalStateException(error);
+        }
+    }
+
+    private boolean isOwnExecutor(Executor executor) {
+        return executor == this || pinnedExecutors.contains(executor);
     }
 
     @Override

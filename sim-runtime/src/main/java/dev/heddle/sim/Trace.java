@@ -74,7 +74,12 @@ final class Trace {
          * At a scheduling point of instrumented code another task was chosen ({@link InterleavingPoints}).
          * a: the task that yields, b: the point's site (1, 2, ... in order first switched at).
          */
-        POINT
+        POINT,
+        /**
+         * A task woken with no signal ({@link SpuriousWakeups}). a: task, b: 0 when unparked between
+         * steps, else 1 + the ordinal of the {@code SimulatedJdkCalls.Wait} that returned at once.
+         */
+        SPURIOUS_WAKEUP
     }
 
     private final List<String> names = new ArrayList<>();
@@ -216,6 +221,8 @@ final class Trace {
                     + (b == 1 ? " active" : " inactive");
             case AUTO_ADVANCE -> (a == 0 ? "pause" : "resume") + " auto-advance at " + b / 1_000_000 + " ms";
             case POINT -> "switch from " + task(a) + " at " + pointSite(b);
+            case SPURIOUS_WAKEUP -> "spurious wake-up of " + task(a) + (b == 0 ? ", unparked" : " in "
+                    + dev.heddle.sim.instrument.SimulatedJdkCalls.Wait.values()[(int) b - 1]);
         };
     }
 

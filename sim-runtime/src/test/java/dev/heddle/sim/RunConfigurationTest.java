@@ -38,7 +38,8 @@ class RunConfigurationTest {
                 .clockSkew(Duration.ofMillis(250), 12.5)
                 .swarm(true)
                 .buggify(0.5)
-                .schedulingPoints(true);
+                .schedulingPoints(true)
+                .spuriousWakeups(true);
     }
 
     @Test
@@ -64,7 +65,7 @@ class RunConfigurationTest {
                 + ".maxSteps(3000000000L).maxTime(Duration.ofNanos(1234567)).stuckAfter(Duration.ofMillis(1500))"
                 + ".maxBlockingThreads(3).failOnLeakedTasks(true).onLockHeldAcrossSuspension(LockHeldPolicy.WARN)"
                 + ".epoch(Instant.parse(\"2030-05-06T07:08:09.123Z\")).clockSkew(Duration.ofMillis(250), 12.5)"
-                + ".swarm(true).buggify(0.5).schedulingPoints(true).run(...)", everySettingChanged(-5).configuration().rerunInJava());
+                + ".swarm(true).buggify(0.5).spuriousWakeups(true).schedulingPoints(true).run(...)", everySettingChanged(-5).configuration().rerunInJava());
         assertEquals("Simulation.ofSeed(0x1L).pctHorizon(9).run(...)",
                 Simulation.ofSeed(1).pctHorizon(9).configuration().rerunInJava());
     }

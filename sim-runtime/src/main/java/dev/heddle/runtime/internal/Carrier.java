@@ -90,6 +90,24 @@ public interface Carrier extends Executor {
         return 0;
     }
 
+    /**
+     * The factory of the threads of the runtime's tasks, given the runtime's usual one: the
+     * simulator wraps it to tell its own spawns from threads that user code creates (see
+     * {@link #threadCreated}).
+     */
+    default ThreadFactory taskThreads(ThreadFactory threads) {
+        return threads;
+    }
+
+    /**
+     * Called on a thread of this carrier's simulation while it constructs a new thread, with
+     * the {@link ThreadOrigin} it passes down; returns the new thread's. Only a simulation ever
+     * sets an origin ({@link ThreadOrigin#enter}), so only the simulator overrides this.
+     */
+    default ThreadOrigin threadCreated(ThreadOrigin parent) {
+        return parent;
+    }
+
     /** Called on the spawning thread after a task's thread is created and before it starts. */
     default void taskSpawned(Task<?> task) {}
 

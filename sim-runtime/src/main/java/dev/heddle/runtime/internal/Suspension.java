@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * while (!ready) Suspension.park(this);
  * }</pre>
  * On a thread that is not a Heddle task (a plain platform thread in a test) this is a
- * plain park. Every suspension refills the task's cooperative {@link Budget}: the task has
+ * plain park; in a virtual thread that a simulated task started with the JDK's own API, the
+ * simulator still watches it. Every suspension refills the task's cooperative {@link Budget}: the task has
  * let the others run.
  */
 public final class Suspension {
@@ -28,6 +29,7 @@ public final class Suspension {
     public static void park(Object blocker) {
         Task<?> task = Task.current();
         if (task == null) {
+            watchOutsideTasks();
             LockSupport.park(blocker);
             return;
         }
@@ -47,6 +49,7 @@ public final class Suspension {
     public static void parkIgnoringCancellation(Object blocker) {
         Task<?> task = Task.current();
         if (task == null) {
+            watchOutsideTasks();
             LockSupport.park(blocker);
             return;
         }
@@ -57,6 +60,7 @@ public final class Suspension {
     public static void yieldNow() {
         Task<?> task = Task.current();
         if (task == null) {
+            watchOutsideTasks();
             Thread.yield();
             return;
         }
@@ -89,10 +93,22 @@ public final class Suspension {
     }
 
     /**
+     * A thread that is no Heddle task may still be one of a simulation's: a virtual thread a
+     * task started with the JDK's API, which the simulation adopted. Its carrier is found by
+     * the {@link ThreadOrigin} it inherited, so that its suspensions are watched as a task's.
+     */
+    private static void watchOutsideTasks() {
+        if (ThreadOrigin.carrierOfCurrentThread() instanceof Watcher watcher) {
+            watcher.suspending(null);
+        }
+    }
+
+    /**
      * A carrier that looks at each task of its own just before the task parks, on the task's
      * thread: how the simulator finds locks held across a suspension point.
      */
     public interface Watcher {
+        /** {@code task} is null for a thread of the carrier that is no Heddle task (a virtual thread it adopted). */
         void suspending(Task<?> task);
     }
 

@@ -19,12 +19,18 @@ public final class VirtualThreads {
     private static final Constructor<?> BUILDER;
     private static final VarHandle RUN_CONTINUATION;
     private static final VarHandle CARRIER_THREAD;
+    private static final VarHandle STATE;
+    private static final VarHandle SCHEDULER;
+    /** {@code java.lang.VirtualThread.PARKED}: unmounted in an untimed {@code LockSupport.park}. */
+    private static final int PARKED = 4;
     private static final RuntimeException UNAVAILABLE;
 
     static {
         Constructor<?> builder = null;
         VarHandle runContinuation = null;
         VarHandle carrierThread = null;
+        VarHandle state = null;
+        VarHandle scheduler = null;
         RuntimeException unavailable = null;
         try {
             Class<?> builderClass = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
@@ -34,6 +40,8 @@ public final class VirtualThreads {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(virtualThread, MethodHandles.lookup());
             runContinuation = lookup.findVarHandle(virtualThread, "runContinuation", Runnable.class);
             carrierThread = lookup.findVarHandle(virtualThread, "carrierThread", Thread.class);
+            state = lookup.findVarHandle(virtualThread, "state", int.class);
+            scheduler = lookup.findVarHandle(virtualThread, "scheduler", Executor.class);
         } catch (ReflectiveOperationException | RuntimeException e) {
             unavailable = new IllegalStateException("""
                     Heddle cannot carry virtual threads on its own executor: %s
@@ -51,6 +59,8 @@ public final class VirtualThreads {
         BUILDER = builder;
         RUN_CONTINUATION = runContinuation;
         CARRIER_THREAD = carrierThread;
+        STATE = state;
+        SCHEDULER = scheduler;
         UNAVAILABLE = unavailable;
     }
 
@@ -89,6 +99,29 @@ public final class VirtualThreads {
             throw UNAVAILABLE;
         }
         return CARRIER_THREAD.getVolatile(thread) != null;
+    }
+
+    /**
+     * True when the virtual {@code thread} is parked in an untimed {@code LockSupport.park}, so
+     * that an unpark resubmits it: {@link Thread#getState()} says {@code WAITING} for this and
+     * for {@code Object.wait} alike, which an unpark does not end. A moment's answer.
+     */
+    public static boolean isParked(Thread thread) {
+        if (UNAVAILABLE != null) {
+            throw UNAVAILABLE;
+        }
+        return thread.isVirtual() && (int) STATE.getVolatile(thread) == PARKED;
+    }
+
+    /**
+     * The executor that carries the virtual {@code thread}, fixed when it was created: the
+     * JDK's own scheduler for a thread created outside Heddle, whatever thread starts it.
+     */
+    public static Executor schedulerOf(Thread thread) {
+        if (UNAVAILABLE != null) {
+            throw UNAVAILABLE;
+        }
+        return (Executor) SCHEDULER.get(thread);
     }
 
     /**

@@ -6,12 +6,15 @@
  * agent and this module and change only together.
  *
  * <ul>
- *   <li>{@link dev.heddle.sim.instrument.SchedulingPoints}: a point before each shared-memory
+ *   <li>{@code SchedulingPoints} (the agent's): a point before each shared-memory
  *       access, atomic or lock call, around monitors, and on loop back-edges, where a simulation
  *       with {@code schedulingPoints(true)} may switch to another task.</li>
  *   <li>{@link dev.heddle.sim.instrument.JdkCalls}: replacements for JDK calls whose simulated
- *       behaviour differs (waits that may wake spuriously, thread starts, yields).</li>
- *   <li>{@link dev.heddle.sim.instrument.InstrumentedRun}: a running simulation as the points
+ *       behaviour differs (waits that may wake spuriously, thread starts, yields); outside a
+ *       simulation each is exactly the JDK's call.</li>
+ *   <li>{@link dev.heddle.sim.instrument.SimulatedJdkCalls}: the calling thread's simulation as
+ *       {@code JdkCalls} sees it; implemented by the simulator.</li>
+ *   <li>{@code InstrumentedRun} (the agent's): a running simulation as the points
  *       see it; implemented by the simulator.</li>
  * </ul>
  */
