@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
@@ -70,6 +71,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
     /** Locks already warned about under {@link LockHeldPolicy#WARN}, so that each is reported once per run. */
     private final Set<String> warnedLocks = new HashSet<>();
     private SimulationFailure failure;
+    /** The main task, named when it fails. */
+    private SimTask root;
     private boolean tearingDown;
     private boolean autoAdvancePaused;
     private final SimTime simTime = new SimTime(this);
@@ -104,6 +107,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
             throw new IllegalStateException("a simulation must be driven by the thread that created it, "
                     + carrier.getName() + ", not " + Thread.currentThread().getName());
         }
+        this.root = byTask.get(root);
         loop(root);
         if (failure != null) {
             throw failure;
@@ -127,8 +131,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
     /** Runs the next ready task for one step, unless its host is paused: then it is only held. */
     private void step() {
         if (steps >= config.maxSteps() && !tearingDown) {
-            fail(FailureKind.STEP_BUDGET_EXCEEDED,
-                    FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null);
+            fail(FailureKind.STEP_BUDGET_EXCEEDED, FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null,
+                    Optional.ofNullable(FailureReports.busiest(recentSteps, alive)).map(t -> t.name).orElse(null), null);
             return;
         }
         SimTask t = ready.next(steps + 1);
@@ -154,6 +158,9 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (t.thread == null) {
             return;
         }
+        if (trace.wantsSite(steps)) {
+            trace.site(steps, StepSites.of(t));
+        }
         switch (t.thread.getState()) {
             case TERMINATED -> {
                 byContinuation.remove(t.continuation);
@@ -161,12 +168,13 @@ final class Simulator implements Carrier, Suspension.Watcher {
             }
             case TIMED_WAITING -> {
                 if (!tearingDown) {
-                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedPark(t), null);
+                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedPark(t), null, t.name, null);
                 }
             }
             case BLOCKED -> {
                 if (!tearingDown) {
-                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitor(t), null);
+                    WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
+                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitor(t, graph), null, t.name, graph);
                 }
             }
             default -> { }
@@ -192,7 +200,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         for (SimTask t : alive.values()) {
             String outside = FailureReports.wokenFromOutside(t);
             if (outside != null) {
-                fail(FailureKind.FOREIGN_WAKEUP, outside, null);
+                fail(FailureKind.FOREIGN_WAKEUP, outside, null, t.name, null);
                 return;
             }
         }
@@ -201,8 +209,9 @@ final class Simulator implements Carrier, Suspension.Watcher {
                     alive.values()), null);
             return;
         }
-        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport()),
-                null);
+        WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
+        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport(),
+                graph), null, null, graph);
     }
 
     // ---- virtual time the test controls (SimTime) ----
@@ -322,7 +331,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
             failedTasks.add(task);
             if (task.failure() instanceof AssertionError) {
                 fail(FailureKind.TASK_FAILED, "task " + FailureReports.task(task) + " failed: " + task.failure(),
-                        task.failure());
+                        task.failure(), t == null ? null : t.name, null);
             }
         }
     }
@@ -347,7 +356,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         }
         String report = FailureReports.lockHeld(task, found);
         if (policy == LockHeldPolicy.FAIL) {
-            fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null);
+            fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null, running == null ? null : running.name, null);
         } else if (warnedLocks.add(found.locks().toString())) {
             LOG.log(System.Logger.Level.WARNING, Simulation.seedText(seed) + " " + report);
         }
@@ -489,7 +498,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
      */
     SimulationFailure stuck(SimTask t, long nanos) {
         return new SimulationFailure(seed, FailureKind.STUCK, FailureReports.stuckStep(t, nanos),
-                config.rerunCommand(seed), trace.hash(), context.swarm(), null);
+                config.rerunCommand(seed), trace.hash(), context.swarm(), null, new FailureData(steps, time.now(),
+                        Optional.of(t.name), List.of(), Optional.empty(), trace.recent(steps), ""));
     }
 
     List<Task<?>> unobservedFailures() {
@@ -548,9 +558,28 @@ final class Simulator implements Carrier, Suspension.Watcher {
     }
 
     void fail(FailureKind kind, String details, Throwable cause) {
+        fail(kind, details, cause, null, null);
+    }
+
+    /**
+     * Fails the run, unless it has failed already, naming {@code failing} as the task at fault
+     * (null for none); {@code graph} is who waits for whom when the run cannot go on, or null.
+     */
+    void fail(FailureKind kind, String details, Throwable cause, String failing, WaitForGraph graph) {
         if (failure == null) {
-            failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), trace.hash(),
-                    context.swarm(), cause);
+            long hash = trace.hash();
+            RecentEvents recent = trace.recent(steps);
+            List<SimTask> blocked = graph == null ? List.of() : alive.values().stream()
+                    .filter(t -> t.thread != null && t.thread.getState() != Thread.State.RUNNABLE).toList();
+            FailureData data = new FailureData(steps, time.now(), Optional.ofNullable(failing),
+                    FailureReports.dump(blocked).tasks(), Optional.ofNullable(graph), recent, "");
+            failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), hash, context.swarm(),
+                    cause, data);
         }
+    }
+
+    /** The main task's name, once the run has started. */
+    String rootName() {
+        return root == null ? null : root.name;
     }
 }

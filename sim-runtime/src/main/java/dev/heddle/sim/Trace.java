@@ -2,12 +2,16 @@ package dev.heddle.sim;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What happened in one run, as a rolling 64-bit hash of every event: equal hashes mean the
- * same run. The events themselves are kept only when a determinism check asks, to show where
- * two runs of one seed part ways.
+ * same run. Every run keeps its last {@link #RECENT} events in a ring, for the schedule a failure
+ * report ends with (three stores an event); all events are kept only when a determinism check
+ * asks, to show where two runs of one seed part ways. A replay of a failed seed also notes where
+ * each of its last steps left its task ({@link #site}).
  */
 final class Trace {
     /** The kinds of event; {@code a} and {@code b} are as each one says. */
@@ -75,9 +79,16 @@ final class Trace {
     private final List<String> names = new ArrayList<>();
     private final List<String> hostNames = new ArrayList<>();
     private final List<String> buggifyPoints = new ArrayList<>();
+    /** How many of the last events every run keeps; a power of two. */
+    static final int RECENT = 512;
+
     private long[] all;
     private int size;
     private long hash;
+    private final long[] recent = new long[3 * RECENT];
+    /** The first step whose site a replay notes; none by default. */
+    private long sitesFrom = Long.MAX_VALUE;
+    private final Map<Long, String> sites = new HashMap<>();
 
     Trace(long seed, boolean keepAll) {
         this.hash = SimRandom.mix(seed);
@@ -90,6 +101,10 @@ final class Trace {
     void record(Event kind, long a, long b) {
         long h = hash ^ SimRandom.mix(kind.ordinal() + 31 * a + 961 * b);
         hash = Long.rotateLeft(h * 0x9E3779B97F4A7C15L, 27);
+        int r = 3 * (size & (RECENT - 1));
+        recent[r] = kind.ordinal();
+        recent[r + 1] = a;
+        recent[r + 2] = b;
         if (all != null) {
             if (size * 3 + 3 > all.length) {
                 all = Arrays.copyOf(all, all.length * 2);
@@ -129,6 +144,36 @@ final class Trace {
         return hash;
     }
 
+    /** Makes a replay note where each step from {@code step} on leaves its task ({@link #site}). */
+    void noteSitesFrom(long step) {
+        sitesFrom = step;
+    }
+
+    /** Whether step {@code step}'s site is to be noted: only in a replay's last steps. */
+    boolean wantsSite(long step) {
+        return step >= sitesFrom;
+    }
+
+    /** Notes where step {@code step} left its task, as {@code suspended at Foo.bar(Foo.java:41) [mutex lock]}. */
+    void site(long step, String text) {
+        sites.put(step, text);
+    }
+
+    /** The site noted for step {@code step}, or null. */
+    String siteOf(long step) {
+        return sites.get(step);
+    }
+
+    /** The last events so far, oldest first, the run having taken {@code steps} steps. */
+    RecentEvents recent(long steps) {
+        int n = Math.min(size, RECENT);
+        long[] copy = new long[3 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(recent, 3 * ((size - n + i) & (RECENT - 1)), copy, 3 * i, 3);
+        }
+        return new RecentEvents(this, copy, size, steps);
+    }
+
     int size() {
         return size;
     }
@@ -158,9 +203,11 @@ final class Trace {
     }
 
     private String describe(int k) {
-        Event kind = Event.values()[(int) all[k]];
-        long a = all[k + 1];
-        long b = all[k + 2];
+        return describe(Event.values()[(int) all[k]], all[k + 1], all[k + 2]);
+    }
+
+    /** One event in words, as {@code spawn worker#2 by main#1}. */
+    String describe(Event kind, long a, long b) {
         return switch (kind) {
             case SPAWN -> "spawn " + task(a) + (b == 0 ? "" : " by " + task(b));
             case WAKE -> "wake " + task(a);
@@ -202,7 +249,8 @@ final class Trace {
         return name == null ? "host-" + id : name;
     }
 
-    private String task(long id) {
+    /** A task's name in this run, from its simulation id. */
+    String task(long id) {
         String name = id < names.size() ? names.get((int) id) : null;
         return name == null ? "task-" + id : name;
     }

@@ -25,6 +25,14 @@ public final class SpawnSite {
                 .orElse(null));
     }
 
+    /**
+     * True for a class of the user's code: neither the JDK's nor loaded from where Heddle's runtime
+     * was (reports trim stacks to these frames).
+     */
+    public static boolean isUserClass(Class<?> c) {
+        return !isSpawnMachinery(c);
+    }
+
     private static boolean isSpawnMachinery(Class<?> c) {
         CodeSource source = c.getProtectionDomain().getCodeSource();
         return source == null || Objects.equals(source.getLocation(), HEDDLE == null ? null

@@ -1,0 +1,430 @@
+package dev.heddle.sim;
+
+import dev.heddle.runtime.internal.SpawnSite;
+import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.TaskDumper;
+import dev.heddle.sync.Mutex;
+import dev.heddle.sync.RwLock;
+import dev.heddle.sync.Semaphore;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Builds a stuck run's {@link WaitForGraph} from the tasks' own frames ({@link LiveFrames}): what
+ * each waits for is the receiver of the lock call it is parked in ({@code Mutex.lock},
+ * {@code Semaphore.acquire}, {@code RwLock.read}/{@code write}, {@code ReentrantLock.lock},
+ * the read and write locks of a {@code ReentrantReadWriteLock}), the monitor it is blocked
+ * entering, or the task it joins; who holds it is read where the lock keeps it:
+ * <ul>
+ *   <li>Heddle's {@code Mutex}, {@code RwLock} and {@code Semaphore}: the tasks with an open guard
+ *       or permit of it in a local variable (a guard kept elsewhere, in a field, is not seen);
+ *   <li>{@code ReentrantLock} and a {@code ReentrantReadWriteLock}'s write lock: the owner their
+ *       {@code toString()} names ({@code [Locked by thread NAME]}); the simulator names each task's
+ *       thread after the task. The JDK names no reader of a read lock;
+ *   <li>{@code synchronized}: the tasks whose frames hold the monitor.
+ * </ul>
+ * Nothing here runs on a simulation's path but its failure reports.
+ */
+final class WaitForGraphBuilder {
+    /** Guard and permit classes of {@code dev.heddle.sync}: the field naming what they hold, and the one saying they no longer do. */
+    private static final Map<String, String[]> GUARDS = Map.of(
+            "dev.heddle.sync.MutexGuard", new String[] {"mutex", "closed"},
+            "dev.heddle.sync.MappedMutexGuard", new String[] {"mutex", "closed"},
+            "dev.heddle.sync.RwLockReadGuard", new String[] {"permit", "closed"},
+            "dev.heddle.sync.RwLockWriteGuard", new String[] {"permit", "closed"},
+            "dev.heddle.sync.RwLockMappedWriteGuard", new String[] {"permit", "closed"},
+            "dev.heddle.sync.SemaphorePermit", new String[] {"semaphore", "released"});
+
+    /** What one blocked task waits for: a lock (by the object that identifies it), a task's end, or another wait. */
+    private record Awaited(Object lock, String kind, String mode, SimTask joined, String other) {}
+
+    private final List<SimTask> tasks;
+    private final Map<SimTask, List<LiveFrames.Frame>> frames = new LinkedHashMap<>();
+    private final Map<SimTask, Awaited> awaited = new LinkedHashMap<>();
+    /** The owners found of each awaited lock, and why none when none. */
+    private final Map<Object, List<SimTask>> holders = new IdentityHashMap<>();
+    private final Map<Object, String> ownerNotes = new IdentityHashMap<>();
+    private final Map<Object, String> labels = new IdentityHashMap<>();
+
+    private WaitForGraphBuilder(Collection<SimTask> tasks) {
+        this.tasks = new ArrayList<>(tasks);
+    }
+
+    /** The graph of the blocked tasks among {@code tasks} (spawn order), read while none of them runs. */
+    static WaitForGraph of(Collection<SimTask> tasks) {
+        return new WaitForGraphBuilder(tasks).build();
+    }
+
+    private WaitForGraph build() {
+        for (SimTask t : tasks) {
+            if (t.thread != null && isBlocked(t.thread)) {
+                List<LiveFrames.Frame> f = LiveFrames.of(t.thread);
+                frames.put(t, f);
+                awaited.put(t, awaitedBy(t, f));
+            }
+        }
+        for (Awaited a : awaited.values()) {
+            if (a.lock() != null && !holders.containsKey(a.lock())) {
+                holders.put(a.lock(), findHolders(a));
+            }
+        }
+        List<SimTask> cycle = firstCycle();
+        for (SimTask t : cycle) {
+            label(awaited.get(t));
+        }
+        List<WaitForGraph.Wait> waits = new ArrayList<>();
+        for (Map.Entry<SimTask, Awaited> e : awaited.entrySet()) {
+            waits.add(waitOf(e.getKey(), e.getValue()));
+        }
+        return new WaitForGraph(cycle.stream().map(t -> t.name).toList(), waits);
+    }
+
+    private static boolean isBlocked(Thread thread) {
+        Thread.State s = thread.getState();
+        return s == Thread.State.WAITING || s == Thread.State.BLOCKED || s == Thread.State.TIMED_WAITING;
+    }
+
+    // ---- what a task waits for ----
+
+    private Awaited awaitedBy(SimTask t, List<LiveFrames.Frame> f) {
+        if (t.thread.getState() == Thread.State.BLOCKED) {
+            Object monitor = enteringMonitor(f);
+            if (monitor != null) {
+                return new Awaited(monitor, "synchronized", "", null, null);
+            }
+        }
+        for (int i = 0; i < f.size(); i++) {
+            Object lock = f.get(i).receiver();
+            String method = f.get(i).methodName();
+            if (lock instanceof Mutex<?> && method.startsWith("lock")) {
+                return new Awaited(lock, "Mutex", "", null, null);
+            }
+            if (lock instanceof Semaphore s && method.startsWith("acquire")) {
+                RwLock<?> rw = rwLockOf(s, f.subList(i + 1, f.size()));
+                return rw == null ? new Awaited(s, "Semaphore", "", null, null)
+                        : new Awaited(s, "RwLock", rwMode(rw, f.subList(i + 1, f.size())), null, null);
+            }
+            if (lock instanceof ReentrantLock && method.startsWith("lock")) {
+                return new Awaited(lock, "ReentrantLock", "", null, null);
+            }
+            if ((lock instanceof ReentrantReadWriteLock.ReadLock || lock instanceof ReentrantReadWriteLock.WriteLock)
+                    && method.startsWith("lock")) {
+                ReentrantReadWriteLock owner = readWriteLockOf(lock, f);
+                String mode = lock instanceof ReentrantReadWriteLock.ReadLock ? "read" : "write";
+                return new Awaited(owner == null ? lock : owner, "ReentrantReadWriteLock", mode, null, null);
+            }
+        }
+        Object blocker = LockSupport.getBlocker(t.thread);
+        if (blocker instanceof Task<?> joined) {
+            for (SimTask other : tasks) {
+                if (other.task == joined) {
+                    return new Awaited(null, "", "", other, null);
+                }
+            }
+        }
+        var entry = TaskDumper.describe(t.id, t.name, t.thread);
+        return new Awaited(null, "", "", null, entry == null ? "its end" : entry.waitingOn());
+    }
+
+    /** The monitor a task blocked on {@code synchronized} is entering: the last of the innermost frame that has any. */
+    private static Object enteringMonitor(List<LiveFrames.Frame> f) {
+        for (LiveFrames.Frame frame : f) {
+            if (frame.monitors().length > 0) {
+                return frame.monitors()[frame.monitors().length - 1];
+            }
+        }
+        return null;
+    }
+
+    /** The RwLock whose read or write (in the frames outside the semaphore's) waits on {@code s}, or null. */
+    private static RwLock<?> rwLockOf(Semaphore s, List<LiveFrames.Frame> outer) {
+        for (LiveFrames.Frame frame : outer) {
+            if (frame.receiver() instanceof RwLock<?> rw && read(rw, "semaphore") == s) {
+                return rw;
+            }
+        }
+        return null;
+    }
+
+    private static String rwMode(RwLock<?> rw, List<LiveFrames.Frame> outer) {
+        for (LiveFrames.Frame frame : outer) {
+            if (frame.receiver() == rw) {
+                return frame.methodName().startsWith("write") ? "write" : "read";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The ReentrantReadWriteLock whose read or write lock is {@code half}, looked for in the
+     * waiting task's locals and their lock fields: the JDK names the write lock's owner, and
+     * counts readers, only through it and its write lock.
+     */
+    private static ReentrantReadWriteLock readWriteLockOf(Object half, List<LiveFrames.Frame> f) {
+        for (LiveFrames.Frame frame : f) {
+            for (Object local : frame.locals()) {
+                if (local instanceof ReentrantReadWriteLock rw && (rw.readLock() == half || rw.writeLock() == half)) {
+                    return rw;
+                }
+                if (local != null && !local.getClass().getName().startsWith("java.")) {
+                    for (Field field : local.getClass().getDeclaredFields()) {
+                        if (field.getType() == ReentrantReadWriteLock.class && field.trySetAccessible()) {
+                            Object value = get(field, local);
+                            if (value instanceof ReentrantReadWriteLock rw
+                                    && (rw.readLock() == half || rw.writeLock() == half)) {
+                                return rw;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- who holds it ----
+
+    private List<SimTask> findHolders(Awaited a) {
+        Object lock = a.lock();
+        switch (lock) {
+            case ReentrantLock rl -> {
+                return ownerNamed(lock, rl.toString(), "ReentrantLock");
+            }
+            case ReentrantReadWriteLock rw -> {
+                List<SimTask> writer = ownerNamed(lock, rw.writeLock().toString(), "");
+                if (writer.isEmpty() && rw.getReadLockCount() > 0) {
+                    ownerNotes.put(lock, "held for reading " + rw.getReadLockCount() + " time(s); the JDK does not"
+                            + " say by which tasks");
+                }
+                return writer;
+            }
+            case ReentrantReadWriteLock.WriteLock w -> {
+                List<SimTask> writer = ownerNamed(lock, w.toString(), "");
+                if (writer.isEmpty()) {
+                    ownerNotes.put(lock, "held for reading, by tasks the JDK does not name");
+                }
+                return writer;
+            }
+            case ReentrantReadWriteLock.ReadLock r -> {
+                ownerNotes.put(lock, "its writer is named only by the ReentrantReadWriteLock, which no frame of the"
+                        + " waiting task holds in a local variable or a field of one");
+                return List.of();
+            }
+            default -> {
+                List<SimTask> found = new ArrayList<>();
+                for (Map.Entry<SimTask, List<LiveFrames.Frame>> e : framesOfAll().entrySet()) {
+                    if (holds(e.getKey(), e.getValue(), lock)) {
+                        found.add(e.getKey());
+                    }
+                }
+                if (found.isEmpty()) {
+                    ownerNotes.put(lock, lock instanceof Mutex<?> || lock instanceof Semaphore
+                            ? "no task holds a guard or permit of it in a local variable; one kept in a field is"
+                            + " not seen" : "no task's frames hold the monitor");
+                }
+                return found;
+            }
+        }
+    }
+
+    /** The task a JDK lock's {@code toString()} names as its owner ({@code [Locked by thread NAME]}). */
+    private List<SimTask> ownerNamed(Object lock, String text, String kind) {
+        String marker = "[Locked by thread ";
+        int at = text.indexOf(marker);
+        if (at < 0) {
+            if (!kind.isEmpty()) {
+                ownerNotes.put(lock, "the JDK reports it unlocked: its owner released it since");
+            }
+            return List.of();
+        }
+        String name = text.substring(at + marker.length(), text.length() - 1);
+        for (SimTask t : tasks) {
+            if (t.thread != null && t.thread.getName().equals(name)) {
+                return List.of(t);
+            }
+        }
+        ownerNotes.put(lock, "held by thread '" + name + "', which is not a task of this simulation");
+        return List.of();
+    }
+
+    /** Every task's frames, the blocked ones' as already read; ready tasks may hold locks too. */
+    private Map<SimTask, List<LiveFrames.Frame>> framesOfAll() {
+        for (SimTask t : tasks) {
+            if (!frames.containsKey(t)) {
+                frames.put(t, LiveFrames.of(t.thread));
+            }
+        }
+        return frames;
+    }
+
+    /** Whether {@code t}'s frames hold {@code lock}: an open guard or permit of it, or its monitor. */
+    private boolean holds(SimTask t, List<LiveFrames.Frame> f, Object lock) {
+        Awaited own = awaited.get(t);
+        boolean skipEntering = own != null && own.lock() != null && "synchronized".equals(own.kind());
+        for (LiveFrames.Frame frame : f) {
+            Object[] monitors = frame.monitors();
+            int count = monitors.length;
+            if (skipEntering && count > 0) {
+                count--;
+                skipEntering = false;
+            }
+            for (int i = 0; i < count; i++) {
+                if (monitors[i] == lock) {
+                    return true;
+                }
+            }
+            for (Object local : frame.locals()) {
+                if (local != null && heldThrough(local) == lock) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The Mutex or Semaphore an open guard or permit holds, or null for anything else. */
+    private static Object heldThrough(Object candidate) {
+        String[] fields = GUARDS.get(candidate.getClass().getName());
+        if (fields == null || Boolean.TRUE.equals(read(candidate, fields[1]))) {
+            return null;
+        }
+        Object held = read(candidate, fields[0]);
+        return held != null && GUARDS.containsKey(held.getClass().getName()) ? heldThrough(held) : held;
+    }
+
+    // ---- the graph ----
+
+    /** The first cycle of waits, starting from the earliest-spawned task on it; empty when none. */
+    private List<SimTask> firstCycle() {
+        Set<SimTask> done = new LinkedHashSet<>();
+        for (SimTask start : awaited.keySet()) {
+            List<SimTask> path = new ArrayList<>();
+            List<SimTask> cycle = search(start, path, done);
+            if (!cycle.isEmpty()) {
+                int first = 0;
+                for (int i = 1; i < cycle.size(); i++) {
+                    if (cycle.get(i).id < cycle.get(first).id) {
+                        first = i;
+                    }
+                }
+                List<SimTask> rotated = new ArrayList<>(cycle.subList(first, cycle.size()));
+                rotated.addAll(cycle.subList(0, first));
+                return rotated;
+            }
+        }
+        return List.of();
+    }
+
+    private List<SimTask> search(SimTask t, List<SimTask> path, Set<SimTask> done) {
+        int onPath = path.indexOf(t);
+        if (onPath >= 0) {
+            return path.subList(onPath, path.size());
+        }
+        if (done.contains(t) || !awaited.containsKey(t)) {
+            return List.of();
+        }
+        path.add(t);
+        for (SimTask next : waitedOn(awaited.get(t))) {
+            List<SimTask> cycle = search(next, path, done);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        path.removeLast();
+        done.add(t);
+        return List.of();
+    }
+
+    private List<SimTask> waitedOn(Awaited a) {
+        if (a.joined() != null) {
+            return List.of(a.joined());
+        }
+        return a.lock() == null ? List.of() : holders.getOrDefault(a.lock(), List.of());
+    }
+
+    private WaitForGraph.Wait waitOf(SimTask t, Awaited a) {
+        List<String> holds = new ArrayList<>();
+        for (Map.Entry<Object, List<SimTask>> e : holders.entrySet()) {
+            if (e.getValue().contains(t)) {
+                holds.add(label(e.getKey()));
+            }
+        }
+        holds.sort(null);
+        String waitsFor;
+        String note = "";
+        if (a.lock() != null) {
+            waitsFor = label(a) + (a.mode().isEmpty() ? "" : " (" + a.mode() + ")");
+            note = holders.get(a.lock()).isEmpty() ? ownerNotes.getOrDefault(a.lock(), "") : "";
+        } else if (a.joined() != null) {
+            waitsFor = WaitForGraph.JOIN + a.joined().name;
+        } else {
+            waitsFor = a.other();
+            note = "not a lock: no task holds it";
+        }
+        List<String> heldBy = waitedOn(a).stream().map(h -> h.name).toList();
+        return new WaitForGraph.Wait(t.name, holds, waitsFor, heldBy, note, userFrames(frames.get(t)));
+    }
+
+    private String label(Awaited a) {
+        if (!labels.containsKey(a.lock())) {
+            String kind = a.kind().equals("synchronized")
+                    ? "synchronized(" + a.lock().getClass().getSimpleName() + "@" + (labels.size() + 1) + ")"
+                    : a.kind() + "@" + (labels.size() + 1);
+            labels.put(a.lock(), kind);
+        }
+        return labels.get(a.lock());
+    }
+
+    private String label(Object lock) {
+        for (Awaited a : awaited.values()) {
+            if (a.lock() == lock) {
+                return label(a);
+            }
+        }
+        throw new IllegalStateException("no task waits for " + lock);
+    }
+
+    private static List<StackTraceElement> userFrames(List<LiveFrames.Frame> f) {
+        List<StackTraceElement> kept = new ArrayList<>();
+        for (LiveFrames.Frame frame : f) {
+            if (SpawnSite.isUserClass(frame.declaringClass())) {
+                kept.add(frame.element());
+            }
+        }
+        return kept;
+    }
+
+    private static Object read(Object target, String fieldName) {
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(fieldName);
+                f.setAccessible(true);
+                return f.get(target);
+            } catch (NoSuchFieldException e) {
+                // declared higher up
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("field " + fieldName + " of " + c.getName() + " cannot be read", e);
+            }
+        }
+        throw new IllegalStateException(target.getClass().getName() + " has no field " + fieldName
+                + "; the wait-for graph reads it to find a lock's holder");
+    }
+
+    private static Object get(Field field, Object target) {
+        try {
+            return field.get(target);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("field " + field + " was made accessible but cannot be read", e);
+        }
+    }
+}
