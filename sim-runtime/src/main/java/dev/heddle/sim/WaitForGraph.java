@@ -89,7 +89,9 @@ public record WaitForGraph(List<String> cycle, List<Wait> waits) {
         StringBuilder sb = new StringBuilder(cycle.getFirst());
         Wait closing = waitOf(cycle.getLast());
         if (!closing.isJoin()) {
-            sb.append(" holds ").append(closing.waitsFor()).append(',');
+            String lock = closing.waitsFor();
+            int mode = lock.indexOf(" (");
+            sb.append(" holds ").append(mode < 0 ? lock : lock.substring(0, mode)).append(',');
         }
         for (int i = 0; i < cycle.size(); i++) {
             Wait w = waitOf(cycle.get(i));

@@ -7,6 +7,7 @@ import dev.heddle.sync.Mutex;
 import dev.heddle.sync.RwLock;
 import dev.heddle.sync.Semaphore;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -45,6 +46,25 @@ final class WaitForGraphBuilder {
             "dev.heddle.sync.RwLockMappedWriteGuard", new String[] {"permit", "closed"},
             "dev.heddle.sync.SemaphorePermit", new String[] {"semaphore", "released"});
 
+    /** Fields of a user's class whose type is a guard or permit, made readable; none for the JDK's classes. */
+    private static final ClassValue<Field[]> GUARD_FIELDS = new ClassValue<>() {
+        @Override
+        protected Field[] computeValue(Class<?> type) {
+            List<Field> found = new ArrayList<>();
+            if (!HeldLocks.isPlatformClass(type.getName())) {
+                for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                    for (Field f : c.getDeclaredFields()) {
+                        if (GUARDS.containsKey(f.getType().getName()) && !Modifier.isStatic(f.getModifiers())
+                                && f.trySetAccessible()) {
+                            found.add(f);
+                        }
+                    }
+                }
+            }
+            return found.toArray(new Field[0]);
+        }
+    };
+
     /** What one blocked task waits for: a lock (by the object that identifies it), a task's end, or another wait. */
     private record Awaited(Object lock, String kind, String mode, SimTask joined, String other) {}
 
@@ -79,8 +99,12 @@ final class WaitForGraphBuilder {
             }
         }
         List<SimTask> cycle = firstCycle();
-        for (SimTask t : cycle) {
-            label(awaited.get(t));
+        // Numbered as the cycle's text meets them: the lock its first task holds, then each one waited for.
+        for (int i = 0; i < cycle.size(); i++) {
+            Awaited a = awaited.get(cycle.get((i + cycle.size() - 1) % cycle.size()));
+            if (a.lock() != null) {
+                label(a);
+            }
         }
         List<WaitForGraph.Wait> waits = new ArrayList<>();
         for (Map.Entry<SimTask, Awaited> e : awaited.entrySet()) {
@@ -109,10 +133,12 @@ final class WaitForGraphBuilder {
             if (lock instanceof Mutex<?> && method.startsWith("lock")) {
                 return new Awaited(lock, "Mutex", "", null, null);
             }
-            if (lock instanceof Semaphore s && method.startsWith("acquire")) {
-                RwLock<?> rw = rwLockOf(s, f.subList(i + 1, f.size()));
-                return rw == null ? new Awaited(s, "Semaphore", "", null, null)
-                        : new Awaited(s, "RwLock", rwMode(rw, f.subList(i + 1, f.size())), null, null);
+            if (lock instanceof RwLock<?> rw && (method.startsWith("read") || method.startsWith("write"))) {
+                return new Awaited(read(rw, "semaphore"), "RwLock", method.startsWith("write") ? "write" : "read",
+                        null, null);
+            }
+            if (lock instanceof Semaphore && method.startsWith("acquire")) {
+                return new Awaited(lock, "Semaphore", "", null, null);
             }
             if (lock instanceof ReentrantLock && method.startsWith("lock")) {
                 return new Awaited(lock, "ReentrantLock", "", null, null);
@@ -144,25 +170,6 @@ final class WaitForGraphBuilder {
             }
         }
         return null;
-    }
-
-    /** The RwLock whose read or write (in the frames outside the semaphore's) waits on {@code s}, or null. */
-    private static RwLock<?> rwLockOf(Semaphore s, List<LiveFrames.Frame> outer) {
-        for (LiveFrames.Frame frame : outer) {
-            if (frame.receiver() instanceof RwLock<?> rw && read(rw, "semaphore") == s) {
-                return rw;
-            }
-        }
-        return null;
-    }
-
-    private static String rwMode(RwLock<?> rw, List<LiveFrames.Frame> outer) {
-        for (LiveFrames.Frame frame : outer) {
-            if (frame.receiver() == rw) {
-                return frame.methodName().startsWith("write") ? "write" : "read";
-            }
-        }
-        return "";
     }
 
     /**
@@ -284,9 +291,23 @@ final class WaitForGraphBuilder {
                 }
             }
             for (Object local : frame.locals()) {
-                if (local != null && heldThrough(local) == lock) {
+                if (local != null && (heldThrough(local) == lock || heldInFields(local, lock))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an object of the user's in a local holds an open guard or permit of {@code lock} in
+     * one of its fields: a lambda that captured it (as {@code guard::close}), a holder object.
+     */
+    private static boolean heldInFields(Object local, Object lock) {
+        for (Field f : GUARD_FIELDS.get(local.getClass())) {
+            Object value = get(f, local);
+            if (value != null && heldThrough(value) == lock) {
+                return true;
             }
         }
         return false;
