@@ -58,7 +58,9 @@ final class FailureReports {
     static SimTask busiest(long[] recentSteps, Map<Long, SimTask> alive) {
         Map<Long, Integer> counts = new LinkedHashMap<>();
         for (long id : recentSteps) {
-            counts.merge(id, 1, Integer::sum);
+            if (id != 0) {   // a slot no step has filled yet
+                counts.merge(id, 1, Integer::sum);
+            }
         }
         long top = 0;
         int topCount = 0;

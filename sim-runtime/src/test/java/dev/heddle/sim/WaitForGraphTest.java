@@ -161,10 +161,11 @@ class WaitForGraphTest {
 
     @Test
     void aTaskBlockedOnAMonitorNamesTheTaskHoldingIt() {
-        Object first = new Object();
-        Object second = new Object();
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1)
                 .strategy(Strategy.FIFO).onLockHeldAcrossSuspension(LockHeldPolicy.IGNORE).run(sim -> {
+                    // Made in the run: monitors the failed run's tasks still hold would change its replay.
+                    Object first = new Object();
+                    Object second = new Object();
                     var a = sim.spawn("t1", () -> {
                         synchronized (first) {
                             Heddle.yieldNow();
@@ -191,6 +192,8 @@ class WaitForGraphTest {
         assertEquals(List.of("t2#3"), w.heldBy(), f.getMessage());
         assertTrue(f.getMessage().contains("  t1#2 waits for " + w.waitsFor() + " held by t2#3\n"), f.getMessage());
         assertEquals("t1#2", f.failingTask().orElseThrow());
+        assertTrue(f.getMessage().contains("\nSchedule: the last 4 of 4 steps"), f.getMessage());
+        assertTrue(f.getMessage().contains("  #4 t1#2  ran, suspended at dev.heddle.sim.WaitForGraphTest."), f.getMessage());
     }
 
     @Test
