@@ -17,7 +17,12 @@ record RecentEvents(Trace trace, long[] events, long total, long steps) {
     }
 
     Trace.Event kind(int i) {
-        return Trace.Event.values()[(int) events[3 * i]];
+        return Trace.Event.values()[(int) events[3 * i] & (Trace.IN_STEP - 1)];
+    }
+
+    /** Whether event {@code i} was recorded by a step, rather than by the simulator between steps. */
+    boolean inStep(int i) {
+        return (events[3 * i] & Trace.IN_STEP) != 0;
     }
 
     long a(int i) {

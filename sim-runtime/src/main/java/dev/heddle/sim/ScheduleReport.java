@@ -8,9 +8,12 @@ import java.util.List;
  * Lincheck and Fray print an interleaving, so that the order that led to the failure can be read
  * without a debugger:
  * <pre>
- *   #4 transfer-a-to-b#2  ran, suspended at LockOrder.transfer(LockOrder.java:34) [mutex lock]
- *   #5 transfer-b-to-a#3  ran, suspended at LockOrder.transfer(LockOrder.java:34) [mutex lock]
- *        woke main#1
+ *   #3 worker#2  ran, suspended at Cache.refresh(Cache.java:52) [sleep]
+ *   time -> 100 ms (1 timers)
+ *        woke worker#2
+ *   #4 worker#2  ran, suspended at Cache.refresh(Cache.java:57) [mutex lock]
+ *   #5 main#1  ran, suspended at Cache.get(Cache.java:31) [mpsc recv]
+ *        woke worker#2
  * </pre>
  * A step's line names the task and, when a replay noted it ({@link Trace#site}), the first line
  * of the user's code where the task suspended and what it waits on; the events of the step
@@ -45,19 +48,31 @@ final class ScheduleReport {
         }
         long step = recent.steps() - stepEvents;
         List<String> lines = new ArrayList<>();
+        // Events between steps are what moving time set off (timers firing, their wake-ups): they are
+        // recorded before the ADVANCE that fired them, and shown after it.
+        List<String> betweenSteps = new ArrayList<>();
         for (int i = from; i < recent.size(); i++) {
             Trace.Event kind = recent.kind(i);
             long a = recent.a(i);
             long b = recent.b(i);
             if (kind == Trace.Event.STEP) {
+                lines.addAll(betweenSteps);
+                betweenSteps.clear();
                 step++;
                 String site = sites == null ? null : sites.siteOf(step);
                 lines.add("  #" + step + " " + recent.trace().task(a) + "  ran"
                         + (site == null ? "" : ", " + site) + (b == 0 ? "" : " (worker " + (b - 1) + ")"));
-            } else {
+            } else if (recent.inStep(i)) {
                 lines.add("       " + event(recent.trace(), kind, a, b));
+            } else if (kind == Trace.Event.ADVANCE) {
+                lines.add("  " + event(recent.trace(), kind, a, b));
+                lines.addAll(betweenSteps);
+                betweenSteps.clear();
+            } else {
+                betweenSteps.add("       " + event(recent.trace(), kind, a, b));
             }
         }
+        lines.addAll(betweenSteps);
         int shown = Math.min(lines.size(), MAX_LINES);
         long firstShown = recent.total() - (recent.size() - from);
         return "Schedule: the last " + stepEvents + " of " + recent.steps() + " steps (events from #" + firstShown

@@ -144,9 +144,11 @@ final class Simulator implements Carrier, Suspension.Watcher {
         trace.record(Trace.Event.STEP, t.id, 1 + ready.actingWorker());
         running = t;
         runningThread = t.thread;
+        trace.inStep(true);
         try {
             t.continuation.run();
         } finally {
+            trace.inStep(false);
             runningThread = null;
             running = null;
         }
@@ -204,12 +206,12 @@ final class Simulator implements Carrier, Suspension.Watcher {
                 return;
             }
         }
+        WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
         if (time.hasTimers()) {
             fail(FailureKind.DEADLOCK, FailureReports.autoAdvancePaused(steps, time.now(), time.nextDeadline(),
-                    alive.values()), null);
+                    alive.values()), null, null, graph);
             return;
         }
-        WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
         fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport(),
                 graph), null, null, graph);
     }

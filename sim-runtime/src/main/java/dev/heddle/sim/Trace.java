@@ -81,11 +81,14 @@ final class Trace {
     private final List<String> buggifyPoints = new ArrayList<>();
     /** How many of the last events every run keeps; a power of two. */
     static final int RECENT = 512;
+    /** Added to a kept event's kind when a step recorded it, rather than the simulator between steps. */
+    static final int IN_STEP = 1 << 16;
 
     private long[] all;
     private int size;
     private long hash;
     private final long[] recent = new long[3 * RECENT];
+    private int inStep;
     /** The first step whose site a replay notes; none by default. */
     private long sitesFrom = Long.MAX_VALUE;
     private final Map<Long, String> sites = new HashMap<>();
@@ -102,7 +105,7 @@ final class Trace {
         long h = hash ^ SimRandom.mix(kind.ordinal() + 31 * a + 961 * b);
         hash = Long.rotateLeft(h * 0x9E3779B97F4A7C15L, 27);
         int r = 3 * (size & (RECENT - 1));
-        recent[r] = kind.ordinal();
+        recent[r] = kind.ordinal() | inStep;
         recent[r + 1] = a;
         recent[r + 2] = b;
         if (all != null) {
@@ -142,6 +145,11 @@ final class Trace {
 
     long hash() {
         return hash;
+    }
+
+    /** Tells the trace whether a step is running: the events it records then are the step's. */
+    void inStep(boolean running) {
+        inStep = running ? IN_STEP : 0;
     }
 
     /** Makes a replay note where each step from {@code step} on leaves its task ({@link #site}). */

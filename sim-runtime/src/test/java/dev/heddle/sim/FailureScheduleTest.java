@@ -119,13 +119,17 @@ class FailureScheduleTest {
     void theMainTasksFailureNamesTheMainTask() {
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(5).run(sim -> {
             Heddle.sleep(Duration.ofMillis(7));
+            sim.random().nextInt();
             throw new IllegalStateException("main says no");
         }));
         assertEquals(FailureKind.TASK_FAILED, f.kind());
         assertEquals("main#1", f.failingTask().orElseThrow());
         assertEquals(Duration.ofMillis(7).toNanos(), f.virtualNanos());
         assertTrue(f.steps() >= 2, "steps " + f.steps());
-        assertTrue(schedule(f).contains("time -> 7 ms (1 timers)"), schedule(f));
+        // Moving time is shown before the wake-up of the timer it fired, not under the step before.
+        assertTrue(schedule(f).contains("[sleep]\n  time -> 7 ms (1 timers)\n       woke main#1\n  #2 main#1  ran,"
+                + " and ended\n       random "), schedule(f));
+        assertTrue(schedule(f).contains("\n       main#1 ended FAILED\n"), schedule(f));
         assertSitesNoted(f);
     }
 

@@ -17,6 +17,7 @@ import dev.heddle.sync.Semaphore;
 import dev.heddle.sync.SemaphorePermit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiFunction;
@@ -228,6 +229,23 @@ class WaitForGraphTest {
         assertEquals("mutex lock", dumped.waitingOn());
         assertTrue(dumped.stack().stream().anyMatch(e -> e.getClassName().startsWith(WaitForGraphTest.class.getName())),
                 dumped.stack().toString());
+    }
+
+    @Test
+    void aHolderThatCannotBeFoundIsSaidToBeUnknownRatherThanGuessed() {
+        SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim -> {
+            Mutex<Integer> lock = new Mutex<>(0);
+            // The guard lives in a JDK object: no frame holds it in a local or a field of one.
+            AtomicReference<MutexGuard<Integer>> kept = new AtomicReference<>(lock.lock());
+            sim.spawn("worker", () -> lock.lock().close()).join();
+            kept.get().close();
+        }));
+        WaitForGraph.Wait worker = f.waitForGraph().orElseThrow().waitOf("worker#2");
+        assertEquals(List.of(), worker.heldBy());
+        assertEquals("no task holds a guard or permit of it in a local variable; one kept in a field is not seen",
+                worker.ownerNote());
+        assertTrue(f.getMessage().contains("  worker#2 waits for Mutex@1 (no task holds a guard"), f.getMessage());
+        assertTrue(f.getMessage().contains("  no cycle: "), f.getMessage());
     }
 
     @Test
