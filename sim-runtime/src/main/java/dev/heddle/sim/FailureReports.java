@@ -54,7 +54,10 @@ final class FailureReports {
                 + "Raise the budget with maxSteps if the run is just long.";
     }
 
-    /** The alive task that took most of {@code recentSteps} (task ids), the first of them on a tie; null if none is alive. */
+    /**
+     * The alive task that took most of {@code recentSteps} (task ids), the first of them on a
+     * tie; null if none is alive.
+     */
     static SimTask busiest(long[] recentSteps, Map<Long, SimTask> alive) {
         Map<Long, Integer> counts = new LinkedHashMap<>();
         for (long id : recentSteps) {

@@ -44,8 +44,8 @@ final class LiveFrames {
         try {
             Class<?> live = Class.forName("java.lang.LiveStackFrame");
             Class<?> continuationClass = Class.forName("jdk.internal.vm.Continuation");
-            walker = live.getDeclaredMethod("getStackWalker", Set.class, Class.forName("jdk.internal.vm.ContinuationScope"),
-                    continuationClass);
+            walker = live.getDeclaredMethod("getStackWalker", Set.class,
+                    Class.forName("jdk.internal.vm.ContinuationScope"), continuationClass);
             walker.setAccessible(true);
             locals = live.getDeclaredMethod("getLocals");
             locals.setAccessible(true);
@@ -102,7 +102,8 @@ final class LiveFrames {
             Object continuation = CONTINUATION.get(thread);
             StackWalker walker = (StackWalker) WALKER.invoke(null, CLASSES, SCOPE, continuation);
             List<Frame> frames = new ArrayList<>();
-            walker.forEach(f -> frames.add(new Frame(f.getDeclaringClass(), f.toStackTraceElement(), invoke(LOCALS, f), invoke(MONITORS, f))));
+            walker.forEach(f -> frames.add(new Frame(f.getDeclaringClass(), f.toStackTraceElement(),
+                    invoke(LOCALS, f), invoke(MONITORS, f))));
             return frames;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return List.of();

@@ -10,9 +10,9 @@ import java.util.Optional;
  * shows the schedule that led there (the last steps: which task ran, where it suspended, whom it
  * woke), and ends with the one-line command that reruns exactly this run. The same facts are
  * data too: {@link #kind()}, {@link #steps()}, {@link #virtualNanos()}, {@link #failingTask()},
- * and for a run that cannot go on {@link #blockedTasks()} and {@link #waitForGraph()}. It is an {@link AssertionError}, as opentest4j's
- * {@code AssertionFailedError} is, so that JUnit, Surefire and IDEs count a failed simulation
- * as a failed test, not as an error in the test.
+ * and for a run that cannot go on {@link #blockedTasks()} and {@link #waitForGraph()}. It is an
+ * {@link AssertionError}, as opentest4j's {@code AssertionFailedError} is, so that JUnit,
+ * Surefire and IDEs count a failed simulation as a failed test, not as an error in the test.
  */
 public final class SimulationFailure extends AssertionError {
     /** The seed of the failed run. */

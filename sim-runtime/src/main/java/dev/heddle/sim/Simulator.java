@@ -131,8 +131,9 @@ final class Simulator implements Carrier, Suspension.Watcher {
     /** Runs the next ready task for one step, unless its host is paused: then it is only held. */
     private void step() {
         if (steps >= config.maxSteps() && !tearingDown) {
+            SimTask busy = FailureReports.busiest(recentSteps, alive);
             fail(FailureKind.STEP_BUDGET_EXCEEDED, FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null,
-                    Optional.ofNullable(FailureReports.busiest(recentSteps, alive)).map(t -> t.name).orElse(null), null);
+                    busy == null ? null : busy.name, null);
             return;
         }
         SimTask t = ready.next(steps + 1);

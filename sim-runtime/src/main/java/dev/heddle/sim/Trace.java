@@ -91,7 +91,8 @@ final class Trace {
     private int inStep;
     /** The first step whose site a replay notes; none by default. */
     private long sitesFrom = Long.MAX_VALUE;
-    private final Map<Long, String> sites = new HashMap<>();
+    /** Sites noted by a replay, by step; made when a replay asks for them. */
+    private Map<Long, String> sites = Map.of();
 
     Trace(long seed, boolean keepAll) {
         this.hash = SimRandom.mix(seed);
@@ -155,6 +156,7 @@ final class Trace {
     /** Makes a replay note where each step from {@code step} on leaves its task ({@link #site}). */
     void noteSitesFrom(long step) {
         sitesFrom = step;
+        sites = new HashMap<>();
     }
 
     /** Whether step {@code step}'s site is to be noted: only in a replay's last steps. */

@@ -37,7 +37,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Nothing here runs on a simulation's path but its failure reports.
  */
 final class WaitForGraphBuilder {
-    /** Guard and permit classes of {@code dev.heddle.sync}: the field naming what they hold, and the one saying they no longer do. */
+    /**
+     * Guard and permit classes of {@code dev.heddle.sync}: the field naming what they hold, and
+     * the one saying they no longer do.
+     */
     private static final Map<String, String[]> GUARDS = Map.of(
             "dev.heddle.sync.MutexGuard", new String[] {"mutex", "closed"},
             "dev.heddle.sync.MappedMutexGuard", new String[] {"mutex", "closed"},

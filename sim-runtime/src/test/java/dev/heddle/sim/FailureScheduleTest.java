@@ -48,7 +48,8 @@ class FailureScheduleTest {
         assertFalse(steps.isEmpty(), schedule);
         assertEquals(f.steps(), Long.parseLong(steps.getLast().group(1)), schedule);
         for (int i = 1; i < steps.size(); i++) {
-            assertEquals(Long.parseLong(steps.get(i - 1).group(1)) + 1, Long.parseLong(steps.get(i).group(1)), schedule);
+            assertEquals(Long.parseLong(steps.get(i - 1).group(1)) + 1, Long.parseLong(steps.get(i).group(1)),
+                    schedule);
         }
         return steps;
     }

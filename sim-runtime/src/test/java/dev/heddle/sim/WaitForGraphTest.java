@@ -194,7 +194,8 @@ class WaitForGraphTest {
         assertTrue(f.getMessage().contains("  t1#2 waits for " + w.waitsFor() + " held by t2#3\n"), f.getMessage());
         assertEquals("t1#2", f.failingTask().orElseThrow());
         assertTrue(f.getMessage().contains("\nSchedule: the last 4 of 4 steps"), f.getMessage());
-        assertTrue(f.getMessage().contains("  #4 t1#2  ran, suspended at dev.heddle.sim.WaitForGraphTest."), f.getMessage());
+        assertTrue(f.getMessage().contains("  #4 t1#2  ran, suspended at dev.heddle.sim.WaitForGraphTest."),
+                f.getMessage());
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The line of code that spawned a task, which task hooks and the simulator's report of tasks
  * left waiting name: the first frame of the calling thread outside the JDK and outside the
- * classes loaded with this one (the runtime and the simulator) or with Heddle's clock. A frame is told by where its
- * class was loaded from rather than by its package, which users' tests may share.
+ * classes loaded with this one (the runtime and the simulator) or with Heddle's clock. A frame is
+ * told by where its class was loaded from rather than by its package, which users' tests may share.
  */
 public final class SpawnSite {
     private static final StackWalker FRAMES = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
