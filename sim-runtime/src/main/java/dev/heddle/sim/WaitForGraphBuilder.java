@@ -22,10 +22,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Builds a stuck run's {@link WaitForGraph} from the tasks' own frames ({@link LiveFrames}): what
- * each waits for is the receiver of the lock call it is parked in ({@code Mutex.lock},
+ * each waits for is the lock of the call it is parked in ({@code Mutex.lock},
  * {@code Semaphore.acquire}, {@code RwLock.read}/{@code write}, {@code ReentrantLock.lock},
- * the read and write locks of a {@code ReentrantReadWriteLock}), the monitor it is blocked
- * entering, or the task it joins; who holds it is read where the lock keeps it:
+ * the read and write locks of a {@code ReentrantReadWriteLock}; see {@link #awaitedBy}), the
+ * monitor it is blocked entering, or the task it joins; who holds it is read where the lock
+ * keeps it:
  * <ul>
  *   <li>Heddle's {@code Mutex}, {@code RwLock} and {@code Semaphore}: the tasks with an open guard
  *       or permit of it in a local variable (a guard kept elsewhere, in a field, is not seen);
@@ -48,6 +49,24 @@ final class WaitForGraphBuilder {
             "dev.heddle.sync.RwLockWriteGuard", new String[] {"permit", "closed"},
             "dev.heddle.sync.RwLockMappedWriteGuard", new String[] {"permit", "closed"},
             "dev.heddle.sync.SemaphorePermit", new String[] {"semaphore", "released"});
+
+    /** Fields of a user's class that hold a JDK lock, made readable; none for the JDK's classes. */
+    private static final ClassValue<Field[]> JDK_LOCK_FIELDS = new ClassValue<>() {
+        @Override
+        protected Field[] computeValue(Class<?> type) {
+            List<Field> found = new ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    boolean lockType = ReentrantLock.class.isAssignableFrom(f.getType())
+                            || ReentrantReadWriteLock.class.isAssignableFrom(f.getType());
+                    if (lockType && !Modifier.isStatic(f.getModifiers()) && f.trySetAccessible()) {
+                        found.add(f);
+                    }
+                }
+            }
+            return found.toArray(new Field[0]);
+        }
+    };
 
     /** Fields of a user's class whose type is a guard or permit, made readable; none for the JDK's classes. */
     private static final ClassValue<Field[]> GUARD_FIELDS = new ClassValue<>() {
@@ -90,10 +109,11 @@ final class WaitForGraphBuilder {
 
     private WaitForGraph build() {
         for (SimTask t : tasks) {
+            frames.put(t, LiveFrames.of(t.thread));
+        }
+        for (SimTask t : tasks) {
             if (t.thread != null && isBlocked(t.thread)) {
-                List<LiveFrames.Frame> f = LiveFrames.of(t.thread);
-                frames.put(t, f);
-                awaited.put(t, awaitedBy(t, f));
+                awaited.put(t, awaitedBy(t, frames.get(t)));
             }
         }
         for (Awaited a : awaited.values()) {
@@ -123,6 +143,13 @@ final class WaitForGraphBuilder {
 
     // ---- what a task waits for ----
 
+    /**
+     * What {@code t} waits for, told by the lock call it is parked in. The call's receiver is
+     * read from its frame when the frame still has it; a compiled frame may have dropped a
+     * receiver it no longer needs, so the lock is then found another way: a Heddle Mutex is the
+     * park blocker, a Semaphore (or an RwLock's) the outer instance of the op that waits, and a
+     * JDK lock the one, among those the tasks' frames reach, that has {@code t} in its queue.
+     */
     private Awaited awaitedBy(SimTask t, List<LiveFrames.Frame> f) {
         if (t.thread.getState() == Thread.State.BLOCKED) {
             Object monitor = enteringMonitor(f);
@@ -130,30 +157,40 @@ final class WaitForGraphBuilder {
                 return new Awaited(monitor, "synchronized", "", null, null);
             }
         }
-        for (int i = 0; i < f.size(); i++) {
-            Object lock = f.get(i).receiver();
-            String method = f.get(i).methodName();
-            if (lock instanceof Mutex<?> && method.startsWith("lock")) {
-                return new Awaited(lock, "Mutex", "", null, null);
+        Object blocker = LockSupport.getBlocker(t.thread);
+        if (blocker instanceof Mutex<?>) {
+            return new Awaited(blocker, "Mutex", "", null, null);
+        }
+        for (LiveFrames.Frame frame : f) {
+            String type = frame.className();
+            String method = frame.methodName();
+            Object receiver = frame.receiver();
+            if (type.equals(RwLock.class.getName()) && (method.startsWith("read") || method.startsWith("write"))) {
+                Object semaphore = receiver instanceof RwLock<?> rw ? read(rw, "semaphore") : semaphoreOfOp(f);
+                if (semaphore != null) {
+                    return new Awaited(semaphore, "RwLock", method.startsWith("write") ? "write" : "read", null, null);
+                }
             }
-            if (lock instanceof RwLock<?> rw && (method.startsWith("read") || method.startsWith("write"))) {
-                return new Awaited(read(rw, "semaphore"), "RwLock", method.startsWith("write") ? "write" : "read",
-                        null, null);
+            if (type.equals(Semaphore.class.getName()) && method.startsWith("acquire")) {
+                Object semaphore = receiver instanceof Semaphore ? receiver : semaphoreOfOp(f);
+                if (semaphore != null) {
+                    return new Awaited(semaphore, "Semaphore", "", null, null);
+                }
             }
-            if (lock instanceof Semaphore && method.startsWith("acquire")) {
-                return new Awaited(lock, "Semaphore", "", null, null);
+            if (type.equals(ReentrantLock.class.getName()) && method.startsWith("lock")) {
+                Object lock = jdkLockQueueing(t.thread);
+                if (lock != null) {
+                    return new Awaited(lock, "ReentrantLock", "", null, null);
+                }
             }
-            if (lock instanceof ReentrantLock && method.startsWith("lock")) {
-                return new Awaited(lock, "ReentrantLock", "", null, null);
-            }
-            if ((lock instanceof ReentrantReadWriteLock.ReadLock || lock instanceof ReentrantReadWriteLock.WriteLock)
-                    && method.startsWith("lock")) {
-                ReentrantReadWriteLock owner = readWriteLockOf(lock, f);
-                String mode = lock instanceof ReentrantReadWriteLock.ReadLock ? "read" : "write";
-                return new Awaited(owner == null ? lock : owner, "ReentrantReadWriteLock", mode, null, null);
+            if (type.startsWith(ReentrantReadWriteLock.class.getName() + "$") && method.startsWith("lock")) {
+                Object lock = jdkLockQueueing(t.thread);
+                String mode = type.endsWith("ReadLock") ? "read" : "write";
+                if (lock != null) {
+                    return new Awaited(lock, "ReentrantReadWriteLock", mode, null, null);
+                }
             }
         }
-        Object blocker = LockSupport.getBlocker(t.thread);
         if (blocker instanceof Task<?> joined) {
             for (SimTask other : tasks) {
                 if (other.task == joined) {
@@ -165,38 +202,59 @@ final class WaitForGraphBuilder {
         return new Awaited(null, "", "", null, entry == null ? "its end" : entry.waitingOn());
     }
 
-    /** The monitor a task blocked on {@code synchronized} is entering: the last of the innermost frame that has any. */
-    private static Object enteringMonitor(List<LiveFrames.Frame> f) {
+    /** The Semaphore whose op the task waits with in {@code SelectableOp.await}, or null. */
+    private static Object semaphoreOfOp(List<LiveFrames.Frame> f) {
         for (LiveFrames.Frame frame : f) {
-            if (frame.monitors().length > 0) {
-                return frame.monitors()[frame.monitors().length - 1];
+            if (frame.className().equals("dev.heddle.runtime.SelectableOp") && frame.locals().length > 0
+                    && frame.locals()[0] != null
+                    && frame.locals()[0].getClass().getName().equals(Semaphore.class.getName() + "$AcquireOp")) {
+                return read(frame.locals()[0], "this$0");
             }
         }
         return null;
     }
 
     /**
-     * The ReentrantReadWriteLock whose read or write lock is {@code half}, looked for in the
-     * waiting task's locals and their lock fields: the JDK names the write lock's owner, and
-     * counts readers, only through it and its write lock.
+     * The ReentrantLock or ReentrantReadWriteLock, among those any task's frames reach (in a local
+     * or a field of one), that has {@code waiter} in its queue; null when none does.
      */
-    private static ReentrantReadWriteLock readWriteLockOf(Object half, List<LiveFrames.Frame> f) {
-        for (LiveFrames.Frame frame : f) {
-            for (Object local : frame.locals()) {
-                if (local instanceof ReentrantReadWriteLock rw && (rw.readLock() == half || rw.writeLock() == half)) {
-                    return rw;
-                }
-                if (local != null && !local.getClass().getName().startsWith("java.")) {
-                    for (Field field : local.getClass().getDeclaredFields()) {
-                        if (field.getType() == ReentrantReadWriteLock.class && field.trySetAccessible()) {
-                            Object value = get(field, local);
-                            if (value instanceof ReentrantReadWriteLock rw
-                                    && (rw.readLock() == half || rw.writeLock() == half)) {
-                                return rw;
+    private Object jdkLockQueueing(Thread waiter) {
+        for (List<LiveFrames.Frame> f : frames.values()) {
+            for (LiveFrames.Frame frame : f) {
+                for (Object local : frame.locals()) {
+                    Object lock = queueing(local, waiter);
+                    if (lock != null) {
+                        return lock;
+                    }
+                    if (local != null && !HeldLocks.isPlatformClass(local.getClass().getName())) {
+                        for (Field field : JDK_LOCK_FIELDS.get(local.getClass())) {
+                            lock = queueing(get(field, local), waiter);
+                            if (lock != null) {
+                                return lock;
                             }
                         }
                     }
                 }
+            }
+        }
+        return null;
+    }
+
+    private static Object queueing(Object candidate, Thread waiter) {
+        if (candidate instanceof ReentrantLock lock && lock.hasQueuedThread(waiter)) {
+            return lock;
+        }
+        if (candidate instanceof ReentrantReadWriteLock lock && lock.hasQueuedThread(waiter)) {
+            return lock;
+        }
+        return null;
+    }
+
+    /** The monitor a task blocked on {@code synchronized} is entering: the last of the innermost frame that has any. */
+    private static Object enteringMonitor(List<LiveFrames.Frame> f) {
+        for (LiveFrames.Frame frame : f) {
+            if (frame.monitors().length > 0) {
+                return frame.monitors()[frame.monitors().length - 1];
             }
         }
         return null;
@@ -218,21 +276,9 @@ final class WaitForGraphBuilder {
                 }
                 return writer;
             }
-            case ReentrantReadWriteLock.WriteLock w -> {
-                List<SimTask> writer = ownerNamed(lock, w.toString(), "");
-                if (writer.isEmpty()) {
-                    ownerNotes.put(lock, "held for reading, by tasks the JDK does not name");
-                }
-                return writer;
-            }
-            case ReentrantReadWriteLock.ReadLock r -> {
-                ownerNotes.put(lock, "its writer is named only by the ReentrantReadWriteLock, which no frame of the"
-                        + " waiting task holds in a local variable or a field of one");
-                return List.of();
-            }
             default -> {
                 List<SimTask> found = new ArrayList<>();
-                for (Map.Entry<SimTask, List<LiveFrames.Frame>> e : framesOfAll().entrySet()) {
+                for (Map.Entry<SimTask, List<LiveFrames.Frame>> e : frames.entrySet()) {
                     if (holds(e.getKey(), e.getValue(), lock)) {
                         found.add(e.getKey());
                     }
@@ -265,16 +311,6 @@ final class WaitForGraphBuilder {
         }
         ownerNotes.put(lock, "held by thread '" + name + "', which is not a task of this simulation");
         return List.of();
-    }
-
-    /** Every task's frames, the blocked ones' as already read; ready tasks may hold locks too. */
-    private Map<SimTask, List<LiveFrames.Frame>> framesOfAll() {
-        for (SimTask t : tasks) {
-            if (!frames.containsKey(t)) {
-                frames.put(t, LiveFrames.of(t.thread));
-            }
-        }
-        return frames;
     }
 
     /** Whether {@code t}'s frames hold {@code lock}: an open guard or permit of it, or its monitor. */

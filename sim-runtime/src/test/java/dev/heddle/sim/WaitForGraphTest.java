@@ -115,6 +115,27 @@ class WaitForGraphTest {
         assertCycle(f, "ReentrantLock", 2);
     }
 
+    /**
+     * A compiled lock call may drop its receiver from its frame; the lock is then found by the
+     * blocker or the lock's queue. Warms the calls up so that the JIT has compiled them.
+     */
+    @Test
+    void theGraphHoldsWhenTheLockCallsAreCompiled() {
+        ReentrantLock warm = new ReentrantLock();
+        Semaphore permits = new Semaphore(1);
+        for (int i = 0; i < 50_000; i++) {
+            warm.lock();
+            warm.unlock();
+            permits.acquire().close();
+        }
+        assertCycle(lockInCircle(2, ReentrantLock::new, (lock, i) -> {
+            lock.lock();
+            return lock::unlock;
+        }), "ReentrantLock", 2);
+        assertCycle(lockInCircle(2, () -> new Semaphore(1), (semaphore, i) -> semaphore.acquire()::close),
+                "Semaphore", 2);
+    }
+
     @Test
     void twoTasksDeadlockOnTheWriteLocksOfReentrantReadWriteLocks() {
         SimulationFailure f = lockInCircle(2, ReentrantReadWriteLock::new, (lock, i) -> {
