@@ -30,7 +30,7 @@ final class FailureReplay {
                     + " a stuck step is not replayed"));
         }
         Trace replay = new Trace(seed, false);
-        replay.noteSitesFrom(failure.steps() - ScheduleReport.STEPS + 1);
+        replay.noteStepSitesFrom(failure.steps() - ScheduleReport.STEPS + 1);
         SimulationFailure again = null;
         String other = "passed";
         try {

@@ -15,7 +15,7 @@ import java.util.List;
  *   #5 main#1  ran, suspended at Cache.get(Cache.java:31) [mpsc recv]
  *        woke worker#2
  * </pre>
- * A step's line names the task and, when a replay noted it ({@link Trace#site}), the first line
+ * A step's line names the task and, when a replay noted it ({@link Trace#stepSite}), the first line
  * of the user's code where the task suspended and what it waits on; the events of the step
  * follow it, indented (wake-ups it made, tasks it spawned, its end); events between steps (time
  * moving on, the wake-ups of the timers it fired, network deliveries) have no step number. Every
@@ -59,7 +59,7 @@ final class ScheduleReport {
                 lines.addAll(betweenSteps);
                 betweenSteps.clear();
                 step++;
-                String site = sites == null ? null : sites.siteOf(step);
+                String site = sites == null ? null : sites.stepSiteOf(step);
                 lines.add("  #" + step + " " + recent.trace().task(a) + "  ran"
                         + (site == null ? "" : ", " + site) + (b == 0 ? "" : " (worker " + (b - 1) + ")"));
             } else if (recent.inStep(i)) {

@@ -285,7 +285,7 @@ public final class Simulation {
             f1 = f;
         }
         if (f1 != null) {
-            second.noteSitesFrom(f1.steps() - ScheduleReport.STEPS + 1);
+            second.noteStepSitesFrom(f1.steps() - ScheduleReport.STEPS + 1);
         }
         try {
             r2 = execute(body, second);

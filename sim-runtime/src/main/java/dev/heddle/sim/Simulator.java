@@ -161,8 +161,8 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (t.thread == null) {
             return;
         }
-        if (trace.wantsSite(steps)) {
-            trace.site(steps, StepSites.of(t));
+        if (trace.wantsStepSite(steps)) {
+            trace.stepSite(steps, StepSites.of(t));
         }
         switch (t.thread.getState()) {
             case TERMINATED -> {

@@ -11,7 +11,7 @@ import java.util.Map;
  * same run. Every run keeps its last {@link #RECENT} events in a ring, for the schedule a failure
  * report ends with (three stores an event); all events are kept only when a determinism check
  * asks, to show where two runs of one seed part ways. A replay of a failed seed also notes where
- * each of its last steps left its task ({@link #site}).
+ * each of its last steps left its task ({@link #stepSite}).
  */
 final class Trace {
     /** The kinds of event; {@code a} and {@code b} are as each one says. */
@@ -153,24 +153,24 @@ final class Trace {
         inStep = running ? IN_STEP : 0;
     }
 
-    /** Makes a replay note where each step from {@code step} on leaves its task ({@link #site}). */
-    void noteSitesFrom(long step) {
+    /** Makes a replay note where each step from {@code step} on leaves its task ({@link #stepSite}). */
+    void noteStepSitesFrom(long step) {
         sitesFrom = step;
         sites = new HashMap<>();
     }
 
     /** Whether step {@code step}'s site is to be noted: only in a replay's last steps. */
-    boolean wantsSite(long step) {
+    boolean wantsStepSite(long step) {
         return step >= sitesFrom;
     }
 
     /** Notes where step {@code step} left its task, as {@code suspended at Foo.bar(Foo.java:41) [mutex lock]}. */
-    void site(long step, String text) {
+    void stepSite(long step, String text) {
         sites.put(step, text);
     }
 
     /** The site noted for step {@code step}, or null. */
-    String siteOf(long step) {
+    String stepSiteOf(long step) {
         return sites.get(step);
     }
 
