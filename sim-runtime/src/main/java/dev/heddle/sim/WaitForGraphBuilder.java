@@ -93,8 +93,9 @@ final class WaitForGraphBuilder {
     private final List<SimTask> tasks;
     private final Map<SimTask, List<LiveFrames.Frame>> frames = new LinkedHashMap<>();
     private final Map<SimTask, Awaited> awaited = new LinkedHashMap<>();
-    /** The owners found of each awaited lock, and why none when none. */
+    /** The owners found of each awaited lock. */
     private final Map<Object, List<SimTask>> holders = new IdentityHashMap<>();
+    /** Why no owner was found, for the awaited locks that have none. */
     private final Map<Object, String> ownerNotes = new IdentityHashMap<>();
     private final Map<Object, String> labels = new IdentityHashMap<>();
 
@@ -266,10 +267,10 @@ final class WaitForGraphBuilder {
         Object lock = a.lock();
         switch (lock) {
             case ReentrantLock rl -> {
-                return ownerNamed(lock, rl.toString(), "ReentrantLock");
+                return ownerNamed(lock, rl.toString());
             }
             case ReentrantReadWriteLock rw -> {
-                List<SimTask> writer = ownerNamed(lock, rw.writeLock().toString(), "");
+                List<SimTask> writer = ownerNamed(lock, rw.writeLock().toString());
                 if (writer.isEmpty() && rw.getReadLockCount() > 0) {
                     ownerNotes.put(lock, "held for reading " + rw.getReadLockCount() + " time(s); the JDK does not"
                             + " say by which tasks");
@@ -294,13 +295,11 @@ final class WaitForGraphBuilder {
     }
 
     /** The task a JDK lock's {@code toString()} names as its owner ({@code [Locked by thread NAME]}). */
-    private List<SimTask> ownerNamed(Object lock, String text, String kind) {
+    private List<SimTask> ownerNamed(Object lock, String text) {
         String marker = "[Locked by thread ";
         int at = text.indexOf(marker);
         if (at < 0) {
-            if (!kind.isEmpty()) {
-                ownerNotes.put(lock, "the JDK reports it unlocked: its owner released it since");
-            }
+            ownerNotes.put(lock, "the JDK reports no owner");
             return List.of();
         }
         String name = text.substring(at + marker.length(), text.length() - 1);
