@@ -176,7 +176,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
             }
             case BLOCKED -> {
                 if (!tearingDown) {
-                    WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
+                    WaitForGraph graph = waitForGraph();
                     fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitor(t, graph), null, t.name, graph);
                 }
             }
@@ -207,7 +207,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
                 return;
             }
         }
-        WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
+        WaitForGraph graph = waitForGraph();
         if (time.hasTimers()) {
             fail(FailureKind.DEADLOCK, FailureReports.autoAdvancePaused(steps, time.now(), time.nextDeadline(),
                     alive.values()), null, null, graph);
@@ -215,6 +215,15 @@ final class Simulator implements Carrier, Suspension.Watcher {
         }
         fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport(),
                 graph), null, null, graph);
+    }
+
+    /**
+     * Who waits for whom among the alive tasks. A replay, which only notes where its steps left
+     * their tasks for the first run's report, skips it: reading every task's frames costs as
+     * much as the run.
+     */
+    private WaitForGraph waitForGraph() {
+        return trace.isReplay() ? new WaitForGraph(List.of(), List.of()) : WaitForGraphBuilder.of(alive.values());
     }
 
     // ---- virtual time the test controls (SimTime) ----
@@ -572,7 +581,7 @@ final class Simulator implements Carrier, Suspension.Watcher {
         if (failure == null) {
             long hash = trace.hash();
             RecentEvents recent = trace.recent(steps);
-            List<SimTask> blocked = graph == null ? List.of() : alive.values().stream()
+            List<SimTask> blocked = graph == null || trace.isReplay() ? List.of() : alive.values().stream()
                     .filter(t -> t.thread != null && t.thread.getState() != Thread.State.RUNNABLE).toList();
             FailureData data = new FailureData(steps, time.now(), Optional.ofNullable(failing),
                     FailureReports.dump(blocked).tasks(), Optional.ofNullable(graph), recent, "");

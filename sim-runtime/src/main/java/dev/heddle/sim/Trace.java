@@ -159,6 +159,11 @@ final class Trace {
         sites = new HashMap<>();
     }
 
+    /** Whether this trace is a replay's, noting sites: its run's own report is not shown. */
+    boolean isReplay() {
+        return sitesFrom != Long.MAX_VALUE;
+    }
+
     /** Whether step {@code step}'s site is to be noted: only in a replay's last steps. */
     boolean wantsStepSite(long step) {
         return step >= sitesFrom;
