@@ -45,13 +45,14 @@ public final class SimulationFailure extends AssertionError {
     /** This failure with the schedule {@code text} before its rerun line; the same stack trace. */
     SimulationFailure withSchedule(String text) {
         SimulationFailure f = new SimulationFailure(seed, kind, details, rerunCommand, traceHash, swarm, getCause(),
-                data.withSchedule(text));
+                data().withSchedule(text));
         f.setStackTrace(getStackTrace());
         return f;
     }
 
+    /** The run's facts; none for a failure read back from a serialized form, which leaves them out. */
     FailureData data() {
-        return data;
+        return data == null ? FailureData.none() : data;
     }
 
     /** The seed of the failed run, to rerun it with {@code -Dheddle.seed}. */
@@ -81,12 +82,12 @@ public final class SimulationFailure extends AssertionError {
 
     /** The steps the run had taken when it failed (0 for {@link FailureKind#NONDETERMINISM}, found between runs). */
     public long steps() {
-        return data.steps();
+        return data().steps();
     }
 
     /** The virtual time, in nanoseconds since the run's start, when it failed. */
     public long virtualNanos() {
-        return data.virtualNanos();
+        return data().virtualNanos();
     }
 
     /**
@@ -96,7 +97,7 @@ public final class SimulationFailure extends AssertionError {
      * one task's: a deadlock (see {@link #waitForGraph()}), the time budget, leaked tasks.
      */
     public Optional<String> failingTask() {
-        return data.failingTask();
+        return data().failingTask();
     }
 
     /**
@@ -105,7 +106,7 @@ public final class SimulationFailure extends AssertionError {
      * {@link TaskDump} shows it; empty for other failures.
      */
     public List<TaskDump.Task> blockedTasks() {
-        return data.blockedTasks();
+        return data().blockedTasks();
     }
 
     /**
@@ -113,6 +114,6 @@ public final class SimulationFailure extends AssertionError {
      * for, the task holding that, and the cycle first if there is one; empty for other failures.
      */
     public Optional<WaitForGraph> waitForGraph() {
-        return data.waitForGraph();
+        return data().waitForGraph();
     }
 }
