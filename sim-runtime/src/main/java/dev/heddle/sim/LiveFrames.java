@@ -88,6 +88,11 @@ final class LiveFrames {
 
     private LiveFrames() {}
 
+    /** Whether the JDK's internals let frames be read at all. */
+    static boolean available() {
+        return WALKER != null;
+    }
+
     /**
      * The frames of {@code thread}, innermost first, when it is a virtual thread that is not
      * mounted (it waits, or is ready); empty when it is mounted, has ended, is a platform thread,

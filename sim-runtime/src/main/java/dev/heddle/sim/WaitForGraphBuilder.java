@@ -284,7 +284,10 @@ final class WaitForGraphBuilder {
                         found.add(e.getKey());
                     }
                 }
-                if (found.isEmpty()) {
+                if (found.isEmpty() && !LiveFrames.available()) {
+                    ownerNotes.put(lock, "the tasks' frames cannot be read without --add-opens"
+                            + " java.base/java.lang=ALL-UNNAMED");
+                } else if (found.isEmpty()) {
                     ownerNotes.put(lock, lock instanceof Mutex<?> || lock instanceof Semaphore
                             ? "no task holds a guard or permit of it in a local variable; one kept in a field is"
                             + " not seen" : "no task's frames hold the monitor");
