@@ -102,8 +102,8 @@ public final class SimulationFailure extends AssertionError {
 
     /**
      * For a run that could not go on ({@link FailureKind#DEADLOCK}, and a task blocked on a
-     * monitor held by another), every task still alive, with what it waits on and its stack, as a
-     * {@link TaskDump} shows it; empty for other failures.
+     * monitor held by another), every blocked task (not the ready ones), with what it waits on
+     * and its stack, as a {@link TaskDump} shows it; empty for other failures.
      */
     public List<TaskDump.Task> blockedTasks() {
         return data().blockedTasks();

@@ -24,9 +24,15 @@ import java.util.List;
  */
 public record WaitForGraph(List<String> cycle, List<Wait> waits) {
 
+    /** @throws IllegalArgumentException if a task of the cycle has no wait */
     public WaitForGraph {
         cycle = List.copyOf(cycle);
         waits = List.copyOf(waits);
+        for (String task : cycle) {
+            if (waits.stream().noneMatch(w -> w.task().equals(task))) {
+                throw new IllegalArgumentException("task " + task + " is in the cycle but has no wait in " + waits);
+            }
+        }
     }
 
     /**

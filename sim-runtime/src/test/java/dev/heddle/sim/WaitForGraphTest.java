@@ -271,6 +271,13 @@ class WaitForGraphTest {
     }
 
     @Test
+    void aGraphWhoseCycleNamesATaskWithoutAWaitIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new WaitForGraph(List.of("ghost#9"), List.of()));
+        assertTrue(e.getMessage().startsWith("task ghost#9 is in the cycle but has no wait"), e.getMessage());
+    }
+
+    @Test
     void aTaskJoiningAnotherThatWaitsForItsLockIsACycleThroughTheJoin() {
         Mutex<Integer> lock = new Mutex<>(0);
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim -> {
