@@ -11,6 +11,9 @@ import dev.heddle.sync.Mutex;
 import dev.heddle.sync.MutexGuard;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -182,6 +185,28 @@ class FailureScheduleTest {
         assertEquals(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, held.kind());
         assertEquals("main#1", held.failingTask().orElseThrow());
         steps(held);
+    }
+
+    @Test
+    void aWaitOnAThreadOutsideTheSimulationEndsWithTheSchedule() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim -> {
+                Heddle.yieldNow();
+                pool.submit(() -> {
+                    release.await();
+                    return null;
+                }).get();
+            }));
+            assertEquals(FailureKind.FOREIGN_WAKEUP, f.kind(), f.getMessage());
+            assertEquals("main#1", f.failingTask().orElseThrow());
+            steps(f);
+            assertSitesNoted(f);
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
     }
 
     @Test
