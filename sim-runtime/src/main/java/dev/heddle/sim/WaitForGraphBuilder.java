@@ -199,6 +199,10 @@ final class WaitForGraphBuilder {
                 }
             }
         }
+        if (blocker != null && blocker.getClass().getName().startsWith("java.util.concurrent.locks.")
+                && blocker.getClass().getName().endsWith("$ConditionObject")) {
+            return new Awaited(null, "", "", null, "a signal of a Condition (Condition.await)");
+        }
         var entry = TaskDumper.describe(t.id, t.name, t.thread);
         return new Awaited(null, "", "", null, entry == null ? "its end" : entry.waitingOn());
     }

@@ -270,6 +270,26 @@ class WaitForGraphTest {
         assertTrue(f.getMessage().contains("  no cycle: "), f.getMessage());
     }
 
+    /** A lost wake-up: the signal came before the wait. The waiter is part of a deadlock, not woken from outside. */
+    @Test
+    void aConditionAwaitNoTaskWillSignalIsADeadlock() {
+        SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1)
+                .onLockHeldAcrossSuspension(LockHeldPolicy.IGNORE).run(sim -> {
+                    ReentrantLock lock = new ReentrantLock();
+                    var ready = lock.newCondition();
+                    lock.lock();
+                    try {
+                        ready.signal();
+                        ready.awaitUninterruptibly();
+                    } finally {
+                        lock.unlock();
+                    }
+                }));
+        assertEquals(FailureKind.DEADLOCK, f.kind(), f.getMessage());
+        assertEquals("a signal of a Condition (Condition.await)",
+                f.waitForGraph().orElseThrow().waitOf("main#1").waitsFor(), f.getMessage());
+    }
+
     @Test
     void aGraphWhoseCycleNamesATaskWithoutAWaitIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
