@@ -8,8 +8,10 @@ import dev.heddle.sync.MutexGuard;
 /**
  * Two transfers between the same two accounts, each locking its source first: a planted bug. When
  * both hold their first lock before either takes its second, each waits for the other for ever.
- * The simulator reports that deadlock with a task dump: each transfer {@code WAITING on mutex lock}
- * at the line of its second lock.
+ * The simulator reports that deadlock with its cycle ({@code transfer-a-to-b#2 holds Mutex@1, waits
+ * for Mutex@2 held by transfer-b-to-a#3, which waits for Mutex@1}), the wait-for graph, a task dump
+ * (each transfer {@code WAITING on mutex lock} at the line of its second lock) and the schedule of
+ * the steps that led there.
  */
 public final class LockOrder {
     private LockOrder() {}

@@ -127,8 +127,8 @@ class DemoTest {
     }
 
     /**
-     * {@code ./heddle demo lock-order --seed S}: a deadlock's report is the task dump, each transfer
-     * waiting at its second lock.
+     * {@code ./heddle demo lock-order --seed S}: a deadlock's report names the cycle, shows the
+     * wait-for graph and the task dump, each transfer waiting at its second lock, and the schedule.
      */
     @Test
     void aDeadlockedSeedPrintsTheTaskDump() {
@@ -145,6 +145,13 @@ class DemoTest {
             assertTrue(at >= 0, out);
             assertTrue(out.substring(at).lines().skip(1).limit(4).anyMatch(l -> l.contains("LockOrder.transfer(")), out);
         }
+        // Before the dump: the cycle, and each transfer in the wait-for graph at its line; after it, the schedule.
+        assertTrue(out.contains("The tasks deadlock: transfer-a-to-b#2 holds Mutex@1, waits for Mutex@2 held by"
+                + " transfer-b-to-a#3, which waits for Mutex@1."), out);
+        assertTrue(out.contains("\n  transfer-b-to-a#3 holds Mutex@2, waits for Mutex@1 held by transfer-a-to-b#2\n"
+                + "      at dev.heddle.examples.LockOrder.transfer(LockOrder.java:"), out);
+        assertTrue(out.indexOf("Wait-for graph:\n") < out.indexOf("Blocked tasks, as a task dump:"), out);
+        assertTrue(out.contains("ran, suspended at dev.heddle.examples.LockOrder.transfer(LockOrder.java:"), out);
     }
 
     @Test

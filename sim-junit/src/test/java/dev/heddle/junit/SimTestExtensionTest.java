@@ -44,6 +44,7 @@ class SimTestExtensionTest {
             a.join();
             b.join();
             RUNS.incrementAndGet();
+            SEEDS_SEEN.add(sim.seed());
             assertEquals(2, value[0], "lost update");
         }
 
@@ -92,10 +93,14 @@ class SimTestExtensionTest {
         assertEquals(seed, Files.readString(seedFile).strip(), "the last seed started is on disk");
 
         RUNS.set(0);
+        SEEDS_SEEN.clear();
         System.setProperty("heddle.seed", seed);
         EngineExecutionResults rerun = run("losesAnUpdate");
         rerun.testEvents().assertStatistics(s -> s.started(1).failed(1));
-        assertEquals(1, RUNS.get(), "heddle.seed reruns exactly one seed");
+        long seedValue = dev.heddle.sim.Simulation.parseSeed(seed);
+        assertEquals(List.of(seedValue, seedValue), SEEDS_SEEN, "heddle.seed reruns exactly one seed, which fails and"
+                + " is replayed once for the schedule its report ends with");
+        assertEquals(2, RUNS.get());
         String again = rerun.testEvents().failed().stream().findFirst().map(Event::getPayload).orElseThrow()
                 .map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable().orElseThrow().getMessage())
                 .orElseThrow();

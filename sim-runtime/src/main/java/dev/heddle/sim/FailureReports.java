@@ -5,6 +5,7 @@ import dev.heddle.runtime.internal.Task;
 import dev.heddle.runtime.internal.TaskDumper;
 import dev.heddle.runtime.internal.VirtualThreads;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +46,24 @@ final class FailureReports {
 
     /** The step budget ran out: names the task that took most of {@code recentSteps} (task ids), where it is. */
     static String busyLoop(long maxSteps, long[] recentSteps, Map<Long, SimTask> alive) {
+        SimTask t = busiest(recentSteps, alive);
+        long count = t == null ? 0 : Arrays.stream(recentSteps).filter(id -> id == t.id).count();
+        return "the run took more than " + maxSteps + " steps, a busy loop or a livelock. "
+                + (t == null ? "" : "Task " + t + " took " + count + " of the last " + recentSteps.length
+                + " steps; it is at:\n" + stack(t))
+                + "Raise the budget with maxSteps if the run is just long.";
+    }
+
+    /**
+     * The alive task that took most of {@code recentSteps} (task ids), the first of them on a
+     * tie; null if none is alive.
+     */
+    static SimTask busiest(long[] recentSteps, Map<Long, SimTask> alive) {
         Map<Long, Integer> counts = new LinkedHashMap<>();
         for (long id : recentSteps) {
-            counts.merge(id, 1, Integer::sum);
+            if (id != 0) {   // a slot no step has filled yet
+                counts.merge(id, 1, Integer::sum);
+            }
         }
         long top = 0;
         int topCount = 0;
@@ -57,11 +73,7 @@ final class FailureReports {
                 topCount = e.getValue();
             }
         }
-        SimTask t = alive.get(top);
-        return "the run took more than " + maxSteps + " steps, a busy loop or a livelock. "
-                + (t == null ? "" : "Task " + t + " took " + topCount + " of the last " + recentSteps.length
-                + " steps; it is at:\n" + stack(t))
-                + "Raise the budget with maxSteps if the run is just long.";
+        return alive.get(top);
     }
 
     static String timeBudget(long maxTime, long nextTimer, long steps, Collection<SimTask> alive) {
@@ -69,12 +81,17 @@ final class FailureReports {
                 + nextTimer / 1_000_000 + " ms) after " + steps + " steps; tasks alive:\n" + taskList(alive, false);
     }
 
-    /** {@code paused} lists the paused hosts (see {@link Hosts#pausedReport()}), whose held tasks count as blocked. */
-    static String deadlock(long steps, long now, Collection<SimTask> alive, String paused) {
+    /**
+     * {@code paused} lists the paused hosts (see {@link Hosts#pausedReport()}), whose held tasks
+     * count as blocked; {@code graph} is who waits for whom, its cycle named first.
+     */
+    static String deadlock(long steps, long now, Collection<SimTask> alive, String paused, WaitForGraph graph) {
         return "no task can run, no timer is pending, and the main task has not finished (after " + steps
                 + " steps, at " + now / 1_000_000 + " ms virtual time). "
+                + (graph.cycle().isEmpty() ? "" : "The tasks deadlock: " + graph.cycleText() + ". Take the locks"
+                + " in one order in every task, or release one before waiting for the next.\n")
                 + (paused.isEmpty() ? "" : "Paused hosts hold tasks that could run:\n" + paused)
-                + "Blocked tasks, as a task dump:\n" + taskList(alive, true);
+                + graph + "Blocked tasks, as a task dump:\n" + taskList(alive, true);
     }
 
     /** Every task waits, timers are pending, but the test paused auto-advance and no task is left to advance time. */
@@ -155,6 +172,16 @@ final class FailureReports {
                 + " inside it (a lock held across a suspension point): its wake-up would come from the JDK's"
                 + " 'VirtualThread-unblocker' thread. Release the monitor before suspending, or use Heddle's"
                 + " Mutex.\n" + stack(t);
+    }
+
+    /** {@link #monitor} with who waits for whom among {@code alive}, which holds the monitor. */
+    static String monitor(SimTask t, WaitForGraph graph) {
+        return monitor(t) + graph;
+    }
+
+    /** A task as the simulator names it (and its thread): with {@code @host} on a simulated host. */
+    static String taskName(Task<?> task) {
+        return task.node() instanceof Incarnation i ? task + "@" + i.name() : task.toString();
     }
 
     private static String realIo(SimTask t, String call) {
@@ -270,7 +297,8 @@ final class FailureReports {
     /**
      * The JDK call and the line of user code at which the thread parks in a
      * {@code java.util.concurrent} wait that is not Heddle's ({@code CompletableFuture.join},
-     * {@code Future.get}, a latch), or null when it waits on Heddle or not there.
+     * {@code Future.get}, a latch), or null when it waits on Heddle, on a lock or condition of
+     * {@code java.util.concurrent.locks} (which tasks release), or not there.
      */
     private static String outsideWait(Thread thread) {
         StackTraceElement[] frames = thread.getStackTrace();
@@ -287,7 +315,8 @@ final class FailureReports {
             if (c.startsWith("java.util.concurrent.")) {
                 call = frames[i];
             } else if (!HeldLocks.isPlatformClass(c)) {
-                return call == null ? null
+                // A lock or condition of java.util.concurrent.locks is released and signalled by tasks, on the carrier.
+                return call == null || call.getClassName().startsWith("java.util.concurrent.locks.") ? null
                         : call.getClassName() + "." + call.getMethodName() + " (at " + frames[i] + ")";
             }
         }

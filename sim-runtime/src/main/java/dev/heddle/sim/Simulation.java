@@ -296,12 +296,19 @@ public final class Simulation {
     }
 
     /**
-     * Runs {@code body} as the main task and every task it spawns, to the end.
+     * Runs {@code body} as the main task and every task it spawns, to the end. A failed run is
+     * run once more to show, at the end of its report, the schedule that led to the failure
+     * with the line where each task suspended; the report says so if that replay went
+     * otherwise.
      *
      * @throws SimulationFailure if the run fails in any way the simulator can see
      */
     public SimulationResult run(SimBody body) {
-        return execute(body, new Trace(seed, false));
+        try {
+            return execute(body, new Trace(seed, false));
+        } catch (SimulationFailure f) {
+            throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace));
+        }
     }
 
     /**
@@ -321,6 +328,9 @@ public final class Simulation {
         } catch (SimulationFailure f) {
             f1 = f;
         }
+        if (f1 != null) {
+            second.noteStepSitesFrom(f1.steps() - ScheduleReport.STEPS + 1);
+        }
         try {
             r2 = execute(body, second);
         } catch (SimulationFailure f) {
@@ -335,10 +345,11 @@ public final class Simulation {
                             + " thread, an unseeded Random, identity hash codes or HashMap order of objects."
                             + "\n  first run:\n" + first.describe(at - 5, at + 1)
                             + "  second run:\n" + second.describe(at - 5, at + 1),
-                    rerunCommand(seed), first.hash(), r1 != null ? r1.swarm() : f1.swarm(), f1 != null ? f1 : f2);
+                    rerunCommand(seed), first.hash(), r1 != null ? r1.swarm() : f1.swarm(), f1 != null ? f1 : f2,
+                    FailureData.none());
         }
         if (f1 != null) {
-            throw f1;
+            throw FailureReplay.withSchedule(f1, f2, "passed", second);
         }
         return r1 != null ? r1 : r2;
     }
@@ -395,7 +406,7 @@ public final class Simulation {
             } catch (SimulationFailure f) {
                 throw f;
             } catch (Throwable e) {
-                simulator.fail(FailureKind.TASK_FAILED, "the main task failed: " + e, e);
+                simulator.fail(FailureKind.TASK_FAILED, "the main task failed: " + e, e, simulator.rootName(), null);
                 throw simulator.failure();
             }
             simulator.runReadyTasks();
@@ -417,7 +428,7 @@ public final class Simulation {
             if (!unobserved.isEmpty()) {
                 Task<?> t = unobserved.getFirst();
                 simulator.fail(FailureKind.TASK_FAILED, "task " + FailureReports.task(t) + " failed and no one"
-                        + " joined it: " + t.failure(), t.failure());
+                        + " joined it: " + t.failure(), t.failure(), FailureReports.taskName(t), null);
                 throw simulator.failure();
             }
             return new SimulationResult(seed, trace.hash(), simulator.steps(), simulator.virtualTime(),

@@ -1,13 +1,18 @@
 package dev.heddle.sim;
 
+import dev.heddle.runtime.TaskDump;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * A failed simulation run. The message starts with {@code seed=0x…}, followed in swarm mode by
- * the seed's {@link SwarmProfile} (the fault kinds it turned on), and carries the one-line
- * command that reruns exactly this run. It is an {@link AssertionError}, as opentest4j's
- * {@code AssertionFailedError} is, so that JUnit, Surefire and IDEs count a failed simulation
- * as a failed test, not as an error in the test.
+ * the seed's {@link SwarmProfile} (the fault kinds it turned on), then says what went wrong,
+ * shows the schedule that led there (the last steps: which task ran, where it suspended, whom it
+ * woke), and ends with the one-line command that reruns exactly this run. The same facts are
+ * data too: {@link #kind()}, {@link #steps()}, {@link #virtualNanos()}, {@link #failingTask()},
+ * and for a run that cannot go on {@link #blockedTasks()} and {@link #waitForGraph()}. It is an
+ * {@link AssertionError}, as opentest4j's {@code AssertionFailedError} is, so that JUnit,
+ * Surefire and IDEs count a failed simulation as a failed test, not as an error in the test.
  */
 public final class SimulationFailure extends AssertionError {
     /** The seed of the failed run. */
@@ -21,10 +26,14 @@ public final class SimulationFailure extends AssertionError {
     /** The hash of the run's trace, to tell whether a rerun took the same path. */
     private final long traceHash;
     private final transient Optional<SwarmProfile> swarm;
+    /** The report without the schedule and the rerun line, kept to add the schedule a replay makes. */
+    private final String details;
+    private final transient FailureData data;
 
     SimulationFailure(long seed, FailureKind kind, String details, RerunCommand rerunCommand, long traceHash,
-                      Optional<SwarmProfile> swarm, Throwable cause) {
+                      Optional<SwarmProfile> swarm, Throwable cause, FailureData data) {
         super(Simulation.seedText(seed) + " " + SwarmProfile.label(swarm) + kind + ": " + details
+                + (data.schedule().isEmpty() ? "" : "\n" + data.schedule().stripTrailing())
                 + "\nrerun: " + rerunCommand.text(), cause);
         this.swarm = swarm;
         this.seed = seed;
@@ -32,6 +41,21 @@ public final class SimulationFailure extends AssertionError {
         this.rerunCommand = rerunCommand.text();
         this.configuration = rerunCommand.configuration();
         this.traceHash = traceHash;
+        this.details = details;
+        this.data = data;
+    }
+
+    /** This failure with the schedule {@code text} before its rerun line; the same stack trace. */
+    SimulationFailure withSchedule(String text) {
+        SimulationFailure f = new SimulationFailure(seed, kind, details, new RerunCommand(rerunCommand, configuration),
+                traceHash, swarm, getCause(), data().withSchedule(text));
+        f.setStackTrace(getStackTrace());
+        return f;
+    }
+
+    /** The run's facts; none for a failure read back from a serialized form, which leaves them out. */
+    FailureData data() {
+        return data == null ? FailureData.none() : data;
     }
 
     /** The seed of the failed run, to rerun it with {@code -Dheddle.seed}. */
@@ -65,5 +89,42 @@ public final class SimulationFailure extends AssertionError {
     /** The trace hash of the failed run: a rerun of the seed that fails the same way has the same hash. */
     public long traceHash() {
         return traceHash;
+    }
+
+    /** The steps the run had taken when it failed (0 for {@link FailureKind#NONDETERMINISM}, found between runs). */
+    public long steps() {
+        return data().steps();
+    }
+
+    /** The virtual time, in nanoseconds since the run's start, when it failed. */
+    public long virtualNanos() {
+        return data().virtualNanos();
+    }
+
+    /**
+     * The task at fault, as reports name it ({@code worker#3}, {@code worker#3@db-1} on a host):
+     * the one that failed, ran the busy loop, waits outside the simulation or held a lock across a
+     * suspension (the main task's failure names it, {@code main#1}); empty when the failure is no
+     * one task's: a deadlock (see {@link #waitForGraph()}), the time budget, leaked tasks.
+     */
+    public Optional<String> failingTask() {
+        return data().failingTask();
+    }
+
+    /**
+     * For a run that could not go on ({@link FailureKind#DEADLOCK}, and a task blocked on a
+     * monitor held by another), every blocked task (not the ready ones), with what it waits on
+     * and its stack, as a {@link TaskDump} shows it; empty for other failures.
+     */
+    public List<TaskDump.Task> blockedTasks() {
+        return data().blockedTasks();
+    }
+
+    /**
+     * For a run that could not go on, who waits for whom: each blocked task, the lock it waits
+     * for, the task holding that, and the cycle first if there is one; empty for other failures.
+     */
+    public Optional<WaitForGraph> waitForGraph() {
+        return data().waitForGraph();
     }
 }

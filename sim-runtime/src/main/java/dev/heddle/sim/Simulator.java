@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -82,6 +83,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     /** Locks already warned about under {@link LockHeldPolicy#WARN}, so that each is reported once per run. */
     private final Set<String> warnedLocks = new HashSet<>();
     private SimulationFailure failure;
+    /** The main task, named when it fails. */
+    private SimTask root;
     private boolean tearingDown;
     private boolean autoAdvancePaused;
     private final SimTime simTime = new SimTime(this);
@@ -121,6 +124,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             throw new IllegalStateException("a simulation must be driven by the thread that created it, "
                     + carrier.getName() + ", not " + Thread.currentThread().getName());
         }
+        this.root = byTask.get(root);
         loop(root);
         if (failure != null) {
             throw failure;
@@ -144,8 +148,9 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     /** Runs the next ready task for one step, unless its host is paused: then it is only held. */
     private void step() {
         if (steps >= config.maxSteps() && !tearingDown) {
-            fail(FailureKind.STEP_BUDGET_EXCEEDED,
-                    FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null);
+            SimTask busy = FailureReports.busiest(recentSteps, alive);
+            fail(FailureKind.STEP_BUDGET_EXCEEDED, FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null,
+                    busy == null ? null : busy.name, null);
             return;
         }
         if (spurious != null && !tearingDown) {
@@ -167,9 +172,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         trace.record(Trace.Event.STEP, t.id, 1 + ready.actingWorker());
         running = t;
         runningThread = t.thread;
+        trace.inStep(true);
         try {
             t.continuation.run();
         } finally {
+            trace.inStep(false);
             runningThread = null;
             running = null;
         }
@@ -181,6 +188,9 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         if (t.thread == null) {
             return;
         }
+        if (trace.wantsStepSite(steps)) {
+            trace.stepSite(steps, StepSites.of(t));
+        }
         switch (t.thread.getState()) {
             case TERMINATED -> {
                 byContinuation.remove(t.continuation);
@@ -188,12 +198,13 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             }
             case TIMED_WAITING -> {
                 if (!tearingDown) {
-                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedPark(t), null);
+                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedPark(t), null, t.name, null);
                 }
             }
             case BLOCKED -> {
                 if (!tearingDown) {
-                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitor(t), null);
+                    WaitForGraph graph = waitForGraph();
+                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitor(t, graph), null, t.name, graph);
                 }
             }
             case WAITING -> {
@@ -222,6 +233,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
      */
     private void noProgress() {
         boolean adoptedAlive = alive.values().stream().anyMatch(t -> t.task == null);
+        WaitForGraph graph = null;
         for (SimTask t : alive.values()) {
             if (EscapedThreads.joinsThreadOfTheRun(t, adoptedAlive)) {
                 continue;
@@ -232,17 +244,33 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                 outside = outside == null ? null : outside + escaped.note();
             }
             if (outside != null) {
-                fail(FailureKind.FOREIGN_WAKEUP, outside, null);
+                // A wait that looks like one for work handed outside (a Future.get) may be for a task of the run.
+                graph = graph == null ? WaitForGraphBuilder.of(alive.values()) : graph;
+                WaitForGraph.Wait wait = graph.waitOf(t.name);
+                if (wait != null && !wait.heldBy().isEmpty()) {
+                    continue;
+                }
+                fail(FailureKind.FOREIGN_WAKEUP, outside, null, t.name, null);
                 return;
             }
         }
+        graph = graph == null ? waitForGraph() : graph;
         if (time.hasTimers()) {
             fail(FailureKind.DEADLOCK, FailureReports.autoAdvancePaused(steps, time.now(), time.nextDeadline(),
-                    alive.values()), null);
+                    alive.values()), null, null, graph);
             return;
         }
-        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport())
-                + escaped.note(), null);
+        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport(),
+                graph) + escaped.note(), null, null, graph);
+    }
+
+    /**
+     * Who waits for whom among the alive tasks. A replay, which only notes where its steps left
+     * their tasks for the first run's report, skips it: reading every task's frames costs as
+     * much as the run.
+     */
+    private WaitForGraph waitForGraph() {
+        return trace.isReplay() ? new WaitForGraph(List.of(), List.of()) : WaitForGraphBuilder.of(alive.values());
     }
 
     // ---- virtual time the test controls (SimTime) ----
@@ -398,7 +426,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             failedTasks.add(task);
             if (task.failure() instanceof AssertionError) {
                 fail(FailureKind.TASK_FAILED, "task " + FailureReports.task(task) + " failed: " + task.failure(),
-                        task.failure());
+                        task.failure(), t == null ? null : t.name, null);
             }
         }
     }
@@ -439,7 +467,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         }
         String report = FailureReports.lockHeld(who, found);
         if (policy == LockHeldPolicy.FAIL) {
-            fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null);
+            fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null, running == null ? null : running.name, null);
         } else if (warnedLocks.add(found.locks().toString())) {
             LOG.log(System.Logger.Level.WARNING, Simulation.seedText(seed) + " " + report);
         }
@@ -625,7 +653,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
      */
     SimulationFailure stuck(SimTask t, long nanos) {
         return new SimulationFailure(seed, FailureKind.STUCK, FailureReports.stuckStep(t, nanos),
-                config.rerunCommand(seed), trace.hash(), context.swarm(), null);
+                config.rerunCommand(seed), trace.hash(), context.swarm(), null, new FailureData(steps, time.now(),
+                        Optional.of(t.name), List.of(), Optional.empty(), trace.recent(steps), ""));
     }
 
     List<Task<?>> unobservedFailures() {
@@ -684,9 +713,28 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     }
 
     void fail(FailureKind kind, String details, Throwable cause) {
+        fail(kind, details, cause, null, null);
+    }
+
+    /**
+     * Fails the run, unless it has failed already, naming {@code failing} as the task at fault
+     * (null for none); {@code graph} is who waits for whom when the run cannot go on, or null.
+     */
+    void fail(FailureKind kind, String details, Throwable cause, String failing, WaitForGraph graph) {
         if (failure == null) {
-            failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), trace.hash(),
-                    context.swarm(), cause);
+            long hash = trace.hash();
+            RecentEvents recent = trace.recent(steps);
+            List<SimTask> blocked = graph == null || trace.isReplay() ? List.of() : alive.values().stream()
+                    .filter(t -> t.thread != null && t.thread.getState() != Thread.State.RUNNABLE).toList();
+            FailureData data = new FailureData(steps, time.now(), Optional.ofNullable(failing),
+                    FailureReports.dump(blocked).tasks(), Optional.ofNullable(graph), recent, "");
+            failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), hash, context.swarm(),
+                    cause, data);
         }
+    }
+
+    /** The main task's name, once the run has started. */
+    String rootName() {
+        return root == null ? null : root.name;
     }
 }

@@ -2,12 +2,16 @@ package dev.heddle.sim;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What happened in one run, as a rolling 64-bit hash of every event: equal hashes mean the
- * same run. The events themselves are kept only when a determinism check asks, to show where
- * two runs of one seed part ways.
+ * same run. Every run keeps its last {@link #RECENT} events in a ring, for the schedule a failure
+ * report ends with (three stores an event); all events are kept only when a determinism check
+ * asks, to show where two runs of one seed part ways. A replay of a failed seed also notes where
+ * each of its last steps left its task ({@link #stepSite}).
  */
 final class Trace {
     /** The kinds of event; {@code a} and {@code b} are as each one says. */
@@ -86,9 +90,20 @@ final class Trace {
     private final List<String> hostNames = new ArrayList<>();
     private final List<String> buggifyPoints = new ArrayList<>();
     private final List<String> pointSites = new ArrayList<>();
+    /** How many of the last events every run keeps; a power of two. */
+    static final int RECENT = 512;
+    /** Added to a kept event's kind when a step recorded it, rather than the simulator between steps. */
+    static final int IN_STEP = 1 << 16;
+
     private long[] all;
     private int size;
     private long hash;
+    private final long[] recent = new long[3 * RECENT];
+    private int inStep;
+    /** The first step whose site a replay notes; none by default. */
+    private long sitesFrom = Long.MAX_VALUE;
+    /** Sites noted by a replay, by step; made when a replay asks for them. */
+    private Map<Long, String> sites = Map.of();
 
     Trace(long seed, boolean keepAll) {
         this.hash = SimRandom.mix(seed);
@@ -102,6 +117,10 @@ final class Trace {
     void record(Event kind, long a, long b) {
         long h = hash ^ SimRandom.mix(kind.ordinal() + 31 * a + 961 * b);
         hash = Long.rotateLeft(h * 0x9E3779B97F4A7C15L, 27);
+        int r = 3 * (size & (RECENT - 1));
+        recent[r] = kind.ordinal() | inStep;
+        recent[r + 1] = a;
+        recent[r + 2] = b;
         if (all != null) {
             if (size * 3 + 3 > all.length) {
                 all = Arrays.copyOf(all, all.length * 2);
@@ -155,6 +174,47 @@ final class Trace {
         return hash;
     }
 
+    /** Tells the trace whether a step is running: the events it records then are the step's. */
+    void inStep(boolean running) {
+        inStep = running ? IN_STEP : 0;
+    }
+
+    /** Makes a replay note where each step from {@code step} on leaves its task ({@link #stepSite}). */
+    void noteStepSitesFrom(long step) {
+        sitesFrom = step;
+        sites = new HashMap<>();
+    }
+
+    /** Whether this trace is a replay's, noting sites: its run's own report is not shown. */
+    boolean isReplay() {
+        return sitesFrom != Long.MAX_VALUE;
+    }
+
+    /** Whether step {@code step}'s site is to be noted: only in a replay's last steps. */
+    boolean wantsStepSite(long step) {
+        return step >= sitesFrom;
+    }
+
+    /** Notes where step {@code step} left its task, as {@code suspended at Foo.bar(Foo.java:41) [mutex lock]}. */
+    void stepSite(long step, String text) {
+        sites.put(step, text);
+    }
+
+    /** The site noted for step {@code step}, or null. */
+    String stepSiteOf(long step) {
+        return sites.get(step);
+    }
+
+    /** The last events so far, oldest first, the run having taken {@code steps} steps. */
+    RecentEvents recent(long steps) {
+        int n = Math.min(size, RECENT);
+        long[] copy = new long[3 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(recent, 3 * ((size - n + i) & (RECENT - 1)), copy, 3 * i, 3);
+        }
+        return new RecentEvents(this, copy, size, steps);
+    }
+
     int size() {
         return size;
     }
@@ -184,9 +244,11 @@ final class Trace {
     }
 
     private String describe(int k) {
-        Event kind = Event.values()[(int) all[k]];
-        long a = all[k + 1];
-        long b = all[k + 2];
+        return describe(Event.values()[(int) all[k]], all[k + 1], all[k + 2]);
+    }
+
+    /** One event in words, as {@code spawn worker#2 by main#1}. */
+    String describe(Event kind, long a, long b) {
         return switch (kind) {
             case SPAWN -> "spawn " + task(a) + (b == 0 ? "" : " by " + task(b));
             case WAKE -> "wake " + task(a);
@@ -231,7 +293,8 @@ final class Trace {
         return name == null ? "host-" + id : name;
     }
 
-    private String task(long id) {
+    /** A task's name in this run, from its simulation id. */
+    String task(long id) {
         String name = id < names.size() ? names.get((int) id) : null;
         return name == null ? "task-" + id : name;
     }

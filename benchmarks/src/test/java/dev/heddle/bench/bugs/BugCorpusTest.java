@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.heddle.sim.FailureKind;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationResult;
 import java.util.ArrayList;
@@ -28,15 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BugCorpusTest {
     /** Seeds per program and configuration; each program found today fails within this many under one of them. */
     private static final int SEEDS = 30;
-
-    /**
-     * Today a deadlock among JDK locks and conditions in threads the simulation adopted is read
-     * as a wait for a thread outside the simulation (FOREIGN_WAKEUP): the main thread waits in
-     * {@code Future.get} of a thread-per-task executor, which the simulator takes for work
-     * handed to a pool outside, although the pool's virtual threads are the simulation's. Until
-     * it tells the two apart, a program whose symptom is a deadlock may fail so.
-     */
-    private static final FailureKind DEADLOCK_ON_JDK_LOCKS_READ_AS = FailureKind.FOREIGN_WAKEUP;
 
     static Stream<BugProgram> programs() {
         return BugCorpus.programs().stream();
@@ -66,10 +56,8 @@ class BugCorpusTest {
         if (program.needs().isEmpty()) {
             Finding.Found found = assertInstanceOf(Finding.Found.class, first,
                     program.name() + " did not fail within " + SEEDS + " seeds under any plain configuration");
-            boolean deadlockReadOtherwise = program.symptom() == FailureKind.DEADLOCK
-                    && found.kind() == DEADLOCK_ON_JDK_LOCKS_READ_AS;
-            assertTrue(found.kind() == program.symptom() || deadlockReadOtherwise,
-                    program.name() + " failed as " + found.kind() + ", its symptom is " + program.symptom());
+            assertEquals(program.symptom(), found.kind(), program.name() + " failed as " + found.kind() + ": "
+                    + found);
         } else {
             assertEquals(null, first, program.name() + " needs " + program.needs() + " but failed without");
         }

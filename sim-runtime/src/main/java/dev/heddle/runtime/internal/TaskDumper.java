@@ -80,7 +80,7 @@ public final class TaskDumper {
     }
 
     /** What a task that parked with {@code blocker} waits on, in words. */
-    static String waitingOn(Object blocker) {
+    public static String waitingOn(Object blocker) {
         if (blocker == null) {
             return "a park without a blocker";
         }
