@@ -7,6 +7,7 @@ import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.FailureKind;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.SimulationFailure;
+import dev.heddle.sim.Strategy;
 import dev.heddle.sim.instrument.JdkCalls;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,12 +46,19 @@ class SimTestSpuriousWakeupsTest {
             assertEquals(42, waiter.join(), "the waiter returned before the value was published");
         }
 
-        @SimTest(seeds = 100, spuriousWakeups = true)
+        @SimTest(seeds = 100, strategy = Strategy.RANDOM, spuriousWakeups = true)
         void withSpuriousWakeups(Sim sim) throws Exception {
             waitInAnIf(sim);
         }
 
+        /** The default, PORTFOLIO, wakes waits spuriously in half its seeds. */
         @SimTest(seeds = 100)
+        void byDefault(Sim sim) throws Exception {
+            waitInAnIf(sim);
+        }
+
+        /** RANDOM: the default portfolio wakes waits spuriously in half its seeds. */
+        @SimTest(seeds = 100, strategy = Strategy.RANDOM)
         void withoutSpuriousWakeups(Sim sim) throws Exception {
             waitInAnIf(sim);
         }
@@ -66,5 +74,14 @@ class SimTestSpuriousWakeupsTest {
                 f.rerunCommand());
         SampleRun without = SampleRun.of(Samples.class, "withoutSpuriousWakeups");
         assertTrue(without.passed(), without.output());
+    }
+
+    @Test
+    void theDefaultPortfolioCatchesTheWaitInAnIfAndItsRerunCommandReplaysIt() {
+        SimulationFailure f = (SimulationFailure) SampleRun.of(Samples.class, "byDefault").failure();
+        assertEquals(FailureKind.TASK_FAILED, f.kind(), f.getMessage());
+        assertTrue(f.configuration().spuriousWakeups(), f.getMessage());
+        boolean namesStrategy = f.rerunCommand().contains("-Dheddle.strategy=");
+        assertEquals(namesStrategy, f.rerunCommand().contains("-Dheddle.spuriousWakeups=true"), f.rerunCommand());
     }
 }

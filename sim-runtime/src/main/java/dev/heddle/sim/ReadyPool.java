@@ -10,12 +10,19 @@ import java.util.ArrayList;
  * {@code depth - 1} change points among the first {@code pctHorizon} steps before the run
  * starts; at change point i the task about to run drops to priority {@code depth - 1 - i},
  * below every initial priority, so that the others overtake it.
+ *
+ * <p>Past its horizon PCT picks uniformly at random, as RANDOM does (a fair suffix): its
+ * change points all lie within the horizon, and priorities alone are unfair, so that a task
+ * that spins on {@code yield} until another acts would keep the highest priority and starve
+ * that other task for ever. Within the horizon nothing changes; a spin loop ends once the run
+ * is longer than the horizon.
  */
 final class ReadyPool implements ReadyTasks {
     private final ArrayList<SimTask> ready = new ArrayList<>();
     private final Strategy strategy;
     private final Decisions decisions;
     private final int depth;
+    private final long horizon;
     /** PCT: the steps at which the task about to run is demoted, ascending; then the next one to use. */
     private final long[] changePoints;
     private int nextChangePoint;
@@ -24,6 +31,7 @@ final class ReadyPool implements ReadyTasks {
         this.strategy = strategy;
         this.decisions = decisions;
         this.depth = pctDepth;
+        this.horizon = pctHorizon;
         this.changePoints = strategy == Strategy.PCT
                 ? decisions.pctChangePoints(pctDepth - 1, pctHorizon)
                 : new long[0];
@@ -51,7 +59,7 @@ final class ReadyPool implements ReadyTasks {
         int index = switch (strategy) {
             case FIFO -> 0;
             case RANDOM -> decisions.readyTask(ready.size());
-            case PCT -> highestAfterChangePoints(step);
+            case PCT -> step > horizon ? decisions.readyTask(ready.size()) : highestAfterChangePoints(step);
             case PORTFOLIO -> throw new IllegalStateException("PORTFOLIO is resolved to a strategy per seed before"
                     + " a run (Simulation.configuration())");
         };

@@ -388,6 +388,37 @@ class SimulationTest {
         assertTrue(random > 5, "RANDOM preempted only " + random + " times");
     }
 
+    /**
+     * Priorities alone are unfair: a task that yields until another acts would keep the highest
+     * priority for ever. Past its horizon PCT picks at random, so the spin ends; within the
+     * horizon the spinner keeps running when it has the higher priority.
+     */
+    @Test
+    void pctPastItsHorizonLetsATaskSpinningOnYieldBeOvertaken() {
+        int spunThroughTheHorizon = 0;
+        for (long seed = 0; seed < 50; seed++) {
+            boolean[] flag = {false};
+            int[] spins = {0};
+            Simulation.ofSeed(seed).strategy(Strategy.PCT).pctDepth(1).pctHorizon(100).maxSteps(10_000).run(sim -> {
+                JoinHandle<Void> spinner = sim.spawn(() -> {
+                    while (!flag[0]) {
+                        spins[0]++;
+                        Heddle.yieldNow();
+                    }
+                });
+                JoinHandle<Void> setter = sim.spawn(() -> {
+                    flag[0] = true;
+                });
+                spinner.join();
+                setter.join();
+            });
+            if (spins[0] >= 95) {
+                spunThroughTheHorizon++;
+            }
+        }
+        assertTrue(spunThroughTheHorizon > 0, "no seed gave the spinner the higher priority");
+    }
+
     /** Two tasks yield 20 times each; counts the switches away from a task that had not finished. */
     private static int preemptionsOfTwoYieldingTasks(Simulation simulation) {
         List<Integer> order = new ArrayList<>();
