@@ -220,4 +220,37 @@ class SchedulingPointsAgentIT {
             assertEquals(off.traceHash(), on.traceHash());
         }
     }
+
+    /**
+     * The failure's schedule tells the lost update: each step is numbered as the run counted it
+     * (points where a task went on are steps too), and each names where its task was, so the two
+     * reads come before the writes, at the counter's line, never at the main task's.
+     */
+    @Test
+    void theScheduleOfALostUpdateShowsTheReadsAndWritesWhereTheyHappened() {
+        SimulationFailure f = null;
+        for (long seed = 0; seed < SEEDS && f == null; seed++) {
+            try {
+                Simulation.ofSeed(seed).schedulingPoints(true).run(sim -> {
+                    Counter counter = new Counter();
+                    JoinHandle<Void> a = sim.spawn(counter::increment);
+                    JoinHandle<Void> b = sim.spawn(counter::increment);
+                    a.join();
+                    b.join();
+                    assertEquals(2, counter.get());
+                });
+            } catch (SimulationFailure failure) {
+                f = failure;
+            }
+        }
+        assertTrue(f != null, "no lost update within " + SEEDS + " seeds");
+        String m = f.getMessage();
+        assertTrue(m.contains(" read dev.heddle.agent.test.Counter.count"), m);
+        long stepLines = m.lines().filter(l -> l.matches("  #\\d+ .*")).count();
+        assertEquals(Math.min(40, f.steps()), stepLines, m);
+        assertTrue(m.contains("Schedule: the last " + stepLines + " of " + f.steps() + " steps"), m);
+        for (String line : m.lines().filter(l -> l.matches("  #\\d+ main#1 .*")).toList()) {
+            assertTrue(!line.contains("Counter.increment"), "the main task never ran increment: " + line);
+        }
+    }
 }

@@ -95,7 +95,7 @@ final class InterleavingPoints implements InstrumentedRun {
         }
         SimTask next = ready.next(step);
         if (next == t) {
-            simulator.countStepAtPoint(t);
+            simulator.countStepAtPoint(t, site);
             return Decision.GO_ON;
         }
         return switchTo(t, next, site);

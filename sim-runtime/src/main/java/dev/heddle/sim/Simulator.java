@@ -535,10 +535,17 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         return runningThread == thread ? running : null;
     }
 
-    /** A scheduling point chose the running task {@code t} again: one more step, without leaving it. */
-    void countStepAtPoint(SimTask t) {
+    /**
+     * A scheduling point at {@code site} chose the running task {@code t} again: the step ends
+     * there and the next one begins, both {@code t}'s, without leaving it.
+     */
+    void countStepAtPoint(SimTask t, String site) {
+        if (trace.wantsStepSite(steps)) {
+            trace.stepSite(steps, "went on past " + site);
+        }
         steps++;
         recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
+        trace.record(Trace.Event.STEP, t.id, 1 + ready.actingWorker());
     }
 
     /** The run is over: its scheduling points, if on, stop answering. */
