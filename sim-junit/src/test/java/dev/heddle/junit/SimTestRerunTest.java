@@ -171,6 +171,10 @@ class SimTestRerunTest {
         System.setProperty("heddle.pctDepth", "99999999999");
         assertEquals("heddle.pctDepth must be a whole number, was '99999999999'",
                 SampleRun.of(Samples.class, "shortRunsEstimated").failureMessage());
+        clearProperties();
+        System.setProperty("heddle.spuriousWakeups", "maybe");
+        assertEquals("heddle.spuriousWakeups must be true or false, was 'maybe'",
+                SampleRun.of(Samples.class, "shortRunsEstimated").failureMessage());
     }
 
     @Test
