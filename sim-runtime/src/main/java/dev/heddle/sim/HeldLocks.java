@@ -52,8 +52,11 @@ final class HeldLocks {
         LOCALS = locals;
     }
 
-    /** Fields of a class (and its superclasses) that hold a reentrant lock, made readable. */
-    private static final ClassValue<Field[]> LOCK_FIELDS = new ClassValue<>() {
+    /**
+     * Fields of a class (and its superclasses) that hold a reentrant lock, made readable; none
+     * for the JDK's classes. The wait-for graph reads them too, to find who holds a lock.
+     */
+    static final ClassValue<Field[]> LOCK_FIELDS = new ClassValue<>() {
         @Override
         protected Field[] computeValue(Class<?> type) {
             List<Field> found = new ArrayList<>();

@@ -53,24 +53,6 @@ final class WaitForGraphBuilder {
             "dev.heddle.sync.RwLockMappedWriteGuard", new String[] {"permit", "closed"},
             "dev.heddle.sync.SemaphorePermit", new String[] {"semaphore", "released"});
 
-    /** Fields of a user's class that hold a JDK lock, made readable; none for the JDK's classes. */
-    private static final ClassValue<Field[]> JDK_LOCK_FIELDS = new ClassValue<>() {
-        @Override
-        protected Field[] computeValue(Class<?> type) {
-            List<Field> found = new ArrayList<>();
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    boolean lockType = ReentrantLock.class.isAssignableFrom(f.getType())
-                            || ReentrantReadWriteLock.class.isAssignableFrom(f.getType());
-                    if (lockType && !Modifier.isStatic(f.getModifiers()) && f.trySetAccessible()) {
-                        found.add(f);
-                    }
-                }
-            }
-            return found.toArray(new Field[0]);
-        }
-    };
-
     /** Fields of a user's class whose type is a guard or permit, made readable; none for the JDK's classes. */
     private static final ClassValue<Field[]> GUARD_FIELDS = new ClassValue<>() {
         @Override
@@ -275,7 +257,7 @@ final class WaitForGraphBuilder {
                         return lock;
                     }
                     if (local != null && !HeldLocks.isPlatformClass(local.getClass().getName())) {
-                        for (Field field : JDK_LOCK_FIELDS.get(local.getClass())) {
+                        for (Field field : HeldLocks.LOCK_FIELDS.get(local.getClass())) {
                             lock = queueing(get(field, local), waiter);
                             if (lock != null) {
                                 return lock;
