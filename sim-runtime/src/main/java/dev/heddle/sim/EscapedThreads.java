@@ -1,11 +1,10 @@
 package dev.heddle.sim;
 
 import dev.heddle.runtime.internal.Carrier;
+import dev.heddle.runtime.internal.SpawnSite;
 import dev.heddle.runtime.internal.ThreadOrigin;
 import java.lang.invoke.MethodType;
-import java.security.CodeSource;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -33,8 +32,6 @@ final class EscapedThreads {
     /** The constructor every virtual thread runs ({@code Thread(String name, int characteristics, boolean bound)}). */
     private static final MethodType VIRTUAL_THREAD_CONSTRUCTOR =
             MethodType.methodType(void.class, String.class, int.class, boolean.class);
-    /** Where Heddle's classes were loaded from: frames of theirs are no user's line. */
-    private static final CodeSource HEDDLE = EscapedThreads.class.getProtectionDomain().getCodeSource();
     private static final String FIX = " Run that work as a Heddle task (Heddle.spawn, or Heddle.spawnBlocking for a"
             + " blocking call), or on a virtual thread started inside the task (Thread.ofVirtual().start(...)),"
             + " which joins the simulation.";
@@ -195,10 +192,6 @@ final class EscapedThreads {
     /** A frame of the JDK, of Heddle, or of a constructor of a {@code Thread} subclass: no user's line. */
     private static boolean isMachinery(StackWalker.StackFrame f) {
         Class<?> c = f.getDeclaringClass();
-        if (Thread.class.isAssignableFrom(c) && f.getMethodName().equals("<init>")) {
-            return true;
-        }
-        CodeSource source = c.getProtectionDomain().getCodeSource();
-        return source == null || Objects.equals(source.getLocation(), HEDDLE == null ? null : HEDDLE.getLocation());
+        return (Thread.class.isAssignableFrom(c) && f.getMethodName().equals("<init>")) || !SpawnSite.isUserClass(c);
     }
 }

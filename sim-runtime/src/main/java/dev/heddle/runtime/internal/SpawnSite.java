@@ -37,8 +37,20 @@ public final class SpawnSite {
     }
 
     private static boolean isSpawnMachinery(Class<?> c) {
-        CodeSource source = c.getProtectionDomain().getCodeSource();
-        return source == null || Objects.equals(source.getLocation(), HEDDLE == null ? null : HEDDLE.getLocation())
-                || Objects.equals(source.getLocation(), CLOCK == null ? null : CLOCK.getLocation());
+        return MACHINERY.get(c);
     }
+
+    /**
+     * Per class, whether it is the JDK's or Heddle's: decided once, since comparing code sources
+     * compares URLs, and every spawn in a simulation walks its frames.
+     */
+    private static final ClassValue<Boolean> MACHINERY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+            CodeSource source = c.getProtectionDomain().getCodeSource();
+            return source == null
+                    || Objects.equals(source.getLocation(), HEDDLE == null ? null : HEDDLE.getLocation())
+                    || Objects.equals(source.getLocation(), CLOCK == null ? null : CLOCK.getLocation());
+        }
+    };
 }
