@@ -31,7 +31,7 @@ public final class AgentBench {
     private AgentBench() {}
 
     public static void main(String[] args) {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int runs = args.length > 0 ? (int) Bench.positive("runs", args[0]) : 200;
         Measure off = new Measure();
         Measure on = new Measure();
         double pointNanos = Double.MAX_VALUE;

@@ -62,9 +62,38 @@ public final class Bench {
         try {
             main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                // Benchmarks check their arguments before they run, and name the bad one.
+                return usageError(err, args[0] + ": " + bad.getMessage());
+            }
             throw e.getCause();
         }
         return 0;
+    }
+
+    /**
+     * A benchmark's argument {@code what}, given as {@code text}: a whole number of at least 1.
+     *
+     * @throws IllegalArgumentException naming the argument and the text otherwise
+     */
+    static long positive(String what, String text) {
+        try {
+            long n = Long.parseLong(text.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // named below, with the text
+        }
+        throw new IllegalArgumentException(what + " must be a whole number of at least 1, was '" + text + "'");
+    }
+
+    /** The value after option {@code args[i]}, or a usage error naming the option when there is none. */
+    static String valueOf(String[] args, int i) {
+        if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(args[i] + " needs a value");
+        }
+        return args[i + 1];
     }
 
     private static int usageError(PrintStream err, String message) {

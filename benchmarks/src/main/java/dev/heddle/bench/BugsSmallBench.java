@@ -42,8 +42,8 @@ public final class BugsSmallBench {
     public static void main(String[] args) {
         long seeds = DEFAULT_SEEDS;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--seeds") && i + 1 < args.length) {
-                seeds = Long.parseLong(args[++i]);
+            if (args[i].equals("--seeds")) {
+                seeds = Bench.positive("--seeds", Bench.valueOf(args, i++));
             } else {
                 throw new IllegalArgumentException("unknown argument '" + args[i] + "'; bugs-small accepts --seeds N");
             }

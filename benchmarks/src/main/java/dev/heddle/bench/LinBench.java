@@ -46,8 +46,8 @@ public final class LinBench {
         int maxOps = 10_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--cap-ms" -> capMillis = Long.parseLong(args[++i]);
-                case "--max-ops" -> maxOps = Integer.parseInt(args[++i]);
+                case "--cap-ms" -> capMillis = Bench.positive("--cap-ms", Bench.valueOf(args, i++));
+                case "--max-ops" -> maxOps = (int) Bench.positive("--max-ops", Bench.valueOf(args, i++));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
                         + "'; lin accepts --cap-ms N and --max-ops N");
             }

@@ -33,7 +33,7 @@ public final class SeedsBench {
     };
 
     public static void main(String[] args) {
-        int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        int seeds = args.length > 0 ? (int) Bench.positive("seeds", args[0]) : 5_000;
         run(seeds);
         long steps = 0;
         double best = 0;

@@ -21,7 +21,7 @@ public final class SimSwitchBench {
     private SimSwitchBench() {}
 
     public static void main(String[] args) throws Exception {
-        int switches = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
+        int switches = args.length > 0 ? (int) Bench.positive("switches", args[0]) : 500_000;
         double bestSim = 0;
         double bestFloor = 0;
         for (int round = 0; round < ROUNDS; round++) {

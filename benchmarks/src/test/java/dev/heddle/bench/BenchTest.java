@@ -82,4 +82,14 @@ class BenchTest {
                 + "\n(./heddle bench --help shows the usage)\n"), missing);
         assertEquals(missing, script());
     }
+
+    @Test
+    void aBadArgumentOfABenchmarkExitsWithTwoNamingIt() throws Throwable {
+        assertEquals(new Output(2, "", "heddle bench: seeds: seeds must be a whole number of at least 1, was 'x'"
+                + "\n(./heddle bench --help shows the usage)\n"), bench("seeds", "x"));
+        assertEquals(new Output(2, "", "heddle bench: bugs-small: --seeds needs a value"
+                + "\n(./heddle bench --help shows the usage)\n"), bench("bugs-small", "--seeds"));
+        assertEquals(new Output(2, "", "heddle bench: lin: --max-ops must be a whole number of at least 1, was '0'"
+                + "\n(./heddle bench --help shows the usage)\n"), bench("lin", "--max-ops", "0"));
+    }
 }

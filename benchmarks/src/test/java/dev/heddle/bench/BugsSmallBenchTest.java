@@ -45,6 +45,6 @@ class BugsSmallBenchTest {
         assertTrue(unknown.getMessage().contains("'--sedes'"), unknown.getMessage());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                 () -> BugsSmallBench.main(new String[] {"--seeds", "0"}));
-        assertTrue(zero.getMessage().contains("was 0"), zero.getMessage());
+        assertTrue(zero.getMessage().contains("was '0'"), zero.getMessage());
     }
 }
