@@ -15,8 +15,12 @@ final class JdkCallSites {
 
     private JdkCallSites() {}
 
-    /** The static method of {@code JdkCalls} that replaces a call. */
-    record Replacement(String name, String descriptor) {}
+    /** The static method of {@code owner} (a class of {@code dev.heddle.sim.instrument}) that replaces a call. */
+    record Replacement(String owner, String name, String descriptor) {
+        Replacement(String name, String descriptor) {
+            this(JDK_CALLS, name, descriptor);
+        }
+    }
 
     /**
      * The replacement of the call {@code opcode owner.name descriptor}, or null to keep it;
@@ -24,6 +28,10 @@ final class JdkCallSites {
      */
     static Replacement replacement(int opcode, String owner, String name, String descriptor,
                                    Predicate<String> isThread) {
+        Replacement timeOrRandom = TimeAndRandomSites.replacement(opcode, owner, name, descriptor);
+        if (timeOrRandom != null) {
+            return timeOrRandom;
+        }
         boolean noArguments = descriptor.equals("()V");
         return switch (opcode) {
             case Opcodes.INVOKEINTERFACE -> owner.equals(CONDITION) && noArguments

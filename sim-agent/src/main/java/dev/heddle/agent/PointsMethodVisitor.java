@@ -128,9 +128,14 @@ final class PointsMethodVisitor extends MethodVisitor {
         JdkCallSites.Replacement replacement = JdkCallSites.replacement(opcode, callee, name, descriptor,
                 c -> owner.isThread(c));
         if (replacement != null) {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, JdkCallSites.JDK_CALLS, replacement.name(),
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, replacement.owner(), replacement.name(),
                     replacement.descriptor(), false);
             return;
+        }
+        if (TimeAndRandomSites.isUnseededRandom(opcode, callee, name, descriptor)) {
+            // new Random() becomes new Random(seed): the seed goes on the stack above NEW and DUP.
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, TimeAndRandomSites.CALLS, "randomSeed", "()J", false);
+            descriptor = "(J)V";
         }
         String called = callee.replace('/', '.') + "." + name;
         boolean synchronizedCallee = pointsOn && opcode != Opcodes.INVOKEINTERFACE && !name.startsWith("<")
@@ -204,8 +209,8 @@ final class PointsMethodVisitor extends MethodVisitor {
             super.visitInsn(Opcodes.ATHROW);
             super.visitTryCatchBlock(protectedStart, protectedEnd, handler, null);
         }
-        // A site's string is the one word an insertion adds to the operand stack.
-        super.visitMaxs(Math.max(maxStack + 1, 1), maxLocals);
+        // A site's string is one word an insertion adds to the operand stack; a Random's seed, two.
+        super.visitMaxs(maxStack + 2, maxLocals);
     }
 
     private void point(String action) {
