@@ -1,18 +1,21 @@
 package dev.heddle.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.agent.test.Counter;
 import dev.heddle.agent.test.Flag;
 import dev.heddle.agent.test.Mailbox;
+import dev.heddle.agent.test.Readings;
 import dev.heddle.agent.test.Registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
@@ -25,6 +28,10 @@ import org.objectweb.asm.Opcodes;
  * instrumented classes verify and behave as before outside a simulation.
  */
 class PointsTransformerTest {
+    /** The JDK classes whose calls {@link #calls} lists too: those of time and randomness. */
+    private static final Set<String> TIME_AND_RANDOM = Set.of("java/lang/System", "java/lang/Math", "java/time/Instant",
+            "java/time/Clock", "java/time/LocalDate", "java/time/LocalDateTime", "java/util/Random",
+            "java/util/UUID", "java/util/concurrent/ThreadLocalRandom");
     private static final InstrumentedPackages PACKAGES = new InstrumentedPackages(List.of("dev.heddle.agent.test"));
     private final PointsTransformer transformer = new PointsTransformer(PACKAGES);
 
@@ -82,6 +89,43 @@ class PointsTransformerTest {
     }
 
     /** A constructor's body before super() is not shared yet; the static initializer never is. */
+    @Test
+    void readsOfTimeAndRandomnessAreRewritten() throws IOException {
+        assertEquals(List.of("TimeAndRandomCalls.nanoTime"), rewritten( "nanoTime"));
+        assertEquals(List.of("TimeAndRandomCalls.currentTimeMillis"), rewritten( "currentTimeMillis"));
+        assertEquals(List.of("TimeAndRandomCalls.instantNow"), rewritten( "instantNow"));
+        assertEquals(List.of("TimeAndRandomCalls.systemUTC", "Clock.instant()Ljava/time/Instant;"),
+                rewritten( "utcClock"));
+        assertEquals(List.of("TimeAndRandomCalls.systemDefaultZone", "Clock.instant()Ljava/time/Instant;"),
+                rewritten( "defaultZoneClock"));
+        assertEquals(List.of("TimeAndRandomCalls.localDateTimeNow"), rewritten( "localDateTimeNow"));
+        assertEquals(List.of("TimeAndRandomCalls.randomUUID"), rewritten( "uuid"));
+        assertEquals(List.of("TimeAndRandomCalls.mathRandom"), rewritten( "mathRandom"));
+        // ThreadLocalRandom is final: current() stays, the draw on it is replaced.
+        assertEquals(List.of("ThreadLocalRandom.current()Ljava/util/concurrent/ThreadLocalRandom;",
+                "TimeAndRandomCalls.nextInt"), rewritten( "threadLocalInt"));
+        assertEquals(List.of("TimeAndRandomCalls.randomSeed", "Random.<init>(J)V", "Random.nextLong()J"),
+                rewritten( "unseededRandomLong"));
+        // A JDK method that reads the clock in the JDK's own code is called as it is.
+        assertEquals(List.of("LocalDate.now()Ljava/time/LocalDate;"), rewritten( "localDateNow"));
+    }
+
+    /** The calls but the scheduling points in {@code method} of the instrumented {@link Readings}. */
+    private List<String> rewritten(String method) throws IOException {
+        return calls(Readings.class, method).stream().filter(c -> !c.startsWith("point ")).toList();
+    }
+
+    /** {@code new Random()} rewritten to {@code new Random(seed)} verifies, with the seed's two words on the stack. */
+    @Test
+    void rewrittenReadsVerifyAndReadTheMachineOutsideASimulation() throws Exception {
+        Class<?> readings = new InstrumentingLoader(getClass().getClassLoader()).loadClass(Readings.class.getName());
+        assertNotEquals(readings.getMethod("unseededRandomLong").invoke(null),
+                readings.getMethod("unseededRandomLong").invoke(null));
+        long before = System.nanoTime();
+        long read = (long) readings.getMethod("nanoTime").invoke(null);
+        assertTrue(read >= before && read <= System.nanoTime(), read + " after " + before);
+    }
+
     @Test
     void noPointBeforeSuperNorInTheStaticInitializer() throws IOException {
         List<String> constructor = calls(Counter.class, "<init>");
@@ -170,7 +214,7 @@ class PointsTransformerTest {
         }
     }
 
-    /** The calls to SchedulingPoints and JdkCalls in {@code method} of the instrumented {@code type}, in order. */
+    /** The calls to SchedulingPoints, JdkCalls, TimeAndRandomCalls and the JDK in {@code method} of the instrumented {@code type}, in order. */
     private List<String> calls(Class<?> type, String method) throws IOException {
         byte[] instrumented = transformer.instrument(getClass().getClassLoader(), bytes(type));
         List<String> calls = new ArrayList<>();
@@ -196,6 +240,10 @@ class PointsTransformerTest {
                             calls.add(descriptor.startsWith("(Ljava/lang/String;") ? name + " " + lastConstant : name);
                         } else if (owner.equals("dev/heddle/sim/instrument/JdkCalls")) {
                             calls.add("JdkCalls." + name);
+                        } else if (owner.equals("dev/heddle/sim/instrument/TimeAndRandomCalls")) {
+                            calls.add("TimeAndRandomCalls." + name);
+                        } else if (TIME_AND_RANDOM.contains(owner)) {
+                            calls.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + name + descriptor);
                         }
                     }
                 };
