@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heddle.agent.test.Ledger;
 import dev.heddle.agent.test.Readings;
 import dev.heddle.runtime.Heddle;
+import dev.heddle.sim.Host;
+import dev.heddle.sim.HostClock;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +73,22 @@ class TimeAndRandomAgentIT {
             assertEquals(now, Readings.utcClock());
             assertEquals(now, Readings.defaultZoneClock());
             assertEquals(LocalDateTime.ofInstant(now, ZoneId.systemDefault()), Readings.localDateTimeNow());
+        });
+    }
+
+    @Test
+    void onASimulatedHostTheReadsAreTheHostsClock() {
+        Duration ahead = Duration.ofMinutes(5);
+        simulation(11).run(sim -> {
+            Host host = sim.host("db1", new HostClock(ahead, 0), self -> {
+                Heddle.sleep(Duration.ofSeconds(1));
+                assertEquals(Heddle.clock().instant(), Readings.instantNow());
+                assertEquals(Heddle.now(), Readings.nanoTime());
+                Instant read = Readings.instantNow();
+                assertTrue(!read.isBefore(EPOCH.plus(ahead).plusSeconds(1)), "the host's clock is ahead: " + read);
+            });
+            host.mainTask().join();
+            assertTrue(Readings.instantNow().isBefore(EPOCH.plus(ahead)), "outside every host, true virtual time");
         });
     }
 
