@@ -7,7 +7,7 @@ import org.objectweb.asm.Opcodes;
  * The JDK call sites that instrumented classes call {@code dev.heddle.sim.instrument.JdkCalls}
  * for instead: the waits a simulation may wake spuriously, parks, yields and thread starts. Each
  * replacement is static and takes the original receiver first; outside a simulation it does
- * what the original call does.
+ * what the original call does. The reads of time and randomness are {@link TimeAndRandomSites}'.
  */
 final class JdkCallSites {
     static final String JDK_CALLS = "dev/heddle/sim/instrument/JdkCalls";

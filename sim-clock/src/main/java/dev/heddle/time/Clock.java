@@ -35,7 +35,8 @@ public interface Clock {
      * {@link java.time.InstantSource}), for code that takes an injected clock. Simulated code
      * must read time through it or through this interface: {@code System.currentTimeMillis()},
      * {@code System.nanoTime()} and {@code Instant.now()} read the machine's real clock, which
-     * a simulation does not move.
+     * a simulation does not move (unless the class calling them is instrumented by Heddle's
+     * agent, which makes them read this clock in a simulated task).
      */
     default java.time.Clock asJavaClock() {
         return new JavaClockView(this, java.time.ZoneOffset.UTC);

@@ -12,6 +12,9 @@
  *   <li>{@link dev.heddle.sim.instrument.JdkCalls}: replacements for JDK calls whose simulated
  *       behaviour differs (waits that may wake spuriously, thread starts, yields); outside a
  *       simulation each is exactly the JDK's call.</li>
+ *   <li>{@link dev.heddle.sim.instrument.TimeAndRandomCalls}: replacements for reads of real time
+ *       and unseeded randomness: in a simulated task the host's virtual clock and the run's
+ *       seeded stream; outside a simulation the JDK's call.</li>
  *   <li>{@link dev.heddle.sim.instrument.SimulatedJdkCalls}: the calling thread's simulation as
  *       {@code JdkCalls} sees it; implemented by the simulator.</li>
  *   <li>{@code InstrumentedRun} (the agent's): a running simulation as the points
