@@ -7,7 +7,8 @@ import org.objectweb.asm.Opcodes;
  * The JDK calls that read real time or unseeded randomness, which instrumented classes call
  * {@code dev.heddle.sim.instrument.TimeAndRandomCalls} for instead: in a simulated task they
  * read the virtual clock and the run's seeded stream, elsewhere they are the JDK's calls.
- * {@code new Random()} keeps its {@code NEW} and becomes {@code new Random(seed)}
+ * {@code new Random()} (and {@code new SplittableRandom()}) keeps its {@code NEW} and becomes
+ * {@code new Random(seed)}
  * ({@link #isUnseededRandom}); {@code ThreadLocalRandom.current()}, whose type is final, is kept,
  * and the {@code next...} calls on it are replaced, with the receiver first.
  */
@@ -15,16 +16,20 @@ final class TimeAndRandomSites {
     static final String CALLS = "dev/heddle/sim/instrument/TimeAndRandomCalls";
     private static final String THREAD_LOCAL_RANDOM = "java/util/concurrent/ThreadLocalRandom";
     /** {@code owner.name descriptor} of each static call replaced, to the name of its stand-in. */
-    private static final Map<String, String> STATICS = Map.of(
-            "java/lang/System.currentTimeMillis()J", "currentTimeMillis",
-            "java/lang/System.nanoTime()J", "nanoTime",
-            "java/time/Instant.now()Ljava/time/Instant;", "instantNow",
-            "java/time/LocalDateTime.now()Ljava/time/LocalDateTime;", "localDateTimeNow",
-            "java/time/Clock.systemUTC()Ljava/time/Clock;", "systemUTC",
-            "java/time/Clock.systemDefaultZone()Ljava/time/Clock;", "systemDefaultZone",
-            "java/lang/Math.random()D", "mathRandom",
-            "java/lang/StrictMath.random()D", "mathRandom",
-            "java/util/UUID.randomUUID()Ljava/util/UUID;", "randomUUID");
+    private static final Map<String, String> STATICS = Map.ofEntries(
+            Map.entry("java/lang/System.currentTimeMillis()J", "currentTimeMillis"),
+            Map.entry("java/lang/System.nanoTime()J", "nanoTime"),
+            Map.entry("java/time/Instant.now()Ljava/time/Instant;", "instantNow"),
+            Map.entry("java/time/LocalDateTime.now()Ljava/time/LocalDateTime;", "localDateTimeNow"),
+            Map.entry("java/time/Clock.systemUTC()Ljava/time/Clock;", "systemUTC"),
+            Map.entry("java/time/Clock.systemDefaultZone()Ljava/time/Clock;", "systemDefaultZone"),
+            Map.entry("java/lang/Math.random()D", "mathRandom"),
+            Map.entry("java/lang/StrictMath.random()D", "mathRandom"),
+            Map.entry("java/util/UUID.randomUUID()Ljava/util/UUID;", "randomUUID"),
+            Map.entry("java/time/LocalDate.now()Ljava/time/LocalDate;", "localDateNow"),
+            Map.entry("java/time/LocalTime.now()Ljava/time/LocalTime;", "localTimeNow"),
+            Map.entry("java/time/ZonedDateTime.now()Ljava/time/ZonedDateTime;", "zonedDateTimeNow"),
+            Map.entry("java/time/OffsetDateTime.now()Ljava/time/OffsetDateTime;", "offsetDateTimeNow"));
 
     private TimeAndRandomSites() {}
 
@@ -53,9 +58,12 @@ final class TimeAndRandomSites {
         };
     }
 
-    /** Whether a call is {@code new Random()}'s constructor (or a subclass's {@code super()} of it). */
+    /**
+     * Whether a call is the constructor without a seed of {@code Random} (or a subclass's
+     * {@code super()} of it) or of {@code SplittableRandom}: both have one that takes a {@code long}.
+     */
     static boolean isUnseededRandom(int opcode, String owner, String name, String descriptor) {
-        return opcode == Opcodes.INVOKESPECIAL && owner.equals("java/util/Random") && name.equals("<init>")
-                && descriptor.equals("()V");
+        return opcode == Opcodes.INVOKESPECIAL && name.equals("<init>") && descriptor.equals("()V")
+                && (owner.equals("java/util/Random") || owner.equals("java/util/SplittableRandom"));
     }
 }

@@ -30,7 +30,8 @@ import org.objectweb.asm.Opcodes;
 class PointsTransformerTest {
     /** The JDK classes whose calls {@link #calls} lists too: those of time and randomness. */
     private static final Set<String> TIME_AND_RANDOM = Set.of("java/lang/System", "java/lang/Math", "java/time/Instant",
-            "java/time/Clock", "java/time/LocalDate", "java/time/LocalDateTime", "java/util/Random",
+            "java/time/Clock", "java/time/LocalDate", "java/time/LocalDateTime", "java/time/Year", "java/util/Random",
+            "java/util/SplittableRandom",
             "java/util/UUID", "java/util/concurrent/ThreadLocalRandom");
     private static final InstrumentedPackages PACKAGES = new InstrumentedPackages(List.of("dev.heddle.agent.test"));
     private final PointsTransformer transformer = new PointsTransformer(PACKAGES);
@@ -91,23 +92,26 @@ class PointsTransformerTest {
     /** A constructor's body before super() is not shared yet; the static initializer never is. */
     @Test
     void readsOfTimeAndRandomnessAreRewritten() throws IOException {
-        assertEquals(List.of("TimeAndRandomCalls.nanoTime"), rewritten( "nanoTime"));
-        assertEquals(List.of("TimeAndRandomCalls.currentTimeMillis"), rewritten( "currentTimeMillis"));
-        assertEquals(List.of("TimeAndRandomCalls.instantNow"), rewritten( "instantNow"));
+        assertEquals(List.of("TimeAndRandomCalls.nanoTime"), rewritten("nanoTime"));
+        assertEquals(List.of("TimeAndRandomCalls.currentTimeMillis"), rewritten("currentTimeMillis"));
+        assertEquals(List.of("TimeAndRandomCalls.instantNow"), rewritten("instantNow"));
         assertEquals(List.of("TimeAndRandomCalls.systemUTC", "Clock.instant()Ljava/time/Instant;"),
-                rewritten( "utcClock"));
+                rewritten("utcClock"));
         assertEquals(List.of("TimeAndRandomCalls.systemDefaultZone", "Clock.instant()Ljava/time/Instant;"),
-                rewritten( "defaultZoneClock"));
-        assertEquals(List.of("TimeAndRandomCalls.localDateTimeNow"), rewritten( "localDateTimeNow"));
-        assertEquals(List.of("TimeAndRandomCalls.randomUUID"), rewritten( "uuid"));
-        assertEquals(List.of("TimeAndRandomCalls.mathRandom"), rewritten( "mathRandom"));
+                rewritten("defaultZoneClock"));
+        assertEquals(List.of("TimeAndRandomCalls.localDateTimeNow"), rewritten("localDateTimeNow"));
+        assertEquals(List.of("TimeAndRandomCalls.randomUUID"), rewritten("uuid"));
+        assertEquals(List.of("TimeAndRandomCalls.mathRandom"), rewritten("mathRandom"));
         // ThreadLocalRandom is final: current() stays, the draw on it is replaced.
         assertEquals(List.of("ThreadLocalRandom.current()Ljava/util/concurrent/ThreadLocalRandom;",
-                "TimeAndRandomCalls.nextInt"), rewritten( "threadLocalInt"));
+                "TimeAndRandomCalls.nextInt"), rewritten("threadLocalInt"));
         assertEquals(List.of("TimeAndRandomCalls.randomSeed", "Random.<init>(J)V", "Random.nextLong()J"),
-                rewritten( "unseededRandomLong"));
+                rewritten("unseededRandomLong"));
+        assertEquals(List.of("TimeAndRandomCalls.localDateNow"), rewritten("localDateNow"));
+        assertEquals(List.of("TimeAndRandomCalls.randomSeed", "SplittableRandom.<init>(J)V",
+                "SplittableRandom.nextLong()J"), rewritten("unseededSplittableLong"));
         // A JDK method that reads the clock in the JDK's own code is called as it is.
-        assertEquals(List.of("LocalDate.now()Ljava/time/LocalDate;"), rewritten( "localDateNow"));
+        assertEquals(List.of("Year.now()Ljava/time/Year;"), rewritten("yearNow"));
     }
 
     /** The calls but the scheduling points in {@code method} of the instrumented {@link Readings}. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,6 +74,8 @@ class TimeAndRandomAgentIT {
             assertEquals(now, Readings.utcClock());
             assertEquals(now, Readings.defaultZoneClock());
             assertEquals(LocalDateTime.ofInstant(now, ZoneId.systemDefault()), Readings.localDateTimeNow());
+            assertEquals(LocalDate.ofInstant(now, ZoneId.systemDefault()), Readings.localDateNow());
+            assertEquals(now.atZone(ZoneId.systemDefault()), Readings.zonedDateTimeNow());
         });
     }
 
@@ -103,6 +106,7 @@ class TimeAndRandomAgentIT {
             draws.add(Readings.mathRandom());
             draws.add(Readings.threadLocalInt(1 << 30));
             draws.add(Readings.unseededRandomLong());
+            draws.add(Readings.unseededSplittableLong());
         });
         return draws;
     }
@@ -130,14 +134,15 @@ class TimeAndRandomAgentIT {
         assertTrue(millis >= before.toEpochMilli() && millis <= after.toEpochMilli());
         assertNotEquals(Readings.uuid(), Readings.uuid());
         assertNotEquals(Readings.unseededRandomLong(), Readings.unseededRandomLong());
+        assertNotEquals(Readings.unseededSplittableLong(), Readings.unseededSplittableLong());
     }
 
     @Test
     void theJdksOwnReadsOfTheClockAreUntouched() {
         simulation(3).run(sim -> {
-            // LocalDate.now() is not rewritten: it reads Clock.systemDefaultZone() inside the JDK.
-            assertEquals(LocalDate.now(), Readings.localDateNow());
-            assertNotEquals(LocalDate.ofInstant(EPOCH, ZoneId.systemDefault()), Readings.localDateNow());
+            // Year.now() is not rewritten: it reads Clock.systemDefaultZone() inside the JDK.
+            assertEquals(Year.now(), Readings.yearNow());
+            assertNotEquals(Year.from(EPOCH.atZone(ZoneId.systemDefault())), Readings.yearNow());
             // This test class is not instrumented: its own reads are the machine's.
             assertTrue(Instant.now().isAfter(EPOCH.plus(Duration.ofDays(365))));
         });

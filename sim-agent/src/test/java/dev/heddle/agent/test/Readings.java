@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Year;
+import java.time.ZonedDateTime;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads of time and randomness as user code makes them, each the JDK call written plainly, for
- * the agent to rewrite. {@link #localDateNow} calls a JDK method the agent does not rewrite,
+ * the agent to rewrite. {@link #yearNow} calls a JDK method the agent does not rewrite,
  * which reads the clock inside the JDK's own code.
  */
 public final class Readings {
@@ -43,6 +46,15 @@ public final class Readings {
         return LocalDate.now();
     }
 
+    public static ZonedDateTime zonedDateTimeNow() {
+        return ZonedDateTime.now();
+    }
+
+    /** Not rewritten: {@code Year.now()} reads {@code Clock.systemDefaultZone()} in the JDK's code. */
+    public static Year yearNow() {
+        return Year.now();
+    }
+
     public static UUID uuid() {
         return UUID.randomUUID();
     }
@@ -57,5 +69,9 @@ public final class Readings {
 
     public static long unseededRandomLong() {
         return new java.util.Random().nextLong();
+    }
+
+    public static long unseededSplittableLong() {
+        return new SplittableRandom().nextLong();
     }
 }

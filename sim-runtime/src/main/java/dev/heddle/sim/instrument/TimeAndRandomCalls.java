@@ -3,8 +3,12 @@ package dev.heddle.sim.instrument;
 import dev.heddle.runtime.Heddle;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,7 +23,7 @@ import java.util.random.RandomGenerator;
  * ({@link Heddle#clock()}: {@code nanoTime} is its {@code now()}, counted from the run's start;
  * wall-clock time is the simulation's epoch plus that), and randomness is drawn from the run's
  * seeded user stream ({@link Heddle#random()}), so a seed replays both. Anywhere else each one
- * is the JDK call, except that {@code new Random()} gets its seed from a fresh {@code Random}
+ * is the JDK call, except that {@code new Random()} (and {@code new SplittableRandom()}) gets its seed from a fresh {@code Random}
  * rather than the JDK's private seed mixer: as unpredictable, not bit for bit the same.
  *
  * <p>{@code ThreadLocalRandom} is final and {@code current()} must return one, so the agent
@@ -60,6 +64,26 @@ public final class TimeAndRandomCalls {
         return simulated() ? LocalDateTime.now(systemDefaultZone()) : LocalDateTime.now();
     }
 
+    /** {@code LocalDate.now()}. */
+    public static LocalDate localDateNow() {
+        return simulated() ? LocalDate.now(systemDefaultZone()) : LocalDate.now();
+    }
+
+    /** {@code LocalTime.now()}. */
+    public static LocalTime localTimeNow() {
+        return simulated() ? LocalTime.now(systemDefaultZone()) : LocalTime.now();
+    }
+
+    /** {@code ZonedDateTime.now()}. */
+    public static ZonedDateTime zonedDateTimeNow() {
+        return simulated() ? ZonedDateTime.now(systemDefaultZone()) : ZonedDateTime.now();
+    }
+
+    /** {@code OffsetDateTime.now()}. */
+    public static OffsetDateTime offsetDateTimeNow() {
+        return simulated() ? OffsetDateTime.now(systemDefaultZone()) : OffsetDateTime.now();
+    }
+
     /** {@code Clock.systemUTC()}. */
     public static Clock systemUTC() {
         return simulated() ? Heddle.clock().asJavaClock() : Clock.systemUTC();
@@ -70,7 +94,10 @@ public final class TimeAndRandomCalls {
         return simulated() ? Heddle.clock().asJavaClock().withZone(ZoneId.systemDefault()) : Clock.systemDefaultZone();
     }
 
-    /** The seed the agent passes to {@code new Random(seed)} in place of {@code new Random()}. */
+    /**
+     * The seed the agent passes to {@code new Random(seed)} in place of {@code new Random()}, and
+     * to {@code new SplittableRandom(seed)} in place of {@code new SplittableRandom()}.
+     */
     public static long randomSeed() {
         RandomGenerator seeded = seeded();
         return seeded != null ? seeded.nextLong() : new Random().nextLong();
