@@ -40,12 +40,13 @@ final class TimeAndRandomSites {
             return standIn == null ? null : new JdkCallSites.Replacement(CALLS, standIn, descriptor);
         }
         if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(THREAD_LOCAL_RANDOM) && isDraw(name, descriptor)) {
-            return new JdkCallSites.Replacement(CALLS, name, "(L" + THREAD_LOCAL_RANDOM + ";" + descriptor.substring(1));
+            String withReceiver = "(L" + THREAD_LOCAL_RANDOM + ";" + descriptor.substring(1);
+            return new JdkCallSites.Replacement(CALLS, name, withReceiver);
         }
         return null;
     }
 
-    /** Whether {@code ThreadLocalRandom.name descriptor} is one of the draws {@code TimeAndRandomCalls} stands in for. */
+    /** Whether {@code ThreadLocalRandom.name descriptor} is a draw {@code TimeAndRandomCalls} stands in for. */
     private static boolean isDraw(String name, String descriptor) {
         return switch (name) {
             case "nextInt" -> descriptor.equals("()I") || descriptor.equals("(I)I") || descriptor.equals("(II)I");

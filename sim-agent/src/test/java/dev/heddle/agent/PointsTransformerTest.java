@@ -218,7 +218,10 @@ class PointsTransformerTest {
         }
     }
 
-    /** The calls to SchedulingPoints, JdkCalls, TimeAndRandomCalls and the JDK in {@code method} of the instrumented {@code type}, in order. */
+    /**
+     * The calls to SchedulingPoints, JdkCalls, TimeAndRandomCalls and the JDK's time and
+     * randomness in {@code method} of the instrumented {@code type}, in order.
+     */
     private List<String> calls(Class<?> type, String method) throws IOException {
         byte[] instrumented = transformer.instrument(getClass().getClassLoader(), bytes(type));
         List<String> calls = new ArrayList<>();

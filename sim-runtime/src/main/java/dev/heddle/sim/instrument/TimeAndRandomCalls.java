@@ -23,14 +23,19 @@ import java.util.random.RandomGenerator;
  * ({@link Heddle#clock()}: {@code nanoTime} is its {@code now()}, counted from the run's start;
  * wall-clock time is the simulation's epoch plus that), and randomness is drawn from the run's
  * seeded user stream ({@link Heddle#random()}), so a seed replays both. Anywhere else each one
- * is the JDK call, except that {@code new Random()} (and {@code new SplittableRandom()}) gets its seed from a fresh {@code Random}
- * rather than the JDK's private seed mixer: as unpredictable, not bit for bit the same.
+ * is the JDK call, except that {@code new Random()} (and {@code new SplittableRandom()}) gets
+ * its seed from a fresh {@code Random} rather than the JDK's private seed mixer: as
+ * unpredictable, not bit for bit the same.
  *
  * <p>{@code ThreadLocalRandom} is final and {@code current()} must return one, so the agent
  * keeps {@code current()} and rewrites the {@code next...} calls made on a
  * {@code ThreadLocalRandom} instead ({@code ThreadLocalRandom.current().nextInt(10)}); a
  * {@code ThreadLocalRandom} passed on as a {@code Random} or {@code RandomGenerator} and used
  * through that type still draws real randomness.
+ *
+ * <p>A {@code Random} made once per JVM (in a static field) is seeded by the run that first
+ * loads its class, and later runs go on with its sequence, as with any state kept from one run
+ * to the next: make it per run (in the code under test's objects) for runs that replay.
  */
 public final class TimeAndRandomCalls {
     private TimeAndRandomCalls() {}
