@@ -15,6 +15,12 @@ import java.util.stream.Stream;
  * that unmodified code calling {@code InetAddress.getByName("db1")} reaches the simulated host;
  * every other lookup goes to the JDK's built-in resolver, unchanged, so real and simulated code
  * can share one JVM.
+ *
+ * <p>Literal addresses never reach a resolver. In a task, the machine's real host name, which
+ * {@code InetAddress.getLocalHost()} looks up, is refused with a pointer to {@code Host.current()}:
+ * answering it would hand a simulated address to real code through the JDK's own five-second
+ * cache of getLocalHost, which is consulted before any resolver (so within five seconds of a
+ * real getLocalHost, a task gets the machine's real address, and no resolver can prevent it).
  */
 final class SimNameResolver implements InetAddressResolver {
     private final InetAddressResolver builtin;
