@@ -38,8 +38,11 @@ class SimulatedNameLookupTest {
                 assertEquals("db1", literal.getCanonicalHostName());
             });
             app.mainTask().join();
-            // the test body, outside every host, is a task of the run too
+            // the test body, outside every host, is a task of the run too, and has a name of its own
             assertEquals(app.address(), InetAddress.getByName("app"));
+            InetAddress body = InetAddress.getByName("sim");
+            assertEquals("198.18.0.1", body.getHostAddress());
+            assertEquals("sim", InetAddress.getByAddress(body.getAddress()).getHostName());
         });
     }
 
@@ -48,7 +51,7 @@ class SimulatedNameLookupTest {
         Simulation.ofSeed(2).run(sim -> {
             sim.host("db1", self -> {});
             UnknownHostException e = assertThrows(UnknownHostException.class, () -> InetAddress.getByName("db2"));
-            assertTrue(e.getMessage().contains("'db2' is not a simulated host"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("db2: no simulated host has this name"), e.getMessage());
             assertTrue(e.getMessage().contains("[db1]"), e.getMessage());
             // a second lookup asks again instead of answering from a cached failure
             sim.host("db2", self -> {});

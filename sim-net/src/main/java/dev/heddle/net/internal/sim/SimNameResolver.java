@@ -6,15 +6,16 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.spi.InetAddressResolver;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The JVM's one name resolver once sim-net is on the class path: a lookup made by a task of a
- * simulation answers from that run's hosts (names to addresses, addresses back to names), so
- * that unmodified code calling {@code InetAddress.getByName("db1")} reaches the simulated host;
- * every other lookup goes to the JDK's built-in resolver, unchanged, so real and simulated code
- * can share one JVM.
+ * simulation answers from that run's {@link SimNetwork} (a host's name to its address, and back;
+ * {@code "sim"} for the test body), so that unmodified code calling
+ * {@code InetAddress.getByName("db1")} reaches the simulated host; every other lookup goes to
+ * the JDK's built-in resolver, unchanged, so that real and simulated code can share one JVM.
  *
  * <p>Literal addresses never reach a resolver. In a task, the machine's real host name, which
  * {@code InetAddress.getLocalHost()} looks up, is refused with a pointer to {@code Host.current()}:
@@ -37,16 +38,17 @@ final class SimNameResolver implements InetAddressResolver {
         if (run.isEmpty()) {
             return builtin.lookupByName(host, policy);
         }
-        Optional<Host> found = run.get().host(host);
-        if (found.isEmpty()) {
-            throw new UnknownHostException(unknownName(host, run.get()));
+        if (host.equals(realLocalHostName) && run.get().host(host).isEmpty()) {
+            throw new UnknownHostException(host + ": this machine's real host name, which a simulated task does not"
+                    + " resolve (InetAddress.getLocalHost() looks it up): use Host.current() and its address()");
         }
-        InetAddress address = found.get().address();
-        if (!allows(policy, address)) {
-            throw new UnknownHostException("simulated host '" + host + "' has the address " + address.getHostAddress()
-                    + ", of a family the lookup policy (characteristics " + policy.characteristics() + ") excludes");
+        List<InetAddress> found = SimNetwork.of(run.get()).resolve(host);
+        List<InetAddress> allowed = found.stream().filter(a -> allows(policy, a)).toList();
+        if (allowed.isEmpty()) {
+            throw new UnknownHostException(host + ": its simulated address " + found.getFirst().getHostAddress()
+                    + " is of a family the lookup policy (characteristics " + policy.characteristics() + ") excludes");
         }
-        return Stream.of(address);
+        return allowed.stream();
     }
 
     @Override
@@ -56,22 +58,15 @@ final class SimNameResolver implements InetAddressResolver {
             return builtin.lookupByAddress(addr);
         }
         InetAddress address = InetAddress.getByAddress(addr);
-        return run.get().hostAt(address).map(Host::name).orElseThrow(() -> new UnknownHostException(
-                "no simulated host has the address " + address.getHostAddress() + " in this simulation"));
-    }
-
-    private String unknownName(String host, SimContext run) {
-        if (host.equals(realLocalHostName)) {
-            return "'" + host + "' is this machine's real host name, which a simulated task does not resolve"
-                    + " (InetAddress.getLocalHost() in a simulation): use Host.current() and its address() instead";
+        if (address.equals(SimNetwork.OUTSIDE)) {
+            return SimNetwork.OUTSIDE.getHostName();
         }
-        return "'" + host + "' is not a simulated host in this simulation (its hosts: "
-                + run.hosts().stream().map(Host::name).toList() + "); start it with sim.host(\"" + host
-                + "\", ...) before looking it up";
+        return run.get().hostAt(address).map(Host::name).orElseThrow(() -> new UnknownHostException(
+                address.getHostAddress() + ": no simulated host has this address"));
     }
 
     private static boolean allows(LookupPolicy policy, InetAddress address) {
-        int wanted = address instanceof Inet4Address ? LookupPolicy.IPV4 : LookupPolicy.IPV6;
-        return (policy.characteristics() & wanted) != 0;
+        int family = address instanceof Inet4Address ? LookupPolicy.IPV4 : LookupPolicy.IPV6;
+        return (policy.characteristics() & family) != 0;
     }
 }
