@@ -36,6 +36,8 @@ class SimulatedNameLookupTest {
                 assertEquals(db.address(), literal);
                 assertEquals("db1", InetAddress.getByAddress(db.address().getAddress()).getHostName());
                 assertEquals("db1", literal.getCanonicalHostName());
+                // no simulated host is "localhost": the JDK then answers the real loopback itself
+                assertTrue(InetAddress.getByName("localhost").isLoopbackAddress());
             });
             app.mainTask().join();
             // the test body, outside every host, is a task of the run too, and has a name of its own
