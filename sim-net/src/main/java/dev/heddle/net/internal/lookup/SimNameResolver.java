@@ -1,6 +1,6 @@
-package dev.heddle.net.internal.sim;
+package dev.heddle.net.internal.lookup;
 
-import dev.heddle.sim.Host;
+import dev.heddle.net.internal.sim.SimNetwork;
 import dev.heddle.sim.SimContext;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -58,10 +58,7 @@ final class SimNameResolver implements InetAddressResolver {
             return builtin.lookupByAddress(addr);
         }
         InetAddress address = InetAddress.getByAddress(addr);
-        if (address.equals(SimNetwork.OUTSIDE)) {
-            return SimNetwork.OUTSIDE.getHostName();
-        }
-        return run.get().hostAt(address).map(Host::name).orElseThrow(() -> new UnknownHostException(
+        return SimNetwork.of(run.get()).nameAt(address).orElseThrow(() -> new UnknownHostException(
                 address.getHostAddress() + ": no simulated host has this address"));
     }
 

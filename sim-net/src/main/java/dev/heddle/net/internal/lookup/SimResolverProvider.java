@@ -1,4 +1,4 @@
-package dev.heddle.net.internal.sim;
+package dev.heddle.net.internal.lookup;
 
 import java.net.spi.InetAddressResolver;
 import java.net.spi.InetAddressResolverProvider;
