@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -193,10 +194,15 @@ public final class SimNetwork implements NetBackend {
 
     /** The name of the host at {@code address}: "sim" for the test body, the address itself when no host has it. */
     private String nameOf(InetAddress address) {
+        return nameAt(address).orElse(address.getHostAddress());
+    }
+
+    /** The name of the simulated host at {@code address} ({@code "sim"} for the test body's), if any. */
+    public Optional<String> nameAt(InetAddress address) {
         if (address.equals(OUTSIDE)) {
-            return "sim";
+            return Optional.of("sim");
         }
-        return context.hostAt(address).map(Host::name).orElse(address.getHostAddress());
+        return context.hostAt(address).map(Host::name);
     }
 
     void closedDatagramLocked(SimDatagram socket) {
