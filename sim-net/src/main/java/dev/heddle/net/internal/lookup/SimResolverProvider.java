@@ -8,7 +8,9 @@ import java.security.Security;
  * Installs {@link SimNameResolver} as the JVM's name resolver (JEP 418; listed in
  * {@code META-INF/services}). The JDK asks for it once, at the JVM's first name lookup.
  *
- * <p>It also turns off the JDK's lookup cache, positive and negative: the cache is keyed by the
+ * <p>Simulated names are an opt-in of the test JVM, {@code -Dheddle.simulatedNames=true}: with it,
+ * the provider also turns off the JDK's lookup cache, positive and negative, which a production
+ * JVM (sim-net is also the real network library) must keep. The cache is keyed by the
  * name alone and is consulted before any resolver, so a cached answer would carry one run's
  * host ({@code db1} at 192.0.2.1) into the next run, where {@code db1} is another host or none,
  * and into real lookups of the same name. The JDK reads the cache settings once, when it first
@@ -20,14 +22,20 @@ public final class SimResolverProvider extends InetAddressResolverProvider {
     /** The JDK's security property for how long a name not found is cached, in seconds. */
     static final String NEGATIVE_CACHE_TTL = "networkaddress.cache.negative.ttl";
 
+    /** The system property that turns simulated names on, read once, at the JVM's first lookup. */
+    static final String SWITCH = "heddle.simulatedNames";
+
     /** Called by the JDK's service loader. */
     public SimResolverProvider() {}
 
     @Override
     public InetAddressResolver get(Configuration configuration) {
-        Security.setProperty(CACHE_TTL, "0");
-        Security.setProperty(NEGATIVE_CACHE_TTL, "0");
-        return new SimNameResolver(configuration.builtinResolver(), configuration.lookupLocalHostName());
+        boolean simulatedNames = Boolean.getBoolean(SWITCH);
+        if (simulatedNames) {
+            Security.setProperty(CACHE_TTL, "0");
+            Security.setProperty(NEGATIVE_CACHE_TTL, "0");
+        }
+        return new SimNameResolver(configuration.builtinResolver(), configuration.lookupLocalHostName(), simulatedNames);
     }
 
     @Override
