@@ -167,9 +167,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             spurious.running(t);
         }
         t.suspendedInHeddle = false;
-        steps++;
-        recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
-        trace.record(Trace.Event.STEP, t.id, 1 + ready.actingWorker());
+        countStep(t);
         running = t;
         runningThread = t.thread;
         trace.inStep(true);
@@ -543,6 +541,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         if (trace.wantsStepSite(steps)) {
             trace.stepSite(steps, "went on past " + site);
         }
+        countStep(t);
+    }
+
+    /** Step number {@code steps + 1} is {@code t}'s: counted, kept for a busy-loop report, traced. */
+    private void countStep(SimTask t) {
         steps++;
         recentSteps[(int) (steps % RECENT_STEPS)] = t.id;
         trace.record(Trace.Event.STEP, t.id, 1 + ready.actingWorker());
