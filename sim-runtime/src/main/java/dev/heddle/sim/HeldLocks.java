@@ -1,14 +1,11 @@
 package dev.heddle.sim;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -19,38 +16,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * field of an object in a local variable (such as {@code this}).
  *
  * <p>The JDK has no public way to list a virtual thread's monitors (ThreadMXBean covers
- * platform threads only); the stack walker behind {@code java.lang.LiveStackFrame} does, and
- * is reachable with {@code --add-opens java.base/java.lang=ALL-UNNAMED}, which Heddle's
- * runtime needs anyway. Without that access the search finds nothing and the simulator still
- * reports the consequence (a task blocked on a monitor held by a suspended task).
+ * platform threads only); {@link LiveFrames} reads them, with {@code --add-opens
+ * java.base/java.lang=ALL-UNNAMED}, which Heddle's runtime needs anyway. Without that access
+ * the search finds nothing and the simulator still reports the consequence (a task blocked on
+ * a monitor held by a suspended task).
  */
 final class HeldLocks {
-    private static final StackWalker WALKER;
-    private static final Method MONITORS;
-    private static final Method LOCALS;
     /** Frames below a task's body (the runtime and the JDK's thread machinery) are not searched. */
     private static final String TASK = "dev.heddle.runtime.internal.Task";
-
-    static {
-        StackWalker walker = null;
-        Method monitors = null;
-        Method locals = null;
-        try {
-            Class<?> live = Class.forName("java.lang.LiveStackFrame");
-            Method factory = live.getDeclaredMethod("getStackWalker", Set.class);
-            factory.setAccessible(true);
-            walker = (StackWalker) factory.invoke(null, EnumSet.noneOf(StackWalker.Option.class));
-            monitors = live.getDeclaredMethod("getMonitors");
-            monitors.setAccessible(true);
-            locals = live.getDeclaredMethod("getLocals");
-            locals.setAccessible(true);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            walker = null;
-        }
-        WALKER = walker;
-        MONITORS = monitors;
-        LOCALS = locals;
-    }
 
     /**
      * Fields of a class (and its superclasses) that hold a reentrant lock, made readable; none
@@ -82,18 +55,15 @@ final class HeldLocks {
      * it, and the calling thread's stack; empty when it holds none.
      */
     static Found ofCurrentThread() {
-        if (WALKER == null) {
-            return Found.NONE;
-        }
-        Map<Object, StackWalker.StackFrame> held = new IdentityHashMap<>();
-        List<StackWalker.StackFrame> frames = WALKER.walk(s -> s.takeWhile(f -> !f.getClassName().equals(TASK)).toList());
-        for (StackWalker.StackFrame frame : frames) {
-            for (Object monitor : invoke(MONITORS, frame)) {
+        Map<Object, LiveFrames.Frame> held = new IdentityHashMap<>();
+        List<LiveFrames.Frame> frames = LiveFrames.ofCurrentThread(TASK);
+        for (LiveFrames.Frame frame : frames) {
+            for (Object monitor : frame.monitors()) {
                 if (monitor != null) {
                     held.putIfAbsent(monitor, frame);
                 }
             }
-            for (Object local : invoke(LOCALS, frame)) {
+            for (Object local : frame.locals()) {
                 addIfHeld(held, local, frame);
                 if (local != null) {
                     for (Field f : LOCK_FIELDS.get(local.getClass())) {
@@ -110,11 +80,11 @@ final class HeldLocks {
             return Found.NONE;
         }
         List<String> locks = new ArrayList<>();
-        held.forEach((lock, frame) -> locks.add(describe(lock, frame.toStackTraceElement())));
-        return new Found(locks, frames.stream().map(StackWalker.StackFrame::toStackTraceElement).toList());
+        held.forEach((lock, frame) -> locks.add(describe(lock, frame.element())));
+        return new Found(locks, frames.stream().map(LiveFrames.Frame::element).toList());
     }
 
-    private static void addIfHeld(Map<Object, StackWalker.StackFrame> held, Object candidate, StackWalker.StackFrame frame) {
+    private static void addIfHeld(Map<Object, LiveFrames.Frame> held, Object candidate, LiveFrames.Frame frame) {
         if (candidate instanceof ReentrantLock lock && lock.isHeldByCurrentThread()) {
             held.putIfAbsent(lock, frame);
         } else if (candidate instanceof ReentrantReadWriteLock lock
@@ -137,14 +107,6 @@ final class HeldLocks {
     static boolean isPlatformClass(String name) {
         return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
                 || name.startsWith("sun.");
-    }
-
-    private static Object[] invoke(Method accessor, StackWalker.StackFrame frame) {
-        try {
-            return (Object[]) accessor.invoke(frame);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the live stack frame " + frame, e);
-        }
     }
 
     /** The locks found, described, and the stack they were found on (innermost frame first). */

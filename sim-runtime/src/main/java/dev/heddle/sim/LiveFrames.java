@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The frames of a suspended task's virtual thread with their local variables and the monitors
  * each holds, read from outside the thread: what a deadlock report needs to tell which task
- * holds which lock, when every task involved is parked.
+ * holds which lock, when every task involved is parked. The same for the calling thread's own
+ * frames, where {@link HeldLocks} looks for locks held across a suspension point.
  *
  * <p>The JDK has no public way to read another thread's locals or monitors, and ThreadMXBean
  * covers platform threads only. The stack walker behind {@code java.lang.LiveStackFrame} reads
@@ -28,6 +29,8 @@ import java.util.Set;
  */
 final class LiveFrames {
     private static final Method WALKER;
+    /** The walker of the calling thread's own live frames; null when the JDK's internals are closed. */
+    private static final StackWalker CURRENT;
     private static final Method LOCALS;
     private static final Method MONITORS;
     private static final Field CONTINUATION;
@@ -43,14 +46,14 @@ final class LiveFrames {
         Object scope = null;
         try {
             Class<?> live = Class.forName("java.lang.LiveStackFrame");
-            Class<?> continuationClass = Class.forName("jdk.internal.vm.Continuation");
-            walker = live.getDeclaredMethod("getStackWalker", Set.class,
-                    Class.forName("jdk.internal.vm.ContinuationScope"), continuationClass);
-            walker.setAccessible(true);
             locals = live.getDeclaredMethod("getLocals");
             locals.setAccessible(true);
             monitors = live.getDeclaredMethod("getMonitors");
             monitors.setAccessible(true);
+            Class<?> continuationClass = Class.forName("jdk.internal.vm.Continuation");
+            walker = live.getDeclaredMethod("getStackWalker", Set.class,
+                    Class.forName("jdk.internal.vm.ContinuationScope"), continuationClass);
+            walker.setAccessible(true);
             continuation = Class.forName("java.lang.VirtualThread").getDeclaredField("cont");
             continuation.setAccessible(true);
             Field scopeField = Class.forName("java.lang.VirtualThread").getDeclaredField("VTHREAD_SCOPE");
@@ -60,6 +63,16 @@ final class LiveFrames {
             walker = null;
         }
         WALKER = walker;
+        StackWalker current = null;
+        try {
+            Method ofCurrentThread = Class.forName("java.lang.LiveStackFrame").getDeclaredMethod("getStackWalker",
+                    Set.class);
+            ofCurrentThread.setAccessible(true);
+            current = locals == null || monitors == null ? null : (StackWalker) ofCurrentThread.invoke(null, CLASSES);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            current = null;
+        }
+        CURRENT = current;
         LOCALS = locals;
         MONITORS = monitors;
         CONTINUATION = continuation;
@@ -107,12 +120,30 @@ final class LiveFrames {
             Object continuation = CONTINUATION.get(thread);
             StackWalker walker = (StackWalker) WALKER.invoke(null, CLASSES, SCOPE, continuation);
             List<Frame> frames = new ArrayList<>();
-            walker.forEach(f -> frames.add(new Frame(f.getDeclaringClass(), f.toStackTraceElement(),
-                    invoke(LOCALS, f), invoke(MONITORS, f))));
+            walker.forEach(f -> frames.add(frame(f)));
             return frames;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    /**
+     * The calling thread's own frames, innermost first (from its caller's), down to but not
+     * including the first frame of class {@code stopAt}; empty when the JDK's internals are
+     * closed to Heddle.
+     */
+    static List<Frame> ofCurrentThread(String stopAt) {
+        if (CURRENT == null) {
+            return List.of();
+        }
+        return CURRENT.walk(s -> s.dropWhile(f -> f.getDeclaringClass() == LiveFrames.class)
+                .takeWhile(f -> !f.getClassName().equals(stopAt))
+                .map(LiveFrames::frame)
+                .toList());
+    }
+
+    private static Frame frame(StackWalker.StackFrame f) {
+        return new Frame(f.getDeclaringClass(), f.toStackTraceElement(), invoke(LOCALS, f), invoke(MONITORS, f));
     }
 
     private static Object[] invoke(Method accessor, StackWalker.StackFrame frame) {
