@@ -12,8 +12,7 @@ interface ReadyTasks {
      * The ready tasks the settings ask for: logical workers when {@code workers} is set, else one
      * pool; ordered by the strategy the run uses (the portfolio's choice for the seed).
      */
-    static ReadyTasks of(Simulation config, Decisions decisions) {
-        RunConfiguration run = config.configuration();
+    static ReadyTasks of(RunConfiguration run, Decisions decisions) {
         return run.workers() == 0
                 ? new ReadyPool(run.strategy(), run.pctDepth(), run.pctHorizon(), decisions)
                 : new LogicalWorkers(run.workers(), run.strategy(), decisions);

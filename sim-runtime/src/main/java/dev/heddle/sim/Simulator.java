@@ -94,7 +94,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         this.seed = seed;
         this.trace = trace;
         this.decisions = new Decisions(seed, trace);
-        this.ready = ReadyTasks.of(config, decisions);
+        RunConfiguration run = config.configuration();
+        this.ready = ReadyTasks.of(run, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
         this.hosts = new Hosts(this, config, decisions, trace);
         this.faults = new Faults(trace);
@@ -104,7 +105,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         if (config.buggifySet()) {
             buggify.on();
         }
-        this.spurious = config.configuration().spuriousWakeups() ? new SpuriousWakeups(decisions.spuriousWakeups(), trace) : null;
+        this.spurious = run.spuriousWakeups() ? new SpuriousWakeups(decisions.spuriousWakeups(), trace) : null;
         this.carrier = Thread.currentThread();
         this.points = config.schedulingPoints()
                 ? InterleavingPoints.start(this, ready, trace, config.maxSteps())
