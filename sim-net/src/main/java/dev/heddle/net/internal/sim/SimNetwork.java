@@ -105,6 +105,21 @@ public final class SimNetwork implements NetBackend {
 
     @Override
     public StreamDriver connectTcp(InetSocketAddress remote) throws IOException {
+        try {
+            return SelectableOp.await(connectOp(remote));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Starts connecting the calling task to {@code remote}: the request is on its way, and the op
+     * completes with the connection or fails (its result throws an {@link UncheckedIOException}
+     * around a {@link java.net.ConnectException}). An op given up before the answer closes the
+     * connection when it arrives. For waits that a plain connect cannot express, such as
+     * {@code java.net}'s connect timeout.
+     */
+    public SelectableOp<StreamDriver> connectOp(InetSocketAddress remote) {
         InetAddress address = Host.current().map(Host::address).orElse(OUTSIDE);
         SimConnectOp op;
         lock.lock();
@@ -120,11 +135,7 @@ public final class SimNetwork implements NetBackend {
         } finally {
             unlock();
         }
-        try {
-            return SelectableOp.await(op);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        return op;
     }
 
     /**

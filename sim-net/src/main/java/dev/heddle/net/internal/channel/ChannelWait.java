@@ -1,0 +1,68 @@
+package dev.heddle.net.internal.channel;
+
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.runtime.internal.Waiter;
+import dev.heddle.select.Select;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * How a simulated channel blocks: on a sim-net op, optionally against a second op that ends the
+ * wait with another value (a shut-down input), and optionally against a virtual-time limit (an
+ * adaptor's {@code SO_TIMEOUT}, a connect timeout). A closed outcome is the op's result here, not
+ * a branch to drop as a {@code Select} would, so a channel closed by another task ends the wait.
+ */
+final class ChannelWait {
+    private ChannelWait() {}
+
+    /**
+     * Waits for {@code op}, or for {@code end} (if not null), whose completion makes the wait
+     * return {@code endValue}; when {@code limitMillis} is positive and passes first, throws
+     * {@code timedOut}'s exception. I/O failures of the op come out as the IOException they are.
+     */
+    static <T> T await(SelectableOp<T> op, SelectableOp<?> end, T endValue, int limitMillis,
+            Supplier<? extends IOException> timedOut) throws IOException {
+        try {
+            if (end == null && limitMillis <= 0) {
+                return SelectableOp.await(op);
+            }
+            Select<T> select = Select.<T>select().biased().on(new ClosedIsAResult<>(op), v -> v);
+            if (end != null) {
+                select.on(end, ignored -> endValue);
+            }
+            if (limitMillis > 0) {
+                select.sleep(Duration.ofMillis(limitMillis), () -> {
+                    throw new UncheckedIOException(timedOut.get());
+                });
+            }
+            return select.run();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** {@code inner} with its closed outcome taken as a result, which a select then hands to its branch. */
+    private record ClosedIsAResult<T>(SelectableOp<T> inner) implements SelectableOp<T> {
+        @Override
+        public boolean tryNow() {
+            return inner.tryNow();
+        }
+
+        @Override
+        public void enqueue(Waiter waiter, int branch) {
+            inner.enqueue(waiter, branch);
+        }
+
+        @Override
+        public void dequeue() {
+            inner.dequeue();
+        }
+
+        @Override
+        public T result() {
+            return inner.result();
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package dev.heddle.net.internal.channel;
+
+import dev.heddle.net.internal.StreamDriver;
+import dev.heddle.net.internal.sim.SimNetwork;
+import dev.heddle.sync.SetOnce;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.SocketOption;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AlreadyBoundException;
+import java.nio.channels.AlreadyConnectedException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ConnectionPendingException;
+import java.nio.channels.NoConnectionPendingException;
+import java.nio.channels.NotYetConnectedException;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.spi.SelectorProvider;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A {@link SocketChannel} of a simulated task: a sim-net TCP connection of the run's
+ * {@link SimNetwork}, in blocking mode, with the JDK channel's rules (what may be called when,
+ * which exception says what). Reads wait for at least one byte; writes send every byte, waiting
+ * while the connection's window is full; each wait is a suspension point of the task. A read
+ * waiting when another task closes the channel fails with
+ * {@link java.nio.channels.AsynchronousCloseException}; one waiting when another task shuts the
+ * input down returns -1, as on Linux.
+ */
+public final class SimulatedSocketChannel extends SocketChannel {
+    private final SimNetwork network;
+    private final ChannelOptions options = ChannelOptions.forStream();
+    private final SetOnce<Boolean> inputShut = new SetOnce<>();
+    private volatile StreamDriver stream;
+    private volatile InetSocketAddress bound;
+    private volatile boolean connecting;
+    private volatile boolean outputShut;
+    private Socket adaptor;
+
+    /** An unconnected channel, as {@code SocketChannel.open()} returns. */
+    public SimulatedSocketChannel(SelectorProvider provider, SimNetwork network) {
+        super(provider);
+        this.network = network;
+    }
+
+    /** A channel on a connection a listener accepted. */
+    SimulatedSocketChannel(SelectorProvider provider, SimNetwork network, StreamDriver accepted) {
+        this(provider, network);
+        this.stream = accepted;
+        this.bound = accepted.localAddress();
+    }
+
+    @Override
+    public SocketChannel bind(SocketAddress local) throws IOException {
+        ensureOpen();
+        if (connecting) {
+            throw new ConnectionPendingException();
+        }
+        if (stream != null) {
+            throw new AlreadyConnectedException();
+        }
+        if (bound != null) {
+            throw new AlreadyBoundException();
+        }
+        InetSocketAddress address = LocalAddresses.bindable(network, local);
+        if (address.getPort() != 0) {
+            throw new UnsupportedOperationException("binding a simulated SocketChannel to port " + address.getPort()
+                    + " before it connects is not simulated: bind to port 0 (or not at all); the connection takes"
+                    + " a free port of the host when it connects");
+        }
+        bound = address;
+        return this;
+    }
+
+    @Override
+    public boolean connect(SocketAddress remote) throws IOException {
+        connect(remote, 0);
+        return true;
+    }
+
+    /**
+     * Connects, waiting at most {@code timeoutMillis} of virtual time when positive (the
+     * adaptor's {@code connect(address, timeout)}). A failed connect closes the channel, as the
+     * JDK's does.
+     */
+    void connect(SocketAddress remote, int timeoutMillis) throws IOException {
+        InetSocketAddress address = LocalAddresses.checked(remote);
+        ensureOpen();
+        if (stream != null) {
+            throw new AlreadyConnectedException();
+        }
+        if (connecting) {
+            throw new ConnectionPendingException();
+        }
+        connecting = true;
+        try {
+            StreamDriver connected = ChannelWait.await(network.connectOp(address), null, null, timeoutMillis,
+                    () -> new SocketTimeoutException("Connect timed out"));
+            if (!isOpen()) {
+                connected.close();
+                throw new ClosedChannelException();
+            }
+            stream = connected;
+            bound = connected.localAddress();
+        } catch (IOException e) {
+            boolean open = isOpen();
+            close();
+            throw JdkFailures.of(e, open);
+        } finally {
+            connecting = false;
+        }
+    }
+
+    @Override
+    public boolean finishConnect() throws IOException {
+        ensureOpen();
+        if (stream == null) {
+            throw new NoConnectionPendingException();
+        }
+        return true;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return stream != null;
+    }
+
+    @Override
+    public boolean isConnectionPending() {
+        return connecting;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        Objects.requireNonNull(dst, "dst");
+        return (int) read(new ByteBuffer[] {dst}, 0, 1);
+    }
+
+    @Override
+    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, dsts.length);
+        long room = 0;
+        for (int i = offset; i < offset + length; i++) {
+            room += dsts[i].remaining();
+        }
+        byte[] bytes = new byte[(int) Math.min(room, 64 * 1024)];
+        int count = read(bytes, 0, bytes.length, 0);
+        for (int i = offset, done = 0; i < offset + length && done < count; i++) {
+            int n = Math.min(dsts[i].remaining(), count - done);
+            dsts[i].put(bytes, done, n);
+            done += n;
+        }
+        return count;
+    }
+
+    /**
+     * Reads at least one byte into {@code into}, -1 at the end or once the input is shut down;
+     * waits at most {@code timeoutMillis} of virtual time when positive (the adaptor's
+     * {@code SO_TIMEOUT}), then throws {@link SocketTimeoutException}, having read nothing.
+     */
+    int read(byte[] into, int offset, int length, int timeoutMillis) throws IOException {
+        ensureOpen();
+        StreamDriver connected = connected();
+        if (inputShut.isInitialized()) {
+            return -1;
+        }
+        if (length == 0) {
+            return 0;
+        }
+        try {
+            return ChannelWait.await(connected.readOp(into, offset, length), inputShut.awaitOp(), -1,
+                    timeoutMillis, () -> new SocketTimeoutException("Read timed out"));
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            throw JdkFailures.of(e, isOpen());
+        }
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        Objects.requireNonNull(src, "src");
+        return (int) write(new ByteBuffer[] {src}, 0, 1);
+    }
+
+    @Override
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, srcs.length);
+        long total = 0;
+        for (int i = offset; i < offset + length; i++) {
+            total += srcs[i].remaining();
+        }
+        byte[] bytes = new byte[Math.toIntExact(total)];
+        for (int i = offset, done = 0; i < offset + length; i++) {
+            int n = srcs[i].remaining();
+            srcs[i].get(bytes, done, n);
+            done += n;
+        }
+        write(bytes, 0, bytes.length);
+        return total;
+    }
+
+    /** Writes every byte, waiting while the connection's window is full. */
+    void write(byte[] from, int offset, int length) throws IOException {
+        ensureOpen();
+        StreamDriver connected = connected();
+        if (outputShut) {
+            throw new ClosedChannelException();
+        }
+        try {
+            for (int done = 0; done < length; ) {
+                done += connected.write(from, offset + done, length - done);
+            }
+        } catch (IOException e) {
+            throw JdkFailures.of(e, isOpen());
+        }
+    }
+
+    @Override
+    public SocketChannel shutdownInput() throws IOException {
+        ensureOpen();
+        connected();
+        if (!inputShut.isInitialized()) {
+            inputShut.set(true);
+        }
+        return this;
+    }
+
+    @Override
+    public SocketChannel shutdownOutput() throws IOException {
+        ensureOpen();
+        StreamDriver connected = connected();
+        outputShut = true;
+        connected.shutdownOutput();
+        return this;
+    }
+
+    boolean isInputShut() {
+        return inputShut.isInitialized();
+    }
+
+    boolean isOutputShut() {
+        return outputShut;
+    }
+
+    @Override
+    public synchronized Socket socket() {
+        if (adaptor == null) {
+            try {
+                adaptor = new SimulatedSocketAdaptor(this);
+            } catch (SocketException e) {
+                throw new IllegalStateException("java.net.Socket refused an adaptor without a SocketImpl", e);
+            }
+        }
+        return adaptor;
+    }
+
+    @Override
+    public SocketAddress getRemoteAddress() throws IOException {
+        ensureOpen();
+        StreamDriver connected = stream;
+        return connected == null ? null : connected.peerAddress();
+    }
+
+    @Override
+    public SocketAddress getLocalAddress() throws IOException {
+        ensureOpen();
+        return bound;
+    }
+
+    /** The local address, or null if unbound, on a closed channel too (for the adaptor). */
+    InetSocketAddress localAddress() {
+        return bound;
+    }
+
+    /** The remote address, or null if unconnected, on a closed channel too (for the adaptor). */
+    InetSocketAddress remoteAddress() {
+        StreamDriver connected = stream;
+        return connected == null ? null : connected.peerAddress();
+    }
+
+    @Override
+    public <T> SocketChannel setOption(SocketOption<T> name, T value) throws IOException {
+        ensureOpen();
+        options.set(name, value);
+        return this;
+    }
+
+    @Override
+    public <T> T getOption(SocketOption<T> name) throws IOException {
+        ensureOpen();
+        return options.get(name);
+    }
+
+    @Override
+    public Set<SocketOption<?>> supportedOptions() {
+        return options.supported();
+    }
+
+    @Override
+    protected void implCloseSelectableChannel() throws IOException {
+        StreamDriver connected = stream;
+        if (connected != null) {
+            connected.close();
+        }
+    }
+
+    @Override
+    protected void implConfigureBlocking(boolean block) {
+        if (!block) {
+            throw NonBlockingRefusal.of("configureBlocking(false) on " + this);
+        }
+    }
+
+    private void ensureOpen() throws ClosedChannelException {
+        if (!isOpen()) {
+            throw new ClosedChannelException();
+        }
+    }
+
+    private StreamDriver connected() {
+        StreamDriver connected = stream;
+        if (connected == null) {
+            throw new NotYetConnectedException();
+        }
+        return connected;
+    }
+
+    @Override
+    public String toString() {
+        StreamDriver connected = stream;
+        return "simulated SocketChannel" + (connected == null ? " (unconnected)" : " " + connected.localAddress()
+                + " -> " + connected.peerAddress()) + (isOpen() ? "" : " (closed)");
+    }
+}
