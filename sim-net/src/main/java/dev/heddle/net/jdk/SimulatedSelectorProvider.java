@@ -1,7 +1,7 @@
 package dev.heddle.net.jdk;
 
-import dev.heddle.net.internal.channel.NonBlockingRefusal;
 import dev.heddle.net.internal.channel.SimulatedDatagramChannel;
+import dev.heddle.net.internal.channel.SimulatedSelector;
 import dev.heddle.net.internal.channel.SimulatedServerSocketChannel;
 import dev.heddle.net.internal.channel.SimulatedSocketChannel;
 import dev.heddle.net.internal.sim.SimNetwork;
@@ -25,12 +25,13 @@ import java.util.Optional;
  * with {@code -Djava.nio.channels.spi.SelectorProvider=dev.heddle.net.jdk.SimulatedSelectorProvider}:
  * {@code SocketChannel.open()}, {@code ServerSocketChannel.open()} and {@code DatagramChannel.open()}
  * called by a simulated task return channels on that run's simulated network, in blocking mode
- * (with their {@code socket()} adaptors); called on any other thread, every method is the JDK's own
+ * (with their {@code socket()} adaptors) or non-blocking mode with a simulated {@code Selector}
+ * ({@code Selector.open()} in the task); called on any other thread, every method is the JDK's own
  * provider's, so real and simulated channels share the JVM.
  *
- * <p>In a simulated task, non-blocking mode and {@code Selector.open()} are refused with a message
- * saying what is supported, and so is {@code Pipe.open()} (a pipe between tasks of one host is a
- * Heddle channel's job); {@code System.inheritedChannel()} is null. The JDK's provider is reached
+ * <p>In a simulated task {@code Pipe.open()} is refused with a message saying what to use instead
+ * (a pipe between tasks of one host is a Heddle channel's job), and so are UNIX-domain channels;
+ * {@code System.inheritedChannel()} is null. The JDK's provider is reached
  * through {@code sun.nio.ch.DefaultSelectorProvider}, which needs
  * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}; without it the first channel fails saying
  * so. Simulated channels also need the JVM's switch, {@code -Dheddle.simulateJdkNetwork=true};
@@ -111,10 +112,7 @@ public final class SimulatedSelectorProvider extends SelectorProvider {
 
     @Override
     public AbstractSelector openSelector() throws IOException {
-        if (simulated("Selector.open()").isPresent()) {
-            throw NonBlockingRefusal.of("Selector.open()");
-        }
-        return jdk().openSelector();
+        return simulated("Selector.open()").isPresent() ? new SimulatedSelector(this) : jdk().openSelector();
     }
 
     /** Null in a simulated task, which inherits no channel from a launcher; elsewhere the JDK's answer. */

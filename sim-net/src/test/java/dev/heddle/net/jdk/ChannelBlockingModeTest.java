@@ -28,7 +28,6 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.Pipe;
-import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.spi.SelectorProvider;
@@ -40,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * The simulated {@code SocketChannel} and {@code ServerSocketChannel} in blocking mode: scatter
  * and gather, the adaptors' timeouts in virtual time, closing and shutting down under a waiting
  * task, the JDK's exceptions for misuse, and the clear refusals of what is not simulated.
+ * Non-blocking mode is {@link ChannelNonBlockingTest}'s.
  */
 class ChannelBlockingModeTest {
     private static final Duration LATENCY = Duration.ofMillis(2);
@@ -212,17 +212,8 @@ class ChannelBlockingModeTest {
     }
 
     @Test
-    void nonBlockingModeSelectorsPipesAndUnixSocketsAreRefusedSayingWhatIsSupported() {
+    void pipesAndUnixSocketsAreRefusedSayingWhatToUse() {
         Simulation.ofSeed(9).run(sim -> {
-            try (SocketChannel channel = SocketChannel.open()) {
-                UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                        () -> channel.configureBlocking(false));
-                assertTrue(e.getMessage().contains("blocking mode only"), e.getMessage());
-                assertTrue(channel.isBlocking());
-            }
-            UnsupportedOperationException selector = assertThrows(UnsupportedOperationException.class,
-                    Selector::open);
-            assertTrue(selector.getMessage().contains("Selector.open()"), selector.getMessage());
             UnsupportedOperationException pipe = assertThrows(UnsupportedOperationException.class, Pipe::open);
             assertTrue(pipe.getMessage().contains("Pipe.open()"), pipe.getMessage());
             UnsupportedOperationException unix = assertThrows(UnsupportedOperationException.class,

@@ -1,9 +1,11 @@
 package dev.heddle.net.jdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.net.SimNet;
+import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.Host;
 import dev.heddle.sim.LockHeldPolicy;
 import dev.heddle.sim.Sim;
@@ -16,13 +18,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link ChannelLineServer} and {@link ChannelLineClient}, plain {@code java.nio} blocking
- * channels, run unchanged on real loopback and in simulation: the same script gives the same
- * outcomes with the JDK's exception types and messages, a stalled server on loopback standing
- * for a partition and a reset connection plus a closed listener standing for a crash.
+ * The line protocol's servers ({@link ChannelLineServer}, blocking, one connection at a time;
+ * {@link ChannelSelectorLineServer}, non-blocking with a {@code Selector}) and its client
+ * {@link ChannelLineClient}, plain {@code java.nio} code, run unchanged on real loopback and in
+ * simulation: the same script gives the same outcomes with the JDK's exception types and messages,
+ * a stalled server on loopback standing for a partition, and a reset connection plus a closed
+ * listener standing for a crash.
  */
 class ChannelLineProtocolTest {
     private static final int TIMEOUT_MILLIS = 500;
@@ -32,6 +37,15 @@ class ChannelLineProtocolTest {
             "AGAIN",
             "java.net.SocketException: Connection reset",
             "java.net.ConnectException: Connection refused");
+
+    /** The two servers of the protocol. */
+    enum Server {
+        BLOCKING, SELECTOR;
+
+        ChannelLineService open(InetSocketAddress local) throws IOException {
+            return this == BLOCKING ? ChannelLineServer.open(local) : ChannelSelectorLineServer.open(local);
+        }
+    }
 
     /** What the environment does to the server between the script's calls. */
     private interface Faults {
@@ -71,9 +85,10 @@ class ChannelLineProtocolTest {
         }
     }
 
-    @Test
-    void onRealLoopbackAStalledServerTimesOutAndAResetServerIsResetThenRefused() throws Exception {
-        ChannelLineServer server = ChannelLineServer.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    @ParameterizedTest
+    @EnumSource(Server.class)
+    void onRealLoopbackAStalledServerTimesOutAndAResetServerIsResetThenRefused(Server kind) throws Exception {
+        ChannelLineService server = kind.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread serving = Thread.ofPlatform().name("real line server").start(server);
         Faults none = new Faults() {
             @Override
@@ -87,29 +102,44 @@ class ChannelLineProtocolTest {
         };
         assertEquals(EXPECTED, script(server.address(), none));
         serving.join(Duration.ofSeconds(10));
-        assertTrue(!serving.isAlive(), "the server stopped on CRASH");
+        assertFalse(serving.isAlive(), "the server stopped on CRASH");
     }
 
-    @Test
-    void inSimulationAPartitionTimesOutAndACrashResetsThenRefuses() {
-        simulate(7);
-    }
-
-    @Test
-    void theSimulatedRunReplaysToTheSameTraceHash() {
-        SimulationResult result = simulation(11).checkDeterminism(ChannelLineProtocolTest::simulatedScript);
-        assertTrue(result.steps() > 0, result.toString());
-    }
-
-    @Test
-    void manySeedsGiveTheSameOutcomes() {
-        for (long seed = 1; seed <= 20; seed++) {
-            simulate(seed);
+    @ParameterizedTest
+    @EnumSource(Server.class)
+    void inSimulationAPartitionTimesOutAndACrashResetsThenRefusesOverManySeeds(Server kind) {
+        for (long seed = 1; seed <= 10; seed++) {
+            simulation(seed).run(sim -> simulatedScript(sim, kind));
         }
     }
 
-    private static void simulate(long seed) {
-        simulation(seed).run(ChannelLineProtocolTest::simulatedScript);
+    @ParameterizedTest
+    @EnumSource(Server.class)
+    void theSimulatedRunReplaysToTheSameTraceHash(Server kind) {
+        SimulationResult result = simulation(11).checkDeterminism(sim -> simulatedScript(sim, kind));
+        assertTrue(result.steps() > 0, result.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Server.class)
+    void clientsAtOnceAreEachAnswered(Server kind) {
+        simulation(12).run(sim -> {
+            Host server = sim.host("server", self -> kind.open(new InetSocketAddress(7000)).run());
+            sim.sleep(Duration.ofMillis(1));
+            InetSocketAddress address = new InetSocketAddress(server.address(), 7000);
+            List<JoinHandle<String>> clients = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String request = "client " + i;
+                clients.add(sim.spawn(() -> {
+                    try (ChannelLineClient client = ChannelLineClient.connect(address, 60_000)) {
+                        return client.call(request);
+                    }
+                }));
+            }
+            for (int i = 0; i < 4; i++) {
+                assertEquals("CLIENT " + i, clients.get(i).join());
+            }
+        });
     }
 
     /**
@@ -122,9 +152,8 @@ class ChannelLineProtocolTest {
         return Simulation.ofSeed(seed).onLockHeldAcrossSuspension(LockHeldPolicy.IGNORE);
     }
 
-    private static void simulatedScript(Sim sim) throws IOException {
-        Host server = sim.host("server",
-                self -> ChannelLineServer.open(new InetSocketAddress(7000)).run());
+    private static void simulatedScript(Sim sim, Server kind) throws IOException {
+        Host server = sim.host("server", self -> kind.open(new InetSocketAddress(7000)).run());
         sim.sleep(Duration.ofMillis(1));
         Faults network = new Faults() {
             @Override

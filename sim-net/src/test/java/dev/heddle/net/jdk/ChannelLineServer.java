@@ -16,7 +16,7 @@ import java.nio.channels.SocketChannel;
  * with the line in upper case; "PAUSE" is read and never answered (a stalled server); "CRASH"
  * resets the connection (SO_LINGER 0) and stops listening, as a crashed process's kernel would.
  */
-final class ChannelLineServer implements Runnable {
+final class ChannelLineServer implements ChannelLineService {
     private final ServerSocketChannel listener;
 
     private ChannelLineServer(ServerSocketChannel listener) {
@@ -31,7 +31,8 @@ final class ChannelLineServer implements Runnable {
         return new ChannelLineServer(listener);
     }
 
-    InetSocketAddress address() throws IOException {
+    @Override
+    public InetSocketAddress address() throws IOException {
         return (InetSocketAddress) listener.getLocalAddress();
     }
 

@@ -1,7 +1,6 @@
 package dev.heddle.net.internal.channel;
 
 import dev.heddle.runtime.SelectableOp;
-import dev.heddle.runtime.internal.Waiter;
 import dev.heddle.select.Select;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,29 +39,6 @@ final class ChannelWait {
             return select.run();
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        }
-    }
-
-    /** {@code inner} with its closed outcome taken as a result, which a select then hands to its branch. */
-    private record ClosedIsAResult<T>(SelectableOp<T> inner) implements SelectableOp<T> {
-        @Override
-        public boolean tryNow() {
-            return inner.tryNow();
-        }
-
-        @Override
-        public void enqueue(Waiter waiter, int branch) {
-            inner.enqueue(waiter, branch);
-        }
-
-        @Override
-        public void dequeue() {
-            inner.dequeue();
-        }
-
-        @Override
-        public T result() {
-            return inner.result();
         }
     }
 }

@@ -4,7 +4,11 @@ import dev.heddle.net.UdpSocket;
 import dev.heddle.net.internal.DatagramDriver;
 import dev.heddle.net.internal.ReceivedPacket;
 import dev.heddle.net.internal.sim.SimNetwork;
+import dev.heddle.net.internal.sim.SimReadiness;
+import dev.heddle.runtime.SelectableOp;
+import dev.heddle.sync.SetOnce;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,6 +24,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.MembershipKey;
 import java.nio.channels.NotYetConnectedException;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.spi.SelectorProvider;
 import java.util.Objects;
 import java.util.Set;
@@ -30,9 +35,10 @@ import java.util.Set;
  * set. It binds to a free port of the host on first use if not bound; once connected it receives
  * only its peer's datagrams (others are dropped, as the JDK's are) and may {@link #read} and
  * {@link #write}. A datagram longer than the buffer it is received into is cut, as UDP's are.
- * Multicast is not simulated.
+ * In non-blocking mode a receive with no datagram there returns null and a read 0. Multicast is
+ * not simulated.
  */
-public final class SimulatedDatagramChannel extends DatagramChannel {
+public final class SimulatedDatagramChannel extends DatagramChannel implements SimulatedChannel {
     private final SimNetwork network;
     private final ChannelOptions options = ChannelOptions.forDatagrams();
     private volatile DatagramDriver socket;
@@ -95,21 +101,33 @@ public final class SimulatedDatagramChannel extends DatagramChannel {
     public SocketAddress receive(ByteBuffer dst) throws IOException {
         Objects.requireNonNull(dst, "dst");
         ReceivedPacket packet = receive(0);
+        if (packet == null) {
+            return null;
+        }
         dst.put(packet.payload(), 0, Math.min(dst.remaining(), packet.payload().length));
         return packet.sender();
     }
 
     /**
      * The next datagram (from the peer, when connected), waiting at most {@code timeoutMillis} of
-     * virtual time when positive (the adaptor's {@code SO_TIMEOUT}).
+     * virtual time when positive (the adaptor's {@code SO_TIMEOUT}); in non-blocking mode null
+     * when none is there.
      */
     ReceivedPacket receive(int timeoutMillis) throws IOException {
         ensureOpen();
         DatagramDriver bound = bound();
         try {
             while (true) {
-                ReceivedPacket packet = ChannelWait.await(bound.receiveOp(), null, null, timeoutMillis,
-                        () -> new SocketTimeoutException("Receive timed out"));
+                SelectableOp<ReceivedPacket> receive = bound.receiveOp();
+                ReceivedPacket packet;
+                if (isBlocking()) {
+                    packet = ChannelWait.await(receive, null, null, timeoutMillis,
+                            () -> new SocketTimeoutException("Receive timed out"));
+                } else if (receive.tryNow()) {
+                    packet = receive.result();
+                } else {
+                    return null;
+                }
                 InetSocketAddress peer = remote;
                 if (peer == null || peer.equals(packet.sender())) {
                     return packet;
@@ -117,9 +135,21 @@ public final class SimulatedDatagramChannel extends DatagramChannel {
             }
         } catch (SocketTimeoutException e) {
             throw e;
+        } catch (UncheckedIOException e) {
+            throw JdkFailures.of(e.getCause(), isOpen());
         } catch (IOException e) {
             throw JdkFailures.of(e, isOpen());
         }
+    }
+
+    @Override
+    public SelectableOp<?> readinessOp(int operation) {
+        DatagramDriver bound = socket;
+        return switch (operation) {
+            case SelectionKey.OP_READ -> bound == null ? null : SimReadiness.receivable(bound);
+            case SelectionKey.OP_WRITE -> SetOnce.of(true).awaitOp();
+            default -> null;
+        };
     }
 
     @Override
@@ -161,7 +191,11 @@ public final class SimulatedDatagramChannel extends DatagramChannel {
         Objects.checkFromIndexSize(offset, length, dsts.length);
         ensureOpen();
         connected();
-        byte[] payload = receive(0).payload();
+        ReceivedPacket packet = receive(0);
+        if (packet == null) {
+            return 0;
+        }
+        byte[] payload = packet.payload();
         int done = 0;
         for (int i = offset; i < offset + length && done < payload.length; i++) {
             int n = Math.min(dsts[i].remaining(), payload.length - done);
@@ -270,9 +304,7 @@ public final class SimulatedDatagramChannel extends DatagramChannel {
 
     @Override
     protected void implConfigureBlocking(boolean block) {
-        if (!block) {
-            throw NonBlockingRefusal.of("configureBlocking(false) on " + this);
-        }
+        // receive reads isBlocking() when it runs; sends never wait.
     }
 
     private void ensureOpen() throws ClosedChannelException {

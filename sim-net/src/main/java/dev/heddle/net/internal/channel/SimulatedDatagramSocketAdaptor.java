@@ -12,6 +12,7 @@ import java.net.SocketException;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.IllegalBlockingModeException;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -143,6 +144,9 @@ final class SimulatedDatagramSocketAdaptor extends DatagramSocket {
 
     @Override
     public void receive(DatagramPacket p) throws IOException {
+        if (!channel.isBlocking()) {
+            throw new IllegalBlockingModeException();
+        }
         var packet = SocketFailures.translated(() -> channel.receive(timeout));
         int n = Math.min(p.getLength(), packet.payload().length);
         System.arraycopy(packet.payload(), 0, p.getData(), p.getOffset(), n);

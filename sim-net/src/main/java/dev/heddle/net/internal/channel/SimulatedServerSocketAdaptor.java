@@ -8,6 +8,7 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
+import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Set;
 
@@ -52,6 +53,9 @@ final class SimulatedServerSocketAdaptor extends ServerSocket {
 
     @Override
     public Socket accept() throws IOException {
+        if (!channel.isBlocking()) {
+            throw new IllegalBlockingModeException();
+        }
         return SocketFailures.translated(() -> channel.accept(timeout).socket());
     }
 

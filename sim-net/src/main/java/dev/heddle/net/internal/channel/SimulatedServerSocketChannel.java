@@ -3,7 +3,10 @@ package dev.heddle.net.internal.channel;
 import dev.heddle.net.internal.ListenerDriver;
 import dev.heddle.net.internal.StreamDriver;
 import dev.heddle.net.internal.sim.SimNetwork;
+import dev.heddle.net.internal.sim.SimReadiness;
+import dev.heddle.runtime.SelectableOp;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
@@ -12,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.AlreadyBoundException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetBoundException;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.spi.SelectorProvider;
@@ -22,9 +26,10 @@ import java.util.Set;
  * blocking mode. {@link #bind} takes the host's address (or the wildcard, which is the host's)
  * and port 0 for a free one; {@link #accept} waits for the next connection as a suspension
  * point, and fails with {@link java.nio.channels.AsynchronousCloseException} when another task
- * closes the channel meanwhile. The host's crash closes the listener.
+ * closes the channel meanwhile; in non-blocking mode it returns null when no connection is
+ * waiting. The host's crash closes the listener.
  */
-public final class SimulatedServerSocketChannel extends ServerSocketChannel {
+public final class SimulatedServerSocketChannel extends ServerSocketChannel implements SimulatedChannel {
     private final SimNetwork network;
     private final ChannelOptions options = ChannelOptions.forListener();
     private volatile ListenerDriver listener;
@@ -67,15 +72,27 @@ public final class SimulatedServerSocketChannel extends ServerSocketChannel {
         if (bound == null) {
             throw new NotYetBoundException();
         }
+        SelectableOp<StreamDriver> accept = bound.acceptOp();
         try {
-            StreamDriver accepted = ChannelWait.await(bound.acceptOp(), null, null, timeoutMillis,
+            if (!isBlocking()) {
+                return accept.tryNow() ? new SimulatedSocketChannel(provider(), network, accept.result()) : null;
+            }
+            StreamDriver accepted = ChannelWait.await(accept, null, null, timeoutMillis,
                     () -> new SocketTimeoutException("Accept timed out"));
             return new SimulatedSocketChannel(provider(), network, accepted);
         } catch (SocketTimeoutException e) {
             throw e;
+        } catch (UncheckedIOException e) {
+            throw JdkFailures.of(e.getCause(), isOpen());
         } catch (IOException e) {
             throw JdkFailures.of(e, isOpen());
         }
+    }
+
+    @Override
+    public SelectableOp<?> readinessOp(int operation) {
+        ListenerDriver bound = listener;
+        return operation == SelectionKey.OP_ACCEPT && bound != null ? SimReadiness.acceptable(bound) : null;
     }
 
     @Override
@@ -126,9 +143,7 @@ public final class SimulatedServerSocketChannel extends ServerSocketChannel {
 
     @Override
     protected void implConfigureBlocking(boolean block) {
-        if (!block) {
-            throw NonBlockingRefusal.of("configureBlocking(false) on " + this);
-        }
+        // accept reads isBlocking() when it runs.
     }
 
     private void ensureOpen() throws ClosedChannelException {

@@ -12,6 +12,7 @@ import java.net.SocketImpl;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
+import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.Set;
@@ -50,10 +51,10 @@ final class SimulatedSocketAdaptor extends Socket {
             close();
             throw new UnknownHostException(inet.getHostString());
         }
-        SocketFailures.translated(() -> {
-            channel.connect(remote, timeout);
-            return null;
-        });
+        if (!channel.isBlocking()) {
+            throw new IllegalBlockingModeException();
+        }
+        SocketFailures.translated(() -> channel.connect(remote, timeout));
     }
 
     @Override
@@ -335,6 +336,9 @@ final class SimulatedSocketAdaptor extends Socket {
         @Override
         public int read(byte[] into, int offset, int length) throws IOException {
             Objects.checkFromIndexSize(offset, length, into.length);
+            if (!channel.isBlocking()) {
+                throw new IllegalBlockingModeException();
+            }
             return SocketFailures.translated(() -> channel.read(into, offset, length, timeout));
         }
 
@@ -354,6 +358,9 @@ final class SimulatedSocketAdaptor extends Socket {
         @Override
         public void write(byte[] from, int offset, int length) throws IOException {
             Objects.checkFromIndexSize(offset, length, from.length);
+            if (!channel.isBlocking()) {
+                throw new IllegalBlockingModeException();
+            }
             SocketFailures.translated(() -> {
                 channel.write(from, offset, length);
                 return null;

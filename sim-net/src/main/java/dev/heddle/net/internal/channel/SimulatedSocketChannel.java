@@ -2,8 +2,11 @@ package dev.heddle.net.internal.channel;
 
 import dev.heddle.net.internal.StreamDriver;
 import dev.heddle.net.internal.sim.SimNetwork;
+import dev.heddle.net.internal.sim.SimReadiness;
+import dev.heddle.runtime.SelectableOp;
 import dev.heddle.sync.SetOnce;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -17,6 +20,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ConnectionPendingException;
 import java.nio.channels.NoConnectionPendingException;
 import java.nio.channels.NotYetConnectedException;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.spi.SelectorProvider;
 import java.util.Objects;
@@ -24,20 +28,24 @@ import java.util.Set;
 
 /**
  * A {@link SocketChannel} of a simulated task: a sim-net TCP connection of the run's
- * {@link SimNetwork}, in blocking mode, with the JDK channel's rules (what may be called when,
- * which exception says what). Reads wait for at least one byte; writes send every byte, waiting
+ * {@link SimNetwork}, with the JDK channel's rules (what may be called when, which exception says
+ * what). In blocking mode reads wait for at least one byte and writes send every byte, waiting
  * while the connection's window is full; each wait is a suspension point of the task. A read
  * waiting when another task closes the channel fails with
  * {@link java.nio.channels.AsynchronousCloseException}; one waiting when another task shuts the
- * input down returns -1, as on Linux.
+ * input down returns -1, as on Linux. In non-blocking mode nothing waits: a read returns 0 when
+ * no byte is there, a write sends what the window has room for, a connect returns false and
+ * {@link #finishConnect} completes it once the answer is in, which a {@link SimulatedSelector}
+ * reports as {@code OP_CONNECT}.
  */
-public final class SimulatedSocketChannel extends SocketChannel {
+public final class SimulatedSocketChannel extends SocketChannel implements SimulatedChannel {
     private final SimNetwork network;
     private final ChannelOptions options = ChannelOptions.forStream();
     private final SetOnce<Boolean> inputShut = new SetOnce<>();
     private volatile StreamDriver stream;
     private volatile InetSocketAddress bound;
-    private volatile boolean connecting;
+    /** The connect under way: waited on in blocking mode, polled by finishConnect in non-blocking mode. */
+    private volatile SelectableOp<StreamDriver> pending;
     private volatile boolean outputShut;
     private Socket adaptor;
 
@@ -57,7 +65,7 @@ public final class SimulatedSocketChannel extends SocketChannel {
     @Override
     public SocketChannel bind(SocketAddress local) throws IOException {
         ensureOpen();
-        if (connecting) {
+        if (pending != null) {
             throw new ConnectionPendingException();
         }
         if (stream != null) {
@@ -78,50 +86,80 @@ public final class SimulatedSocketChannel extends SocketChannel {
 
     @Override
     public boolean connect(SocketAddress remote) throws IOException {
-        connect(remote, 0);
-        return true;
+        return connect(remote, 0);
     }
 
     /**
      * Connects, waiting at most {@code timeoutMillis} of virtual time when positive (the
-     * adaptor's {@code connect(address, timeout)}). A failed connect closes the channel, as the
-     * JDK's does.
+     * adaptor's {@code connect(address, timeout)}); in non-blocking mode starts the connect and
+     * returns whether it is done already. A failed connect closes the channel, as the JDK's does.
      */
-    void connect(SocketAddress remote, int timeoutMillis) throws IOException {
+    boolean connect(SocketAddress remote, int timeoutMillis) throws IOException {
         InetSocketAddress address = LocalAddresses.checked(remote);
         ensureOpen();
         if (stream != null) {
             throw new AlreadyConnectedException();
         }
-        if (connecting) {
+        if (pending != null) {
             throw new ConnectionPendingException();
         }
-        connecting = true;
+        SelectableOp<StreamDriver> connect = network.connectOp(address);
+        pending = connect;
+        if (!isBlocking()) {
+            return connect.tryNow() && connected(connect);
+        }
         try {
-            StreamDriver connected = ChannelWait.await(network.connectOp(address), null, null, timeoutMillis,
-                    () -> new SocketTimeoutException("Connect timed out"));
-            if (!isOpen()) {
-                connected.close();
-                throw new ClosedChannelException();
-            }
-            stream = connected;
-            bound = connected.localAddress();
+            ChannelWait.await(connect, null, null, timeoutMillis, () -> new SocketTimeoutException("Connect timed out"));
         } catch (IOException e) {
+            pending = null;
             boolean open = isOpen();
             close();
             throw JdkFailures.of(e, open);
-        } finally {
-            connecting = false;
         }
+        return connected(connect);
+    }
+
+    /** Takes the outcome of {@code connect}, which has its answer: connected, or closed and failed. */
+    private boolean connected(SelectableOp<StreamDriver> connect) throws IOException {
+        pending = null;
+        StreamDriver connection;
+        try {
+            connection = connect.result();
+        } catch (UncheckedIOException e) {
+            boolean open = isOpen();
+            close();
+            throw JdkFailures.of(e.getCause(), open);
+        }
+        if (!isOpen()) {
+            connection.close();
+            throw JdkFailures.of(new ClosedChannelException(), false);
+        }
+        stream = connection;
+        bound = connection.localAddress();
+        return true;
     }
 
     @Override
     public boolean finishConnect() throws IOException {
         ensureOpen();
-        if (stream == null) {
+        if (stream != null) {
+            return true;
+        }
+        SelectableOp<StreamDriver> connect = pending;
+        if (connect == null) {
             throw new NoConnectionPendingException();
         }
-        return true;
+        if (isBlocking()) {
+            try {
+                ChannelWait.await(connect, null, null, 0, null);
+            } catch (IOException e) {
+                pending = null;
+                close();
+                throw JdkFailures.of(e, false);
+            }
+            return connected(connect);
+        }
+        return connect.tryNow() && connected(connect);
     }
 
     @Override
@@ -131,7 +169,7 @@ public final class SimulatedSocketChannel extends SocketChannel {
 
     @Override
     public boolean isConnectionPending() {
-        return connecting;
+        return pending != null;
     }
 
     @Override
@@ -160,7 +198,8 @@ public final class SimulatedSocketChannel extends SocketChannel {
     /**
      * Reads at least one byte into {@code into}, -1 at the end or once the input is shut down;
      * waits at most {@code timeoutMillis} of virtual time when positive (the adaptor's
-     * {@code SO_TIMEOUT}), then throws {@link SocketTimeoutException}, having read nothing.
+     * {@code SO_TIMEOUT}), then throws {@link SocketTimeoutException}, having read nothing. In
+     * non-blocking mode returns 0 when no byte is there.
      */
     int read(byte[] into, int offset, int length, int timeoutMillis) throws IOException {
         ensureOpen();
@@ -171,11 +210,17 @@ public final class SimulatedSocketChannel extends SocketChannel {
         if (length == 0) {
             return 0;
         }
+        SelectableOp<Integer> read = connected.readOp(into, offset, length);
         try {
-            return ChannelWait.await(connected.readOp(into, offset, length), inputShut.awaitOp(), -1,
-                    timeoutMillis, () -> new SocketTimeoutException("Read timed out"));
+            if (!isBlocking()) {
+                return read.tryNow() ? read.result() : 0;
+            }
+            return ChannelWait.await(read, inputShut.awaitOp(), -1, timeoutMillis,
+                    () -> new SocketTimeoutException("Read timed out"));
         } catch (SocketTimeoutException e) {
             throw e;
+        } catch (UncheckedIOException e) {
+            throw JdkFailures.of(e.getCause(), isOpen());
         } catch (IOException e) {
             throw JdkFailures.of(e, isOpen());
         }
@@ -187,6 +232,7 @@ public final class SimulatedSocketChannel extends SocketChannel {
         return (int) write(new ByteBuffer[] {src}, 0, 1);
     }
 
+    /** Writes every byte in blocking mode; in non-blocking mode what the window has room for, maybe none. */
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, srcs.length);
@@ -197,20 +243,27 @@ public final class SimulatedSocketChannel extends SocketChannel {
         byte[] bytes = new byte[Math.toIntExact(total)];
         for (int i = offset, done = 0; i < offset + length; i++) {
             int n = srcs[i].remaining();
-            srcs[i].get(bytes, done, n);
+            srcs[i].duplicate().get(bytes, done, n);
             done += n;
         }
-        write(bytes, 0, bytes.length);
-        return total;
+        int written = isBlocking() ? writeAll(bytes) : writeSome(bytes);
+        for (int i = offset, left = written; i < offset + length && left > 0; i++) {
+            int n = Math.min(srcs[i].remaining(), left);
+            srcs[i].position(srcs[i].position() + n);
+            left -= n;
+        }
+        return written;
     }
 
-    /** Writes every byte, waiting while the connection's window is full. */
+    /** Writes every byte of {@code from}, waiting while the connection's window is full. */
+    int writeAll(byte[] from) throws IOException {
+        write(from, 0, from.length);
+        return from.length;
+    }
+
+    /** Writes every byte, waiting while the connection's window is full (the adaptor's output stream). */
     void write(byte[] from, int offset, int length) throws IOException {
-        ensureOpen();
-        StreamDriver connected = connected();
-        if (outputShut) {
-            throw new ClosedChannelException();
-        }
+        StreamDriver connected = writable();
         try {
             for (int done = 0; done < length; ) {
                 done += connected.write(from, offset + done, length - done);
@@ -218,6 +271,29 @@ public final class SimulatedSocketChannel extends SocketChannel {
         } catch (IOException e) {
             throw JdkFailures.of(e, isOpen());
         }
+    }
+
+    /** Writes what the window has room for now, without waiting. */
+    private int writeSome(byte[] from) throws IOException {
+        StreamDriver connected = writable();
+        if (from.length == 0) {
+            return 0;
+        }
+        SelectableOp<Integer> write = SimReadiness.write(connected, from, 0, from.length);
+        try {
+            return write.tryNow() ? write.result() : 0;
+        } catch (UncheckedIOException e) {
+            throw JdkFailures.of(e.getCause(), isOpen());
+        }
+    }
+
+    private StreamDriver writable() throws IOException {
+        ensureOpen();
+        StreamDriver connected = connected();
+        if (outputShut) {
+            throw new ClosedChannelException();
+        }
+        return connected;
     }
 
     @Override
@@ -248,6 +324,19 @@ public final class SimulatedSocketChannel extends SocketChannel {
     }
 
     @Override
+    public SelectableOp<?> readinessOp(int operation) {
+        StreamDriver connected = stream;
+        SelectableOp<StreamDriver> connect = pending;
+        return switch (operation) {
+            case SelectionKey.OP_READ -> connected == null ? null
+                    : inputShut.isInitialized() ? inputShut.awaitOp() : SimReadiness.readable(connected);
+            case SelectionKey.OP_WRITE -> connected == null ? null : SimReadiness.writable(connected);
+            case SelectionKey.OP_CONNECT -> connect == null ? null : SimReadiness.answered(connect);
+            default -> null;
+        };
+    }
+
+    @Override
     public synchronized Socket socket() {
         if (adaptor == null) {
             try {
@@ -262,8 +351,7 @@ public final class SimulatedSocketChannel extends SocketChannel {
     @Override
     public SocketAddress getRemoteAddress() throws IOException {
         ensureOpen();
-        StreamDriver connected = stream;
-        return connected == null ? null : connected.peerAddress();
+        return remoteAddress();
     }
 
     @Override
@@ -301,8 +389,24 @@ public final class SimulatedSocketChannel extends SocketChannel {
         return options.supported();
     }
 
+    /**
+     * Closes the connection; a connect still under way is given up (its connection, should it
+     * arrive, is closed), and a blocking connect waiting on it fails as closed.
+     */
     @Override
     protected void implCloseSelectableChannel() throws IOException {
+        SelectableOp<StreamDriver> connect = pending;
+        if (connect != null && !isBlocking()) {
+            pending = null;
+            connect.dequeue();
+            if (connect.tryNow()) {
+                try {
+                    connect.result().close();
+                } catch (UncheckedIOException refused) {
+                    // Nothing was opened.
+                }
+            }
+        }
         StreamDriver connected = stream;
         if (connected != null) {
             connected.close();
@@ -311,9 +415,7 @@ public final class SimulatedSocketChannel extends SocketChannel {
 
     @Override
     protected void implConfigureBlocking(boolean block) {
-        if (!block) {
-            throw NonBlockingRefusal.of("configureBlocking(false) on " + this);
-        }
+        // Each operation reads isBlocking() when it runs.
     }
 
     private void ensureOpen() throws ClosedChannelException {

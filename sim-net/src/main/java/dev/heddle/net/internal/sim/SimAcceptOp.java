@@ -7,16 +7,19 @@ import java.io.UncheckedIOException;
 
 /**
  * One accept: takes the next connection from the listener's backlog when it commits, so an
- * accept that never commits leaves it for the next; completes closed on a closed listener.
+ * accept that never commits leaves it for the next; completes closed on a closed listener. One
+ * that does not take ({@code takes} false) waits until an accept would not wait, for a selector.
  */
 final class SimAcceptOp extends NetworkOp<StreamDriver, SimAcceptOp> {
     private final SimListener listener;
+    private final boolean takes;
     private SimStream stream;
     private boolean closed;
 
-    SimAcceptOp(SimListener listener) {
+    SimAcceptOp(SimListener listener, boolean takes) {
         super(listener.network);
         this.listener = listener;
+        this.takes = takes;
     }
 
     /** Ready when the listener is closed or has a connection waiting. */
@@ -29,7 +32,7 @@ final class SimAcceptOp extends NetworkOp<StreamDriver, SimAcceptOp> {
     void commitLocked() {
         if (listener.isClosedLocked()) {
             closed = true;
-        } else {
+        } else if (takes) {
             stream = listener.takeLocked();
         }
     }

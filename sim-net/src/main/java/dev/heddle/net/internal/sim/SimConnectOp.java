@@ -18,7 +18,9 @@ final class SimConnectOp extends WaitQueue.Node<SimConnectOp> implements Selecta
     final long id;
     final InetSocketAddress local;
     final InetSocketAddress remote;
-    private final SimNetwork network;
+    final SimNetwork network;
+    /** Waits for the answer that do not take the connection ({@link SimConnectAnsweredOp}). */
+    final WaitQueue<SimConnectAnsweredOp> watchers = new WaitQueue<>();
     private SimStream arrived;
     /** Why the connect failed, or null. */
     private String refused;
@@ -58,6 +60,12 @@ final class SimConnectOp extends WaitQueue.Node<SimConnectOp> implements Selecta
             committed = true;
             network.wakeLater(waiter());
         }
+        NetworkOp.serveLocked(watchers);
+    }
+
+    /** True once the answer is here: the connection, or why there is none. */
+    boolean answeredYetLocked() {
+        return arrived != null || refused != null;
     }
 
     @Override

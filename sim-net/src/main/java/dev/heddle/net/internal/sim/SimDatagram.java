@@ -69,7 +69,7 @@ final class SimDatagram implements DatagramDriver {
 
     @Override
     public SelectableOp<ReceivedPacket> receiveOp() {
-        return new SimReceiveOp(this);
+        return new SimReceiveOp(this, true);
     }
 
     @Override

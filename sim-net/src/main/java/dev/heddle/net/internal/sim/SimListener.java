@@ -51,7 +51,7 @@ final class SimListener implements ListenerDriver {
 
     @Override
     public SelectableOp<StreamDriver> acceptOp() {
-        return new SimAcceptOp(this);
+        return new SimAcceptOp(this, true);
     }
 
     @Override

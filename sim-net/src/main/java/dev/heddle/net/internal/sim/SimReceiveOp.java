@@ -7,16 +7,19 @@ import java.io.UncheckedIOException;
 
 /**
  * One receive: takes the next datagram that arrived when it commits, so a receive that never
- * commits leaves it for the next; completes closed on a closed socket.
+ * commits leaves it for the next; completes closed on a closed socket. One that does not take
+ * ({@code takes} false) waits until a receive would not wait, for a selector.
  */
 final class SimReceiveOp extends NetworkOp<ReceivedPacket, SimReceiveOp> {
     private final SimDatagram socket;
+    private final boolean takes;
     private ReceivedPacket packet;
     private boolean closed;
 
-    SimReceiveOp(SimDatagram socket) {
+    SimReceiveOp(SimDatagram socket, boolean takes) {
         super(socket.network);
         this.socket = socket;
+        this.takes = takes;
     }
 
     /** Ready when the socket is closed or has a datagram waiting. */
@@ -29,7 +32,7 @@ final class SimReceiveOp extends NetworkOp<ReceivedPacket, SimReceiveOp> {
     void commitLocked() {
         if (socket.isClosedLocked()) {
             closed = true;
-        } else {
+        } else if (takes) {
             packet = socket.takeLocked();
         }
     }
