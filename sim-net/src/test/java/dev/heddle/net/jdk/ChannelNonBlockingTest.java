@@ -25,6 +25,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,6 +133,28 @@ class ChannelNonBlockingTest {
                 ByteBuffer reply = ByteBuffer.allocate(8);
                 assertInstanceOf(InetSocketAddress.class, channel.receive(reply));
                 assertEquals("PING", UTF_8.decode(reply.flip()).toString());
+            }
+        });
+    }
+
+    @Test
+    void selectWithAnActionHandsOverEveryReadyKeyInRegistrationOrder() {
+        Simulation.ofSeed(6).run(sim -> {
+            try (Selector selector = Selector.open();
+                    DatagramChannel first = DatagramChannel.open().bind(null);
+                    DatagramChannel second = DatagramChannel.open().bind(null);
+                    DatagramChannel sender = DatagramChannel.open()) {
+                for (DatagramChannel channel : List.of(first, second)) {
+                    channel.configureBlocking(false);
+                    channel.register(selector, SelectionKey.OP_READ, channel == first ? "first" : "second");
+                }
+                sender.send(UTF_8.encode("2"), second.getLocalAddress());
+                sender.send(UTF_8.encode("1"), first.getLocalAddress());
+                sim.sleep(Duration.ofSeconds(1));
+                List<Object> ready = new ArrayList<>();
+                assertEquals(2, selector.select(key -> ready.add(key.attachment()), 1_000));
+                assertEquals(List.of("first", "second"), ready);
+                assertTrue(selector.selectedKeys().isEmpty(), "an action's select keeps no key selected");
             }
         });
     }

@@ -17,7 +17,9 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A {@link Selector} of a simulated task, for the simulated channels in non-blocking mode: a
@@ -29,6 +31,7 @@ import java.util.Set;
 public final class SimulatedSelector extends AbstractSelector {
     private final Set<SimulatedSelectionKey> keys = new LinkedHashSet<>();
     private final Set<SimulatedSelectionKey> selected = new LinkedHashSet<>();
+    private final Set<SelectionKey> selectedView = new SelectedKeys();
     private final Notify wakeups = new Notify();
     private volatile boolean wakeupPending;
 
@@ -59,43 +62,7 @@ public final class SimulatedSelector extends AbstractSelector {
     @Override
     public Set<SelectionKey> selectedKeys() {
         ensureOpen();
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<SelectionKey> iterator() {
-                Iterator<SimulatedSelectionKey> inner = selected.iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return inner.hasNext();
-                    }
-
-                    @Override
-                    public SelectionKey next() {
-                        return inner.next();
-                    }
-
-                    @Override
-                    public void remove() {
-                        inner.remove();
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return selected.size();
-            }
-
-            @Override
-            public boolean remove(Object key) {
-                return selected.remove(key);
-            }
-
-            @Override
-            public void clear() {
-                selected.clear();
-            }
-        };
+        return selectedView;
     }
 
     @Override
@@ -115,6 +82,44 @@ public final class SimulatedSelector extends AbstractSelector {
             throw new IllegalArgumentException("Negative timeout " + timeout);
         }
         return selectFor(timeout);
+    }
+
+    /*
+     * The JDK's own select-with-action holds this selector's monitor while it waits, which a
+     * simulated task must not do across a suspension point; these do the same without it.
+     */
+    @Override
+    public int select(Consumer<SelectionKey> action, long timeout) {
+        if (timeout < 0) {
+            throw new IllegalArgumentException("Negative timeout " + timeout);
+        }
+        return selectAndAct(action, timeout);
+    }
+
+    @Override
+    public int select(Consumer<SelectionKey> action) {
+        return selectAndAct(action, 0);
+    }
+
+    @Override
+    public int selectNow(Consumer<SelectionKey> action) {
+        return selectAndAct(action, -1);
+    }
+
+    /** Selects as {@link #selectFor} does and hands each ready key to {@code action} instead of keeping it selected. */
+    private int selectAndAct(Consumer<SelectionKey> action, long timeout) {
+        Objects.requireNonNull(action, "action");
+        ensureOpen();
+        selected.clear();
+        int updated = selectFor(timeout);
+        List<SimulatedSelectionKey> ready = List.copyOf(selected);
+        selected.clear();
+        for (SimulatedSelectionKey key : ready) {
+            if (key.isValid()) {
+                action.accept(key);
+            }
+        }
+        return updated;
     }
 
     /** {@code timeout}: -1 does not wait, 0 waits until a key is ready or a wakeup, more waits that long at most. */
@@ -211,5 +216,49 @@ public final class SimulatedSelector extends AbstractSelector {
     @Override
     public String toString() {
         return "simulated Selector with " + keys.size() + " keys";
+    }
+
+    /** The view of the selected keys handed out: removal allowed, addition not, as the JDK's. */
+    private final class SelectedKeys extends AbstractSet<SelectionKey> {
+        @Override
+        public Iterator<SelectionKey> iterator() {
+            Iterator<SimulatedSelectionKey> inner = selected.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return inner.hasNext();
+                }
+
+                @Override
+                public SelectionKey next() {
+                    return inner.next();
+                }
+
+                @Override
+                public void remove() {
+                    inner.remove();
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            return selected.size();
+        }
+
+        @Override
+        public boolean contains(Object key) {
+            return selected.contains(key);
+        }
+
+        @Override
+        public boolean remove(Object key) {
+            return selected.remove(key);
+        }
+
+        @Override
+        public void clear() {
+            selected.clear();
+        }
     }
 }
