@@ -55,7 +55,8 @@ class DatagramChannelRequestReplyTest {
                 assertEquals("PING", DatagramRequestClient.request(server, "ping", TRIES, TIMEOUT_MILLIS));
                 SimNet.current().partition(List.of("server"), List.of("sim"));
                 long start = sim.now();
-                assertEquals("no reply after 2 tries", DatagramRequestClient.request(server, "ping", 2, TIMEOUT_MILLIS));
+                assertEquals("no reply after 2 tries",
+                        DatagramRequestClient.request(server, "ping", 2, TIMEOUT_MILLIS));
                 assertEquals(Duration.ofMillis(2 * TIMEOUT_MILLIS).toNanos(), sim.now() - start, "virtual timeouts");
             });
             FaultRecord drops = result.faults().stream().filter(f -> f.name().equals("net.partition.drop"))
@@ -83,33 +84,32 @@ class DatagramChannelRequestReplyTest {
             Host host = sim.host("server", self -> DatagramUpperCaseServer.open(new InetSocketAddress(5300)).run());
             InetSocketAddress server = new InetSocketAddress(host.address(), 5300);
             sim.sleep(Duration.ofMillis(1));
-            try (DatagramChannel channel = DatagramChannel.open()) {
-                assertNull(channel.getLocalAddress());
-                assertThrows(NotYetConnectedException.class, () -> channel.write(ByteBuffer.allocate(1)));
-                channel.connect(server);
-                assertEquals(server, channel.getRemoteAddress());
-                assertEquals(Net.resolve("sim").getFirst(), ((InetSocketAddress) channel.getLocalAddress())
-                        .getAddress(), "bound on first use to the test body's own simulated address");
-                assertThrows(AlreadyConnectedException.class,
-                        () -> channel.send(ByteBuffer.allocate(1), new InetSocketAddress(host.address(), 9)));
-                ByteBuffer[] request = {ByteBuffer.wrap("ab".getBytes()), ByteBuffer.wrap("cd".getBytes())};
-                assertEquals(4, channel.write(request, 0, 2));
-                ByteBuffer[] reply = {ByteBuffer.allocate(3), ByteBuffer.allocate(3)};
-                assertEquals(4, channel.read(reply, 0, 2));
-                assertEquals("ABC", new String(reply[0].array()));
-                assertEquals('D', (char) reply[1].get(0));
-                var waiting = sim.spawn(() -> {
-                    try {
-                        channel.receive(ByteBuffer.allocate(8));
-                        return null;
-                    } catch (Exception e) {
-                        return e;
-                    }
-                });
-                sim.sleep(Duration.ofSeconds(1));
-                channel.close();
-                assertInstanceOf(AsynchronousCloseException.class, waiting.join());
-            }
+            DatagramChannel channel = DatagramChannel.open();
+            assertNull(channel.getLocalAddress());
+            assertThrows(NotYetConnectedException.class, () -> channel.write(ByteBuffer.allocate(1)));
+            channel.connect(server);
+            assertEquals(server, channel.getRemoteAddress());
+            assertEquals(Net.resolve("sim").getFirst(), ((InetSocketAddress) channel.getLocalAddress())
+                    .getAddress(), "bound on first use to the test body's own simulated address");
+            assertThrows(AlreadyConnectedException.class,
+                    () -> channel.send(ByteBuffer.allocate(1), new InetSocketAddress(host.address(), 9)));
+            ByteBuffer[] request = {ByteBuffer.wrap("ab".getBytes()), ByteBuffer.wrap("cd".getBytes())};
+            assertEquals(4, channel.write(request, 0, 2));
+            ByteBuffer[] reply = {ByteBuffer.allocate(3), ByteBuffer.allocate(3)};
+            assertEquals(4, channel.read(reply, 0, 2));
+            assertEquals("ABC", new String(reply[0].array()));
+            assertEquals('D', (char) reply[1].get(0));
+            var waiting = sim.spawn(() -> {
+                try {
+                    channel.receive(ByteBuffer.allocate(8));
+                    return null;
+                } catch (Exception e) {
+                    return e;
+                }
+            });
+            sim.sleep(Duration.ofSeconds(1));
+            channel.close();
+            assertInstanceOf(AsynchronousCloseException.class, waiting.join());
         });
     }
 }

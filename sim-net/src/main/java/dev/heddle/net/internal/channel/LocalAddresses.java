@@ -10,7 +10,10 @@ import java.net.SocketAddress;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
 
-/** The addresses a simulated channel may use: its task's host's own, and resolved inet addresses, as the JDK checks them. */
+/**
+ * The addresses a simulated channel may use: its task's host's own, and resolved inet addresses,
+ * checked as the JDK checks them.
+ */
 final class LocalAddresses {
     private LocalAddresses() {}
 

@@ -50,12 +50,14 @@ final class NoDatagramSocketImpl extends DatagramSocketImpl {
 
     @Override
     @Deprecated
+    @SuppressWarnings("removal")
     protected void setTTL(byte ttl) {
         throw unused();
     }
 
     @Override
     @Deprecated
+    @SuppressWarnings("removal")
     protected byte getTTL() {
         throw unused();
     }

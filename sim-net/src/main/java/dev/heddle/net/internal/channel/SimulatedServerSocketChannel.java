@@ -65,7 +65,10 @@ public final class SimulatedServerSocketChannel extends ServerSocketChannel impl
         return accept(0);
     }
 
-    /** Accepts, waiting at most {@code timeoutMillis} of virtual time when positive (the adaptor's {@code SO_TIMEOUT}). */
+    /**
+     * Accepts, waiting at most {@code timeoutMillis} of virtual time when positive (the adaptor's
+     * {@code SO_TIMEOUT}); in non-blocking mode null when no connection is waiting.
+     */
     SimulatedSocketChannel accept(int timeoutMillis) throws IOException {
         ensureOpen();
         ListenerDriver bound = listener;

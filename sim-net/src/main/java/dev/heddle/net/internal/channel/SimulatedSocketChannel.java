@@ -109,7 +109,8 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
             return connect.tryNow() && connected(connect);
         }
         try {
-            ChannelWait.await(connect, null, null, timeoutMillis, () -> new SocketTimeoutException("Connect timed out"));
+            ChannelWait.await(connect, null, null, timeoutMillis,
+                    () -> new SocketTimeoutException("Connect timed out"));
         } catch (IOException e) {
             pending = null;
             boolean open = isOpen();
