@@ -170,6 +170,29 @@ class ChannelBlockingModeTest {
     }
 
     @Test
+    void closingAChannelUnderAWaitingConnectEndsItAtOnceWithAsynchronousCloseException() {
+        Simulation.ofSeed(10).run(sim -> {
+            Host server = echoServer(sim);
+            sim.sleep(Duration.ofMillis(1));
+            SimNet.current().partition(List.of("server"), List.of("sim"));
+            SocketChannel channel = SocketChannel.open();
+            JoinHandle<Class<?>> connecting = sim.spawn(() -> {
+                try {
+                    channel.connect(new InetSocketAddress(server.address(), 7000));
+                    return null;
+                } catch (Exception e) {
+                    return e.getClass();
+                }
+            });
+            sim.sleep(Duration.ofMillis(100));
+            long start = sim.now();
+            channel.close();
+            assertEquals(AsynchronousCloseException.class, connecting.join());
+            assertEquals(start, sim.now(), "at once, not when the partition heals");
+        });
+    }
+
+    @Test
     void shuttingTheInputDownUnderAWaitingReadEndsItAtTheEnd() {
         Simulation.ofSeed(7).run(sim -> {
             Host server = echoServer(sim);

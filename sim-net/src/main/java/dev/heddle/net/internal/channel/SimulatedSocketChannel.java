@@ -42,6 +42,8 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
     private final SimNetwork network;
     private final ChannelOptions options = ChannelOptions.forStream();
     private final SetOnce<Boolean> inputShut = new SetOnce<>();
+    /** Set when the channel closes, so that a blocking connect waiting for its answer ends at once. */
+    private final SetOnce<Boolean> closing = new SetOnce<>();
     private volatile StreamDriver stream;
     private volatile InetSocketAddress bound;
     /** The connect under way: waited on in blocking mode, polled by finishConnect in non-blocking mode. */
@@ -109,8 +111,10 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
             return connect.tryNow() && connected(connect);
         }
         try {
-            ChannelWait.await(connect, null, null, timeoutMillis,
-                    () -> new SocketTimeoutException("Connect timed out"));
+            if (ChannelWait.await(connect, closing.awaitOp(), null, timeoutMillis,
+                    () -> new SocketTimeoutException("Connect timed out")) == null) {
+                throw new ClosedChannelException();
+            }
         } catch (IOException e) {
             pending = null;
             boolean open = isOpen();
@@ -396,6 +400,7 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
      */
     @Override
     protected void implCloseSelectableChannel() throws IOException {
+        closing.set(true);
         SelectableOp<StreamDriver> connect = pending;
         if (connect != null && !isBlocking()) {
             pending = null;
