@@ -87,6 +87,24 @@ class ChannelBlockingModeTest {
                 assertEquals(server.address(), ((InetSocketAddress) channel.getRemoteAddress()).getAddress());
                 assertEquals(7000, ((InetSocketAddress) channel.getRemoteAddress()).getPort());
             }
+            try (SocketChannel byName = SocketChannel.open(new InetSocketAddress("server", 7000))) {
+                assertEquals(server.address(), ((InetSocketAddress) byName.getRemoteAddress()).getAddress(),
+                        "the simulated host's name resolves to its address");
+            }
+        });
+    }
+
+    @Test
+    void theWildcardAddressMeansThisHostAsForTheJdk() {
+        Simulation.ofSeed(11).run(sim -> {
+            sim.host("server", self -> {
+                try (ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(7000));
+                        SocketChannel channel = SocketChannel.open(new InetSocketAddress(7000));
+                        SocketChannel accepted = listener.accept()) {
+                    assertEquals(self.address(), ((InetSocketAddress) channel.getRemoteAddress()).getAddress());
+                    assertEquals(channel.getLocalAddress(), accepted.getRemoteAddress());
+                }
+            }).mainTask().join();
         });
     }
 

@@ -43,6 +43,15 @@ final class LocalAddresses {
         return new InetSocketAddress(own, asked.getPort());
     }
 
+    /**
+     * {@code address} as a destination: the wildcard address means this host, as the JDK takes it
+     * to mean the local machine.
+     */
+    static InetSocketAddress destination(SimNetwork network, SocketAddress address) throws IOException {
+        InetSocketAddress inet = checked(address);
+        return inet.getAddress().isAnyLocalAddress() ? new InetSocketAddress(own(network), inet.getPort()) : inet;
+    }
+
     /** {@code address} as a resolved inet address, or the JDK's exceptions for one that is not. */
     static InetSocketAddress checked(SocketAddress address) {
         if (address == null) {

@@ -76,7 +76,7 @@ public final class SimulatedDatagramChannel extends DatagramChannel implements S
 
     @Override
     public DatagramChannel connect(SocketAddress remote) throws IOException {
-        InetSocketAddress address = LocalAddresses.checked(remote);
+        InetSocketAddress address = LocalAddresses.destination(network, remote);
         ensureOpen();
         if (this.remote != null) {
             throw new AlreadyConnectedException();
@@ -155,7 +155,7 @@ public final class SimulatedDatagramChannel extends DatagramChannel implements S
     @Override
     public int send(ByteBuffer src, SocketAddress target) throws IOException {
         Objects.requireNonNull(src, "src");
-        InetSocketAddress to = LocalAddresses.checked(target);
+        InetSocketAddress to = LocalAddresses.destination(network, target);
         ensureOpen();
         InetSocketAddress peer = remote;
         if (peer != null && !peer.equals(to)) {

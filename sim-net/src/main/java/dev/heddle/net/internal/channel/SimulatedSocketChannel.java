@@ -97,7 +97,7 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
      * returns whether it is done already. A failed connect closes the channel, as the JDK's does.
      */
     boolean connect(SocketAddress remote, int timeoutMillis) throws IOException {
-        InetSocketAddress address = LocalAddresses.checked(remote);
+        InetSocketAddress address = LocalAddresses.destination(network, remote);
         ensureOpen();
         if (stream != null) {
             throw new AlreadyConnectedException();
