@@ -1,6 +1,7 @@
 package dev.heddle.net.jdk;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -76,6 +77,47 @@ class ChannelNonBlockingTest {
                 assertEquals("late", UTF_8.decode(buffer.flip()).toString());
                 assertThrows(IllegalBlockingModeException.class, () -> channel.socket().getInputStream().read());
             }
+        });
+    }
+
+    @Test
+    void aNonBlockingWriteTakesWhatTheWindowHoldsAndOpWriteReportsWhenThePeerHasRead() {
+        byte[] data = new byte[200 * 1024];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31);
+        }
+        Simulation.ofSeed(7).run(sim -> {
+            Host server = sim.host("server", self -> {
+                try (ServerSocketChannel listener = ServerSocketChannel.open().bind(new InetSocketAddress(7000));
+                        SocketChannel connection = listener.accept()) {
+                    sim.sleep(Duration.ofSeconds(1));
+                    ByteBuffer received = ByteBuffer.allocate(data.length);
+                    while (received.hasRemaining() && connection.read(received) >= 0) {
+                        // reads until every byte is in
+                    }
+                    assertArrayEquals(data, received.array());
+                }
+            });
+            sim.sleep(Duration.ofMillis(1));
+            try (Selector selector = Selector.open();
+                    SocketChannel channel = SocketChannel.open(new InetSocketAddress(server.address(), 7000))) {
+                channel.configureBlocking(false);
+                ByteBuffer out = ByteBuffer.wrap(data);
+                assertEquals(64 * 1024, channel.write(out), "the window's worth");
+                assertEquals(0, channel.write(out), "a full window takes nothing, without waiting");
+                SelectionKey key = channel.register(selector, SelectionKey.OP_WRITE);
+                int writes = 0;
+                while (out.hasRemaining()) {
+                    selector.select();
+                    assertTrue(key.isWritable());
+                    selector.selectedKeys().clear();
+                    assertTrue(channel.write(out) > 0, "writable means a write takes something");
+                    writes++;
+                }
+                assertTrue(sim.now() >= Duration.ofSeconds(1).toNanos(), "the rest waited for the reader");
+                assertTrue(writes >= 1, "writes " + writes);
+            }
+            server.mainTask().join();
         });
     }
 
