@@ -41,6 +41,22 @@ final class ChannelSelectorLineServer implements ChannelLineService {
     private static final class Connection {
         final StringBuilder line = new StringBuilder();
         ByteBuffer out = ByteBuffer.allocate(0);
+        boolean crashed;
+    }
+
+    /**
+     * Stops listening, then resets the connection, in this order as a crashed process's kernel
+     * would have them seen: a channel registered with a selector is closed for real only when
+     * its key is dropped at the next select, hence the selectNow after each close.
+     */
+    private void crash(SelectionKey key) throws IOException {
+        Selector selector = key.selector();
+        listener.close();
+        selector.selectNow();
+        SocketChannel connection = (SocketChannel) key.channel();
+        connection.setOption(StandardSocketOptions.SO_LINGER, 0);
+        connection.close();
+        selector.selectNow();
     }
 
     /** Serves until a "CRASH" line stops it. */
@@ -85,6 +101,10 @@ final class ChannelSelectorLineServer implements ChannelLineService {
                 channel.close();
                 return;
             }
+            if (connection.crashed) {
+                crash(key);
+                return;
+            }
             if (connection.out.hasRemaining()) {
                 channel.write(connection.out);
             }
@@ -95,7 +115,7 @@ final class ChannelSelectorLineServer implements ChannelLineService {
         }
     }
 
-    /** Reads what is there and queues the replies; false at the end of the connection or on "CRASH". */
+    /** Reads what is there and queues the replies; false at the end of the connection. */
     private boolean read(SocketChannel channel, Connection connection) throws IOException {
         ByteBuffer in = ByteBuffer.allocate(256);
         int n = channel.read(in);
@@ -112,9 +132,8 @@ final class ChannelSelectorLineServer implements ChannelLineService {
             String request = connection.line.toString();
             connection.line.setLength(0);
             if (request.equals("CRASH")) {
-                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-                listener.close();
-                return false;
+                connection.crashed = true;
+                return true;
             }
             if (!request.equals("PAUSE")) {
                 ByteBuffer reply = UTF_8.encode(request.toUpperCase() + "\n");
