@@ -76,6 +76,23 @@ class PlatformThreadsAgentIT {
     }
 
     @Test
+    void aSubclassOverridingRunRunsAsItself() throws InterruptedException {
+        List<String> expected = List.of("running as ticker, current is this true", "interrupted true");
+        assertEquals(expected, ThreadApi.subclassOverridingRun());
+        Simulation.ofSeed(2).checkDeterminism(sim -> assertEquals(expected, ThreadApi.subclassOverridingRun()));
+    }
+
+    @Test
+    void unparkingTheThreadObjectTheWorkRecordedWakesItsRunner() throws InterruptedException {
+        String expected = "woke parker, the started thread true";
+        assertEquals(expected, ThreadApi.unparkTheRecordedThread());
+        for (long seed = 0; seed < 10; seed++) {
+            Simulation.ofSeed(seed).spuriousWakeups(true)
+                    .checkDeterminism(sim -> assertEquals(expected, ThreadApi.unparkTheRecordedThread()));
+        }
+    }
+
+    @Test
     void anInterruptEndsABlockedWorkersWait() throws InterruptedException {
         List<String> expected = List.of("interrupted in take, flag false", "joined, alive false");
         assertEquals(expected, ThreadApi.interruptABlockedWorker());

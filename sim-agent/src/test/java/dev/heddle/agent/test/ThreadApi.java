@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Uses of the {@code Thread} API as code written for the JDK makes them, each returning what it
@@ -115,5 +118,50 @@ public final class ThreadApi {
         }, daemon ? "daemon-waiter" : "waiter");
         waiter.setDaemon(daemon);
         waiter.start();
+    }
+
+    /** A subclass of {@code Thread} that overrides {@code run()}: it runs as itself, interrupts itself, sees it. */
+    public static List<String> subclassOverridingRun() throws InterruptedException {
+        final class Ticker extends Thread {
+            private final List<String> seen = new ArrayList<>();
+
+            Ticker() {
+                super("ticker");
+            }
+
+            @Override
+            public void run() {
+                seen.add("running as " + getName() + ", current is this " + (currentThread() == this));
+                interrupt();
+                seen.add("interrupted " + isInterrupted());
+            }
+        }
+        Ticker ticker = new Ticker();
+        ticker.start();
+        ticker.join();
+        return ticker.seen;
+    }
+
+    /**
+     * A hand-made hand-off on {@code LockSupport}: the waiter records {@code Thread.currentThread()}
+     * and parks until a flag is set; the starter sets it and unparks the recorded thread.
+     */
+    public static String unparkTheRecordedThread() throws InterruptedException {
+        AtomicReference<Thread> waiter = new AtomicReference<>();
+        AtomicBoolean ready = new AtomicBoolean();
+        Thread parker = new Thread(() -> {
+            waiter.set(Thread.currentThread());
+            while (!ready.get()) {
+                LockSupport.park();
+            }
+        }, "parker");
+        parker.start();
+        while (waiter.get() == null) {
+            Thread.yield();
+        }
+        ready.set(true);
+        LockSupport.unpark(waiter.get());
+        parker.join();
+        return "woke " + waiter.get().getName() + ", the started thread " + (waiter.get() == parker);
     }
 }
