@@ -65,4 +65,17 @@ class ThreadPoolsAgentIT {
             assertEquals(5, result.tasks(), "the main task and one task for each of the four async steps");
         }
     }
+
+    @Test
+    void theCommonPoolsTasksRunAsTasksOfTheRun() throws Exception {
+        List<String> outside = Pools.commonPool();
+        assertEquals(List.of("executed", "invoked 6", "same pool true", "shut down false"), outside.subList(1, 5));
+        assertTrue(outside.getFirst().startsWith("submitted on ForkJoinPool.commonPool-worker-"), outside.toString());
+        for (long seed = 0; seed < 10; seed++) {
+            SimulationResult result = Simulation.ofSeed(seed).checkDeterminism(sim -> assertEquals(List.of(
+                    "submitted on ForkJoinPool.commonPool-worker-N", "executed", "invoked 6", "same pool true",
+                    "shut down false"), Pools.commonPool()));
+            assertEquals(4, result.tasks(), "the main task and one task for each of the three submissions");
+        }
+    }
 }

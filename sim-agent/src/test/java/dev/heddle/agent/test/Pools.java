@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Work handed to the JDK's thread pools and to {@code CompletableFuture}'s async methods, as services do. */
@@ -69,5 +72,26 @@ public final class Pools {
         CompletableFuture<Void> ran = CompletableFuture.runAsync(() -> { });
         ran.join();
         return List.of("result " + six.join(), "ran " + ran.isDone(), "supplied on " + threads);
+    }
+
+    /**
+     * The common pool: a callable submitted, a runnable executed, a task invoked, all joined; the
+     * same pool every time it is asked for; shut down, it goes on.
+     */
+    public static List<String> commonPool() throws InterruptedException, ExecutionException {
+        ForkJoinPool pool = ForkJoinPool.commonPool();
+        Future<String> name = pool.submit(() -> Thread.currentThread().getName().replaceAll("\\d+$", "N"));
+        CountDownLatch ran = new CountDownLatch(1);
+        pool.execute(ran::countDown);
+        int sum = pool.invoke(new RecursiveTask<Integer>() {
+            @Override
+            protected Integer compute() {
+                return 1 + 2 + 3;
+            }
+        });
+        ran.await();
+        pool.shutdown();
+        return List.of("submitted on " + name.get(), "executed", "invoked " + sum,
+                "same pool " + (pool == ForkJoinPool.commonPool()), "shut down " + pool.isShutdown());
     }
 }
