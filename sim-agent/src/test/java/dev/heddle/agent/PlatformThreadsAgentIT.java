@@ -8,6 +8,7 @@ import dev.heddle.agent.test.Adders;
 import dev.heddle.agent.test.LockOrder;
 import dev.heddle.agent.test.ThreadApi;
 import dev.heddle.sim.FailureKind;
+import dev.heddle.sim.Host;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.SimulationResult;
@@ -150,6 +151,15 @@ class PlatformThreadsAgentIT {
                 () -> Simulation.ofSeed(1).failOnLeakedTasks(true).run(sim -> ThreadApi.leaveWaiting(false)));
         assertEquals(FailureKind.LEAKED_TASKS, f.kind(), f.getMessage());
         assertTrue(f.getMessage().contains("waiter#"), f.getMessage());
+    }
+
+    @Test
+    void aThreadStartedOnASimulatedHostRunsOnThatHost() {
+        Simulation.ofSeed(4).run(sim -> {
+            Host db = sim.host("db1", self -> assertEquals("db1", ThreadApi.hostOfANewThread()));
+            db.mainTask().join();
+            assertEquals("none", ThreadApi.hostOfANewThread());
+        });
     }
 
     @Test
