@@ -176,6 +176,7 @@ class PlatformThreadsAgentIT {
         String report = deadlock.getMessage();
         assertEquals(FailureKind.DEADLOCK, deadlock.kind(), report);
         assertTrue(report.contains("locker-a#") && report.contains("locker-b#"), report);
+        assertTrue(report.contains("main#1 waits for the end of locker-a#"), report);
         assertTrue(!report.contains("platform thread"), report);
     }
 }
