@@ -78,4 +78,20 @@ class ThreadPoolsAgentIT {
             assertEquals(4, result.tasks(), "the main task and one task for each of the three submissions");
         }
     }
+
+    @Test
+    void aScheduledPoolsWorkersAreTasksOfTheRunAndShutDownInOrder() throws Exception {
+        List<String> outside = Pools.scheduledPool();
+        assertEquals("count 4", outside.get(0));
+        for (long seed = 0; seed < 20; seed++) {
+            SimulationResult result = Simulation.ofSeed(seed).checkDeterminism(sim -> {
+                List<String> seen = Pools.scheduledPool();
+                assertEquals("count 4", seen.get(0));
+                assertTrue(TWO_WORKERS.contains(seen.get(1)), seen.toString());
+                assertEquals("shut down true", seen.get(2));
+            });
+            assertEquals(3, result.tasks(), "the main task and the pool's two workers");
+            assertEquals(List.of(), result.tasksLeftWaiting(), "the shut-down pool's workers ended");
+        }
+    }
 }

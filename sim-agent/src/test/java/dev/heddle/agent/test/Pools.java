@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Work handed to the JDK's thread pools and to {@code CompletableFuture}'s async methods, as services do. */
@@ -93,5 +95,24 @@ public final class Pools {
         pool.shutdown();
         return List.of("submitted on " + name.get(), "executed", "invoked " + sum,
                 "same pool " + (pool == ForkJoinPool.commonPool()), "shut down " + pool.isShutdown());
+    }
+
+    /**
+     * Four tasks scheduled without delay on a scheduled pool of two, each returning the name of
+     * its thread; returns how many ran, the names seen (sorted, as a set), then the pool's state.
+     */
+    public static List<String> scheduledPool() throws InterruptedException, ExecutionException {
+        ScheduledExecutorService pool = Executors.newScheduledThreadPool(2);
+        List<Future<String>> names = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            names.add(pool.schedule(() -> Thread.currentThread().getName().replaceAll("pool-\\d+-", "pool-N-"), 0,
+                    TimeUnit.SECONDS));
+        }
+        TreeSet<String> seen = new TreeSet<>();
+        for (Future<String> name : names) {
+            seen.add(name.get());
+        }
+        pool.shutdown();
+        return List.of("count " + names.size(), "threads " + seen, "shut down " + pool.isShutdown());
     }
 }
