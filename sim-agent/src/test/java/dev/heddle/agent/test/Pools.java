@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +63,10 @@ public final class Pools {
         return order;
     }
 
-    /** {@code supplyAsync}, {@code thenApplyAsync}, {@code thenCombineAsync}, joined; and the names of the threads. */
+    /**
+     * {@code supplyAsync}, {@code thenApplyAsync}, {@code thenCombineAsync}, a {@code CompletionStage}'s
+     * {@code thenApplyAsync} and {@code runAsync}, joined; and the name of the supplier's thread.
+     */
     public static List<String> asyncChain() {
         List<String> threads = new ArrayList<>();
         CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> {
@@ -71,9 +75,12 @@ public final class Pools {
         });
         CompletableFuture<Integer> four = two.thenApplyAsync(x -> x * 2);
         CompletableFuture<Integer> six = four.thenCombineAsync(two, Integer::sum);
+        CompletionStage<Integer> stage = six;
+        CompletionStage<Integer> seven = stage.thenApplyAsync(x -> x + 1);
         CompletableFuture<Void> ran = CompletableFuture.runAsync(() -> { });
         ran.join();
-        return List.of("result " + six.join(), "ran " + ran.isDone(), "supplied on " + threads);
+        return List.of("result " + six.join() + ", then " + seven.toCompletableFuture().join(), "ran " + ran.isDone(),
+                "supplied on " + threads);
     }
 
     /**
