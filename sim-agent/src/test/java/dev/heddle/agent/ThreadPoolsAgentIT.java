@@ -1,10 +1,13 @@
 package dev.heddle.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.agent.test.Pools;
+import dev.heddle.sim.FailureKind;
 import dev.heddle.sim.Simulation;
+import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.SimulationResult;
 import java.util.List;
 import java.util.Set;
@@ -94,5 +97,13 @@ class ThreadPoolsAgentIT {
             assertEquals(3, result.tasks(), "the main task and the pool's two workers");
             assertEquals(List.of(), result.tasksLeftWaiting(), "the shut-down pool's workers ended");
         }
+    }
+
+    @Test
+    void anExceptionThatKillsAPoolsWorkerFailsTheRunNamingTheWorker() {
+        SimulationFailure f = assertThrows(SimulationFailure.class,
+                () -> Simulation.ofSeed(1).run(sim -> Pools.failingExecute()));
+        assertEquals(FailureKind.TASK_FAILED, f.kind(), f.getMessage());
+        assertTrue(f.getMessage().matches("(?s).*thread 'pool-\\d+-thread-1'.*lost in the pool.*"), f.getMessage());
     }
 }

@@ -122,4 +122,16 @@ public final class Pools {
         pool.shutdown();
         return List.of("count " + names.size(), "threads " + seen, "shut down " + pool.isShutdown());
     }
+
+    /** A task handed to a pool's {@code execute()} throws, unhandled: the JDK prints it and the worker dies. */
+    public static void failingExecute() throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        CountDownLatch ran = new CountDownLatch(1);
+        pool.execute(() -> {
+            ran.countDown();
+            throw new IllegalStateException("lost in the pool");
+        });
+        ran.await();
+        pool.shutdown();
+    }
 }
