@@ -163,6 +163,17 @@ class PlatformThreadsAgentIT {
     }
 
     @Test
+    void aLatchNoThreadOfTheRunCountsDownIsADeadlock() {
+        SimulationFailure f = assertThrows(SimulationFailure.class,
+                () -> Simulation.ofSeed(1).run(sim -> ThreadApi.joinAThreadWaitingOnALatchForEver()));
+        assertEquals(FailureKind.DEADLOCK, f.kind(), f.getMessage());
+        assertTrue(f.getMessage().contains("main#1 waits for the end of latch-waiter#2"), f.getMessage());
+        assertTrue(f.getMessage().contains("latch-waiter#2 waits for java.util.concurrent.CountDownLatch"),
+                f.getMessage());
+        assertTrue(f.getMessage().contains("no thread of this run escaped it"), f.getMessage());
+    }
+
+    @Test
     void crossedLockOrdersDeadlockForSomeSeedNamingBothThreads() {
         SimulationFailure deadlock = null;
         for (long seed = 0; seed < SEEDS && deadlock == null; seed++) {

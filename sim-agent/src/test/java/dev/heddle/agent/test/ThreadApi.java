@@ -174,4 +174,18 @@ public final class ThreadApi {
         t.join();
         return host[0];
     }
+
+    /** A thread that waits on a latch nobody counts down, joined: a deadlock of the program's own threads. */
+    public static void joinAThreadWaitingOnALatchForEver() throws InterruptedException {
+        CountDownLatch never = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "latch-waiter");
+        waiter.start();
+        waiter.join();
+    }
 }
