@@ -253,6 +253,14 @@ final class FailureReports {
     }
 
     /**
+     * Whether {@code t} waits in a {@code java.util.concurrent} wait that is not a lock's (a latch,
+     * a queue, a future: see {@link #outsideWait}), and not on real I/O.
+     */
+    static boolean waitsInJdkConcurrency(SimTask t) {
+        return t.thread != null && realIoFrame(t.thread) == null && outsideWait(t.thread) != null;
+    }
+
+    /**
      * {@code t} as a dump shows it: a Heddle task by its name and id, with {@code @host} on a
      * simulated host; a virtual thread it started by the simulator's name and number for it. Null
      * once its thread has ended.
@@ -262,7 +270,9 @@ final class FailureReports {
             return null;
         }
         if (t.task == null) {
-            return TaskDumper.describe(t.id, t.name, t.thread);
+            // A platform thread's runner is named as the thread, then its id, which the dump adds itself.
+            String threadName = t.thread.getName();
+            return TaskDumper.describe(t.id, t.name.equals(threadName + "#" + t.id) ? threadName : t.name, t.thread);
         }
         String name = t.incarnation == null ? t.task.name() : t.task.name() + "@" + t.incarnation.name();
         return TaskDumper.describe(t.task.id(), name, t.thread);

@@ -7,6 +7,7 @@ import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
 import dev.heddle.runtime.internal.ThreadOrigin;
 import dev.heddle.runtime.internal.VirtualThreads;
+import dev.heddle.sim.instrument.SchedulingPoints;
 import dev.heddle.sim.instrument.SimulatedJdkCalls;
 import dev.heddle.time.TimeDriver;
 import dev.heddle.time.VirtualTimeDriver;
@@ -53,6 +54,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     /** Null unless the run has {@link Simulation#spuriousWakeups} on. */
     private final SpuriousWakeups spurious;
     private final EscapedThreads escaped = new EscapedThreads();
+    private final PlatformThreadTasks platformThreads = new PlatformThreadTasks();
     private final Thread carrier;
     /** The scheduling points of instrumented code, when the run has them on; else null. */
     private final InterleavingPoints points;
@@ -233,8 +235,13 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     private void noProgress() {
         boolean adoptedAlive = alive.values().stream().anyMatch(t -> t.task == null);
         WaitForGraph graph = null;
+        boolean waitsOnTheRunsThreads = false;
         for (SimTask t : alive.values()) {
             if (EscapedThreads.joinsThreadOfTheRun(t, adoptedAlive)) {
+                continue;
+            }
+            if (waitsOnTheRunsThreads(t)) {
+                waitsOnTheRunsThreads = true;
                 continue;
             }
             String outside = escaped.waitsForEscaped(t, adoptedAlive);
@@ -260,7 +267,20 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             return;
         }
         fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport(),
-                graph) + escaped.note(), null, null, graph);
+                graph) + escaped.note() + (waitsOnTheRunsThreads ? EscapedThreads.UNSEEN_THREADS : ""), null, null,
+                graph);
+    }
+
+    /**
+     * Whether {@code t} waits in a {@code java.util.concurrent} wait (a latch, a queue, a future)
+     * for the run's own threads: under the agent, which runs the platform threads and pools that
+     * instrumented code starts as tasks, and when none of this run's threads escaped it. Nothing
+     * outside the run was then handed the work, and a wait no task can end is a deadlock, not a
+     * wake-up to come from outside.
+     */
+    private boolean waitsOnTheRunsThreads(SimTask t) {
+        return SchedulingPoints.instrumentedPackages() != null && escaped.noneEscaped()
+                && FailureReports.waitsInJdkConcurrency(t);
     }
 
     /**
@@ -478,18 +498,51 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                 && spurious.atWait(running, wait);
     }
 
-    /** A start the agent's {@code JdkCalls} shows: see {@link EscapedThreads#started}. */
+    /** A virtual thread's start the agent's {@code ThreadCalls} shows: see {@link EscapedThreads#started}. */
     @Override
     public void starting(Thread thread) {
         if (Thread.currentThread() != runningThread) {
             return;
         }
-        boolean ownScheduler = thread.isVirtual() && isOwnExecutor(VirtualThreads.schedulerOf(thread));
-        String error = escaped.started(thread, running, ownScheduler);
+        String error = escaped.started(thread, running, isOwnExecutor(VirtualThreads.schedulerOf(thread)));
         if (error != null) {
             fail(FailureKind.FOREIGN_WAKEUP, error, null);
             throw new IllegalStateException(error);
         }
+    }
+
+    // ---- platform threads run as tasks (PlatformThreadTasks), under the agent ----
+
+    @Override
+    public void runsWorkOf(Thread runner, Thread platform) {
+        platformThreads.add(runner, platform);
+        escaped.runsInside(platform);
+    }
+
+    @Override
+    public Thread shownAs(Thread current) {
+        return platformThreads.shownAs(current);
+    }
+
+    @Override
+    public Thread runnerOf(Thread platform) {
+        return platformThreads.runnerOf(platform);
+    }
+
+    @Override
+    public void uncaught(Thread platform, Throwable failure) {
+        SimTask t = Thread.currentThread() == runningThread ? running : null;
+        String task = t == null ? "" : " (task " + t + ")";
+        fail(FailureKind.TASK_FAILED, "thread '" + platform.getName() + "'" + task + " ended with an uncaught "
+                + failure + ", which no uncaught-exception handler takes (neither the thread's, its group's nor"
+                + " Thread.setDefaultUncaughtExceptionHandler's): the JDK would print it and let the thread die."
+                + " Catch it in the thread's work, or give the thread a handler that decides what it means.",
+                failure, t == null ? null : t.name, null);
+    }
+
+    @Override
+    public Executor asyncPool() {
+        return platformThreads.asyncPool();
     }
 
     private boolean isOwnExecutor(Executor executor) {
@@ -575,15 +628,27 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         return t;
     }
 
-    /** A virtual thread a task started with the JDK's API: it inherited this carrier, so it joins the run. */
+    /**
+     * A virtual thread a task started with the JDK's API: it inherited this carrier, so it joins
+     * the run. One that runs a platform thread's work keeps that thread's name (the task's name
+     * adds its id) and daemon status.
+     */
     private SimTask adopt(Runnable continuation) {
         Thread thread = VirtualThreads.threadOf(continuation);
-        String parent = running == null ? "the simulation" : running.name;
-        String name = "virtual-thread-of-" + parent + "-" + nextId;
-        if (thread != null) {
-            thread.setName(name);
+        PlatformThreadTasks.Shown shown = thread == null ? null : platformThreads.shown(thread);
+        String name;
+        if (shown != null) {
+            name = shown.name() + "#" + nextId;
+        } else {
+            String parent = running == null ? "the simulation" : running.name;
+            name = "virtual-thread-of-" + parent + "-" + nextId;
+            if (thread != null) {
+                thread.setName(name);
+            }
         }
-        return register(name, thread, continuation, null, running == null ? null : running.incarnation);
+        SimTask t = register(name, thread, continuation, null, running == null ? null : running.incarnation);
+        t.daemon = shown != null && shown.daemon();
+        return t;
     }
 
     // ---- hosts ----
@@ -682,7 +747,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         return new ArrayList<>(alive.values());
     }
 
-    /** The tasks alive outside every host: the ones a test may leak (a host's are its server's, stopped at the end). */
     /**
      * After the main task has returned: runs the tasks that are ready until none is, without
      * moving time, so that a task spawned and never joined still runs until it waits, and a
@@ -697,10 +761,14 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         }
     }
 
+    /**
+     * The tasks alive outside every host (a host's are its server's, stopped at the end), but for
+     * the daemon threads' work, which the run abandons as the JVM abandons daemon threads.
+     */
     List<SimTask> aliveTasksOutsideHosts() {
         List<SimTask> outside = new ArrayList<>();
         for (SimTask t : alive.values()) {
-            if (t.incarnation == null) {
+            if (t.incarnation == null && !t.daemon) {
                 outside.add(t);
             }
         }
