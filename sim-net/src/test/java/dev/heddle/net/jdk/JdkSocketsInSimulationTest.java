@@ -11,7 +11,8 @@ import dev.heddle.sim.Sim;
 import dev.heddle.sim.Simulation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -239,6 +240,34 @@ class JdkSocketsInSimulationTest {
                 assertEquals("PONG o\n".length(), socket.getInputStream().available());
             }
             server.crash();
+        });
+    }
+
+    @Test
+    void aClientBoundBeforeItConnectsKeepsItsPortAndItsHostsAddress() {
+        Simulation.ofSeed(9).run(sim -> {
+            Host server = sim.host("server", self -> {
+                try (ServerSocket listening = new ServerSocket(PORT);
+                        Socket accepted = listening.accept()) {
+                    assertEquals(PORT, accepted.getLocalPort());
+                    assertEquals(List.of(InetAddress.getByName("client"), 40000), List.of(accepted.getInetAddress(),
+                            accepted.getPort()));
+                }
+            });
+            Host client = sim.host("client", self -> {
+                try (Socket socket = new Socket()) {
+                    socket.bind(new InetSocketAddress(40000));
+                    assertEquals(List.of(self.address(), 40000), List.of(socket.getLocalAddress(),
+                            socket.getLocalPort()));
+                    socket.connect(new InetSocketAddress("server", PORT));
+                    assertEquals(-1, socket.getInputStream().read());
+                }
+                try (Socket other = new Socket()) {
+                    assertThrows(BindException.class, () -> other.bind(new InetSocketAddress("server", 0)));
+                }
+            });
+            client.mainTask().join();
+            server.mainTask().join();
         });
     }
 
