@@ -215,6 +215,35 @@ class JdkSocketsInSimulationTest {
     }
 
     @Test
+    void interruptingAReadingVirtualThreadClosesTheSocketAlikeOnLoopbackAndInSimulation() throws Exception {
+        List<String> real = Loopback.withLineServer((host, port) -> interruptedRead(LineClient.connect(host, port, 0),
+                () -> Thread.sleep(100)));
+        List<String> simulated = new ArrayList<>();
+        Simulation.ofSeed(10).run(sim -> {
+            Host server = sim.host("server", self -> LineServer.serve(new ServerSocket(PORT)));
+            simulated.addAll(interruptedRead(LineClient.connect("server", PORT, 0),
+                    () -> sim.sleep(Duration.ofMillis(100))));
+            server.crash();
+        });
+        assertEquals(List.of("java.net.SocketException: Closed by interrupt", "interrupted true", "closed true"), real);
+        assertEquals(real, simulated);
+    }
+
+    /** A virtual thread reads from {@code client} until another interrupts it after {@code pause}. */
+    private static List<String> interruptedRead(LineClient client, Loopback.Action pause) throws Exception {
+        List<String> seen = new ArrayList<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            seen.add(outcome(client::receive));
+            seen.add("interrupted " + Thread.currentThread().isInterrupted());
+        });
+        pause.run();
+        reader.interrupt();
+        reader.join();
+        seen.add("closed " + client.socket().isClosed());
+        return seen;
+    }
+
+    @Test
     void optionsAreKeptAsSetAndUrgentDataIsRefusedSayingWhy() {
         Simulation.ofSeed(8).run(sim -> {
             Host server = sim.host("server", self -> LineServer.serve(new ServerSocket(PORT)));
