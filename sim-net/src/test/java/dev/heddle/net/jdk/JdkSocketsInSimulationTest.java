@@ -229,6 +229,27 @@ class JdkSocketsInSimulationTest {
         assertEquals(real, simulated);
     }
 
+    @Test
+    void interruptingAWriteWaitingOnAFullWindowClosesTheSocket() {
+        Simulation.ofSeed(11).run(sim -> {
+            Host server = sim.host("server", self -> {
+                try (ServerSocket listening = new ServerSocket(PORT); Socket neverRead = listening.accept()) {
+                    sim.sleep(Duration.ofHours(1));
+                }
+            });
+            Socket socket = new Socket("server", PORT);
+            List<String> seen = new ArrayList<>();
+            Thread writer = Thread.ofVirtual().start(() -> seen.add(outcome(
+                    () -> socket.getOutputStream().write(new byte[1 << 20]))));
+            sim.sleep(Duration.ofSeconds(1));
+            writer.interrupt();
+            writer.join();
+            assertEquals(List.of("java.net.SocketException: Closed by interrupt"), seen);
+            assertTrue(socket.isClosed());
+            server.crash();
+        });
+    }
+
     /** A virtual thread reads from {@code client} until another interrupts it after {@code pause}. */
     private static List<String> interruptedRead(LineClient client, Loopback.Action pause) throws Exception {
         List<String> seen = new ArrayList<>();

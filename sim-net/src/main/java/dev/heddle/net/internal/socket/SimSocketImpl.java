@@ -194,7 +194,10 @@ final class SimSocketImpl extends SocketImpl {
         }
     }
 
-    /** Writes all of {@code from}'s bytes in the range, waiting while the connection's window is full. */
+    /**
+     * Writes all of {@code from}'s bytes in the range, waiting while the connection's window is
+     * full; an interrupt ends the wait ({@code Socket}'s stream then closes the socket).
+     */
     void write(byte[] from, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, from.length);
         SimStream connection = connectedStream();
@@ -204,8 +207,10 @@ final class SimSocketImpl extends SocketImpl {
         try {
             int done = 0;
             while (done < length) {
-                done += connection.write(from, offset + done, length - done);
+                done += waits.await(connection.writeOp(from, offset + done, length - done), 0, null);
             }
+        } catch (InterruptedIOException e) {
+            throw e;
         } catch (IOException e) {
             throw JdkSocketExceptions.streamFailed(e);
         }

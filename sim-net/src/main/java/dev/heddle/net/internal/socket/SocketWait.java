@@ -42,7 +42,7 @@ final class SocketWait {
     }
 
     /**
-     * {@code op}'s result; waits for ever when {@code millis} is 0.
+     * {@code op}'s result; waits for ever when {@code millis} is 0 ({@code timedOut} is then not used).
      *
      * @throws SocketTimeoutException made by {@code timedOut} when {@code millis} pass first
      * @throws InterruptedIOException when the thread is interrupted, before or while it waits; the
