@@ -328,6 +328,64 @@ class JdkSocketsInSimulationTest {
         }
     }
 
+    @Test
+    void theSameSeedRunsTheSameRetriesThroughLossACrashAndAPartition() {
+        List<String> all = new ArrayList<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            List<String> outcomes = new ArrayList<>();
+            Simulation.ofSeed(seed).checkDeterminism(sim -> {
+                outcomes.clear();
+                faultyWorkload(sim, outcomes);
+            });
+            assertEquals(2, outcomes.size(), "both clients finish: " + outcomes);
+            all.addAll(outcomes);
+        }
+        assertTrue(all.stream().allMatch(o -> o.startsWith("done")), "every client gets through: " + all);
+        for (String failure : List.of("SocketException: Connection reset", "ConnectException: Connection refused",
+                "SocketTimeoutException: Connect timed out")) {
+            assertTrue(all.stream().anyMatch(o -> o.contains(failure)), failure + " met on the way: " + all);
+        }
+    }
+
+    /**
+     * Two clients retry a conversation (timeouts of virtual seconds, backoff) while the links lose
+     * messages, the server's host crashes and restarts, and a partition comes and goes; each
+     * records how it ended.
+     */
+    private static void faultyWorkload(Sim sim, List<String> outcomes) throws Exception {
+        SimNet.current().defaults().latency(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(10))).loss(0.05);
+        Host server = sim.host("server", self -> LineServer.serve(new ServerSocket(PORT)));
+        List<Host> clients = new ArrayList<>();
+        for (String name : List.of("c1", "c2")) {
+            clients.add(sim.host(name, self -> {
+                List<String> failures = new ArrayList<>();
+                for (int attempt = 0; attempt < 8; attempt++) {
+                    try (LineClient client = LineClient.connect("server", PORT, 1_000)) {
+                        client.socket().setSoTimeout(2_000);
+                        assertEquals("PONG r", client.ping("r"));
+                        outcomes.add("done after " + failures);
+                        return;
+                    } catch (IOException e) {
+                        failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                        sim.sleep(Duration.ofSeconds(1L << Math.min(attempt, 3)));
+                    }
+                }
+                outcomes.add("gave up after " + failures);
+            }));
+        }
+        sim.sleep(Duration.ofMillis(sim.random().nextInt(30)));
+        server.crash();
+        sim.sleep(Duration.ofMillis(sim.random().nextInt(2_000)));
+        server.restart();
+        SimNet.current().partition(List.of("c1"), List.of("server"));
+        sim.sleep(Duration.ofMillis(sim.random().nextInt(5_000)));
+        SimNet.current().repairAll();
+        for (Host client : clients) {
+            client.mainTask().join();
+        }
+        server.crash();
+    }
+
     /** Three clients, one of them on a virtual thread of its own, talk to a server over links with jitter. */
     private static void jitteryWorkload(Sim sim) throws Exception {
         SimNet.current().defaults().latency(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(20)));
