@@ -152,13 +152,12 @@ class JdkSocketsInSimulationTest {
                 SocketTimeoutException accept = assertThrows(SocketTimeoutException.class, listening::accept);
                 assertEquals("Accept timed out", accept.getMessage());
                 assertTimedOutAfter(Duration.ofHours(1), sim.now() - start);
-                Thread peer = Thread.ofVirtual().start(() -> {
+                List<String> peerRead = new ArrayList<>();
+                Thread peer = Thread.ofVirtual().start(() -> peerRead.add(outcome(() -> {
                     try (Socket quiet = listening.accept()) {
-                        assertEquals(-1, quiet.getInputStream().read(), "the client closes after its timeout");
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
+                        peerRead.add("read " + quiet.getInputStream().read());
                     }
-                });
+                })));
                 try (Socket socket = new Socket("server", PORT)) {
                     socket.setSoTimeout(3_600_000);
                     long before = sim.now();
@@ -168,6 +167,7 @@ class JdkSocketsInSimulationTest {
                     assertTimedOutAfter(Duration.ofHours(1), sim.now() - before);
                 }
                 peer.join();
+                assertEquals(List.of("read -1", "returned"), peerRead, "the client closed after its timeout");
             }
         }).mainTask().join());
     }
@@ -294,6 +294,27 @@ class JdkSocketsInSimulationTest {
     }
 
     @Test
+    void localhostOnASimulatedHostIsThatHost() {
+        Simulation.ofSeed(12).run(sim -> {
+            List<Object> seen = new ArrayList<>();
+            Host server = sim.host("server", self -> {
+                Thread.ofVirtual().start(() -> {
+                    try (LineClient local = LineClient.connect("localhost", PORT, 0);
+                            LineClient loopback = LineClient.connect("127.0.0.1", PORT, 0)) {
+                        seen.addAll(List.of(local.ping("l"), loopback.ping("127"), local.socket().getInetAddress()));
+                    } catch (IOException e) {
+                        seen.add(e);
+                    }
+                });
+                LineServer.serve(new ServerSocket(PORT));
+            });
+            sim.sleep(Duration.ofSeconds(1));
+            assertEquals(List.of("PONG l", "PONG 127", server.address()), seen);
+            server.crash();
+        });
+    }
+
+    @Test
     void aClientBoundBeforeItConnectsKeepsItsPortAndItsHostsAddress() {
         Simulation.ofSeed(9).run(sim -> {
             Host server = sim.host("server", self -> {
@@ -393,15 +414,12 @@ class JdkSocketsInSimulationTest {
         List<Host> clients = new ArrayList<>();
         for (String name : List.of("c1", "c2", "c3")) {
             clients.add(sim.host(name, self -> {
-                Thread thread = Thread.ofVirtual().start(() -> {
-                    try {
-                        assertEquals(List.of("PONG a", "PONG b", "BYE 3"), conversation("server", PORT));
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                List<String> onThread = new ArrayList<>();
+                Thread thread = Thread.ofVirtual().start(() -> onThread.add(outcome(
+                        () -> onThread.addAll(conversation("server", PORT)))));
                 assertEquals(List.of("PONG a", "PONG b", "BYE 3"), conversation("server", PORT));
                 thread.join();
+                assertEquals(List.of("PONG a", "PONG b", "BYE 3", "returned"), onThread);
             }));
         }
         for (Host client : clients) {

@@ -138,6 +138,19 @@ public final class SimNetwork implements NetBackend {
     }
 
     /**
+     * {@code remote} as a connect of the calling task reaches it: a loopback or wildcard address
+     * ({@code localhost}, 127.0.0.1, ::1, 0.0.0.0) is the task's own host, which is where such a
+     * connect goes on a real machine; any other address is left as it is.
+     */
+    public InetSocketAddress fromThisHost(InetSocketAddress remote) {
+        InetAddress address = remote.getAddress();
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+            return new InetSocketAddress(Host.current().map(Host::address).orElse(OUTSIDE), remote.getPort());
+        }
+        return remote;
+    }
+
+    /**
      * The address a client socket of the calling task is bound to before it connects, as
      * {@code java.net.Socket.bind} asks: its host's address, whatever of it {@code asked} names, and
      * {@code asked}'s port, or a port of its own for port 0, which no later connection or listener

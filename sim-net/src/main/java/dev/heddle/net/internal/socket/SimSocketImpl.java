@@ -89,7 +89,7 @@ final class SimSocketImpl extends SocketImpl {
         }
         StreamDriver connected;
         try {
-            connected = waits.await(network.connectOp(boundClient, to), timeoutMillis,
+            connected = waits.await(network.connectOp(boundClient, network.fromThisHost(to)), timeoutMillis,
                     () -> JdkSocketExceptions.timedOut("Connect timed out", "no answer from " + AddressText.of(to)
                             + " within " + timeoutMillis + " ms of virtual time"));
         } catch (SocketTimeoutException e) {
