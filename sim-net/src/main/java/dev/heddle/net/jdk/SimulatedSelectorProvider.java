@@ -38,8 +38,6 @@ import java.util.Optional;
  * without it a simulated task's channel fails saying so, rather than reaching the real network.
  */
 public final class SimulatedSelectorProvider extends SelectorProvider {
-    /** The system property that turns simulated JDK networking on. */
-    static final String SWITCH = "heddle.simulateJdkNetwork";
     /** The JVM option that lets this provider reach the JDK's own. */
     static final String EXPORT = "--add-exports java.base/sun.nio.ch=ALL-UNNAMED";
 
@@ -134,8 +132,9 @@ public final class SimulatedSelectorProvider extends SelectorProvider {
         if (run.isEmpty()) {
             return Optional.empty();
         }
-        if (!Boolean.getBoolean(SWITCH)) {
-            throw new IllegalStateException(opening + " in a simulated task needs the test JVM started with -D" + SWITCH
+        if (!JdkNetwork.isSwitchedOn()) {
+            throw new IllegalStateException(opening + " in a simulated task needs the test JVM started with -D"
+                    + JdkNetwork.SWITCH
                     + "=true (in Surefire's argLine), which opens java.nio channels on the run's simulated network;"
                     + " without it a simulated task never opens a real channel");
         }

@@ -1,6 +1,6 @@
 /**
- * Unmodified JDK networking code in simulation: with the test JVM's switch on, sockets, channels
- * and name lookups made by a simulated task go over the run's simulated network, and every other
- * thread's are the JDK's own.
+ * Unmodified JDK network code ({@code java.net} sockets, {@code java.nio} channels, name lookup)
+ * on the simulated network when it runs in a simulated task: {@link dev.heddle.net.jdk.JdkNetwork}
+ * names the switch and the JVM options that turn this on.
  */
 package dev.heddle.net.jdk;

@@ -105,7 +105,7 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
         if (pending != null) {
             throw new ConnectionPendingException();
         }
-        SelectableOp<StreamDriver> connect = network.connectOp(address);
+        SelectableOp<StreamDriver> connect = network.connectOp(null, address);
         pending = connect;
         if (!isBlocking()) {
             return connect.tryNow() && connected(connect);

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * thus stalls its writer too. The window reopens as soon as the peer reads: the acknowledgment's
  * own trip is not modelled.
  */
-final class SimStream implements StreamDriver {
+public final class SimStream implements StreamDriver {
     /** Bytes one side may have sent and its peer not yet read: 64 KiB, a common default TCP window. */
     static final int WINDOW = 64 * 1024;
 
@@ -128,6 +128,16 @@ final class SimStream implements StreamDriver {
         }
     }
 
+    /** How many bytes arrived and were not read yet: what a read takes without waiting. 0 once closed. */
+    public int available() {
+        network.lock.lock();
+        try {
+            return closed ? 0 : inboxBytes;
+        } finally {
+            network.unlock();
+        }
+    }
+
     @Override
     public InetSocketAddress localAddress() {
         return local;
@@ -146,6 +156,15 @@ final class SimStream implements StreamDriver {
     @Override
     public SelectableOp<Void> readableOp() {
         return new SimReadOp(this, null, 0, 0).map(ready -> null);
+    }
+
+    /**
+     * Writing at least one and at most {@code length} bytes of {@code from}, as many as the window
+     * takes, as an op that waits while the window is full; its result is the count sent. A write
+     * given up while it waits has sent nothing. {@code java.net.Socket} waits on it its own way.
+     */
+    public SelectableOp<Integer> writeOp(byte[] from, int offset, int length) {
+        return new SimWriteOp(this, from, offset, length);
     }
 
     /** Writes what the window takes, waiting while it is full; the wait is a suspension point. */
