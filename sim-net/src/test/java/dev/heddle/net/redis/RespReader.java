@@ -1,0 +1,106 @@
+package dev.heddle.net.redis;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProtocolException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the commands a Redis client sends: RESP arrays of bulk strings ({@code *2\r\n$3\r\nGET\r\n$1\r\nk\r\n}),
+ * the only form client libraries use. Redis' inline commands (a bare text line, for telnet) are
+ * refused as a protocol error, which a library never sends.
+ */
+final class RespReader {
+    /** Redis' own default limit on one bulk string (proto-max-bulk-len, 512 MB). */
+    private static final int MAX_BULK_LENGTH = 512 * 1024 * 1024;
+    /** A bound on the element count of one command, far above what a client sends, as the list is sized from it. */
+    private static final int MAX_ARGUMENTS = 1024 * 1024;
+
+    private final InputStream in;
+
+    RespReader(InputStream in) {
+        this.in = new BufferedInputStream(in);
+    }
+
+    /**
+     * The next command, its name first; null when the client ended the connection between commands.
+     *
+     * @throws ProtocolException if the bytes are not a RESP array of bulk strings; the message is
+     *     the one Redis replies with before closing the connection
+     * @throws EOFException if the connection ends inside a command
+     */
+    List<byte[]> readCommand() throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        if (first != '*') {
+            throw new ProtocolException("Protocol error: expected '*', got '" + (char) first + "'");
+        }
+        long count = readLength("multibulk", MAX_ARGUMENTS);
+        if (count <= 0) {
+            throw new ProtocolException("Protocol error: invalid multibulk length");
+        }
+        List<byte[]> arguments = new ArrayList<>((int) count);
+        for (int i = 0; i < count; i++) {
+            int marker = readByte();
+            if (marker != '$') {
+                throw new ProtocolException("Protocol error: expected '$', got '" + (char) marker + "'");
+            }
+            byte[] argument = new byte[(int) readLength("bulk", MAX_BULK_LENGTH)];
+            readFully(argument);
+            if (readByte() != '\r' || readByte() != '\n') {
+                throw new ProtocolException("Protocol error: bulk string not followed by CRLF");
+            }
+            arguments.add(argument);
+        }
+        return arguments;
+    }
+
+    /** Whether bytes of a next command are already here: the client pipelined, so replies can be sent together. */
+    boolean hasBufferedInput() throws IOException {
+        return in.available() > 0;
+    }
+
+    private long readLength(String what, int max) throws IOException {
+        long value = 0;
+        int digits = 0;
+        int b;
+        while ((b = readByte()) != '\r') {
+            if (b < '0' || b > '9' || ++digits > 10) {
+                throw new ProtocolException("Protocol error: invalid " + what + " length");
+            }
+            value = value * 10 + (b - '0');
+        }
+        if (readByte() != '\n' || digits == 0 || value > max) {
+            throw new ProtocolException("Protocol error: invalid " + what + " length");
+        }
+        return value;
+    }
+
+    private void readFully(byte[] into) throws IOException {
+        int done = 0;
+        while (done < into.length) {
+            int count = in.read(into, done, into.length - done);
+            if (count < 0) {
+                throw endedInsideACommand();
+            }
+            done += count;
+        }
+    }
+
+    private int readByte() throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw endedInsideACommand();
+        }
+        return b;
+    }
+
+    private static EOFException endedInsideACommand() {
+        return new EOFException("the client ended the connection inside a command");
+    }
+}
