@@ -1,0 +1,186 @@
+package dev.heddle.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.net.redis.RedisServer;
+import dev.heddle.runtime.Heddle;
+import dev.heddle.sim.Host;
+import dev.heddle.sim.Sim;
+import dev.heddle.sim.Simulation;
+import dev.heddle.sim.SimulationResult;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Jedis, a widely used Redis client, unmodified, in a simulation: its {@code java.net.Socket}s
+ * (created, connected with a timeout and read with {@code setSoTimeout} inside Jedis) and its
+ * {@code InetAddress} lookup of "redis" go over the simulated network, to {@link RedisServer} on
+ * another simulated host. It works, times out on virtual time under a partition, and reconnects
+ * after the server's host crashes and restarts, on every seed, and a seed replays exactly.
+ * {@link JedisOnLoopbackTest} runs the same client against the same server over loopback.
+ */
+@Disabled("needs the java.net Socket seam of branch wt15-socket (not merged yet): without it Jedis' Socket.connect"
+        + " in a simulated task is a real connect, reported as FOREIGN_WAKEUP")
+class JedisInSimulationTest {
+    private static final int SEEDS = 200;
+    private static final int PORT = 6379;
+    /** Jedis' connect and read timeout (its connectionTimeoutMillis and socketTimeoutMillis). */
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_OUTAGE = Duration.ofSeconds(2);
+    private static final Duration MAX_LATENCY = Duration.ofMillis(5);
+    /** Jedis' connect sequence and one command: connect, HELLO 3, HELLO 2, CLIENT SETINFO (pipelined), PING. */
+    private static final int ROUND_TRIPS_TO_RECONNECT = 5;
+
+    @Test
+    void jedisWorksTimesOutUnderAPartitionAndReconnectsAfterACrashOnEverySeed() {
+        Set<Long> traceHashes = new HashSet<>();
+        Set<Long> outages = new HashSet<>();
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            long[] outage = new long[1];
+            SimulationResult result = Simulation.ofSeed(seed).run(sim -> outage[0] = scenario(sim));
+            traceHashes.add(result.traceHash());
+            outages.add(outage[0]);
+        }
+        assertTrue(traceHashes.size() > SEEDS / 2, "seeds should lead to different runs: " + traceHashes.size());
+        assertTrue(outages.size() > SEEDS / 4, "seeds should vary the outage: " + outages.size());
+    }
+
+    @Test
+    void aSeedReplaysWithTheSameTraceHash() {
+        for (long seed = 1; seed <= 5; seed++) {
+            Simulation.ofSeed(seed).checkDeterminism(JedisInSimulationTest::scenario);
+        }
+    }
+
+    /**
+     * A Redis server on host "redis" and Jedis on host "app": commands, then a partition, then a
+     * crash of "redis" restarted after a seeded outage. Returns the outage in nanoseconds.
+     */
+    private static long scenario(Sim sim) throws Exception {
+        SimNet.current().defaults().latency(Latency.uniform(Duration.ofMillis(1), MAX_LATENCY));
+        Host redis = sim.host("redis", self -> RedisServer.serve(TcpListener.bind("0.0.0.0:" + PORT)).join());
+        long[] outage = new long[1];
+        Host app = sim.host("app", self -> {
+            try (RedisClient client = JedisClients.pooled("redis", PORT, TIMEOUT)) {
+                untilConnected(client);
+                commandsWork(client);
+                readsTimeOutAcrossAPartition(client);
+                outage[0] = reconnectsAfterACrash(client, redis);
+            }
+        });
+        app.mainTask().join();
+        redis.crash();
+        return outage[0];
+    }
+
+    private static void commandsWork(RedisClient client) {
+        assertEquals("OK", client.set("greeting", "hello"));
+        assertEquals("hello", client.get("greeting"));
+        assertEquals(1, client.incr("visits"));
+        assertEquals(2, client.incr("visits"));
+        assertEquals(2, client.exists("greeting", "visits", "absent"));
+        assertEquals("OK", client.set("session", "s1", SetParams.setParams().px(100)));
+        assertEquals(1, client.del("session"));
+        assertEquals("OK", client.set("session", "s2", SetParams.setParams().ex(60)));
+        Heddle.sleep(Duration.ofSeconds(59));
+        assertEquals("s2", client.get("session"));
+        Heddle.sleep(Duration.ofSeconds(1));
+        assertNull(client.get("session"), "expired after 60 virtual seconds");
+    }
+
+    /**
+     * Across a cut, the request stalls and Jedis' read gives up after its socket timeout,
+     * measured on virtual time; a new connection cannot be made either. After the repair the
+     * pool replaces the broken connection and the data is still there.
+     */
+    private static void readsTimeOutAcrossAPartition(RedisClient client) {
+        SimNet.current().partition(List.of("app"), List.of("redis"));
+        long start = Heddle.now();
+        JedisConnectionException read = assertThrows(JedisConnectionException.class, () -> client.get("greeting"));
+        assertInstanceOf(SocketTimeoutException.class, read.getCause(), read::toString);
+        assertEquals(TIMEOUT.toNanos(), Heddle.now() - start, "the read waited its socket timeout");
+        start = Heddle.now();
+        JedisConnectionException connect = assertThrows(JedisConnectionException.class, () -> client.ping());
+        assertTrue(failures(connect).stream().anyMatch(SocketTimeoutException.class::isInstance),
+                () -> "a connect across the cut times out: " + failures(connect));
+        assertEquals(TIMEOUT.toNanos(), Heddle.now() - start, "the connect waited its timeout");
+        SimNet.current().repairAll();
+        assertEquals("hello", client.get("greeting"));
+    }
+
+    /**
+     * The crash resets Jedis' connection; while "redis" is down connections are refused; Jedis
+     * reconnects within one retry pause after the restart, to a server that lost its data.
+     */
+    private static long reconnectsAfterACrash(RedisClient client, Host redis) {
+        long outage = Heddle.random().nextLong(LONGEST_OUTAGE.toNanos() + 1);
+        long[] restartedAt = new long[1];
+        redis.crash();
+        Heddle.spawn("restart-redis", () -> {
+            Heddle.sleep(Duration.ofNanos(outage));
+            restartedAt[0] = Heddle.now();
+            redis.restart();
+        });
+        JedisConnectionException reset = assertThrows(JedisConnectionException.class, () -> client.get("greeting"));
+        assertTrue(failures(reset).stream().anyMatch(f -> f instanceof SocketException s
+                && s.getMessage().contains("reset")), () -> "the crash reset the connection: " + failures(reset));
+        int refused = untilConnected(client);
+        long reconnectDelay = Heddle.now() - restartedAt[0];
+        assertTrue(restartedAt[0] > 0 && reconnectDelay >= 0, "reconnected only after the restart");
+        long bound = RETRY_PAUSE.plus(MAX_LATENCY.multipliedBy(2L * ROUND_TRIPS_TO_RECONNECT)).toNanos();
+        assertTrue(reconnectDelay <= bound, "reconnected " + reconnectDelay + " ns after the restart");
+        assertTrue(refused >= outage / (RETRY_PAUSE.toNanos() + TIMEOUT.toNanos()),
+                refused + " refused attempts in an outage of " + outage + " ns");
+        assertNull(client.get("greeting"), "a restarted Redis without persistence starts empty");
+        assertEquals(1, client.incr("visits"));
+        assertFalse(client.exists("session"));
+        return outage;
+    }
+
+    /** Pings until the server answers, pausing between attempts; returns how many attempts failed. */
+    private static int untilConnected(RedisClient client) {
+        int failed = 0;
+        while (true) {
+            try {
+                assertEquals("PONG", client.ping());
+                return failed;
+            } catch (JedisConnectionException notYet) {
+                failed++;
+                Heddle.sleep(RETRY_PAUSE);
+            }
+        }
+    }
+
+    /** {@code failure}, its causes and what they suppressed (Jedis keeps each address' connect failure so). */
+    private static List<Throwable> failures(Throwable failure) {
+        List<Throwable> all = new ArrayList<>();
+        List<Throwable> pending = new ArrayList<>(List.of(failure));
+        while (!pending.isEmpty()) {
+            Throwable next = pending.removeLast();
+            if (!all.contains(next)) {
+                all.add(next);
+                pending.addAll(List.of(next.getSuppressed()));
+                if (next.getCause() != null) {
+                    pending.add(next.getCause());
+                }
+            }
+        }
+        return all;
+    }
+}
