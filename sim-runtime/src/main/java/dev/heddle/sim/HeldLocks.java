@@ -24,6 +24,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class HeldLocks {
     /** Frames below a task's body (the runtime and the JDK's thread machinery) are not searched. */
     private static final String TASK = "dev.heddle.runtime.internal.Task";
+    /** Where every Heddle wait parks. */
+    private static final String SUSPENSION = "dev.heddle.runtime.internal.Suspension";
+    private static final String SELECTABLE_OP = "dev.heddle.runtime.SelectableOp";
 
     /**
      * Fields of a class (and its superclasses) that hold a reentrant lock, made readable; none
@@ -57,7 +60,12 @@ final class HeldLocks {
     static Found ofCurrentThread() {
         Map<Object, LiveFrames.Frame> held = new IdentityHashMap<>();
         List<LiveFrames.Frame> frames = LiveFrames.ofCurrentThread(TASK);
-        for (LiveFrames.Frame frame : frames) {
+        int caller = callerOfSuspendedCall(frames);
+        for (int i = 0; i < frames.size(); i++) {
+            LiveFrames.Frame frame = frames.get(i);
+            if (i < caller && isPlatformClass(frame.className())) {
+                continue;
+            }
             for (Object monitor : frame.monitors()) {
                 if (monitor != null) {
                     held.putIfAbsent(monitor, frame);
@@ -82,6 +90,36 @@ final class HeldLocks {
         List<String> locks = new ArrayList<>();
         held.forEach((lock, frame) -> locks.add(describe(lock, frame.element())));
         return new Found(locks, frames.stream().map(LiveFrames.Frame::element).toList());
+    }
+
+    /**
+     * The index of the frame that made the call the thread suspends in: the first frame, going
+     * out from Heddle's park, that is neither the JDK's nor Heddle's machinery (its
+     * {@code internal} packages and {@link dev.heddle.runtime.SelectableOp}); 0 when the thread
+     * is not in Heddle's park. The locks of the JDK's frames inside that call are the JDK's own,
+     * held for the call as the JDK holds them around any blocking I/O (a {@code BufferedReader}
+     * over a simulated socket holds its stream decoder's monitor while the read waits), which no
+     * user code can release and which no user code runs under; a task that contends one is still
+     * seen, blocked on the monitor. A lock taken by user code, or by the JDK around user code (a
+     * callback), is at or beyond the caller, and reported.
+     */
+    private static int callerOfSuspendedCall(List<LiveFrames.Frame> frames) {
+        int i = 0;
+        while (i < frames.size() && !frames.get(i).className().equals(SUSPENSION)) {
+            i++;
+        }
+        if (i == frames.size()) {
+            return 0;
+        }
+        while (i < frames.size() && (isPlatformClass(frames.get(i).className())
+                || isHeddleMachinery(frames.get(i).className()))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isHeddleMachinery(String name) {
+        return name.startsWith("dev.heddle.") && (name.contains(".internal.") || name.equals(SELECTABLE_OP));
     }
 
     private static void addIfHeld(Map<Object, LiveFrames.Frame> held, Object candidate, LiveFrames.Frame frame) {

@@ -380,6 +380,7 @@ public final class Simulation {
                     + " orders ready tasks by priority, while logical workers take them in their queues' order;"
                     + " use RANDOM or FIFO with workers, or PCT without");
         }
+        SimulationSetups.runAll();
         AtomicReference<Simulator> running = new AtomicReference<>();
         return SimulationThreads.run(() -> {
             Simulator simulator = new Simulator(this, seed, trace);

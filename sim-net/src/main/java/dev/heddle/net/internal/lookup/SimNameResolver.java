@@ -1,6 +1,7 @@
 package dev.heddle.net.internal.lookup;
 
 import dev.heddle.net.internal.sim.SimNetwork;
+import dev.heddle.net.jdk.JdkNetwork;
 import dev.heddle.sim.SimContext;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * cache of getLocalHost, which is consulted before any resolver (so within five seconds of a
  * real getLocalHost, a task gets the machine's real address, and no resolver can prevent it).
  *
- * <p>Simulated names are answered only in a JVM started with {@code -Dheddle.simulatedNames=true}
+ * <p>Simulated names are answered only in a JVM started with {@code -Dheddle.simulateJdkNetwork=true}
  * (see {@link SimResolverProvider}); without it a task's lookup fails saying so, rather than
  * reaching the real network.
  */
@@ -41,7 +42,7 @@ final class SimNameResolver implements InetAddressResolver {
     /** What a task's lookup says when the JVM was not started to answer simulated names. */
     private static UnknownHostException notSwitchedOn(String what) {
         return new UnknownHostException(what + ": a name lookup in a simulated task needs the test JVM started with -D"
-                + SimResolverProvider.SWITCH + "=true (in Surefire's argLine), which answers from the run's simulated"
+                + JdkNetwork.SWITCH + "=true (in Surefire's argLine), which answers from the run's simulated"
                 + " hosts and turns off the JDK's lookup cache, so that one run's answers never reach the next; without"
                 + " it a simulated task never looks a name up for real");
     }

@@ -1,5 +1,6 @@
 package dev.heddle.net.internal.lookup;
 
+import dev.heddle.net.jdk.JdkNetwork;
 import java.net.spi.InetAddressResolver;
 import java.net.spi.InetAddressResolverProvider;
 import java.security.Security;
@@ -8,7 +9,8 @@ import java.security.Security;
  * Installs {@link SimNameResolver} as the JVM's name resolver (JEP 418; listed in
  * {@code META-INF/services}). The JDK asks for it once, at the JVM's first name lookup.
  *
- * <p>Simulated names are an opt-in of the test JVM, {@code -Dheddle.simulatedNames=true}: with it,
+ * <p>Simulated names are an opt-in of the test JVM, {@code -Dheddle.simulateJdkNetwork=true}
+ * ({@link JdkNetwork#SWITCH}, read once, at the JVM's first lookup): with it,
  * the provider also turns off the JDK's lookup cache, positive and negative, which a production
  * JVM (sim-net is also the real network library) must keep. The cache is keyed by the
  * name alone and is consulted before any resolver, so a cached answer would carry one run's
@@ -22,15 +24,12 @@ public final class SimResolverProvider extends InetAddressResolverProvider {
     /** The JDK's security property for how long a name not found is cached, in seconds. */
     static final String NEGATIVE_CACHE_TTL = "networkaddress.cache.negative.ttl";
 
-    /** The system property that turns simulated names on, read once, at the JVM's first lookup. */
-    static final String SWITCH = "heddle.simulatedNames";
-
     /** Called by the JDK's service loader. */
     public SimResolverProvider() {}
 
     @Override
     public InetAddressResolver get(Configuration configuration) {
-        boolean simulatedNames = Boolean.getBoolean(SWITCH);
+        boolean simulatedNames = JdkNetwork.isSwitchedOn();
         if (simulatedNames) {
             Security.setProperty(CACHE_TTL, "0");
             Security.setProperty(NEGATIVE_CACHE_TTL, "0");

@@ -105,25 +105,54 @@ public final class SimNetwork implements NetBackend {
 
     @Override
     public StreamDriver connectTcp(InetSocketAddress remote) throws IOException {
+        try {
+            return SelectableOp.await(connectOp(null, remote));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Connecting to {@code remote} from {@code local} (null: the calling task's host, on a port of its
+     * own), as an op that waits for the answer: the connection ({@link SimStream}), or a
+     * {@code ConnectException} around which {@code result()} throws an {@link UncheckedIOException}.
+     * The request leaves now; an op given up before the answer closes the connection when it
+     * arrives, so it leaves nothing open. {@code java.net.Socket} waits on it with its own timeout.
+     */
+    public SelectableOp<StreamDriver> connectOp(InetSocketAddress local, InetSocketAddress remote) {
         InetAddress address = Host.current().map(Host::address).orElse(OUTSIDE);
-        SimConnectOp op;
         lock.lock();
         try {
             watchCurrentHostLocked();
-            InetSocketAddress local = new InetSocketAddress(address, freePortLocked(address, listeners, nextPorts));
+            InetSocketAddress from = local != null ? local
+                    : new InetSocketAddress(address, freePortLocked(address, listeners, nextPorts));
             long id = ++connections;
             context.record(NetworkEvent.CONNECT, id, remote.getPort());
-            SimConnectOp connect = new SimConnectOp(this, id, local, remote);
-            path.sendLocked(linkOf(local, remote), "connect", 0, true, null, () -> requestArrivesLocked(connect),
+            SimConnectOp connect = new SimConnectOp(this, id, from, remote);
+            path.sendLocked(linkOf(from, remote), "connect", 0, true, null, () -> requestArrivesLocked(connect),
                     connect::lostLocked);
-            op = connect;
+            return connect;
         } finally {
             unlock();
         }
+    }
+
+    /**
+     * The address a client socket of the calling task is bound to before it connects, as
+     * {@code java.net.Socket.bind} asks: its host's address, whatever of it {@code asked} names, and
+     * {@code asked}'s port, or a port of its own for port 0, which no later connection or listener
+     * of the host gets.
+     *
+     * @throws BindException if {@code asked} is not the host's address
+     */
+    public InetSocketAddress bindClient(InetSocketAddress asked) throws BindException {
+        InetAddress address = localAddressFor(asked.getAddress(), "bind to " + AddressText.of(asked));
+        lock.lock();
         try {
-            return SelectableOp.await(op);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            int port = asked.getPort() == 0 ? freePortLocked(address, listeners, nextPorts) : asked.getPort();
+            return new InetSocketAddress(address, port);
+        } finally {
+            unlock();
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * thus stalls its writer too. The window reopens as soon as the peer reads: the acknowledgment's
  * own trip is not modelled.
  */
-final class SimStream implements StreamDriver {
+public final class SimStream implements StreamDriver {
     /** Bytes one side may have sent and its peer not yet read: 64 KiB, a common default TCP window. */
     static final int WINDOW = 64 * 1024;
 
@@ -125,6 +125,16 @@ final class SimStream implements StreamDriver {
         if (n > 0) {
             unread -= n;
             NetworkOp.serveLocked(writers);
+        }
+    }
+
+    /** How many bytes arrived and were not read yet: what a read takes without waiting. 0 once closed. */
+    public int available() {
+        network.lock.lock();
+        try {
+            return closed ? 0 : inboxBytes;
+        } finally {
+            network.unlock();
         }
     }
 

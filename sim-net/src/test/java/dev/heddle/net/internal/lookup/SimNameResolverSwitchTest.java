@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without {@code -Dheddle.simulatedNames=true} a JVM keeps the JDK's lookup cache (a production
+ * Without {@code -Dheddle.simulateJdkNetwork=true} a JVM keeps the JDK's lookup cache (a production
  * JVM must), so a simulated task's lookup fails saying what to add, and never reaches the real
  * resolver; lookups outside a simulation are the JDK's either way.
  */
@@ -45,7 +45,7 @@ class SimNameResolverSwitchTest {
             UnknownHostException byName = assertThrows(UnknownHostException.class,
                     () -> resolver.lookupByName("db1", ipv4));
             assertTrue(byName.getMessage().startsWith("db1: a name lookup in a simulated task needs the test JVM"
-                    + " started with -Dheddle.simulatedNames=true"), byName.getMessage());
+                    + " started with -Dheddle.simulateJdkNetwork=true"), byName.getMessage());
             UnknownHostException byAddress = assertThrows(UnknownHostException.class,
                     () -> resolver.lookupByAddress(new byte[] {(byte) 192, 0, 2, 1}));
             assertTrue(byAddress.getMessage().startsWith("192.0.2.1: a name lookup"), byAddress.getMessage());
