@@ -54,7 +54,7 @@ public final class RedisServer {
 
     private static Void session(TcpStream connection, RedisCommands commands) throws IOException {
         try (connection) {
-            RespReader reader = new RespReader(connection.inputStream());
+            RespReader reader = new RespReader(connection);
             RespWriter writer = new RespWriter(connection.outputStream());
             try {
                 List<byte[]> command;

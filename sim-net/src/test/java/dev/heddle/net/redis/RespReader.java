@@ -1,9 +1,8 @@
 package dev.heddle.net.redis;
 
-import java.io.BufferedInputStream;
+import dev.heddle.net.TcpStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ProtocolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,10 @@ import java.util.List;
  * Reads the commands a Redis client sends: RESP arrays of bulk strings ({@code *2\r\n$3\r\nGET\r\n$1\r\nk\r\n}),
  * the only form client libraries use. Redis' inline commands (a bare text line, for telnet) are
  * refused as a protocol error, which a library never sends.
+ *
+ * <p>It buffers by itself rather than through a {@code BufferedInputStream}, whose reads hold
+ * the stream's monitor while they wait for bytes: in a simulation that is a lock held across a
+ * suspension point, which the simulator reports.
  */
 final class RespReader {
     /** Redis' own default limit on one bulk string (proto-max-bulk-len, 512 MB). */
@@ -19,10 +22,13 @@ final class RespReader {
     /** A bound on the element count of one command, far above what a client sends, as the list is sized from it. */
     private static final int MAX_ARGUMENTS = 1024 * 1024;
 
-    private final InputStream in;
+    private final TcpStream connection;
+    private final byte[] buffer = new byte[16 * 1024];
+    private int position;
+    private int limit;
 
-    RespReader(InputStream in) {
-        this.in = new BufferedInputStream(in);
+    RespReader(TcpStream connection) {
+        this.connection = connection;
     }
 
     /**
@@ -33,10 +39,10 @@ final class RespReader {
      * @throws EOFException if the connection ends inside a command
      */
     List<byte[]> readCommand() throws IOException {
-        int first = in.read();
-        if (first < 0) {
+        if (position == limit && !fill()) {
             return null;
         }
+        int first = buffer[position++] & 0xFF;
         if (first != '*') {
             throw new ProtocolException("Protocol error: expected '*', got '" + (char) first + "'");
         }
@@ -61,8 +67,8 @@ final class RespReader {
     }
 
     /** Whether bytes of a next command are already here: the client pipelined, so replies can be sent together. */
-    boolean hasBufferedInput() throws IOException {
-        return in.available() > 0;
+    boolean hasBufferedInput() {
+        return position < limit;
     }
 
     private long readLength(String what, int max) throws IOException {
@@ -84,20 +90,29 @@ final class RespReader {
     private void readFully(byte[] into) throws IOException {
         int done = 0;
         while (done < into.length) {
-            int count = in.read(into, done, into.length - done);
-            if (count < 0) {
+            if (position == limit && !fill()) {
                 throw endedInsideACommand();
             }
+            int count = Math.min(limit - position, into.length - done);
+            System.arraycopy(buffer, position, into, done, count);
+            position += count;
             done += count;
         }
     }
 
     private int readByte() throws IOException {
-        int b = in.read();
-        if (b < 0) {
+        if (position == limit && !fill()) {
             throw endedInsideACommand();
         }
-        return b;
+        return buffer[position++] & 0xFF;
+    }
+
+    /** Reads what the connection has into the empty buffer, waiting for at least one byte; false at its end. */
+    private boolean fill() throws IOException {
+        int count = connection.read(buffer, 0, buffer.length);
+        position = 0;
+        limit = Math.max(count, 0);
+        return count > 0;
     }
 
     private static EOFException endedInsideACommand() {
