@@ -23,6 +23,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.SetParams;
@@ -58,6 +62,57 @@ class JedisInSimulationTest {
         }
         assertTrue(traceHashes.size() > SEEDS / 2, "seeds should lead to different runs: " + traceHashes.size());
         assertTrue(outages.size() > SEEDS / 4, "seeds should vary the outage: " + outages.size());
+    }
+
+    /**
+     * The classic one-connection {@link Jedis}, without a pool: across a cut its read gives up
+     * after exactly its socket timeout of virtual time, its connection stays broken (Jedis
+     * refuses to reuse a connection whose replies may be out of step), and a new {@code Jedis}
+     * works after the repair.
+     */
+    @Test
+    void theClassicJedisReadGivesUpAfterExactlyItsSocketTimeoutOnEverySeed() {
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            Simulation.ofSeed(seed).checkDeterminism(sim -> {
+                SimNet.current().defaults().latency(Latency.uniform(Duration.ofMillis(1), MAX_LATENCY));
+                Host redis = sim.host("redis", self -> RedisServer.serve(TcpListener.bind("0.0.0.0:" + PORT)).join());
+                sim.host("app", self -> {
+                    JedisClientConfig config = DefaultJedisClientConfig.builder()
+                            .socketTimeoutMillis(Math.toIntExact(TIMEOUT.toMillis())).build();
+                    HostAndPort address = new HostAndPort("redis", PORT);
+                    Jedis jedis = connected(address, config);
+                    assertEquals("OK", jedis.set("greeting", "hello"));
+                    SimNet.current().partition(List.of("app"), List.of("redis"));
+                    long start = virtualNow();
+                    JedisConnectionException read = assertThrows(JedisConnectionException.class,
+                            () -> jedis.get("greeting"));
+                    assertEquals(TIMEOUT.toNanos(), virtualNow() - start, "the read waited its socket timeout");
+                    assertInstanceOf(SocketTimeoutException.class, read.getCause(), read::toString);
+                    assertTrue(jedis.getConnection().isBroken());
+                    assertEquals("Attempting to write to a broken connection.",
+                            assertThrows(JedisConnectionException.class, () -> jedis.get("greeting")).getMessage());
+                    jedis.close();
+                    SimNet.current().repairAll();
+                    try (Jedis fresh = new Jedis(address, config)) {
+                        assertEquals("hello", fresh.get("greeting"));
+                    }
+                }).mainTask().join();
+                redis.crash();
+            });
+        }
+    }
+
+    /** A {@link Jedis} that answered a PING, made once the server listens. */
+    private static Jedis connected(HostAndPort address, JedisClientConfig config) {
+        while (true) {
+            try {
+                Jedis jedis = new Jedis(address, config);
+                assertEquals("PONG", jedis.ping());
+                return jedis;
+            } catch (JedisConnectionException notListeningYet) {
+                Heddle.sleep(RETRY_PAUSE);
+            }
+        }
     }
 
     /**
