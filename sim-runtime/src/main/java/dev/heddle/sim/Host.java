@@ -68,12 +68,19 @@ public final class Host {
     }
 
     /**
-     * The host the calling task runs on; empty for code outside every host (the test body and
-     * what it spawns) and on a thread that is not a task of a simulation.
+     * The host the calling task runs on (a virtual thread a task started with the JDK's own API
+     * runs on its starter's); empty for code outside every host (the test body and what it
+     * spawns) and on a thread that is not a task of a simulation.
      */
     public static Optional<Host> current() {
         Task<?> task = Task.current();
-        return task != null && task.node() instanceof Incarnation inc ? Optional.of(inc.host()) : Optional.empty();
+        if (task != null) {
+            return task.node() instanceof Incarnation inc ? Optional.of(inc.host()) : Optional.empty();
+        }
+        Thread thread = Thread.currentThread();
+        Simulator adopting = Simulator.adopting(thread);
+        Incarnation inc = adopting == null ? null : adopting.runningOn(thread).incarnation;
+        return inc == null ? Optional.empty() : Optional.of(inc.host());
     }
 
     /** The host's name: unique in its simulation, what {@code Heddle.hostName()} returns on it. */

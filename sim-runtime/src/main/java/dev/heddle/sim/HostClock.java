@@ -65,7 +65,7 @@ public record HostClock(Duration offset, double driftPpm) {
     }
 
     /** What the host's clock reads at true time {@code trueTime}; saturating, never decreasing. */
-    long localTime(long trueTime) {
+    public long localTime(long trueTime) {
         long drift = Math.round(trueTime * driftPpm / 1e6);
         return saturatedAdd(saturatedAdd(trueTime, drift), offset.toNanos());
     }
@@ -76,7 +76,7 @@ public record HostClock(Duration offset, double driftPpm) {
      * few nanoseconds; the two loops settle the last ones against {@link #localTime}, so that a
      * timer never fires before the host's clock has reached its deadline.
      */
-    long trueTime(long localTime) {
+    public long trueTime(long localTime) {
         if (localTime == Long.MAX_VALUE) {
             return Long.MAX_VALUE;
         }

@@ -33,10 +33,17 @@ public final class SimContext {
         this.faults = faults;
     }
 
-    /** The run of the calling task; empty outside every simulation. */
+    /**
+     * The run of the calling task (a Heddle task, or a virtual thread a task started with the
+     * JDK's own API, which the run adopted); empty outside every simulation.
+     */
     public static Optional<SimContext> current() {
         Task<?> task = Task.current();
-        return task != null && task.carrier() instanceof Simulator s ? Optional.of(s.context()) : Optional.empty();
+        if (task != null) {
+            return task.carrier() instanceof Simulator s ? Optional.of(s.context()) : Optional.empty();
+        }
+        Simulator adopting = Simulator.adopting(Thread.currentThread());
+        return adopting == null ? Optional.empty() : Optional.of(adopting.context());
     }
 
     /**

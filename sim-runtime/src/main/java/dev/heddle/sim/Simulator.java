@@ -535,6 +535,21 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     }
 
     /**
+     * The run whose task is in its step on {@code thread} when that is a virtual thread a task
+     * started with the JDK's own API ({@code Thread.ofVirtual()}, a virtual-thread executor), which
+     * the run adopted ({@link #runningOn} gives its task): it is no Heddle task, so
+     * {@code Task.current()} does not find it, yet it is one of the run's tasks. Null on any other
+     * thread.
+     */
+    static Simulator adopting(Thread thread) {
+        if (!thread.isVirtual() || !(VirtualThreads.schedulerOf(thread) instanceof Simulator simulator)) {
+            return null;
+        }
+        SimTask t = simulator.runningOn(thread);
+        return t != null && t.task == null ? simulator : null;
+    }
+
+    /**
      * A scheduling point at {@code site} chose the running task {@code t} again: the step ends
      * there and the next one begins, both {@code t}'s, without leaving it.
      */

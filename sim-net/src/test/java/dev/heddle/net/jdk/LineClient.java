@@ -56,6 +56,11 @@ final class LineClient implements AutoCloseable {
         return answers;
     }
 
+    /** Waits for the next line from the server. */
+    String receive() throws IOException {
+        return in.readLine();
+    }
+
     /** Sends {@code line} and waits for an answer line, which may never come. */
     String send(String line) throws IOException {
         out.println(line);

@@ -1,6 +1,8 @@
 package dev.heddle.net.internal.socket;
 
 import dev.heddle.net.internal.sim.SimNetwork;
+import dev.heddle.sim.Host;
+import dev.heddle.sim.HostClock;
 import dev.heddle.sim.SimContext;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -52,7 +54,8 @@ public final class RoutingSocketImplFactory implements SocketImplFactory {
     public SocketImpl createSocketImpl() {
         Optional<SimContext> run = SimContext.current();
         if (run.isPresent()) {
-            return new SimSocketImpl(SimNetwork.of(run.get()), run.get().time(), server);
+            HostClock clock = Host.current().map(Host::clock).orElse(HostClock.EXACT);
+            return new SimSocketImpl(SimNetwork.of(run.get()), new VirtualTimeout(run.get().time(), clock), server);
         }
         return server ? jdk.server() : jdk.client();
     }

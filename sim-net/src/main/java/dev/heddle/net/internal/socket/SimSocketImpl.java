@@ -5,7 +5,6 @@ import dev.heddle.net.internal.ListenerDriver;
 import dev.heddle.net.internal.StreamDriver;
 import dev.heddle.net.internal.sim.SimNetwork;
 import dev.heddle.net.internal.sim.SimStream;
-import dev.heddle.time.TimeDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,7 +36,7 @@ import java.util.Set;
  */
 final class SimSocketImpl extends SocketImpl {
     private final SimNetwork network;
-    private final TimeDriver time;
+    private final VirtualTimeout timeouts;
     private final boolean server;
     private final SimSocketOptions options = new SimSocketOptions();
     /** A client socket's address from {@code bind}, or null: its host's, on a port of its own. */
@@ -50,9 +49,9 @@ final class SimSocketImpl extends SocketImpl {
     private InputStream input;
     private OutputStream output;
 
-    SimSocketImpl(SimNetwork network, TimeDriver time, boolean server) {
+    SimSocketImpl(SimNetwork network, VirtualTimeout timeouts, boolean server) {
         this.network = network;
-        this.time = time;
+        this.timeouts = timeouts;
         this.server = server;
     }
 
@@ -87,7 +86,7 @@ final class SimSocketImpl extends SocketImpl {
         }
         StreamDriver connected;
         try {
-            connected = VirtualTimeout.await(network.connectOp(boundClient, to), time, timeoutMillis,
+            connected = timeouts.await(network.connectOp(boundClient, to), timeoutMillis,
                     () -> JdkSocketExceptions.timedOut("Connect timed out", "no answer from " + AddressText.of(to)
                             + " within " + timeoutMillis + " ms of virtual time"));
         } catch (SocketTimeoutException e) {
@@ -150,7 +149,7 @@ final class SimSocketImpl extends SocketImpl {
         int timeoutMillis = options.timeoutMillis();
         StreamDriver connection;
         try {
-            connection = VirtualTimeout.await(listener.acceptOp(), time, timeoutMillis,
+            connection = timeouts.await(listener.acceptOp(), timeoutMillis,
                     () -> JdkSocketExceptions.timedOut("Accept timed out", "no connection to " + listener
                             + " within " + timeoutMillis + " ms of virtual time"));
         } catch (SocketTimeoutException e) {
@@ -176,7 +175,7 @@ final class SimSocketImpl extends SocketImpl {
         }
         int timeoutMillis = options.timeoutMillis();
         try {
-            return VirtualTimeout.await(connection.readOp(into, offset, length), time, timeoutMillis,
+            return timeouts.await(connection.readOp(into, offset, length), timeoutMillis,
                     () -> JdkSocketExceptions.timedOut("Read timed out", "no byte from "
                             + AddressText.of(connection.peerAddress()) + " within " + timeoutMillis
                             + " ms of virtual time (SO_TIMEOUT)"));
