@@ -11,7 +11,6 @@ import dev.heddle.net.redis.RedisServer;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.sim.Host;
 import dev.heddle.sim.Sim;
-import dev.heddle.sim.SimContext;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationResult;
 import java.net.ConnectException;
@@ -66,12 +65,12 @@ class JedisInSimulationTest {
 
     /**
      * The classic one-connection {@link Jedis}, without a pool: across a cut its read gives up
-     * after exactly its socket timeout of virtual time, its connection stays broken (Jedis
+     * after its socket timeout of virtual time on the host's clock, its connection stays broken (Jedis
      * refuses to reuse a connection whose replies may be out of step), and a new {@code Jedis}
      * works after the repair.
      */
     @Test
-    void theClassicJedisReadGivesUpAfterExactlyItsSocketTimeoutOnEverySeed() {
+    void theClassicJedisReadGivesUpAfterItsSocketTimeoutAndStaysBrokenOnEverySeed() {
         for (long seed = 1; seed <= SEEDS; seed++) {
             Simulation.ofSeed(seed).checkDeterminism(sim -> {
                 SimNet.current().defaults().latency(Latency.uniform(Duration.ofMillis(1), MAX_LATENCY));
@@ -83,10 +82,10 @@ class JedisInSimulationTest {
                     Jedis jedis = connected(address, config);
                     assertEquals("OK", jedis.set("greeting", "hello"));
                     SimNet.current().partition(List.of("app"), List.of("redis"));
-                    long start = virtualNow();
+                    long start = Heddle.now();
                     JedisConnectionException read = assertThrows(JedisConnectionException.class,
                             () -> jedis.get("greeting"));
-                    assertEquals(TIMEOUT.toNanos(), virtualNow() - start, "the read waited its socket timeout");
+                    assertTimedOutAfter(1, Heddle.now() - start);
                     assertInstanceOf(SocketTimeoutException.class, read.getCause(), read::toString);
                     assertTrue(jedis.getConnection().isBroken());
                     assertEquals("Attempting to write to a broken connection.",
@@ -161,18 +160,18 @@ class JedisInSimulationTest {
      */
     private static void readsTimeOutAcrossAPartition(RedisClient client) {
         SimNet.current().partition(List.of("app"), List.of("redis"));
-        long start = virtualNow();
+        long start = Heddle.now();
         JedisConnectionException read = assertThrows(JedisConnectionException.class, () -> client.get("greeting"));
         assertInstanceOf(SocketTimeoutException.class, read.getCause(), read::toString);
         assertEquals("Read timed out", read.getCause().getMessage());
         assertTrue(failures(read).stream().anyMatch(JedisInSimulationTest::isConnectTimeout),
                 () -> "the pool's replacement connect timed out: " + failures(read));
-        assertEquals(2 * TIMEOUT.toNanos(), virtualNow() - start, "a read timeout, then a connect timeout");
-        start = virtualNow();
+        assertTimedOutAfter(2, Heddle.now() - start);
+        start = Heddle.now();
         JedisConnectionException connect = assertThrows(JedisConnectionException.class, () -> client.ping());
         assertTrue(failures(connect).stream().anyMatch(JedisInSimulationTest::isConnectTimeout),
                 () -> "a connect across the cut times out: " + failures(connect));
-        assertEquals(TIMEOUT.toNanos(), virtualNow() - start, "the connect waited its timeout");
+        assertTimedOutAfter(1, Heddle.now() - start);
         SimNet.current().repairAll();
         assertEquals("hello", client.get("greeting"));
     }
@@ -187,14 +186,14 @@ class JedisInSimulationTest {
         redis.crash();
         Heddle.spawn("restart-redis", () -> {
             Heddle.sleep(Duration.ofNanos(outage));
-            restartedAt[0] = virtualNow();
+            restartedAt[0] = Heddle.now();
             redis.restart();
         });
         JedisConnectionException reset = assertThrows(JedisConnectionException.class, () -> client.get("greeting"));
         assertTrue(failures(reset).stream().anyMatch(f -> f instanceof SocketException s
                 && s.getMessage().contains("reset")), () -> "the crash reset the connection: " + failures(reset));
         int refused = untilConnected(client);
-        long reconnectDelay = virtualNow() - restartedAt[0];
+        long reconnectDelay = Heddle.now() - restartedAt[0];
         assertTrue(restartedAt[0] > 0 && reconnectDelay >= 0, "reconnected only after the restart");
         long bound = RETRY_PAUSE.plus(MAX_LATENCY.multipliedBy(2L * ROUND_TRIPS_TO_RECONNECT)).toNanos();
         assertTrue(reconnectDelay <= bound, "reconnected " + reconnectDelay + " ns after the restart");
@@ -211,9 +210,15 @@ class JedisInSimulationTest {
         return failure instanceof SocketTimeoutException && "Connect timed out".equals(failure.getMessage());
     }
 
-    /** The simulation's clock, which the hosts' clocks follow with their seeded offset and drift. */
-    private static long virtualNow() {
-        return SimContext.current().orElseThrow().time().now();
+    /**
+     * {@code elapsed} nanoseconds of the host's clock are {@code timeouts} of Jedis' timeouts in a
+     * row: each ends at its deadline on the host's clock (which drifts from the simulation's, as
+     * a real host's does), or within the millisecond the simulation's timers round deadlines up to.
+     */
+    private static void assertTimedOutAfter(int timeouts, long elapsed) {
+        long late = elapsed - timeouts * TIMEOUT.toNanos();
+        assertTrue(late >= 0 && late < timeouts * Duration.ofMillis(1).toNanos(),
+                "gave up after " + elapsed + " ns of the host's clock, for " + timeouts + " timeouts of " + TIMEOUT);
     }
 
     /**
