@@ -189,8 +189,24 @@ final class FailureReports {
                 + " poller, outside the simulation, at a time no seed decides. Simulated code must not touch"
                 + " real sockets, pipes or files that block. For sockets use dev.heddle.net (TcpStream, TcpListener,"
                 + " UdpSocket), which runs on the simulated network inside a simulation and on real sockets"
-                + " outside; put other I/O behind an interface with an in-memory fake over Heddle channels.\n"
-                + stack(t);
+                + " outside; put other I/O behind an interface with an in-memory fake over Heddle channels."
+                + (t.thread != null && onJdkSocket(t.thread) ? JDK_SOCKET : "") + "\n" + stack(t);
+    }
+
+    /** What {@link #realIo} adds for a real java.net socket: how unmodified socket code gets the simulated network. */
+    private static final String JDK_SOCKET = " This is a real java.net socket: a Socket or ServerSocket created in a"
+            + " simulated task runs on the simulated network only in a test JVM started with"
+            + " -Dheddle.simulateJdkNetwork=true and the options of dev.heddle.net.jdk.JdkNetwork.ARG_LINE (add them"
+            + " to Surefire's argLine); one created outside the simulation stays real wherever it is used.";
+
+    /** True when the thread waits in the JDK's own java.net socket implementation. */
+    private static boolean onJdkSocket(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getClassName().equals("sun.nio.ch.NioSocketImpl")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One line of {@link #foreignWakeups}: {@code caller} woke the task of {@code continuation}. */

@@ -1,7 +1,6 @@
 package dev.heddle.net.internal.lookup;
 
 import dev.heddle.net.internal.sim.SimNetwork;
-import dev.heddle.net.jdk.JdkNetwork;
 import dev.heddle.sim.SimContext;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -25,8 +24,8 @@ import java.util.stream.Stream;
  * real getLocalHost, a task gets the machine's real address, and no resolver can prevent it).
  *
  * <p>Simulated names are answered only in a JVM started with {@code -Dheddle.simulateJdkNetwork=true}
- * (see {@link SimResolverProvider}); without it a task's lookup fails saying so, rather than
- * reaching the real network.
+ * (see {@link SimResolverProvider}); without it a task's lookup fails saying so
+ * ({@link SimulatedLookupRefused}), rather than reaching the real network.
  */
 final class SimNameResolver implements InetAddressResolver {
     private final InetAddressResolver builtin;
@@ -39,14 +38,6 @@ final class SimNameResolver implements InetAddressResolver {
         this.simulatedNames = simulatedNames;
     }
 
-    /** What a task's lookup says when the JVM was not started to answer simulated names. */
-    private static UnknownHostException notSwitchedOn(String what) {
-        return new UnknownHostException(what + ": a name lookup in a simulated task needs the test JVM started with -D"
-                + JdkNetwork.SWITCH + "=true (in Surefire's argLine), which answers from the run's simulated"
-                + " hosts and turns off the JDK's lookup cache, so that one run's answers never reach the next; without"
-                + " it a simulated task never looks a name up for real");
-    }
-
     @Override
     public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
         Optional<SimContext> run = SimContext.current();
@@ -54,7 +45,7 @@ final class SimNameResolver implements InetAddressResolver {
             return builtin.lookupByName(host, policy);
         }
         if (!simulatedNames) {
-            throw notSwitchedOn(host);
+            throw new SimulatedLookupRefused(host);
         }
         if (host.equals(realLocalHostName) && run.get().host(host).isEmpty()) {
             throw new UnknownHostException(host + ": this machine's real host name, which a simulated task does not"
@@ -77,7 +68,7 @@ final class SimNameResolver implements InetAddressResolver {
         }
         InetAddress address = InetAddress.getByAddress(addr);
         if (!simulatedNames) {
-            throw notSwitchedOn(address.getHostAddress());
+            throw new SimulatedLookupRefused(address.getHostAddress());
         }
         return SimNetwork.of(run.get()).nameAt(address).orElseThrow(() -> new UnknownHostException(
                 address.getHostAddress() + ": no simulated host has this address"));
