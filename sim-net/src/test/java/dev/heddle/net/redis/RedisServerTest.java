@@ -11,14 +11,14 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The server's wire behaviour, byte for byte, where Jedis would hide it: pipelining and protocol errors. */
+/** The server's wire behaviour, byte for byte, where Jedis would hide it: pipelining, empty arrays, protocol errors. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RedisServerTest {
 
     @Test
     void pipelinedCommandsAreAnsweredInOrderAndABrokenProtocolEndsTheConnection() {
         String transcript = overLoopback(stream -> {
-            stream.writeAll(("*1\r\n$4\r\nPING\r\n"
+            stream.writeAll(("*1\r\n$4\r\nPING\r\n*0\r\n"
                     + "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$2\r\nv1\r\n"
                     + "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n"
                     + "*2\r\n$3\r\nGET\r\n$6\r\nabsent\r\n"

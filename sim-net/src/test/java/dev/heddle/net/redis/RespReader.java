@@ -34,21 +34,21 @@ final class RespReader {
     /**
      * The next command, its name first; null when the client ended the connection between commands.
      *
-     * @throws ProtocolException if the bytes are not a RESP array of bulk strings; the message is
-     *     the one Redis replies with before closing the connection
+     * @throws ProtocolException if the bytes are not a RESP array of bulk strings, with a message
+     *     in Redis' words, which the server sends back before closing the connection
      * @throws EOFException if the connection ends inside a command
      */
     List<byte[]> readCommand() throws IOException {
-        if (position == limit && !fill()) {
-            return null;
-        }
-        int first = buffer[position++] & 0xFF;
-        if (first != '*') {
-            throw new ProtocolException("Protocol error: expected '*', got '" + (char) first + "'");
-        }
-        long count = readLength("multibulk", MAX_ARGUMENTS);
-        if (count <= 0) {
-            throw new ProtocolException("Protocol error: invalid multibulk length");
+        long count = 0;
+        while (count == 0) { // an empty array ("*0"), which Redis skips
+            if (position == limit && !fill()) {
+                return null;
+            }
+            int first = buffer[position++] & 0xFF;
+            if (first != '*') {
+                throw new ProtocolException("Protocol error: expected '*', got '" + (char) first + "'");
+            }
+            count = readLength("multibulk", MAX_ARGUMENTS);
         }
         List<byte[]> arguments = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
