@@ -11,7 +11,8 @@ import dev.heddle.sim.Sim;
 import dev.heddle.sim.Simulation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -214,6 +215,56 @@ class JdkSocketsInSimulationTest {
     }
 
     @Test
+    void interruptingAReadingVirtualThreadClosesTheSocketAlikeOnLoopbackAndInSimulation() throws Exception {
+        List<String> real = Loopback.withLineServer((host, port) -> interruptedRead(LineClient.connect(host, port, 0),
+                () -> Thread.sleep(100)));
+        List<String> simulated = new ArrayList<>();
+        Simulation.ofSeed(10).run(sim -> {
+            Host server = sim.host("server", self -> LineServer.serve(new ServerSocket(PORT)));
+            simulated.addAll(interruptedRead(LineClient.connect("server", PORT, 0),
+                    () -> sim.sleep(Duration.ofMillis(100))));
+            server.crash();
+        });
+        assertEquals(List.of("java.net.SocketException: Closed by interrupt", "interrupted true", "closed true"), real);
+        assertEquals(real, simulated);
+    }
+
+    @Test
+    void interruptingAWriteWaitingOnAFullWindowClosesTheSocket() {
+        Simulation.ofSeed(11).run(sim -> {
+            Host server = sim.host("server", self -> {
+                try (ServerSocket listening = new ServerSocket(PORT); Socket neverRead = listening.accept()) {
+                    sim.sleep(Duration.ofHours(1));
+                }
+            });
+            Socket socket = new Socket("server", PORT);
+            List<String> seen = new ArrayList<>();
+            Thread writer = Thread.ofVirtual().start(() -> seen.add(outcome(
+                    () -> socket.getOutputStream().write(new byte[1 << 20]))));
+            sim.sleep(Duration.ofSeconds(1));
+            writer.interrupt();
+            writer.join();
+            assertEquals(List.of("java.net.SocketException: Closed by interrupt"), seen);
+            assertTrue(socket.isClosed());
+            server.crash();
+        });
+    }
+
+    /** A virtual thread reads from {@code client} until another interrupts it after {@code pause}. */
+    private static List<String> interruptedRead(LineClient client, Loopback.Action pause) throws Exception {
+        List<String> seen = new ArrayList<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            seen.add(outcome(client::receive));
+            seen.add("interrupted " + Thread.currentThread().isInterrupted());
+        });
+        pause.run();
+        reader.interrupt();
+        reader.join();
+        seen.add("closed " + client.socket().isClosed());
+        return seen;
+    }
+
+    @Test
     void optionsAreKeptAsSetAndUrgentDataIsRefusedSayingWhy() {
         Simulation.ofSeed(8).run(sim -> {
             Host server = sim.host("server", self -> LineServer.serve(new ServerSocket(PORT)));
@@ -239,6 +290,34 @@ class JdkSocketsInSimulationTest {
                 assertEquals("PONG o\n".length(), socket.getInputStream().available());
             }
             server.crash();
+        });
+    }
+
+    @Test
+    void aClientBoundBeforeItConnectsKeepsItsPortAndItsHostsAddress() {
+        Simulation.ofSeed(9).run(sim -> {
+            Host server = sim.host("server", self -> {
+                try (ServerSocket listening = new ServerSocket(PORT);
+                        Socket accepted = listening.accept()) {
+                    assertEquals(PORT, accepted.getLocalPort());
+                    assertEquals(List.of(InetAddress.getByName("client"), 40000), List.of(accepted.getInetAddress(),
+                            accepted.getPort()));
+                }
+            });
+            Host client = sim.host("client", self -> {
+                try (Socket socket = new Socket()) {
+                    socket.bind(new InetSocketAddress(40000));
+                    assertEquals(List.of(self.address(), 40000), List.of(socket.getLocalAddress(),
+                            socket.getLocalPort()));
+                    socket.connect(new InetSocketAddress("server", PORT));
+                    assertEquals(-1, socket.getInputStream().read());
+                }
+                try (Socket other = new Socket()) {
+                    assertThrows(BindException.class, () -> other.bind(new InetSocketAddress("server", 0)));
+                }
+            });
+            client.mainTask().join();
+            server.mainTask().join();
         });
     }
 

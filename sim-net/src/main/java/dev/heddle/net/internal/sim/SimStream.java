@@ -158,6 +158,15 @@ public final class SimStream implements StreamDriver {
         return new SimReadOp(this, null, 0, 0).map(ready -> null);
     }
 
+    /**
+     * Writing at least one and at most {@code length} bytes of {@code from}, as many as the window
+     * takes, as an op that waits while the window is full; its result is the count sent. A write
+     * given up while it waits has sent nothing. {@code java.net.Socket} waits on it its own way.
+     */
+    public SelectableOp<Integer> writeOp(byte[] from, int offset, int length) {
+        return new SimWriteOp(this, from, offset, length);
+    }
+
     /** Writes what the window takes, waiting while it is full; the wait is a suspension point. */
     @Override
     public int write(byte[] from, int offset, int length) throws IOException {

@@ -55,7 +55,7 @@ public final class RoutingSocketImplFactory implements SocketImplFactory {
         Optional<SimContext> run = SimContext.current();
         if (run.isPresent()) {
             HostClock clock = Host.current().map(Host::clock).orElse(HostClock.EXACT);
-            return new SimSocketImpl(SimNetwork.of(run.get()), new VirtualTimeout(run.get().time(), clock), server);
+            return new SimSocketImpl(SimNetwork.of(run.get()), new SocketWait(run.get().time(), clock), server);
         }
         return server ? jdk.server() : jdk.client();
     }

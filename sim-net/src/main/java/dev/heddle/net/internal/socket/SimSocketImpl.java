@@ -7,6 +7,7 @@ import dev.heddle.net.internal.sim.SimNetwork;
 import dev.heddle.net.internal.sim.SimStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -30,13 +31,14 @@ import java.util.Set;
  * timeout of virtual time; failures are the JDK's ({@link JdkSocketExceptions}).
  *
  * <p>One task may read while another writes, and a third closes: a read waiting then fails
- * with "Socket closed", as the JDK's does. The fields the JDK's {@code SocketImpl} declares
+ * with "Socket closed", as the JDK's does; an interrupt of the waiting thread closes the socket
+ * ("Closed by interrupt"), as the JDK's does on a virtual thread. The fields the JDK's {@code SocketImpl} declares
  * ({@code address}, {@code port}, {@code localport}) are kept as the JDK's own sockets keep them,
  * since {@code Socket} and {@code ServerSocket} read them.
  */
 final class SimSocketImpl extends SocketImpl {
     private final SimNetwork network;
-    private final VirtualTimeout timeouts;
+    private final SocketWait waits;
     private final boolean server;
     private final SimSocketOptions options = new SimSocketOptions();
     /** A client socket's address from {@code bind}, or null: its host's, on a port of its own. */
@@ -49,9 +51,9 @@ final class SimSocketImpl extends SocketImpl {
     private InputStream input;
     private OutputStream output;
 
-    SimSocketImpl(SimNetwork network, VirtualTimeout timeouts, boolean server) {
+    SimSocketImpl(SimNetwork network, SocketWait waits, boolean server) {
         this.network = network;
-        this.timeouts = timeouts;
+        this.waits = waits;
         this.server = server;
     }
 
@@ -86,11 +88,13 @@ final class SimSocketImpl extends SocketImpl {
         }
         StreamDriver connected;
         try {
-            connected = timeouts.await(network.connectOp(boundClient, to), timeoutMillis,
+            connected = waits.await(network.connectOp(boundClient, to), timeoutMillis,
                     () -> JdkSocketExceptions.timedOut("Connect timed out", "no answer from " + AddressText.of(to)
                             + " within " + timeoutMillis + " ms of virtual time"));
         } catch (SocketTimeoutException e) {
             throw e;
+        } catch (InterruptedIOException e) {
+            throw closedByInterrupt();
         } catch (IOException e) {
             throw JdkSocketExceptions.connectFailed(e);
         }
@@ -149,10 +153,12 @@ final class SimSocketImpl extends SocketImpl {
         int timeoutMillis = options.timeoutMillis();
         StreamDriver connection;
         try {
-            connection = timeouts.await(listener.acceptOp(), timeoutMillis,
+            connection = waits.await(listener.acceptOp(), timeoutMillis,
                     () -> JdkSocketExceptions.timedOut("Accept timed out", "no connection to " + listener
                             + " within " + timeoutMillis + " ms of virtual time"));
         } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
             throw JdkSocketExceptions.streamFailed(e);
@@ -175,18 +181,23 @@ final class SimSocketImpl extends SocketImpl {
         }
         int timeoutMillis = options.timeoutMillis();
         try {
-            return timeouts.await(connection.readOp(into, offset, length), timeoutMillis,
+            return waits.await(connection.readOp(into, offset, length), timeoutMillis,
                     () -> JdkSocketExceptions.timedOut("Read timed out", "no byte from "
                             + AddressText.of(connection.peerAddress()) + " within " + timeoutMillis
                             + " ms of virtual time (SO_TIMEOUT)"));
         } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
             throw JdkSocketExceptions.streamFailed(e);
         }
     }
 
-    /** Writes all of {@code from}'s bytes in the range, waiting while the connection's window is full. */
+    /**
+     * Writes all of {@code from}'s bytes in the range, waiting while the connection's window is
+     * full; an interrupt ends the wait ({@code Socket}'s stream then closes the socket).
+     */
     void write(byte[] from, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, from.length);
         SimStream connection = connectedStream();
@@ -196,11 +207,24 @@ final class SimSocketImpl extends SocketImpl {
         try {
             int done = 0;
             while (done < length) {
-                done += connection.write(from, offset + done, length - done);
+                done += waits.await(connection.writeOp(from, offset + done, length - done), 0, null);
             }
+        } catch (InterruptedIOException e) {
+            throw e;
         } catch (IOException e) {
             throw JdkSocketExceptions.streamFailed(e);
         }
+    }
+
+    /**
+     * An interrupt ended the connect's wait: as the JDK's sockets do on a virtual thread, the
+     * socket is closed, and the failure says so; the interrupt stays set. (An interrupted read or
+     * accept throws the {@link InterruptedIOException} on, which {@code Socket} and
+     * {@code ServerSocket} turn into this same failure, closing the socket, for any implementation.)
+     */
+    private SocketException closedByInterrupt() throws IOException {
+        close();
+        return new SocketException("Closed by interrupt");
     }
 
     private SimStream connectedStream() throws SocketException {
