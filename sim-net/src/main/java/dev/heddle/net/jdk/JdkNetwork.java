@@ -29,9 +29,14 @@ public final class JdkNetwork {
     /** The system property that turns the seams on: {@code -Dheddle.simulateJdkNetwork=true}. */
     public static final String SWITCH = "heddle.simulateJdkNetwork";
 
+    /** The JDK's system property naming the JVM's selector provider, which the java.nio seam is installed by. */
+    private static final String SELECTOR_PROVIDER_PROPERTY = "java.nio.channels.spi.SelectorProvider";
+    /** The java.nio seam's selector provider. */
+    private static final String SELECTOR_PROVIDER = "dev.heddle.net.jdk.SimulatedSelectorProvider";
+
     /** The JVM options to add to the test JVM (Surefire's {@code argLine}), on one line. */
     public static final String ARG_LINE = "-D" + SWITCH + "=true"
-            + " -Djava.nio.channels.spi.SelectorProvider=dev.heddle.net.jdk.SimulatedSelectorProvider"
+            + " -D" + SELECTOR_PROVIDER_PROPERTY + "=" + SELECTOR_PROVIDER
             + " --add-opens java.base/java.net=ALL-UNNAMED"
             + " --add-exports java.base/sun.nio.ch=ALL-UNNAMED";
 
@@ -59,6 +64,7 @@ public final class JdkNetwork {
         }
         if (failure == null) {
             try {
+                checkSelectorProvider();
                 RoutingSocketImplFactory.install();
                 installed = true;
                 return;
@@ -68,5 +74,23 @@ public final class JdkNetwork {
         }
         throw new IllegalStateException(failure.getMessage() + ". The JVM options for simulated JDK networking are: "
                 + ARG_LINE, failure);
+    }
+
+    /**
+     * Fails unless the JVM's selector provider is the java.nio seam's, when sim-net has one: the
+     * JDK reads the property once, at the first use of java.nio, so only the JVM's options can
+     * set it, and without it a simulated task's channels would be real.
+     */
+    private static void checkSelectorProvider() {
+        if (JdkNetwork.class.getClassLoader().getResource(SELECTOR_PROVIDER.replace('.', '/') + ".class") == null) {
+            return;
+        }
+        String provider = System.getProperty(SELECTOR_PROVIDER_PROPERTY);
+        if (!SELECTOR_PROVIDER.equals(provider)) {
+            throw new IllegalStateException("java.nio channels of simulated tasks need the JVM option -D"
+                    + SELECTOR_PROVIDER_PROPERTY + "=" + SELECTOR_PROVIDER + " (the JVM has "
+                    + (provider == null ? "none" : provider) + "): add it to the test JVM's options (Surefire's"
+                    + " argLine), next to -D" + SWITCH + "=true");
+        }
     }
 }

@@ -39,7 +39,7 @@ class JdkSocketsWithoutSwitchTest {
                 + " -Dheddle.simulateJdkNetwork=true"), f.getMessage());
         StackTraceElement[] where = f.getCause().getStackTrace();
         assertTrue(Arrays.stream(where).anyMatch(e -> e.getClassName().equals("java.net.Socket")
-                && e.getMethodName().equals("<init>")), "the failure's stack shows the call: " + Arrays.toString(where));
+                && e.getMethodName().equals("<init>")), "the stack shows the call: " + Arrays.toString(where));
     }
 
     @Test

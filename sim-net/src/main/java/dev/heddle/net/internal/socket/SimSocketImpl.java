@@ -26,15 +26,16 @@ import java.util.Set;
  * A {@code java.net.Socket} or {@code ServerSocket} of a simulated task, on its run's
  * {@link SimNetwork}: what {@link RoutingSocketImplFactory} gives a socket created in a
  * simulated task. A server socket listens from its bind (the backlog is not bounded); a client
- * socket connects from its host's address. Reads, accepts and connects wait as the simulated
- * network's ops do (a suspension point of the task), at most {@code SO_TIMEOUT} or the connect
- * timeout of virtual time; failures are the JDK's ({@link JdkSocketExceptions}).
+ * socket connects from its host's address. Connects, accepts, reads and writes wait as the
+ * simulated network's ops do (a suspension point of the task), through {@link SocketWait}: at
+ * most the connect timeout or {@code SO_TIMEOUT} on the host's clock, in virtual time. Failures
+ * are the JDK's ({@link JdkSocketExceptions}).
  *
- * <p>One task may read while another writes, and a third closes: a read waiting then fails
- * with "Socket closed", as the JDK's does; an interrupt of the waiting thread closes the socket
- * ("Closed by interrupt"), as the JDK's does on a virtual thread. The fields the JDK's {@code SocketImpl} declares
- * ({@code address}, {@code port}, {@code localport}) are kept as the JDK's own sockets keep them,
- * since {@code Socket} and {@code ServerSocket} read them.
+ * <p>One task may read while another writes, and a third closes: a read waiting then fails with
+ * "Socket closed", as the JDK's does; an interrupt of the waiting thread closes the socket
+ * ("Closed by interrupt"), as the JDK's does on a virtual thread. The fields the JDK's
+ * {@code SocketImpl} declares ({@code address}, {@code port}, {@code localport}) are kept as the
+ * JDK's own sockets keep them, since {@code Socket} and {@code ServerSocket} read them.
  */
 final class SimSocketImpl extends SocketImpl {
     private final SimNetwork network;

@@ -3,7 +3,7 @@ package dev.heddle.net.internal.socket;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A simulated socket's input, which {@code Socket.getInputStream()} wraps: reads wait as {@link SimSocketImpl#read}. */
+/** A simulated socket's input, wrapped by {@code Socket.getInputStream()}: reads wait as {@link SimSocketImpl#read}. */
 final class SimSocketInputStream extends InputStream {
     private final SimSocketImpl socket;
 

@@ -35,7 +35,7 @@ final class SocketWait {
     private final TimeDriver time;
     private final HostClock clock;
 
-    /** Waits timed on {@code clock} (a host's, or {@link HostClock#EXACT} off every host) over the run's {@code time}. */
+    /** Waits timed on {@code clock} (a host's; {@link HostClock#EXACT} off every host) over the run's {@code time}. */
     SocketWait(TimeDriver time, HostClock clock) {
         this.time = time;
         this.clock = clock;
