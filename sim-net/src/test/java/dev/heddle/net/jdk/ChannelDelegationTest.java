@@ -71,8 +71,8 @@ class ChannelDelegationTest {
 
     @Test
     void withoutTheSwitchASimulatedTasksChannelFailsNamingIt() {
-        String before = System.getProperty(SimulatedSelectorProvider.SWITCH);
-        System.clearProperty(SimulatedSelectorProvider.SWITCH);
+        String before = System.getProperty(JdkNetwork.SWITCH);
+        System.clearProperty(JdkNetwork.SWITCH);
         try {
             Simulation.ofSeed(1).run(sim -> {
                 IllegalStateException e = assertThrows(IllegalStateException.class, SocketChannel::open);
@@ -82,7 +82,7 @@ class ChannelDelegationTest {
             });
         } finally {
             if (before != null) {
-                System.setProperty(SimulatedSelectorProvider.SWITCH, before);
+                System.setProperty(JdkNetwork.SWITCH, before);
             }
         }
     }
