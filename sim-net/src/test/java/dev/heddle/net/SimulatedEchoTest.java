@@ -1,5 +1,6 @@
 package dev.heddle.net;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,10 @@ import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.sim.Host;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationResult;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +48,25 @@ class SimulatedEchoTest {
         long wallMillis = Duration.ofNanos(System.nanoTime() - wallStart).toMillis();
         assertTrue(result.virtualNanos() >= Duration.ofSeconds(2).toNanos(), result.toString());
         assertTrue(wallMillis < 20_000, "took " + wallMillis + " ms of wall time");
+    }
+
+    @Test
+    void aBufferedStreamOverATcpStreamWaitsWithoutALockReport() {
+        // BufferedInputStream and BufferedReader's decoder hold their own monitor while the read waits,
+        // as over a JDK socket: the JDK's lock, not the task's, so the run goes on.
+        Simulation.ofSeed(5).run(sim -> {
+            sim.host("server", self -> {
+                try (TcpListener listener = TcpListener.bind("0.0.0.0:7000");
+                        TcpStream connection = listener.accept()) {
+                    new PrintWriter(connection.outputStream(), true, UTF_8).println("HELLO");
+                }
+            });
+            sim.sleep(Duration.ofMillis(1));
+            try (TcpStream stream = TcpStream.connect("server:7000")) {
+                var in = new BufferedReader(new InputStreamReader(new BufferedInputStream(stream.inputStream()), UTF_8));
+                assertEquals("HELLO", in.readLine());
+            }
+        });
     }
 
     @Test

@@ -26,7 +26,15 @@ final class HeldLocks {
     private static final String TASK = "dev.heddle.runtime.internal.Task";
     /** Where every Heddle wait parks. */
     private static final String SUSPENSION = "dev.heddle.runtime.internal.Suspension";
-    private static final String SELECTABLE_OP = "dev.heddle.runtime.SelectableOp";
+    /**
+     * Heddle's public classes that wait on a caller's behalf, besides its {@code internal}
+     * packages: a JDK wrapper's monitor ({@code BufferedReader}'s decoder) held around them is the
+     * JDK's, as around the JDK's own socket streams. Named one by one, since Heddle's own tests
+     * share its package names.
+     */
+    private static final List<String> WAITING_CLASSES = List.of("dev.heddle.runtime.SelectableOp",
+            "dev.heddle.select.Select", "dev.heddle.net.TcpInputStream", "dev.heddle.net.TcpOutputStream",
+            "dev.heddle.net.TcpByteChannel", "dev.heddle.net.TcpStream", "dev.heddle.net.IoWait");
 
     /**
      * Fields of a class (and its superclasses) that hold a reentrant lock, made readable; none
@@ -95,7 +103,7 @@ final class HeldLocks {
     /**
      * The index of the frame that made the call the thread suspends in: the first frame, going
      * out from Heddle's park, that is neither the JDK's nor Heddle's machinery (its
-     * {@code internal} packages and {@link dev.heddle.runtime.SelectableOp}); 0 when the thread
+     * {@code internal} packages and the {@link #WAITING_CLASSES}); 0 when the thread
      * is not in Heddle's park. The locks of the JDK's frames inside that call are the JDK's own,
      * held for the call as the JDK holds them around any blocking I/O (a {@code BufferedReader}
      * over a simulated socket holds its stream decoder's monitor while the read waits), which no
@@ -119,7 +127,8 @@ final class HeldLocks {
     }
 
     private static boolean isHeddleMachinery(String name) {
-        return name.startsWith("dev.heddle.") && (name.contains(".internal.") || name.equals(SELECTABLE_OP));
+        return name.startsWith("dev.heddle.") && (name.contains(".internal.")
+                || WAITING_CLASSES.stream().anyMatch(c -> name.equals(c) || name.startsWith(c + "$")));
     }
 
     private static void addIfHeld(Map<Object, LiveFrames.Frame> held, Object candidate, LiveFrames.Frame frame) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.heddle.net.SimNet;
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.sim.Host;
-import dev.heddle.sim.LockHeldPolicy;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationResult;
@@ -143,14 +142,8 @@ class ChannelLineProtocolTest {
         });
     }
 
-    /**
-     * A simulation that does not look for monitors held across a suspension: the client's
-     * {@code BufferedReader} (the JDK's {@code StreamDecoder}, synchronized on JDK 25) holds its
-     * own monitor while the socket read waits, which only the reading task ever takes, and which
-     * would otherwise fail the run.
-     */
     private static Simulation simulation(long seed) {
-        return Simulation.ofSeed(seed).onLockHeldAcrossSuspension(LockHeldPolicy.IGNORE);
+        return Simulation.ofSeed(seed);
     }
 
     private static void simulatedScript(Sim sim, Server kind) throws IOException {
