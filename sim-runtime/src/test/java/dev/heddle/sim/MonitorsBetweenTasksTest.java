@@ -237,26 +237,4 @@ class MonitorsBetweenTasksTest {
         }
         assertTrue(namingTheContender > 0, "the sampled look found the monitor first on every seed");
     }
-
-    @Test
-    void withTheReportTurnedOffTheContenderWaitsForTheHolder() {
-        Object lock = new Object();
-        StringBuilder order = new StringBuilder();
-        Simulation.ofSeed(7).strategy(Strategy.FIFO).onLockHeldAcrossSuspension(LockHeldPolicy.IGNORE).run(sim -> {
-            JoinHandle<Void> holder = sim.spawn("holder", () -> {
-                synchronized (lock) {
-                    sim.sleep(Duration.ofMillis(5));
-                    order.append("holder@").append(Heddle.now() / 1_000_000).append(' ');
-                }
-            });
-            JoinHandle<Void> contender = sim.spawn("contender", () -> {
-                synchronized (lock) {
-                    order.append("contender@").append(Heddle.now() / 1_000_000);
-                }
-            });
-            holder.join();
-            contender.join();
-        });
-        assertEquals("holder@5 contender@5", order.toString());
-    }
 }
