@@ -161,6 +161,14 @@ final class FailureReports {
                 + " Object.wait(timeout) need no agent.\n" + stack(t);
     }
 
+    /** {@code t} is blocked entering {@code monitor}, which no task of the run holds. */
+    static String monitorHeldOutside(SimTask t, String monitor, WaitForGraph graph) {
+        return "task " + t + " is blocked entering " + monitor + ", which no task of the simulation holds: a thread"
+                + " outside it does (a platform thread, another program's thread), and the JDK hands the monitor"
+                + " over when that thread leaves it, at a time no seed decides. Share monitors only between"
+                + " simulated tasks, or use Heddle's Mutex.\n" + stack(t) + graph;
+    }
+
     /**
      * {@code blocked} waits to enter the monitor {@code monitor} that {@code holder} holds while
      * it is suspended at a Heddle suspension point.
