@@ -33,7 +33,8 @@ final class FailureReports {
     static String lockHeld(Object task, HeldLocks.Found found) {
         StringBuilder report = new StringBuilder("task " + task + " suspends while holding ");
         report.append(String.join(" and ", found.locks())).append(": every task that needs it is stuck until this"
-                + " one runs again. Release it before the suspension point, or use Heddle's Mutex, which may be held across one.\n");
+                + " one runs again. Release it before the suspension point, or use Heddle's Mutex, which may be"
+                + " held across one.\n");
         for (StackTraceElement e : found.stack()) {
             if (!e.getClassName().startsWith("dev.heddle.sim.") && !e.getClassName().startsWith("java.lang.")
                     && !e.getClassName().startsWith("jdk.internal.")) {
