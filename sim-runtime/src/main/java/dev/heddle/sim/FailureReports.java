@@ -145,15 +145,8 @@ final class FailureReports {
         return null;
     }
 
-    /**
-     * A timed wait in JDK code that loops on the real clock ({@code realClock}, see
-     * {@link JdkTimedWaits}), unless it is a real socket's or pipe's timed read, reported as real I/O.
-     */
+    /** A timed wait in JDK code that loops on the real clock ({@code realClock}, see {@link JdkTimedWaits}). */
     static String timedWaitOnRealClock(SimTask t, String realClock) {
-        String io = t.thread == null ? null : realIoFrame(t.thread);
-        if (io != null) {
-            return realIo(t, io);
-        }
         return "task " + t + " waits in " + realClock + ", which loops until the real System.nanoTime() passes its"
                 + " deadline: the simulation parks it on virtual time, but each virtual wake-up finds the real clock"
                 + " barely moved and it parks again. Run the test with Heddle's agent (-javaagent:sim-agent.jar),"
@@ -186,7 +179,7 @@ final class FailureReports {
         return task.node() instanceof Incarnation i ? task + "@" + i.name() : task.toString();
     }
 
-    private static String realIo(SimTask t, String call) {
+    static String realIo(SimTask t, String call) {
         return "task " + t + " waits on real I/O (" + call + "): its wake-up would come from the JDK's I/O"
                 + " poller, outside the simulation, at a time no seed decides. Simulated code must not touch"
                 + " real sockets, pipes or files that block. For sockets use dev.heddle.net (TcpStream, TcpListener,"
@@ -282,7 +275,7 @@ final class FailureReports {
     }
 
     /** The JDK call through which the thread waits on real I/O (a socket or pipe), or null when it does not. */
-    private static String realIoFrame(Thread thread) {
+    static String realIoFrame(Thread thread) {
         StackTraceElement[] frames = thread.getStackTrace();
         for (int i = 0; i < frames.length; i++) {
             if (frames[i].getClassName().equals("sun.nio.ch.Poller")) {

@@ -32,6 +32,15 @@ final class SimTask {
      * when its next step begins: a task that waits without it waits in the JDK or its own park.
      */
     boolean suspendedInHeddle;
+    /** The virtual timer of the task's latest timed park or timed {@code Object.wait}, set as it parks. */
+    VirtualThreadScheduler.VirtualTimeout timedWake;
+    /**
+     * Set when a timed wait of the task was reported as waiting on something outside the run (real
+     * I/O, the real clock): its timer is cancelled and its later timed parks get none, so that the
+     * run's teardown, which wakes it to cancel it, does not spin it on virtual time while the real
+     * clock stands still.
+     */
+    boolean waitsOutside;
     /** PCT priority: higher runs first. */
     long priority;
 

@@ -93,6 +93,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     private final VirtualThreadScheduler scheduler = new VirtualThreadScheduler(this, -1);
     /** The tasks that wait for a monitor, and the JDK's hand-offs of monitors to them. */
     private final MonitorHandOffs handOffs = new MonitorHandOffs();
+    /** The virtual timers of the JDK's timed parks among the run's timers, for {@link #teardown}. */
+    private int jdkTimeouts;
 
     Simulator(Simulation config, long seed, Trace trace) {
         this.config = config;
@@ -205,13 +207,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                 alive.remove(t.id);
             }
             case TIMED_WAITING -> {
-                String realClock = tearingDown ? null : JdkTimedWaits.onRealClock(t.thread);
-                if (realClock != null) {
-                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedWaitOnRealClock(t, realClock), null, t.name,
-                            null);
-                    // Its virtual wake-ups would find the real clock unmoved until real time had passed; the
-                    // interrupt ends the wait, so that the run's teardown can end the task.
-                    t.thread.interrupt();
+                if (!tearingDown) {
+                    checkTimedWait(t);
                 }
             }
             case BLOCKED -> {
@@ -230,6 +227,29 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             handOffs.waits(t);
         } else {
             handOffs.waitsNoMore(t);
+        }
+    }
+
+    /**
+     * {@code t} waits with a timeout, which ends on virtual time. Two such waits are foreign: a
+     * timed read of a real socket or pipe (its wake-up comes from the JDK's I/O poller), and a
+     * JDK wait that loops on the real clock without the agent (see {@link JdkTimedWaits}). Either
+     * way the task's timed parks get no more virtual timers ({@link SimTask#waitsOutside}).
+     */
+    private void checkTimedWait(SimTask t) {
+        String io = FailureReports.realIoFrame(t.thread);
+        String realClock = io == null ? JdkTimedWaits.onRealClock(t.thread) : null;
+        if (io == null && realClock == null) {
+            return;
+        }
+        t.waitsOutside = true;
+        if (t.timedWake != null) {
+            t.timedWake.cancel(false);
+        }
+        if (io != null) {
+            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.realIo(t, io), null, t.name, null);
+        } else {
+            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedWaitOnRealClock(t, realClock), null, t.name, null);
         }
     }
 
@@ -595,6 +615,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         return executor == this || executor == scheduler || pinnedExecutors.contains(executor);
     }
 
+    /** One more (+1) or one fewer (-1) virtual timer of a JDK timed park pending. */
+    void jdkTimeouts(int change) {
+        jdkTimeouts += change;
+    }
+
     /**
      * The JDK's timed park or timed {@code Object.wait} of a virtual thread of the run ends in
      * {@code nanos} unless it is woken first: {@code wake} runs at that virtual time, as a timer
@@ -609,7 +634,13 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         long now = time.now();
         long deadline = nanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + Math.max(0, nanos);
         VirtualThreadScheduler.VirtualTimeout timeout = new VirtualThreadScheduler.VirtualTimeout(wake, deadline, this);
+        if (running != null && running.waitsOutside) {
+            return timeout;
+        }
         timeout.scheduleOn(time);
+        if (running != null) {
+            running.timedWake = timeout;
+        }
         return timeout;
     }
 
@@ -742,7 +773,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         }
     }
 
-    /** Cancels every task still alive and runs them until they end (their finally blocks run). */
+    /**
+     * Cancels every task still alive and runs them until they end (their finally blocks run),
+     * moving time while any of Heddle's own timers is pending, not for the JDK's timed parks alone.
+     */
     void teardown(long stepLimit) {
         tearingDown = true;
         foreign.clear();
@@ -758,7 +792,9 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         while (!alive.isEmpty() && steps < limit && foreign.isEmpty()) {
             if (!ready.isEmpty()) {
                 step();
-            } else if (time.hasTimers()) {
+            } else if (time.pendingTimers() > jdkTimeouts) {
+                // Only Heddle's timers: a task in a JDK timed wait cannot see its cancellation, and a loop
+                // of such waits would go on for as long as time is moved.
                 int fired = time.advanceToNextDeadline();
                 trace.record(Trace.Event.ADVANCE, time.now(), fired);
             } else {

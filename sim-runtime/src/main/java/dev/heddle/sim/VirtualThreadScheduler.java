@@ -62,13 +62,18 @@ final class VirtualThreadScheduler extends ForkJoinPool {
             this.simulator = simulator;
         }
 
-        /** Puts the wake-up on {@code time}'s timers; once, before the JDK sees this. */
+        /**
+         * Puts the wake-up on {@code time}'s timers; once, before the JDK sees this. A timeout never
+         * scheduled never fires (a task whose waits the run reported as outside it).
+         */
         void scheduleOn(TimeDriver time) {
             timer = time.schedule(deadline, this::fire);
+            simulator.jdkTimeouts(+1);
         }
 
         private void fire() {
             fired = true;
+            simulator.jdkTimeouts(-1);
             wake.run();
         }
 
@@ -85,8 +90,11 @@ final class VirtualThreadScheduler extends ForkJoinPool {
         /** Removes the timer, as the JDK asks when the thread it would wake ran first. */
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean removed = !fired && !cancelled && timer.cancel();
-            cancelled |= removed;
+            boolean removed = !fired && !cancelled && timer != null && timer.cancel();
+            if (removed) {
+                cancelled = true;
+                simulator.jdkTimeouts(-1);
+            }
             return removed;
         }
 
