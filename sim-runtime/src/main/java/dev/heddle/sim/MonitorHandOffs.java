@@ -85,11 +85,6 @@ final class MonitorHandOffs {
         return !waiting.isEmpty() || !arrivals.isEmpty();
     }
 
-    /** The tasks that wait for a monitor, in id order. */
-    List<SimTask> waitingTasks() {
-        return new ArrayList<>(waiting.values());
-    }
-
     /**
      * Waits until every hand-off made so far to a task of {@code alive} has arrived, and returns the tasks they woke in
      * task order; null when the unblocker did not finish within {@link #SETTLE_LIMIT_NANOS}.

@@ -281,10 +281,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
      * (not only at the sampled suspensions), since here it has made another task wait. A holder
      * switched away at a scheduling point of the agent, or waiting in the JDK, is neither: the
      * monitor is handed over when it leaves it. Reads every task's frames, as a deadlock report
-     * does; skipped in a replay, which only notes where its steps left their tasks.
+     * does, in a replay too: the replay must fail where the run did.
      */
     private void checkMonitorHolder(SimTask t) {
-        if (trace.isReplay() || !LiveFrames.available()) {
+        if (!LiveFrames.available()) {
             return;
         }
         WaitForGraph graph = WaitForGraphBuilder.of(alive.values());

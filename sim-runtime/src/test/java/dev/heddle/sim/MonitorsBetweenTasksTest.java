@@ -234,6 +234,7 @@ class MonitorsBetweenTasksTest {
                     + " suspension point, and task contender#3 is blocked entering it")) {
                 namingTheContender++;
                 assertEquals("holder#2", f.failingTask().orElseThrow());
+                assertTrue(f.getMessage().contains("as a replay of the seed ran them"), f.getMessage());
             }
         }
         assertTrue(namingTheContender > 0, "the sampled look found the monitor first on every seed");
@@ -265,6 +266,7 @@ class MonitorsBetweenTasksTest {
             assertEquals(FailureKind.FOREIGN_WAKEUP, f.kind(), f.getMessage());
             assertTrue(f.getMessage().contains("task main#1 is blocked entering synchronized(Object@1), which no task"
                     + " of the simulation holds"), f.getMessage());
+            assertTrue(f.getMessage().contains("as a replay of the seed ran them"), f.getMessage());
         } finally {
             release.countDown();
             outsider.join();

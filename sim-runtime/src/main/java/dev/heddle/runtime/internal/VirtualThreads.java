@@ -141,21 +141,6 @@ public final class VirtualThreads {
     }
 
     /**
-     * True when the virtual {@code thread} is in {@code Object.wait}, timed or not; false when it
-     * blocks entering a monitor (a notified waiter does, until the notifier leaves it). A moment's answer.
-     */
-    public static boolean isInObjectWait(Thread thread) {
-        if (UNAVAILABLE != null) {
-            throw UNAVAILABLE;
-        }
-        if (!thread.isVirtual()) {
-            return false;
-        }
-        int state = (int) STATE.getVolatile(thread);
-        return state == WAIT || state == TIMED_WAIT;
-    }
-
-    /**
      * True while a monitor's owner has handed the monitor to the virtual {@code thread} and the
      * JDK's unblocker thread has not yet taken it up: the JVM sets this flag when it puts the
      * thread on the unblocker's list, during the owner's monitor exit, and the unblocker clears it
