@@ -53,7 +53,11 @@ class MonitorsBetweenTasksTest {
     }
 
     private static SimulationResult producersAndConsumers(long seed, List<Integer> taken) {
-        return Simulation.ofSeed(seed).run(sim -> {
+        return producersAndConsumers(Simulation.ofSeed(seed), taken);
+    }
+
+    private static SimulationResult producersAndConsumers(Simulation simulation, List<Integer> taken) {
+        return simulation.run(sim -> {
             BoundedBuffer buffer = new BoundedBuffer(2);
             List<JoinHandle<Void>> tasks = new ArrayList<>();
             for (int p = 0; p < 2; p++) {
@@ -93,6 +97,18 @@ class MonitorsBetweenTasksTest {
             hashes.add(r.traceHash());
         }
         assertTrue(hashes.size() > 10, "the seeds order the hand-offs differently: " + hashes.size() + " traces");
+    }
+
+    /** With logical workers each hand-off goes to the worker of the scheduler it came to, as any wake-up. */
+    @Test
+    void waitAndNotifyAllWorkWithLogicalWorkersToo() {
+        for (long seed = 0; seed < 50; seed++) {
+            List<Integer> taken = new ArrayList<>();
+            SimulationResult first = producersAndConsumers(Simulation.ofSeed(seed).workers(2), taken);
+            assertEquals(20, new HashSet<>(taken).size(), "seed " + seed + ": " + taken);
+            SimulationResult second = producersAndConsumers(Simulation.ofSeed(seed).workers(2), new ArrayList<>());
+            assertEquals(first.traceHash(), second.traceHash(), "seed " + seed);
+        }
     }
 
     @Test
