@@ -88,6 +88,33 @@ class TimedParksOnVirtualTimeTest {
     }
 
     @Test
+    void aNotifyBeforeTheTimeoutEndsATimedObjectWaitAndCancelsItsTimer() {
+        Object monitor = new Object();
+        boolean[] ready = {false};
+        long[] woke = new long[1];
+        SimulationResult r = Simulation.ofSeed(8).checkDeterminism(sim -> {
+            JoinHandle<Void> waiter = sim.spawn("waiter", () -> {
+                synchronized (monitor) {
+                    while (!ready[0]) {
+                        monitor.wait(5_000);
+                    }
+                }
+                woke[0] = Heddle.now();
+                return null;
+            });
+            sim.sleep(Duration.ofSeconds(1));
+            synchronized (monitor) {
+                ready[0] = true;
+                monitor.notify();
+            }
+            waiter.join();
+            ready[0] = false;
+        });
+        assertEquals(TimeUnit.SECONDS.toNanos(1), woke[0]);
+        assertEquals(TimeUnit.SECONDS.toNanos(1), r.virtualNanos());
+    }
+
+    @Test
     void timedParksReplayTheSameTrace() {
         SimulationResult r = Simulation.ofSeed(5).checkDeterminism(sim -> {
             for (int i = 0; i < 3; i++) {
