@@ -2,8 +2,11 @@ package dev.heddle.agent;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The agent's entry points: {@code -javaagent:sim-agent.jar=com.example,org.example.cache}
@@ -20,6 +23,8 @@ public final class HeddleAgent {
 
     private static Instrumentation instrumentation;
     private static InstrumentedPackages packages;
+    /** The JDK's clock the agent defined in java.base ({@link JdkClockTransformer}). */
+    private static Class<?> jdkClock;
 
     private HeddleAgent() {}
 
@@ -47,7 +52,32 @@ public final class HeddleAgent {
         instrumentation = given;
         given.addTransformer(new PointsTransformer(packages), true);
         System.setProperty(PACKAGES_PROPERTY, packages.names());
-        JdkClockTransformer.install(given);
+        jdkClock = JdkClockTransformer.install(given);
+    }
+
+    /**
+     * Gives the JDK's timed waits the simulator's clock: installs the operators that the JDK
+     * classes the agent rewrote read {@code nanoTime} and {@code currentTimeMillis} through (each
+     * is given the real reading and returns what the calling thread should see). Called by the
+     * simulator, by reflection, once per JVM; not for users.
+     *
+     * @return false when the agent is on the class path but was not started
+     */
+    public static synchronized boolean installJdkClock(LongUnaryOperator nanoTime, LongUnaryOperator currentTimeMillis) {
+        if (jdkClock == null) {
+            return false;
+        }
+        try {
+            MethodHandles.privateLookupIn(jdkClock, MethodHandles.lookup())
+                    .findStatic(jdkClock, "install", MethodType.methodType(void.class, LongUnaryOperator.class,
+                            LongUnaryOperator.class))
+                    .invoke(nanoTime, currentTimeMillis);
+            return true;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot install the JDK clock's operators in " + jdkClock, e);
+        }
     }
 
     /**

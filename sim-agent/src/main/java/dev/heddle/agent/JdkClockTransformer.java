@@ -2,21 +2,16 @@ package dev.heddle.agent;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.lang.invoke.MethodHandles;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -26,41 +21,44 @@ import org.objectweb.asm.Opcodes;
 /**
  * Gives the JDK's timed waits the simulation's virtual clock: rewrites every
  * {@code System.nanoTime()} and {@code System.currentTimeMillis()} call in the classes of
- * {@link JdkClockClasses} into the same call of {@link dev.heddle.agent.boot.JdkClock}, which the simulator answers
- * with virtual time on its tasks' threads and the real clock anywhere else. Nothing else in those
- * classes changes (the call has the same descriptor, so the stack map frames stay valid).
+ * {@link JdkClockClasses} into the same call of {@value #DEFINED_NAME}, a copy of
+ * {@link JdkClock} defined inside {@code java.base}, which the simulator answers with virtual
+ * time on its tasks' threads and the real clock anywhere else. Nothing else in those classes
+ * changes (the call has the same descriptor, so the stack map frames stay valid).
  *
- * <p>{@link #install} runs at the agent's start: it puts that class on the boot class path
- * (a small jar written for this JVM: java.base cannot see the class path), lets {@code java.base}
- * read the boot loader's unnamed module it lands in ({@link Instrumentation#redefineModule}), and
- * retransforms the listed classes, most of which the JVM has loaded already. The classes
- * rewritten are announced in {@value #PROPERTY}, comma-separated binary names, which the
- * simulator reads to know which timed waits last virtual time. A class that cannot be rewritten
- * is left as it is, with one line on standard error, and the simulator then reports its timed
- * waits instead of getting them wrong.
+ * <p>{@link #install} runs at the agent's start. The JDK's classes see only {@code java.base}
+ * and the boot class path; appending to the boot class path makes the JVM print a warning
+ * ("Sharing is only supported for boot loader classes...") in every test run, so the clock is
+ * defined in {@code java.base} itself instead: {@link Instrumentation#redefineModule} opens
+ * {@code jdk.internal.misc} to the agent, and a private lookup there defines the renamed copy
+ * ({@link java.lang.invoke.MethodHandles.Lookup#defineClass}). That package is not exported, so the
+ * copy adds nothing to the JDK's API; the simulator reaches it through
+ * {@link HeddleAgent#installJdkClock}. Then the listed classes, most of them loaded already, are
+ * retransformed. The classes rewritten are announced in {@value #PROPERTY}, comma-separated
+ * binary names, which the simulator reads to know which timed waits last virtual time. A class
+ * that cannot be rewritten is left as it is, with one line on standard error, and the simulator
+ * then reports its timed waits instead of getting them wrong.
  */
 final class JdkClockTransformer implements ClassFileTransformer {
     /** The property the simulator reads ({@code dev.heddle.sim.JdkTimedWaits.AGENT_PROPERTY}). */
     static final String PROPERTY = "dev.heddle.agent.jdkClockClasses";
+    /** The binary name of the clock's copy in java.base. */
+    static final String DEFINED_NAME = "jdk.internal.misc.HeddleJdkClock";
+    private static final String PACKAGE = "jdk.internal.misc";
     private static final String SYSTEM = "java/lang/System";
-    /**
-     * {@link dev.heddle.agent.boot.JdkClock}, by name only: naming its class object here would load
-     * it from the class path before it is on the boot class path, a second copy no JDK class sees.
-     */
-    private static final String CLOCK = "dev/heddle/agent/boot/JdkClock";
+    private static final String CLOCK = DEFINED_NAME.replace('.', '/');
+    private static final String TEMPLATE = JdkClock.class.getName().replace('.', '/');
 
     /** Calls rewritten, per class (internal name); guarded by this. */
     private final Map<String, Integer> rewritten = new TreeMap<>();
 
     /**
-     * Installs the clock and rewrites the listed classes; returns the calls rewritten per class.
+     * Defines the clock in java.base and rewrites the listed classes; returns the clock's class.
      *
-     * @throws IllegalStateException when the boot jar cannot be written or the clock cannot be loaded from it
+     * @throws IllegalStateException when the clock cannot be defined
      */
-    static Map<String, Integer> install(Instrumentation instrumentation) {
-        Class<?> clock = putOnBootClassPath(instrumentation);
-        Module javaBase = Object.class.getModule();
-        instrumentation.redefineModule(javaBase, Set.of(clock.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
+    static Class<?> install(Instrumentation instrumentation) {
+        Class<?> clock = defineInJavaBase(instrumentation);
         JdkClockTransformer transformer = new JdkClockTransformer();
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> classes = new ArrayList<>();
@@ -81,36 +79,60 @@ final class JdkClockTransformer implements ClassFileTransformer {
                         + " waits are reported in simulation: " + e);
             }
         }
-        Map<String, Integer> done = transformer.rewritten();
-        System.setProperty(PROPERTY, String.join(",", done.keySet().stream()
+        System.setProperty(PROPERTY, String.join(",", transformer.rewritten().keySet().stream()
                 .map(n -> n.replace('/', '.')).toList()));
-        return done;
+        return clock;
     }
 
-    /** The clock's class, loaded by the boot loader from a jar of its own. */
-    private static Class<?> putOnBootClassPath(Instrumentation instrumentation) {
-        String entry = CLOCK + ".class";
+    /** The copy of {@link JdkClock} renamed {@value #DEFINED_NAME}, defined in java.base. */
+    private static Class<?> defineInJavaBase(Instrumentation instrumentation) {
+        String entry = TEMPLATE + ".class";
         try (InputStream bytes = JdkClockTransformer.class.getClassLoader().getResourceAsStream(entry)) {
             if (bytes == null) {
                 throw new IllegalStateException("Heddle's agent jar lacks " + entry);
             }
-            Path jar = Files.createTempFile("heddle-jdk-clock-", ".jar");
-            jar.toFile().deleteOnExit();
-            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
-                jarOut.putNextEntry(new JarEntry(entry));
-                bytes.transferTo(jarOut);
-                jarOut.closeEntry();
-            }
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
-            Class<?> clock = Class.forName(CLOCK.replace('/', '.'), true, null);
-            if (clock.getClassLoader() != null) {
-                throw new IllegalStateException(clock + " was loaded by " + clock.getClassLoader()
-                        + ", not the boot loader");
-            }
-            return clock;
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("Heddle's agent cannot put its JDK clock on the boot class path: " + e, e);
+            Module javaBase = Object.class.getModule();
+            instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
+                    Map.of(PACKAGE, Set.of(JdkClockTransformer.class.getModule())), Set.of(), Map.of());
+            Class<?> inPackage = Class.forName(PACKAGE + ".VM", false, null);
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(inPackage, MethodHandles.lookup());
+            return lookup.defineClass(renamed(bytes.readAllBytes()));
+        } catch (IOException | ReflectiveOperationException e) {
+            throw new IllegalStateException("Heddle's agent cannot define its JDK clock in java.base: " + e, e);
         }
+    }
+
+    /** The template's class file with every mention of its own name changed to the copy's. */
+    private static byte[] renamed(byte[] template) {
+        ClassReader reader = new ClassReader(template);
+        ClassWriter writer = new ClassWriter(0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName,
+                              String[] interfaces) {
+                super.visit(version, access, CLOCK, signature, superName, interfaces);
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature,
+                        exceptions)) {
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+                        super.visitFieldInsn(opcode, owner.equals(TEMPLATE) ? CLOCK : owner, field, desc);
+                    }
+
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String desc,
+                                                boolean isInterface) {
+                        super.visitMethodInsn(opcode, owner.equals(TEMPLATE) ? CLOCK : owner, method, desc,
+                                isInterface);
+                    }
+                };
+            }
+        }, 0);
+        return writer.toByteArray();
     }
 
     @Override

@@ -1,19 +1,19 @@
-package dev.heddle.agent.boot;
+package dev.heddle.agent;
 
 import java.util.function.LongUnaryOperator;
 
 /**
- * The clock the JDK's timed waits read under Heddle's agent: the agent rewrites the
+ * The clock the JDK's timed waits read under Heddle's agent. This class is a template: the agent
+ * defines a copy of it inside {@code java.base}, as {@value JdkClockTransformer#DEFINED_NAME} (in
+ * a package java.base does not export, so it adds nothing to the JDK's API), and rewrites the
  * {@code System.nanoTime()} and {@code System.currentTimeMillis()} calls of a named list of JDK
- * classes ({@code dev.heddle.agent.JdkClockClasses}) into calls of {@link #nanoTime()} and
- * {@link #currentTimeMillis()}. The JDK's classes cannot see the class path, so the agent puts
- * this one class on the boot class path and lets {@code java.base} read it; it must therefore
- * use nothing but {@code java.base}.
+ * classes ({@link JdkClockClasses}) into calls of that copy's {@link #nanoTime()} and
+ * {@link #currentTimeMillis()}. So it must use nothing but {@code java.base}.
  *
  * <p>Each reading is the real one, unless a simulator has installed its operators
- * ({@link #install}): they are given the real reading and return what the calling thread should
- * see, the run's virtual clock on a simulated task's thread, the real reading anywhere else. Not
- * for users.
+ * ({@link #install}, reached through {@link HeddleAgent#installJdkClock}): they are given the
+ * real reading and return what the calling thread should see, the run's virtual clock on a
+ * simulated task's thread, the real reading anywhere else. Not for users.
  */
 public final class JdkClock {
     private static volatile LongUnaryOperator nanoTime;
