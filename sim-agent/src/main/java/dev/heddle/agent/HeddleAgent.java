@@ -63,7 +63,8 @@ public final class HeddleAgent {
      *
      * @return false when the agent is on the class path but was not started
      */
-    public static synchronized boolean installJdkClock(LongUnaryOperator nanoTime, LongUnaryOperator currentTimeMillis) {
+    public static synchronized boolean installJdkClock(LongUnaryOperator nanoTime,
+                                                       LongUnaryOperator currentTimeMillis) {
         if (jdkClock == null) {
             return false;
         }

@@ -3,7 +3,7 @@ package dev.heddle.agent;
 import java.util.List;
 
 /**
- * The JDK classes whose clock reads the agent rewrites to {@link dev.heddle.agent.boot.JdkClock},
+ * The JDK classes whose clock reads the agent rewrites to its {@link JdkClock} (the copy in java.base),
  * each with the timed waits that need it. A timed park of a simulated task already ends on the
  * run's virtual clock (the simulator's scheduler receives it); these methods then compare
  * {@code System.nanoTime()} (or {@code currentTimeMillis()}) with their deadline and park again

@@ -17,6 +17,7 @@ import org.objectweb.asm.Opcodes;
 
 /** The rewriting of the JDK's clock reads, on the JDK's own class files, without loading them. */
 class JdkClockTransformerTest {
+    private static final String CLOCK = JdkClockTransformer.DEFINED_NAME.replace('.', '/');
 
     private static byte[] jdkClassFile(String internalName) throws IOException {
         try (InputStream in = ClassLoader.getSystemResourceAsStream(internalName + ".class")) {
@@ -57,7 +58,8 @@ class JdkClockTransformerTest {
                 continue;
             }
             List<String> after = clockCalls(rewritten);
-            if (after.size() != reads || !after.stream().allMatch(call -> call.equals("jdk/internal/misc/HeddleJdkClock." + call.substring(call.lastIndexOf('.') + 1)))) {
+            boolean allToTheClock = after.stream().allMatch(call -> call.startsWith(CLOCK + "."));
+            if (after.size() != reads || !allToTheClock) {
                 wrong.add(c.internalName() + " after rewriting: " + after);
             }
         }

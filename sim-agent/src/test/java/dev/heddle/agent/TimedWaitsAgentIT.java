@@ -205,7 +205,7 @@ class TimedWaitsAgentIT {
         assertEquals(answeredAt[0], r.virtualNanos());
     }
 
-    /** The agent rewrote every class of its list, announced them for the simulator, and defined its clock in java.base. */
+    /** The agent rewrote every class of its list, announced them to the simulator, defined its clock in java.base. */
     @Test
     void theAgentGaveEveryListedJdkClassTheVirtualClock() throws ClassNotFoundException {
         Set<String> listed = new TreeSet<>();
