@@ -2,8 +2,11 @@ package dev.heddle.agent;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The agent's entry points: {@code -javaagent:sim-agent.jar=com.example,org.example.cache}
@@ -11,7 +14,8 @@ import java.util.List;
  * which {@code @SimTest(instrument = ...)} adds packages to a running JVM. The packages
  * instrumented so far are announced in the system property {@value #PACKAGES_PROPERTY},
  * comma-separated, which the simulator reads to fail fast when a run asks for scheduling
- * points and no agent, or no package, gives it any.
+ * points and no agent, or no package, gives it any. At its start the agent also gives the JDK's
+ * timed waits the simulation's virtual clock ({@link JdkClockTransformer}).
  */
 public final class HeddleAgent {
     /** The property the simulator reads (its {@code SchedulingPoints.AGENT_PACKAGES_PROPERTY}). */
@@ -19,6 +23,8 @@ public final class HeddleAgent {
 
     private static Instrumentation instrumentation;
     private static InstrumentedPackages packages;
+    /** The JDK's clock the agent defined in java.base ({@link JdkClockTransformer}). */
+    private static Class<?> jdkClock;
 
     private HeddleAgent() {}
 
@@ -46,6 +52,33 @@ public final class HeddleAgent {
         instrumentation = given;
         given.addTransformer(new PointsTransformer(packages), true);
         System.setProperty(PACKAGES_PROPERTY, packages.names());
+        jdkClock = JdkClockTransformer.install(given);
+    }
+
+    /**
+     * Gives the JDK's timed waits the simulator's clock: installs the operators that the JDK
+     * classes the agent rewrote read {@code nanoTime} and {@code currentTimeMillis} through (each
+     * is given the real reading and returns what the calling thread should see). Called by the
+     * simulator, by reflection, once per JVM; not for users.
+     *
+     * @return false when the agent is on the class path but was not started
+     */
+    public static synchronized boolean installJdkClock(LongUnaryOperator nanoTime,
+                                                       LongUnaryOperator currentTimeMillis) {
+        if (jdkClock == null) {
+            return false;
+        }
+        try {
+            MethodHandles.privateLookupIn(jdkClock, MethodHandles.lookup())
+                    .findStatic(jdkClock, "install", MethodType.methodType(void.class, LongUnaryOperator.class,
+                            LongUnaryOperator.class))
+                    .invoke(nanoTime, currentTimeMillis);
+            return true;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot install the JDK clock's operators in " + jdkClock, e);
+        }
     }
 
     /**

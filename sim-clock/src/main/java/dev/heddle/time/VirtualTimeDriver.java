@@ -70,6 +70,11 @@ public final class VirtualTimeDriver implements TimeDriver {
         return !wheel.isEmpty();
     }
 
+    /** How many timers are pending. */
+    public int pendingTimers() {
+        return wheel.size();
+    }
+
     /**
      * Moves {@link #now()} to the earliest pending timer's time (never backwards) and runs one
      * step there.

@@ -3,8 +3,8 @@ package dev.heddle.sim;
 /**
  * What a simulation does when a task suspends while it holds a {@code synchronized} monitor
  * or a {@code ReentrantLock} (Tokio's "std Mutex held across .await"): every other task that
- * needs that lock is stuck until the holder is scheduled again, and a contended monitor is
- * woken from outside the simulation.
+ * needs that lock is stuck until the holder is scheduled again. Looked for at sampled
+ * suspensions, and every time another task blocks entering a monitor whose holder is suspended.
  */
 public enum LockHeldPolicy {
     /** Fail the run with {@link FailureKind#LOCK_HELD_ACROSS_SUSPENSION}, naming the lock and the stack. */

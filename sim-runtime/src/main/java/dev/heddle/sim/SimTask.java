@@ -27,8 +27,6 @@ final class SimTask {
      * held ones of a paused host included, goes to that worker's pinned queue.
      */
     int pinnedWorker = -1;
-    /** The monitors the task holds that instrumented code entered: no scheduling point switches while above 0. */
-    int monitorDepth;
     /**
      * Set when the task suspends in one of Heddle's suspension points during its step, cleared
      * when its next step begins: a task that waits without it waits in the JDK or its own park.
@@ -39,6 +37,15 @@ final class SimTask {
      * the run abandons it at the end, as the JVM does a daemon thread, instead of listing it as left waiting.
      */
     boolean daemon;
+    /** The virtual timer of the task's latest timed park or timed {@code Object.wait}, set as it parks. */
+    VirtualThreadScheduler.VirtualTimeout timedWake;
+    /**
+     * Set when a timed wait of the task was reported as waiting on something outside the run (real
+     * I/O, the real clock): its timer is cancelled and its later timed parks get none, so that the
+     * run's teardown, which wakes it to cancel it, does not spin it on virtual time while the real
+     * clock stands still.
+     */
+    boolean waitsOutside;
     /** PCT priority: higher runs first. */
     long priority;
 

@@ -174,7 +174,8 @@ public final class Simulation {
      * two, one held at a point reached once is found over a sweep of seeds.
      * {@link LockHeldPolicy#IGNORE} saves the walks. The suspension points are Heddle's own, in
      * tasks and in virtual threads a task started, and with Heddle's agent also
-     * {@code Thread.yield()} and {@code LockSupport.park()} in instrumented code.
+     * {@code Thread.yield()} and {@code LockSupport.park()} in instrumented code. A task that
+     * blocks entering a monitor whose holder is suspended at one of them is always reported.
      */
     public Simulation onLockHeldAcrossSuspension(LockHeldPolicy policy) {
         this.lockHeldPolicy = Objects.requireNonNull(policy, "policy");

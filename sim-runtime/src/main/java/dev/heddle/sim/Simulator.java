@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.random.RandomGenerator;
 
@@ -90,6 +91,12 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     private boolean tearingDown;
     private boolean autoAdvancePaused;
     private final SimTime simTime = new SimTime(this);
+    /** What the JDK sees as the scheduler of the run's virtual threads; it puts their timed parks on virtual time. */
+    private final VirtualThreadScheduler scheduler = new VirtualThreadScheduler(this, -1);
+    /** The tasks that wait for a monitor, and the JDK's hand-offs of monitors to them. */
+    private final MonitorHandOffs handOffs = new MonitorHandOffs();
+    /** The virtual timers of the JDK's timed parks among the run's timers, for {@link #teardown}. */
+    private int jdkTimeouts;
 
     Simulator(Simulation config, long seed, Trace trace) {
         this.config = config;
@@ -113,6 +120,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                 ? InterleavingPoints.start(this, ready, trace, config.maxSteps())
                 : null;
         ThreadOrigin.enter(this);
+        VirtualJdkClock.install();
     }
 
     // ---- the loop ----
@@ -182,6 +190,9 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             running = null;
         }
         afterStep(t);
+        if (handOffs.anyWaiting()) {
+            settleHandOffs();
+        }
     }
 
     /** Looks at how the step ended: finished, parked on Heddle, or waiting on something outside. */
@@ -199,13 +210,12 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             }
             case TIMED_WAITING -> {
                 if (!tearingDown) {
-                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedPark(t), null, t.name, null);
+                    checkTimedWait(t);
                 }
             }
             case BLOCKED -> {
                 if (!tearingDown) {
-                    WaitForGraph graph = waitForGraph();
-                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitor(t, graph), null, t.name, graph);
+                    checkMonitorHolder(t);
                 }
             }
             case WAITING -> {
@@ -214,6 +224,96 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                 }
             }
             default -> { }
+        }
+        if (t.thread.isVirtual() && VirtualThreads.waitsForMonitor(t.thread)) {
+            handOffs.waits(t);
+        } else {
+            handOffs.waitsNoMore(t);
+        }
+    }
+
+    /**
+     * {@code t} waits with a timeout, which ends on virtual time. Two such waits are foreign: a
+     * timed read of a real socket or pipe (its wake-up comes from the JDK's I/O poller), and a
+     * JDK wait that loops on the real clock without the agent (see {@link JdkTimedWaits}). Either
+     * way the task's timed parks get no more virtual timers ({@link SimTask#waitsOutside}).
+     */
+    private void checkTimedWait(SimTask t) {
+        String io = FailureReports.realIoFrame(t.thread);
+        String realClock = io == null ? JdkTimedWaits.onRealClock(t.thread) : null;
+        if (io == null && realClock == null) {
+            return;
+        }
+        t.waitsOutside = true;
+        if (t.timedWake != null) {
+            t.timedWake.cancel(false);
+        }
+        if (io != null) {
+            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.realIo(t, io), null, t.name, null);
+        } else {
+            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedWaitOnRealClock(t, realClock), null, t.name, null);
+        }
+    }
+
+    /**
+     * After a step, waits for the JDK's hand-offs of monitors that steps so far made (see
+     * {@link MonitorHandOffs}) and makes the tasks they woke ready, in task order.
+     */
+    private void settleHandOffs() {
+        List<MonitorHandOffs.HandOff> woken = handOffs.settle(alive.values());
+        if (woken == null) {
+            fail(FailureKind.STUCK, handOffs.timeoutReport(), null);
+            return;
+        }
+        for (MonitorHandOffs.HandOff h : woken) {
+            if (h.task() == null) {
+                foreign.add("the JDK's '" + MonitorHandOffs.UNBLOCKER + "' thread resubmitted a virtual thread"
+                        + " that waited for no monitor in this run");
+            } else {
+                admit(h.task(), h.worker());
+            }
+        }
+    }
+
+    /**
+     * {@code t} is blocked entering a monitor. When no task of the run holds it, a thread outside
+     * the simulation does, and its hand-off would come at a time no seed decides: a foreign
+     * wake-up. When the task that holds it is suspended at one of Heddle's suspension points, that
+     * is a lock held across a suspension point, reported per {@link LockHeldPolicy} every time
+     * (not only at the sampled suspensions), since here it has made another task wait. A holder
+     * switched away at a scheduling point of the agent, or waiting in the JDK, is neither: the
+     * monitor is handed over when it leaves it. Reads every task's frames, as a deadlock report
+     * does, in a replay too: the replay must fail where the run did.
+     */
+    private void checkMonitorHolder(SimTask t) {
+        if (!LiveFrames.available()) {
+            return;
+        }
+        WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
+        WaitForGraph.Wait wait = graph.waitOf(t.name);
+        if (wait == null || !wait.waitsFor().startsWith("synchronized(")) {
+            return;
+        }
+        if (wait.heldBy().isEmpty()) {
+            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitorHeldOutside(t, wait.waitsFor(), graph), null,
+                    t.name, graph);
+            return;
+        }
+        LockHeldPolicy policy = config.lockHeldPolicy();
+        if (policy == LockHeldPolicy.IGNORE) {
+            return;
+        }
+        for (String holderName : wait.heldBy()) {
+            SimTask holder = alive.values().stream().filter(h -> h.name.equals(holderName)).findFirst().orElse(null);
+            if (holder != null && holder.suspendedInHeddle) {
+                String report = FailureReports.monitorHeldAcrossSuspension(t, holder, wait.waitsFor(), graph);
+                if (policy == LockHeldPolicy.FAIL) {
+                    fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null, holder.name, graph);
+                } else if (warnedLocks.add(wait.waitsFor() + " held by " + holder.name)) {
+                    LOG.log(System.Logger.Level.WARNING, Simulation.seedText(seed) + " " + report);
+                }
+                return;
+            }
         }
     }
 
@@ -325,13 +425,27 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
 
     @Override
     public void execute(Runnable continuation) {
-        executePinned(continuation, -1);
+        submitted(continuation, -1);
     }
 
-    /** A wake-up of a thread pinned to logical worker {@code worker}, or of any thread when -1. */
-    private void executePinned(Runnable continuation, int worker) {
+    /** The JDK's scheduler for the run's virtual threads: see {@link VirtualThreadScheduler}. */
+    @Override
+    public Executor virtualThreadScheduler() {
+        return scheduler;
+    }
+
+    /**
+     * A wake-up of a thread pinned to logical worker {@code worker}, or of any thread when -1. One
+     * from the JDK's unblocker (a monitor handed over) waits for the end of the step, see
+     * {@link #settleHandOffs}; one from any other thread outside the run is a foreign wake-up.
+     */
+    void submitted(Runnable continuation, int worker) {
         Thread caller = Thread.currentThread();
         if (caller != carrier && caller != runningThread) {
+            if (MonitorHandOffs.isUnblocker(caller)) {
+                handOffs.arrived(continuation, worker);
+                return;
+            }
             foreign.add(FailureReports.foreignWakeup(caller, continuation)
                     + escaped.foreignWaker(caller, VirtualThreads.threadOf(continuation), this));
             return;
@@ -340,6 +454,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         if (t == null) {
             t = adopt(continuation);
         }
+        admit(t, worker);
+    }
+
+    /** Makes {@code t} ready, on logical worker {@code worker} when not -1; on the simulator's thread. */
+    private void admit(SimTask t, int worker) {
         if (spurious != null) {
             spurious.woken(t);
         }
@@ -364,7 +483,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             return threads;
         }
         return localThreads.computeIfAbsent(worker, w -> {
-            Executor pinned = continuation -> executePinned(continuation, w);
+            Executor pinned = new VirtualThreadScheduler(this, w);
             pinnedExecutors.add(pinned);
             return taskThreads(VirtualThreads.factory(pinned));
         });
@@ -546,7 +665,36 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     }
 
     private boolean isOwnExecutor(Executor executor) {
-        return executor == this || pinnedExecutors.contains(executor);
+        return executor == this || executor == scheduler || pinnedExecutors.contains(executor);
+    }
+
+    /** One more (+1) or one fewer (-1) virtual timer of a JDK timed park pending. */
+    void jdkTimeouts(int change) {
+        jdkTimeouts += change;
+    }
+
+    /**
+     * The JDK's timed park or timed {@code Object.wait} of a virtual thread of the run ends in
+     * {@code nanos} unless it is woken first: {@code wake} runs at that virtual time, as a timer
+     * of the run's clock. Called on the simulator's thread, as the thread unmounts.
+     */
+    ScheduledFuture<?> timedWake(Runnable wake, long nanos) {
+        Thread caller = Thread.currentThread();
+        if (caller != carrier && caller != runningThread) {
+            throw new IllegalStateException("a timed wake-up of the simulation is scheduled from thread '"
+                    + caller.getName() + "', which is outside it");
+        }
+        long now = time.now();
+        long deadline = nanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + Math.max(0, nanos);
+        VirtualThreadScheduler.VirtualTimeout timeout = new VirtualThreadScheduler.VirtualTimeout(wake, deadline, this);
+        if (running != null && running.waitsOutside) {
+            return timeout;
+        }
+        timeout.scheduleOn(time);
+        if (running != null) {
+            running.timedWake = timeout;
+        }
+        return timeout;
     }
 
     @Override
@@ -690,7 +838,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         }
     }
 
-    /** Cancels every task still alive and runs them until they end (their finally blocks run). */
+    /**
+     * Cancels every task still alive and runs them until they end (their finally blocks run),
+     * moving time while any of Heddle's own timers is pending, not for the JDK's timed parks alone.
+     */
     void teardown(long stepLimit) {
         tearingDown = true;
         foreign.clear();
@@ -706,7 +857,9 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         while (!alive.isEmpty() && steps < limit && foreign.isEmpty()) {
             if (!ready.isEmpty()) {
                 step();
-            } else if (time.hasTimers()) {
+            } else if (time.pendingTimers() > jdkTimeouts) {
+                // Only Heddle's timers: a task in a JDK timed wait cannot see its cancellation, and a loop
+                // of such waits would go on for as long as time is moved.
                 int fired = time.advanceToNextDeadline();
                 trace.record(Trace.Event.ADVANCE, time.now(), fired);
             } else {

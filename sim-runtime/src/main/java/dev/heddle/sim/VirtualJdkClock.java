@@ -1,0 +1,74 @@
+package dev.heddle.sim;
+
+import dev.heddle.runtime.internal.Carrier;
+import dev.heddle.runtime.internal.ThreadOrigin;
+import dev.heddle.sim.instrument.TimeAndRandomCalls;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * The clock that the JDK's own timed waits read inside a simulated task, under Heddle's agent.
+ * The agent rewrites the {@code System.nanoTime()} and {@code System.currentTimeMillis()} calls
+ * of the JDK classes {@link JdkTimedWaits} lists into calls of a small class it defines in
+ * {@code java.base}, which holds two operators, given the real reading; this class installs them
+ * once per JVM, through the agent ({@value #AGENT}{@code .installJdkClock}, by reflection: the
+ * agent is on no compile path). On a simulated task's thread {@code nanoTime} is the run's
+ * virtual time (the clock its timers run on, so that a timed park of {@code n} nanoseconds is
+ * seen to last exactly that, from {@link #NANO_ORIGIN}), and {@code currentTimeMillis} is the
+ * task's host's wall clock, as in the user's instrumented code ({@link TimeAndRandomCalls}); on
+ * any other thread both are the real reading.
+ *
+ * <p>Without the agent nothing is installed.
+ */
+final class VirtualJdkClock {
+    /** The agent's entry class. */
+    static final String AGENT = "dev.heddle.agent.HeddleAgent";
+    /**
+     * What the JDK's {@code nanoTime} reads at the run's start. Not 0: {@code FutureTask} takes a
+     * start time of 0 for "not parked yet" and would add a nanosecond, and so a millisecond of
+     * virtual time, to its timeout. Only differences of {@code nanoTime} mean anything, and the
+     * JDK takes none from user code, so the origin is free.
+     */
+    static final long NANO_ORIGIN = TimeUnit.SECONDS.toNanos(1);
+    private static boolean installed;
+
+    private VirtualJdkClock() {}
+
+    /** Installs the operators when the agent is there; once per JVM. */
+    static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        installed = true;
+        Class<?> agent;
+        try {
+            agent = Class.forName(AGENT, true, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException noAgent) {
+            return;
+        }
+        try {
+            MethodHandle install = MethodHandles.publicLookup().findStatic(agent, "installJdkClock",
+                    MethodType.methodType(boolean.class, LongUnaryOperator.class, LongUnaryOperator.class));
+            boolean done = (boolean) install.invoke((LongUnaryOperator) VirtualJdkClock::nanoTime,
+                    (LongUnaryOperator) VirtualJdkClock::currentTimeMillis);
+            installed = done;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Heddle's agent is on the class path, but its installJdkClock("
+                    + "LongUnaryOperator, LongUnaryOperator) cannot be called: are the agent and sim-runtime of the"
+                    + " same Heddle version?", e);
+        }
+    }
+
+    private static long nanoTime(long real) {
+        Carrier carrier = ThreadOrigin.carrierOfCurrentThread();
+        return carrier != null && carrier.isSimulation() ? NANO_ORIGIN + carrier.time().now() : real;
+    }
+
+    private static long currentTimeMillis(long real) {
+        Carrier carrier = ThreadOrigin.carrierOfCurrentThread();
+        return carrier != null && carrier.isSimulation() ? TimeAndRandomCalls.currentTimeMillis() : real;
+    }
+}
