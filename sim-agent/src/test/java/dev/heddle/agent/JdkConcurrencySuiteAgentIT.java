@@ -1,0 +1,104 @@
+package dev.heddle.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.heddle.sim.FailureKind;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The JDK concurrency suite ({@code dev.heddle.agent.test.jdk}, {@link SuiteProgram#all()}) run
+ * unmodified in simulation, {@link SuiteSweep#SEEDS} seeds per program: every buggy program fails
+ * as its bug's kind within them and its failing seed fails alike when run again; no correct
+ * program fails on any seed. Runs in the JVM started with the agent, which instruments the
+ * programs; prints a table of what each sweep found.
+ */
+class JdkConcurrencySuiteAgentIT {
+    private static final Map<String, SuiteSweep.Outcome> OUTCOMES = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void needsTheAgent() {
+        AgentInThisJvm.required();
+    }
+
+    static Stream<SuiteProgram> buggy() {
+        return SuiteProgram.all().stream().filter(p -> p.bug().isPresent());
+    }
+
+    static Stream<SuiteProgram> correct() {
+        return SuiteProgram.all().stream().filter(p -> p.bug().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buggy")
+    void theBugIsFoundAsItsKindAndItsSeedFailsAlikeAgain(SuiteProgram program) {
+        SuiteSweep.Outcome outcome = SuiteSweep.sweep(program, true);
+        OUTCOMES.put(program.name(), outcome);
+        assertTrue(!outcome.failures().isEmpty(), program.name() + "'s bug was not found in " + SuiteSweep.SEEDS
+                + " seeds");
+        SuiteSweep.Failure found = outcome.failures().getFirst();
+        FailureKind expected = program.bug().orElseThrow();
+        assertEquals(expected, found.kind(), program.name() + " failed at seed " + found.seed() + " as "
+                + found.kind() + ", not as its bug (" + expected + "):\n    " + found.report());
+        assertTrue(found.replayedAlike(), program.name() + "'s seed " + found.seed() + " did not fail alike when"
+                + " run again (trace hash " + Long.toHexString(found.traceHash()) + ")");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("correct")
+    void theCorrectProgramPassesEverySeed(SuiteProgram program) {
+        SuiteSweep.Outcome outcome = SuiteSweep.sweep(program, false);
+        OUTCOMES.put(program.name(), outcome);
+        assertTrue(outcome.failures().isEmpty(), () -> program.name() + " failed on " + outcome.failures().size()
+                + " of " + SuiteSweep.SEEDS + " seeds (" + outcome.kinds() + "); the first, seed "
+                + outcome.failures().getFirst().seed() + ":\n    " + outcome.failures().getFirst().report());
+    }
+
+    @Test
+    void theSuiteHasAtLeastThirtyProgramsHalfOfThemBuggy() {
+        List<SuiteProgram> all = SuiteProgram.all();
+        long buggy = all.stream().filter(p -> p.bug().isPresent()).count();
+        assertTrue(all.size() >= 30, "only " + all.size() + " programs");
+        assertEquals(all.size() - buggy, buggy, "as many correct programs as buggy ones");
+        assertEquals(all.size(), all.stream().map(SuiteProgram::name).distinct().count(), "distinct names");
+    }
+
+    /** One line per program swept, in the suite's order: what was expected, what was found, in how many seeds. */
+    @AfterAll
+    static void printTheTable() {
+        if (OUTCOMES.isEmpty()) {
+            return;
+        }
+        long total = 0;
+        StringBuilder table = new StringBuilder("JDK concurrency suite, " + SuiteSweep.SEEDS + " seeds per program:\n");
+        for (SuiteProgram p : SuiteProgram.all()) {
+            SuiteSweep.Outcome o = OUTCOMES.get(p.name());
+            if (o == null) {
+                continue;
+            }
+            total += o.millis();
+            String expected = p.bug().map(FailureKind::name).orElse("correct");
+            String found;
+            if (p.bug().isPresent()) {
+                found = o.failures().isEmpty() ? "NOT FOUND"
+                        : (o.failures().getFirst().kind() == p.bug().get() ? "found" : "MISREPORTED")
+                                + " at seed " + o.failures().getFirst().seed() + " as " + o.failures().getFirst().kind()
+                                + (o.failures().getFirst().replayedAlike() ? ", replays alike" : ", REPLAY DIFFERS");
+            } else {
+                found = o.failures().isEmpty() ? "passes" : "FALSE ALARMS on " + o.failures().size() + " seeds ("
+                        + o.kinds() + "), first seed " + o.failures().getFirst().seed();
+            }
+            table.append(String.format("  %-28s %-12s %-70s %6d ms%n", p.name(), expected, found, o.millis()));
+        }
+        table.append("  total ").append(total).append(" ms");
+        System.out.println(table);
+    }
+}
