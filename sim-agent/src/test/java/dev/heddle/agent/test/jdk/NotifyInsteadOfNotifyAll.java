@@ -1,6 +1,6 @@
 package dev.heddle.agent.test.jdk;
 
-/** Bug: a one-slot buffer with two producers and two consumers wakes one waiter by notify(), maybe of the wrong side. */
+/** Bug: a one-slot buffer with two producers and two consumers wakes one waiter by notify(), maybe of its own side. */
 public final class NotifyInsteadOfNotifyAll implements ConcurrencyProgram {
     private static final int ITEMS = 2;
     private Integer slot;

@@ -5,7 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Correct: the permit is released in a finally block and taken with a 5 s tryAcquire, so a failing request keeps none. */
+/** Correct: the permit is taken by a 5 s tryAcquire and released in a finally, so a failed request keeps none. */
 public final class SemaphoreReleasedInFinally implements ConcurrencyProgram {
     private final Semaphore connection = new Semaphore(1);
     private final AtomicInteger served = new AtomicInteger();

@@ -3,7 +3,7 @@ package dev.heddle.agent.test.jdk;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Bug: one thread sums an ArrayList while another appends to it, with no lock: the iteration may fail or miss items. */
+/** Bug: one thread sums an ArrayList while another appends to it, with no lock: the iteration may fail. */
 public final class UnsynchronizedIteration implements ConcurrencyProgram {
     private final List<Integer> prices = new ArrayList<>(List.of(1, 2, 3));
     private volatile Throwable failure;
