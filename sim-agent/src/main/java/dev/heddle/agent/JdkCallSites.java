@@ -5,9 +5,10 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * The JDK call sites that instrumented classes call {@code dev.heddle.sim.instrument.JdkCalls}
- * for instead: the waits a simulation may wake spuriously, parks, yields and thread starts. Each
- * replacement is static and takes the original receiver first; outside a simulation it does
- * what the original call does. The reads of time and randomness are {@link TimeAndRandomSites}'.
+ * for instead: the waits a simulation may wake spuriously, parks and yields. Each replacement is
+ * static and takes the original receiver first; outside a simulation it does what the original
+ * call does. The reads of time and randomness are {@link TimeAndRandomSites}'; threads, pools and
+ * async work, {@link ThreadSites}'.
  */
 final class JdkCallSites {
     static final String JDK_CALLS = "dev/heddle/sim/instrument/JdkCalls";
@@ -15,8 +16,16 @@ final class JdkCallSites {
 
     private JdkCallSites() {}
 
-    /** The static method of {@code owner} (a class of {@code dev.heddle.sim.instrument}) that replaces a call. */
-    record Replacement(String owner, String name, String descriptor) {
+    /**
+     * The static method of {@code owner} (a class of {@code dev.heddle.sim.instrument}) that
+     * replaces a call, and the type its result is cast to, when it returns a supertype of the
+     * call's (or null).
+     */
+    record Replacement(String owner, String name, String descriptor, String castTo) {
+        Replacement(String owner, String name, String descriptor) {
+            this(owner, name, descriptor, null);
+        }
+
         Replacement(String name, String descriptor) {
             this(JDK_CALLS, name, descriptor);
         }
@@ -32,18 +41,17 @@ final class JdkCallSites {
         if (timeOrRandom != null) {
             return timeOrRandom;
         }
+        Replacement thread = ThreadSites.replacement(opcode, owner, name, descriptor, isThread);
+        if (thread != null) {
+            return thread;
+        }
         boolean noArguments = descriptor.equals("()V");
         return switch (opcode) {
             case Opcodes.INVOKEINTERFACE -> owner.equals(CONDITION) && noArguments
                     && (name.equals("await") || name.equals("awaitUninterruptibly"))
                     ? new Replacement(name, "(L" + CONDITION + ";)V") : null;
-            case Opcodes.INVOKEVIRTUAL -> {
-                if (name.equals("wait") && noArguments) {
-                    yield new Replacement("waitOn", "(Ljava/lang/Object;)V");
-                }
-                yield name.equals("start") && noArguments && isThread.test(owner)
-                        ? new Replacement("start", "(Ljava/lang/Thread;)V") : null;
-            }
+            case Opcodes.INVOKEVIRTUAL -> name.equals("wait") && noArguments
+                    ? new Replacement("waitOn", "(Ljava/lang/Object;)V") : null;
             case Opcodes.INVOKESTATIC -> {
                 if (owner.equals("java/util/concurrent/locks/LockSupport") && name.equals("park")
                         && (noArguments || descriptor.equals("(Ljava/lang/Object;)V"))) {

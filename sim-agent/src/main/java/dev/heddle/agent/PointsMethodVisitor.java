@@ -130,6 +130,9 @@ final class PointsMethodVisitor extends MethodVisitor {
         if (replacement != null) {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, replacement.owner(), replacement.name(),
                     replacement.descriptor(), false);
+            if (replacement.castTo() != null) {
+                super.visitTypeInsn(Opcodes.CHECKCAST, replacement.castTo());
+            }
             return;
         }
         if (TimeAndRandomSites.isUnseededRandom(opcode, callee, name, descriptor)) {

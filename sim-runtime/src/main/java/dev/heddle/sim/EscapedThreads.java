@@ -20,7 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * which of {@code Thread}'s two constructors runs. The start itself is not seen, so a virtual
  * thread created outside the run shows only when it wakes a task, or when a task waits in
  * {@code Thread.join} and no thread of the run can be the one it joins. With the agent,
- * {@code JdkCalls.start} sees every start: the line, and a foreign virtual thread at once.
+ * {@code ThreadCalls.start} sees every start in the user's code: a foreign virtual thread fails
+ * the run at once, and a platform thread does not escape at all: its work runs as a task of the
+ * run ({@link PlatformThreadTasks}), so its creation is forgotten ({@link #runsInside}). Platform
+ * threads that the JDK's or a library's code starts (a pool built without the agent's
+ * stand-ins) still escape, and are noted here.
  *
  * <p>Platform threads are noted on the task's thread and read by the threads that report a
  * wake-up from outside, hence a concurrent list.
@@ -70,20 +74,27 @@ final class EscapedThreads {
     }
 
     /**
+     * The platform {@code thread}, noted when it was created, does not escape after all: its work
+     * runs as a task of the run ({@link PlatformThreadTasks}), and reports must not name it.
+     */
+    void runsInside(Thread thread) {
+        ThreadOrigin origin = ThreadOrigin.of(thread);
+        if (origin != null && origin.isPlatformThread()) {
+            platformThreads.remove(origin.platformThreadCreation());
+        }
+    }
+
+    /**
      * {@code starter} starts {@code thread} ({@code JdkCalls.start}, on its thread): the error
      * that fails the run for a virtual thread created outside it ({@code ownScheduler} false), or
-     * null; a platform thread is noted with the line that starts it.
+     * null. (A platform thread that instrumented code starts runs as a task: {@link #runsInside}.)
      */
     String started(Thread thread, SimTask starter, boolean ownScheduler) {
-        StackTraceElement site = FRAMES.walk(frames -> frames.filter(f -> !isMachinery(f)).findFirst()
-                .map(StackWalker.StackFrame::toStackTraceElement).orElse(null));
-        if (!thread.isVirtual()) {
-            platformThreads.add("task " + starter + " at " + site + " ('" + thread.getName() + "')");
-            return null;
-        }
         if (ownScheduler) {
             return null;
         }
+        StackTraceElement site = FRAMES.walk(frames -> frames.filter(f -> !isMachinery(f)).findFirst()
+                .map(StackWalker.StackFrame::toStackTraceElement).orElse(null));
         return "task " + starter + " starts virtual thread '" + thread.getName() + "' at " + site + ", which was"
                 + " created outside the simulation: a virtual thread keeps the scheduler of the thread that created"
                 + " it, here the JDK's, so it would run outside the simulation, at times no seed decides. Create"

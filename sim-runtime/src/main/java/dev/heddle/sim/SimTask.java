@@ -34,6 +34,11 @@ final class SimTask {
      * when its next step begins: a task that waits without it waits in the JDK or its own park.
      */
     boolean suspendedInHeddle;
+    /**
+     * True for a virtual thread that runs a daemon platform thread's work ({@link PlatformThreadTasks}):
+     * the run abandons it at the end, as the JVM does a daemon thread, instead of listing it as left waiting.
+     */
+    boolean daemon;
     /** PCT priority: higher runs first. */
     long priority;
 

@@ -53,6 +53,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     /** Null unless the run has {@link Simulation#spuriousWakeups} on. */
     private final SpuriousWakeups spurious;
     private final EscapedThreads escaped = new EscapedThreads();
+    private final PlatformThreadTasks platformThreads = new PlatformThreadTasks();
     private final Thread carrier;
     /** The scheduling points of instrumented code, when the run has them on; else null. */
     private final InterleavingPoints points;
@@ -478,18 +479,51 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                 && spurious.atWait(running, wait);
     }
 
-    /** A start the agent's {@code JdkCalls} shows: see {@link EscapedThreads#started}. */
+    /** A virtual thread's start the agent's {@code ThreadCalls} shows: see {@link EscapedThreads#started}. */
     @Override
     public void starting(Thread thread) {
         if (Thread.currentThread() != runningThread) {
             return;
         }
-        boolean ownScheduler = thread.isVirtual() && isOwnExecutor(VirtualThreads.schedulerOf(thread));
-        String error = escaped.started(thread, running, ownScheduler);
+        String error = escaped.started(thread, running, isOwnExecutor(VirtualThreads.schedulerOf(thread)));
         if (error != null) {
             fail(FailureKind.FOREIGN_WAKEUP, error, null);
             throw new IllegalStateException(error);
         }
+    }
+
+    // ---- platform threads run as tasks (PlatformThreadTasks), under the agent ----
+
+    @Override
+    public void runsWorkOf(Thread runner, Thread platform) {
+        platformThreads.add(runner, platform);
+        escaped.runsInside(platform);
+    }
+
+    @Override
+    public Thread shownAs(Thread current) {
+        return platformThreads.shownAs(current);
+    }
+
+    @Override
+    public Thread runnerOf(Thread platform) {
+        return platformThreads.runnerOf(platform);
+    }
+
+    @Override
+    public void uncaught(Thread platform, Throwable failure) {
+        SimTask t = Thread.currentThread() == runningThread ? running : null;
+        String task = t == null ? "" : " (task " + t + ")";
+        fail(FailureKind.TASK_FAILED, "thread '" + platform.getName() + "'" + task + " ended with an uncaught "
+                + failure + ", which no uncaught-exception handler takes (neither the thread's, its group's nor"
+                + " Thread.setDefaultUncaughtExceptionHandler's): the JDK would print it and let the thread die."
+                + " Catch it in the thread's work, or give the thread a handler that decides what it means.",
+                failure, t == null ? null : t.name, null);
+    }
+
+    @Override
+    public Executor asyncPool() {
+        return platformThreads.asyncPool();
     }
 
     private boolean isOwnExecutor(Executor executor) {
@@ -575,15 +609,27 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         return t;
     }
 
-    /** A virtual thread a task started with the JDK's API: it inherited this carrier, so it joins the run. */
+    /**
+     * A virtual thread a task started with the JDK's API: it inherited this carrier, so it joins
+     * the run. One that runs a platform thread's work keeps that thread's name (the task's name
+     * adds its id) and daemon status.
+     */
     private SimTask adopt(Runnable continuation) {
         Thread thread = VirtualThreads.threadOf(continuation);
-        String parent = running == null ? "the simulation" : running.name;
-        String name = "virtual-thread-of-" + parent + "-" + nextId;
-        if (thread != null) {
-            thread.setName(name);
+        PlatformThreadTasks.Shown shown = thread == null ? null : platformThreads.shown(thread);
+        String name;
+        if (shown != null) {
+            name = shown.name() + "#" + nextId;
+        } else {
+            String parent = running == null ? "the simulation" : running.name;
+            name = "virtual-thread-of-" + parent + "-" + nextId;
+            if (thread != null) {
+                thread.setName(name);
+            }
         }
-        return register(name, thread, continuation, null, running == null ? null : running.incarnation);
+        SimTask t = register(name, thread, continuation, null, running == null ? null : running.incarnation);
+        t.daemon = shown != null && shown.daemon();
+        return t;
     }
 
     // ---- hosts ----
@@ -682,7 +728,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         return new ArrayList<>(alive.values());
     }
 
-    /** The tasks alive outside every host: the ones a test may leak (a host's are its server's, stopped at the end). */
     /**
      * After the main task has returned: runs the tasks that are ready until none is, without
      * moving time, so that a task spawned and never joined still runs until it waits, and a
@@ -697,10 +742,14 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         }
     }
 
+    /**
+     * The tasks alive outside every host (a host's are its server's, stopped at the end), but for
+     * the daemon threads' work, which the run abandons as the JVM abandons daemon threads.
+     */
     List<SimTask> aliveTasksOutsideHosts() {
         List<SimTask> outside = new ArrayList<>();
         for (SimTask t : alive.values()) {
-            if (t.incarnation == null) {
+            if (t.incarnation == null && !t.daemon) {
                 outside.add(t);
             }
         }

@@ -1,5 +1,9 @@
 package dev.heddle.runtime.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 
 /**
@@ -27,6 +31,38 @@ public final class ThreadOrigin {
             return carrier == null ? null : carrier.threadCreated(parent);
         }
     };
+
+    /**
+     * Reads another thread's inherited value: {@code Thread.inheritableThreadLocals}, then that
+     * map's entry for {@link #INHERITED}, all private to {@code java.lang}, which Heddle's runtime
+     * has opened to it anyway ({@link VirtualThreads#REQUIRED_FLAG}). Null without that access.
+     */
+    private static final VarHandle INHERITED_MAP;
+    private static final MethodHandle GET_ENTRY;
+    private static final VarHandle ENTRY_VALUE;
+
+    static {
+        VarHandle map = null;
+        MethodHandle getEntry = null;
+        VarHandle value = null;
+        try {
+            Class<?> mapClass = Class.forName("java.lang.ThreadLocal$ThreadLocalMap");
+            Class<?> entryClass = Class.forName("java.lang.ThreadLocal$ThreadLocalMap$Entry");
+            map = MethodHandles.privateLookupIn(Thread.class, MethodHandles.lookup())
+                    .findVarHandle(Thread.class, "inheritableThreadLocals", mapClass);
+            getEntry = MethodHandles.privateLookupIn(mapClass, MethodHandles.lookup())
+                    .findVirtual(mapClass, "getEntry", MethodType.methodType(entryClass, ThreadLocal.class));
+            value = MethodHandles.privateLookupIn(entryClass, MethodHandles.lookup())
+                    .findVarHandle(entryClass, "value", Object.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            map = null;
+            getEntry = null;
+            value = null;
+        }
+        INHERITED_MAP = map;
+        GET_ENTRY = getEntry;
+        ENTRY_VALUE = value;
+    }
 
     private final WeakReference<Carrier> carrier;
     /** For a platform thread created inside the run: the task and line that created it; null otherwise. */
@@ -76,6 +112,28 @@ public final class ThreadOrigin {
         }
         ThreadOrigin origin = INHERITED.get();
         return origin == null || origin.isPlatformThread() ? null : origin.carrier.get();
+    }
+
+    /**
+     * The origin of {@code thread}, which need not be the calling thread: read from its thread
+     * locals, for a thread never started (whose work a simulation runs on a virtual thread of its
+     * own instead). Null for a thread created outside every simulation, or without the access
+     * Heddle's runtime needs.
+     */
+    public static ThreadOrigin of(Thread thread) {
+        if (GET_ENTRY == null) {
+            return null;
+        }
+        Object map = INHERITED_MAP.get(thread);
+        if (map == null) {
+            return null;
+        }
+        try {
+            Object entry = GET_ENTRY.invoke(map, INHERITED);
+            return entry == null ? null : (ThreadOrigin) ENTRY_VALUE.get(entry);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read the thread locals of thread '" + thread.getName() + "'", e);
+        }
     }
 
     /** The carrier of the run the thread was created in; null once that run is over and gone. */

@@ -19,10 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  *       Interrupts are never made up or lost: each checks and reports them as the JDK call.</li>
  *   <li>{@code Thread.yield} and {@code LockSupport.park} are suspension points the run checks
  *       for locks held across them, as Heddle's own.</li>
- *   <li>{@code Thread.start} of a virtual thread created outside the simulation fails the run at
- *       once, and a platform thread's start is remembered with its line, to be named if the
- *       run later fails because of it.</li>
  * </ul>
+ * The {@code Thread} API's stand-ins (starts included) are {@link ThreadCalls}'; the pools' and
+ * {@code CompletableFuture}'s, {@link ExecutorCalls}'.
  */
 public final class JdkCalls {
     private JdkCalls() {}
@@ -100,14 +99,5 @@ public final class JdkCalls {
             sim.suspendingInJdk("Thread.yield");
         }
         Thread.yield();
-    }
-
-    /** {@code thread.start()}. */
-    public static void start(Thread thread) {
-        SimulatedJdkCalls sim = SimulatedJdkCalls.ofCurrentThread();
-        if (sim != null) {
-            sim.starting(thread);
-        }
-        thread.start();
     }
 }

@@ -1,6 +1,7 @@
 package dev.heddle.sim.instrument;
 
 import dev.heddle.runtime.internal.ThreadOrigin;
+import java.util.concurrent.Executor;
 
 /**
  * What a simulation does at the JDK calls {@link JdkCalls} stands in for: implemented by the
@@ -34,13 +35,40 @@ public interface SimulatedJdkCalls {
     void suspendingInJdk(String call);
 
     /**
-     * Called on the calling thread before it starts {@code thread}: a virtual thread created
-     * outside the simulation fails the run here, since it would run on the JDK's scheduler; a
-     * platform thread is remembered with the line that started it, to be named when it shows.
+     * Called on the calling thread before it starts the virtual {@code thread}: one created
+     * outside the simulation fails the run here, since it would run on the JDK's scheduler.
      *
      * @throws IllegalStateException for a thread that cannot run in the simulation
      */
     void starting(Thread thread);
+
+    /**
+     * Called on the calling thread, a thread of this run, once it has created {@code runner}, a
+     * virtual thread (so one of this run's) that is to run the work of {@code platform}, a
+     * platform thread the code made, in its place. The run shows the task by {@code platform}'s
+     * name, keeps its daemon status, and pairs the two for {@link #shownAs} and {@link #runnerOf}.
+     */
+    void runsWorkOf(Thread runner, Thread platform);
+
+    /** The thread code sees as {@code current}, the calling thread: the platform thread whose work it runs, or it. */
+    Thread shownAs(Thread current);
+
+    /** The virtual thread that runs (or ran) {@code platform}'s work in this run, or null when none does. */
+    Thread runnerOf(Thread platform);
+
+    /**
+     * The work of {@code platform} ended with {@code failure}, on the calling thread, its runner,
+     * and no uncaught-exception handler would take it (neither the thread's, its group's, nor a
+     * default one): the JDK would print it and the thread would die; the run fails, naming the thread.
+     */
+    void uncaught(Thread platform, Throwable failure);
+
+    /**
+     * The executor that {@code CompletableFuture}'s async methods without one, and the common
+     * pool, use in this run: each task on a new virtual thread of the run, named as the common
+     * pool names its workers, daemon as they are.
+     */
+    Executor asyncPool();
 
     /** The simulation the calling thread runs in, or null outside every simulation. */
     static SimulatedJdkCalls ofCurrentThread() {
