@@ -6,7 +6,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Bug: a task counts the latch down only when its parse succeeds, so one bad input leaves the main thread waiting. */
+/**
+ * Bug: a task counts the latch down only when its parse succeeds, so one bad input leaves the main thread waiting.
+ * The tasks are submitted, so the parse's exception is kept in a future nobody reads, as often in real code.
+ */
 public final class LatchNeverCountedDown implements ConcurrencyProgram {
     private final AtomicInteger sum = new AtomicInteger();
 
@@ -16,7 +19,7 @@ public final class LatchNeverCountedDown implements ConcurrencyProgram {
         CountDownLatch done = new CountDownLatch(inputs.size());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         for (String input : inputs) {
-            pool.execute(() -> {
+            pool.submit(() -> {
                 sum.addAndGet(Integer.parseInt(input));
                 done.countDown();
             });
