@@ -128,6 +128,10 @@ final class PointsMethodVisitor extends MethodVisitor {
         JdkCallSites.Replacement replacement = JdkCallSites.replacement(opcode, callee, name, descriptor,
                 c -> owner.isThread(c));
         if (replacement != null) {
+            if (pointsOn && !replacement.owner().equals(JdkCallSites.JDK_CALLS) && isSharedMemoryCall(callee, name)) {
+                // A stand-in for a call on shared state keeps its point; JdkCalls' waits are where tasks switch anyway.
+                point("call " + callee.replace('/', '.') + "." + name);
+            }
             super.visitMethodInsn(Opcodes.INVOKESTATIC, replacement.owner(), replacement.name(),
                     replacement.descriptor(), false);
             if (replacement.castTo() != null) {

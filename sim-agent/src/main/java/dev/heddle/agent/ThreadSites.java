@@ -8,8 +8,9 @@ import org.objectweb.asm.Opcodes;
  * The JDK calls that start or ask platform threads, make thread pools or run work on the common
  * pool, which instrumented classes call stand-ins in {@code dev.heddle.sim.instrument} for
  * instead: {@code ThreadCalls} for the {@code Thread} API (on a {@code Thread} or a subclass,
- * and on a {@code Thread.Builder}), {@code ExecutorCalls} for the {@code Executors} factories of
- * pools, {@code CompletableFutureCalls} for the async methods without an executor. In a
+ * and on a {@code Thread.Builder}) and {@code LockSupport.unpark}, {@code ExecutorCalls} for
+ * the {@code Executors} factories of pools, {@code CompletableFutureCalls} for the async methods
+ * without an executor. In a
  * simulation a platform thread's work runs as a task of the run; elsewhere each stand-in is the
  * JDK's call. An instance method's stand-in takes the receiver first; where it is declared on a
  * supertype ({@code CompletionStage} for {@code CompletableFuture}), what it returns is cast back.
@@ -67,6 +68,9 @@ final class ThreadSites {
             }
             case Opcodes.INVOKESTATIC -> {
                 if (name.equals("currentThread") && descriptor.equals("()Ljava/lang/Thread;") && isThread.test(owner)) {
+                    yield new JdkCallSites.Replacement(THREAD_CALLS, name, descriptor);
+                }
+                if (owner.equals("java/util/concurrent/locks/LockSupport") && name.equals("unpark")) {
                     yield new JdkCallSites.Replacement(THREAD_CALLS, name, descriptor);
                 }
                 if (owner.equals("java/util/concurrent/Executors") && POOLS.contains(name)) {

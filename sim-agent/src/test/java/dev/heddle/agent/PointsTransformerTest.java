@@ -84,7 +84,7 @@ class PointsTransformerTest {
         assertTrue(calls(Mailbox.class, "take").contains("JdkCalls.waitOn"));
         assertTrue(calls(Mailbox.class, "receive").contains("JdkCalls.await"));
         List<String> parker = calls(Mailbox.class, "startParker");
-        assertTrue(parker.contains("JdkCalls.start"), parker.toString());
+        assertTrue(parker.contains("ThreadCalls.start"), parker.toString());
         List<String> lambda = calls(Mailbox.class, "lambda$startParker$0");
         assertEquals(List.of("JdkCalls.yield", "JdkCalls.park"), lambda, lambda.toString());
     }
@@ -247,6 +247,8 @@ class PointsTransformerTest {
                             calls.add(descriptor.startsWith("(Ljava/lang/String;") ? name + " " + lastConstant : name);
                         } else if (owner.equals("dev/heddle/sim/instrument/JdkCalls")) {
                             calls.add("JdkCalls." + name);
+                        } else if (owner.equals("dev/heddle/sim/instrument/ThreadCalls")) {
+                            calls.add("ThreadCalls." + name);
                         } else if (owner.equals("dev/heddle/sim/instrument/TimeAndRandomCalls")) {
                             calls.add("TimeAndRandomCalls." + name);
                         } else if (TIME_AND_RANDOM.contains(owner)) {

@@ -262,7 +262,9 @@ final class FailureReports {
             return null;
         }
         if (t.task == null) {
-            return TaskDumper.describe(t.id, t.name, t.thread);
+            // A platform thread's runner is named as the thread, then its id, which the dump adds itself.
+            String threadName = t.thread.getName();
+            return TaskDumper.describe(t.id, t.name.equals(threadName + "#" + t.id) ? threadName : t.name, t.thread);
         }
         String name = t.incarnation == null ? t.task.name() : t.task.name() + "@" + t.incarnation.name();
         return TaskDumper.describe(t.task.id(), name, t.thread);

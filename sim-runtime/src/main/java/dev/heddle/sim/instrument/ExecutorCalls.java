@@ -11,7 +11,9 @@ import java.util.concurrent.ThreadFactory;
  * one is exactly the JDK call. Inside one, the pool is the JDK's own, built with a
  * {@link SimulatedThreadFactory} around the factory it would have used (the JDK's default, or the
  * one given): its workers are tasks of the run, with the names, daemon status and handlers that
- * factory gives them. A pool made outside the simulation (a static field) keeps platform workers.
+ * factory gives them. The fixed and cached pools are a {@link SimulatedThreadPool}, which shuts
+ * its workers down in an order the seed replays. A pool made outside the simulation (a static
+ * field) keeps platform workers.
  *
  * <p>The scheduled pools wait for their delays with timed waits, which run on virtual time only
  * where the run's carrier provides it.
@@ -21,30 +23,33 @@ public final class ExecutorCalls {
 
     /** {@code Executors.newFixedThreadPool(threads)}. */
     public static ExecutorService newFixedThreadPool(int threads) {
-        ThreadFactory simulated = simulated(null);
+        ThreadFactory simulated = simulatedDefault();
         return simulated == null ? Executors.newFixedThreadPool(threads)
-                : Executors.newFixedThreadPool(threads, simulated);
+                : SimulatedThreadPool.fixed(threads, simulated);
     }
 
     /** {@code Executors.newFixedThreadPool(threads, factory)}. */
     public static ExecutorService newFixedThreadPool(int threads, ThreadFactory factory) {
-        return Executors.newFixedThreadPool(threads, simulatedOr(factory));
+        ThreadFactory simulated = simulated(factory);
+        return simulated == null ? Executors.newFixedThreadPool(threads, factory)
+                : SimulatedThreadPool.fixed(threads, simulated);
     }
 
     /** {@code Executors.newCachedThreadPool()}. */
     public static ExecutorService newCachedThreadPool() {
-        ThreadFactory simulated = simulated(null);
-        return simulated == null ? Executors.newCachedThreadPool() : Executors.newCachedThreadPool(simulated);
+        ThreadFactory simulated = simulatedDefault();
+        return simulated == null ? Executors.newCachedThreadPool() : SimulatedThreadPool.cached(simulated);
     }
 
     /** {@code Executors.newCachedThreadPool(factory)}. */
     public static ExecutorService newCachedThreadPool(ThreadFactory factory) {
-        return Executors.newCachedThreadPool(simulatedOr(factory));
+        ThreadFactory simulated = simulated(factory);
+        return simulated == null ? Executors.newCachedThreadPool(factory) : SimulatedThreadPool.cached(simulated);
     }
 
     /** {@code Executors.newSingleThreadExecutor()}. */
     public static ExecutorService newSingleThreadExecutor() {
-        ThreadFactory simulated = simulated(null);
+        ThreadFactory simulated = simulatedDefault();
         return simulated == null ? Executors.newSingleThreadExecutor()
                 : Executors.newSingleThreadExecutor(simulated);
     }
@@ -56,7 +61,7 @@ public final class ExecutorCalls {
 
     /** {@code Executors.newScheduledThreadPool(threads)}. */
     public static ScheduledExecutorService newScheduledThreadPool(int threads) {
-        ThreadFactory simulated = simulated(null);
+        ThreadFactory simulated = simulatedDefault();
         return simulated == null ? Executors.newScheduledThreadPool(threads)
                 : Executors.newScheduledThreadPool(threads, simulated);
     }
@@ -68,7 +73,7 @@ public final class ExecutorCalls {
 
     /** {@code Executors.newSingleThreadScheduledExecutor()}. */
     public static ScheduledExecutorService newSingleThreadScheduledExecutor() {
-        ThreadFactory simulated = simulated(null);
+        ThreadFactory simulated = simulatedDefault();
         return simulated == null ? Executors.newSingleThreadScheduledExecutor()
                 : Executors.newSingleThreadScheduledExecutor(simulated);
     }
@@ -78,20 +83,24 @@ public final class ExecutorCalls {
         return Executors.newSingleThreadScheduledExecutor(simulatedOr(factory));
     }
 
+    /** In a simulation, a factory of tasks of the run around the JDK's default factory; outside, null. */
+    private static ThreadFactory simulatedDefault() {
+        return SimulatedJdkCalls.ofCurrentThread() == null ? null
+                : new SimulatedThreadFactory(Executors.defaultThreadFactory());
+    }
+
     /**
-     * In a simulation, a factory of tasks of the run around {@code factory} (the JDK's default
-     * when null); outside, null.
+     * In a simulation, a factory of tasks of the run around {@code factory}; outside, or for a
+     * null factory (which the JDK's call refuses, as it would without the agent), null.
      */
     private static ThreadFactory simulated(ThreadFactory factory) {
-        if (SimulatedJdkCalls.ofCurrentThread() == null) {
-            return null;
-        }
-        return new SimulatedThreadFactory(factory == null ? Executors.defaultThreadFactory() : factory);
+        return factory == null || SimulatedJdkCalls.ofCurrentThread() == null ? null
+                : new SimulatedThreadFactory(factory);
     }
 
     /** {@code factory}, or in a simulation a factory of tasks of the run around it. */
     private static ThreadFactory simulatedOr(ThreadFactory factory) {
-        ThreadFactory simulated = factory == null ? null : simulated(factory);
+        ThreadFactory simulated = simulated(factory);
         return simulated == null ? factory : simulated;
     }
 }

@@ -2,6 +2,7 @@ package dev.heddle.sim.instrument;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Stand-ins for the {@code Thread} API, which Heddle's agent puts in place of the originals in
@@ -13,7 +14,8 @@ import java.util.concurrent.ThreadFactory;
  * schedules. The code keeps its own {@code Thread} object, so the calls on it are answered by
  * its runner: {@code join}, {@code isAlive}, {@code getState}, {@code interrupt},
  * {@code isInterrupted}; and {@code Thread.currentThread()} in the work is that object, so that
- * its name, identity checks and its interrupts of itself are the ones the code expects. A thread
+ * its name, identity checks and its interrupts of itself are the ones the code expects, and
+ * {@code LockSupport.unpark} of that object wakes the runner. A thread
  * the run does not run (a virtual thread, or a platform thread not started yet) answers for itself.
  * Calls the stand-ins do not cover ({@code setName} after the start, the JDK's own calls) see the
  * platform thread as never started.
@@ -85,6 +87,14 @@ public final class ThreadCalls {
     /** {@code thread.isInterrupted()}. */
     public static boolean isInterrupted(Thread thread) {
         return runnerOrSelf(thread).isInterrupted();
+    }
+
+    /**
+     * {@code LockSupport.unpark(thread)}: code that parks and records {@code Thread.currentThread()}
+     * as its waiter records the platform thread, whose runner is the one parked.
+     */
+    public static void unpark(Thread thread) {
+        LockSupport.unpark(thread == null ? null : runnerOrSelf(thread));
     }
 
     /** {@code builder.start(task)}: a platform builder's thread starts as {@link #start} starts one. */
