@@ -24,6 +24,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
@@ -134,8 +135,9 @@ public final class HeddleRuntime implements AutoCloseable {
         this.carrier = carrier;
         this.alive = new AliveTasks(hooks);
         this.ctrlC = new ShutdownSignal(!carrier.isSimulation(), threadName, shutdownGracePeriod);
+        Executor scheduler = carrier.virtualThreadScheduler();
         this.threads = carrier.taskThreads(VirtualThreads.factory(hooks == null || hooks.latencies() == null
-                ? carrier : hooks.latencies().recording(carrier)));
+                ? scheduler : hooks.latencies().recording(scheduler)));
         this.defaultNode = carrier.defaultNode();
         this.clock = new RuntimeClock(carrier.time(), defaultNode);
         if (carrier.simulatesBlocking()) {

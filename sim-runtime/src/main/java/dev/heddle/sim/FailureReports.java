@@ -33,8 +33,7 @@ final class FailureReports {
     static String lockHeld(Object task, HeldLocks.Found found) {
         StringBuilder report = new StringBuilder("task " + task + " suspends while holding ");
         report.append(String.join(" and ", found.locks())).append(": every task that needs it is stuck until this"
-                + " one runs again, and a contended monitor is woken from outside the simulation. Release it before"
-                + " the suspension point, or use Heddle's Mutex, which may be held across one.\n");
+                + " one runs again. Release it before the suspension point, or use Heddle's Mutex, which may be held across one.\n");
         for (StackTraceElement e : found.stack()) {
             if (!e.getClassName().startsWith("dev.heddle.sim.") && !e.getClassName().startsWith("java.lang.")
                     && !e.getClassName().startsWith("jdk.internal.")) {
@@ -124,17 +123,11 @@ final class FailureReports {
 
     /**
      * Why {@code t}, which waits while nothing else can run, would be woken from outside the
-     * simulation (a timed park, a contended monitor, real I/O, Object.wait), or null when it
-     * waits on Heddle.
+     * simulation (real I/O, work handed to a thread outside it), or null when it waits on
+     * something the simulation sees: Heddle, a park, a monitor or {@code Object.wait} (handed
+     * over by the JDK's unblocker, which the simulator waits for), a timed wait (a timer).
      */
     static String wokenFromOutside(SimTask t) {
-        Thread.State state = t.thread == null ? Thread.State.WAITING : t.thread.getState();
-        if (state == Thread.State.TIMED_WAITING) {
-            return timedPark(t);
-        }
-        if (state == Thread.State.BLOCKED) {
-            return monitor(t);
-        }
         String io = t.thread == null ? null : realIoFrame(t.thread);
         if (io != null) {
             return realIo(t, io);
@@ -148,35 +141,35 @@ final class FailureReports {
                     + " blocking call). If it waits for another task instead, use Heddle's primitives (JoinHandle,"
                     + " channels, Notify, Barrier), whose waits the simulator sees.\n" + stack(t);
         }
-        if (t.thread != null && inObjectWait(t.thread)) {
-            return "task " + t + " waits in Object.wait(): on JDK 24+ its wake-up comes from the JDK's"
-                    + " 'VirtualThread-unblocker' thread, outside the simulation. Use Heddle's Notify, Mutex or"
-                    + " channels instead of wait/notify.\n" + stack(t);
-        }
         return null;
     }
 
-    /** A timed wait, unless it is a real socket's or pipe's timed read, which is reported as real I/O. */
-    static String timedPark(SimTask t) {
+    /**
+     * A timed wait in JDK code that loops on the real clock ({@code realClock}, see
+     * {@link JdkTimedWaits}), unless it is a real socket's or pipe's timed read, reported as real I/O.
+     */
+    static String timedWaitOnRealClock(SimTask t, String realClock) {
         String io = t.thread == null ? null : realIoFrame(t.thread);
         if (io != null) {
             return realIo(t, io);
         }
-        return "task " + t + " waits with a timeout outside Heddle (Thread.sleep, LockSupport.parkNanos or a"
-                + " timed wait): its wake-up would come from the JDK's 'VirtualThread-unparker' thread in real"
-                + " time. Use Heddle's clock instead (Heddle.sleep, clock.sleep, clock.timeout).\n" + stack(t);
+        return "task " + t + " waits in " + realClock + ", which loops until the real System.nanoTime() passes its"
+                + " deadline: the simulation parks it on virtual time, but each virtual wake-up finds the real clock"
+                + " barely moved and it parks again. Run the test with Heddle's agent (-javaagent:sim-agent.jar),"
+                + " which gives these JDK methods the run's virtual clock (see " + JdkTimedWaits.AGENT_PROPERTY
+                + "), or use Heddle's clock (Heddle.sleep, clock.timeout). LockSupport.parkNanos and"
+                + " Object.wait(timeout) need no agent.\n" + stack(t);
     }
 
-    static String monitor(SimTask t) {
-        return "task " + t + " is blocked entering a synchronized monitor held by another task that suspended"
-                + " inside it (a lock held across a suspension point): its wake-up would come from the JDK's"
-                + " 'VirtualThread-unblocker' thread. Release the monitor before suspending, or use Heddle's"
-                + " Mutex.\n" + stack(t);
-    }
-
-    /** {@link #monitor} with who waits for whom among {@code alive}, which holds the monitor. */
-    static String monitor(SimTask t, WaitForGraph graph) {
-        return monitor(t) + graph;
+    /**
+     * {@code blocked} waits to enter the monitor {@code monitor} that {@code holder} holds while
+     * it is suspended at a Heddle suspension point.
+     */
+    static String monitorHeldAcrossSuspension(SimTask blocked, SimTask holder, String monitor, WaitForGraph graph) {
+        return "task " + holder + " holds " + monitor + " (synchronized) across a suspension point, and task "
+                + blocked + " is blocked entering it until " + holder + " runs again: a lock held across a"
+                + " suspension point (Tokio's std Mutex held across .await). Release the monitor before suspending,"
+                + " or use Heddle's Mutex.\n" + stack(holder) + graph;
     }
 
     /** A task as the simulator names it (and its thread): with {@code @host} on a simulated host. */
@@ -323,14 +316,5 @@ final class FailureReports {
             }
         }
         return null;
-    }
-
-    private static boolean inObjectWait(Thread thread) {
-        for (StackTraceElement e : thread.getStackTrace()) {
-            if (e.getClassName().equals("java.lang.Object") && e.getMethodName().startsWith("wait")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

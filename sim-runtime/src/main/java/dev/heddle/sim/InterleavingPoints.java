@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * FIFO the running task goes to the back of the line, so every point hands over (round robin).
  * A task whose host is paused meanwhile is held where its step ends, as without points.
  *
- * <p>No switch happens while the task holds a monitor that instrumented code entered (the
- * depth is counted per task): another task blocking on it would be woken by the JDK's
- * unblocker thread, outside the simulation. Nor after a switch that the JDK could not carry
- * out (a thread pinned by a native frame or a class initializer does not unmount on a yield):
+ * <p>Switches happen inside {@code synchronized} blocks too: a task that then blocks entering the
+ * monitor waits, and the JDK's hand-off of the monitor when its holder leaves it is taken up
+ * deterministically after the holder's step ({@link MonitorHandOffs}), so monitor deadlocks
+ * between tasks can form and are reported with the monitors in the wait-for graph. No switch
+ * happens after a switch that the JDK could not carry out (a thread pinned by a native frame or a class initializer does not unmount on a yield):
  * the step then goes on to its end, the chosen task runs next, and the running task's entry
  * among the ready tasks stands for its next wake-up.
  */
@@ -84,7 +85,7 @@ final class InterleavingPoints implements InstrumentedRun {
             return Decision.NOT_THIS_RUN;
         }
         reached++;
-        if (t.monitorDepth > 0 || switched) {
+        if (switched) {
             return Decision.GO_ON;
         }
         ready.wake(t, t);
@@ -120,26 +121,15 @@ final class InterleavingPoints implements InstrumentedRun {
         return number;
     }
 
+    /** Nothing to note: switches inside monitors are allowed (see the class comment). */
     @Override
     public boolean monitorEntered(Thread thread) {
-        SimTask t = simulator.runningOn(thread);
-        if (t == null) {
-            return false;
-        }
-        t.monitorDepth++;
-        return true;
+        return simulator.runningOn(thread) != null;
     }
 
     @Override
     public boolean monitorExited(Thread thread) {
-        SimTask t = simulator.runningOn(thread);
-        if (t == null) {
-            return false;
-        }
-        if (t.monitorDepth > 0) {
-            t.monitorDepth--;
-        }
-        return true;
+        return simulator.runningOn(thread) != null;
     }
 
     /** A step starts: the task a point chose for it, or null for the ready tasks to choose. */

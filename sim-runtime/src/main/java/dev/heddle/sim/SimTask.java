@@ -27,8 +27,6 @@ final class SimTask {
      * held ones of a paused host included, goes to that worker's pinned queue.
      */
     int pinnedWorker = -1;
-    /** The monitors the task holds that instrumented code entered: no scheduling point switches while above 0. */
-    int monitorDepth;
     /**
      * Set when the task suspends in one of Heddle's suspension points during its step, cleared
      * when its next step begins: a task that waits without it waits in the JDK or its own park.

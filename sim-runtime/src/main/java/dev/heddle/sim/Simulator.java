@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.random.RandomGenerator;
 
@@ -89,6 +90,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     private boolean tearingDown;
     private boolean autoAdvancePaused;
     private final SimTime simTime = new SimTime(this);
+    /** What the JDK sees as the scheduler of the run's virtual threads; it puts their timed parks on virtual time. */
+    private final VirtualThreadScheduler scheduler = new VirtualThreadScheduler(this, -1);
+    /** The tasks that wait for a monitor, and the JDK's hand-offs of monitors to them. */
+    private final MonitorHandOffs handOffs = new MonitorHandOffs();
 
     Simulator(Simulation config, long seed, Trace trace) {
         this.config = config;
@@ -112,6 +117,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                 ? InterleavingPoints.start(this, ready, trace, config.maxSteps())
                 : null;
         ThreadOrigin.enter(this);
+        VirtualJdkClock.install();
     }
 
     // ---- the loop ----
@@ -181,6 +187,9 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             running = null;
         }
         afterStep(t);
+        if (handOffs.anyWaiting()) {
+            settleHandOffs();
+        }
     }
 
     /** Looks at how the step ended: finished, parked on Heddle, or waiting on something outside. */
@@ -197,14 +206,18 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                 alive.remove(t.id);
             }
             case TIMED_WAITING -> {
-                if (!tearingDown) {
-                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedPark(t), null, t.name, null);
+                String realClock = tearingDown ? null : JdkTimedWaits.onRealClock(t.thread);
+                if (realClock != null) {
+                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedWaitOnRealClock(t, realClock), null, t.name,
+                            null);
+                    // Its virtual wake-ups would find the real clock unmoved until real time had passed; the
+                    // interrupt ends the wait, so that the run's teardown can end the task.
+                    t.thread.interrupt();
                 }
             }
             case BLOCKED -> {
                 if (!tearingDown) {
-                    WaitForGraph graph = waitForGraph();
-                    fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitor(t, graph), null, t.name, graph);
+                    checkMonitorHolder(t);
                 }
             }
             case WAITING -> {
@@ -213,6 +226,63 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                 }
             }
             default -> { }
+        }
+        if (t.thread.isVirtual() && VirtualThreads.waitsForMonitor(t.thread)) {
+            handOffs.waits(t);
+        } else {
+            handOffs.waitsNoMore(t);
+        }
+    }
+
+    /**
+     * After a step, waits for the JDK's hand-offs of monitors that steps so far made (see
+     * {@link MonitorHandOffs}) and makes the tasks they woke ready, in task order.
+     */
+    private void settleHandOffs() {
+        List<MonitorHandOffs.HandOff> woken = handOffs.settle(alive.values());
+        if (woken == null) {
+            fail(FailureKind.STUCK, handOffs.timeoutReport(), null);
+            return;
+        }
+        for (MonitorHandOffs.HandOff h : woken) {
+            if (h.task() == null) {
+                foreign.add("the JDK's '" + MonitorHandOffs.UNBLOCKER + "' thread resubmitted a virtual thread"
+                        + " that waited for no monitor in this run");
+            } else {
+                admit(h.task(), h.worker());
+            }
+        }
+    }
+
+    /**
+     * {@code t} is blocked entering a monitor: when the task that holds it is suspended at one of
+     * Heddle's suspension points, that is a lock held across a suspension point, reported per
+     * {@link LockHeldPolicy} every time (not only at the sampled suspensions), since here it has
+     * made another task wait. A holder switched away at a scheduling point of the agent, or
+     * waiting in the JDK, is no such report: the monitor is handed over when it leaves it.
+     */
+    private void checkMonitorHolder(SimTask t) {
+        LockHeldPolicy policy = config.lockHeldPolicy();
+        if (policy == LockHeldPolicy.IGNORE || trace.isReplay()
+                || alive.values().stream().noneMatch(other -> other != t && other.suspendedInHeddle)) {
+            return;
+        }
+        WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
+        WaitForGraph.Wait wait = graph.waitOf(t.name);
+        if (wait == null) {
+            return;
+        }
+        for (String holderName : wait.heldBy()) {
+            SimTask holder = alive.values().stream().filter(h -> h.name.equals(holderName)).findFirst().orElse(null);
+            if (holder != null && holder.suspendedInHeddle) {
+                String report = FailureReports.monitorHeldAcrossSuspension(t, holder, wait.waitsFor(), graph);
+                if (policy == LockHeldPolicy.FAIL) {
+                    fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null, holder.name, graph);
+                } else if (warnedLocks.add(wait.waitsFor() + " held by " + holder.name)) {
+                    LOG.log(System.Logger.Level.WARNING, Simulation.seedText(seed) + " " + report);
+                }
+                return;
+            }
         }
     }
 
@@ -306,13 +376,27 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
 
     @Override
     public void execute(Runnable continuation) {
-        executePinned(continuation, -1);
+        submitted(continuation, -1);
     }
 
-    /** A wake-up of a thread pinned to logical worker {@code worker}, or of any thread when -1. */
-    private void executePinned(Runnable continuation, int worker) {
+    /** The JDK's scheduler for the run's virtual threads: see {@link VirtualThreadScheduler}. */
+    @Override
+    public Executor virtualThreadScheduler() {
+        return scheduler;
+    }
+
+    /**
+     * A wake-up of a thread pinned to logical worker {@code worker}, or of any thread when -1. One
+     * from the JDK's unblocker (a monitor handed over) waits for the end of the step, see
+     * {@link #settleHandOffs}; one from any other thread outside the run is a foreign wake-up.
+     */
+    void submitted(Runnable continuation, int worker) {
         Thread caller = Thread.currentThread();
         if (caller != carrier && caller != runningThread) {
+            if (MonitorHandOffs.isUnblocker(caller)) {
+                handOffs.arrived(continuation, worker);
+                return;
+            }
             foreign.add(FailureReports.foreignWakeup(caller, continuation)
                     + escaped.foreignWaker(caller, VirtualThreads.threadOf(continuation), this));
             return;
@@ -321,6 +405,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         if (t == null) {
             t = adopt(continuation);
         }
+        admit(t, worker);
+    }
+
+    /** Makes {@code t} ready, on logical worker {@code worker} when not -1; on the simulator's thread. */
+    private void admit(SimTask t, int worker) {
         if (spurious != null) {
             spurious.woken(t);
         }
@@ -345,7 +434,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             return threads;
         }
         return localThreads.computeIfAbsent(worker, w -> {
-            Executor pinned = continuation -> executePinned(continuation, w);
+            Executor pinned = new VirtualThreadScheduler(this, w);
             pinnedExecutors.add(pinned);
             return taskThreads(VirtualThreads.factory(pinned));
         });
@@ -527,7 +616,25 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     }
 
     private boolean isOwnExecutor(Executor executor) {
-        return executor == this || pinnedExecutors.contains(executor);
+        return executor == this || executor == scheduler || pinnedExecutors.contains(executor);
+    }
+
+    /**
+     * The JDK's timed park or timed {@code Object.wait} of a virtual thread of the run ends in
+     * {@code nanos} unless it is woken first: {@code wake} runs at that virtual time, as a timer
+     * of the run's clock. Called on the simulator's thread, as the thread unmounts.
+     */
+    ScheduledFuture<?> timedWake(Runnable wake, long nanos) {
+        Thread caller = Thread.currentThread();
+        if (caller != carrier && caller != runningThread) {
+            throw new IllegalStateException("a timed wake-up of the simulation is scheduled from thread '"
+                    + caller.getName() + "', which is outside it");
+        }
+        long now = time.now();
+        long deadline = nanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + Math.max(0, nanos);
+        VirtualThreadScheduler.VirtualTimeout timeout = new VirtualThreadScheduler.VirtualTimeout(wake, deadline, this);
+        timeout.scheduleOn(time);
+        return timeout;
     }
 
     @Override

@@ -15,6 +15,16 @@ import java.util.random.RandomGenerator;
  */
 public interface Carrier extends Executor {
 
+    /**
+     * The executor the runtime's virtual threads are built on: the JDK submits their
+     * continuations to it, and, when it is a {@link java.util.concurrent.ForkJoinPool}, hands it
+     * their timed parks too ({@code schedule(Runnable, long, TimeUnit)}), which the simulator
+     * puts on virtual time. The carrier itself unless it needs that.
+     */
+    default Executor virtualThreadScheduler() {
+        return this;
+    }
+
     /** The time source behind the runtime's clock. */
     TimeDriver time();
 

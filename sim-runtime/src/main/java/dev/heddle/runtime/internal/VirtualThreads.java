@@ -21,8 +21,15 @@ public final class VirtualThreads {
     private static final VarHandle CARRIER_THREAD;
     private static final VarHandle STATE;
     private static final VarHandle SCHEDULER;
+    private static final VarHandle ON_WAITING_LIST;
     /** {@code java.lang.VirtualThread.PARKED}: unmounted in an untimed {@code LockSupport.park}. */
     private static final int PARKED = 4;
+    /** {@code java.lang.VirtualThread.BLOCKED}: unmounted, blocked entering a contended monitor. */
+    private static final int BLOCKED = 13;
+    /** {@code java.lang.VirtualThread.WAIT}: unmounted in {@code Object.wait()}. */
+    private static final int WAIT = 16;
+    /** {@code java.lang.VirtualThread.TIMED_WAIT}: unmounted in {@code Object.wait(timeout)}. */
+    private static final int TIMED_WAIT = 18;
     private static final RuntimeException UNAVAILABLE;
 
     static {
@@ -31,6 +38,7 @@ public final class VirtualThreads {
         VarHandle carrierThread = null;
         VarHandle state = null;
         VarHandle scheduler = null;
+        VarHandle onWaitingList = null;
         RuntimeException unavailable = null;
         try {
             Class<?> builderClass = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
@@ -42,6 +50,7 @@ public final class VirtualThreads {
             carrierThread = lookup.findVarHandle(virtualThread, "carrierThread", Thread.class);
             state = lookup.findVarHandle(virtualThread, "state", int.class);
             scheduler = lookup.findVarHandle(virtualThread, "scheduler", Executor.class);
+            onWaitingList = lookup.findVarHandle(virtualThread, "onWaitingList", boolean.class);
         } catch (ReflectiveOperationException | RuntimeException e) {
             unavailable = new IllegalStateException("""
                     Heddle cannot carry virtual threads on its own executor: %s
@@ -61,6 +70,7 @@ public final class VirtualThreads {
         CARRIER_THREAD = carrierThread;
         STATE = state;
         SCHEDULER = scheduler;
+        ON_WAITING_LIST = onWaitingList;
         UNAVAILABLE = unavailable;
     }
 
@@ -111,6 +121,51 @@ public final class VirtualThreads {
             throw UNAVAILABLE;
         }
         return thread.isVirtual() && (int) STATE.getVolatile(thread) == PARKED;
+    }
+
+    /**
+     * True when the virtual {@code thread} waits for a monitor: unmounted, blocked entering a
+     * contended {@code synchronized}, or in {@code Object.wait} (timed or not), whose end is a
+     * monitor hand-off too. The JDK hands such a thread back to its scheduler from its own
+     * "VirtualThread-unblocker" platform thread. A moment's answer.
+     */
+    public static boolean waitsForMonitor(Thread thread) {
+        if (UNAVAILABLE != null) {
+            throw UNAVAILABLE;
+        }
+        if (!thread.isVirtual()) {
+            return false;
+        }
+        int state = (int) STATE.getVolatile(thread);
+        return state == BLOCKED || state == WAIT || state == TIMED_WAIT;
+    }
+
+    /**
+     * True when the virtual {@code thread} is in {@code Object.wait}, timed or not; false when it
+     * blocks entering a monitor (a notified waiter does, until the notifier leaves it). A moment's answer.
+     */
+    public static boolean isInObjectWait(Thread thread) {
+        if (UNAVAILABLE != null) {
+            throw UNAVAILABLE;
+        }
+        if (!thread.isVirtual()) {
+            return false;
+        }
+        int state = (int) STATE.getVolatile(thread);
+        return state == WAIT || state == TIMED_WAIT;
+    }
+
+    /**
+     * True while a monitor's owner has handed the monitor to the virtual {@code thread} and the
+     * JDK's unblocker thread has not yet taken it up: the JVM sets this flag when it puts the
+     * thread on the unblocker's list, during the owner's monitor exit, and the unblocker clears it
+     * just before it resubmits the thread to its scheduler. A moment's answer.
+     */
+    public static boolean isOnUnblockList(Thread thread) {
+        if (UNAVAILABLE != null) {
+            throw UNAVAILABLE;
+        }
+        return thread.isVirtual() && (boolean) ON_WAITING_LIST.getVolatile(thread);
     }
 
     /**

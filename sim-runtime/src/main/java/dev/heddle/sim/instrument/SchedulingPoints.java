@@ -15,9 +15,9 @@ import java.util.Arrays;
  * the run decides, as at any other step, whether the task goes on or another ready task runs
  * first; see {@link InstrumentedRun}.
  *
- * <p>No point ever switches tasks while the task holds a monitor that instrumented code
- * entered ({@link #monitorEntered()}, {@link #monitorExited(String)}): another task blocking on
- * that monitor would be woken by a JDK thread, outside the simulation's control.
+ * <p>Points switch tasks inside {@code synchronized} blocks too: the simulator takes up the JDK's
+ * hand-off of a contended monitor deterministically, so two tasks can deadlock on monitors in a
+ * run, as they would in production.
  */
 public final class SchedulingPoints {
     /**
