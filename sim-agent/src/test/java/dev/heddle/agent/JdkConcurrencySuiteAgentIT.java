@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,7 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * programs; prints a table of what each sweep found.
  */
 class JdkConcurrencySuiteAgentIT {
+    /** A program's whole sweep takes a few seconds at most; one that takes this long has a run that never ends. */
+    private static final int SWEEP_TIMEOUT_SECONDS = 60;
     private static final Map<String, SuiteSweep.Outcome> OUTCOMES = new ConcurrentHashMap<>();
+    /** The run each program's sweep began last: where a sweep that timed out stopped. */
+    private static final Map<String, String> LAST_RUN = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void needsTheAgent() {
@@ -37,10 +42,16 @@ class JdkConcurrencySuiteAgentIT {
         return SuiteProgram.all().stream().filter(p -> p.bug().isEmpty());
     }
 
+    private static SuiteSweep.Outcome sweep(SuiteProgram program, boolean stopAtFirstFailure) {
+        return SuiteSweep.sweep(program, stopAtFirstFailure, run -> LAST_RUN.put(program.name(), run));
+    }
+
+    /** A run that never ends (a simulator that loops) fails its program's test; the sweep's thread is left to it. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("buggy")
+    @Timeout(value = SWEEP_TIMEOUT_SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theBugIsFoundAsItsKindAndItsSeedFailsAlikeAgain(SuiteProgram program) {
-        SuiteSweep.Outcome outcome = SuiteSweep.sweep(program, true);
+        SuiteSweep.Outcome outcome = sweep(program, true);
         OUTCOMES.put(program.name(), outcome);
         assertTrue(!outcome.failures().isEmpty(), program.name() + "'s bug was not found in " + SuiteSweep.SEEDS
                 + " seeds");
@@ -54,8 +65,9 @@ class JdkConcurrencySuiteAgentIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("correct")
+    @Timeout(value = SWEEP_TIMEOUT_SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theCorrectProgramPassesEverySeed(SuiteProgram program) {
-        SuiteSweep.Outcome outcome = SuiteSweep.sweep(program, false);
+        SuiteSweep.Outcome outcome = sweep(program, false);
         OUTCOMES.put(program.name(), outcome);
         assertTrue(outcome.failures().isEmpty(), () -> program.name() + " failed on " + outcome.failures().size()
                 + " of " + SuiteSweep.SEEDS + " seeds (" + outcome.kinds() + "); the first, seed "
@@ -82,6 +94,8 @@ class JdkConcurrencySuiteAgentIT {
         for (SuiteProgram p : SuiteProgram.all()) {
             SuiteSweep.Outcome o = OUTCOMES.get(p.name());
             if (o == null) {
+                table.append(String.format("  %-28s %-12s %s%n", p.name(), p.bug().map(FailureKind::name)
+                        .orElse("correct"), "NO OUTCOME: the sweep did not end, last at " + LAST_RUN.get(p.name())));
                 continue;
             }
             total += o.millis();

@@ -10,6 +10,7 @@ import dev.heddle.sim.internal.PctHorizon;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -50,8 +51,12 @@ final class SuiteSweep {
 
     private SuiteSweep() {}
 
-    /** Runs {@code program} on seeds 0 to {@link #SEEDS} - 1, stopping at the first failure when asked. */
-    static Outcome sweep(SuiteProgram program, boolean stopAtFirstFailure) {
+    /**
+     * Runs {@code program} on seeds 0 to {@link #SEEDS} - 1, stopping at the first failure when asked;
+     * {@code progress} is told of each run before it starts ({@code "seed 12"}, {@code "seed 12, again"}), so
+     * that a run that never ends can be named.
+     */
+    static Outcome sweep(SuiteProgram program, boolean stopAtFirstFailure, Consumer<String> progress) {
         long start = System.nanoTime();
         PctHorizon horizon = PctHorizon.estimated();
         SimBody body = sim -> program.program().get().run();
@@ -59,12 +64,14 @@ final class SuiteSweep {
         int seeds = 0;
         for (long seed = 0; seed < SEEDS; seed++) {
             seeds++;
+            progress.accept("seed " + seed);
             Simulation simulation = simulation(seed, horizon.forNextRun());
             try {
                 SimulationResult passed = simulation.run(body);
                 horizon.ran(simulation.configuration(), passed.steps());
             } catch (SimulationFailure f) {
                 horizon.ran(simulation.configuration(), f.steps());
+                progress.accept("seed " + seed + ", again");
                 failures.add(new Failure(seed, f.kind(), f.traceHash(), replaysAlike(simulation, body, f),
                         firstLines(f.getMessage())));
                 if (stopAtFirstFailure) {
