@@ -10,7 +10,7 @@ import org.objectweb.asm.Opcodes;
  * instead: {@code ThreadCalls} for the {@code Thread} API (on a {@code Thread} or a subclass,
  * and on a {@code Thread.Builder}) and {@code LockSupport.unpark}, {@code ExecutorCalls} for
  * the {@code Executors} factories of pools, {@code CompletableFutureCalls} for the async methods
- * without an executor. In a
+ * without an executor, {@code CommonPoolCalls} for {@code ForkJoinPool.commonPool()}. In a
  * simulation a platform thread's work runs as a task of the run; elsewhere each stand-in is the
  * JDK's call. An instance method's stand-in takes the receiver first; where it is declared on a
  * supertype ({@code CompletionStage} for {@code CompletableFuture}), what it returns is cast back.
@@ -72,6 +72,9 @@ final class ThreadSites {
                 }
                 if (owner.equals("java/util/concurrent/locks/LockSupport") && name.equals("unpark")) {
                     yield new JdkCallSites.Replacement(THREAD_CALLS, name, descriptor);
+                }
+                if (owner.equals("java/util/concurrent/ForkJoinPool") && name.equals("commonPool")) {
+                    yield new JdkCallSites.Replacement("dev/heddle/sim/instrument/CommonPoolCalls", name, descriptor);
                 }
                 if (owner.equals("java/util/concurrent/Executors") && POOLS.contains(name)) {
                     yield new JdkCallSites.Replacement(EXECUTOR_CALLS, name, descriptor);

@@ -8,6 +8,7 @@ import dev.heddle.agent.test.Adders;
 import dev.heddle.agent.test.LockOrder;
 import dev.heddle.agent.test.ThreadApi;
 import dev.heddle.sim.FailureKind;
+import dev.heddle.sim.Host;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.SimulationResult;
@@ -153,6 +154,26 @@ class PlatformThreadsAgentIT {
     }
 
     @Test
+    void aThreadStartedOnASimulatedHostRunsOnThatHost() {
+        Simulation.ofSeed(4).run(sim -> {
+            Host db = sim.host("db1", self -> assertEquals("db1", ThreadApi.hostOfANewThread()));
+            db.mainTask().join();
+            assertEquals("none", ThreadApi.hostOfANewThread());
+        });
+    }
+
+    @Test
+    void aLatchNoThreadOfTheRunCountsDownIsADeadlock() {
+        SimulationFailure f = assertThrows(SimulationFailure.class,
+                () -> Simulation.ofSeed(1).run(sim -> ThreadApi.joinAThreadWaitingOnALatchForEver()));
+        assertEquals(FailureKind.DEADLOCK, f.kind(), f.getMessage());
+        assertTrue(f.getMessage().contains("main#1 waits for the end of latch-waiter#2"), f.getMessage());
+        assertTrue(f.getMessage().contains("latch-waiter#2 waits for java.util.concurrent.CountDownLatch"),
+                f.getMessage());
+        assertTrue(f.getMessage().contains("no thread of this run escaped it"), f.getMessage());
+    }
+
+    @Test
     void crossedLockOrdersDeadlockForSomeSeedNamingBothThreads() {
         SimulationFailure deadlock = null;
         for (long seed = 0; seed < SEEDS && deadlock == null; seed++) {
@@ -166,6 +187,7 @@ class PlatformThreadsAgentIT {
         String report = deadlock.getMessage();
         assertEquals(FailureKind.DEADLOCK, deadlock.kind(), report);
         assertTrue(report.contains("locker-a#") && report.contains("locker-b#"), report);
+        assertTrue(report.contains("main#1 waits for the end of locker-a#"), report);
         assertTrue(!report.contains("platform thread"), report);
     }
 }

@@ -1,10 +1,13 @@
 package dev.heddle.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.agent.test.Pools;
+import dev.heddle.sim.FailureKind;
 import dev.heddle.sim.Simulation;
+import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.SimulationResult;
 import java.util.List;
 import java.util.Set;
@@ -58,11 +61,49 @@ class ThreadPoolsAgentIT {
     @Test
     void completableFutureAsyncStepsRunAsTasksNamedAsCommonPoolWorkers() {
         List<String> outside = Pools.asyncChain();
-        assertEquals(List.of("result 6", "ran true"), outside.subList(0, 2));
+        assertEquals(List.of("result 6, then 7", "ran true"), outside.subList(0, 2));
         for (long seed = 0; seed < 20; seed++) {
             SimulationResult result = Simulation.ofSeed(seed).checkDeterminism(sim -> assertEquals(List.of(
-                    "result 6", "ran true", "supplied on [ForkJoinPool.commonPool-worker-N]"), Pools.asyncChain()));
-            assertEquals(5, result.tasks(), "the main task and one task for each of the four async steps");
+                    "result 6, then 7", "ran true", "supplied on [ForkJoinPool.commonPool-worker-N]"),
+                    Pools.asyncChain()));
+            assertEquals(6, result.tasks(), "the main task and one task for each of the five async steps");
         }
+    }
+
+    @Test
+    void theCommonPoolsTasksRunAsTasksOfTheRun() throws Exception {
+        List<String> outside = Pools.commonPool();
+        assertEquals(List.of("executed", "invoked 6", "same pool true", "shut down false"), outside.subList(1, 5));
+        assertTrue(outside.getFirst().startsWith("submitted on ForkJoinPool.commonPool-worker-"), outside.toString());
+        for (long seed = 0; seed < 10; seed++) {
+            SimulationResult result = Simulation.ofSeed(seed).checkDeterminism(sim -> assertEquals(List.of(
+                    "submitted on ForkJoinPool.commonPool-worker-N", "executed", "invoked 6", "same pool true",
+                    "shut down false"), Pools.commonPool()));
+            assertEquals(4, result.tasks(), "the main task and one task for each of the three submissions");
+        }
+    }
+
+    @Test
+    void aScheduledPoolsWorkersAreTasksOfTheRunAndShutDownInOrder() throws Exception {
+        List<String> outside = Pools.scheduledPool();
+        assertEquals("count 4", outside.get(0));
+        for (long seed = 0; seed < 20; seed++) {
+            SimulationResult result = Simulation.ofSeed(seed).checkDeterminism(sim -> {
+                List<String> seen = Pools.scheduledPool();
+                assertEquals("count 4", seen.get(0));
+                assertTrue(TWO_WORKERS.contains(seen.get(1)), seen.toString());
+                assertEquals("shut down true", seen.get(2));
+            });
+            assertEquals(3, result.tasks(), "the main task and the pool's two workers");
+            assertEquals(List.of(), result.tasksLeftWaiting(), "the shut-down pool's workers ended");
+        }
+    }
+
+    @Test
+    void anExceptionThatKillsAPoolsWorkerFailsTheRunNamingTheWorker() {
+        SimulationFailure f = assertThrows(SimulationFailure.class,
+                () -> Simulation.ofSeed(1).run(sim -> Pools.failingExecute()));
+        assertEquals(FailureKind.TASK_FAILED, f.kind(), f.getMessage());
+        assertTrue(f.getMessage().matches("(?s).*thread 'pool-\\d+-thread-1'.*lost in the pool.*"), f.getMessage());
     }
 }

@@ -40,6 +40,12 @@ final class EscapedThreads {
             + " blocking call), or on a virtual thread started inside the task (Thread.ofVirtual().start(...)),"
             + " which joins the simulation.";
 
+    /** What a deadlock report adds when a task waits in the JDK for work no task of the run ends. */
+    static final String UNSEEN_THREADS = "Note: no thread of this run escaped it, so no task of the run can end those"
+            + " waits; if the work was handed to a thread the run did not make (a pool made before the simulation,"
+            + " a library's own thread, the JDK's common pool used by code the agent does not instrument), the"
+            + " wake-up would come from that thread, outside the simulation.\n";
+
     /** Each platform thread made inside the run, as {@code "task main#1 at Test.run(Test.java:12)"}. */
     private final List<String> platformThreads = new CopyOnWriteArrayList<>();
 
@@ -166,6 +172,11 @@ final class EscapedThreads {
             }
         }
         return false;
+    }
+
+    /** True when no platform thread the run made escaped it (or it made none). */
+    boolean noneEscaped() {
+        return platformThreads.isEmpty();
     }
 
     /** The platform threads the run made, for a deadlock report: empty when none. */

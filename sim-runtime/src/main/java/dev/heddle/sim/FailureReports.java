@@ -246,6 +246,14 @@ final class FailureReports {
     }
 
     /**
+     * Whether {@code t} waits in a {@code java.util.concurrent} wait that is not a lock's (a latch,
+     * a queue, a future: see {@link #outsideWait}), and not on real I/O.
+     */
+    static boolean waitsInJdkConcurrency(SimTask t) {
+        return t.thread != null && realIoFrame(t.thread) == null && outsideWait(t.thread) != null;
+    }
+
+    /**
      * {@code t} as a dump shows it: a Heddle task by its name and id, with {@code @host} on a
      * simulated host; a virtual thread it started by the simulator's name and number for it. Null
      * once its thread has ended.

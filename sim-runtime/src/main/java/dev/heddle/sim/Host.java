@@ -2,6 +2,7 @@ package dev.heddle.sim;
 
 import dev.heddle.runtime.JoinHandle;
 import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.ThreadOrigin;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,12 +69,19 @@ public final class Host {
     }
 
     /**
-     * The host the calling task runs on; empty for code outside every host (the test body and
-     * what it spawns) and on a thread that is not a task of a simulation.
+     * The host the calling task (or a virtual thread it started) runs on; empty for code outside
+     * every host (the test body and what it spawns) and on a thread that is not a task of a simulation.
      */
     public static Optional<Host> current() {
         Task<?> task = Task.current();
-        return task != null && task.node() instanceof Incarnation inc ? Optional.of(inc.host()) : Optional.empty();
+        if (task != null) {
+            return task.node() instanceof Incarnation inc ? Optional.of(inc.host()) : Optional.empty();
+        }
+        // A virtual thread a task started (a platform thread's runner, under the agent) runs on that task's host.
+        SimTask adopted = ThreadOrigin.carrierOfCurrentThread() instanceof Simulator s
+                ? s.runningOn(Thread.currentThread()) : null;
+        return adopted == null || adopted.incarnation == null ? Optional.empty()
+                : Optional.of(adopted.incarnation.host());
     }
 
     /** The host's name: unique in its simulation, what {@code Heddle.hostName()} returns on it. */

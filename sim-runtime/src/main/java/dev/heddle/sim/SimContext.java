@@ -1,6 +1,6 @@
 package dev.heddle.sim;
 
-import dev.heddle.runtime.internal.Task;
+import dev.heddle.runtime.internal.ThreadOrigin;
 import dev.heddle.time.TimeDriver;
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
@@ -33,10 +33,13 @@ public final class SimContext {
         this.faults = faults;
     }
 
-    /** The run of the calling task; empty outside every simulation. */
+    /**
+     * The run of the calling task, or of the virtual thread a task started (a platform thread's
+     * runner under the agent included), which runs in the same simulation; empty outside every
+     * simulation.
+     */
     public static Optional<SimContext> current() {
-        Task<?> task = Task.current();
-        return task != null && task.carrier() instanceof Simulator s ? Optional.of(s.context()) : Optional.empty();
+        return ThreadOrigin.carrierOfCurrentThread() instanceof Simulator s ? Optional.of(s.context()) : Optional.empty();
     }
 
     /**

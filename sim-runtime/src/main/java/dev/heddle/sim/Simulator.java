@@ -7,6 +7,7 @@ import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
 import dev.heddle.runtime.internal.ThreadOrigin;
 import dev.heddle.runtime.internal.VirtualThreads;
+import dev.heddle.sim.instrument.SchedulingPoints;
 import dev.heddle.sim.instrument.SimulatedJdkCalls;
 import dev.heddle.time.TimeDriver;
 import dev.heddle.time.VirtualTimeDriver;
@@ -304,8 +305,13 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     private void noProgress() {
         boolean adoptedAlive = alive.values().stream().anyMatch(t -> t.task == null);
         WaitForGraph graph = null;
+        boolean waitsOnTheRunsThreads = false;
         for (SimTask t : alive.values()) {
             if (EscapedThreads.joinsThreadOfTheRun(t, adoptedAlive)) {
+                continue;
+            }
+            if (waitsOnTheRunsThreads(t)) {
+                waitsOnTheRunsThreads = true;
                 continue;
             }
             String outside = escaped.waitsForEscaped(t, adoptedAlive);
@@ -331,7 +337,20 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             return;
         }
         fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport(),
-                graph) + escaped.note(), null, null, graph);
+                graph) + escaped.note() + (waitsOnTheRunsThreads ? EscapedThreads.UNSEEN_THREADS : ""), null, null,
+                graph);
+    }
+
+    /**
+     * Whether {@code t} waits in a {@code java.util.concurrent} wait (a latch, a queue, a future)
+     * for the run's own threads: under the agent, which runs the platform threads and pools that
+     * instrumented code starts as tasks, and when none of this run's threads escaped it. Nothing
+     * outside the run was then handed the work, and a wait no task can end is a deadlock, not a
+     * wake-up to come from outside.
+     */
+    private boolean waitsOnTheRunsThreads(SimTask t) {
+        return SchedulingPoints.instrumentedPackages() != null && escaped.noneEscaped()
+                && FailureReports.waitsInJdkConcurrency(t);
     }
 
     /**

@@ -177,6 +177,12 @@ final class WaitForGraphBuilder {
                 }
             }
         }
+        Thread joinedThread = joinedThread(f);
+        for (SimTask other : tasks) {
+            if (joinedThread != null && other.thread == joinedThread) {
+                return new Awaited(null, "", "", other, null);
+            }
+        }
         if (blocker instanceof Task<?> joined) {
             for (SimTask other : tasks) {
                 if (other.task == joined) {
@@ -198,6 +204,20 @@ final class WaitForGraphBuilder {
         }
         var entry = TaskDumper.describe(t.id, t.name, t.thread);
         return new Awaited(null, "", "", null, entry == null ? "its end" : entry.waitingOn());
+    }
+
+    /**
+     * The virtual thread the task waits for in its {@code Thread.join} (one a task started, or a
+     * platform thread's runner under the agent), or null: the receiver of {@code VirtualThread.joinNanos}.
+     */
+    private static Thread joinedThread(List<LiveFrames.Frame> f) {
+        for (LiveFrames.Frame frame : f) {
+            if (frame.className().equals("java.lang.VirtualThread") && frame.methodName().equals("joinNanos")
+                    && frame.receiver() instanceof Thread joined) {
+                return joined;
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.heddle.agent.test;
 
+import dev.heddle.sim.Host;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -163,5 +164,28 @@ public final class ThreadApi {
         LockSupport.unpark(waiter.get());
         parker.join();
         return "woke " + waiter.get().getName() + ", the started thread " + (waiter.get() == parker);
+    }
+
+    /** The simulated host a new thread's work runs on, as {@code Host.current()} tells it, or "none". */
+    public static String hostOfANewThread() throws InterruptedException {
+        String[] host = new String[1];
+        Thread t = new Thread(() -> host[0] = Host.current().map(Host::name).orElse("none"));
+        t.start();
+        t.join();
+        return host[0];
+    }
+
+    /** A thread that waits on a latch nobody counts down, joined: a deadlock of the program's own threads. */
+    public static void joinAThreadWaitingOnALatchForEver() throws InterruptedException {
+        CountDownLatch never = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "latch-waiter");
+        waiter.start();
+        waiter.join();
     }
 }

@@ -11,9 +11,10 @@ import java.util.concurrent.ThreadFactory;
  * one is exactly the JDK call. Inside one, the pool is the JDK's own, built with a
  * {@link SimulatedThreadFactory} around the factory it would have used (the JDK's default, or the
  * one given): its workers are tasks of the run, with the names, daemon status and handlers that
- * factory gives them. The fixed and cached pools are a {@link SimulatedThreadPool}, which shuts
- * its workers down in an order the seed replays. A pool made outside the simulation (a static
- * field) keeps platform workers.
+ * factory gives them. The fixed, cached and scheduled pools are a {@link SimulatedThreadPool} or a
+ * {@link SimulatedScheduledPool}, which shut their workers down in an order the seed replays (a
+ * single-thread executor has one worker, and is the JDK's). A pool made outside the simulation
+ * (a static field) keeps platform workers.
  *
  * <p>The scheduled pools wait for their delays with timed waits, which run on virtual time only
  * where the run's carrier provides it.
@@ -63,12 +64,14 @@ public final class ExecutorCalls {
     public static ScheduledExecutorService newScheduledThreadPool(int threads) {
         ThreadFactory simulated = simulatedDefault();
         return simulated == null ? Executors.newScheduledThreadPool(threads)
-                : Executors.newScheduledThreadPool(threads, simulated);
+                : SimulatedScheduledPool.of(threads, simulated);
     }
 
     /** {@code Executors.newScheduledThreadPool(threads, factory)}. */
     public static ScheduledExecutorService newScheduledThreadPool(int threads, ThreadFactory factory) {
-        return Executors.newScheduledThreadPool(threads, simulatedOr(factory));
+        ThreadFactory simulated = simulated(factory);
+        return simulated == null ? Executors.newScheduledThreadPool(threads, factory)
+                : SimulatedScheduledPool.of(threads, simulated);
     }
 
     /** {@code Executors.newSingleThreadScheduledExecutor()}. */

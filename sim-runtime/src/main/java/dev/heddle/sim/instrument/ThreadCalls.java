@@ -21,15 +21,31 @@ import java.util.concurrent.locks.LockSupport;
  * platform thread as never started.
  */
 public final class ThreadCalls {
+    /**
+     * Whether a {@code Thread} subclass overrides {@code start()}: its start is its own code, which
+     * the stand-in must not skip; its {@code super.start()} is the JDK's, and escapes (noted as such).
+     */
+    private static final ClassValue<Boolean> OVERRIDES_START = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("start").getDeclaringClass() != Thread.class;
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("Thread.start() not found on " + type, e);
+            }
+        }
+    };
+
     private ThreadCalls() {}
 
     /**
-     * {@code thread.start()}: a platform thread's work starts as a task of the run; a virtual
-     * thread created outside the simulation fails the run (see {@link SimulatedJdkCalls#starting}).
+     * {@code thread.start()}: a platform thread's work starts as a task of the run (unless its
+     * class overrides {@code start()}: then that runs, as the code says); a virtual thread created
+     * outside the simulation fails the run (see {@link SimulatedJdkCalls#starting}).
      */
     public static void start(Thread thread) {
         SimulatedJdkCalls sim = SimulatedJdkCalls.ofCurrentThread();
-        if (sim == null) {
+        if (sim == null || !thread.isVirtual() && OVERRIDES_START.get(thread.getClass())) {
             thread.start();
         } else if (thread.isVirtual()) {
             sim.starting(thread);
