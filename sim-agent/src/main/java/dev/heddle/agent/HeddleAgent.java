@@ -11,7 +11,8 @@ import java.util.List;
  * which {@code @SimTest(instrument = ...)} adds packages to a running JVM. The packages
  * instrumented so far are announced in the system property {@value #PACKAGES_PROPERTY},
  * comma-separated, which the simulator reads to fail fast when a run asks for scheduling
- * points and no agent, or no package, gives it any.
+ * points and no agent, or no package, gives it any. At its start the agent also gives the JDK's
+ * timed waits the simulation's virtual clock ({@link JdkClockTransformer}).
  */
 public final class HeddleAgent {
     /** The property the simulator reads (its {@code SchedulingPoints.AGENT_PACKAGES_PROPERTY}). */
@@ -46,6 +47,7 @@ public final class HeddleAgent {
         instrumentation = given;
         given.addTransformer(new PointsTransformer(packages), true);
         System.setProperty(PACKAGES_PROPERTY, packages.names());
+        JdkClockTransformer.install(given);
     }
 
     /**

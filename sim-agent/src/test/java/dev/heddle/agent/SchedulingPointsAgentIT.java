@@ -115,7 +115,10 @@ class SchedulingPointsAgentIT {
         assertTrue(firstDoubleClaim(true, true) >= 0);
     }
 
-    /** No switch while a monitor is held: no lost update, and no task ever blocks on a monitor (a JDK wake-up). */
+    /**
+     * Points switch inside the monitor too, and a task that then blocks on it is handed the
+     * monitor when its holder leaves: mutual exclusion holds, no update is lost.
+     */
     @Test
     void incrementsUnderAMonitorAreNeverLost() {
         assertEquals(-1, firstLostUpdate(true, Strategy.RANDOM, Counter::incrementSynchronized, false));

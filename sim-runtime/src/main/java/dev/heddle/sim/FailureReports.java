@@ -33,7 +33,8 @@ final class FailureReports {
     static String lockHeld(Object task, HeldLocks.Found found) {
         StringBuilder report = new StringBuilder("task " + task + " suspends while holding ");
         report.append(String.join(" and ", found.locks())).append(": every task that needs it is stuck until this"
-                + " one runs again. Release it before the suspension point, or use Heddle's Mutex, which may be held across one.\n");
+                + " one runs again. Release it before the suspension point, or use Heddle's Mutex, which may be"
+                + " held across one.\n");
         for (StackTraceElement e : found.stack()) {
             if (!e.getClassName().startsWith("dev.heddle.sim.") && !e.getClassName().startsWith("java.lang.")
                     && !e.getClassName().startsWith("jdk.internal.")) {
@@ -159,6 +160,14 @@ final class FailureReports {
                 + " which gives these JDK methods the run's virtual clock (see " + JdkTimedWaits.AGENT_PROPERTY
                 + "), or use Heddle's clock (Heddle.sleep, clock.timeout). LockSupport.parkNanos and"
                 + " Object.wait(timeout) need no agent.\n" + stack(t);
+    }
+
+    /** {@code t} is blocked entering {@code monitor}, which no task of the run holds. */
+    static String monitorHeldOutside(SimTask t, String monitor, WaitForGraph graph) {
+        return "task " + t + " is blocked entering " + monitor + ", which no task of the simulation holds: a thread"
+                + " outside it does (a platform thread, another program's thread), and the JDK hands the monitor"
+                + " over when that thread leaves it, at a time no seed decides. Share monitors only between"
+                + " simulated tasks, or use Heddle's Mutex.\n" + stack(t) + graph;
     }
 
     /**

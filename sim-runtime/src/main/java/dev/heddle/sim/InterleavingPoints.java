@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * monitor waits, and the JDK's hand-off of the monitor when its holder leaves it is taken up
  * deterministically after the holder's step ({@link MonitorHandOffs}), so monitor deadlocks
  * between tasks can form and are reported with the monitors in the wait-for graph. No switch
- * happens after a switch that the JDK could not carry out (a thread pinned by a native frame or a class initializer does not unmount on a yield):
- * the step then goes on to its end, the chosen task runs next, and the running task's entry
- * among the ready tasks stands for its next wake-up.
+ * happens after a switch that the JDK could not carry out (a thread pinned by a native frame or
+ * a class initializer does not unmount on a yield): the step then goes on to its end, the chosen
+ * task runs next, and the running task's entry among the ready tasks stands for its next wake-up.
  */
 final class InterleavingPoints implements InstrumentedRun {
     private static final System.Logger LOG = System.getLogger("dev.heddle.sim");

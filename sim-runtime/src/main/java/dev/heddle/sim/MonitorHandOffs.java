@@ -131,7 +131,7 @@ final class MonitorHandOffs {
         return unblockerIdle();
     }
 
-    /** Whether the unblocker waits for its next list; true before the JDK ever started it (then nothing is in flight). */
+    /** Whether the unblocker waits for its next list; true before the JDK started it (nothing is in flight then). */
     private static boolean unblockerIdle() {
         Thread u = unblocker;
         if (u == null) {

@@ -256,21 +256,31 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     }
 
     /**
-     * {@code t} is blocked entering a monitor: when the task that holds it is suspended at one of
-     * Heddle's suspension points, that is a lock held across a suspension point, reported per
-     * {@link LockHeldPolicy} every time (not only at the sampled suspensions), since here it has
-     * made another task wait. A holder switched away at a scheduling point of the agent, or
-     * waiting in the JDK, is no such report: the monitor is handed over when it leaves it.
+     * {@code t} is blocked entering a monitor. When no task of the run holds it, a thread outside
+     * the simulation does, and its hand-off would come at a time no seed decides: a foreign
+     * wake-up. When the task that holds it is suspended at one of Heddle's suspension points, that
+     * is a lock held across a suspension point, reported per {@link LockHeldPolicy} every time
+     * (not only at the sampled suspensions), since here it has made another task wait. A holder
+     * switched away at a scheduling point of the agent, or waiting in the JDK, is neither: the
+     * monitor is handed over when it leaves it. Reads every task's frames, as a deadlock report
+     * does; skipped in a replay, which only notes where its steps left their tasks.
      */
     private void checkMonitorHolder(SimTask t) {
-        LockHeldPolicy policy = config.lockHeldPolicy();
-        if (policy == LockHeldPolicy.IGNORE || trace.isReplay()
-                || alive.values().stream().noneMatch(other -> other != t && other.suspendedInHeddle)) {
+        if (trace.isReplay() || !LiveFrames.available()) {
             return;
         }
         WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
         WaitForGraph.Wait wait = graph.waitOf(t.name);
-        if (wait == null) {
+        if (wait == null || !wait.waitsFor().startsWith("synchronized(")) {
+            return;
+        }
+        if (wait.heldBy().isEmpty()) {
+            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitorHeldOutside(t, wait.waitsFor(), graph), null,
+                    t.name, graph);
+            return;
+        }
+        LockHeldPolicy policy = config.lockHeldPolicy();
+        if (policy == LockHeldPolicy.IGNORE) {
             return;
         }
         for (String holderName : wait.heldBy()) {

@@ -6,6 +6,7 @@ import dev.heddle.sim.instrument.TimeAndRandomCalls;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -15,7 +16,8 @@ import java.util.function.LongUnaryOperator;
  * it puts on the boot class path (java.base cannot see the class path) and lets java.base read;
  * that class holds two operators, given the real reading, which this class installs once per
  * JVM: on a simulated task's thread {@code nanoTime} is the run's virtual time (the clock its
- * timers run on, so that a timed park of {@code n} nanoseconds is seen to last exactly that),
+ * timers run on, so that a timed park of {@code n} nanoseconds is seen to last exactly that,
+ * from {@link #NANO_ORIGIN}),
  * and {@code currentTimeMillis} is the task's host's wall clock, as in the user's instrumented
  * code ({@link TimeAndRandomCalls}); on any other thread both are the real reading.
  *
@@ -24,6 +26,13 @@ import java.util.function.LongUnaryOperator;
 final class VirtualJdkClock {
     /** The agent's class on the boot class path. */
     static final String HOOK = "dev.heddle.agent.boot.JdkClock";
+    /**
+     * What the JDK's {@code nanoTime} reads at the run's start. Not 0: {@code FutureTask} takes a
+     * start time of 0 for "not parked yet" and would add a nanosecond, and so a millisecond of
+     * virtual time, to its timeout. Only differences of {@code nanoTime} mean anything, and the
+     * JDK takes none from user code, so the origin is free.
+     */
+    static final long NANO_ORIGIN = TimeUnit.SECONDS.toNanos(1);
     private static boolean installed;
 
     private VirtualJdkClock() {}
@@ -54,7 +63,7 @@ final class VirtualJdkClock {
 
     private static long nanoTime(long real) {
         Carrier carrier = ThreadOrigin.carrierOfCurrentThread();
-        return carrier != null && carrier.isSimulation() ? carrier.time().now() : real;
+        return carrier != null && carrier.isSimulation() ? NANO_ORIGIN + carrier.time().now() : real;
     }
 
     private static long currentTimeMillis(long real) {

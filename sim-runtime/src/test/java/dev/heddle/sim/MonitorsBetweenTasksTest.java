@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -236,5 +237,37 @@ class MonitorsBetweenTasksTest {
             }
         }
         assertTrue(namingTheContender > 0, "the sampled look found the monitor first on every seed");
+    }
+
+    @Test
+    void aTaskBlockedOnAMonitorThatAThreadOutsideTheRunHoldsIsAForeignWakeUp() throws InterruptedException {
+        Object lock = new Object();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread outsider = new Thread(() -> {
+            synchronized (lock) {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "outsider");
+        outsider.start();
+        held.await();
+        try {
+            SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim -> {
+                synchronized (lock) {
+                    Heddle.now();
+                }
+            }));
+            assertEquals(FailureKind.FOREIGN_WAKEUP, f.kind(), f.getMessage());
+            assertTrue(f.getMessage().contains("task main#1 is blocked entering synchronized(Object@1), which no task"
+                    + " of the simulation holds"), f.getMessage());
+        } finally {
+            release.countDown();
+            outsider.join();
+        }
     }
 }
