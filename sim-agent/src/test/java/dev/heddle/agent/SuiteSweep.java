@@ -37,11 +37,10 @@ final class SuiteSweep {
     /**
      * What a sweep found.
      *
-     * @param seedsRun the seeds run, up to and with the first failure when the sweep stopped there
      * @param failures the failing seeds, in order
      * @param millis   the sweep's real time, replays included
      */
-    record Outcome(SuiteProgram program, int seedsRun, List<Failure> failures, long millis) {
+    record Outcome(SuiteProgram program, List<Failure> failures, long millis) {
         /** The failing seeds' kinds, counted: {@code DEADLOCK x3, TASK_FAILED x1}. */
         String kinds() {
             return failures.stream().collect(Collectors.groupingBy(Failure::kind, Collectors.counting())).entrySet()
@@ -52,18 +51,15 @@ final class SuiteSweep {
     private SuiteSweep() {}
 
     /**
-     * Runs {@code program} on seeds 0 to {@link #SEEDS} - 1, stopping at the first failure when asked;
-     * {@code progress} is told of each run before it starts ({@code "seed 12"}, {@code "seed 12, again"}), so
-     * that a run that never ends can be named.
+     * Runs {@code program} on seeds 0 to {@link #SEEDS} - 1; {@code progress} is told of each run before it
+     * starts ({@code "seed 12"}, {@code "seed 12, again"}), so that a run that never ends can be named.
      */
-    static Outcome sweep(SuiteProgram program, boolean stopAtFirstFailure, Consumer<String> progress) {
+    static Outcome sweep(SuiteProgram program, Consumer<String> progress) {
         long start = System.nanoTime();
         PctHorizon horizon = PctHorizon.estimated();
         SimBody body = sim -> program.program().get().run();
         List<Failure> failures = new ArrayList<>();
-        int seeds = 0;
         for (long seed = 0; seed < SEEDS; seed++) {
-            seeds++;
             progress.accept("seed " + seed);
             Simulation simulation = simulation(seed, horizon.forNextRun());
             try {
@@ -74,12 +70,9 @@ final class SuiteSweep {
                 progress.accept("seed " + seed + ", again");
                 failures.add(new Failure(seed, f.kind(), f.traceHash(), replaysAlike(simulation, body, f),
                         firstLines(f.getMessage())));
-                if (stopAtFirstFailure) {
-                    break;
-                }
             }
         }
-        return new Outcome(program, seeds, failures, (System.nanoTime() - start) / 1_000_000);
+        return new Outcome(program, failures, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The simulation of one seed; {@code pctHorizon} as the sweep estimated it for this run. */
