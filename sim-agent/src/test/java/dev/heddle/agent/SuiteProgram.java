@@ -1,7 +1,11 @@
 package dev.heddle.agent;
 
+import dev.heddle.agent.test.jdk.BarrierPartyMismatch;
+import dev.heddle.agent.test.jdk.BarrierWithEveryParty;
 import dev.heddle.agent.test.jdk.CheckThenActRegistry;
 import dev.heddle.agent.test.jdk.ConcurrencyProgram;
+import dev.heddle.agent.test.jdk.ConditionAwaitNanosLoop;
+import dev.heddle.agent.test.jdk.ConditionCheckedOutsideLock;
 import dev.heddle.agent.test.jdk.DoubleCheckedLazyInit;
 import dev.heddle.agent.test.jdk.GuardedWait;
 import dev.heddle.agent.test.jdk.InterruptStopsWorker;
@@ -72,7 +76,9 @@ record SuiteProgram(String name, Supplier<ConcurrencyProgram> program, Optional<
                 buggy(SemaphorePermitLeak::new, FailureKind.DEADLOCK), correct(SemaphoreReleasedInFinally::new),
                 buggy(PollTimeoutAsEndOfStream::new, FailureKind.TASK_FAILED), correct(PoisonPillConsumer::new),
                 buggy(UnsynchronizedIteration::new, FailureKind.TASK_FAILED), correct(SynchronizedIteration::new),
-                buggy(ResultReadWithoutJoin::new, FailureKind.TASK_FAILED), correct(ResultReadAfterJoin::new));
+                buggy(ResultReadWithoutJoin::new, FailureKind.TASK_FAILED), correct(ResultReadAfterJoin::new),
+                buggy(BarrierPartyMismatch::new, FailureKind.DEADLOCK), correct(BarrierWithEveryParty::new),
+                buggy(ConditionCheckedOutsideLock::new, FailureKind.DEADLOCK), correct(ConditionAwaitNanosLoop::new));
     }
 
     private static SuiteProgram buggy(Supplier<ConcurrencyProgram> program, FailureKind bug) {
