@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.sim.FailureKind;
+import dev.heddle.sim.SimulationFailure;
+import dev.heddle.sim.internal.PctHorizon;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JdkConcurrencySuiteAgentIT {
     /** A program's whole sweep takes a few seconds at most; one that takes this long has a run that never ends. */
     private static final int SWEEP_TIMEOUT_SECONDS = 60;
+    /** Seeds whose two runs are compared event by event: each portfolio strategy, with and without spurious wakes. */
+    private static final int DETERMINISM_SEEDS = 8;
     private static final Map<String, SuiteSweep.Outcome> OUTCOMES = new ConcurrentHashMap<>();
     /** The run each program's sweep began last: where a sweep that timed out stopped. */
     private static final Map<String, String> LAST_RUN = new ConcurrentHashMap<>();
@@ -75,6 +79,26 @@ class JdkConcurrencySuiteAgentIT {
         assertTrue(outcome.failures().isEmpty(), () -> program.name() + " failed on " + outcome.failures().size()
                 + " of " + SuiteSweep.SEEDS + " seeds (" + outcome.kinds() + "); the first, seed "
                 + outcome.failures().getFirst().seed() + ":\n    " + outcome.failures().getFirst().report());
+    }
+
+    /** Two runs of each of the first seeds, passing or failing, compared event by event (PCT over 16 steps). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void eachProgramRunsAlikeTwiceEventByEvent(SuiteProgram program) {
+        for (long seed = 0; seed < DETERMINISM_SEEDS; seed++) {
+            try {
+                SuiteSweep.simulation(seed, PctHorizon.FIRST_ESTIMATE)
+                        .checkDeterminism(sim -> program.program().get().run());
+            } catch (SimulationFailure f) {
+                assertTrue(f.kind() != FailureKind.NONDETERMINISM, f.getMessage());
+                assertTrue(program.bug().isPresent(), program.name() + " failed at seed " + seed + ": "
+                        + f.getMessage());
+            }
+        }
+    }
+
+    static Stream<SuiteProgram> all() {
+        return SuiteProgram.all().stream();
     }
 
     @Test
