@@ -1,7 +1,5 @@
 package dev.heddle.net.jdk;
 
-import dev.heddle.net.internal.socket.RoutingSocketImplFactory;
-
 /**
  * Unmodified JDK network code in simulation: with the JVM options of {@link #ARG_LINE}, a
  * {@code java.net.Socket} or {@code ServerSocket} created in a simulated task runs on that
@@ -30,67 +28,18 @@ public final class JdkNetwork {
     public static final String SWITCH = "heddle.simulateJdkNetwork";
 
     /** The JDK's system property naming the JVM's selector provider, which the java.nio seam is installed by. */
-    private static final String SELECTOR_PROVIDER_PROPERTY = "java.nio.channels.spi.SelectorProvider";
-    /** The java.nio seam's selector provider. */
-    private static final String SELECTOR_PROVIDER = "dev.heddle.net.jdk.SimulatedSelectorProvider";
+    public static final String SELECTOR_PROVIDER_PROPERTY = "java.nio.channels.spi.SelectorProvider";
 
     /** The JVM options to add to the test JVM (Surefire's {@code argLine}), on one line. */
     public static final String ARG_LINE = "-D" + SWITCH + "=true"
-            + " -D" + SELECTOR_PROVIDER_PROPERTY + "=" + SELECTOR_PROVIDER
+            + " -D" + SELECTOR_PROVIDER_PROPERTY + "=" + SimulatedSelectorProvider.class.getName()
             + " --add-opens java.base/java.net=ALL-UNNAMED"
             + " --add-exports java.base/sun.nio.ch=ALL-UNNAMED";
-
-    private static boolean installed;
-    private static IllegalStateException failure;
 
     private JdkNetwork() {}
 
     /** True in a JVM started with {@code -Dheddle.simulateJdkNetwork=true}. */
     public static boolean isSwitchedOn() {
         return Boolean.getBoolean(SWITCH);
-    }
-
-    /**
-     * Installs the {@code java.net} socket factories into this JVM, once: the simulator calls it
-     * before each simulation when the switch is on, so tests need not. Later calls return at
-     * once, or throw the first call's failure again.
-     *
-     * @throws IllegalStateException if a JVM option is missing (the message names the line to
-     *     add, and gives {@link #ARG_LINE}) or the JVM already has another socket factory
-     */
-    public static synchronized void install() {
-        if (installed) {
-            return;
-        }
-        if (failure == null) {
-            try {
-                checkSelectorProvider();
-                RoutingSocketImplFactory.install();
-                installed = true;
-                return;
-            } catch (IllegalStateException e) {
-                failure = e;
-            }
-        }
-        throw new IllegalStateException(failure.getMessage() + ". The JVM options for simulated JDK networking are: "
-                + ARG_LINE, failure);
-    }
-
-    /**
-     * Fails unless the JVM's selector provider is the java.nio seam's, when sim-net has one: the
-     * JDK reads the property once, at the first use of java.nio, so only the JVM's options can
-     * set it, and without it a simulated task's channels would be real.
-     */
-    private static void checkSelectorProvider() {
-        if (JdkNetwork.class.getClassLoader().getResource(SELECTOR_PROVIDER.replace('.', '/') + ".class") == null) {
-            return;
-        }
-        String provider = System.getProperty(SELECTOR_PROVIDER_PROPERTY);
-        if (!SELECTOR_PROVIDER.equals(provider)) {
-            throw new IllegalStateException("java.nio channels of simulated tasks need the JVM option -D"
-                    + SELECTOR_PROVIDER_PROPERTY + "=" + SELECTOR_PROVIDER + " (the JVM has "
-                    + (provider == null ? "none" : provider) + "): add it to the test JVM's options (Surefire's"
-                    + " argLine), next to -D" + SWITCH + "=true");
-        }
     }
 }

@@ -51,7 +51,8 @@ class JdkSocketsWithoutSwitchTest {
             assertTrue(e.getMessage().contains("add it to the test JVM's options") && e.getMessage().contains(
                     "--add-opens java.base/java.net=ALL-UNNAMED"), e.getMessage());
             assertTrue(e.getMessage().endsWith(JdkNetwork.ARG_LINE), e.getMessage());
-            IllegalStateException again = assertThrows(IllegalStateException.class, JdkNetwork::install);
+            IllegalStateException again = assertThrows(IllegalStateException.class,
+                    () -> Simulation.ofSeed(2).run(sim -> { }));
             assertEquals(e.getMessage(), again.getMessage(), "every later run fails alike, none runs half set up");
         } finally {
             System.clearProperty(JdkNetwork.SWITCH);

@@ -1,6 +1,8 @@
 package dev.heddle.sim.instrument;
 
-import dev.heddle.sim.SimContext;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -10,6 +12,10 @@ import java.util.concurrent.ForkJoinPool;
  * identity checks on the pool hold within the run.
  */
 public final class CommonPoolCalls {
+    /** Each run's pool, by the run; weak, so that a finished run's pool goes with it. */
+    private static final Map<SimulatedJdkCalls, SimulatedCommonPool> POOLS =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private CommonPoolCalls() {}
 
     /** {@code ForkJoinPool.commonPool()}. */
@@ -18,7 +24,6 @@ public final class CommonPoolCalls {
         if (sim == null) {
             return ForkJoinPool.commonPool();
         }
-        return SimContext.current().<ForkJoinPool>map(run -> run.extension(SimulatedCommonPool.class,
-                context -> new SimulatedCommonPool(sim.asyncPool()))).orElseGet(ForkJoinPool::commonPool);
+        return POOLS.computeIfAbsent(sim, run -> new SimulatedCommonPool(run.asyncPool()));
     }
 }
