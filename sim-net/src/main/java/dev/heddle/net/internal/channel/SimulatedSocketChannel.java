@@ -186,17 +186,9 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, dsts.length);
-        long room = 0;
-        for (int i = offset; i < offset + length; i++) {
-            room += dsts[i].remaining();
-        }
-        byte[] bytes = new byte[(int) Math.min(room, 64 * 1024)];
+        byte[] bytes = new byte[(int) Math.min(ScatterGather.remaining(dsts, offset, length), 64 * 1024)];
         int count = read(bytes, 0, bytes.length, 0);
-        for (int i = offset, done = 0; i < offset + length && done < count; i++) {
-            int n = Math.min(dsts[i].remaining(), count - done);
-            dsts[i].put(bytes, done, n);
-            done += n;
-        }
+        ScatterGather.scatter(bytes, count, dsts, offset, length);
         return count;
     }
 
@@ -241,22 +233,9 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, srcs.length);
-        long total = 0;
-        for (int i = offset; i < offset + length; i++) {
-            total += srcs[i].remaining();
-        }
-        byte[] bytes = new byte[Math.toIntExact(total)];
-        for (int i = offset, done = 0; i < offset + length; i++) {
-            int n = srcs[i].remaining();
-            srcs[i].duplicate().get(bytes, done, n);
-            done += n;
-        }
+        byte[] bytes = ScatterGather.copied(srcs, offset, length);
         int written = isBlocking() ? writeAll(bytes) : writeSome(bytes);
-        for (int i = offset, left = written; i < offset + length && left > 0; i++) {
-            int n = Math.min(srcs[i].remaining(), left);
-            srcs[i].position(srcs[i].position() + n);
-            left -= n;
-        }
+        ScatterGather.advance(srcs, offset, length, written);
         return written;
     }
 
