@@ -8,7 +8,6 @@ import dev.heddle.net.internal.sim.SimReadiness;
 import dev.heddle.runtime.SelectableOp;
 import dev.heddle.sync.SetOnce;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -116,7 +115,7 @@ public final class SimulatedDatagramChannel extends DatagramChannel implements S
     ReceivedPacket receive(int timeoutMillis) throws IOException {
         ensureOpen();
         DatagramDriver bound = bound();
-        try {
+        return JdkFailures.translated(this, () -> {
             while (true) {
                 SelectableOp<ReceivedPacket> receive = bound.receiveOp();
                 ReceivedPacket packet;
@@ -133,13 +132,7 @@ public final class SimulatedDatagramChannel extends DatagramChannel implements S
                     return packet;
                 }
             }
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (UncheckedIOException e) {
-            throw JdkFailures.of(e.getCause(), isOpen());
-        } catch (IOException e) {
-            throw JdkFailures.of(e, isOpen());
-        }
+        });
     }
 
     @Override

@@ -208,19 +208,13 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
             return 0;
         }
         SelectableOp<Integer> read = connected.readOp(into, offset, length);
-        try {
+        return JdkFailures.translated(this, () -> {
             if (!isBlocking()) {
                 return read.tryNow() ? read.result() : 0;
             }
             return ChannelWait.await(read, inputShut.awaitOp(), -1, timeoutMillis,
                     () -> new SocketTimeoutException("Read timed out"));
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (UncheckedIOException e) {
-            throw JdkFailures.of(e.getCause(), isOpen());
-        } catch (IOException e) {
-            throw JdkFailures.of(e, isOpen());
-        }
+        });
     }
 
     @Override
