@@ -116,10 +116,7 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
                 throw new ClosedChannelException();
             }
         } catch (IOException e) {
-            pending = null;
-            boolean open = isOpen();
-            close();
-            throw JdkFailures.of(e, open);
+            throw connectFailed(e, isOpen());
         }
         return connected(connect);
     }
@@ -131,9 +128,7 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
         try {
             connection = connect.result();
         } catch (UncheckedIOException e) {
-            boolean open = isOpen();
-            close();
-            throw JdkFailures.of(e.getCause(), open);
+            throw connectFailed(e.getCause(), isOpen());
         }
         if (!isOpen()) {
             connection.close();
@@ -142,6 +137,16 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
         stream = connection;
         bound = connection.localAddress();
         return true;
+    }
+
+    /**
+     * Gives the failed connect up and closes the channel, as the JDK's does, and returns its
+     * failure as the JDK's; {@code open} says whether the channel was open when it failed.
+     */
+    private IOException connectFailed(IOException failure, boolean open) throws IOException {
+        pending = null;
+        close();
+        return JdkFailures.of(failure, open);
     }
 
     @Override
@@ -158,9 +163,7 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
             try {
                 ChannelWait.await(connect, null, null, 0, null);
             } catch (IOException e) {
-                pending = null;
-                close();
-                throw JdkFailures.of(e, false);
+                throw connectFailed(e, false);
             }
             return connected(connect);
         }
