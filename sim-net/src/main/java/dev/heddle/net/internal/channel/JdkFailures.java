@@ -1,10 +1,12 @@
 package dev.heddle.net.internal.channel;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
 
 /**
@@ -15,6 +17,22 @@ import java.nio.channels.ClosedChannelException;
  */
 final class JdkFailures {
     private JdkFailures() {}
+
+    /**
+     * Runs {@code action}, an operation begun on the open {@code channel}, its failure the JDK's
+     * (an op's result failing with {@link UncheckedIOException} as the IOException inside);
+     * failures the JDK has no other type for, as an adaptor's {@code SocketTimeoutException}, come
+     * out as they are.
+     */
+    static <T> T translated(Channel channel, SocketFailures.ChannelAction<T> action) throws IOException {
+        try {
+            return action.run();
+        } catch (UncheckedIOException e) {
+            throw of(e.getCause(), channel.isOpen());
+        } catch (IOException e) {
+            throw of(e, channel.isOpen());
+        }
+    }
 
     /**
      * {@code failure} of an operation that began on an open channel, which is {@code open} now or

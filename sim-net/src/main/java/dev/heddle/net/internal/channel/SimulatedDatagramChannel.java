@@ -8,7 +8,6 @@ import dev.heddle.net.internal.sim.SimReadiness;
 import dev.heddle.runtime.SelectableOp;
 import dev.heddle.sync.SetOnce;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -116,7 +115,7 @@ public final class SimulatedDatagramChannel extends DatagramChannel implements S
     ReceivedPacket receive(int timeoutMillis) throws IOException {
         ensureOpen();
         DatagramDriver bound = bound();
-        try {
+        return JdkFailures.translated(this, () -> {
             while (true) {
                 SelectableOp<ReceivedPacket> receive = bound.receiveOp();
                 ReceivedPacket packet;
@@ -133,13 +132,7 @@ public final class SimulatedDatagramChannel extends DatagramChannel implements S
                     return packet;
                 }
             }
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (UncheckedIOException e) {
-            throw JdkFailures.of(e.getCause(), isOpen());
-        } catch (IOException e) {
-            throw JdkFailures.of(e, isOpen());
-        }
+        });
     }
 
     @Override
@@ -195,14 +188,7 @@ public final class SimulatedDatagramChannel extends DatagramChannel implements S
         if (packet == null) {
             return 0;
         }
-        byte[] payload = packet.payload();
-        int done = 0;
-        for (int i = offset; i < offset + length && done < payload.length; i++) {
-            int n = Math.min(dsts[i].remaining(), payload.length - done);
-            dsts[i].put(payload, done, n);
-            done += n;
-        }
-        return done;
+        return ScatterGather.scatter(packet.payload(), packet.payload().length, dsts, offset, length);
     }
 
     @Override
@@ -216,18 +202,10 @@ public final class SimulatedDatagramChannel extends DatagramChannel implements S
         Objects.checkFromIndexSize(offset, length, srcs.length);
         ensureOpen();
         InetSocketAddress peer = connected();
-        long total = 0;
-        for (int i = offset; i < offset + length; i++) {
-            total += srcs[i].remaining();
-        }
-        byte[] payload = new byte[Math.toIntExact(total)];
-        for (int i = offset, done = 0; i < offset + length; i++) {
-            int n = srcs[i].remaining();
-            srcs[i].get(payload, done, n);
-            done += n;
-        }
+        byte[] payload = ScatterGather.copied(srcs, offset, length);
+        ScatterGather.advance(srcs, offset, length, payload.length);
         send(payload, peer);
-        return total;
+        return payload.length;
     }
 
     @Override

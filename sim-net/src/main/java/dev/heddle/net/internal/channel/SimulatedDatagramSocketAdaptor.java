@@ -24,11 +24,12 @@ import java.util.Set;
  */
 final class SimulatedDatagramSocketAdaptor extends DatagramSocket {
     private final SimulatedDatagramChannel channel;
-    private volatile int timeout;
+    private final AdaptorOptions options;
 
     SimulatedDatagramSocketAdaptor(SimulatedDatagramChannel channel) {
         super(new NoDatagramSocketImpl());
         this.channel = channel;
+        this.options = new AdaptorOptions(channel);
     }
 
     @Override
@@ -39,7 +40,7 @@ final class SimulatedDatagramSocketAdaptor extends DatagramSocket {
         try {
             channel.bind(local);
         } catch (IOException e) {
-            throw asSocketException(e);
+            throw SocketFailures.asSocketException(e);
         }
     }
 
@@ -60,7 +61,7 @@ final class SimulatedDatagramSocketAdaptor extends DatagramSocket {
         try {
             channel.connect(remote);
         } catch (IOException e) {
-            throw asSocketException(e);
+            throw SocketFailures.asSocketException(e);
         }
     }
 
@@ -147,7 +148,7 @@ final class SimulatedDatagramSocketAdaptor extends DatagramSocket {
         if (!channel.isBlocking()) {
             throw new IllegalBlockingModeException();
         }
-        var packet = SocketFailures.translated(() -> channel.receive(timeout));
+        var packet = SocketFailures.translated(() -> channel.receive(options.timeoutMillis()));
         int n = Math.min(p.getLength(), packet.payload().length);
         System.arraycopy(packet.payload(), 0, p.getData(), p.getOffset(), n);
         p.setLength(n);
@@ -156,21 +157,12 @@ final class SimulatedDatagramSocketAdaptor extends DatagramSocket {
 
     @Override
     public void setSoTimeout(int timeout) throws SocketException {
-        if (!channel.isOpen()) {
-            throw new SocketException("Socket is closed");
-        }
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout < 0");
-        }
-        this.timeout = timeout;
+        options.setSoTimeout(timeout);
     }
 
     @Override
     public int getSoTimeout() throws SocketException {
-        if (!channel.isOpen()) {
-            throw new SocketException("Socket is closed");
-        }
-        return timeout;
+        return options.getSoTimeout();
     }
 
     @Override
@@ -178,12 +170,12 @@ final class SimulatedDatagramSocketAdaptor extends DatagramSocket {
         if (size <= 0) {
             throw new IllegalArgumentException("Invalid send size");
         }
-        set(StandardSocketOptions.SO_SNDBUF, size);
+        options.set(StandardSocketOptions.SO_SNDBUF, size);
     }
 
     @Override
     public int getSendBufferSize() throws SocketException {
-        return get(StandardSocketOptions.SO_SNDBUF);
+        return options.get(StandardSocketOptions.SO_SNDBUF);
     }
 
     @Override
@@ -191,64 +183,42 @@ final class SimulatedDatagramSocketAdaptor extends DatagramSocket {
         if (size <= 0) {
             throw new IllegalArgumentException("Invalid receive size");
         }
-        set(StandardSocketOptions.SO_RCVBUF, size);
+        options.set(StandardSocketOptions.SO_RCVBUF, size);
     }
 
     @Override
     public int getReceiveBufferSize() throws SocketException {
-        return get(StandardSocketOptions.SO_RCVBUF);
+        return options.get(StandardSocketOptions.SO_RCVBUF);
     }
 
     @Override
     public void setReuseAddress(boolean on) throws SocketException {
-        set(StandardSocketOptions.SO_REUSEADDR, on);
+        options.set(StandardSocketOptions.SO_REUSEADDR, on);
     }
 
     @Override
     public boolean getReuseAddress() throws SocketException {
-        return get(StandardSocketOptions.SO_REUSEADDR);
+        return options.get(StandardSocketOptions.SO_REUSEADDR);
     }
 
     @Override
     public void setBroadcast(boolean on) throws SocketException {
-        set(StandardSocketOptions.SO_BROADCAST, on);
+        options.set(StandardSocketOptions.SO_BROADCAST, on);
     }
 
     @Override
     public boolean getBroadcast() throws SocketException {
-        return get(StandardSocketOptions.SO_BROADCAST);
+        return options.get(StandardSocketOptions.SO_BROADCAST);
     }
 
     @Override
     public void setTrafficClass(int tc) throws SocketException {
-        set(StandardSocketOptions.IP_TOS, tc);
+        options.set(StandardSocketOptions.IP_TOS, tc);
     }
 
     @Override
     public int getTrafficClass() throws SocketException {
-        return get(StandardSocketOptions.IP_TOS);
-    }
-
-    private <T> void set(SocketOption<T> name, T value) throws SocketException {
-        try {
-            channel.setOption(name, value);
-        } catch (IOException e) {
-            throw asSocketException(e);
-        }
-    }
-
-    private <T> T get(SocketOption<T> name) throws SocketException {
-        try {
-            return channel.getOption(name);
-        } catch (IOException e) {
-            throw asSocketException(e);
-        }
-    }
-
-    private static SocketException asSocketException(IOException e) {
-        IOException failure = SocketFailures.of(e);
-        return failure instanceof SocketException socket ? socket
-                : (SocketException) new SocketException(failure.getMessage()).initCause(failure);
+        return options.get(StandardSocketOptions.IP_TOS);
     }
 
     @Override

@@ -19,11 +19,12 @@ import java.util.Set;
  */
 final class SimulatedServerSocketAdaptor extends ServerSocket {
     private final SimulatedServerSocketChannel channel;
-    private volatile int timeout;
+    private final AdaptorOptions options;
 
     SimulatedServerSocketAdaptor(SimulatedServerSocketChannel channel) {
         super(NoSocketImpl.INSTANCE);
         this.channel = channel;
+        this.options = new AdaptorOptions(channel);
     }
 
     @Override
@@ -56,7 +57,7 @@ final class SimulatedServerSocketAdaptor extends ServerSocket {
         if (!channel.isBlocking()) {
             throw new IllegalBlockingModeException();
         }
-        return SocketFailures.translated(() -> channel.accept(timeout).socket());
+        return SocketFailures.translated(() -> channel.accept(options.timeoutMillis()).socket());
     }
 
     @Override
@@ -81,31 +82,22 @@ final class SimulatedServerSocketAdaptor extends ServerSocket {
 
     @Override
     public void setSoTimeout(int timeout) throws SocketException {
-        if (!channel.isOpen()) {
-            throw new SocketException("Socket is closed");
-        }
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout < 0");
-        }
-        this.timeout = timeout;
+        options.setSoTimeout(timeout);
     }
 
     @Override
     public int getSoTimeout() throws SocketException {
-        if (!channel.isOpen()) {
-            throw new SocketException("Socket is closed");
-        }
-        return timeout;
+        return options.getSoTimeout();
     }
 
     @Override
     public void setReuseAddress(boolean on) throws SocketException {
-        set(StandardSocketOptions.SO_REUSEADDR, on);
+        options.set(StandardSocketOptions.SO_REUSEADDR, on);
     }
 
     @Override
     public boolean getReuseAddress() throws SocketException {
-        return get(StandardSocketOptions.SO_REUSEADDR);
+        return options.get(StandardSocketOptions.SO_REUSEADDR);
     }
 
     @Override
@@ -113,28 +105,12 @@ final class SimulatedServerSocketAdaptor extends ServerSocket {
         if (size <= 0) {
             throw new IllegalArgumentException("size cannot be 0 or negative");
         }
-        set(StandardSocketOptions.SO_RCVBUF, size);
+        options.set(StandardSocketOptions.SO_RCVBUF, size);
     }
 
     @Override
     public int getReceiveBufferSize() throws SocketException {
-        return get(StandardSocketOptions.SO_RCVBUF);
-    }
-
-    private <T> void set(SocketOption<T> name, T value) throws SocketException {
-        try {
-            channel.setOption(name, value);
-        } catch (IOException e) {
-            throw new SocketException("Socket is closed");
-        }
-    }
-
-    private <T> T get(SocketOption<T> name) throws SocketException {
-        try {
-            return channel.getOption(name);
-        } catch (IOException e) {
-            throw new SocketException("Socket is closed");
-        }
+        return options.get(StandardSocketOptions.SO_RCVBUF);
     }
 
     @Override

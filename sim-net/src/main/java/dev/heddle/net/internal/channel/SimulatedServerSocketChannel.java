@@ -6,7 +6,6 @@ import dev.heddle.net.internal.sim.SimNetwork;
 import dev.heddle.net.internal.sim.SimReadiness;
 import dev.heddle.runtime.SelectableOp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
@@ -76,20 +75,14 @@ public final class SimulatedServerSocketChannel extends ServerSocketChannel impl
             throw new NotYetBoundException();
         }
         SelectableOp<StreamDriver> accept = bound.acceptOp();
-        try {
+        return JdkFailures.translated(this, () -> {
             if (!isBlocking()) {
                 return accept.tryNow() ? new SimulatedSocketChannel(provider(), network, accept.result()) : null;
             }
             StreamDriver accepted = ChannelWait.await(accept, null, null, timeoutMillis,
                     () -> new SocketTimeoutException("Accept timed out"));
             return new SimulatedSocketChannel(provider(), network, accepted);
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (UncheckedIOException e) {
-            throw JdkFailures.of(e.getCause(), isOpen());
-        } catch (IOException e) {
-            throw JdkFailures.of(e, isOpen());
-        }
+        });
     }
 
     @Override

@@ -26,12 +26,13 @@ import java.util.Set;
  */
 final class SimulatedSocketAdaptor extends Socket {
     private final SimulatedSocketChannel channel;
-    private volatile int timeout;
+    private final AdaptorOptions options;
 
     /** A socket with no {@code SocketImpl} (the JDK's adaptor has none either): every method is overridden. */
     SimulatedSocketAdaptor(SimulatedSocketChannel channel) throws SocketException {
         super((SocketImpl) null);
         this.channel = channel;
+        this.options = new AdaptorOptions(channel);
     }
 
     @Override
@@ -130,41 +131,32 @@ final class SimulatedSocketAdaptor extends Socket {
 
     @Override
     public void setSoTimeout(int timeout) throws SocketException {
-        if (!channel.isOpen()) {
-            throw new SocketException("Socket is closed");
-        }
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout < 0");
-        }
-        this.timeout = timeout;
+        options.setSoTimeout(timeout);
     }
 
     @Override
     public int getSoTimeout() throws SocketException {
-        if (!channel.isOpen()) {
-            throw new SocketException("Socket is closed");
-        }
-        return timeout;
+        return options.getSoTimeout();
     }
 
     @Override
     public void setTcpNoDelay(boolean on) throws SocketException {
-        set(StandardSocketOptions.TCP_NODELAY, on);
+        options.set(StandardSocketOptions.TCP_NODELAY, on);
     }
 
     @Override
     public boolean getTcpNoDelay() throws SocketException {
-        return get(StandardSocketOptions.TCP_NODELAY);
+        return options.get(StandardSocketOptions.TCP_NODELAY);
     }
 
     @Override
     public void setSoLinger(boolean on, int linger) throws SocketException {
-        set(StandardSocketOptions.SO_LINGER, on ? linger : -1);
+        options.set(StandardSocketOptions.SO_LINGER, on ? linger : -1);
     }
 
     @Override
     public int getSoLinger() throws SocketException {
-        return get(StandardSocketOptions.SO_LINGER);
+        return options.get(StandardSocketOptions.SO_LINGER);
     }
 
     @Override
@@ -189,12 +181,12 @@ final class SimulatedSocketAdaptor extends Socket {
         if (size <= 0) {
             throw new IllegalArgumentException("Invalid send size");
         }
-        set(StandardSocketOptions.SO_SNDBUF, size);
+        options.set(StandardSocketOptions.SO_SNDBUF, size);
     }
 
     @Override
     public int getSendBufferSize() throws SocketException {
-        return get(StandardSocketOptions.SO_SNDBUF);
+        return options.get(StandardSocketOptions.SO_SNDBUF);
     }
 
     @Override
@@ -202,64 +194,42 @@ final class SimulatedSocketAdaptor extends Socket {
         if (size <= 0) {
             throw new IllegalArgumentException("Invalid receive size");
         }
-        set(StandardSocketOptions.SO_RCVBUF, size);
+        options.set(StandardSocketOptions.SO_RCVBUF, size);
     }
 
     @Override
     public int getReceiveBufferSize() throws SocketException {
-        return get(StandardSocketOptions.SO_RCVBUF);
+        return options.get(StandardSocketOptions.SO_RCVBUF);
     }
 
     @Override
     public void setKeepAlive(boolean on) throws SocketException {
-        set(StandardSocketOptions.SO_KEEPALIVE, on);
+        options.set(StandardSocketOptions.SO_KEEPALIVE, on);
     }
 
     @Override
     public boolean getKeepAlive() throws SocketException {
-        return get(StandardSocketOptions.SO_KEEPALIVE);
+        return options.get(StandardSocketOptions.SO_KEEPALIVE);
     }
 
     @Override
     public void setTrafficClass(int tc) throws SocketException {
-        set(StandardSocketOptions.IP_TOS, tc);
+        options.set(StandardSocketOptions.IP_TOS, tc);
     }
 
     @Override
     public int getTrafficClass() throws SocketException {
-        return get(StandardSocketOptions.IP_TOS);
+        return options.get(StandardSocketOptions.IP_TOS);
     }
 
     @Override
     public void setReuseAddress(boolean on) throws SocketException {
-        set(StandardSocketOptions.SO_REUSEADDR, on);
+        options.set(StandardSocketOptions.SO_REUSEADDR, on);
     }
 
     @Override
     public boolean getReuseAddress() throws SocketException {
-        return get(StandardSocketOptions.SO_REUSEADDR);
-    }
-
-    private <T> void set(SocketOption<T> name, T value) throws SocketException {
-        try {
-            channel.setOption(name, value);
-        } catch (IOException e) {
-            throw asSocketException(e);
-        }
-    }
-
-    private <T> T get(SocketOption<T> name) throws SocketException {
-        try {
-            return channel.getOption(name);
-        } catch (IOException e) {
-            throw asSocketException(e);
-        }
-    }
-
-    private static SocketException asSocketException(IOException e) {
-        IOException failure = SocketFailures.of(e);
-        return failure instanceof SocketException socket ? socket
-                : (SocketException) new SocketException(failure.getMessage()).initCause(failure);
+        return options.get(StandardSocketOptions.SO_REUSEADDR);
     }
 
     @Override
@@ -339,7 +309,7 @@ final class SimulatedSocketAdaptor extends Socket {
             if (!channel.isBlocking()) {
                 throw new IllegalBlockingModeException();
             }
-            return SocketFailures.translated(() -> channel.read(into, offset, length, timeout));
+            return SocketFailures.translated(() -> channel.read(into, offset, length, options.timeoutMillis()));
         }
 
         @Override

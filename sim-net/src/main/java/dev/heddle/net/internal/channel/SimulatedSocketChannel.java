@@ -116,10 +116,7 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
                 throw new ClosedChannelException();
             }
         } catch (IOException e) {
-            pending = null;
-            boolean open = isOpen();
-            close();
-            throw JdkFailures.of(e, open);
+            throw connectFailed(e, isOpen());
         }
         return connected(connect);
     }
@@ -131,9 +128,7 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
         try {
             connection = connect.result();
         } catch (UncheckedIOException e) {
-            boolean open = isOpen();
-            close();
-            throw JdkFailures.of(e.getCause(), open);
+            throw connectFailed(e.getCause(), isOpen());
         }
         if (!isOpen()) {
             connection.close();
@@ -142,6 +137,16 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
         stream = connection;
         bound = connection.localAddress();
         return true;
+    }
+
+    /**
+     * Gives the failed connect up and closes the channel, as the JDK's does, and returns its
+     * failure as the JDK's; {@code open} says whether the channel was open when it failed.
+     */
+    private IOException connectFailed(IOException failure, boolean open) throws IOException {
+        pending = null;
+        close();
+        return JdkFailures.of(failure, open);
     }
 
     @Override
@@ -158,9 +163,7 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
             try {
                 ChannelWait.await(connect, null, null, 0, null);
             } catch (IOException e) {
-                pending = null;
-                close();
-                throw JdkFailures.of(e, false);
+                throw connectFailed(e, false);
             }
             return connected(connect);
         }
@@ -186,17 +189,9 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, dsts.length);
-        long room = 0;
-        for (int i = offset; i < offset + length; i++) {
-            room += dsts[i].remaining();
-        }
-        byte[] bytes = new byte[(int) Math.min(room, 64 * 1024)];
+        byte[] bytes = new byte[(int) Math.min(ScatterGather.remaining(dsts, offset, length), 64 * 1024)];
         int count = read(bytes, 0, bytes.length, 0);
-        for (int i = offset, done = 0; i < offset + length && done < count; i++) {
-            int n = Math.min(dsts[i].remaining(), count - done);
-            dsts[i].put(bytes, done, n);
-            done += n;
-        }
+        ScatterGather.scatter(bytes, count, dsts, offset, length);
         return count;
     }
 
@@ -216,19 +211,13 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
             return 0;
         }
         SelectableOp<Integer> read = connected.readOp(into, offset, length);
-        try {
+        return JdkFailures.translated(this, () -> {
             if (!isBlocking()) {
                 return read.tryNow() ? read.result() : 0;
             }
             return ChannelWait.await(read, inputShut.awaitOp(), -1, timeoutMillis,
                     () -> new SocketTimeoutException("Read timed out"));
-        } catch (SocketTimeoutException e) {
-            throw e;
-        } catch (UncheckedIOException e) {
-            throw JdkFailures.of(e.getCause(), isOpen());
-        } catch (IOException e) {
-            throw JdkFailures.of(e, isOpen());
-        }
+        });
     }
 
     @Override
@@ -241,22 +230,9 @@ public final class SimulatedSocketChannel extends SocketChannel implements Simul
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, srcs.length);
-        long total = 0;
-        for (int i = offset; i < offset + length; i++) {
-            total += srcs[i].remaining();
-        }
-        byte[] bytes = new byte[Math.toIntExact(total)];
-        for (int i = offset, done = 0; i < offset + length; i++) {
-            int n = srcs[i].remaining();
-            srcs[i].duplicate().get(bytes, done, n);
-            done += n;
-        }
+        byte[] bytes = ScatterGather.copied(srcs, offset, length);
         int written = isBlocking() ? writeAll(bytes) : writeSome(bytes);
-        for (int i = offset, left = written; i < offset + length && left > 0; i++) {
-            int n = Math.min(srcs[i].remaining(), left);
-            srcs[i].position(srcs[i].position() + n);
-            left -= n;
-        }
+        ScatterGather.advance(srcs, offset, length, written);
         return written;
     }
 

@@ -51,6 +51,17 @@ final class SocketFailures {
         return socket;
     }
 
+    /**
+     * {@code failure} of a channel as a {@link SocketException}, for the adaptor methods that
+     * declare nothing else ({@code setXxx}/{@code getXxx}, {@code DatagramSocket.bind}): the JDK's
+     * adaptor's exception when it is one, else a {@code SocketException} with its message.
+     */
+    static SocketException asSocketException(IOException failure) {
+        IOException socket = of(failure);
+        return socket instanceof SocketException e ? e
+                : (SocketException) new SocketException(socket.getMessage()).initCause(socket);
+    }
+
     /** A call on a channel, which may fail as channels do. */
     @FunctionalInterface
     interface ChannelAction<T> {
