@@ -211,6 +211,14 @@ final class FailureReports {
                 + (woken == null ? "a virtual thread" : "'" + woken.getName() + "'");
     }
 
+    private static final String OUTSIDE_USE = "which is not a task of this simulation, used";
+
+    /** One line of {@link #foreignWakeups}: {@code thread}, outside the run, used the run's {@code resource}. */
+    static String usedFromOutside(Thread thread, String resource) {
+        return "thread '" + thread.getName() + "' (" + (thread.isVirtual() ? "virtual" : "platform") + "), "
+                + OUTSIDE_USE + " " + resource;
+    }
+
     /** The wake-ups from outside the simulation, one per line, and their likely cause, told by the waker's name. */
     static String foreignWakeups(Collection<String> wakeups) {
         StringBuilder sb = new StringBuilder("a task was woken from outside the simulation, so the run is no"
@@ -223,6 +231,10 @@ final class FailureReports {
         if (all.contains(EscapedThreads.PLATFORM_THREADS_RUN_OUTSIDE)) {
             sb.append("a platform thread started from a task, named above; run its work as a Heddle task"
                     + " (Heddle.spawn, or Heddle.spawnBlocking for a blocking call).");
+        } else if (all.contains(OUTSIDE_USE)) {
+            sb.append("a library that does its I/O on threads of its own (the JDK's HttpClient runs its selector on"
+                    + " a platform thread): give the code under test a client that does its I/O on the calling"
+                    + " thread (java.net sockets, or a blocking HTTP client over them), or a fake of the service.");
         } else if (all.contains("virtual thread created outside the simulation")) {
             sb.append("a virtual thread created outside the simulation, named above; create it inside the task.");
         } else if (all.contains("VirtualThread-unparker")) {

@@ -83,6 +83,17 @@ public final class SimContext {
         return simulator.hosts().at(address);
     }
 
+    /**
+     * The calling thread, which is not a task of this run, used {@code resource}, one of the
+     * run's simulated resources ({@code "a Selector that task main#1 opened"}: a library's own
+     * selector thread, say): the run is no longer determined by its seed, and fails as a foreign
+     * wake-up naming the thread and the resource, before any consequence of the use (the library
+     * giving up) can be taken for the test's failure.
+     */
+    public void usedFromOutside(String resource) {
+        simulator.usedFromOutside(Thread.currentThread(), resource);
+    }
+
     /** Adds a network event to the trace. */
     public void record(NetworkEvent event, long a, long b) {
         trace.record(event.traced(), a, b);

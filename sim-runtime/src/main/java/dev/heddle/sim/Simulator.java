@@ -142,6 +142,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         }
     }
 
+    /** See {@link SimContext#usedFromOutside}: a foreign thread's use, reported as a foreign wake-up is. */
+    void usedFromOutside(Thread thread, String resource) {
+        foreign.add(FailureReports.usedFromOutside(thread, resource));
+    }
+
     private void loop(Task<?> root) {
         while (failure == null && !root.isDone()) {
             if (!foreign.isEmpty()) {
@@ -953,6 +958,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
      * (null for none); {@code graph} is who waits for whom when the run cannot go on, or null.
      */
     void fail(FailureKind kind, String details, Throwable cause, String failing, WaitForGraph graph) {
+        if (failure == null && kind != FailureKind.FOREIGN_WAKEUP && !foreign.isEmpty()) {
+            // Something outside the run acted first: what failed after it may be its consequence.
+            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.foreignWakeups(foreign), cause, failing, null);
+            return;
+        }
         if (failure == null) {
             long hash = trace.hash();
             RecentEvents recent = trace.recent(steps);

@@ -110,7 +110,10 @@ public final class SimulatedSelectorProvider extends SelectorProvider {
 
     @Override
     public AbstractSelector openSelector() throws IOException {
-        return simulated("Selector.open()").isPresent() ? new SimulatedSelector(this) : jdk().openSelector();
+        if (simulated("Selector.open()").isEmpty()) {
+            return jdk().openSelector();
+        }
+        return new SimulatedSelector(this, SimContext.current().orElseThrow());
     }
 
     /** Null in a simulated task, which inherits no channel from a launcher; elsewhere the JDK's answer. */

@@ -2,6 +2,7 @@ package dev.heddle.net.internal.channel;
 
 import dev.heddle.runtime.SelectableOp;
 import dev.heddle.select.Select;
+import dev.heddle.sim.SimContext;
 import dev.heddle.sync.Notify;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.IllegalSelectorException;
@@ -35,8 +36,32 @@ public final class SimulatedSelector extends AbstractSelector {
     private final Notify wakeups = new Notify();
     private volatile boolean wakeupPending;
 
-    public SimulatedSelector(SelectorProvider provider) {
+    /** The run of the task that opened it, and that task's name, for a use from outside the run. */
+    private final SimContext run;
+    private final String openedBy;
+
+    /** Opened by a simulated task of {@code run}. */
+    public SimulatedSelector(SelectorProvider provider, SimContext run) {
         super(provider);
+        this.run = run;
+        this.openedBy = Thread.currentThread().getName();
+    }
+
+    /**
+     * Fails a select made on a thread that is not a task of the selector's run: a library that
+     * opened the selector in a task and selects on a thread of its own (the JDK's HttpClient
+     * does) would otherwise do simulated I/O at real times. The run fails as a foreign wake-up
+     * naming the thread; the thread gets an exception saying the same.
+     */
+    private void checkThread() {
+        if (SimContext.current().orElse(null) == run) {
+            return;
+        }
+        String resource = "a Selector that task '" + openedBy + "' opened in the simulation";
+        run.usedFromOutside(resource);
+        throw new IllegalStateException("thread '" + Thread.currentThread().getName() + "' is not a task of the"
+                + " simulation and used " + resource + ": a simulated selector serves only that simulation's tasks"
+                + " (the JDK's HttpClient, which selects on a thread of its own, cannot run in a simulation)");
     }
 
     @Override
@@ -124,6 +149,7 @@ public final class SimulatedSelector extends AbstractSelector {
 
     /** {@code timeout}: -1 does not wait, 0 waits until a key is ready or a wakeup, more waits that long at most. */
     private int selectFor(long timeout) {
+        checkThread();
         ensureOpen();
         removeCancelled();
         int updated = updateReady();
