@@ -13,13 +13,11 @@ import dev.heddle.time.TimeDriver;
 import dev.heddle.time.VirtualTimeDriver;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -36,11 +34,6 @@ import java.util.random.RandomGenerator;
  */
 final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls {
     private static final int RECENT_STEPS = 1024;
-    /**
-     * Where {@link LockHeldPolicy#WARN} reports go: a logger rather than standard error, so that
-     * users can silence them or route them to their own logging.
-     */
-    private static final System.Logger LOG = System.getLogger("dev.heddle.sim");
 
     private final Simulation config;
     private final long seed;
@@ -81,10 +74,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     /** The task of each of the last steps, for naming a busy loop. */
     private final long[] recentSteps = new long[RECENT_STEPS];
     private final List<Task<?>> failedTasks = new ArrayList<>();
-    /** Suspensions of tasks so far, counted for sampling the lock-held check. */
-    private long suspensions;
-    /** Locks already warned about under {@link LockHeldPolicy#WARN}, so that each is reported once per run. */
-    private final Set<String> warnedLocks = new HashSet<>();
+    private final LockHeldChecks lockHeld;
     private SimulationFailure failure;
     /** The main task, named when it fails. */
     private SimTask root;
@@ -115,6 +105,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             buggify.on();
         }
         this.spurious = run.spuriousWakeups() ? new SpuriousWakeups(decisions.spuriousWakeups(), trace) : null;
+        this.lockHeld = new LockHeldChecks(this, config, decisions, seed);
         this.carrier = Thread.currentThread();
         this.points = config.schedulingPoints()
                 ? InterleavingPoints.start(this, ready, trace, config.maxSteps())
@@ -299,19 +290,13 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                     t.name, graph);
             return;
         }
-        LockHeldPolicy policy = config.lockHeldPolicy();
-        if (policy == LockHeldPolicy.IGNORE) {
+        if (!lockHeld.on()) {
             return;
         }
         for (String holderName : wait.heldBy()) {
             SimTask holder = alive.values().stream().filter(h -> h.name.equals(holderName)).findFirst().orElse(null);
             if (holder != null && holder.suspendedInHeddle) {
-                String report = FailureReports.monitorHeldAcrossSuspension(t, holder, wait.waitsFor(), graph);
-                if (policy == LockHeldPolicy.FAIL) {
-                    fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null, holder.name, graph);
-                } else if (warnedLocks.add(wait.waitsFor() + " held by " + holder.name)) {
-                    LOG.log(System.Logger.Level.WARNING, Simulation.seedText(seed) + " " + report);
-                }
+                lockHeld.monitorHeld(t, holder, wait.waitsFor(), graph);
                 return;
             }
         }
@@ -570,12 +555,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     }
 
     /**
-     * Looks for locks the task holds as it suspends (on the task's thread), per {@link LockHeldPolicy}.
-     * The search walks the live stack, about 20 microseconds, as long as a whole step of a small
-     * test; searching at every suspension tripled the cost of such a run. So a run searches at
-     * the suspensions {@link Decisions#checkLocksAt} draws: a dozen in a run of a thousand, at
-     * places that differ from seed to seed, so that a lock held at any suspension point that
-     * seeds reach is found over a sweep. {@code task} is null in a virtual thread the run adopted.
+     * Looks for locks the task holds as it suspends (on the task's thread), see {@link LockHeldChecks}.
+     * {@code task} is null in a virtual thread the run adopted.
      */
     @Override
     public void suspending(Task<?> task) {
@@ -583,31 +564,14 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             return;
         }
         running.suspendedInHeddle = true;
-        checkLocksHeld(task != null ? task : running);
+        lockHeld.atSuspension(task != null ? task : running, running);
     }
 
     /** As {@link #suspending}, at a suspension in the JDK that the agent's {@code JdkCalls} shows. */
     @Override
     public void suspendingInJdk(String call) {
         if (Thread.currentThread() == runningThread) {
-            checkLocksHeld(running + " (in " + call + ")");
-        }
-    }
-
-    private void checkLocksHeld(Object who) {
-        LockHeldPolicy policy = config.lockHeldPolicy();
-        if (policy == LockHeldPolicy.IGNORE || tearingDown || !decisions.checkLocksAt(++suspensions)) {
-            return;
-        }
-        HeldLocks.Found found = HeldLocks.ofCurrentThread();
-        if (found.isEmpty()) {
-            return;
-        }
-        String report = FailureReports.lockHeld(who, found);
-        if (policy == LockHeldPolicy.FAIL) {
-            fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null, running == null ? null : running.name, null);
-        } else if (warnedLocks.add(found.locks().toString())) {
-            LOG.log(System.Logger.Level.WARNING, Simulation.seedText(seed) + " " + report);
+            lockHeld.atSuspension(running + " (in " + call + ")", running);
         }
     }
 
@@ -963,6 +927,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), hash, context.swarm(),
                     cause, data);
         }
+    }
+
+    /** Whether the run is being torn down, when no check fails it any more. */
+    boolean tearingDown() {
+        return tearingDown;
     }
 
     /** The main task's name, once the run has started. */
