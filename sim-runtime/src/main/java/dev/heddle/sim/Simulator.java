@@ -75,6 +75,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     private final long[] recentSteps = new long[RECENT_STEPS];
     private final List<Task<?>> failedTasks = new ArrayList<>();
     private final LockHeldChecks lockHeld;
+    /** The checks of a step that ended waiting in the JDK, in {@link #afterStep}. */
+    private final JdkWaitChecks jdkWaits;
     private SimulationFailure failure;
     /** The main task, named when it fails. */
     private SimTask root;
@@ -106,6 +108,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         }
         this.spurious = run.spuriousWakeups() ? new SpuriousWakeups(decisions.spuriousWakeups(), trace) : null;
         this.lockHeld = new LockHeldChecks(this, config, decisions, seed);
+        this.jdkWaits = new JdkWaitChecks(this, lockHeld);
         this.carrier = Thread.currentThread();
         this.points = config.schedulingPoints()
                 ? InterleavingPoints.start(this, ready, trace, config.maxSteps())
@@ -201,12 +204,12 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             }
             case TIMED_WAITING -> {
                 if (!tearingDown) {
-                    checkTimedWait(t);
+                    jdkWaits.timedWait(t);
                 }
             }
             case BLOCKED -> {
                 if (!tearingDown) {
-                    checkMonitorHolder(t);
+                    jdkWaits.monitorEntry(t, alive.values());
                 }
             }
             case WAITING -> {
@@ -220,29 +223,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             handOffs.waits(t);
         } else {
             handOffs.waitsNoMore(t);
-        }
-    }
-
-    /**
-     * {@code t} waits with a timeout, which ends on virtual time. Two such waits are foreign: a
-     * timed read of a real socket or pipe (its wake-up comes from the JDK's I/O poller), and a
-     * JDK wait that loops on the real clock without the agent (see {@link JdkTimedWaits}). Either
-     * way the task's timed parks get no more virtual timers ({@link SimTask#waitsOutside}).
-     */
-    private void checkTimedWait(SimTask t) {
-        String io = FailureReports.realIoFrame(t.thread);
-        String realClock = io == null ? JdkTimedWaits.onRealClock(t.thread) : null;
-        if (io == null && realClock == null) {
-            return;
-        }
-        t.waitsOutside = true;
-        if (t.timedWake != null) {
-            t.timedWake.cancel(false);
-        }
-        if (io != null) {
-            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.realIo(t, io), null, t.name, null);
-        } else {
-            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedWaitOnRealClock(t, realClock), null, t.name, null);
         }
     }
 
@@ -262,42 +242,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                         + " that waited for no monitor in this run");
             } else {
                 admit(h.task(), h.worker());
-            }
-        }
-    }
-
-    /**
-     * {@code t} is blocked entering a monitor. When no task of the run holds it, a thread outside
-     * the simulation does, and its hand-off would come at a time no seed decides: a foreign
-     * wake-up. When the task that holds it is suspended at one of Heddle's suspension points, that
-     * is a lock held across a suspension point, reported per {@link LockHeldPolicy} every time
-     * (not only at the sampled suspensions), since here it has made another task wait. A holder
-     * switched away at a scheduling point of the agent, or waiting in the JDK, is neither: the
-     * monitor is handed over when it leaves it. Reads every task's frames, as a deadlock report
-     * does, in a replay too: the replay must fail where the run did.
-     */
-    private void checkMonitorHolder(SimTask t) {
-        if (!LiveFrames.available()) {
-            return;
-        }
-        WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
-        WaitForGraph.Wait wait = graph.waitOf(t.name);
-        if (wait == null || !wait.waitsFor().startsWith("synchronized(")) {
-            return;
-        }
-        if (wait.heldBy().isEmpty()) {
-            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitorHeldOutside(t, wait.waitsFor(), graph), null,
-                    t.name, graph);
-            return;
-        }
-        if (!lockHeld.on()) {
-            return;
-        }
-        for (String holderName : wait.heldBy()) {
-            SimTask holder = alive.values().stream().filter(h -> h.name.equals(holderName)).findFirst().orElse(null);
-            if (holder != null && holder.suspendedInHeddle) {
-                lockHeld.monitorHeld(t, holder, wait.waitsFor(), graph);
-                return;
             }
         }
     }
