@@ -32,7 +32,7 @@ import java.util.random.RandomGenerator;
  * (wake-ups from outside the simulation) and for runs that cannot finish (deadlock, busy loops,
  * endless time); what it then tells the user is written in {@link FailureReports}.
  */
-final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls {
+final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.Source {
     private static final int RECENT_STEPS = 1024;
 
     private final Simulation config;
@@ -77,6 +77,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     private final LockHeldChecks lockHeld;
     /** The checks of a step that ended waiting in the JDK, in {@link #afterStep}. */
     private final JdkWaitChecks jdkWaits;
+    /** What the run does at the JDK calls the agent stands in for. */
+    private final SimulatorJdkCalls jdkCalls;
     private SimulationFailure failure;
     /** The main task, named when it fails. */
     private SimTask root;
@@ -109,6 +111,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         this.spurious = run.spuriousWakeups() ? new SpuriousWakeups(decisions.spuriousWakeups(), trace) : null;
         this.lockHeld = new LockHeldChecks(this, config, decisions, seed);
         this.jdkWaits = new JdkWaitChecks(this, lockHeld);
+        this.jdkCalls = new SimulatorJdkCalls(this, platformThreads, escaped, spurious, lockHeld);
         this.carrier = Thread.currentThread();
         this.points = config.schedulingPoints()
                 ? InterleavingPoints.start(this, ready, trace, config.maxSteps())
@@ -511,68 +514,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         lockHeld.atSuspension(task != null ? task : running, running);
     }
 
-    /** As {@link #suspending}, at a suspension in the JDK that the agent's {@code JdkCalls} shows. */
-    @Override
-    public void suspendingInJdk(String call) {
-        if (Thread.currentThread() == runningThread) {
-            lockHeld.atSuspension(running + " (in " + call + ")", running);
-        }
-    }
-
-    @Override
-    public boolean wakesSpuriously(Wait wait) {
-        return spurious != null && !tearingDown && Thread.currentThread() == runningThread
-                && spurious.atWait(running, wait);
-    }
-
-    /** A virtual thread's start the agent's {@code ThreadCalls} shows: see {@link EscapedThreads#started}. */
-    @Override
-    public void starting(Thread thread) {
-        if (Thread.currentThread() != runningThread) {
-            return;
-        }
-        String error = escaped.started(thread, running, isOwnExecutor(VirtualThreads.schedulerOf(thread)));
-        if (error != null) {
-            fail(FailureKind.FOREIGN_WAKEUP, error, null);
-            throw new IllegalStateException(error);
-        }
-    }
-
-    // ---- platform threads run as tasks (PlatformThreadTasks), under the agent ----
-
-    @Override
-    public void runsWorkOf(Thread runner, Thread platform) {
-        platformThreads.add(runner, platform);
-        escaped.runsInside(platform);
-    }
-
-    @Override
-    public Thread shownAs(Thread current) {
-        return platformThreads.shownAs(current);
-    }
-
-    @Override
-    public Thread runnerOf(Thread platform) {
-        return platformThreads.runnerOf(platform);
-    }
-
-    @Override
-    public void uncaught(Thread platform, Throwable failure) {
-        SimTask t = Thread.currentThread() == runningThread ? running : null;
-        String task = t == null ? "" : " (task " + t + ")";
-        fail(FailureKind.TASK_FAILED, "thread '" + platform.getName() + "'" + task + " ended with an uncaught "
-                + failure + ", which no uncaught-exception handler takes (neither the thread's, its group's nor"
-                + " Thread.setDefaultUncaughtExceptionHandler's): the JDK would print it and let the thread die."
-                + " Catch it in the thread's work, or give the thread a handler that decides what it means.",
-                failure, t == null ? null : t.name, null);
-    }
-
-    @Override
-    public Executor asyncPool() {
-        return platformThreads.asyncPool();
-    }
-
-    private boolean isOwnExecutor(Executor executor) {
+    /** Whether {@code executor} is one of the run's schedulers, whose virtual threads join the run. */
+    boolean isOwnExecutor(Executor executor) {
         return executor == this || executor == scheduler || pinnedExecutors.contains(executor);
     }
 
@@ -603,6 +546,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             running.timedWake = timeout;
         }
         return timeout;
+    }
+
+    @Override
+    public SimulatedJdkCalls jdkCalls() {
+        return jdkCalls;
     }
 
     @Override
