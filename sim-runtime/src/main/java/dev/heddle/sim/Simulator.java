@@ -13,8 +13,6 @@ import dev.heddle.time.TimeDriver;
 import dev.heddle.time.VirtualTimeDriver;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,21 +57,16 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     private final Map<Integer, ThreadFactory> localThreads = new HashMap<>();
     /** The executors of those threads, which virtual threads they start inherit. */
     private final List<Executor> pinnedExecutors = new ArrayList<>();
-    private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
-    private final Map<Task<?>, SimTask> byTask = new IdentityHashMap<>();
-    /** Tasks whose virtual thread has not terminated, in creation order. */
-    private final Map<Long, SimTask> alive = new LinkedHashMap<>();
+    private final SimTasks tasks = new SimTasks();
     /** Wake-ups from threads outside the simulation; the only structure touched from other threads. */
     private final ConcurrentLinkedQueue<String> foreign = new ConcurrentLinkedQueue<>();
     /** The thread of the task in its step, read by foreign threads only to tell they are foreign. */
     private volatile Thread runningThread;
     private volatile SimTask running;
 
-    private long nextId = 1;
     private long steps;
     /** The task of each of the last steps, for naming a busy loop. */
     private final long[] recentSteps = new long[RECENT_STEPS];
-    private final List<Task<?>> failedTasks = new ArrayList<>();
     private final LockHeldChecks lockHeld;
     /** The checks of a step that ended waiting in the JDK, in {@link #afterStep}. */
     private final JdkWaitChecks jdkWaits;
@@ -132,7 +125,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
             throw new IllegalStateException("a simulation must be driven by the thread that created it, "
                     + carrier.getName() + ", not " + Thread.currentThread().getName());
         }
-        this.root = byTask.get(root);
+        this.root = tasks.of(root);
         loop(root);
         if (failure != null) {
             throw failure;
@@ -156,6 +149,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     /** Runs the next ready task for one step, unless its host is paused: then it is only held. */
     private void step() {
         if (steps >= config.maxSteps() && !tearingDown) {
+            Map<Long, SimTask> alive = tasks.aliveById();
             SimTask busy = FailureReports.busiest(recentSteps, alive);
             fail(FailureKind.STEP_BUDGET_EXCEEDED, FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null,
                     busy == null ? null : busy.name, null);
@@ -202,8 +196,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         }
         switch (t.thread.getState()) {
             case TERMINATED -> {
-                byContinuation.remove(t.continuation);
-                alive.remove(t.id);
+                tasks.terminated(t);
             }
             case TIMED_WAITING -> {
                 if (!tearingDown) {
@@ -212,7 +205,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
             }
             case BLOCKED -> {
                 if (!tearingDown) {
-                    jdkWaits.monitorEntry(t, alive.values());
+                    jdkWaits.monitorEntry(t, tasks.alive());
                 }
             }
             case WAITING -> {
@@ -234,7 +227,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
      * {@link MonitorHandOffs}) and makes the tasks they woke ready, in task order.
      */
     private void settleHandOffs() {
-        List<MonitorHandOffs.HandOff> woken = handOffs.settle(alive.values());
+        List<MonitorHandOffs.HandOff> woken = handOffs.settle(tasks.alive());
         if (woken == null) {
             fail(FailureKind.STUCK, handOffs.timeoutReport(), null);
             return;
@@ -253,7 +246,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         long next = time.nextDeadline();
         if (next > config.maxTime() && !tearingDown) {
             fail(FailureKind.TIME_BUDGET_EXCEEDED,
-                    FailureReports.timeBudget(config.maxTime(), next, steps, alive.values()), null);
+                    FailureReports.timeBudget(config.maxTime(), next, steps, tasks.alive()), null);
             return;
         }
         int fired = time.advanceToNextDeadline();
@@ -265,10 +258,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
      * a deadlock, unless a task waits on something outside.
      */
     private void noProgress() {
-        boolean adoptedAlive = alive.values().stream().anyMatch(t -> t.task == null);
+        boolean adoptedAlive = tasks.alive().stream().anyMatch(t -> t.task == null);
         WaitForGraph graph = null;
         boolean waitsOnTheRunsThreads = false;
-        for (SimTask t : alive.values()) {
+        for (SimTask t : tasks.alive()) {
             if (EscapedThreads.joinsThreadOfTheRun(t, adoptedAlive)) {
                 continue;
             }
@@ -283,7 +276,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
             }
             if (outside != null) {
                 // A wait that looks like one for work handed outside (a Future.get) may be for a task of the run.
-                graph = graph == null ? WaitForGraphBuilder.of(alive.values()) : graph;
+                graph = graph == null ? WaitForGraphBuilder.of(tasks.alive()) : graph;
                 WaitForGraph.Wait wait = graph.waitOf(t.name);
                 if (wait != null && !wait.heldBy().isEmpty()) {
                     continue;
@@ -295,10 +288,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         graph = graph == null ? waitForGraph() : graph;
         if (time.hasTimers()) {
             fail(FailureKind.DEADLOCK, FailureReports.autoAdvancePaused(steps, time.now(), time.nextDeadline(),
-                    alive.values()), null, null, graph);
+                    tasks.alive()), null, null, graph);
             return;
         }
-        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport(),
+        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), tasks.alive(), hosts.pausedReport(),
                 graph) + escaped.note() + (waitsOnTheRunsThreads ? EscapedThreads.UNSEEN_THREADS : ""), null, null,
                 graph);
     }
@@ -321,7 +314,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
      * much as the run.
      */
     private WaitForGraph waitForGraph() {
-        return trace.isReplay() ? new WaitForGraph(List.of(), List.of()) : WaitForGraphBuilder.of(alive.values());
+        return trace.isReplay() ? new WaitForGraph(List.of(), List.of()) : WaitForGraphBuilder.of(tasks.alive());
     }
 
     // ---- virtual time the test controls (SimTime) ----
@@ -382,7 +375,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
                     + escaped.foreignWaker(caller, VirtualThreads.threadOf(continuation), this));
             return;
         }
-        SimTask t = byContinuation.get(continuation);
+        SimTask t = tasks.of(continuation);
         if (t == null) {
             t = adopt(continuation);
         }
@@ -479,8 +472,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         String name = incarnation == null ? task.toString() : task + "@" + incarnation.name();
         // The runtime names the thread without the id; reports of foreign wake-ups read thread names.
         thread.setName(name);
-        SimTask t = register(name, thread, VirtualThreads.continuationOf(thread), task, incarnation);
-        byTask.put(task, t);
+        register(name, thread, VirtualThreads.continuationOf(thread), task, incarnation);
         if (incarnation != null && !incarnation.isAlive()) {
             // A crashed host refuses new tasks, as Tokio's shut-down runtime does: it ends cancelled, unrun.
             task.cancel();
@@ -489,11 +481,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
 
     @Override
     public void taskEnded(Task<?> task) {
-        SimTask t = byTask.remove(task);
+        SimTask t = tasks.ended(task);
         trace.record(Trace.Event.END, t == null ? 0 : t.id, task.state().ordinal());
         boolean ofCrashedHost = t != null && t.incarnation != null && !t.incarnation.isAlive();
         if (task.state() == Task.State.FAILED && !tearingDown && !ofCrashedHost) {
-            failedTasks.add(task);
+            tasks.failed(task);
             if (task.failure() instanceof AssertionError) {
                 fail(FailureKind.TASK_FAILED, "task " + FailureReports.task(task) + " failed: " + task.failure(),
                         task.failure(), t == null ? null : t.name, null);
@@ -620,15 +612,12 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
 
     private SimTask register(String name, Thread thread, Runnable continuation, Task<?> task,
             Incarnation incarnation) {
-        long id = nextId++;
         StackTraceElement spawnedAt = task != null && incarnation == null && running != null
                 ? SpawnSite.ofCaller() : null;
-        SimTask t = new SimTask(id, name, thread, continuation, task, incarnation, spawnedAt);
-        byContinuation.put(continuation, t);
-        alive.put(id, t);
+        SimTask t = tasks.add(name, thread, continuation, task, incarnation, spawnedAt);
         ready.created(t);
-        trace.name(id, name);
-        trace.record(Trace.Event.SPAWN, id, running == null ? 0 : running.id);
+        trace.name(t.id, name);
+        trace.record(Trace.Event.SPAWN, t.id, running == null ? 0 : running.id);
         return t;
     }
 
@@ -642,10 +631,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         PlatformThreadTasks.Shown shown = thread == null ? null : platformThreads.shown(thread);
         String name;
         if (shown != null) {
-            name = shown.name() + "#" + nextId;
+            name = shown.name() + "#" + tasks.nextId();
         } else {
             String parent = running == null ? "the simulation" : running.name;
-            name = "virtual-thread-of-" + parent + "-" + nextId;
+            name = "virtual-thread-of-" + parent + "-" + tasks.nextId();
             if (thread != null) {
                 thread.setName(name);
             }
@@ -682,19 +671,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     }
 
     /**
-     * Asks every task of {@code incarnation} to stop at its next suspension point, in creation
-     * order. Virtual threads a task started with the JDK's own API are no Heddle tasks, and
-     * cannot be asked.
-     */
-    void stopTasksOf(Incarnation incarnation) {
-        for (SimTask t : new ArrayList<>(alive.values())) {
-            if (t.incarnation == incarnation && t.task != null) {
-                t.task.cancel();
-            }
-        }
-    }
-
-    /**
      * Cancels every task still alive and runs them until they end (their finally blocks run),
      * moving time while any of Heddle's own timers is pending, not for the JDK's timed parks alone.
      */
@@ -704,13 +680,13 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         hosts.stopHolding();
         SimulationFailure kept = failure;
         failure = null;
-        for (SimTask t : new ArrayList<>(alive.values())) {
+        for (SimTask t : new ArrayList<>(tasks.alive())) {
             if (t.task != null) {
                 t.task.cancel();
             }
         }
         long limit = steps + stepLimit;
-        while (!alive.isEmpty() && steps < limit && foreign.isEmpty()) {
+        while (!tasks.alive().isEmpty() && steps < limit && foreign.isEmpty()) {
             if (!ready.isEmpty()) {
                 step();
             } else if (time.pendingTimers() > jdkTimeouts) {
@@ -742,20 +718,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
                         Optional.of(t.name), List.of(), Optional.empty(), trace.recent(steps), ""));
     }
 
-    List<Task<?>> unobservedFailures() {
-        List<Task<?>> unobserved = new ArrayList<>();
-        for (Task<?> t : failedTasks) {
-            if (!t.isOutcomeObserved()) {
-                unobserved.add(t);
-            }
-        }
-        return unobserved;
-    }
-
-    List<SimTask> aliveTasks() {
-        return new ArrayList<>(alive.values());
-    }
-
     /**
      * After the main task has returned: runs the tasks that are ready until none is, without
      * moving time, so that a task spawned and never joined still runs until it waits, and a
@@ -770,20 +732,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         }
     }
 
-    /**
-     * The tasks alive outside every host (a host's are its server's, stopped at the end), but for
-     * the daemon threads' work, which the run abandons as the JVM abandons daemon threads.
-     */
-    List<SimTask> aliveTasksOutsideHosts() {
-        List<SimTask> outside = new ArrayList<>();
-        for (SimTask t : alive.values()) {
-            if (t.incarnation == null && !t.daemon) {
-                outside.add(t);
-            }
-        }
-        return outside;
-    }
-
     long steps() {
         return steps;
     }
@@ -792,8 +740,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         return time.now();
     }
 
-    long spawned() {
-        return nextId - 1;
+    SimTasks tasks() {
+        return tasks;
     }
 
     SimulationFailure failure() {
@@ -812,7 +760,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         if (failure == null) {
             long hash = trace.hash();
             RecentEvents recent = trace.recent(steps);
-            List<SimTask> blocked = graph == null || trace.isReplay() ? List.of() : alive.values().stream()
+            List<SimTask> blocked = graph == null || trace.isReplay() ? List.of() : tasks.alive().stream()
                     .filter(t -> t.thread != null && t.thread.getState() != Thread.State.RUNNABLE).toList();
             FailureData data = new FailureData(steps, time.now(), Optional.ofNullable(failing),
                     FailureReports.dump(blocked).tasks(), Optional.ofNullable(graph), recent, "");
