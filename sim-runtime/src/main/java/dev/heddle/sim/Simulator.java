@@ -12,7 +12,6 @@ import dev.heddle.sim.instrument.SimulatedJdkCalls;
 import dev.heddle.time.TimeDriver;
 import dev.heddle.time.VirtualTimeDriver;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,13 +49,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     private final Thread carrier;
     /** The scheduling points of instrumented code, when the run has them on; else null. */
     private final InterleavingPoints points;
-    /** True while the runtime constructs a task's thread: its own spawn, not a thread user code creates. */
-    private boolean spawningTask;
-
-    /** Per logical worker, the factory of threads pinned to it (spawnLocal's); built on first use. */
-    private final Map<Integer, ThreadFactory> localThreads = new HashMap<>();
-    /** The executors of those threads, which virtual threads they start inherit. */
-    private final List<Executor> pinnedExecutors = new ArrayList<>();
+    private final TaskThreads threads = new TaskThreads(this);
     private final SimTasks tasks = new SimTasks();
     /** Wake-ups from threads outside the simulation; the only structure touched from other threads. */
     private final ConcurrentLinkedQueue<String> foreign = new ConcurrentLinkedQueue<>();
@@ -78,8 +71,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     private boolean tearingDown;
     private boolean autoAdvancePaused;
     private final SimTime simTime = new SimTime(this);
-    /** What the JDK sees as the scheduler of the run's virtual threads; it puts their timed parks on virtual time. */
-    private final VirtualThreadScheduler scheduler = new VirtualThreadScheduler(this, -1);
     /** The tasks that wait for a monitor, and the JDK's hand-offs of monitors to them. */
     private final MonitorHandOffs handOffs = new MonitorHandOffs();
     /** The virtual timers of the JDK's timed parks among the run's timers, for {@link #teardown}. */
@@ -356,7 +347,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     /** The JDK's scheduler for the run's virtual threads: see {@link VirtualThreadScheduler}. */
     @Override
     public Executor virtualThreadScheduler() {
-        return scheduler;
+        return threads.scheduler();
     }
 
     /**
@@ -398,33 +389,19 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     }
 
     /**
-     * Threads pinned to logical worker {@code worker}, whose wake-ups all go to that worker's
-     * pinned queue; without logical workers, one pool holds every task and none moves between
-     * threads, so the runtime's usual threads serve.
+     * Threads pinned to logical worker {@code worker} ({@link TaskThreads#pinnedTo}); without
+     * logical workers, one pool holds every task and none moves between threads, so the runtime's
+     * usual threads serve.
      */
     @Override
-    public ThreadFactory localThreads(ThreadFactory threads, int worker) {
-        if (ready.actingWorker() < 0) {
-            return threads;
-        }
-        return localThreads.computeIfAbsent(worker, w -> {
-            Executor pinned = new VirtualThreadScheduler(this, w);
-            pinnedExecutors.add(pinned);
-            return taskThreads(VirtualThreads.factory(pinned));
-        });
+    public ThreadFactory localThreads(ThreadFactory runtimeThreads, int worker) {
+        return ready.actingWorker() < 0 ? runtimeThreads : threads.pinnedTo(worker);
     }
 
-    /** The runtime's threads, made with {@link #spawningTask} set: see {@link #threadCreated}. */
+    /** The runtime's threads, told from user code's: see {@link #threadCreated}. */
     @Override
-    public ThreadFactory taskThreads(ThreadFactory threads) {
-        return body -> {
-            spawningTask = true;
-            try {
-                return threads.newThread(body);
-            } finally {
-                spawningTask = false;
-            }
-        };
+    public ThreadFactory taskThreads(ThreadFactory runtimeThreads) {
+        return threads.ofRuntime(runtimeThreads);
     }
 
     /**
@@ -434,7 +411,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
      */
     @Override
     public ThreadOrigin threadCreated(ThreadOrigin parent) {
-        if (spawningTask || parent.isPlatformThread() || Thread.currentThread() != runningThread) {
+        if (threads.spawningTask() || parent.isPlatformThread() || Thread.currentThread() != runningThread) {
             return parent;
         }
         return escaped.created(parent, this, running);
@@ -508,7 +485,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
 
     /** Whether {@code executor} is one of the run's schedulers, whose virtual threads join the run. */
     boolean isOwnExecutor(Executor executor) {
-        return executor == this || executor == scheduler || pinnedExecutors.contains(executor);
+        return executor == this || threads.isOwn(executor);
     }
 
     /** One more (+1) or one fewer (-1) virtual timer of a JDK timed park pending. */
