@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.random.RandomGenerator;
 
@@ -74,7 +73,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     /** The tasks that wait for a monitor, and the JDK's hand-offs of monitors to them. */
     private final MonitorHandOffs handOffs = new MonitorHandOffs();
     /** The virtual timers of the JDK's timed parks among the run's timers, for {@link #teardown}. */
-    private int jdkTimeouts;
+    private final JdkParkTimers parkTimers;
 
     Simulator(Simulation config, long seed, Trace trace) {
         this.config = config;
@@ -84,6 +83,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         RunConfiguration run = config.configuration();
         this.ready = ReadyTasks.of(run, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
+        this.parkTimers = new JdkParkTimers(this, time);
         this.hosts = new Hosts(this, config, decisions, trace);
         this.faults = new Faults(trace);
         SwarmProfile swarm = config.swarm() ? new SwarmProfile(decisions::swarmKind, trace) : null;
@@ -357,7 +357,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
      */
     void submitted(Runnable continuation, int worker) {
         Thread caller = Thread.currentThread();
-        if (caller != carrier && caller != runningThread) {
+        if (!inRun(caller)) {
             if (MonitorHandOffs.isUnblocker(caller)) {
                 handOffs.arrived(continuation, worker);
                 return;
@@ -440,7 +440,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     @Override
     public void taskSpawned(Task<?> task) {
         Thread caller = Thread.currentThread();
-        if (caller != carrier && caller != runningThread) {
+        if (!inRun(caller)) {
             throw new IllegalStateException("task " + task + " is spawned into the simulation from thread '"
                     + caller.getName() + "', which is outside it; spawn from a simulated task instead");
         }
@@ -488,35 +488,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         return executor == this || threads.isOwn(executor);
     }
 
-    /** One more (+1) or one fewer (-1) virtual timer of a JDK timed park pending. */
-    void jdkTimeouts(int change) {
-        jdkTimeouts += change;
-    }
-
-    /**
-     * The JDK's timed park or timed {@code Object.wait} of a virtual thread of the run ends in
-     * {@code nanos} unless it is woken first: {@code wake} runs at that virtual time, as a timer
-     * of the run's clock. Called on the simulator's thread, as the thread unmounts.
-     */
-    ScheduledFuture<?> timedWake(Runnable wake, long nanos) {
-        Thread caller = Thread.currentThread();
-        if (caller != carrier && caller != runningThread) {
-            throw new IllegalStateException("a timed wake-up of the simulation is scheduled from thread '"
-                    + caller.getName() + "', which is outside it");
-        }
-        long now = time.now();
-        long deadline = nanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + Math.max(0, nanos);
-        VirtualThreadScheduler.VirtualTimeout timeout = new VirtualThreadScheduler.VirtualTimeout(wake, deadline, this);
-        if (running != null && running.waitsOutside) {
-            return timeout;
-        }
-        timeout.scheduleOn(time);
-        if (running != null) {
-            running.timedWake = timeout;
-        }
-        return timeout;
-    }
-
     @Override
     public SimulatedJdkCalls jdkCalls() {
         return jdkCalls;
@@ -554,6 +525,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     public void close() {}
 
     // ---- scheduling points of instrumented code (InterleavingPoints) ----
+
+    /** Whether {@code thread} is the simulator's or the one of the task in its step: the run's, not foreign. */
+    boolean inRun(Thread thread) {
+        return thread == carrier || thread == runningThread;
+    }
 
     /** The task in its step when {@code thread} is its thread, else null. */
     SimTask runningOn(Thread thread) {
@@ -666,7 +642,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         while (!tasks.alive().isEmpty() && steps < limit && foreign.isEmpty()) {
             if (!ready.isEmpty()) {
                 step();
-            } else if (time.pendingTimers() > jdkTimeouts) {
+            } else if (time.pendingTimers() > parkTimers.pending()) {
                 // Only Heddle's timers: a task in a JDK timed wait cannot see its cancellation, and a loop
                 // of such waits would go on for as long as time is moved.
                 int fired = time.advanceToNextDeadline();
@@ -719,6 +695,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
 
     SimTasks tasks() {
         return tasks;
+    }
+
+    JdkParkTimers parkTimers() {
+        return parkTimers;
     }
 
     SimulationFailure failure() {
