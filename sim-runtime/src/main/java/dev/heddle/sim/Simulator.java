@@ -68,8 +68,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     /** The main task, named when it fails. */
     private SimTask root;
     private boolean tearingDown;
-    private boolean autoAdvancePaused;
-    private final SimTime simTime = new SimTime(this);
+    /** Virtual time as the test controls it: {@link SimTime#pauseAutoAdvance} stops the loop's jumps. */
+    private final SimTime simTime;
     /** The tasks that wait for a monitor, and the JDK's hand-offs of monitors to them. */
     private final MonitorHandOffs handOffs = new MonitorHandOffs();
     /** The virtual timers of the JDK's timed parks among the run's timers, for {@link #teardown}. */
@@ -84,6 +84,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         this.ready = ReadyTasks.of(run, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
         this.parkTimers = new JdkParkTimers(this, time);
+        this.simTime = new SimTime(this, time, trace, config);
         this.hosts = new Hosts(this, config, decisions, trace);
         this.faults = new Faults(trace);
         SwarmProfile swarm = config.swarm() ? new SwarmProfile(decisions::swarmKind, trace) : null;
@@ -129,7 +130,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
                 fail(FailureKind.FOREIGN_WAKEUP, FailureReports.foreignWakeups(foreign), null);
             } else if (!ready.isEmpty()) {
                 step();
-            } else if (time.hasTimers() && !autoAdvancePaused) {
+            } else if (time.hasTimers() && !simTime.isAutoAdvancePaused()) {
                 advanceTime();
             } else {
                 noProgress();
@@ -312,29 +313,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
 
     SimTime simTime() {
         return simTime;
-    }
-
-    /** Whether the loop may jump to the next timer when no task is ready; see {@link SimTime}. */
-    boolean autoAdvancePaused() {
-        return autoAdvancePaused;
-    }
-
-    void autoAdvancePaused(boolean paused) {
-        autoAdvancePaused = paused;
-        trace.record(Trace.Event.AUTO_ADVANCE, paused ? 0 : 1, time.now());
-    }
-
-    /**
-     * Moves virtual time to {@code target} from inside the calling task's step, firing every
-     * timer due on the way in deadline order; the tasks they wake run after this step.
-     */
-    void advanceTo(long target) {
-        int fired = time.advanceTo(target);
-        trace.record(Trace.Event.ADVANCE, time.now(), fired);
-    }
-
-    long maxTime() {
-        return config.maxTime();
     }
 
     // ---- what the runtime tells its carrier ----
