@@ -27,6 +27,12 @@ import java.util.random.RandomGenerator;
  * run, so that time goes on without it. It also watches for what would break determinism
  * (wake-ups from outside the simulation) and for runs that cannot finish (deadlock, busy loops,
  * endless time); what it then tells the user is written in {@link FailureReports}.
+ *
+ * <p>What is not the loop's decision lives beside it: the run's tasks ({@link SimTasks}), their
+ * threads and schedulers ({@link TaskThreads}), the JDK's timed parks on virtual time
+ * ({@link JdkParkTimers}), the checks that may fail a step ({@link JdkWaitChecks},
+ * {@link LockHeldChecks}), the agent's JDK calls ({@link SimulatorJdkCalls}) and time the test
+ * moves ({@link SimTime}).
  */
 final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.Source {
     private static final int RECENT_STEPS = 1024;
@@ -309,10 +315,49 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         return trace.isReplay() ? new WaitForGraph(List.of(), List.of()) : WaitForGraphBuilder.of(tasks.alive());
     }
 
-    // ---- virtual time the test controls (SimTime) ----
+    /**
+     * After the main task has returned: runs the tasks that are ready until none is, without
+     * moving time, so that a task spawned and never joined still runs until it waits, and a
+     * failure in it is seen instead of passing unnoticed.
+     */
+    void runReadyTasks() {
+        while (failure == null && !ready.isEmpty() && foreign.isEmpty()) {
+            step();
+        }
+        if (failure == null && !foreign.isEmpty()) {
+            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.foreignWakeups(foreign), null);
+        }
+    }
 
-    SimTime simTime() {
-        return simTime;
+    /**
+     * Cancels every task still alive and runs them until they end (their finally blocks run),
+     * moving time while any of Heddle's own timers is pending, not for the JDK's timed parks alone.
+     */
+    void teardown(long stepLimit) {
+        tearingDown = true;
+        foreign.clear();
+        hosts.stopHolding();
+        SimulationFailure kept = failure;
+        failure = null;
+        for (SimTask t : new ArrayList<>(tasks.alive())) {
+            if (t.task != null) {
+                t.task.cancel();
+            }
+        }
+        long limit = steps + stepLimit;
+        while (!tasks.alive().isEmpty() && steps < limit && foreign.isEmpty()) {
+            if (!ready.isEmpty()) {
+                step();
+            } else if (time.pendingTimers() > parkTimers.pending()) {
+                // Only Heddle's timers: a task in a JDK timed wait cannot see its cancellation, and a loop
+                // of such waits would go on for as long as time is moved.
+                int fired = time.advanceToNextDeadline();
+                trace.record(Trace.Event.ADVANCE, time.now(), fired);
+            } else {
+                break;
+            }
+        }
+        failure = kept;
     }
 
     // ---- what the runtime tells its carrier ----
@@ -461,11 +506,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         lockHeld.atSuspension(task != null ? task : running, running);
     }
 
-    /** Whether {@code executor} is one of the run's schedulers, whose virtual threads join the run. */
-    boolean isOwnExecutor(Executor executor) {
-        return executor == this || threads.isOwn(executor);
-    }
-
     @Override
     public SimulatedJdkCalls jdkCalls() {
         return jdkCalls;
@@ -502,7 +542,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     @Override
     public void close() {}
 
-    // ---- scheduling points of instrumented code (InterleavingPoints) ----
+    // ---- whose thread it is ----
 
     /** Whether {@code thread} is the simulator's or the one of the task in its step: the run's, not foreign. */
     boolean inRun(Thread thread) {
@@ -513,6 +553,13 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     SimTask runningOn(Thread thread) {
         return runningThread == thread ? running : null;
     }
+
+    /** Whether {@code executor} is one of the run's schedulers, whose virtual threads join the run. */
+    boolean isOwnExecutor(Executor executor) {
+        return executor == this || threads.isOwn(executor);
+    }
+
+    // ---- scheduling points of instrumented code (InterleavingPoints) ----
 
     /**
      * A scheduling point at {@code site} chose the running task {@code t} again: the step ends
@@ -601,38 +648,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         }
     }
 
-    /**
-     * Cancels every task still alive and runs them until they end (their finally blocks run),
-     * moving time while any of Heddle's own timers is pending, not for the JDK's timed parks alone.
-     */
-    void teardown(long stepLimit) {
-        tearingDown = true;
-        foreign.clear();
-        hosts.stopHolding();
-        SimulationFailure kept = failure;
-        failure = null;
-        for (SimTask t : new ArrayList<>(tasks.alive())) {
-            if (t.task != null) {
-                t.task.cancel();
-            }
-        }
-        long limit = steps + stepLimit;
-        while (!tasks.alive().isEmpty() && steps < limit && foreign.isEmpty()) {
-            if (!ready.isEmpty()) {
-                step();
-            } else if (time.pendingTimers() > parkTimers.pending()) {
-                // Only Heddle's timers: a task in a JDK timed wait cannot see its cancellation, and a loop
-                // of such waits would go on for as long as time is moved.
-                int fired = time.advanceToNextDeadline();
-                trace.record(Trace.Event.ADVANCE, time.now(), fired);
-            } else {
-                break;
-            }
-        }
-        failure = kept;
-    }
+    // ---- what the rest of the run reads ----
 
-    // ---- the run's outcome ----
+    SimTime simTime() {
+        return simTime;
+    }
 
     /** The task in its step, or null between steps; read by the thread that waits for the run. */
     SimTask running() {
@@ -647,20 +667,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         return new SimulationFailure(seed, FailureKind.STUCK, FailureReports.stuckStep(t, nanos),
                 config.rerunCommand(seed), trace.hash(), context.swarm(), null, new FailureData(steps, time.now(),
                         Optional.of(t.name), List.of(), Optional.empty(), trace.recent(steps), ""));
-    }
-
-    /**
-     * After the main task has returned: runs the tasks that are ready until none is, without
-     * moving time, so that a task spawned and never joined still runs until it waits, and a
-     * failure in it is seen instead of passing unnoticed.
-     */
-    void runReadyTasks() {
-        while (failure == null && !ready.isEmpty() && foreign.isEmpty()) {
-            step();
-        }
-        if (failure == null && !foreign.isEmpty()) {
-            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.foreignWakeups(foreign), null);
-        }
     }
 
     long steps() {
