@@ -133,7 +133,7 @@ final class Hosts {
     void crashed(Host host) {
         trace.record(Trace.Event.HOST_CRASH, host.id(), host.incarnation());
         release(host);
-        simulator.stopTasksOf(host.currentIncarnation());
+        simulator.tasks().stopTasksOf(host.currentIncarnation());
     }
 
     void paused(Host host) {

@@ -2,6 +2,7 @@ package dev.heddle.sim;
 
 import dev.heddle.runtime.internal.Suspension;
 import dev.heddle.runtime.internal.Task;
+import dev.heddle.time.VirtualTimeDriver;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -45,9 +46,17 @@ import java.util.Objects;
  */
 public final class SimTime {
     private final Simulator simulator;
+    private final VirtualTimeDriver time;
+    private final Trace trace;
+    private final Simulation config;
+    /** Whether the simulator may jump to the next timer when no task is ready; read by its loop. */
+    private boolean autoAdvancePaused;
 
-    SimTime(Simulator simulator) {
+    SimTime(Simulator simulator, VirtualTimeDriver time, Trace trace, Simulation config) {
         this.simulator = simulator;
+        this.time = time;
+        this.trace = trace;
+        this.config = config;
     }
 
     /**
@@ -86,14 +95,16 @@ public final class SimTime {
                     + ": virtual time only moves forward");
         }
         requireOwnTask("advance");
-        long now = simulator.virtualTime();
+        long now = time.now();
         long nanos = duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : duration.toNanos();
-        if (nanos > simulator.maxTime() - now) {
+        if (nanos > config.maxTime() - now) {
             throw new IllegalArgumentException("advancing by " + duration + " from " + now / 1_000_000
-                    + " ms would pass the simulation's time budget, maxTime = " + simulator.maxTime() / 1_000_000
+                    + " ms would pass the simulation's time budget, maxTime = " + config.maxTime() / 1_000_000
                     + " ms; advance less or raise Simulation.maxTime(...)");
         }
-        simulator.advanceTo(now + nanos);
+        // Fires every timer due on the way in deadline order, inside this step; the tasks they wake run after it.
+        int fired = time.advanceTo(now + nanos);
+        trace.record(Trace.Event.ADVANCE, time.now(), fired);
         Suspension.yieldNow();
     }
 
@@ -108,10 +119,10 @@ public final class SimTime {
      */
     public void pauseAutoAdvance() {
         requireOwnTask("pauseAutoAdvance");
-        if (simulator.autoAdvancePaused()) {
+        if (autoAdvancePaused) {
             throw new IllegalStateException("auto-advance is already paused; resume it before pausing again");
         }
-        simulator.autoAdvancePaused(true);
+        autoAdvancePaused(true);
     }
 
     /**
@@ -122,20 +133,25 @@ public final class SimTime {
      */
     public void resumeAutoAdvance() {
         requireOwnTask("resumeAutoAdvance");
-        if (!simulator.autoAdvancePaused()) {
+        if (!autoAdvancePaused) {
             throw new IllegalStateException("auto-advance is not paused; there is nothing to resume");
         }
-        simulator.autoAdvancePaused(false);
+        autoAdvancePaused(false);
     }
 
     /** Whether auto-advance is paused by {@link #pauseAutoAdvance()}. */
     public boolean isAutoAdvancePaused() {
-        return simulator.autoAdvancePaused();
+        return autoAdvancePaused;
+    }
+
+    private void autoAdvancePaused(boolean paused) {
+        autoAdvancePaused = paused;
+        trace.record(Trace.Event.AUTO_ADVANCE, paused ? 0 : 1, time.now());
     }
 
     /** Virtual nanoseconds since the simulation started: true time, whatever host the caller is on. */
     public long now() {
-        return simulator.virtualTime();
+        return time.now();
     }
 
     /** Time can only be moved from inside a step: between steps the simulator itself owns it. */
@@ -149,7 +165,7 @@ public final class SimTime {
 
     @Override
     public String toString() {
-        return "SimTime[now=" + simulator.virtualTime() + " ns" + (simulator.autoAdvancePaused()
+        return "SimTime[now=" + time.now() + " ns" + (autoAdvancePaused
                 ? ", auto-advance paused]" : "]");
     }
 }

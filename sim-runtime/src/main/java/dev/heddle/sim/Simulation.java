@@ -416,7 +416,7 @@ public final class Simulation {
                 throw simulator.failure();
             }
             simulator.hosts().stopHolding();
-            List<SimTask> leaked = simulator.aliveTasksOutsideHosts();
+            List<SimTask> leaked = simulator.tasks().aliveOutsideHosts();
             if (failOnLeakedTasks && !leaked.isEmpty()) {
                 simulator.fail(FailureKind.LEAKED_TASKS, FailureReports.leakedTasks(leaked), null);
                 throw simulator.failure();
@@ -426,7 +426,7 @@ public final class Simulation {
             if (simulator.failure() != null) {
                 throw simulator.failure();
             }
-            List<Task<?>> unobserved = simulator.unobservedFailures();
+            List<Task<?>> unobserved = simulator.tasks().unobservedFailures();
             if (!unobserved.isEmpty()) {
                 Task<?> t = unobserved.getFirst();
                 simulator.fail(FailureKind.TASK_FAILED, "task " + FailureReports.task(t) + " failed and no one"
@@ -434,7 +434,7 @@ public final class Simulation {
                 throw simulator.failure();
             }
             return new SimulationResult(seed, trace.hash(), simulator.steps(), simulator.virtualTime(),
-                    simulator.spawned(), List.copyOf(probes.records().values()), simulator.faults().records(),
+                    simulator.tasks().spawned(), List.copyOf(probes.records().values()), simulator.faults().records(),
                     simulator.context().swarm(), leftWaiting);
         } catch (SimulationFailure f) {
             simulator.teardown(100_000);

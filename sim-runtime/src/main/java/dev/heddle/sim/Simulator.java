@@ -12,17 +12,11 @@ import dev.heddle.sim.instrument.SimulatedJdkCalls;
 import dev.heddle.time.TimeDriver;
 import dev.heddle.time.VirtualTimeDriver;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.random.RandomGenerator;
 
@@ -33,14 +27,15 @@ import java.util.random.RandomGenerator;
  * run, so that time goes on without it. It also watches for what would break determinism
  * (wake-ups from outside the simulation) and for runs that cannot finish (deadlock, busy loops,
  * endless time); what it then tells the user is written in {@link FailureReports}.
+ *
+ * <p>What is not the loop's decision lives beside it: the run's tasks ({@link SimTasks}), their
+ * threads and schedulers ({@link TaskThreads}), the JDK's timed parks on virtual time
+ * ({@link JdkParkTimers}), the checks that may fail a step ({@link JdkWaitChecks},
+ * {@link LockHeldChecks}), the agent's JDK calls ({@link SimulatorJdkCalls}) and time the test
+ * moves ({@link SimTime}).
  */
-final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls {
+final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.Source {
     private static final int RECENT_STEPS = 1024;
-    /**
-     * Where {@link LockHeldPolicy#WARN} reports go: a logger rather than standard error, so that
-     * users can silence them or route them to their own logging.
-     */
-    private static final System.Logger LOG = System.getLogger("dev.heddle.sim");
 
     private final Simulation config;
     private final long seed;
@@ -59,44 +54,32 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     private final Thread carrier;
     /** The scheduling points of instrumented code, when the run has them on; else null. */
     private final InterleavingPoints points;
-    /** True while the runtime constructs a task's thread: its own spawn, not a thread user code creates. */
-    private boolean spawningTask;
-
-    /** Per logical worker, the factory of threads pinned to it (spawnLocal's); built on first use. */
-    private final Map<Integer, ThreadFactory> localThreads = new HashMap<>();
-    /** The executors of those threads, which virtual threads they start inherit. */
-    private final List<Executor> pinnedExecutors = new ArrayList<>();
-    private final IdentityHashMap<Runnable, SimTask> byContinuation = new IdentityHashMap<>();
-    private final Map<Task<?>, SimTask> byTask = new IdentityHashMap<>();
-    /** Tasks whose virtual thread has not terminated, in creation order. */
-    private final Map<Long, SimTask> alive = new LinkedHashMap<>();
+    private final TaskThreads threads = new TaskThreads(this);
+    private final SimTasks tasks = new SimTasks();
     /** Wake-ups from threads outside the simulation; the only structure touched from other threads. */
     private final ConcurrentLinkedQueue<String> foreign = new ConcurrentLinkedQueue<>();
     /** The thread of the task in its step, read by foreign threads only to tell they are foreign. */
     private volatile Thread runningThread;
     private volatile SimTask running;
 
-    private long nextId = 1;
     private long steps;
     /** The task of each of the last steps, for naming a busy loop. */
     private final long[] recentSteps = new long[RECENT_STEPS];
-    private final List<Task<?>> failedTasks = new ArrayList<>();
-    /** Suspensions of tasks so far, counted for sampling the lock-held check. */
-    private long suspensions;
-    /** Locks already warned about under {@link LockHeldPolicy#WARN}, so that each is reported once per run. */
-    private final Set<String> warnedLocks = new HashSet<>();
+    private final LockHeldChecks lockHeld;
+    /** The checks of a step that ended waiting in the JDK, in {@link #afterStep}. */
+    private final JdkWaitChecks jdkWaits;
+    /** What the run does at the JDK calls the agent stands in for. */
+    private final SimulatorJdkCalls jdkCalls;
     private SimulationFailure failure;
     /** The main task, named when it fails. */
     private SimTask root;
     private boolean tearingDown;
-    private boolean autoAdvancePaused;
-    private final SimTime simTime = new SimTime(this);
-    /** What the JDK sees as the scheduler of the run's virtual threads; it puts their timed parks on virtual time. */
-    private final VirtualThreadScheduler scheduler = new VirtualThreadScheduler(this, -1);
+    /** Virtual time as the test controls it: {@link SimTime#pauseAutoAdvance} stops the loop's jumps. */
+    private final SimTime simTime;
     /** The tasks that wait for a monitor, and the JDK's hand-offs of monitors to them. */
     private final MonitorHandOffs handOffs = new MonitorHandOffs();
     /** The virtual timers of the JDK's timed parks among the run's timers, for {@link #teardown}. */
-    private int jdkTimeouts;
+    private final JdkParkTimers parkTimers;
 
     Simulator(Simulation config, long seed, Trace trace) {
         this.config = config;
@@ -106,6 +89,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         RunConfiguration run = config.configuration();
         this.ready = ReadyTasks.of(run, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
+        this.parkTimers = new JdkParkTimers(this, time);
+        this.simTime = new SimTime(this, time, trace, config);
         this.hosts = new Hosts(this, config, decisions, trace);
         this.faults = new Faults(trace);
         SwarmProfile swarm = config.swarm() ? new SwarmProfile(decisions::swarmKind, trace) : null;
@@ -115,6 +100,9 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             buggify.on();
         }
         this.spurious = run.spuriousWakeups() ? new SpuriousWakeups(decisions.spuriousWakeups(), trace) : null;
+        this.lockHeld = new LockHeldChecks(this, config, decisions, seed);
+        this.jdkWaits = new JdkWaitChecks(this, lockHeld);
+        this.jdkCalls = new SimulatorJdkCalls(this, platformThreads, escaped, spurious, lockHeld);
         this.carrier = Thread.currentThread();
         this.points = config.schedulingPoints()
                 ? InterleavingPoints.start(this, ready, trace, config.maxSteps())
@@ -135,7 +123,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             throw new IllegalStateException("a simulation must be driven by the thread that created it, "
                     + carrier.getName() + ", not " + Thread.currentThread().getName());
         }
-        this.root = byTask.get(root);
+        this.root = tasks.of(root);
         loop(root);
         if (failure != null) {
             throw failure;
@@ -153,7 +141,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                 fail(FailureKind.FOREIGN_WAKEUP, FailureReports.foreignWakeups(foreign), null);
             } else if (!ready.isEmpty()) {
                 step();
-            } else if (time.hasTimers() && !autoAdvancePaused) {
+            } else if (time.hasTimers() && !simTime.isAutoAdvancePaused()) {
                 advanceTime();
             } else {
                 noProgress();
@@ -164,6 +152,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     /** Runs the next ready task for one step, unless its host is paused: then it is only held. */
     private void step() {
         if (steps >= config.maxSteps() && !tearingDown) {
+            Map<Long, SimTask> alive = tasks.aliveById();
             SimTask busy = FailureReports.busiest(recentSteps, alive);
             fail(FailureKind.STEP_BUDGET_EXCEEDED, FailureReports.busyLoop(config.maxSteps(), recentSteps, alive), null,
                     busy == null ? null : busy.name, null);
@@ -210,17 +199,16 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         }
         switch (t.thread.getState()) {
             case TERMINATED -> {
-                byContinuation.remove(t.continuation);
-                alive.remove(t.id);
+                tasks.terminated(t);
             }
             case TIMED_WAITING -> {
                 if (!tearingDown) {
-                    checkTimedWait(t);
+                    jdkWaits.timedWait(t);
                 }
             }
             case BLOCKED -> {
                 if (!tearingDown) {
-                    checkMonitorHolder(t);
+                    jdkWaits.monitorEntry(t, tasks.alive());
                 }
             }
             case WAITING -> {
@@ -238,34 +226,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     }
 
     /**
-     * {@code t} waits with a timeout, which ends on virtual time. Two such waits are foreign: a
-     * timed read of a real socket or pipe (its wake-up comes from the JDK's I/O poller), and a
-     * JDK wait that loops on the real clock without the agent (see {@link JdkTimedWaits}). Either
-     * way the task's timed parks get no more virtual timers ({@link SimTask#waitsOutside}).
-     */
-    private void checkTimedWait(SimTask t) {
-        String io = FailureReports.realIoFrame(t.thread);
-        String realClock = io == null ? JdkTimedWaits.onRealClock(t.thread) : null;
-        if (io == null && realClock == null) {
-            return;
-        }
-        t.waitsOutside = true;
-        if (t.timedWake != null) {
-            t.timedWake.cancel(false);
-        }
-        if (io != null) {
-            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.realIo(t, io), null, t.name, null);
-        } else {
-            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.timedWaitOnRealClock(t, realClock), null, t.name, null);
-        }
-    }
-
-    /**
      * After a step, waits for the JDK's hand-offs of monitors that steps so far made (see
      * {@link MonitorHandOffs}) and makes the tasks they woke ready, in task order.
      */
     private void settleHandOffs() {
-        List<MonitorHandOffs.HandOff> woken = handOffs.settle(alive.values());
+        List<MonitorHandOffs.HandOff> woken = handOffs.settle(tasks.alive());
         if (woken == null) {
             fail(FailureKind.STUCK, handOffs.timeoutReport(), null);
             return;
@@ -280,53 +245,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         }
     }
 
-    /**
-     * {@code t} is blocked entering a monitor. When no task of the run holds it, a thread outside
-     * the simulation does, and its hand-off would come at a time no seed decides: a foreign
-     * wake-up. When the task that holds it is suspended at one of Heddle's suspension points, that
-     * is a lock held across a suspension point, reported per {@link LockHeldPolicy} every time
-     * (not only at the sampled suspensions), since here it has made another task wait. A holder
-     * switched away at a scheduling point of the agent, or waiting in the JDK, is neither: the
-     * monitor is handed over when it leaves it. Reads every task's frames, as a deadlock report
-     * does, in a replay too: the replay must fail where the run did.
-     */
-    private void checkMonitorHolder(SimTask t) {
-        if (!LiveFrames.available()) {
-            return;
-        }
-        WaitForGraph graph = WaitForGraphBuilder.of(alive.values());
-        WaitForGraph.Wait wait = graph.waitOf(t.name);
-        if (wait == null || !wait.waitsFor().startsWith("synchronized(")) {
-            return;
-        }
-        if (wait.heldBy().isEmpty()) {
-            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.monitorHeldOutside(t, wait.waitsFor(), graph), null,
-                    t.name, graph);
-            return;
-        }
-        LockHeldPolicy policy = config.lockHeldPolicy();
-        if (policy == LockHeldPolicy.IGNORE) {
-            return;
-        }
-        for (String holderName : wait.heldBy()) {
-            SimTask holder = alive.values().stream().filter(h -> h.name.equals(holderName)).findFirst().orElse(null);
-            if (holder != null && holder.suspendedInHeddle) {
-                String report = FailureReports.monitorHeldAcrossSuspension(t, holder, wait.waitsFor(), graph);
-                if (policy == LockHeldPolicy.FAIL) {
-                    fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null, holder.name, graph);
-                } else if (warnedLocks.add(wait.waitsFor() + " held by " + holder.name)) {
-                    LOG.log(System.Logger.Level.WARNING, Simulation.seedText(seed) + " " + report);
-                }
-                return;
-            }
-        }
-    }
-
     private void advanceTime() {
         long next = time.nextDeadline();
         if (next > config.maxTime() && !tearingDown) {
             fail(FailureKind.TIME_BUDGET_EXCEEDED,
-                    FailureReports.timeBudget(config.maxTime(), next, steps, alive.values()), null);
+                    FailureReports.timeBudget(config.maxTime(), next, steps, tasks.alive()), null);
             return;
         }
         int fired = time.advanceToNextDeadline();
@@ -338,10 +261,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
      * a deadlock, unless a task waits on something outside.
      */
     private void noProgress() {
-        boolean adoptedAlive = alive.values().stream().anyMatch(t -> t.task == null);
+        boolean adoptedAlive = tasks.alive().stream().anyMatch(t -> t.task == null);
         WaitForGraph graph = null;
         boolean waitsOnTheRunsThreads = false;
-        for (SimTask t : alive.values()) {
+        for (SimTask t : tasks.alive()) {
             if (EscapedThreads.joinsThreadOfTheRun(t, adoptedAlive)) {
                 continue;
             }
@@ -356,7 +279,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             }
             if (outside != null) {
                 // A wait that looks like one for work handed outside (a Future.get) may be for a task of the run.
-                graph = graph == null ? WaitForGraphBuilder.of(alive.values()) : graph;
+                graph = graph == null ? WaitForGraphBuilder.of(tasks.alive()) : graph;
                 WaitForGraph.Wait wait = graph.waitOf(t.name);
                 if (wait != null && !wait.heldBy().isEmpty()) {
                     continue;
@@ -368,10 +291,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         graph = graph == null ? waitForGraph() : graph;
         if (time.hasTimers()) {
             fail(FailureKind.DEADLOCK, FailureReports.autoAdvancePaused(steps, time.now(), time.nextDeadline(),
-                    alive.values()), null, null, graph);
+                    tasks.alive()), null, null, graph);
             return;
         }
-        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), alive.values(), hosts.pausedReport(),
+        fail(FailureKind.DEADLOCK, FailureReports.deadlock(steps, time.now(), tasks.alive(), hosts.pausedReport(),
                 graph) + escaped.note() + (waitsOnTheRunsThreads ? EscapedThreads.UNSEEN_THREADS : ""), null, null,
                 graph);
     }
@@ -394,36 +317,52 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
      * much as the run.
      */
     private WaitForGraph waitForGraph() {
-        return trace.isReplay() ? new WaitForGraph(List.of(), List.of()) : WaitForGraphBuilder.of(alive.values());
-    }
-
-    // ---- virtual time the test controls (SimTime) ----
-
-    SimTime simTime() {
-        return simTime;
-    }
-
-    /** Whether the loop may jump to the next timer when no task is ready; see {@link SimTime}. */
-    boolean autoAdvancePaused() {
-        return autoAdvancePaused;
-    }
-
-    void autoAdvancePaused(boolean paused) {
-        autoAdvancePaused = paused;
-        trace.record(Trace.Event.AUTO_ADVANCE, paused ? 0 : 1, time.now());
+        return trace.isReplay() ? new WaitForGraph(List.of(), List.of()) : WaitForGraphBuilder.of(tasks.alive());
     }
 
     /**
-     * Moves virtual time to {@code target} from inside the calling task's step, firing every
-     * timer due on the way in deadline order; the tasks they wake run after this step.
+     * After the main task has returned: runs the tasks that are ready until none is, without
+     * moving time, so that a task spawned and never joined still runs until it waits, and a
+     * failure in it is seen instead of passing unnoticed.
      */
-    void advanceTo(long target) {
-        int fired = time.advanceTo(target);
-        trace.record(Trace.Event.ADVANCE, time.now(), fired);
+    void runReadyTasks() {
+        while (failure == null && !ready.isEmpty() && foreign.isEmpty()) {
+            step();
+        }
+        if (failure == null && !foreign.isEmpty()) {
+            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.foreignWakeups(foreign), null);
+        }
     }
 
-    long maxTime() {
-        return config.maxTime();
+    /**
+     * Cancels every task still alive and runs them until they end (their finally blocks run),
+     * moving time while any of Heddle's own timers is pending, not for the JDK's timed parks alone.
+     */
+    void teardown(long stepLimit) {
+        tearingDown = true;
+        foreign.clear();
+        hosts.stopHolding();
+        SimulationFailure kept = failure;
+        failure = null;
+        for (SimTask t : new ArrayList<>(tasks.alive())) {
+            if (t.task != null) {
+                t.task.cancel();
+            }
+        }
+        long limit = steps + stepLimit;
+        while (!tasks.alive().isEmpty() && steps < limit && foreign.isEmpty()) {
+            if (!ready.isEmpty()) {
+                step();
+            } else if (time.pendingTimers() > parkTimers.pending()) {
+                // Only Heddle's timers: a task in a JDK timed wait cannot see its cancellation, and a loop
+                // of such waits would go on for as long as time is moved.
+                int fired = time.advanceToNextDeadline();
+                trace.record(Trace.Event.ADVANCE, time.now(), fired);
+            } else {
+                break;
+            }
+        }
+        failure = kept;
     }
 
     // ---- what the runtime tells its carrier ----
@@ -436,7 +375,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     /** The JDK's scheduler for the run's virtual threads: see {@link VirtualThreadScheduler}. */
     @Override
     public Executor virtualThreadScheduler() {
-        return scheduler;
+        return threads.scheduler();
     }
 
     /**
@@ -446,7 +385,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
      */
     void submitted(Runnable continuation, int worker) {
         Thread caller = Thread.currentThread();
-        if (caller != carrier && caller != runningThread) {
+        if (!inRun(caller)) {
             if (MonitorHandOffs.isUnblocker(caller)) {
                 handOffs.arrived(continuation, worker);
                 return;
@@ -455,7 +394,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                     + escaped.foreignWaker(caller, VirtualThreads.threadOf(continuation), this));
             return;
         }
-        SimTask t = byContinuation.get(continuation);
+        SimTask t = tasks.of(continuation);
         if (t == null) {
             t = adopt(continuation);
         }
@@ -478,33 +417,19 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     }
 
     /**
-     * Threads pinned to logical worker {@code worker}, whose wake-ups all go to that worker's
-     * pinned queue; without logical workers, one pool holds every task and none moves between
-     * threads, so the runtime's usual threads serve.
+     * Threads pinned to logical worker {@code worker} ({@link TaskThreads#pinnedTo}); without
+     * logical workers, one pool holds every task and none moves between threads, so the runtime's
+     * usual threads serve.
      */
     @Override
-    public ThreadFactory localThreads(ThreadFactory threads, int worker) {
-        if (ready.actingWorker() < 0) {
-            return threads;
-        }
-        return localThreads.computeIfAbsent(worker, w -> {
-            Executor pinned = new VirtualThreadScheduler(this, w);
-            pinnedExecutors.add(pinned);
-            return taskThreads(VirtualThreads.factory(pinned));
-        });
+    public ThreadFactory localThreads(ThreadFactory runtimeThreads, int worker) {
+        return ready.actingWorker() < 0 ? runtimeThreads : threads.pinnedTo(worker);
     }
 
-    /** The runtime's threads, made with {@link #spawningTask} set: see {@link #threadCreated}. */
+    /** The runtime's threads, told from user code's: see {@link #threadCreated}. */
     @Override
-    public ThreadFactory taskThreads(ThreadFactory threads) {
-        return body -> {
-            spawningTask = true;
-            try {
-                return threads.newThread(body);
-            } finally {
-                spawningTask = false;
-            }
-        };
+    public ThreadFactory taskThreads(ThreadFactory runtimeThreads) {
+        return threads.ofRuntime(runtimeThreads);
     }
 
     /**
@@ -514,7 +439,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
      */
     @Override
     public ThreadOrigin threadCreated(ThreadOrigin parent) {
-        if (spawningTask || parent.isPlatformThread() || Thread.currentThread() != runningThread) {
+        if (threads.spawningTask() || parent.isPlatformThread() || Thread.currentThread() != runningThread) {
             return parent;
         }
         return escaped.created(parent, this, running);
@@ -543,7 +468,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     @Override
     public void taskSpawned(Task<?> task) {
         Thread caller = Thread.currentThread();
-        if (caller != carrier && caller != runningThread) {
+        if (!inRun(caller)) {
             throw new IllegalStateException("task " + task + " is spawned into the simulation from thread '"
                     + caller.getName() + "', which is outside it; spawn from a simulated task instead");
         }
@@ -552,8 +477,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         String name = incarnation == null ? task.toString() : task + "@" + incarnation.name();
         // The runtime names the thread without the id; reports of foreign wake-ups read thread names.
         thread.setName(name);
-        SimTask t = register(name, thread, VirtualThreads.continuationOf(thread), task, incarnation);
-        byTask.put(task, t);
+        register(name, thread, VirtualThreads.continuationOf(thread), task, incarnation);
         if (incarnation != null && !incarnation.isAlive()) {
             // A crashed host refuses new tasks, as Tokio's shut-down runtime does: it ends cancelled, unrun.
             task.cancel();
@@ -562,11 +486,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
 
     @Override
     public void taskEnded(Task<?> task) {
-        SimTask t = byTask.remove(task);
+        SimTask t = tasks.ended(task);
         trace.record(Trace.Event.END, t == null ? 0 : t.id, task.state().ordinal());
         boolean ofCrashedHost = t != null && t.incarnation != null && !t.incarnation.isAlive();
         if (task.state() == Task.State.FAILED && !tearingDown && !ofCrashedHost) {
-            failedTasks.add(task);
+            tasks.failed(task);
             if (task.failure() instanceof AssertionError) {
                 fail(FailureKind.TASK_FAILED, "task " + FailureReports.task(task) + " failed: " + task.failure(),
                         task.failure(), t == null ? null : t.name, null);
@@ -575,12 +499,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     }
 
     /**
-     * Looks for locks the task holds as it suspends (on the task's thread), per {@link LockHeldPolicy}.
-     * The search walks the live stack, about 20 microseconds, as long as a whole step of a small
-     * test; searching at every suspension tripled the cost of such a run. So a run searches at
-     * the suspensions {@link Decisions#checkLocksAt} draws: a dozen in a run of a thousand, at
-     * places that differ from seed to seed, so that a lock held at any suspension point that
-     * seeds reach is found over a sweep. {@code task} is null in a virtual thread the run adopted.
+     * Looks for locks the task holds as it suspends (on the task's thread), see {@link LockHeldChecks}.
+     * {@code task} is null in a virtual thread the run adopted.
      */
     @Override
     public void suspending(Task<?> task) {
@@ -588,118 +508,12 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
             return;
         }
         running.suspendedInHeddle = true;
-        checkLocksHeld(task != null ? task : running);
-    }
-
-    /** As {@link #suspending}, at a suspension in the JDK that the agent's {@code JdkCalls} shows. */
-    @Override
-    public void suspendingInJdk(String call) {
-        if (Thread.currentThread() == runningThread) {
-            checkLocksHeld(running + " (in " + call + ")");
-        }
-    }
-
-    private void checkLocksHeld(Object who) {
-        LockHeldPolicy policy = config.lockHeldPolicy();
-        if (policy == LockHeldPolicy.IGNORE || tearingDown || !decisions.checkLocksAt(++suspensions)) {
-            return;
-        }
-        HeldLocks.Found found = HeldLocks.ofCurrentThread();
-        if (found.isEmpty()) {
-            return;
-        }
-        String report = FailureReports.lockHeld(who, found);
-        if (policy == LockHeldPolicy.FAIL) {
-            fail(FailureKind.LOCK_HELD_ACROSS_SUSPENSION, report, null, running == null ? null : running.name, null);
-        } else if (warnedLocks.add(found.locks().toString())) {
-            LOG.log(System.Logger.Level.WARNING, Simulation.seedText(seed) + " " + report);
-        }
+        lockHeld.atSuspension(task != null ? task : running, running);
     }
 
     @Override
-    public boolean wakesSpuriously(Wait wait) {
-        return spurious != null && !tearingDown && Thread.currentThread() == runningThread
-                && spurious.atWait(running, wait);
-    }
-
-    /** A virtual thread's start the agent's {@code ThreadCalls} shows: see {@link EscapedThreads#started}. */
-    @Override
-    public void starting(Thread thread) {
-        if (Thread.currentThread() != runningThread) {
-            return;
-        }
-        String error = escaped.started(thread, running, isOwnExecutor(VirtualThreads.schedulerOf(thread)));
-        if (error != null) {
-            fail(FailureKind.FOREIGN_WAKEUP, error, null);
-            throw new IllegalStateException(error);
-        }
-    }
-
-    // ---- platform threads run as tasks (PlatformThreadTasks), under the agent ----
-
-    @Override
-    public void runsWorkOf(Thread runner, Thread platform) {
-        platformThreads.add(runner, platform);
-        escaped.runsInside(platform);
-    }
-
-    @Override
-    public Thread shownAs(Thread current) {
-        return platformThreads.shownAs(current);
-    }
-
-    @Override
-    public Thread runnerOf(Thread platform) {
-        return platformThreads.runnerOf(platform);
-    }
-
-    @Override
-    public void uncaught(Thread platform, Throwable failure) {
-        SimTask t = Thread.currentThread() == runningThread ? running : null;
-        String task = t == null ? "" : " (task " + t + ")";
-        fail(FailureKind.TASK_FAILED, "thread '" + platform.getName() + "'" + task + " ended with an uncaught "
-                + failure + ", which no uncaught-exception handler takes (neither the thread's, its group's nor"
-                + " Thread.setDefaultUncaughtExceptionHandler's): the JDK would print it and let the thread die."
-                + " Catch it in the thread's work, or give the thread a handler that decides what it means.",
-                failure, t == null ? null : t.name, null);
-    }
-
-    @Override
-    public Executor asyncPool() {
-        return platformThreads.asyncPool();
-    }
-
-    private boolean isOwnExecutor(Executor executor) {
-        return executor == this || executor == scheduler || pinnedExecutors.contains(executor);
-    }
-
-    /** One more (+1) or one fewer (-1) virtual timer of a JDK timed park pending. */
-    void jdkTimeouts(int change) {
-        jdkTimeouts += change;
-    }
-
-    /**
-     * The JDK's timed park or timed {@code Object.wait} of a virtual thread of the run ends in
-     * {@code nanos} unless it is woken first: {@code wake} runs at that virtual time, as a timer
-     * of the run's clock. Called on the simulator's thread, as the thread unmounts.
-     */
-    ScheduledFuture<?> timedWake(Runnable wake, long nanos) {
-        Thread caller = Thread.currentThread();
-        if (caller != carrier && caller != runningThread) {
-            throw new IllegalStateException("a timed wake-up of the simulation is scheduled from thread '"
-                    + caller.getName() + "', which is outside it");
-        }
-        long now = time.now();
-        long deadline = nanos >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + Math.max(0, nanos);
-        VirtualThreadScheduler.VirtualTimeout timeout = new VirtualThreadScheduler.VirtualTimeout(wake, deadline, this);
-        if (running != null && running.waitsOutside) {
-            return timeout;
-        }
-        timeout.scheduleOn(time);
-        if (running != null) {
-            running.timedWake = timeout;
-        }
-        return timeout;
+    public SimulatedJdkCalls jdkCalls() {
+        return jdkCalls;
     }
 
     @Override
@@ -733,12 +547,24 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
     @Override
     public void close() {}
 
-    // ---- scheduling points of instrumented code (InterleavingPoints) ----
+    // ---- whose thread it is ----
+
+    /** Whether {@code thread} is the simulator's or the one of the task in its step: the run's, not foreign. */
+    boolean inRun(Thread thread) {
+        return thread == carrier || thread == runningThread;
+    }
 
     /** The task in its step when {@code thread} is its thread, else null. */
     SimTask runningOn(Thread thread) {
         return runningThread == thread ? running : null;
     }
+
+    /** Whether {@code executor} is one of the run's schedulers, whose virtual threads join the run. */
+    boolean isOwnExecutor(Executor executor) {
+        return executor == this || threads.isOwn(executor);
+    }
+
+    // ---- scheduling points of instrumented code (InterleavingPoints) ----
 
     /**
      * A scheduling point at {@code site} chose the running task {@code t} again: the step ends
@@ -769,15 +595,12 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
 
     private SimTask register(String name, Thread thread, Runnable continuation, Task<?> task,
             Incarnation incarnation) {
-        long id = nextId++;
         StackTraceElement spawnedAt = task != null && incarnation == null && running != null
                 ? SpawnSite.ofCaller() : null;
-        SimTask t = new SimTask(id, name, thread, continuation, task, incarnation, spawnedAt);
-        byContinuation.put(continuation, t);
-        alive.put(id, t);
+        SimTask t = tasks.add(name, thread, continuation, task, incarnation, spawnedAt);
         ready.created(t);
-        trace.name(id, name);
-        trace.record(Trace.Event.SPAWN, id, running == null ? 0 : running.id);
+        trace.name(t.id, name);
+        trace.record(Trace.Event.SPAWN, t.id, running == null ? 0 : running.id);
         return t;
     }
 
@@ -791,10 +614,10 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         PlatformThreadTasks.Shown shown = thread == null ? null : platformThreads.shown(thread);
         String name;
         if (shown != null) {
-            name = shown.name() + "#" + nextId;
+            name = shown.name() + "#" + tasks.nextId();
         } else {
             String parent = running == null ? "the simulation" : running.name;
-            name = "virtual-thread-of-" + parent + "-" + nextId;
+            name = "virtual-thread-of-" + parent + "-" + tasks.nextId();
             if (thread != null) {
                 thread.setName(name);
             }
@@ -830,51 +653,11 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         }
     }
 
-    /**
-     * Asks every task of {@code incarnation} to stop at its next suspension point, in creation
-     * order. Virtual threads a task started with the JDK's own API are no Heddle tasks, and
-     * cannot be asked.
-     */
-    void stopTasksOf(Incarnation incarnation) {
-        for (SimTask t : new ArrayList<>(alive.values())) {
-            if (t.incarnation == incarnation && t.task != null) {
-                t.task.cancel();
-            }
-        }
-    }
+    // ---- what the rest of the run reads ----
 
-    /**
-     * Cancels every task still alive and runs them until they end (their finally blocks run),
-     * moving time while any of Heddle's own timers is pending, not for the JDK's timed parks alone.
-     */
-    void teardown(long stepLimit) {
-        tearingDown = true;
-        foreign.clear();
-        hosts.stopHolding();
-        SimulationFailure kept = failure;
-        failure = null;
-        for (SimTask t : new ArrayList<>(alive.values())) {
-            if (t.task != null) {
-                t.task.cancel();
-            }
-        }
-        long limit = steps + stepLimit;
-        while (!alive.isEmpty() && steps < limit && foreign.isEmpty()) {
-            if (!ready.isEmpty()) {
-                step();
-            } else if (time.pendingTimers() > jdkTimeouts) {
-                // Only Heddle's timers: a task in a JDK timed wait cannot see its cancellation, and a loop
-                // of such waits would go on for as long as time is moved.
-                int fired = time.advanceToNextDeadline();
-                trace.record(Trace.Event.ADVANCE, time.now(), fired);
-            } else {
-                break;
-            }
-        }
-        failure = kept;
+    SimTime simTime() {
+        return simTime;
     }
-
-    // ---- the run's outcome ----
 
     /** The task in its step, or null between steps; read by the thread that waits for the run. */
     SimTask running() {
@@ -891,48 +674,6 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
                         Optional.of(t.name), List.of(), Optional.empty(), trace.recent(steps), ""));
     }
 
-    List<Task<?>> unobservedFailures() {
-        List<Task<?>> unobserved = new ArrayList<>();
-        for (Task<?> t : failedTasks) {
-            if (!t.isOutcomeObserved()) {
-                unobserved.add(t);
-            }
-        }
-        return unobserved;
-    }
-
-    List<SimTask> aliveTasks() {
-        return new ArrayList<>(alive.values());
-    }
-
-    /**
-     * After the main task has returned: runs the tasks that are ready until none is, without
-     * moving time, so that a task spawned and never joined still runs until it waits, and a
-     * failure in it is seen instead of passing unnoticed.
-     */
-    void runReadyTasks() {
-        while (failure == null && !ready.isEmpty() && foreign.isEmpty()) {
-            step();
-        }
-        if (failure == null && !foreign.isEmpty()) {
-            fail(FailureKind.FOREIGN_WAKEUP, FailureReports.foreignWakeups(foreign), null);
-        }
-    }
-
-    /**
-     * The tasks alive outside every host (a host's are its server's, stopped at the end), but for
-     * the daemon threads' work, which the run abandons as the JVM abandons daemon threads.
-     */
-    List<SimTask> aliveTasksOutsideHosts() {
-        List<SimTask> outside = new ArrayList<>();
-        for (SimTask t : alive.values()) {
-            if (t.incarnation == null && !t.daemon) {
-                outside.add(t);
-            }
-        }
-        return outside;
-    }
-
     long steps() {
         return steps;
     }
@@ -941,8 +682,12 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         return time.now();
     }
 
-    long spawned() {
-        return nextId - 1;
+    SimTasks tasks() {
+        return tasks;
+    }
+
+    JdkParkTimers parkTimers() {
+        return parkTimers;
     }
 
     SimulationFailure failure() {
@@ -966,13 +711,18 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls 
         if (failure == null) {
             long hash = trace.hash();
             RecentEvents recent = trace.recent(steps);
-            List<SimTask> blocked = graph == null || trace.isReplay() ? List.of() : alive.values().stream()
+            List<SimTask> blocked = graph == null || trace.isReplay() ? List.of() : tasks.alive().stream()
                     .filter(t -> t.thread != null && t.thread.getState() != Thread.State.RUNNABLE).toList();
             FailureData data = new FailureData(steps, time.now(), Optional.ofNullable(failing),
                     FailureReports.dump(blocked).tasks(), Optional.ofNullable(graph), recent, "");
             failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), hash, context.swarm(),
                     cause, data);
         }
+    }
+
+    /** Whether the run is being torn down, when no check fails it any more. */
+    boolean tearingDown() {
+        return tearingDown;
     }
 
     /** The main task's name, once the run has started. */

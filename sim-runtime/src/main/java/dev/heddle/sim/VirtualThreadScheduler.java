@@ -41,7 +41,7 @@ final class VirtualThreadScheduler extends ForkJoinPool {
 
     @Override
     public ScheduledFuture<?> schedule(Runnable wake, long delay, TimeUnit unit) {
-        return simulator.timedWake(wake, unit.toNanos(delay));
+        return simulator.parkTimers().schedule(wake, unit.toNanos(delay));
     }
 
     /**
@@ -51,15 +51,15 @@ final class VirtualThreadScheduler extends ForkJoinPool {
     static final class VirtualTimeout implements ScheduledFuture<Void> {
         private final Runnable wake;
         private final long deadline;
-        private final Simulator simulator;
+        private final JdkParkTimers timers;
         private Timer timer;
         private boolean fired;
         private boolean cancelled;
 
-        VirtualTimeout(Runnable wake, long deadline, Simulator simulator) {
+        VirtualTimeout(Runnable wake, long deadline, JdkParkTimers timers) {
             this.wake = wake;
             this.deadline = deadline;
-            this.simulator = simulator;
+            this.timers = timers;
         }
 
         /**
@@ -68,18 +68,18 @@ final class VirtualThreadScheduler extends ForkJoinPool {
          */
         void scheduleOn(TimeDriver time) {
             timer = time.schedule(deadline, this::fire);
-            simulator.jdkTimeouts(+1);
+            timers.pending(+1);
         }
 
         private void fire() {
             fired = true;
-            simulator.jdkTimeouts(-1);
+            timers.pending(-1);
             wake.run();
         }
 
         @Override
         public long getDelay(TimeUnit unit) {
-            return unit.convert(deadline - simulator.virtualTime(), TimeUnit.NANOSECONDS);
+            return unit.convert(deadline - timers.now(), TimeUnit.NANOSECONDS);
         }
 
         @Override
@@ -93,7 +93,7 @@ final class VirtualThreadScheduler extends ForkJoinPool {
             boolean removed = !fired && !cancelled && timer != null && timer.cancel();
             if (removed) {
                 cancelled = true;
-                simulator.jdkTimeouts(-1);
+                timers.pending(-1);
             }
             return removed;
         }

@@ -4,11 +4,19 @@ import dev.heddle.runtime.internal.ThreadOrigin;
 import java.util.concurrent.Executor;
 
 /**
- * What a simulation does at the JDK calls {@link JdkCalls} stands in for: implemented by the
- * simulator, found from the calling thread. For {@link JdkCalls} (and so Heddle's agent), not
- * for users; it may change in any release.
+ * What a simulation does at the JDK calls {@link JdkCalls} stands in for: handed out by the
+ * simulator ({@link Source}), found from the calling thread. For {@link JdkCalls} (and so
+ * Heddle's agent), not for users; it may change in any release.
  */
 public interface SimulatedJdkCalls {
+
+    /**
+     * A carrier that simulates these calls: the simulator, which hands out an object of its own
+     * for them, so that the carrier's type need not carry them too.
+     */
+    interface Source {
+        SimulatedJdkCalls jdkCalls();
+    }
 
     /** The JDK waits that may return without a signal, as the JDK allows. */
     enum Wait {
@@ -72,6 +80,6 @@ public interface SimulatedJdkCalls {
 
     /** The simulation the calling thread runs in, or null outside every simulation. */
     static SimulatedJdkCalls ofCurrentThread() {
-        return ThreadOrigin.carrierOfCurrentThread() instanceof SimulatedJdkCalls calls ? calls : null;
+        return ThreadOrigin.carrierOfCurrentThread() instanceof Source source ? source.jdkCalls() : null;
     }
 }

@@ -22,7 +22,7 @@
  *       and unseeded randomness: in a simulated task the host's virtual clock and the run's
  *       seeded stream; outside a simulation the JDK's call.</li>
  *   <li>{@link dev.heddle.sim.instrument.SimulatedJdkCalls}: the calling thread's simulation as
- *       {@code JdkCalls} sees it; implemented by the simulator.</li>
+ *       {@code JdkCalls} sees it; handed out by the simulator.</li>
  *   <li>{@code InstrumentedRun} (the agent's): a running simulation as the points
  *       see it; implemented by the simulator.</li>
  * </ul>
