@@ -23,6 +23,7 @@ final class EdnValueParser {
 
     private final String text;
     private int pos;
+    private int depth;
 
     private EdnValueParser(String text) {
         this.text = text;
@@ -44,14 +45,21 @@ final class EdnValueParser {
             throw expected("an EDN value");
         }
         char c = text.charAt(pos);
+        if ("{[(".indexOf(c) >= 0 || (c == '#' && pos + 1 < text.length() && text.charAt(pos + 1) == '{')) {
+            if (depth == ValueNesting.MAX_DEPTH) {
+                throw ValueNesting.tooDeep(pos + 1);
+            }
+        }
         switch (c) {
             case '{' -> {
                 pos++;
+                depth++;
                 Map<Object, Object> map = new LinkedHashMap<>();
                 while (true) {
                     skipSpace();
                     if (peek() == '}') {
                         pos++;
+                        depth--;
                         return map;
                     }
                     Object key = value();
@@ -94,6 +102,14 @@ final class EdnValueParser {
                 if (word.isEmpty()) {
                     throw expected("an EDN value");
                 }
+                String integer = word.endsWith("N") ? word.substring(0, word.length() - 1) : word;
+                if (LongLiteral.looksLikeInteger(integer)) {
+                    try {
+                        return LongLiteral.parse(integer);
+                    } catch (LineSyntaxException e) {
+                        throw new LineSyntaxException(e.getMessage() + " (column " + (start + 1) + ")");
+                    }
+                }
                 switch (word) {
                     case "nil" -> {
                         return null;
@@ -105,13 +121,9 @@ final class EdnValueParser {
                         return Boolean.FALSE;
                     }
                     default -> {
-                        try {
-                            return Long.parseLong(word.endsWith("N") ? word.substring(0, word.length() - 1) : word);
-                        } catch (NumberFormatException e) {
-                            pos = start;
-                            throw expected("nil, true, false, a number, a string, a keyword, a vector or a map"
-                                    + " (got '" + word + "')");
-                        }
+                        pos = start;
+                        throw expected("nil, true, false, a number, a string, a keyword, a vector or a map"
+                                + " (got '" + word + "')");
                     }
                 }
             }
@@ -121,10 +133,12 @@ final class EdnValueParser {
     /** The elements up to {@code close}, the opening character already consumed. */
     private List<Object> sequence(char close) throws LineSyntaxException {
         List<Object> list = new ArrayList<>();
+        depth++;
         while (true) {
             skipSpace();
             if (peek() == close) {
                 pos++;
+                depth--;
                 return list;
             }
             if (pos >= text.length()) {
