@@ -45,10 +45,9 @@ final class EdnValueParser {
             throw expected("an EDN value");
         }
         char c = text.charAt(pos);
-        if ("{[(".indexOf(c) >= 0 || (c == '#' && pos + 1 < text.length() && text.charAt(pos + 1) == '{')) {
-            if (depth == ValueNesting.MAX_DEPTH) {
-                throw ValueNesting.tooDeep(pos + 1);
-            }
+        // A tag counts as a level: the value it tags is parsed by one more call, as a vector's elements are.
+        if ("{[(#".indexOf(c) >= 0 && depth == ValueNesting.MAX_DEPTH) {
+            throw ValueNesting.tooDeep(pos + 1);
         }
         switch (c) {
             case '{' -> {
@@ -79,7 +78,10 @@ final class EdnValueParser {
                 if (symbol().isEmpty()) {
                     throw expected("'{' or a tag name after '#'");
                 }
-                return value();
+                depth++;
+                Object tagged = value();
+                depth--;
+                return tagged;
             }
             case '[', '(' -> {
                 pos++;

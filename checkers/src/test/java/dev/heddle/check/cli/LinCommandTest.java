@@ -67,6 +67,11 @@ class LinCommandTest {
                 + "}\n" + "{:process 0, :type :ok, :f :write, :value " + nested("{:a ", "1", "}", 1000) + "}\n");
         assertBadInput("heddle lin: " + edn + ":1: values nested more than 100 levels deep (level 101 opens at column"
                 + " 146); a history's values nest a few levels at most", run("--model", "register", edn.toString()));
+
+        Path tags = dir.resolve("tags.edn");
+        Files.writeString(tags, "{:process 0, :type :invoke, :f :write, :value " + "#t ".repeat(5000) + "1}\n");
+        assertBadInput("heddle lin: " + tags + ":1: values nested more than 100 levels deep (level 101 opens at column"
+                + " 344); a history's values nest a few levels at most", run("--model", "register", tags.toString()));
     }
 
     @Test
