@@ -120,6 +120,26 @@ class HeddleScriptTest {
     }
 
     @Test
+    void linReadsRelativeFilesFromTheCallersFolderAndReportsMissingOnesBeforeAnyBuild() throws Exception {
+        // here.jsonl exists only in the folder the script is run from: were files read from Heddle's own folder,
+        // it would be reported missing too. nope.jsonl is missing, so the script stops before it builds.
+        Files.writeString(elsewhere.resolve("here.jsonl"), "");
+        Files.createDirectories(elsewhere.resolve("sub"));
+        Files.writeString(elsewhere.resolve("sub/there.jsonl"), "");
+        Path missing = elsewhere.resolve("gone.jsonl");
+        Output script = heddle("lin", "--model", "kv", "here.jsonl", "-", "sub/there.jsonl", "nope.jsonl",
+                missing.toString(), "sub/nope.edn");
+        String folder = elsewhere.toRealPath().toString();
+        assertEquals(new Output(2, "", "heddle lin: nope.jsonl: no such file (looked in " + folder + ")\n"
+                + "heddle lin: " + missing + ": no such file\n"
+                + "heddle lin: sub/nope.edn: no such file (looked in " + folder + ")\n"), script);
+        // LinCommand words it the same; run in this JVM, it looks in this JVM's folder.
+        assertEquals(new Output(2, "", "heddle lin: " + missing + ": no such file\n"),
+                lin("--model", "kv", missing.toString()));
+        assertEquals(lin("--model", "kv", "-", "-"), heddle("lin", "--model", "kv", "-", "-"));
+    }
+
+    @Test
     void anUnknownVerbNamesItAndTheVerbs() throws Exception {
         Output frob = heddle("frob");
         assertEquals(2, frob.code());

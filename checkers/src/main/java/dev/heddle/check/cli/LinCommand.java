@@ -10,6 +10,7 @@ import dev.heddle.check.io.HistoryFormatException;
 import dev.heddle.check.model.Models;
 import dev.heddle.check.report.HtmlReport;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,9 +25,11 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./heddle lin --model MODEL [--timeout D] [--explain] [--report DIR] FILE...}: checks
- * each history file and prints {@code PATH VERDICT MILLIS ms} per file. Exit code 0 when every
- * file is linearizable, 1 when any is not, otherwise 2 (a verdict unknown, a file unreadable, or
- * bad arguments).
+ * each history file ({@code -} for standard input) and prints {@code PATH VERDICT MILLIS ms} per
+ * file. Bad input of any kind exits with 2 and one line per problem, whatever the other files'
+ * verdicts: a verdict on the files that could be read would hide the one that could not. Missing
+ * files are looked for before any check, so that a mistyped name fails at once; otherwise exit
+ * code 1 when any file is not linearizable, 2 when any is unknown, 0 when all are linearizable.
  */
 public final class LinCommand {
     static final int ALL_LINEARIZABLE = 0;
@@ -43,20 +46,34 @@ public final class LinCommand {
               --report DIR    write an HTML report per file into DIR
               -h, --help      print this and exit
             Files may be JSON lines, Jepsen EDN maps or Jepsen log lines (see checkers/README.md).
-            Exit code: 0 all linearizable, 1 any not linearizable, 2 unknown or bad input.
+            A FILE of - reads standard input; relative paths are read from the current folder.
+            Exit code: 2 any bad input (checking nothing when a file is missing); else 1 any not linearizable;
+            else 2 any unknown; else 0.
             """.formatted(String.join(", ", Models.names()));
+    /** The FILE that means standard input, and the name it goes by in output and errors. */
+    private static final String STANDARD_INPUT = "-";
+    private static final String STANDARD_INPUT_NAME = "stdin";
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
     private LinCommand() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
-    /** Runs the command, printing results to {@code out} and problems to {@code err}; returns the exit code. */
+    /** {@link #run(String[], InputStream, PrintStream, PrintStream)} with nothing on standard input. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /**
+     * Runs the command, reading a FILE of {@code -} from {@code in}, printing results to {@code out}
+     * and problems to {@code err}; returns the exit code.
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         String modelName = null;
+        String timeoutText = null;
         Duration timeout = null;
         boolean explain = false;
         Path reportDir = null;
@@ -69,11 +86,14 @@ public final class LinCommand {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--model" -> modelName = argument(args, ++i, "--model");
-                    case "--timeout" -> timeout = duration(argument(args, ++i, "--timeout"));
+                    case "--timeout" -> {
+                        timeoutText = argument(args, ++i, "--timeout");
+                        timeout = duration(timeoutText);
+                    }
                     case "--explain" -> explain = true;
                     case "--report" -> reportDir = Path.of(argument(args, ++i, "--report"));
                     default -> {
-                        if (args[i].startsWith("-")) {
+                        if (args[i].startsWith("-") && !args[i].equals(STANDARD_INPUT)) {
                             throw new IllegalArgumentException("unknown option '" + args[i] + "'; the options are"
                                     + " --model MODEL, --timeout D, --explain, --report DIR, -h, --help");
                         }
@@ -87,11 +107,18 @@ public final class LinCommand {
             if (files.isEmpty()) {
                 throw new IllegalArgumentException("no history files given");
             }
+            if (files.indexOf(STANDARD_INPUT) != files.lastIndexOf(STANDARD_INPUT)) {
+                throw new IllegalArgumentException("- (standard input) is given twice; it can be read once");
+            }
             Model<?> model = Models.byName(modelName);
+            if (!allExist(files, err)) {
+                return UNKNOWN_OR_BAD_INPUT;
+            }
             if (reportDir != null) {
                 Files.createDirectories(reportDir);
             }
-            return checkAll(model, timeout, explain, reportDir, files, out, err);
+            Budget budget = timeout == null ? null : new Budget(timeout, timeoutText);
+            return checkAll(model, budget, explain, reportDir, files, in, out, err);
         } catch (IllegalArgumentException | IOException e) {
             err.println("heddle lin: " + e.getMessage());
             err.println("(./heddle lin --help shows the usage)");
@@ -99,22 +126,53 @@ public final class LinCommand {
         }
     }
 
-    private static int checkAll(Model<?> model, Duration timeout, boolean explain, Path reportDir,
-                                List<String> files, PrintStream out, PrintStream err) {
+    /** A {@code --timeout}: the duration, and the text it was given as, to quote in an UNKNOWN line. */
+    private record Budget(Duration duration, String text) {
+    }
+
+    /**
+     * Whether every FILE but {@code -} exists, saying on {@code err} which do not and, for a
+     * relative name, in which folder it was looked for. The {@code heddle} script makes the same
+     * check, in the same words, before it builds anything (HeddleScriptTest).
+     */
+    private static boolean allExist(List<String> files, PrintStream err) {
+        boolean all = true;
+        for (String file : files) {
+            Path path = Path.of(file);
+            if (!file.equals(STANDARD_INPUT) && !Files.exists(path)) {
+                err.println("heddle lin: " + file + ": no such file"
+                        + (path.isAbsolute() ? "" : " (looked in " + Path.of("").toAbsolutePath() + ")"));
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    private static int checkAll(Model<?> model, Budget budget, boolean explain, Path reportDir,
+                                List<String> files, InputStream in, PrintStream out, PrintStream err) {
         boolean anyIllegal = false;
         boolean anyUnsure = false;
+        boolean anyBadInput = false;
         for (String file : files) {
+            String name = file.equals(STANDARD_INPUT) ? STANDARD_INPUT_NAME : file;
             try {
-                History history = HistoryFiles.read(Path.of(file));
+                History history = file.equals(STANDARD_INPUT)
+                        ? HistoryFiles.read(STANDARD_INPUT_NAME, in.readAllBytes())
+                        : HistoryFiles.read(Path.of(file));
+                if (history.operations().isEmpty()) {
+                    err.println("heddle lin: " + name + ": warning: the history has no operations,"
+                            + " so it is trivially linearizable");
+                }
                 LinearizabilityChecker<?> checker = LinearizabilityChecker.of(model);
-                if (timeout != null) {
-                    checker = checker.withTimeout(timeout);
+                if (budget != null) {
+                    checker = checker.withTimeout(budget.duration());
                 }
                 // The printed time is the verdict's alone: a fast path's verdict is explained
                 // step by step only when --explain or --report asks, by a second check after it.
                 CheckResult result = checker.withExplanationBudget(Duration.ZERO).check(history);
-                out.println(file + " " + result.verdict() + " "
-                        + String.format(Locale.ROOT, "%.1f", result.nanos() / 1e6) + " ms");
+                out.println(name + " " + result.verdict() + " "
+                        + String.format(Locale.ROOT, "%.1f", result.nanos() / 1e6) + " ms"
+                        + (result.verdict() == Verdict.UNKNOWN ? unknownBecause(budget) : ""));
                 if ((explain || reportDir != null) && lacksCounterexample(result)) {
                     CheckResult explained = checker.check(history);
                     if (explained.verdict() == Verdict.NOT_LINEARIZABLE) {
@@ -125,29 +183,42 @@ public final class LinCommand {
                     out.print(result.describe().indent(2));
                 }
                 if (reportDir != null) {
-                    Path report = reportDir.resolve(Path.of(file).getFileName() + ".html");
-                    Files.writeString(report, HtmlReport.render(file, result));
+                    Path report = reportDir.resolve(Path.of(name).getFileName() + ".html");
+                    Files.writeString(report, HtmlReport.render(name, result));
+                    out.println("  report: " + report.toAbsolutePath());
                 }
                 anyIllegal |= result.verdict() == Verdict.NOT_LINEARIZABLE;
                 anyUnsure |= result.verdict() == Verdict.UNKNOWN;
             } catch (NoSuchFileException e) {
-                err.println("heddle lin: " + file + ": no such file");
-                anyUnsure = true;
+                err.println("heddle lin: " + name + ": no such file");
+                anyBadInput = true;
             } catch (IOException e) {
-                err.println("heddle lin: " + file + ": cannot read: " + e.getMessage());
-                anyUnsure = true;
+                err.println("heddle lin: " + name + ": cannot read: " + e.getMessage());
+                anyBadInput = true;
             } catch (HistoryFormatException e) {
                 err.println("heddle lin: " + e.getMessage());
-                anyUnsure = true;
+                anyBadInput = true;
             } catch (IllegalArgumentException e) {
-                err.println("heddle lin: " + file + ": " + e.getMessage());
-                anyUnsure = true;
+                err.println("heddle lin: " + name + ": " + e.getMessage());
+                anyBadInput = true;
             }
+        }
+        if (anyBadInput) {
+            return UNKNOWN_OR_BAD_INPUT;
         }
         if (anyIllegal) {
             return NOT_LINEARIZABLE;
         }
         return anyUnsure ? UNKNOWN_OR_BAD_INPUT : ALL_LINEARIZABLE;
+    }
+
+    /**
+     * Why a verdict is unknown: the CLI's checks end early only when {@code --timeout} runs out (a
+     * part cut short because another is illegal leaves the whole NOT_LINEARIZABLE).
+     */
+    private static String unknownBecause(Budget budget) {
+        return budget == null ? "" : " (timed out: the --timeout budget of " + budget.text()
+                + " ran out; a longer --timeout may decide it)";
     }
 
     /** Whether a part is illegal by a fast path's verdict, without the search's step-by-step counterexample. */

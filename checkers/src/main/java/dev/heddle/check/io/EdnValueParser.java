@@ -23,6 +23,7 @@ final class EdnValueParser {
 
     private final String text;
     private int pos;
+    private int depth;
 
     private EdnValueParser(String text) {
         this.text = text;
@@ -44,14 +45,20 @@ final class EdnValueParser {
             throw expected("an EDN value");
         }
         char c = text.charAt(pos);
+        // A tag counts as a level: the value it tags is parsed by one more call, as a vector's elements are.
+        if ("{[(#".indexOf(c) >= 0 && depth == ValueNesting.MAX_DEPTH) {
+            throw ValueNesting.tooDeep(pos + 1);
+        }
         switch (c) {
             case '{' -> {
                 pos++;
+                depth++;
                 Map<Object, Object> map = new LinkedHashMap<>();
                 while (true) {
                     skipSpace();
                     if (peek() == '}') {
                         pos++;
+                        depth--;
                         return map;
                     }
                     Object key = value();
@@ -71,7 +78,10 @@ final class EdnValueParser {
                 if (symbol().isEmpty()) {
                     throw expected("'{' or a tag name after '#'");
                 }
-                return value();
+                depth++;
+                Object tagged = value();
+                depth--;
+                return tagged;
             }
             case '[', '(' -> {
                 pos++;
@@ -94,6 +104,14 @@ final class EdnValueParser {
                 if (word.isEmpty()) {
                     throw expected("an EDN value");
                 }
+                String integer = word.endsWith("N") ? word.substring(0, word.length() - 1) : word;
+                if (LongLiteral.looksLikeInteger(integer)) {
+                    try {
+                        return LongLiteral.parse(integer);
+                    } catch (LineSyntaxException e) {
+                        throw new LineSyntaxException(e.getMessage() + " (column " + (start + 1) + ")");
+                    }
+                }
                 switch (word) {
                     case "nil" -> {
                         return null;
@@ -105,13 +123,9 @@ final class EdnValueParser {
                         return Boolean.FALSE;
                     }
                     default -> {
-                        try {
-                            return Long.parseLong(word.endsWith("N") ? word.substring(0, word.length() - 1) : word);
-                        } catch (NumberFormatException e) {
-                            pos = start;
-                            throw expected("nil, true, false, a number, a string, a keyword, a vector or a map"
-                                    + " (got '" + word + "')");
-                        }
+                        pos = start;
+                        throw expected("nil, true, false, a number, a string, a keyword, a vector or a map"
+                                + " (got '" + word + "')");
                     }
                 }
             }
@@ -121,10 +135,12 @@ final class EdnValueParser {
     /** The elements up to {@code close}, the opening character already consumed. */
     private List<Object> sequence(char close) throws LineSyntaxException {
         List<Object> list = new ArrayList<>();
+        depth++;
         while (true) {
             skipSpace();
             if (peek() == close) {
                 pos++;
+                depth--;
                 return list;
             }
             if (pos >= text.length()) {

@@ -24,8 +24,14 @@ public final class HistoryFiles {
     private HistoryFiles() {
     }
 
+    /** Reads a file of UTF-8 text; a byte-order mark at its start is skipped. */
     public static History read(Path file) throws IOException, HistoryFormatException {
-        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+        return read(file.toString(), Files.readAllBytes(file));
+    }
+
+    /** Reads the UTF-8 text of {@code bytes} (standard input, say), naming it {@code source} in errors. */
+    public static History read(String source, byte[] bytes) throws HistoryFormatException {
+        return parse(source, Utf8Text.decode(source, bytes));
     }
 
     /** Reads text, naming it {@code source} in errors. */

@@ -31,7 +31,6 @@ final class JepsenLogReader {
     private static final Pattern EVENT = Pattern.compile(
             "^\\S+\\s+\\S+\\s+-\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(.*?)\\s*$");
     private static final String NEMESIS = ":nemesis";
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Pattern PAIR = Pattern.compile("\\[\\s*(nil|-?\\d+)\\s+(nil|-?\\d+)\\s*]");
 
     private JepsenLogReader() {
@@ -99,14 +98,14 @@ final class JepsenLogReader {
         if (text.equals(TIMED_OUT)) {
             return TIMED_OUT;
         }
-        if (INTEGER.matcher(text).matches()) {
-            return Long.parseLong(text);
+        if (LongLiteral.looksLikeInteger(text)) {
+            return LongLiteral.parse(text);
         }
         Matcher pair = PAIR.matcher(text);
         if (pair.matches()) {
             List<Object> values = new ArrayList<>(2);
             for (int g = 1; g <= 2; g++) {
-                values.add(pair.group(g).equals("nil") ? null : Long.parseLong(pair.group(g)));
+                values.add(pair.group(g).equals("nil") ? null : LongLiteral.parse(pair.group(g)));
             }
             return values;
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 final class JsonValueParser {
     private final String text;
     private int pos;
+    private int depth;
 
     private JsonValueParser(String text) {
         this.text = text;
@@ -33,6 +34,9 @@ final class JsonValueParser {
             throw expected("a JSON value");
         }
         char c = text.charAt(pos);
+        if ((c == '{' || c == '[') && depth == ValueNesting.MAX_DEPTH) {
+            throw ValueNesting.tooDeep(pos + 1);
+        }
         return switch (c) {
             case '{' -> object();
             case '[' -> array();
@@ -52,9 +56,11 @@ final class JsonValueParser {
     private Map<String, Object> object() throws LineSyntaxException {
         Map<String, Object> map = new LinkedHashMap<>();
         pos++;
+        depth++;
         skipSpace();
         if (peek() == '}') {
             pos++;
+            depth--;
             return map;
         }
         while (true) {
@@ -73,6 +79,7 @@ final class JsonValueParser {
             char c = peek();
             pos++;
             if (c == '}') {
+                depth--;
                 return map;
             }
             if (c != ',') {
@@ -85,9 +92,11 @@ final class JsonValueParser {
     private List<Object> array() throws LineSyntaxException {
         List<Object> list = new ArrayList<>();
         pos++;
+        depth++;
         skipSpace();
         if (peek() == ']') {
             pos++;
+            depth--;
             return list;
         }
         while (true) {
@@ -96,6 +105,7 @@ final class JsonValueParser {
             char c = peek();
             pos++;
             if (c == ']') {
+                depth--;
                 return list;
             }
             if (c != ',') {
@@ -166,8 +176,15 @@ final class JsonValueParser {
             }
         }
         String digits = text.substring(start, pos);
+        if (integral && LongLiteral.looksLikeInteger(digits)) {
+            try {
+                return LongLiteral.parse(digits);
+            } catch (LineSyntaxException e) {
+                throw new LineSyntaxException(e.getMessage() + " (column " + (start + 1) + ")");
+            }
+        }
         try {
-            return integral ? (Object) Long.parseLong(digits) : (Object) Double.parseDouble(digits);
+            return Double.parseDouble(digits);
         } catch (NumberFormatException e) {
             pos = start;
             throw expected("a number (got '" + digits + "')");
