@@ -140,6 +140,31 @@ class HeddleScriptTest {
     }
 
     @Test
+    void linTakesDirectoriesAndReportsOnesWithoutHistoriesBeforeAnyBuild() throws Exception {
+        // full/ holds a history (found through a symbolic link, as Files.isRegularFile finds it), so only nope.jsonl,
+        // empty/ and notes/ (a non-history file, and a history one level down, which is not read) stop the script.
+        Files.createDirectories(elsewhere.resolve("full"));
+        Files.writeString(elsewhere.resolve("target.log"), "");
+        Files.createSymbolicLink(elsewhere.resolve("full/linked.log"), elsewhere.resolve("target.log"));
+        Files.createDirectories(elsewhere.resolve("empty"));
+        Files.createDirectories(elsewhere.resolve("notes/sub"));
+        Files.writeString(elsewhere.resolve("notes/README.md"), "");
+        Files.writeString(elsewhere.resolve("notes/sub/a.log"), "");
+        String none = ": no history files in this directory (looked for .jsonl, .json, .edn, .log, .txt)\n";
+        Output script = heddle("lin", "--model", "kv", "full", "empty", "nope.jsonl", "notes");
+        String folder = elsewhere.toRealPath().toString();
+        assertEquals(new Output(2, "", "heddle lin: empty" + none
+                + "heddle lin: nope.jsonl: no such file (looked in " + folder + ")\n"
+                + "heddle lin: notes" + none), script);
+        // LinCommand words it the same (run in this JVM, from another folder: absolute paths).
+        Path empty = elsewhere.resolve("empty");
+        assertEquals(new Output(2, "", "heddle lin: " + empty + none), lin("--model", "kv", empty.toString()));
+        Path missing = elsewhere.resolve("gone.log");
+        assertEquals(lin("--model", "kv", empty.toString(), missing.toString()),
+                heddle("lin", "--model", "kv", empty.toString(), missing.toString()));
+    }
+
+    @Test
     void anUnknownVerbNamesItAndTheVerbs() throws Exception {
         Output frob = heddle("frob");
         assertEquals(2, frob.code());

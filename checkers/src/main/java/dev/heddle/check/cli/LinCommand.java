@@ -1,35 +1,35 @@
 package dev.heddle.check.cli;
 
-import dev.heddle.check.CheckResult;
-import dev.heddle.check.History;
-import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.Model;
 import dev.heddle.check.Verdict;
-import dev.heddle.check.io.HistoryFiles;
-import dev.heddle.check.io.HistoryFormatException;
+import dev.heddle.check.io.HistoryDirectory;
 import dev.heddle.check.model.Models;
-import dev.heddle.check.report.HtmlReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code ./heddle lin --model MODEL [--timeout D] [--explain] [--report DIR] FILE...}: checks
- * each history file ({@code -} for standard input) and prints {@code PATH VERDICT MILLIS ms} per
- * file. Bad input of any kind exits with 2 and one line per problem, whatever the other files'
- * verdicts: a verdict on the files that could be read would hide the one that could not. Missing
- * files are looked for before any check, so that a mistyped name fails at once; otherwise exit
- * code 1 when any file is not linearizable, 2 when any is unknown, 0 when all are linearizable.
+ * each history file ({@code -} for standard input; a directory for its history files, sorted by
+ * path) and prints {@code PATH VERDICT MILLIS ms} per file, in that order. The files are checked in
+ * one JVM, in parallel, so that a directory of histories pays for JVM start-up once. Bad input of
+ * any kind exits with 2 and one line per problem, whatever the other files' verdicts: a verdict on
+ * the files that could be read would hide the one that could not. Missing files and directories
+ * without histories are looked for before any check, so that a mistyped name fails at once;
+ * otherwise exit code 1 when any file is not linearizable, 2 when any is unknown, 0 when all are
+ * linearizable.
  */
 public final class LinCommand {
     static final int ALL_LINEARIZABLE = 0;
@@ -39,7 +39,8 @@ public final class LinCommand {
     /** What {@code ./heddle lin --help} prints; the {@code heddle} script prints the same (HeddleScriptTest). */
     static final String USAGE = """
             usage: ./heddle lin --model MODEL [--timeout D] [--explain] [--report DIR] FILE...
-            Checks each history file and prints PATH VERDICT MILLIS ms per file.
+            Checks each history file and prints PATH VERDICT MILLIS ms per file, in order. Files are checked
+            in parallel; a FILE that is a directory means its .jsonl, .json, .edn, .log and .txt files, by path.
               --model MODEL   one of: %s
               --timeout D     time budget per file, e.g. 500ms, 10s, 2m (default: none)
               --explain       after a file that is not linearizable, print why
@@ -111,14 +112,15 @@ public final class LinCommand {
                 throw new IllegalArgumentException("- (standard input) is given twice; it can be read once");
             }
             Model<?> model = Models.byName(modelName);
-            if (!allExist(files, err)) {
+            List<Input> inputs = inputs(files, err);
+            if (inputs == null) {
                 return UNKNOWN_OR_BAD_INPUT;
             }
             if (reportDir != null) {
                 Files.createDirectories(reportDir);
             }
             Budget budget = timeout == null ? null : new Budget(timeout, timeoutText);
-            return checkAll(model, budget, explain, reportDir, files, in, out, err);
+            return checkAll(model, budget, explain, reportDir, inputs, in, out, err);
         } catch (IllegalArgumentException | IOException e) {
             err.println("heddle lin: " + e.getMessage());
             err.println("(./heddle lin --help shows the usage)");
@@ -127,81 +129,86 @@ public final class LinCommand {
     }
 
     /** A {@code --timeout}: the duration, and the text it was given as, to quote in an UNKNOWN line. */
-    private record Budget(Duration duration, String text) {
+    record Budget(Duration duration, String text) {
+    }
+
+    /** A file to check: the name it is printed as, and its path, {@code null} for standard input. */
+    private record Input(String name, Path path) {
     }
 
     /**
-     * Whether every FILE but {@code -} exists, saying on {@code err} which do not and, for a
-     * relative name, in which folder it was looked for. The {@code heddle} script makes the same
-     * check, in the same words, before it builds anything (HeddleScriptTest).
+     * The files to check, in the arguments' order, a directory replaced by its history files
+     * sorted by path; or {@code null} after saying on {@code err}, in the arguments' order, which
+     * FILEs do not exist (for a relative name, in which folder it was looked for) and which
+     * directories hold no history files: a mistyped name fails at once, and nothing is checked.
+     * The {@code heddle} script makes the same checks, in the same words, before it builds
+     * anything (HeddleScriptTest).
      */
-    private static boolean allExist(List<String> files, PrintStream err) {
+    private static List<Input> inputs(List<String> files, PrintStream err) throws IOException {
+        List<Input> inputs = new ArrayList<>();
         boolean all = true;
         for (String file : files) {
+            if (file.equals(STANDARD_INPUT)) {
+                inputs.add(new Input(STANDARD_INPUT_NAME, null));
+                continue;
+            }
             Path path = Path.of(file);
-            if (!file.equals(STANDARD_INPUT) && !Files.exists(path)) {
+            if (!Files.exists(path)) {
                 err.println("heddle lin: " + file + ": no such file"
                         + (path.isAbsolute() ? "" : " (looked in " + Path.of("").toAbsolutePath() + ")"));
                 all = false;
+                continue;
+            }
+            if (!Files.isDirectory(path)) {
+                inputs.add(new Input(file, path));
+                continue;
+            }
+            List<Path> histories = HistoryDirectory.historyFiles(path);
+            if (histories.isEmpty()) {
+                err.println("heddle lin: " + file + ": no history files in this directory (looked for "
+                        + String.join(", ", HistoryDirectory.EXTENSIONS) + ")");
+                all = false;
+            }
+            for (Path history : histories) {
+                inputs.add(new Input(history.toString(), history));
             }
         }
-        return all;
+        return all ? inputs : null;
     }
 
+    /**
+     * Checks the files in parallel, as many at a time as there are cores (each check may also
+     * search its partitions in parallel), and prints each file's lines once the files before it
+     * are printed.
+     */
     private static int checkAll(Model<?> model, Budget budget, boolean explain, Path reportDir,
-                                List<String> files, InputStream in, PrintStream out, PrintStream err) {
+                                List<Input> inputs, InputStream in, PrintStream out, PrintStream err)
+            throws IOException {
+        byte[] standardInput = inputs.stream().anyMatch(input -> input.path() == null) ? in.readAllBytes() : null;
+        int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
+        List<Future<FileCheck.Outcome>> outcomes = new ArrayList<>();
         boolean anyIllegal = false;
         boolean anyUnsure = false;
         boolean anyBadInput = false;
-        for (String file : files) {
-            String name = file.equals(STANDARD_INPUT) ? STANDARD_INPUT_NAME : file;
-            try {
-                History history = file.equals(STANDARD_INPUT)
-                        ? HistoryFiles.read(STANDARD_INPUT_NAME, in.readAllBytes())
-                        : HistoryFiles.read(Path.of(file));
-                if (history.operations().isEmpty()) {
-                    err.println("heddle lin: " + name + ": warning: the history has no operations,"
-                            + " so it is trivially linearizable");
-                }
-                LinearizabilityChecker<?> checker = LinearizabilityChecker.of(model);
-                if (budget != null) {
-                    checker = checker.withTimeout(budget.duration());
-                }
-                // The printed time is the verdict's alone: a fast path's verdict is explained
-                // step by step only when --explain or --report asks, by a second check after it.
-                CheckResult result = checker.withExplanationBudget(Duration.ZERO).check(history);
-                out.println(name + " " + result.verdict() + " "
-                        + String.format(Locale.ROOT, "%.1f", result.nanos() / 1e6) + " ms"
-                        + (result.verdict() == Verdict.UNKNOWN ? unknownBecause(budget) : ""));
-                if ((explain || reportDir != null) && lacksCounterexample(result)) {
-                    CheckResult explained = checker.check(history);
-                    if (explained.verdict() == Verdict.NOT_LINEARIZABLE) {
-                        result = explained;
-                    }
-                }
-                if (explain && result.verdict() != Verdict.LINEARIZABLE) {
-                    out.print(result.describe().indent(2));
-                }
-                if (reportDir != null) {
-                    Path report = reportDir.resolve(Path.of(name).getFileName() + ".html");
-                    Files.writeString(report, HtmlReport.render(name, result));
-                    out.println("  report: " + report.toAbsolutePath());
-                }
-                anyIllegal |= result.verdict() == Verdict.NOT_LINEARIZABLE;
-                anyUnsure |= result.verdict() == Verdict.UNKNOWN;
-            } catch (NoSuchFileException e) {
-                err.println("heddle lin: " + name + ": no such file");
-                anyBadInput = true;
-            } catch (IOException e) {
-                err.println("heddle lin: " + name + ": cannot read: " + e.getMessage());
-                anyBadInput = true;
-            } catch (HistoryFormatException e) {
-                err.println("heddle lin: " + e.getMessage());
-                anyBadInput = true;
-            } catch (IllegalArgumentException e) {
-                err.println("heddle lin: " + name + ": " + e.getMessage());
-                anyBadInput = true;
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
+                .name("heddle-lin-", 1).factory())) {
+            for (Input input : inputs) {
+                outcomes.add(pool.submit(
+                        new FileCheck(model, budget, explain, reportDir, input.name(), input.path(), standardInput)));
             }
+            for (Future<FileCheck.Outcome> future : outcomes) {
+                FileCheck.Outcome outcome = future.get();
+                out.print(outcome.out());
+                err.print(outcome.err());
+                anyBadInput |= outcome.verdict() == null;
+                anyIllegal |= outcome.verdict() == Verdict.NOT_LINEARIZABLE;
+                anyUnsure |= outcome.verdict() == Verdict.UNKNOWN;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a check failed: " + e.getCause(), e.getCause());
         }
         if (anyBadInput) {
             return UNKNOWN_OR_BAD_INPUT;
@@ -210,21 +217,6 @@ public final class LinCommand {
             return NOT_LINEARIZABLE;
         }
         return anyUnsure ? UNKNOWN_OR_BAD_INPUT : ALL_LINEARIZABLE;
-    }
-
-    /**
-     * Why a verdict is unknown: the CLI's checks end early only when {@code --timeout} runs out (a
-     * part cut short because another is illegal leaves the whole NOT_LINEARIZABLE).
-     */
-    private static String unknownBecause(Budget budget) {
-        return budget == null ? "" : " (timed out: the --timeout budget of " + budget.text()
-                + " ran out; a longer --timeout may decide it)";
-    }
-
-    /** Whether a part is illegal by a fast path's verdict, without the search's step-by-step counterexample. */
-    private static boolean lacksCounterexample(CheckResult result) {
-        return result.partitions().stream()
-                .anyMatch(part -> part.verdict() == Verdict.NOT_LINEARIZABLE && part.counterexample() == null);
     }
 
     private static String argument(String[] args, int index, String option) {

@@ -168,6 +168,41 @@ class LinCommandTest {
     }
 
     @Test
+    void aDirectoryMeansItsHistoryFilesCheckedInParallelAndPrintedByPath(@TempDir Path dir) throws Exception {
+        // More files than cores, written out of order, so that the pool's order of completion is not the printed one.
+        for (int i = 7; i >= 0; i--) {
+            Files.copy(Path.of(OK), dir.resolve("ok" + i + ".log"));
+        }
+        Files.copy(Path.of(BAD), dir.resolve("bad.log"));
+        Files.writeString(dir.resolve("notes.md"), "not a history, and not read\n");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.copy(Path.of(BAD), dir.resolve("sub/deeper.log"));
+        Run run = run("--model", "cas-register", dir.toString(), OK);
+        assertEquals(1, run.exit(), run.err());
+        assertEquals("", run.err());
+        String[] lines = run.out().split("\\R");
+        assertEquals(10, lines.length, run.out());
+        assertTrue(lines[0].matches(Pattern.quote(dir.resolve("bad.log").toString()) + " NOT_LINEARIZABLE \\d+\\.\\d ms"),
+                run.out());
+        for (int i = 0; i < 8; i++) {
+            assertTrue(lines[i + 1].matches(Pattern.quote(dir.resolve("ok" + i + ".log").toString())
+                    + " LINEARIZABLE \\d+\\.\\d ms"), run.out());
+        }
+        assertTrue(lines[9].startsWith(OK + " LINEARIZABLE "), run.out());
+    }
+
+    @Test
+    void aDirectoryWithoutHistoryFilesIsBadInputAndNothingIsChecked(@TempDir Path dir) throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        String none = ": no history files in this directory (looked for .jsonl, .json, .edn, .log, .txt)";
+        assertBadInput("heddle lin: " + empty + none, run("--model", "cas-register", BAD, empty.toString()));
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("README.md"), "# not a history\n");
+        Files.copy(Path.of(OK), Files.createDirectories(notes.resolve("sub")).resolve("ok.log"));
+        assertBadInput("heddle lin: " + notes + none, run("--model", "cas-register", notes.toString()));
+    }
+
+    @Test
     void printsOneLinePerFileAndExitsByTheWorstVerdict() {
         Run ok = run("--model", "cas-register", OK);
         assertEquals(0, ok.exit(), ok.err());
