@@ -47,6 +47,11 @@ final class ConfigurationCache<S> {
         this.budget = budget;
     }
 
+    /** The configurations held, for {@link SearchProgress}. */
+    int size() {
+        return size;
+    }
+
     /**
      * Adds the configuration whose linearized set has hash {@code setHash} and frontier
      * {@code frontier[0, length)}; false when it was already there.

@@ -110,8 +110,17 @@ public final class LinearizabilityChecker<S> {
     }
 
     public CheckResult check(History history) {
+        return check(history, new SearchProgress());
+    }
+
+    /**
+     * {@link #check(History)}, reporting to {@code progress} as the searches go, so that another
+     * thread can say how far a long check has got.
+     */
+    public CheckResult check(History history, SearchProgress progress) {
+        Objects.requireNonNull(progress, "progress");
         long start = System.nanoTime();
-        SearchBudget budget = new SearchBudget(timeout);
+        SearchBudget budget = new SearchBudget(timeout, progress);
         List<Operation> prepared = new ArrayList<>(history.size());
         for (Operation op : history.operations()) {
             Operation checked = model.prepare(op);

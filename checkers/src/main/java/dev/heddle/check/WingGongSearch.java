@@ -153,9 +153,18 @@ final class WingGongSearch<S> {
         S state = model.initial();
         int entry = next[HEAD];
         long iterations = 0;
+        int cachedReported = 0;
 
         while (okLeft > 0) {
-            if ((++iterations & BUDGET_CHECK_MASK) == 0 && budget.exhausted() || iterations > stepLimit) {
+            if ((++iterations & BUDGET_CHECK_MASK) == 0) {
+                int cached = cache == null ? 0 : cache.size();
+                budget.progress().searched(BUDGET_CHECK_MASK + 1, cached - cachedReported, depth);
+                cachedReported = cached;
+                if (budget.exhausted()) {
+                    return new Outcome(Verdict.UNKNOWN, Arrays.copyOf(bestPrefix, bestLength));
+                }
+            }
+            if (iterations > stepLimit) {
                 return new Outcome(Verdict.UNKNOWN, Arrays.copyOf(bestPrefix, bestLength));
             }
             boolean backtrack;

@@ -4,6 +4,7 @@ import dev.heddle.check.CheckResult;
 import dev.heddle.check.History;
 import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.Model;
+import dev.heddle.check.SearchProgress;
 import dev.heddle.check.Verdict;
 import dev.heddle.check.io.HistoryFiles;
 import dev.heddle.check.io.HistoryFormatException;
@@ -37,13 +38,17 @@ final class FileCheck implements Callable<FileCheck.Outcome> {
     private final String name;
     private final Path path;
     private final byte[] standardInput;
+    private final int position;
+    private final ProgressReporter reporter;
 
     /**
      * @param path          the file, or {@code null} for standard input, whose bytes are then
      *                      {@code standardInput} (read before the pool starts: it is one stream)
+     * @param position      the file's place in the output
+     * @param reporter      what says how far a long check has got, or {@code null} (with a --timeout)
      */
     FileCheck(Model<?> model, LinCommand.Budget budget, boolean explain, Path reportDir, String name, Path path,
-              byte[] standardInput) {
+              byte[] standardInput, int position, ProgressReporter reporter) {
         this.model = model;
         this.budget = budget;
         this.explain = explain;
@@ -51,6 +56,8 @@ final class FileCheck implements Callable<FileCheck.Outcome> {
         this.name = name;
         this.path = path;
         this.standardInput = standardInput;
+        this.position = position;
+        this.reporter = reporter;
     }
 
     @Override
@@ -73,7 +80,15 @@ final class FileCheck implements Callable<FileCheck.Outcome> {
             }
             // The printed time ends at the verdict: a fast path's verdict is explained step by
             // step only when --explain or --report asks, by a second check after it.
-            CheckResult result = checker.withExplanationBudget(Duration.ZERO).check(history);
+            SearchProgress progress = new SearchProgress();
+            Runnable stopWatching = reporter == null ? () -> { }
+                    : reporter.watch(position, name, history.size(), progress);
+            CheckResult result;
+            try {
+                result = checker.withExplanationBudget(Duration.ZERO).check(history, progress);
+            } finally {
+                stopWatching.run();
+            }
             long nanos = System.nanoTime() - start;
             out.println(name + " " + result.verdict() + " " + String.format(Locale.ROOT, "%.1f", nanos / 1e6) + " ms"
                     + (result.verdict() == Verdict.UNKNOWN ? unknownBecause(budget) : ""));

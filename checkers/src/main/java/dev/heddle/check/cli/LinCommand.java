@@ -43,6 +43,8 @@ public final class LinCommand {
             in parallel; a FILE that is a directory means its .jsonl, .json, .edn, .log and .txt files, by path.
               --model MODEL   one of: %s
               --timeout D     time budget per file, e.g. 500ms, 10s, 2m (default: none)
+                              without one, a check still running after 2 s says how far it got on
+                              stderr, then every 5 s
               --explain       after a file that is not linearizable, print why
               --report DIR    write an HTML report per file into DIR
               -h, --help      print this and exit
@@ -73,6 +75,12 @@ public final class LinCommand {
      * and problems to {@code err}; returns the exit code.
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, ProgressReporter.Schedule.DEFAULT);
+    }
+
+    /** {@link #run(String[], InputStream, PrintStream, PrintStream)}, progress lines on {@code progress}'s schedule. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+                   ProgressReporter.Schedule progress) {
         String modelName = null;
         String timeoutText = null;
         Duration timeout = null;
@@ -120,7 +128,7 @@ public final class LinCommand {
                 Files.createDirectories(reportDir);
             }
             Budget budget = timeout == null ? null : new Budget(timeout, timeoutText);
-            return checkAll(model, budget, explain, reportDir, inputs, in, out, err);
+            return checkAll(model, budget, explain, reportDir, inputs, in, out, err, progress);
         } catch (IllegalArgumentException | IOException e) {
             err.println("heddle lin: " + e.getMessage());
             err.println("(./heddle lin --help shows the usage)");
@@ -182,19 +190,22 @@ public final class LinCommand {
      * are printed.
      */
     private static int checkAll(Model<?> model, Budget budget, boolean explain, Path reportDir,
-                                List<Input> inputs, InputStream in, PrintStream out, PrintStream err)
-            throws IOException {
+                                List<Input> inputs, InputStream in, PrintStream out, PrintStream err,
+                                ProgressReporter.Schedule progress) throws IOException {
         byte[] standardInput = inputs.stream().anyMatch(input -> input.path() == null) ? in.readAllBytes() : null;
         int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
         List<Future<FileCheck.Outcome>> outcomes = new ArrayList<>();
         boolean anyIllegal = false;
         boolean anyUnsure = false;
         boolean anyBadInput = false;
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
-                .name("heddle-lin-", 1).factory())) {
-            for (Input input : inputs) {
-                outcomes.add(pool.submit(
-                        new FileCheck(model, budget, explain, reportDir, input.name(), input.path(), standardInput)));
+        // With a --timeout every check ends in time, so only checks without one say how far they got.
+        try (ProgressReporter reporter = budget == null ? new ProgressReporter(err, progress, System::nanoTime) : null;
+             ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
+                     .name("heddle-lin-", 1).factory())) {
+            for (int i = 0; i < inputs.size(); i++) {
+                Input input = inputs.get(i);
+                outcomes.add(pool.submit(new FileCheck(model, budget, explain, reportDir, input.name(), input.path(),
+                        standardInput, i, reporter)));
             }
             for (Future<FileCheck.Outcome> future : outcomes) {
                 FileCheck.Outcome outcome = future.get();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -227,19 +228,9 @@ class LinCommandTest {
 
     @Test
     void aTimeoutGivesUnknownAndExitCodeTwo(@TempDir Path dir) throws Exception {
-        // Thirty concurrent writes of repeated values, then writes of 5 and 6 and a read of the
-        // stale 5: no fast path applies (values repeat, 5 was written before the read), and the
-        // search must refute 2^30 subsets of writes.
-        StringBuilder lines = new StringBuilder();
-        for (int client = 0; client < 30; client++) {
-            lines.append("{\"client\":").append(client).append(",\"f\":\"write\",\"input\":").append(client % 2)
-                    .append(",\"call\":0,\"return\":100,\"status\":\"ok\"}\n");
-        }
-        lines.append("{\"client\":30,\"f\":\"write\",\"input\":5,\"call\":101,\"return\":102,\"status\":\"ok\"}\n");
-        lines.append("{\"client\":30,\"f\":\"write\",\"input\":6,\"call\":103,\"return\":104,\"status\":\"ok\"}\n");
-        lines.append("{\"client\":30,\"f\":\"read\",\"output\":5,\"call\":105,\"return\":106,\"status\":\"ok\"}\n");
+        // Thirty concurrent writes: the search would refute 2^30 subsets.
         Path slow = dir.resolve("slow.jsonl");
-        Files.writeString(slow, lines);
+        Files.writeString(slow, staleReadAfterConcurrentWrites(30));
         Run run = run("--model", "cas-register", "--timeout", "200ms", slow.toString(), OK);
         assertEquals(2, run.exit(), run.out() + run.err());
         String[] printed = run.out().split("\\R");
@@ -250,6 +241,58 @@ class LinCommandTest {
         assertTrue(printed[1].startsWith(OK + " LINEARIZABLE "), run.out());
         // An illegal file still wins over an unknown one.
         assertEquals(1, run("--model", "cas-register", "--timeout", "200ms", slow.toString(), BAD).exit());
+    }
+
+    /**
+     * Writes that stop a history being decided fast: {@code writers} concurrent writes of
+     * repeated values, then writes of 5 and 6 and a read of the stale 5; no fast path applies
+     * (values repeat, 5 was written before the read), and the search must refute 2^writers subsets.
+     */
+    private static String staleReadAfterConcurrentWrites(int writers) {
+        StringBuilder lines = new StringBuilder();
+        for (int client = 0; client < writers; client++) {
+            lines.append("{\"client\":").append(client).append(",\"f\":\"write\",\"input\":").append(client % 2)
+                    .append(",\"call\":0,\"return\":100,\"status\":\"ok\"}\n");
+        }
+        String last = "{\"client\":" + writers + ",";
+        lines.append(last).append("\"f\":\"write\",\"input\":5,\"call\":101,\"return\":102,\"status\":\"ok\"}\n");
+        lines.append(last).append("\"f\":\"write\",\"input\":6,\"call\":103,\"return\":104,\"status\":\"ok\"}\n");
+        lines.append(last).append("\"f\":\"read\",\"output\":5,\"call\":105,\"return\":106,\"status\":\"ok\"}\n");
+        return lines.toString();
+    }
+
+    @Test
+    void aLongCheckWithoutTimeoutReportsProgressOnStderrOnly(@TempDir Path dir) throws Exception {
+        // Progress is due at once and looked for every millisecond: a search of 2^12 subsets of writes
+        // outlasts the first tick by far, whatever the machine's speed, so there is a line or more.
+        Path slow = dir.resolve("slow.jsonl");
+        Files.writeString(slow, staleReadAfterConcurrentWrites(12));
+        ProgressReporter.Schedule often = new ProgressReporter.Schedule(Duration.ZERO, Duration.ZERO,
+                Duration.ofMillis(1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = LinCommand.run(new String[] {"--model", "cas-register", slow.toString()},
+                InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), often);
+        assertEquals(1, exit);
+        assertTrue(out.toString(StandardCharsets.UTF_8)
+                .matches(Pattern.quote(slow.toString()) + " NOT_LINEARIZABLE \\d+\\.\\d ms\\R"), out.toString());
+        String[] progress = err.toString(StandardCharsets.UTF_8).split("\\R");
+        assertTrue(progress.length >= 1 && !progress[0].isEmpty(), "no progress line");
+        for (String line : progress) {
+            assertTrue(line.matches(Pattern.quote("heddle lin: " + slow + ": still checking after ")
+                    + "\\d+\\.\\d s: [\\d,]+ search steps, [\\d,]+ configurations cached,"
+                    + " at most \\d+ of 15 operations linearized at once"), line);
+        }
+
+        // With a --timeout the check ends in time: no progress, whatever the schedule.
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        exit = LinCommand.run(new String[] {"--model", "cas-register", "--timeout", "1m", slow.toString()},
+                InputStream.nullInputStream(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(quiet, true, StandardCharsets.UTF_8), often);
+        assertEquals(1, exit);
+        assertEquals("", quiet.toString(StandardCharsets.UTF_8));
     }
 
     @Test
