@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * {@code ./heddle bench lin}: the Heddle linearizability checker against a plain Wing–Gong
- * search ({@link PlainWingGong}) on generated histories: register, CAS register, KV with 10 keys
+ * {@code ./heddle bench lin}: the Heddle linearizability checker against Porcupine's algorithm
+ * ({@link PorcupineBaseline}) on generated histories: register, CAS register, KV with 10 keys
  * and queue; 1, 10 and 50 concurrent clients; 100 to 10,000 operations; linearizable as
  * generated, or with one output in the middle altered. Prints one {@code key=value} row per
- * history and the total speed-up ({@code ratio=}) last. A search that exceeds its cap is
- * reported as {@code >=cap}, which makes the speed-up a lower bound (marked {@code >=}). Rows
+ * history with its ratio (baseline time / Heddle time) and the total ratio last. A search that exceeds its cap is
+ * reported as {@code >=cap}, which makes the ratio a lower bound (marked {@code >=}). Rows
  * both checkers finish are run up to 15 times, interleaved, and the medians reported; the
  * {@code decider=} column names what decided the row in the Heddle checker.
  *
@@ -31,6 +31,10 @@ import java.util.SplittableRandom;
  * Rows marked {@code values=repeated} (register with 10 clients, KV with 50) draw written values
  * from a few, so that no polynomial decider applies: their {@code ok} rows measure the memoized
  * search itself, and their {@code bad} rows (a read of a value nobody wrote) the refutation.
+ *
+ * <p>Rows marked {@code jepsen} are {@link JepsenHistories}: a CAS register with 10 clients and
+ * KV with 50, values drawn from 5, and {@code :info} operations that never return, their clients
+ * crashed and replaced; the kind of history Jepsen records and Porcupine finds hard.
  *
  * <p>Arguments: {@code --cap-ms N} (the per-row cap of each checker, default 2000) and
  * {@code --max-ops N} (default 10000).
@@ -54,7 +58,7 @@ public final class LinBench {
         }
         warmUp();
         double heddleTotal = 0;
-        double plainTotal = 0;
+        double porcupineTotal = 0;
         boolean lowerBound = false;
         List<Row> rows = new ArrayList<>();
         for (String workload : List.of("register", "cas-register", "kv", "queue")) {
@@ -62,7 +66,9 @@ public final class LinBench {
                 for (int ops : List.of(100, 1000, 10_000)) {
                     if (ops > maxOps) continue;
                     for (boolean legal : List.of(true, false)) {
-                        rows.add(measure(workload, clients, ops, legal, Values.UNIQUE, capMillis));
+                        rows.add(measure(workload, clients, ops, legal, Values.UNIQUE, capMillis,
+                                generate(workload, clients, ops, legal, Values.UNIQUE,
+                                        new SplittableRandom(SEED ^ (clients * 31L + ops)))));
                     }
                 }
             }
@@ -71,29 +77,42 @@ public final class LinBench {
             for (int ops : List.of(100, 1000, 10_000)) {
                 if (ops > maxOps) continue;
                 for (boolean legal : List.of(true, false)) {
-                    rows.add(measure(repeated.workload(), repeated.clients(), ops, legal, Values.REPEATED, capMillis));
+                    rows.add(measure(repeated.workload(), repeated.clients(), ops, legal, Values.REPEATED, capMillis,
+                            generate(repeated.workload(), repeated.clients(), ops, legal, Values.REPEATED,
+                                    new SplittableRandom(SEED ^ (repeated.clients() * 31L + ops)))));
+                }
+            }
+        }
+        for (RepeatedRows jepsen : JEPSEN_ROWS) {
+            for (int ops : List.of(100, 1000, 10_000)) {
+                if (ops > maxOps) continue;
+                for (boolean legal : List.of(true, false)) {
+                    rows.add(measure(jepsen.workload(), jepsen.clients(), ops, legal, Values.JEPSEN, capMillis,
+                            JepsenHistories.generate(jepsen.workload(), jepsen.clients(), ops, legal,
+                                    new SplittableRandom(SEED ^ (jepsen.clients() * 31L + ops)))));
                 }
             }
         }
         for (Row row : rows) {
             heddleTotal += row.heddleMillis;
-            plainTotal += row.plainMillis;
-            lowerBound |= row.plainCapped || row.heddleCapped;
+            porcupineTotal += row.porcupineMillis;
+            lowerBound |= row.porcupineCapped || row.heddleCapped;
         }
-        System.out.println("ratio" + (lowerBound ? ">=" : "=") + format(plainTotal / heddleTotal)
-                + " heddle_total_ms=" + format(heddleTotal) + " plain_total_ms" + (lowerBound ? ">=" : "=")
-                + format(plainTotal));
+        System.out.println("ratio" + (lowerBound ? ">=" : "=") + format(porcupineTotal / heddleTotal)
+                + " heddle_total_ms=" + format(heddleTotal) + " porcupine_total_ms" + (lowerBound ? ">=" : "=")
+                + format(porcupineTotal));
     }
 
-    private record Row(String name, double heddleMillis, boolean heddleCapped, double plainMillis,
-                       boolean plainCapped, Verdict heddle, Verdict plain, String decider) {
+    private record Row(String name, double heddleMillis, boolean heddleCapped, double porcupineMillis,
+                       boolean porcupineCapped, Verdict heddle, Verdict porcupine, String decider) {
         String line() {
-            String speedup = (plainCapped && !heddleCapped ? ">=" : heddleCapped ? "~" : "=")
-                    + format(plainMillis / heddleMillis);
+            String ratio = (porcupineCapped && !heddleCapped ? ">=" : heddleCapped ? "~" : "=")
+                    + format(porcupineMillis / heddleMillis);
             return "row=" + name + " heddle_ms" + (heddleCapped ? ">=" : "=") + format(heddleMillis)
-                    + " plain_ms" + (plainCapped ? ">=" : "=") + format(plainMillis)
-                    + " speedup" + speedup + " decider=" + decider + " heddle=" + heddle + " plain=" + plain
-                    + (heddle != Verdict.UNKNOWN && plain != Verdict.UNKNOWN && heddle != plain ? " DISAGREE" : "");
+                    + " porcupine_ms" + (porcupineCapped ? ">=" : "=") + format(porcupineMillis)
+                    + " ratio" + ratio + " decider=" + decider + " heddle=" + heddle + " porcupine=" + porcupine
+                    + (heddle != Verdict.UNKNOWN && porcupine != Verdict.UNKNOWN && heddle != porcupine
+                    ? " DISAGREE" : "");
         }
     }
 
@@ -108,16 +127,15 @@ public final class LinBench {
      * millisecond is mostly noise (a GC pause, a descheduling); medians of the same number of
      * interleaved runs compare like with like.
      */
-    private static Row measure(String workload, int clients, int ops, boolean legal, Values values, long capMillis) {
-        History history = generate(workload, clients, ops, legal, values,
-                new SplittableRandom(SEED ^ (clients * 31L + ops)));
+    private static Row measure(String workload, int clients, int ops, boolean legal, Values values, long capMillis,
+                               History history) {
         Model<?> model = Models.byName(workload);
         List<Double> heddleRuns = new ArrayList<>();
-        List<Double> plainRuns = new ArrayList<>();
+        List<Double> porcupineRuns = new ArrayList<>();
         double heddleSpent = 0;
-        double plainSpent = 0;
+        double porcupineSpent = 0;
         CheckResult result;
-        Verdict plain;
+        Verdict porcupine;
         do {
             long start = System.nanoTime();
             // Verdicts only, as the baseline gives: no extra search to explain a fast path's refutation.
@@ -125,18 +143,18 @@ public final class LinBench {
                     .withExplanationBudget(Duration.ZERO).check(history);
             long heddleNanos = System.nanoTime() - start;
             start = System.nanoTime();
-            plain = PlainWingGong.check(model, history.operations(), start + capMillis * 1_000_000);
-            long plainNanos = System.nanoTime() - start;
+            porcupine = PorcupineBaseline.check(model, history.operations(), start + capMillis * 1_000_000);
+            long porcupineNanos = System.nanoTime() - start;
             heddleRuns.add(heddleNanos / 1e6);
-            plainRuns.add(plainNanos / 1e6);
+            porcupineRuns.add(porcupineNanos / 1e6);
             heddleSpent += heddleNanos;
-            plainSpent += plainNanos;
-        } while (result.verdict() != Verdict.UNKNOWN && plain != Verdict.UNKNOWN && heddleRuns.size() < MAX_RUNS
-                && heddleSpent < REPEAT_BUDGET_NANOS && plainSpent < REPEAT_BUDGET_NANOS);
+            porcupineSpent += porcupineNanos;
+        } while (result.verdict() != Verdict.UNKNOWN && porcupine != Verdict.UNKNOWN && heddleRuns.size() < MAX_RUNS
+                && heddleSpent < REPEAT_BUDGET_NANOS && porcupineSpent < REPEAT_BUDGET_NANOS);
         String name = workload + "/clients=" + clients + "/ops=" + ops + "/verdict=" + (legal ? "ok" : "bad")
-                + (values == Values.REPEATED ? "/values=repeated" : "");
-        Row row = new Row(name, median(heddleRuns), result.verdict() == Verdict.UNKNOWN, median(plainRuns),
-                plain == Verdict.UNKNOWN, result.verdict(), plain, result.deciders());
+                + (values == Values.REPEATED ? "/values=repeated" : values == Values.JEPSEN ? "/jepsen" : "");
+        Row row = new Row(name, median(heddleRuns), result.verdict() == Verdict.UNKNOWN, median(porcupineRuns),
+                porcupine == Verdict.UNKNOWN, result.verdict(), porcupine, result.deciders());
         System.out.println(row.line());
         return row;
     }
@@ -170,20 +188,27 @@ public final class LinBench {
                     }
                 }
             }
+            for (RepeatedRows jepsen : JEPSEN_ROWS) {
+                for (boolean legal : List.of(true, false)) {
+                    warmUpOn(jepsen.workload(), jepsen.clients(), 100, legal, Values.JEPSEN, i);
+                }
+            }
         }
     }
 
     private static void warmUpOn(String workload, int clients, int ops, boolean legal, Values values, int seed) {
         History history;
         try {
-            history = generate(workload, clients, ops, legal, values, new SplittableRandom(seed));
+            history = values == Values.JEPSEN
+                    ? JepsenHistories.generate(workload, clients, ops, legal, new SplittableRandom(seed))
+                    : generate(workload, clients, ops, legal, values, new SplittableRandom(seed));
         } catch (IllegalStateException nothingToAlter) {
             return; // a small history on this seed has no observation to alter
         }
         Model<?> model = Models.byName(workload);
         LinearizabilityChecker.of(model).withTimeout(Duration.ofMillis(200))
                 .withExplanationBudget(Duration.ZERO).check(history);
-        PlainWingGong.check(model, history.operations(), System.nanoTime() + 20_000_000L);
+        PorcupineBaseline.check(model, history.operations(), System.nanoTime() + 20_000_000L);
     }
 
     /** How generated histories choose the values they write. */
@@ -191,7 +216,9 @@ public final class LinBench {
         /** Every written value fresh, as in Jepsen tests: the polynomial deciders apply. */
         UNIQUE,
         /** Written values drawn from {@link #REPEATED_VALUES}: no polynomial decider applies. */
-        REPEATED
+        REPEATED,
+        /** A {@link JepsenHistories} history: values drawn from a few, {@code :info} operations, crashed clients. */
+        JEPSEN
     }
 
     /**
@@ -203,6 +230,10 @@ public final class LinBench {
 
     private static final List<RepeatedRows> REPEATED_ROWS =
             List.of(new RepeatedRows("register", 10), new RepeatedRows("kv", 50));
+
+    /** The {@link Values#JEPSEN} rows: a CAS register with 10 clients, as Jepsen runs it, and KV with 50. */
+    private static final List<RepeatedRows> JEPSEN_ROWS =
+            List.of(new RepeatedRows("cas-register", 10), new RepeatedRows("kv", 50));
 
     /** How many distinct values {@link Values#REPEATED} histories write. */
     private static final int REPEATED_VALUES = 5;

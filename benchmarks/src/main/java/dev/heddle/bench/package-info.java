@@ -1,6 +1,6 @@
 /**
  * {@code ./heddle bench NAME}: Heddle's parts measured against a baseline in the same run (the
- * JDK's hand-offs and locks, its virtual-thread scheduler, a plain Wing-Gong search, a simulation
+ * JDK's hand-offs and locks, its virtual-thread scheduler, Porcupine's algorithm, a simulation
  * with the agent's scheduling points off), each printing {@code key=value} lines with its
  * headline ratio last.
  *
