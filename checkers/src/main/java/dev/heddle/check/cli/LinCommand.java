@@ -50,8 +50,8 @@ public final class LinCommand {
               -h, --help      print this and exit
             Files may be JSON lines, Jepsen EDN maps or Jepsen log lines (see checkers/README.md).
             A FILE of - reads standard input; relative paths are read from the current folder.
-            Exit code: 2 any bad input (checking nothing when a file is missing); else 1 any not linearizable;
-            else 2 any unknown; else 0.
+            Exit code: 2 any bad input (checking nothing when a file is missing or a directory has no histories);
+            else 1 any not linearizable; else 2 any unknown; else 0.
             """.formatted(String.join(", ", Models.names()));
     /** The FILE that means standard input, and the name it goes by in output and errors. */
     private static final String STANDARD_INPUT = "-";
