@@ -207,16 +207,19 @@ final class FailureReports {
     /** One line of {@link #foreignWakeups}: {@code caller} woke the task of {@code continuation}. */
     static String foreignWakeup(Thread caller, Runnable continuation) {
         Thread woken = VirtualThreads.threadOf(continuation);
-        return "thread '" + caller.getName() + "' (" + (caller.isVirtual() ? "virtual" : "platform") + ") woke "
-                + (woken == null ? "a virtual thread" : "'" + woken.getName() + "'");
+        return outsideThread(caller) + " woke " + (woken == null ? "a virtual thread" : "'" + woken.getName() + "'");
     }
 
     private static final String OUTSIDE_USE = "which is not a task of this simulation, used";
 
     /** One line of {@link #foreignWakeups}: {@code thread}, outside the run, used the run's {@code resource}. */
     static String usedFromOutside(Thread thread, String resource) {
-        return "thread '" + thread.getName() + "' (" + (thread.isVirtual() ? "virtual" : "platform") + "), "
-                + OUTSIDE_USE + " " + resource;
+        return outsideThread(thread) + ", " + OUTSIDE_USE + " " + resource;
+    }
+
+    /** A thread outside the run as the lines of {@link #foreignWakeups} name it: {@code thread 'x' (platform)}. */
+    private static String outsideThread(Thread thread) {
+        return "thread '" + thread.getName() + "' (" + (thread.isVirtual() ? "virtual" : "platform") + ")";
     }
 
     /** The wake-ups from outside the simulation, one per line, and their likely cause, told by the waker's name. */
