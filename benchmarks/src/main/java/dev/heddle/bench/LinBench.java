@@ -6,7 +6,13 @@ import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.Model;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Verdict;
+import dev.heddle.check.io.HistoryDirectory;
+import dev.heddle.check.io.HistoryFiles;
+import dev.heddle.check.io.HistoryFormatException;
 import dev.heddle.check.model.Models;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,18 +54,27 @@ public final class LinBench {
     public static void main(String[] args) {
         long capMillis = 2000;
         int maxOps = 10_000;
+        Path histories = null;
+        String modelName = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cap-ms" -> capMillis = Bench.positive("--cap-ms", Bench.valueOf(args, i++));
                 case "--max-ops" -> maxOps = (int) Bench.positive("--max-ops", Bench.valueOf(args, i++));
+                case "--histories" -> histories = Path.of(Bench.valueOf(args, i++));
+                case "--model" -> modelName = Bench.valueOf(args, i++);
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; lin accepts --cap-ms N and --max-ops N");
+                        + "'; lin accepts --cap-ms N, --max-ops N, and --histories DIR with --model NAME");
             }
         }
+        if ((histories == null) != (modelName == null)) {
+            throw new IllegalArgumentException("--histories DIR and --model NAME go together: the model says how"
+                    + " to read the files' operations");
+        }
         warmUp();
-        double heddleTotal = 0;
-        double porcupineTotal = 0;
-        boolean lowerBound = false;
+        if (histories != null) {
+            printTotal(measureFiles(histories, Models.byName(modelName), capMillis));
+            return;
+        }
         List<Row> rows = new ArrayList<>();
         for (String workload : List.of("register", "cas-register", "kv", "queue")) {
             for (int clients : List.of(1, 10, 50)) {
@@ -93,6 +108,13 @@ public final class LinBench {
                 }
             }
         }
+        printTotal(rows);
+    }
+
+    private static void printTotal(List<Row> rows) {
+        double heddleTotal = 0;
+        double porcupineTotal = 0;
+        boolean lowerBound = false;
         for (Row row : rows) {
             heddleTotal += row.heddleMillis;
             porcupineTotal += row.porcupineMillis;
@@ -129,7 +151,43 @@ public final class LinBench {
      */
     private static Row measure(String workload, int clients, int ops, boolean legal, Values values, long capMillis,
                                History history) {
-        Model<?> model = Models.byName(workload);
+        String name = workload + "/clients=" + clients + "/ops=" + ops + "/verdict=" + (legal ? "ok" : "bad")
+                + (values == Values.REPEATED ? "/values=repeated" : values == Values.JEPSEN ? "/jepsen" : "");
+        return measure(name, Models.byName(workload), capMillis, history);
+    }
+
+    /**
+     * One row per history file in {@code directory} (as {@code ./heddle lin} reads a directory),
+     * in name order: how the two checkers compare on histories recorded elsewhere, such as
+     * Porcupine's own test data.
+     */
+    private static List<Row> measureFiles(Path directory, Model<?> model, long capMillis) {
+        List<Path> files;
+        try {
+            files = HistoryDirectory.historyFiles(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no history files (" + String.join(", ", HistoryDirectory.EXTENSIONS)
+                    + ") in " + directory.toAbsolutePath());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Path file : files) {
+            History history;
+            try {
+                history = HistoryFiles.read(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            } catch (HistoryFormatException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            rows.add(measure("file:" + file.getFileName(), model, capMillis, history));
+        }
+        return rows;
+    }
+
+    private static Row measure(String name, Model<?> model, long capMillis, History history) {
         List<Double> heddleRuns = new ArrayList<>();
         List<Double> porcupineRuns = new ArrayList<>();
         double heddleSpent = 0;
@@ -151,8 +209,6 @@ public final class LinBench {
             porcupineSpent += porcupineNanos;
         } while (result.verdict() != Verdict.UNKNOWN && porcupine != Verdict.UNKNOWN && heddleRuns.size() < MAX_RUNS
                 && heddleSpent < REPEAT_BUDGET_NANOS && porcupineSpent < REPEAT_BUDGET_NANOS);
-        String name = workload + "/clients=" + clients + "/ops=" + ops + "/verdict=" + (legal ? "ok" : "bad")
-                + (values == Values.REPEATED ? "/values=repeated" : values == Values.JEPSEN ? "/jepsen" : "");
         Row row = new Row(name, median(heddleRuns), result.verdict() == Verdict.UNKNOWN, median(porcupineRuns),
                 porcupine == Verdict.UNKNOWN, result.verdict(), porcupine, result.deciders());
         System.out.println(row.line());

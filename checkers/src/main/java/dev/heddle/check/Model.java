@@ -43,6 +43,11 @@ public interface Model<S> {
      * unknown: return the state as if it took effect, or {@code null} if it cannot take effect
      * now (the checker also considers that it never took effect).
      *
+     * <p>Like Porcupine's and Knossos's models, a step sees the request and its outcome
+     * ({@code f}, {@code key}, {@code input}, {@code output}, {@code status}), never the client or
+     * the times: the checker treats unknown operations that are the same request as
+     * interchangeable.
+     *
      * @throws IllegalArgumentException when the operation is not one this model knows; say which
      */
     S step(S state, Operation op);

@@ -1,7 +1,9 @@
 package dev.heddle.check;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -23,6 +25,16 @@ import java.util.SplittableRandom;
  * clones a bitset of the whole part per step; read-only operations that are legal are committed
  * without trying alternatives (if a configuration fails after such a read, so does the one
  * before it); the longest prefix for the counterexample is kept in amortized O(1) per step.
+ *
+ * <p>Unknown operations (Jepsen's {@code :info}) would otherwise multiply the configurations by
+ * two each, since each may be placed or not: a history of 77 operations with 19 of them unknown
+ * took seconds. Two rules keep only placements that matter, both sound because an unknown
+ * operation has no deadline. One placed where it changes nothing is not placed: leaving it
+ * unplaced keeps every option open. And of unknown operations that are the same request (f, key,
+ * input; with values drawn from a few, many are), only the earliest called and not yet placed
+ * may be placed: any linearization that uses a later one can use the earlier one instead, so
+ * the placed ones of a kind are always the first called, and the cache sees one configuration
+ * where there were as many as there are ways to choose them.
  */
 final class WingGongSearch<S> {
     /** The list's first node, before every event. */
@@ -46,6 +58,12 @@ final class WingGongSearch<S> {
     private final int[] opOfNode;
     private final int[] returnOfCall; // for call nodes: their return node, END for unknown ops; RETURN_NODE for return nodes
     private final long[] zobrist;
+    /**
+     * For an unknown operation, the unknown operation called last before it that is the same
+     * request (f, key, input); -1 for none and for completed operations. See {@link #run}.
+     */
+    private final int[] twinBefore;
+    private final boolean[] placed;
 
     private int[] bestPrefix = new int[0];
     private int bestLength;
@@ -83,6 +101,9 @@ final class WingGongSearch<S> {
         opOfNode = new int[events + 1];
         returnOfCall = new int[events + 1];
         int[] callNode = new int[ops.length];
+        twinBefore = new int[ops.length];
+        placed = new boolean[ops.length];
+        Map<List<Object>, Integer> lastUnknown = new HashMap<>();
         for (int e = 0; e < events; e++) {
             int node = e + 1;
             int op = (int) (order[e] >>> 1);
@@ -94,6 +115,10 @@ final class WingGongSearch<S> {
             } else {
                 returnOfCall[node] = END;
                 callNode[op] = node;
+                Operation o = ops[op];
+                Integer twin = o.status() == Status.UNKNOWN
+                        ? lastUnknown.put(Arrays.asList(o.f(), o.key(), o.input()), op) : null;
+                twinBefore[op] = twin == null ? -1 : twin;
             }
         }
         for (int node = 0; node <= events; node++) {
@@ -172,6 +197,10 @@ final class WingGongSearch<S> {
                 int op = opOfNode[entry];
                 S after = model.step(state, ops[op]);
                 backtrack = false;
+                if (after != null && returnOfCall[entry] == END
+                        && ((twinBefore[op] >= 0 && !placed[twinBefore[op]]) || model.equal(after, state))) {
+                    after = null; // an unknown operation not worth placing now
+                }
                 if (after != null) {
                     // A forced step (the only call before the first return) is not cached: the
                     // configuration before it already is.
@@ -180,6 +209,7 @@ final class WingGongSearch<S> {
                     if (cache == null || forced
                             || cache.add(frontier, frontier(frontier), linearizedHash ^ zobrist[op], after)) {
                         linearizedHash ^= zobrist[op];
+                        placed[op] = true;
                         stackNode[depth] = entry;
                         stackState[depth] = state;
                         recordPush(stackNode, depth);
@@ -215,6 +245,7 @@ final class WingGongSearch<S> {
                 stackState[depth] = null;
                 int op = opOfNode[entry];
                 linearizedHash ^= zobrist[op];
+                placed[op] = false;
                 unlift(entry);
                 if (ops[op].status() == Status.OK) {
                     okLeft++;

@@ -71,8 +71,12 @@ class SearchAgainstBruteForceTest {
         assertTrue(illegal > 60, "too few illegal histories to mean anything: " + illegal);
     }
 
-    /** Alters one read's output to a random plausible value, and makes some operations unknown. */
+    /**
+     * Alters one read's output to a random plausible value, and makes from one in two to one in
+     * eight operations unknown: with few values, many unknown operations are the same request.
+     */
     private static History alterAndLose(Random random, History history) {
+        int lossRate = 2 + random.nextInt(7);
         List<Operation> ops = new ArrayList<>(history.operations());
         List<Integer> reads = new ArrayList<>();
         List<Object> outputs = new ArrayList<>();
@@ -90,7 +94,7 @@ class SearchAgainstBruteForceTest {
         }
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
-            if (random.nextInt(8) == 0) {
+            if (random.nextInt(lossRate) == 0) {
                 ops.set(i, Operation.unknown(op.client(), op.f(), op.key(), op.input(), op.call()));
             }
         }
@@ -101,6 +105,10 @@ class SearchAgainstBruteForceTest {
         boolean expected = BruteForce.linearizable(model, history);
         Verdict verdict = LinearizabilityChecker.of(model).withParallelism(1).check(history).verdict();
         assertEquals(expected ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE, verdict, () -> "history " + index + ":\n"
+                + String.join("\n", history.operations().stream().map(Operation::toString).toList()));
+        // The search alone, which the fast paths would otherwise often spare.
+        Verdict searched = LinearizabilityChecker.of(model).withParallelism(1).withoutFastPaths().check(history).verdict();
+        assertEquals(verdict, searched, () -> "the search alone, history " + index + ":\n"
                 + String.join("\n", history.operations().stream().map(Operation::toString).toList()));
         return expected ? 0 : 1;
     }
