@@ -54,9 +54,9 @@ final class ConfigurationCache<S> {
 
     /**
      * Adds the configuration whose linearized set has hash {@code setHash} and frontier
-     * {@code frontier[0, length)}; false when it was already there.
+     * {@code frontier[offset, offset + length)}; false when it was already there.
      */
-    boolean add(int[] frontier, int length, long setHash, S state) {
+    boolean add(int[] frontier, int offset, int length, long setHash, S state) {
         long hash = setHash ^ (model.hash(state) * MIX);
         if (hash == 0) {
             hash = MIX;
@@ -64,7 +64,7 @@ final class ConfigurationCache<S> {
         int mask = hashes.length - 1;
         int slot = spread(hash) & mask;
         while (hashes[slot] != 0) {
-            if (hashes[slot] == hash && sameFrontier(offsets[slot], frontier, length)
+            if (hashes[slot] == hash && sameFrontier(offsets[slot], frontier, offset, length)
                     && model.equal(state, cast(states[slot]))) {
                 return false;
             }
@@ -79,7 +79,7 @@ final class ConfigurationCache<S> {
             arena = larger;
         }
         arena[arenaEnd] = length;
-        System.arraycopy(frontier, 0, arena, arenaEnd + 1, length);
+        System.arraycopy(frontier, offset, arena, arenaEnd + 1, length);
         hashes[slot] = hash;
         offsets[slot] = arenaEnd;
         states[slot] = state;
@@ -90,12 +90,12 @@ final class ConfigurationCache<S> {
         return true;
     }
 
-    private boolean sameFrontier(int offset, int[] frontier, int length) {
-        if (arena[offset] != length) {
+    private boolean sameFrontier(int stored, int[] frontier, int offset, int length) {
+        if (arena[stored] != length) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (arena[offset + 1 + i] != frontier[i]) {
+            if (arena[stored + 1 + i] != frontier[offset + i]) {
                 return false;
             }
         }

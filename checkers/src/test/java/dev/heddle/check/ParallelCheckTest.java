@@ -47,12 +47,13 @@ class ParallelCheckTest {
      * of the stale {@code x}: the search must refute every subset of the thirty puts (2^30)
      * before it reaches the get, so it does not end in any reasonable time; with the values
      * repeated no decider applies, and {@code x} was written before the get, so no refutation
-     * sees at once that the get is impossible.
+     * sees at once that the get is impossible. The puts' intervals nest, so that no two puts of
+     * a value are twins the search may order.
      */
     static List<Operation> slow(String key) {
         List<Operation> ops = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            ops.add(Operation.ok(i, "put", key, "v" + i % 2, null, 0, 100));
+            ops.add(Operation.ok(i, "put", key, "v" + i % 2, null, i, 100 - i));
         }
         ops.add(Operation.ok(99, "put", key, "x", null, 101, 102));
         ops.add(Operation.ok(99, "put", key, "y", null, 103, 104));

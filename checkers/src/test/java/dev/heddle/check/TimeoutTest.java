@@ -16,12 +16,13 @@ class TimeoutTest {
      * Thirty concurrent writes of two values, then writes of {@code x} and {@code y} and a read of
      * the stale {@code x}: every subset of the thirty must be refuted by the search before the
      * read, and no fast path sees it (values repeat, and {@code x} was written before the read).
+     * Their intervals nest, so that no two writes of a value are twins the search may order.
      */
     static List<Operation> pathological(String key) {
         String write = key == null ? "write" : "put";
         List<Operation> ops = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            ops.add(Operation.ok(i, write, key, "v" + i % 2, null, 0, 100));
+            ops.add(Operation.ok(i, write, key, "v" + i % 2, null, i, 100 - i));
         }
         ops.add(Operation.ok(99, write, key, "x", null, 101, 102));
         ops.add(Operation.ok(99, write, key, "y", null, 103, 104));

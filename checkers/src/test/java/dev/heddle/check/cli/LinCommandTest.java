@@ -247,12 +247,14 @@ class LinCommandTest {
      * Writes that stop a history being decided fast: {@code writers} concurrent writes of
      * repeated values, then writes of 5 and 6 and a read of the stale 5; no fast path applies
      * (values repeat, 5 was written before the read), and the search must refute 2^writers subsets.
+     * Their intervals nest, so that no two writes of a value are twins the search may order.
      */
     private static String staleReadAfterConcurrentWrites(int writers) {
         StringBuilder lines = new StringBuilder();
         for (int client = 0; client < writers; client++) {
             lines.append("{\"client\":").append(client).append(",\"f\":\"write\",\"input\":").append(client % 2)
-                    .append(",\"call\":0,\"return\":100,\"status\":\"ok\"}\n");
+                    .append(",\"call\":").append(client).append(",\"return\":").append(100 - client)
+                    .append(",\"status\":\"ok\"}\n");
         }
         String last = "{\"client\":" + writers + ",";
         lines.append(last).append("\"f\":\"write\",\"input\":5,\"call\":101,\"return\":102,\"status\":\"ok\"}\n");
