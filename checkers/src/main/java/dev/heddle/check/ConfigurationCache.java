@@ -90,6 +90,44 @@ final class ConfigurationCache<S> {
         return true;
     }
 
+    /**
+     * Forgets a configuration added before, if it is there: one the search left before exploring
+     * it to the end. Backward-shift deletion, so that the table needs no tombstones.
+     */
+    void remove(int[] frontier, int offset, int length, long setHash, S state) {
+        long hash = setHash ^ (model.hash(state) * MIX);
+        if (hash == 0) {
+            hash = MIX;
+        }
+        int mask = hashes.length - 1;
+        int slot = spread(hash) & mask;
+        while (hashes[slot] != 0) {
+            if (hashes[slot] == hash && sameFrontier(offsets[slot], frontier, offset, length)
+                    && model.equal(state, cast(states[slot]))) {
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (hashes[slot] == 0) {
+            return;
+        }
+        size--;
+        int hole = slot;
+        for (int probe = (hole + 1) & mask; hashes[probe] != 0; probe = (probe + 1) & mask) {
+            int home = spread(hashes[probe]) & mask;
+            // The entry at probe may move into the hole when its home is not in (hole, probe].
+            boolean movable = hole <= probe ? home <= hole || home > probe : home <= hole && home > probe;
+            if (movable) {
+                hashes[hole] = hashes[probe];
+                offsets[hole] = offsets[probe];
+                states[hole] = states[probe];
+                hole = probe;
+            }
+        }
+        hashes[hole] = 0;
+        states[hole] = null;
+    }
+
     private boolean sameFrontier(int stored, int[] frontier, int offset, int length) {
         if (arena[stored] != length) {
             return false;

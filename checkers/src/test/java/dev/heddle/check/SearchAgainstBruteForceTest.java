@@ -101,6 +101,25 @@ class SearchAgainstBruteForceTest {
         return new History(ops);
     }
 
+    private static <S> Verdict restartingOften(Model<S> model, History history) {
+        Verdict verdict = Verdict.LINEARIZABLE;
+        List<Operation> prepared = new ArrayList<>();
+        for (Operation op : history.operations()) {
+            Operation checked = model.prepare(op);
+            if (checked != null && !(checked.status() == Status.UNKNOWN && model.readOnly(checked))) {
+                prepared.add(checked);
+            }
+        }
+        for (List<Operation> part : model.partition(prepared)) {
+            WingGongSearch.Outcome outcome = new WingGongSearch<>(model, part,
+                    new SearchBudget(null, new SearchProgress()), true, Long.MAX_VALUE, 3).run();
+            if (outcome.verdict() != Verdict.LINEARIZABLE) {
+                verdict = outcome.verdict();
+            }
+        }
+        return verdict;
+    }
+
     private static int compare(Model<?> model, History history, int index) {
         boolean expected = BruteForce.linearizable(model, history);
         Verdict verdict = LinearizabilityChecker.of(model).withParallelism(1).check(history).verdict();
@@ -110,6 +129,10 @@ class SearchAgainstBruteForceTest {
         Verdict searched = LinearizabilityChecker.of(model).withParallelism(1).withoutFastPaths().check(history).verdict();
         assertEquals(verdict, searched, () -> "the search alone, history " + index + ":\n"
                 + String.join("\n", history.operations().stream().map(Operation::toString).toList()));
+        // The search restarting every few steps, which it does only on long searches otherwise:
+        // what it keeps in its cache across restarts must hold whatever the order of candidates.
+        assertEquals(verdict, restartingOften(model, history), () -> "the search restarting, history " + index
+                + ":\n" + String.join("\n", history.operations().stream().map(Operation::toString).toList()));
         return expected ? 0 : 1;
     }
 }
