@@ -179,9 +179,9 @@ final class WingGongSearch<S> {
      * The order candidates are tried in, as each operation's rank: completed read-only operations
      * first (one that is legal is linearized at once, see {@link Model#readOnly}, so the search
      * does not try every order of the writes called before it while it waits for a state it could
-     * have had at once), then other completed operations, then unknown ones, which need not
-     * happen. Within each, by call on the first attempt; on a restart, completed operations by a
-     * point drawn at random in their interval, another guess at where each took effect.
+     * have had at once), then the others. Within each, by call on the first attempt; on a
+     * restart, completed operations by a point drawn at random in their interval, another guess
+     * at where each took effect.
      */
     private int[] ranks(SplittableRandom restart) {
         long[] point = new long[ops.length];
@@ -192,8 +192,7 @@ final class WingGongSearch<S> {
             point[i] = restart == null || o.status() == Status.UNKNOWN || readOnly[i] ? o.call()
                     : o.call() + restart.nextLong(o.ret() - o.call() + 1);
         }
-        Arrays.sort(byRank, Comparator.<Integer>comparingInt(i -> ops[i].status() == Status.UNKNOWN ? 2
-                        : readOnly[i] ? 0 : 1)
+        Arrays.sort(byRank, Comparator.<Integer, Boolean>comparing(i -> !readOnly[i] || ops[i].status() == Status.UNKNOWN)
                 .thenComparingLong(i -> point[i]).thenComparingInt(i -> i));
         int[] rank = new int[ops.length];
         for (int r = 0; r < ops.length; r++) {
