@@ -105,6 +105,14 @@ public interface Model<S> {
         return Optional.empty();
     }
 
+    /**
+     * What the operations of {@code part} not yet linearized can still observe, for the search
+     * to forget what they cannot ({@link ObservedStates}); by default nothing is forgotten.
+     */
+    default Optional<ObservedStates<S>> observedStates(List<Operation> part) {
+        return Optional.empty();
+    }
+
     default String describeState(S state) {
         return String.valueOf(state);
     }

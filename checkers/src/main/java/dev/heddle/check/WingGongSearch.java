@@ -68,6 +68,8 @@ final class WingGongSearch<S> {
     private final boolean memoize;
     private final long stepLimit;
     private final long firstRestart;
+    /** The model's forgetting of what nothing left observes, or null. */
+    private final ObservedStates<S> observed;
 
     // The event list: node 0 is the head, then one node per event in time order.
     private final int[] next;
@@ -107,6 +109,7 @@ final class WingGongSearch<S> {
         this.model = model;
         this.ops = operations.toArray(new Operation[0]);
         this.budget = budget;
+        this.observed = model.observedStates(operations).orElse(null);
         this.readOnly = new boolean[ops.length];
         this.zobrist = new long[ops.length];
         SplittableRandom random = new SplittableRandom(0x5EED_0F_11E7L);
@@ -249,7 +252,8 @@ final class WingGongSearch<S> {
         int[] cursor = new int[ops.length + 1];
         int[] end = new int[ops.length + 1];
         int depth = 0;
-        S state = model.initial();
+        S state = observed == null ? model.initial() : observed.collapse(model.initial());
+        stackState[0] = state;
         end[0] = frontier(arena, 0);
         byPriority(arena, 0, end[0]);
         cursor[0] = 1;
@@ -279,6 +283,9 @@ final class WingGongSearch<S> {
                     cache.remove(arena, base[depth], end[depth], stackHash[depth], cast(stackState[depth]));
                     int op = opOfNode[stackNode[depth - 1]];
                     placed[op] = false;
+                    if (observed != null) {
+                        observed.unlinearized(op);
+                    }
                     unlift(stackNode[depth - 1]);
                     if (ops[op].status() == Status.OK) {
                         okLeft++;
@@ -287,7 +294,7 @@ final class WingGongSearch<S> {
                 }
                 agreeing = 0;
                 linearizedHash = 0;
-                state = model.initial();
+                state = cast(stackState[0]);
                 restarts++;
                 priority = ranks(new SplittableRandom(restarts));
                 restartAt = iterations + (firstRestart << Math.min(restarts, 40));
@@ -309,6 +316,10 @@ final class WingGongSearch<S> {
                 }
                 if (after == null) {
                     continue;
+                }
+                if (observed != null) {
+                    observed.linearized(op);
+                    after = observed.collapse(after);
                 }
                 // A forced step (the only candidate, and the first return its own) is not cached:
                 // the configuration before it already is.
@@ -339,6 +350,9 @@ final class WingGongSearch<S> {
                     continue;
                 }
                 unlift(entry);
+                if (observed != null) {
+                    observed.unlinearized(op);
+                }
                 if (!readOnly[op]) {
                     continue;
                 }
@@ -356,10 +370,13 @@ final class WingGongSearch<S> {
                     agreeing = depth;
                 }
                 int entry = stackNode[depth];
-                state = depth == 0 ? model.initial() : cast(stackState[depth]);
+                state = cast(stackState[depth]);
                 int op = opOfNode[entry];
                 linearizedHash ^= zobrist[op];
                 placed[op] = false;
+                if (observed != null) {
+                    observed.unlinearized(op);
+                }
                 unlift(entry);
                 if (ops[op].status() == Status.OK) {
                     okLeft++;

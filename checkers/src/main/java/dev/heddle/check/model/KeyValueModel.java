@@ -1,6 +1,7 @@
 package dev.heddle.check.model;
 
 import dev.heddle.check.Model;
+import dev.heddle.check.ObservedStates;
 import dev.heddle.check.Operation;
 import dev.heddle.check.PolynomialDecider;
 import dev.heddle.check.Status;
@@ -8,12 +9,14 @@ import dev.heddle.check.Values;
 import dev.heddle.check.fast.UniqueTokenKvDecider;
 import dev.heddle.check.fast.UnreachableKvValueRefuter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Comparator;
 
 /**
  * A key-value store of strings, every key starting as {@code ""}: {@code get} (output the value;
@@ -58,6 +61,14 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     @Override
     public Map<Object, String> step(Map<Object, String> state, Operation op) {
+        if (state == FORGOTTEN) {
+            return switch (op.f()) {
+                case "get" -> op.status() == Status.UNKNOWN ? state : null;
+                case "put" -> with(Map.of(), op.key(), text(op.input()));
+                case "append" -> state;
+                default -> throw RegisterModel.unknownOperation(name(), op, "get, put, append");
+            };
+        }
         String current = state.getOrDefault(op.key(), "");
         return switch (op.f()) {
             case "get" -> op.status() == Status.UNKNOWN || current.equals(text(op.output())) ? state : null;
@@ -130,6 +141,9 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     @Override
     public String describeState(Map<Object, String> state) {
+        if (state == FORGOTTEN) {
+            return "(a value no get left reads)";
+        }
         if (partitioned && state.size() <= 1) {
             return state.isEmpty() ? "\"\"" : Values.show(state.values().iterator().next());
         }
@@ -145,6 +159,122 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     @Override
     public boolean equal(Map<Object, String> a, Map<Object, String> b) {
-        return Objects.equals(a, b);
+        return a == FORGOTTEN || b == FORGOTTEN ? a == b : Objects.equals(a, b);
+    }
+
+    @Override
+    public int hash(Map<Object, String> state) {
+        return state == FORGOTTEN ? 0x5EED : state.hashCode();
+    }
+
+    /**
+     * A value of one key that no get left can read: every get not yet linearized reads a value
+     * that does not start with it. Appends keep it so (a get that read an extension would start
+     * with it), a put replaces it, and every get is illegal in it, which makes all such values
+     * one state: {@link #FORGOTTEN}. Used by the search on a partitioned model's parts, one key
+     * each ({@link #observedStates}).
+     */
+    private static final Map<Object, String> FORGOTTEN = Collections.unmodifiableMap(new HashMap<>());
+
+    @Override
+    public Optional<ObservedStates<Map<Object, String>>> observedStates(List<Operation> part) {
+        if (!partitioned) {
+            return Optional.empty();
+        }
+        return Optional.of(new UnreadValues(part));
+    }
+
+    /**
+     * The values the completed gets not yet linearized read, and when they were called; and when
+     * the completed puts not yet linearized returned. A put resets the value, and one that
+     * returned before a get was called comes before it: so only gets called by the first such
+     * return (the horizon) can read what the value is now, or what appends make of it. Gets are
+     * kept by call and puts by return, each with the first not yet linearized, so that a
+     * lookup scans only the gets called up to the horizon and allocates nothing.
+     */
+    private static final class UnreadValues implements ObservedStates<Map<Object, String>> {
+        private final int[] getOf; // the part's index -> index among gets (by call), or -1
+        private final int[] putOf; // the part's index -> index among puts (by return), or -1
+        private final long[] getCall;
+        private final String[] getValue;
+        private final boolean[] getDone;
+        private final long[] putReturn;
+        private final boolean[] putDone;
+        private int firstGet;
+        private int firstPut;
+
+        UnreadValues(List<Operation> part) {
+            getOf = new int[part.size()];
+            putOf = new int[part.size()];
+            List<Integer> gets = new ArrayList<>();
+            List<Integer> puts = new ArrayList<>();
+            for (int i = 0; i < part.size(); i++) {
+                Operation op = part.get(i);
+                getOf[i] = -1;
+                putOf[i] = -1;
+                if (op.status() == Status.OK && op.f().equals("get")) {
+                    gets.add(i);
+                } else if (op.status() == Status.OK && op.f().equals("put")) {
+                    puts.add(i);
+                }
+            }
+            gets.sort(Comparator.comparingLong(i -> part.get(i).call()));
+            puts.sort(Comparator.comparingLong(i -> part.get(i).ret()));
+            getCall = new long[gets.size()];
+            getValue = new String[gets.size()];
+            getDone = new boolean[gets.size()];
+            for (int g = 0; g < gets.size(); g++) {
+                getOf[gets.get(g)] = g;
+                getCall[g] = part.get(gets.get(g)).call();
+                getValue[g] = text(part.get(gets.get(g)).output());
+            }
+            putReturn = new long[puts.size()];
+            putDone = new boolean[puts.size()];
+            for (int p = 0; p < puts.size(); p++) {
+                putOf[puts.get(p)] = p;
+                putReturn[p] = part.get(puts.get(p)).ret();
+            }
+        }
+
+        @Override
+        public void linearized(int op) {
+            if (getOf[op] >= 0) {
+                getDone[getOf[op]] = true;
+            } else if (putOf[op] >= 0) {
+                putDone[putOf[op]] = true;
+            }
+        }
+
+        @Override
+        public void unlinearized(int op) {
+            if (getOf[op] >= 0) {
+                getDone[getOf[op]] = false;
+                firstGet = Math.min(firstGet, getOf[op]);
+            } else if (putOf[op] >= 0) {
+                putDone[putOf[op]] = false;
+                firstPut = Math.min(firstPut, putOf[op]);
+            }
+        }
+
+        @Override
+        public Map<Object, String> collapse(Map<Object, String> state) {
+            if (state == FORGOTTEN || state.size() > 1) {
+                return state;
+            }
+            String value = state.isEmpty() ? "" : state.values().iterator().next();
+            while (firstGet < getDone.length && getDone[firstGet]) {
+                firstGet++;
+            }
+            while (firstPut < putDone.length && putDone[firstPut]) {
+                firstPut++;
+            }
+            long horizon = firstPut < putDone.length ? putReturn[firstPut] : Long.MAX_VALUE;
+            for (int g = firstGet; g < getDone.length && getCall[g] <= horizon; g++) {
+                if (!getDone[g] && getValue[g].startsWith(value)) {
+                    return state;
+                }
+            }
+            return FORGOTTEN;
+        }
     }
 }
