@@ -307,9 +307,6 @@ final class WingGongSearch<S> {
                 int from = base[depth];
                 int entry = arena[from + cursor[depth]++];
                 int op = opOfNode[entry];
-                if (twinBefore[op] >= 0 && !placed[twinBefore[op]]) {
-                    continue;
-                }
                 S after = model.step(state, ops[op]);
                 if (after != null && returnOfCall[entry] == END && model.equal(after, state)) {
                     after = null; // an unknown operation that changes nothing is better left unplaced
@@ -325,6 +322,7 @@ final class WingGongSearch<S> {
                 // the configuration before it already is.
                 boolean forced = end[depth] == 2 && returnOfCall[entry] == arena[from];
                 lift(entry);
+                placed[op] = true;
                 int next = from + end[depth];
                 if (next + ops.length + 1 > arena.length) {
                     arena = Arrays.copyOf(arena, Math.max(arena.length * 2, next + ops.length + 1));
@@ -333,7 +331,6 @@ final class WingGongSearch<S> {
                 if (cache == null || forced
                         || cache.add(arena, next, length, linearizedHash ^ zobrist[op], after)) {
                     linearizedHash ^= zobrist[op];
-                    placed[op] = true;
                     stackNode[depth] = entry;
                     recordPush(stackNode, depth);
                     depth++;
@@ -350,6 +347,7 @@ final class WingGongSearch<S> {
                     continue;
                 }
                 unlift(entry);
+                placed[op] = false;
                 if (observed != null) {
                     observed.unlinearized(op);
                 }
@@ -394,8 +392,9 @@ final class WingGongSearch<S> {
     /**
      * Writes the current configuration's frontier into {@code into} from {@code offset} and
      * returns its length: the first return node left in the list ({@code END} when none is),
-     * then the call nodes before it, the candidates, in list order. It determines the linearized
-     * set exactly: an operation called before that return is linearized unless its call is still
+     * then the call nodes before it, the candidates, in list order, less those whose twin before
+     * them is not linearized either (they may not be placed yet, and are known not to be). It
+     * determines the linearized set exactly: an operation called before that return is linearized unless its call is still
      * in the list (its return, which would come first, is gone), and an operation called after it
      * cannot be linearized yet (every linearized operation was a call before the first return of
      * its time, and that return has not moved backwards since).
@@ -404,7 +403,10 @@ final class WingGongSearch<S> {
         int length = 1;
         int node = next[HEAD];
         while (node != END && returnOfCall[node] != RETURN_NODE) {
-            into[offset + length++] = node;
+            int twin = twinBefore[opOfNode[node]];
+            if (twin < 0 || placed[twin]) {
+                into[offset + length++] = node;
+            }
             node = next[node];
         }
         into[offset] = node;
