@@ -43,7 +43,8 @@ import java.util.SplittableRandom;
  * crashed and replaced; the kind of history Jepsen records and Porcupine finds hard.
  *
  * <p>Arguments: {@code --cap-ms N} (the per-row cap of each checker, default 2000) and
- * {@code --max-ops N} (default 10000).
+ * {@code --max-ops N} (default 10000); {@code --histories DIR --model NAME} measures the history
+ * files in {@code DIR} instead, one row each, such as Porcupine's own test data.
  */
 public final class LinBench {
     private static final long SEED = 0x11E_A12L;
