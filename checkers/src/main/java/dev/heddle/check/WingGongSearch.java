@@ -36,9 +36,13 @@ import java.util.SplittableRandom;
  * not, which would double the configurations, and with values drawn from a few many of them are
  * the same request. One more rule for those: an unknown operation is not placed where it changes
  * nothing, since leaving it unplaced keeps every option open. On Porcupine's etcd logs (77
- * operations, 19 unknown) the two rules took the slowest from 220 ms to 21 ms.
+ * operations, 19 unknown) the two rules took the slowest from 220 ms to 21 ms. Unknown
+ * operations are not in the list: each kind of them (one request) offers its first member not
+ * yet placed, once called.
  *
- * <p>A long search restarts with its candidates in another order ({@link #FIRST_RESTART}),
+ * <p>The model may collapse states that no operation left can tell apart ({@link ObservedStates}).
+ *
+ * <p>A search that stops getting deeper restarts with its candidates in another order ({@link #FIRST_RESTART}),
  * keeping in its cache every configuration it explored to the end: those failed whatever the
  * order, so a restart loses only the path it was on. Depth-first search has heavy tails (one wrong
  * turn near the root of a linearizable history and it may explore millions of configurations
@@ -54,9 +58,10 @@ final class WingGongSearch<S> {
     private static final int RETURN_NODE = -2;
     private static final int BUDGET_CHECK_MASK = 1023;
     /**
-     * The memoized search starts again after this many steps, then after twice as many each
-     * time, with candidates in another order (see {@link #ranks}): a search that took a wrong
-     * turn early can spend minutes below it, and another order may find a linearization at once.
+     * The memoized search starts again when it has gone this many steps without getting deeper
+     * than before in this attempt, then twice as many each time, with candidates in another order
+     * (see {@link #ranks}): a search that took a wrong turn early can spend minutes below it, and
+     * another order may find a linearization at once. One that gets deeper is left alone.
      * Nothing explored to the end is explored again: the cache keeps it.
      */
     private static final long FIRST_RESTART = 1 << 16;
@@ -80,6 +85,11 @@ final class WingGongSearch<S> {
     /** Each operation's twin that must be placed before it, or -1: see {@link #twinBefore(int, Map)}. */
     private final int[] twinBefore;
     private final boolean[] placed;
+    /** An unknown operation's kind (its twins and it), -1 for completed ones. */
+    private final int[] kindOf;
+    /** Each kind's call nodes in call order, and how many of them are placed (the first ones). */
+    private final int[][] kindNodes;
+    private final int[] kindPlaced;
     /** The order in which candidates are tried: each operation's rank. See {@link #ranks}. */
     private int[] priority;
 
@@ -145,9 +155,40 @@ final class WingGongSearch<S> {
                 twinBefore[op] = twinBefore(op, sameRequest);
             }
         }
-        for (int node = 0; node <= events; node++) {
-            next[node] = node == events ? END : node + 1;
-            prev[node] = node - 1;
+        // Unknown operations are not in the list: each kind of them (one request, see
+        // twinBefore) offers its first member not yet placed, once called (see frontier).
+        kindOf = new int[ops.length];
+        List<List<Integer>> kinds = new ArrayList<>();
+        int last = HEAD;
+        for (int node = 1; node <= events; node++) {
+            int op = opOfNode[node];
+            if (returnOfCall[node] == END) {
+                int kind = twinBefore[op] < 0 ? kinds.size() : kindOf[twinBefore[op]];
+                if (kind == kinds.size()) {
+                    kinds.add(new ArrayList<>());
+                }
+                kindOf[op] = kind;
+                kinds.get(kind).add(node);
+                continue;
+            }
+            kindOf[op] = -1;
+            next[last] = node;
+            prev[node] = last;
+            last = node;
+        }
+        next[last] = END;
+        kindNodes = new int[kinds.size()][];
+        for (int k = 0; k < kinds.size(); k++) {
+            kindNodes[k] = kinds.get(k).stream().mapToInt(Integer::intValue).toArray();
+        }
+        kindPlaced = new int[kinds.size()];
+    }
+
+    /** Marks {@code op} placed or not, and moves its kind's first unplaced member if it is unknown. */
+    private void setPlaced(int op, boolean isPlaced) {
+        placed[op] = isPlaced;
+        if (kindOf[op] >= 0) {
+            kindPlaced[kindOf[op]] += isPlaced ? 1 : -1;
         }
     }
 
@@ -192,8 +233,8 @@ final class WingGongSearch<S> {
         for (int i = 0; i < ops.length; i++) {
             byRank[i] = i;
             Operation o = ops[i];
-            point[i] = restart == null || o.status() == Status.UNKNOWN || readOnly[i] ? o.call()
-                    : o.call() + restart.nextLong(o.ret() - o.call() + 1);
+            point[i] = o.status() == Status.UNKNOWN || readOnly[i] ? o.call()
+                    : restart == null ? o.call() : o.call() + restart.nextLong(o.ret() - o.call() + 1);
         }
         Arrays.sort(byRank, Comparator.<Integer, Boolean>comparing(i -> !readOnly[i] || ops[i].status() == Status.UNKNOWN)
                 .thenComparingLong(i -> point[i]).thenComparingInt(i -> i));
@@ -259,7 +300,9 @@ final class WingGongSearch<S> {
         cursor[0] = 1;
         long iterations = 0;
         int cachedReported = 0;
-        long restartAt = memoize ? firstRestart : Long.MAX_VALUE;
+        long patience = memoize ? firstRestart : Long.MAX_VALUE;
+        long restartAt = patience;
+        int attemptDeepest = 0;
         int restarts = 0;
 
         while (okLeft > 0) {
@@ -279,10 +322,11 @@ final class WingGongSearch<S> {
                 // were not explored to the end; every other one the cache holds failed, whatever
                 // the order of candidates, so the next attempt never explores it again.
                 for (; depth > 0; depth--) {
-                    byNode(arena, base[depth], end[depth]);
-                    cache.remove(arena, base[depth], end[depth], stackHash[depth], cast(stackState[depth]));
+                    // Written again in the form the cache knows it by, not in the order tried.
+                    int length = frontier(arena, base[depth]);
+                    cache.remove(arena, base[depth], length, stackHash[depth], cast(stackState[depth]));
                     int op = opOfNode[stackNode[depth - 1]];
-                    placed[op] = false;
+                    setPlaced(op, false);
                     if (observed != null) {
                         observed.unlinearized(op);
                     }
@@ -297,7 +341,9 @@ final class WingGongSearch<S> {
                 state = cast(stackState[0]);
                 restarts++;
                 priority = ranks(new SplittableRandom(restarts));
-                restartAt = iterations + (firstRestart << Math.min(restarts, 40));
+                patience = firstRestart << Math.min(restarts, 40);
+                restartAt = iterations + patience;
+                attemptDeepest = 0;
                 end[0] = frontier(arena, 0);
                 byPriority(arena, 0, end[0]);
                 cursor[0] = 1;
@@ -322,7 +368,7 @@ final class WingGongSearch<S> {
                 // the configuration before it already is.
                 boolean forced = end[depth] == 2 && returnOfCall[entry] == arena[from];
                 lift(entry);
-                placed[op] = true;
+                setPlaced(op, true);
                 int next = from + end[depth];
                 if (next + ops.length + 1 > arena.length) {
                     arena = Arrays.copyOf(arena, Math.max(arena.length * 2, next + ops.length + 1));
@@ -333,6 +379,10 @@ final class WingGongSearch<S> {
                     linearizedHash ^= zobrist[op];
                     stackNode[depth] = entry;
                     recordPush(stackNode, depth);
+                    if (depth >= attemptDeepest && memoize) {
+                        attemptDeepest = depth + 1;
+                        restartAt = iterations + patience;
+                    }
                     depth++;
                     stackState[depth] = after;
                     stackHash[depth] = linearizedHash;
@@ -347,7 +397,7 @@ final class WingGongSearch<S> {
                     continue;
                 }
                 unlift(entry);
-                placed[op] = false;
+                setPlaced(op, false);
                 if (observed != null) {
                     observed.unlinearized(op);
                 }
@@ -371,7 +421,7 @@ final class WingGongSearch<S> {
                 state = cast(stackState[depth]);
                 int op = opOfNode[entry];
                 linearizedHash ^= zobrist[op];
-                placed[op] = false;
+                setPlaced(op, false);
                 if (observed != null) {
                     observed.unlinearized(op);
                 }
@@ -410,6 +460,14 @@ final class WingGongSearch<S> {
             node = next[node];
         }
         into[offset] = node;
+        for (int kind = 0; kind < kindNodes.length; kind++) {
+            if (kindPlaced[kind] < kindNodes[kind].length) {
+                int call = kindNodes[kind][kindPlaced[kind]];
+                if (node == END || call < node) {
+                    into[offset + length++] = call;
+                }
+            }
+        }
         return length;
     }
 
@@ -427,11 +485,6 @@ final class WingGongSearch<S> {
         }
     }
 
-    /** Sorts a frontier's candidates back into list order, the form the cache knows it by. */
-    private static void byNode(int[] frontier, int offset, int length) {
-        Arrays.sort(frontier, offset + 1, offset + length);
-    }
-
     /** Keeps {@code bestPrefix} equal to the deepest stack seen, copying only what changed. */
     private void recordPush(int[] stackNode, int position) {
         if (position + 1 <= bestLength) {
@@ -447,27 +500,30 @@ final class WingGongSearch<S> {
         agreeing = position + 1;
     }
 
+    /** Takes a completed operation's call and return out of the list; unknown ones are not in it. */
     private void lift(int call) {
+        int ret = returnOfCall[call];
+        if (ret == END) {
+            return;
+        }
         next[prev[call]] = next[call];
         if (next[call] != END) {
             prev[next[call]] = prev[call];
         }
-        int ret = returnOfCall[call];
-        if (ret != END) {
-            next[prev[ret]] = next[ret];
-            if (next[ret] != END) {
-                prev[next[ret]] = prev[ret];
-            }
+        next[prev[ret]] = next[ret];
+        if (next[ret] != END) {
+            prev[next[ret]] = prev[ret];
         }
     }
 
     private void unlift(int call) {
         int ret = returnOfCall[call];
-        if (ret != END) {
-            next[prev[ret]] = ret;
-            if (next[ret] != END) {
-                prev[next[ret]] = ret;
-            }
+        if (ret == END) {
+            return;
+        }
+        next[prev[ret]] = ret;
+        if (next[ret] != END) {
+            prev[next[ret]] = ret;
         }
         next[prev[call]] = call;
         if (next[call] != END) {
