@@ -57,7 +57,8 @@ final class ConfigurationCache<S> {
      * {@code frontier[offset, offset + length)}; false when it was already there.
      */
     boolean add(int[] frontier, int offset, int length, long setHash, S state) {
-        long hash = setHash ^ (model.hash(state) * MIX);
+        int stateHash = model.hash(state);
+        long hash = setHash ^ (stateHash * MIX);
         if (hash == 0) {
             hash = MIX;
         }
@@ -82,7 +83,7 @@ final class ConfigurationCache<S> {
         System.arraycopy(frontier, offset, arena, arenaEnd + 1, length);
         hashes[slot] = hash;
         offsets[slot] = arenaEnd;
-        states[slot] = state;
+        states[slot] = distinct(state, stateHash);
         arenaEnd += length + 1;
         if (++size * 2 > hashes.length && hashes.length < MAX_SLOTS && !outOfTime) {
             grow();
@@ -126,6 +127,46 @@ final class ConfigurationCache<S> {
         }
         hashes[hole] = 0;
         states[hole] = null;
+    }
+
+    private Object[] distinctStates = new Object[256];
+    private int[] distinctHashes = new int[256];
+    private int distinctCount;
+
+    /**
+     * The one instance of {@code state} the cache holds: configurations far outnumber distinct
+     * states, and a state allocated per configuration kept the garbage collector busy copying
+     * them out of the young generation.
+     */
+    private S distinct(S state, int stateHash) {
+        int mask = distinctStates.length - 1;
+        int slot = (stateHash ^ (stateHash >>> 16)) & mask;
+        while (distinctStates[slot] != null) {
+            if (distinctHashes[slot] == stateHash && model.equal(state, cast(distinctStates[slot]))) {
+                return cast(distinctStates[slot]);
+            }
+            slot = (slot + 1) & mask;
+        }
+        distinctStates[slot] = state;
+        distinctHashes[slot] = stateHash;
+        if (++distinctCount * 2 > distinctStates.length) {
+            Object[] oldStates = distinctStates;
+            int[] oldHashes = distinctHashes;
+            distinctStates = new Object[oldStates.length * 2];
+            distinctHashes = new int[oldStates.length * 2];
+            int newMask = distinctStates.length - 1;
+            for (int i = 0; i < oldStates.length; i++) {
+                if (oldStates[i] != null) {
+                    int j = (oldHashes[i] ^ (oldHashes[i] >>> 16)) & newMask;
+                    while (distinctStates[j] != null) {
+                        j = (j + 1) & newMask;
+                    }
+                    distinctStates[j] = oldStates[i];
+                    distinctHashes[j] = oldHashes[i];
+                }
+            }
+        }
+        return state;
     }
 
     private boolean sameFrontier(int stored, int[] frontier, int offset, int length) {
