@@ -90,8 +90,10 @@ final class WingGongSearch<S> {
     /** Each kind's call nodes in call order, and how many of them are placed (the first ones). */
     private final int[][] kindNodes;
     private final int[] kindPlaced;
-    /** The order in which candidates are tried: each operation's rank. See {@link #ranks}. */
-    private int[] priority;
+    /** Each kind's first unplaced member's call node, {@link Integer#MAX_VALUE} when none is left. */
+    private final int[] kindHead;
+    /** Each call node's rank in the order candidates are tried (see {@link #ranks}). */
+    private int[] priorityOfNode;
 
     private int[] bestPrefix = new int[0];
     private int bestLength;
@@ -119,7 +121,8 @@ final class WingGongSearch<S> {
         this.model = model;
         this.ops = operations.toArray(new Operation[0]);
         this.budget = budget;
-        this.observed = model.observedStates(operations).orElse(null);
+        // Collapsed states only pay where the cache can merge them.
+        this.observed = memoize ? model.observedStates(operations).orElse(null) : null;
         this.readOnly = new boolean[ops.length];
         this.zobrist = new long[ops.length];
         SplittableRandom random = new SplittableRandom(0x5EED_0F_11E7L);
@@ -131,7 +134,6 @@ final class WingGongSearch<S> {
             }
             events += ops[i].status() == Status.UNKNOWN ? 1 : 2;
         }
-        priority = ranks(null);
         long[] order = sortedEvents(events);
         next = new int[events + 1];
         prev = new int[events + 1];
@@ -182,13 +184,28 @@ final class WingGongSearch<S> {
             kindNodes[k] = kinds.get(k).stream().mapToInt(Integer::intValue).toArray();
         }
         kindPlaced = new int[kinds.size()];
+        kindHead = new int[kinds.size()];
+        for (int k = 0; k < kinds.size(); k++) {
+            kindHead[k] = kindNodes[k][0];
+        }
+        priorityOfNode = new int[events + 1];
+        prioritize(ranks(null));
+    }
+
+    private void prioritize(int[] ranks) {
+        for (int node = 1; node < priorityOfNode.length; node++) {
+            priorityOfNode[node] = ranks[opOfNode[node]];
+        }
     }
 
     /** Marks {@code op} placed or not, and moves its kind's first unplaced member if it is unknown. */
     private void setPlaced(int op, boolean isPlaced) {
         placed[op] = isPlaced;
         if (kindOf[op] >= 0) {
-            kindPlaced[kindOf[op]] += isPlaced ? 1 : -1;
+            int kind = kindOf[op];
+            kindPlaced[kind] += isPlaced ? 1 : -1;
+            kindHead[kind] = kindPlaced[kind] < kindNodes[kind].length ? kindNodes[kind][kindPlaced[kind]]
+                    : Integer.MAX_VALUE;
         }
     }
 
@@ -340,7 +357,7 @@ final class WingGongSearch<S> {
                 linearizedHash = 0;
                 state = cast(stackState[0]);
                 restarts++;
-                priority = ranks(new SplittableRandom(restarts));
+                prioritize(ranks(new SplittableRandom(restarts)));
                 patience = firstRestart << Math.min(restarts, 40);
                 restartAt = iterations + patience;
                 attemptDeepest = 0;
@@ -460,12 +477,10 @@ final class WingGongSearch<S> {
             node = next[node];
         }
         into[offset] = node;
-        for (int kind = 0; kind < kindNodes.length; kind++) {
-            if (kindPlaced[kind] < kindNodes[kind].length) {
-                int call = kindNodes[kind][kindPlaced[kind]];
-                if (node == END || call < node) {
-                    into[offset + length++] = call;
-                }
+        int calledBefore = node == END ? Integer.MAX_VALUE : node; // a kind with none left has MAX_VALUE
+        for (int call : kindHead) {
+            if (call < calledBefore) {
+                into[offset + length++] = call;
             }
         }
         return length;
@@ -475,9 +490,9 @@ final class WingGongSearch<S> {
     private void byPriority(int[] frontier, int offset, int length) {
         for (int i = offset + 2; i < offset + length; i++) {
             int node = frontier[i];
-            int key = priority[opOfNode[node]];
+            int key = priorityOfNode[node];
             int j = i;
-            while (j > offset + 1 && priority[opOfNode[frontier[j - 1]]] > key) {
+            while (j > offset + 1 && priorityOfNode[frontier[j - 1]] > key) {
                 frontier[j] = frontier[j - 1];
                 j--;
             }
