@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The model may split the history into independent parts (by key, by value); parts are checked
  * in parallel and the check stops at the first illegal one. Each part is first replayed when
- * its operations are sequential, then given to the model's {@linkplain Model#refutation()
- * refutation} (a read of a value nobody wrote ends the check at once), an optimistic search, and
- * the model's polynomial decider when it has one for that kind of history; otherwise to a
- * memoized Wing–Gong search ({@link WingGongSearch}).
+ * its operations are sequential, then given to an optimistic search (a few steps per operation),
+ * then, unless that found a linearization, to the model's {@linkplain Model#refutation()
+ * refutation} (a read of a value nobody wrote ends the check at once) and the model's polynomial
+ * decider when it has one for that kind of history; otherwise to a memoized Wing–Gong search
+ * ({@link WingGongSearch}).
  *
  * <pre>{@code
  * CheckResult result = LinearizabilityChecker.of(Models.casRegister())
@@ -265,7 +266,13 @@ public final class LinearizabilityChecker<S> {
             if (sequential != null) {
                 return sequential;
             }
-            // Before the optimistic search, which would spend its steps before a corrupted read.
+            // The optimistic search first: it costs O(n) and settles most linearizable parts. The
+            // refutation costs more, and only a part it did not find linearizable needs it; when it
+            // applies, its reason (the read nobody's write explains) beats the search's prefix.
+            PartitionResult optimistic = optimistic(label, part, budget);
+            if (optimistic != null && optimistic.verdict() == Verdict.LINEARIZABLE) {
+                return optimistic;
+            }
             Optional<PolynomialDecider> refutation = model.refutation();
             if (refutation.isPresent()) {
                 Optional<PolynomialDecider.Decision> refuted = refutation.get().decide(part);
@@ -274,16 +281,16 @@ public final class LinearizabilityChecker<S> {
                         throw new IllegalStateException("the refutation " + refutation.get().name() + " of model "
                                 + model.name() + " decided a part linearizable; a refutation may only refute");
                     }
-                    return new PartitionResult(label, part, Verdict.NOT_LINEARIZABLE, List.of(), explain(part, budget),
+                    Counterexample counterexample = optimistic != null ? optimistic.counterexample() : explain(part, budget);
+                    return new PartitionResult(label, part, Verdict.NOT_LINEARIZABLE, List.of(), counterexample,
                             refuted.get().reason(), refutation.get().name());
                 }
             }
-            if (budget.exhausted()) {
-                return outOfTime(label, part, budget);
-            }
-            PartitionResult optimistic = optimistic(label, part, budget);
             if (optimistic != null) {
                 return optimistic;
+            }
+            if (budget.exhausted()) {
+                return outOfTime(label, part, budget);
             }
             if (budget.exhausted()) {
                 return outOfTime(label, part, budget);

@@ -2,7 +2,6 @@ package dev.heddle.check;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +141,8 @@ final class WingGongSearch<S> {
         int[] callNode = new int[ops.length];
         twinBefore = new int[ops.length];
         placed = new boolean[ops.length];
-        Map<List<Object>, List<Integer>> sameRequest = new HashMap<>();
+        // The optimistic search, which has a few steps per operation, does without twins.
+        Map<List<Object>, List<Integer>> sameRequest = memoize ? new HashMap<>() : null;
         for (int e = 0; e < events; e++) {
             int node = e + 1;
             int op = (int) (order[e] >>> 1);
@@ -154,7 +154,7 @@ final class WingGongSearch<S> {
             } else {
                 returnOfCall[node] = END;
                 callNode[op] = node;
-                twinBefore[op] = twinBefore(op, sameRequest);
+                twinBefore[op] = memoize ? twinBefore(op, sameRequest) : -1;
             }
         }
         // Unknown operations are not in the list: each kind of them (one request, see
@@ -246,18 +246,21 @@ final class WingGongSearch<S> {
      */
     private int[] ranks(SplittableRandom restart) {
         long[] point = new long[ops.length];
-        Integer[] byRank = new Integer[ops.length];
         for (int i = 0; i < ops.length; i++) {
-            byRank[i] = i;
             Operation o = ops[i];
-            point[i] = o.status() == Status.UNKNOWN || readOnly[i] ? o.call()
-                    : restart == null ? o.call() : o.call() + restart.nextLong(o.ret() - o.call() + 1);
+            point[i] = o.status() == Status.UNKNOWN || readOnly[i] || restart == null ? o.call()
+                    : o.call() + restart.nextLong(o.ret() - o.call() + 1);
         }
-        Arrays.sort(byRank, Comparator.<Integer, Boolean>comparing(i -> !readOnly[i] || ops[i].status() == Status.UNKNOWN)
-                .thenComparingLong(i -> point[i]).thenComparingInt(i -> i));
+        int[] byPoint = StableIndexSort.order(point, ops.length);
         int[] rank = new int[ops.length];
-        for (int r = 0; r < ops.length; r++) {
-            rank[byRank[r]] = r;
+        int next = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i : byPoint) {
+                boolean first = readOnly[i] && ops[i].status() != Status.UNKNOWN;
+                if (first == (pass == 0)) {
+                    rank[i] = next++;
+                }
+            }
         }
         return rank;
     }
