@@ -58,18 +58,10 @@ final class ConfigurationCache<S> {
      */
     boolean add(int[] frontier, int offset, int length, long setHash, S state) {
         int stateHash = model.hash(state);
-        long hash = setHash ^ (stateHash * MIX);
-        if (hash == 0) {
-            hash = MIX;
-        }
-        int mask = hashes.length - 1;
-        int slot = spread(hash) & mask;
-        while (hashes[slot] != 0) {
-            if (hashes[slot] == hash && sameFrontier(offsets[slot], frontier, offset, length)
-                    && model.equal(state, cast(states[slot]))) {
-                return false;
-            }
-            slot = (slot + 1) & mask;
+        long hash = configurationHash(setHash, stateHash);
+        int slot = slotOf(frontier, offset, length, hash, state);
+        if (hashes[slot] != 0) {
+            return false;
         }
         if (size >= hashes.length / 4 * 3 || arenaEnd + length + 1 > MAX_ARENA) {
             return true; // full: keep searching, remembering no more
@@ -96,23 +88,12 @@ final class ConfigurationCache<S> {
      * it to the end. Backward-shift deletion, so that the table needs no tombstones.
      */
     void remove(int[] frontier, int offset, int length, long setHash, S state) {
-        long hash = setHash ^ (model.hash(state) * MIX);
-        if (hash == 0) {
-            hash = MIX;
-        }
-        int mask = hashes.length - 1;
-        int slot = spread(hash) & mask;
-        while (hashes[slot] != 0) {
-            if (hashes[slot] == hash && sameFrontier(offsets[slot], frontier, offset, length)
-                    && model.equal(state, cast(states[slot]))) {
-                break;
-            }
-            slot = (slot + 1) & mask;
-        }
+        int slot = slotOf(frontier, offset, length, configurationHash(setHash, model.hash(state)), state);
         if (hashes[slot] == 0) {
             return;
         }
         size--;
+        int mask = hashes.length - 1;
         int hole = slot;
         for (int probe = (hole + 1) & mask; hashes[probe] != 0; probe = (probe + 1) & mask) {
             int home = spread(hashes[probe]) & mask;
@@ -167,6 +148,26 @@ final class ConfigurationCache<S> {
             }
         }
         return state;
+    }
+
+    /** Never 0, which marks an empty slot. */
+    private static long configurationHash(long setHash, int stateHash) {
+        long hash = setHash ^ (stateHash * MIX);
+        return hash == 0 ? MIX : hash;
+    }
+
+    /** The slot holding the configuration, or the empty slot where it would go. */
+    private int slotOf(int[] frontier, int offset, int length, long hash, S state) {
+        int mask = hashes.length - 1;
+        int slot = spread(hash) & mask;
+        while (hashes[slot] != 0) {
+            if (hashes[slot] == hash && sameFrontier(offsets[slot], frontier, offset, length)
+                    && model.equal(state, cast(states[slot]))) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     private boolean sameFrontier(int stored, int[] frontier, int offset, int length) {
