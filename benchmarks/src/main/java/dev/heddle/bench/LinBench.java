@@ -148,7 +148,7 @@ public final class LinBench {
      * spent less than {@link #REPEAT_BUDGET_NANOS} and neither hit the cap, up to
      * {@link #MAX_RUNS} runs; the median of each is reported. On a shared machine one run of a
      * millisecond is mostly noise (a GC pause, a descheduling); medians of the same number of
-     * interleaved runs compare like with like.
+     * interleaved runs compare like with like. Each row starts after a full collection.
      */
     private static Row measure(String workload, int clients, int ops, boolean legal, Values values, long capMillis,
                                History history) {
@@ -189,6 +189,9 @@ public final class LinBench {
     }
 
     private static Row measure(String name, Model<?> model, long capMillis, History history) {
+        // The row before may leave hundreds of megabytes of caches to collect (a capped baseline
+        // search fills one for 2 s), and whichever checker runs next would pay for it.
+        System.gc();
         List<Double> heddleRuns = new ArrayList<>();
         List<Double> porcupineRuns = new ArrayList<>();
         double heddleSpent = 0;
