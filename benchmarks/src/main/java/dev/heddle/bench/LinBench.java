@@ -11,7 +11,7 @@ import dev.heddle.check.io.HistoryFiles;
 import dev.heddle.check.io.HistoryFormatException;
 import dev.heddle.check.model.Models;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -71,11 +71,19 @@ public final class LinBench {
             throw new IllegalArgumentException("--histories DIR and --model NAME go together: the model says how"
                     + " to read the files' operations");
         }
-        warmUp();
         if (histories != null) {
-            printTotal(measureFiles(histories, Models.byName(modelName), capMillis));
+            // The files and the model are checked before the warm-up, which takes a while.
+            Model<?> model = Models.byName(modelName);
+            List<HistoryFile> files = readAll(histories);
+            warmUp();
+            List<Row> rows = new ArrayList<>();
+            for (HistoryFile file : files) {
+                rows.add(measure("file:" + file.path().getFileName(), model, capMillis, file.history()));
+            }
+            printTotal(rows);
             return;
         }
+        warmUp();
         List<Row> rows = new ArrayList<>();
         for (String workload : List.of("register", "cas-register", "kv", "queue")) {
             for (int clients : List.of(1, 10, 50)) {
@@ -157,35 +165,44 @@ public final class LinBench {
         return measure(name, Models.byName(workload), capMillis, history);
     }
 
-    /**
-     * One row per history file in {@code directory} (as {@code ./heddle lin} reads a directory),
-     * in name order: how the two checkers compare on histories recorded elsewhere, such as
-     * Porcupine's own test data.
-     */
-    private static List<Row> measureFiles(Path directory, Model<?> model, long capMillis) {
+    /** The history files in {@code directory} (as {@code ./heddle lin} reads a directory), in name order. */
+    private static List<Path> historyFiles(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("--histories " + directory + ": no such directory ("
+                    + directory.toAbsolutePath() + ")");
+        }
         List<Path> files;
         try {
             files = HistoryDirectory.historyFiles(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot list " + directory.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no history files (" + String.join(", ", HistoryDirectory.EXTENSIONS)
-                    + ") in " + directory.toAbsolutePath());
+            throw new IllegalArgumentException("--histories " + directory + ": no history files ("
+                    + String.join(", ", HistoryDirectory.EXTENSIONS) + ") in " + directory.toAbsolutePath());
         }
-        List<Row> rows = new ArrayList<>();
-        for (Path file : files) {
-            History history;
+        return files;
+    }
+
+    private record HistoryFile(Path path, History history) {
+    }
+
+    /**
+     * The history files in {@code directory}, read, for one row each: how the two checkers compare
+     * on histories recorded elsewhere, such as Porcupine's own test data.
+     */
+    private static List<HistoryFile> readAll(Path directory) {
+        List<HistoryFile> histories = new ArrayList<>();
+        for (Path file : historyFiles(directory)) {
             try {
-                history = HistoryFiles.read(file);
+                histories.add(new HistoryFile(file, HistoryFiles.read(file)));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
             } catch (HistoryFormatException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-            rows.add(measure("file:" + file.getFileName(), model, capMillis, history));
         }
-        return rows;
+        return histories;
     }
 
     private static Row measure(String name, Model<?> model, long capMillis, History history) {

@@ -92,4 +92,22 @@ class BenchTest {
         assertEquals(new Output(2, "", "heddle bench: lin: --max-ops must be a whole number of at least 1, was '0'"
                 + "\n(./heddle bench --help shows the usage)\n"), bench("lin", "--max-ops", "0"));
     }
+
+    @Test
+    void badHistoriesForLinAreNamedBeforeTheWarmUp() throws Throwable {
+        assertEquals(new Output(2, "", "heddle bench: lin: --histories DIR and --model NAME go together: the model"
+                + " says how to read the files' operations\n(./heddle bench --help shows the usage)\n"),
+                bench("lin", "--histories", elsewhere.toString()));
+        Path missing = elsewhere.resolve("missing");
+        assertEquals(new Output(2, "", "heddle bench: lin: --histories " + missing + ": no such directory ("
+                + missing + ")\n(./heddle bench --help shows the usage)\n"),
+                bench("lin", "--histories", missing.toString(), "--model", "kv"));
+        assertEquals(new Output(2, "", "heddle bench: lin: --histories " + elsewhere + ": no history files (.jsonl,"
+                + " .json, .edn, .log, .txt) in " + elsewhere + "\n(./heddle bench --help shows the usage)\n"),
+                bench("lin", "--histories", elsewhere.toString(), "--model", "kv"));
+        Files.writeString(elsewhere.resolve("h.jsonl"), "{\"client\":0,\"f\":\"get\"}\n");
+        Output unknownModel = bench("lin", "--histories", elsewhere.toString(), "--model", "nope");
+        assertEquals(2, unknownModel.code());
+        assertTrue(unknownModel.err().startsWith("heddle bench: lin: no model named 'nope'"), unknownModel.err());
+    }
 }
