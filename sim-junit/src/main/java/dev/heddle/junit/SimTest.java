@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * System properties override the annotation for a whole run: {@code heddle.seed} runs exactly
  * one seed (as printed, {@code 0x2a}, or decimal), {@code heddle.seeds} sets the number of
- * seeds, {@code heddle.strategy} the strategy, {@code heddle.pctDepth} and
+ * seeds, {@code heddle.firstSeed} the first ({@code random} for a new start each run, logged),
+ * {@code heddle.duration} a wall-time budget for each sweep ({@code 10m}), {@code heddle.strategy} the strategy, {@code heddle.pctDepth} and
  * {@code heddle.pctHorizon} PCT's depth and horizon, {@code heddle.spuriousWakeups} spurious
  * wake-ups. A failure's rerun command names those a run of its seed alone needs to be the same
  * run (the strategy a {@link Strategy#PORTFOLIO} seed ran and whether it woke waits spuriously,

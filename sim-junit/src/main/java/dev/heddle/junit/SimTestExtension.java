@@ -63,11 +63,13 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         if (settings.instrument().length > 0) {
             InstrumentingAgent.instrument(settings.instrument());
         }
-        long[] seeds = plan.seeds();
         SweepSummary summary = new SweepSummary();
         summary.expect(settings.expectedProbes());
         summary.expectFaults(settings.expectedFaults());
-        for (long seed : seeds) {
+        SweepProgress progress = new SweepProgress(LOG, testId, plan);
+        long ran = 0;
+        for (; plan.continues(ran, progress.elapsedNanos()); ran++) {
+            long seed = plan.seed(ran);
             Simulation simulation = strategy.apply(configure(settings, seed));
             RunConfiguration run = simulation.configuration();
             List<String> rerunProperties = strategy.rerunProperties(run);
@@ -80,28 +82,29 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                     : simulation.run(body);
             summary.add(result);
             strategy.horizon().ran(run, result.steps());
+            progress.ran(ran + 1, seed);
         }
-        String report = String.join("\n", Stream.of(summary.summary(seeds.length), strategy.horizonSummary())
+        progress.passed(ran);
+        String report = String.join("\n", Stream.of(summary.summary(ran), strategy.horizonSummary())
                 .filter(part -> !part.isEmpty()).toList());
         if (!report.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, testId + " " + report);
         }
-        for (String warning : Stream.concat(summary.warnings(seeds.length).stream(),
+        for (String warning : Stream.concat(summary.warnings(ran).stream(),
                 strategy.horizonWarnings().stream()).toList()) {
             LOG.log(System.Logger.Level.WARNING, testId + " " + warning);
         }
         List<ProbeRecord> missed = summary.missedExpectations();
         List<FaultRecord> missedFaults = summary.missedFaults();
         if ((!missed.isEmpty() || !missedFaults.isEmpty()) && !plan.replay()) {
-            throw new AssertionError(missedExpectationsMessage(testId, missed, missedFaults, summary, seeds));
+            throw new AssertionError(missedExpectationsMessage(testId, missed, missedFaults, summary, plan, ran));
         }
     }
 
     private static String missedExpectationsMessage(String testId, List<ProbeRecord> missed,
                                                     List<FaultRecord> missedFaults, SweepSummary summary,
-                                                    long[] seeds) {
-        String range = seeds.length + " seeds (" + Simulation.hex(seeds[0]) + " to "
-                + Simulation.hex(seeds[seeds.length - 1]) + ")";
+                                                    SeedPlan plan, long ran) {
+        String range = ran + " seeds (" + Simulation.hex(plan.first()) + " to " + Simulation.hex(plan.seed(ran - 1)) + ")";
         StringBuilder sb = new StringBuilder(testId + ":");
         if (!missed.isEmpty()) {
             sb.append(" ").append(missed.size()).append(" of the probes named in @SimTest(expectedProbes) were not")
@@ -118,7 +121,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             sb.append(missed.isEmpty() ? " " : "\n").append(missedFaults.size()).append(" of the fault kinds named in")
                     .append(" @SimTest(expectedFaults) fired in none of ").append(range).append(":");
             for (FaultRecord f : missedFaults) {
-                sb.append("\n  ").append(summary.describe(f, seeds.length));
+                sb.append("\n  ").append(summary.describe(f, ran));
             }
             sb.append("\nEvery expected fault kind must fire in some seed: check that the test configures it (a")
                     .append(" rate above 0, buggify not turned off), that the code path it acts on runs (messages")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
 import dev.heddle.sim.Sim;
+import dev.heddle.sim.Simulation;
 import dev.heddle.sim.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,8 @@ class SimTestExtensionTest {
         RUNS.set(0);
         System.clearProperty("heddle.seed");
         System.clearProperty("heddle.seeds");
+        System.clearProperty("heddle.firstSeed");
+        System.clearProperty("heddle.duration");
         System.clearProperty(SeedFile.DIRECTORY_PROPERTY);
         System.clearProperty(BuildTool.GRADLE_WORKER_PROPERTY);
     }
@@ -149,6 +152,49 @@ class SimTestExtensionTest {
         SEEDS_SEEN.clear();
         run("pinned").testEvents().assertStatistics(s -> s.succeeded(1));
         assertEquals(List.of(42L), SEEDS_SEEN);
+    }
+
+    @Test
+    void heddleFirstSeedMovesTheSweepAndRandomSaysWhereItStarted() {
+        System.setProperty("heddle.seeds", "3");
+        System.setProperty("heddle.firstSeed", "0x10");
+        run("passes").testEvents().assertStatistics(s -> s.succeeded(1));
+        assertEquals(List.of(16L, 17L, 18L), SEEDS_SEEN);
+        SEEDS_SEEN.clear();
+        System.setProperty("heddle.firstSeed", "random");
+        SampleRun random = SampleRun.of(Samples.class, "passes");
+        assertTrue(random.passed(), random.output());
+        assertEquals(3, SEEDS_SEEN.size());
+        long first = SEEDS_SEEN.getFirst();
+        assertEquals(List.of(first, first + 1, first + 2), SEEDS_SEEN);
+        assertTrue(random.log().contains("starts at the random seed " + Simulation.hex(first)
+                + "; -Dheddle.firstSeed=" + Simulation.hex(first) + " runs the same seeds again"), random.output());
+    }
+
+    @Test
+    void aDurationEndsASweepThatWouldNotEndAndNoSeedArrayIsMade() {
+        // A billion billion seeds: a sweep that listed them first would die of heap exhaustion.
+        System.setProperty("heddle.seeds", String.valueOf(Long.MAX_VALUE));
+        System.setProperty("heddle.duration", "1ms");
+        SampleRun run = SampleRun.of(Samples.class, "passes");
+        assertTrue(run.passed(), run.output());
+        assertTrue(!SEEDS_SEEN.isEmpty(), "at least one seed runs, whatever the budget");
+        assertTrue(run.log().matches("(?s).*INFO: SimTestExtensionTest\\$Samples#passes passed " + SEEDS_SEEN.size()
+                + " seeds \\(0x0 to " + Simulation.hex(SEEDS_SEEN.size() - 1L) + "\\) in \\d+\\.\\d s, \\d+ seeds/s\n.*"),
+                run.output());
+    }
+
+    @Test
+    void badStartsAndDurationsAreRejectedNamingTheValue() {
+        System.setProperty("heddle.firstSeed", "soon");
+        String message = SampleRun.of(Samples.class, "passes").failureMessage();
+        assertTrue(message.contains("heddle.firstSeed") && message.contains("'soon'"), message);
+        System.clearProperty("heddle.firstSeed");
+        for (String bad : List.of("forever", "0s", "-5m")) {
+            System.setProperty("heddle.duration", bad);
+            message = SampleRun.of(Samples.class, "passes").failureMessage();
+            assertTrue(message.contains("heddle.duration") && message.contains("'" + bad + "'"), message);
+        }
     }
 
     @Test
