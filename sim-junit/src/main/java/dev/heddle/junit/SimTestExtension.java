@@ -84,7 +84,6 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             strategy.horizon().ran(run, result.steps());
             progress.ran(ran + 1, seed);
         }
-        progress.passed(ran);
         String report = String.join("\n", Stream.of(summary.summary(ran), strategy.horizonSummary())
                 .filter(part -> !part.isEmpty()).toList());
         if (!report.isEmpty()) {
@@ -99,6 +98,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         if ((!missed.isEmpty() || !missedFaults.isEmpty()) && !plan.replay()) {
             throw new AssertionError(missedExpectationsMessage(testId, missed, missedFaults, summary, plan, ran));
         }
+        progress.passed(ran);
     }
 
     private static String missedExpectationsMessage(String testId, List<ProbeRecord> missed,

@@ -7,7 +7,7 @@ import java.util.Locale;
  * What a long sweep says while it runs, on the {@code dev.heddle.junit} logger at {@code INFO}: the
  * seed it starts at when that was drawn at random (so that the same seeds can be run again), a line
  * every {@link #EVERY_NANOS} with the seeds run and the seeds per second, and a last line when
- * it passes. A sweep shorter than that, of a fixed start, says nothing more than before.
+ * it passes, with how many seeds it ran and how fast.
  */
 final class SweepProgress {
     static final long EVERY_NANOS = 10_000_000_000L;
@@ -17,7 +17,6 @@ final class SweepProgress {
     private final SeedPlan plan;
     private final long startNanos = System.nanoTime();
     private long nextReport = startNanos + EVERY_NANOS;
-    private boolean reported;
 
     SweepProgress(System.Logger log, String testId, SeedPlan plan) {
         this.log = log;
@@ -26,7 +25,6 @@ final class SweepProgress {
         if (plan.randomFirst()) {
             log.log(System.Logger.Level.INFO, testId + " starts at the random seed " + Simulation.hex(plan.first())
                     + "; -Dheddle.firstSeed=" + Simulation.hex(plan.first()) + " runs the same seeds again");
-            reported = true;
         }
     }
 
@@ -39,20 +37,16 @@ final class SweepProgress {
         long now = System.nanoTime();
         if (now - nextReport >= 0) {
             nextReport = now + EVERY_NANOS;
-            reported = true;
             log.log(System.Logger.Level.INFO, testId + " " + ran + " seeds passed in " + seconds(now - startNanos)
                     + " (" + rate(ran, now - startNanos) + "), the last " + Simulation.hex(seed));
         }
     }
 
-    /** The sweep passed after {@code ran} seeds; said when anything was said before, or a duration set it. */
+    /** The sweep passed after {@code ran} seeds: a passing test says how many seeds it ran. */
     void passed(long ran) {
-        if (reported || plan.budget() != null) {
-            long elapsed = elapsedNanos();
-            log.log(System.Logger.Level.INFO, testId + " passed " + ran + " seeds (" + Simulation.hex(plan.first())
-                    + " to " + Simulation.hex(plan.seed(ran - 1)) + ") in " + seconds(elapsed) + ", "
-                    + rate(ran, elapsed));
-        }
+        long elapsed = elapsedNanos();
+        log.log(System.Logger.Level.INFO, testId + " passed " + ran + " seeds (" + Simulation.hex(plan.first())
+                + " to " + Simulation.hex(plan.seed(ran - 1)) + ") in " + seconds(elapsed) + ", " + rate(ran, elapsed));
     }
 
     private static String seconds(long nanos) {

@@ -62,6 +62,14 @@ record SampleRun(EngineExecutionResults results, String log, String out, String 
                 err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The log less the line a passing sweep ends with ({@code ... passed N seeds (...) in T s, R
+     * seeds/s}), for tests of what else a sweep says; {@code SimTestExtensionTest} checks that line.
+     */
+    String logBesidesThePassedLine() {
+        return log.replaceAll("(?m)^INFO: \\S+ passed \\d+ seeds \\(.*\\R", "");
+    }
+
     /** True when the engine found the method, ran it once, and it passed. */
     boolean passed() {
         return results.testEvents().started().count() == 1 && results.testEvents().succeeded().count() == 1;

@@ -172,6 +172,19 @@ class SimTestExtensionTest {
     }
 
     @Test
+    void aPassingSweepSaysHowManySeedsItRanAndAFailingOneDoesNot() {
+        System.setProperty("heddle.seeds", "7");
+        SampleRun passing = SampleRun.of(Samples.class, "passes");
+        assertTrue(passing.passed(), passing.output());
+        assertTrue(passing.log().matches("INFO: SimTestExtensionTest\\$Samples#passes passed 7 seeds \\(0x0 to 0x6\\)"
+                + " in \\d+\\.\\d s, \\d+ seeds/s\n"), passing.output());
+        System.clearProperty("heddle.seeds");
+        SampleRun failing = SampleRun.of(Samples.class, "losesAnUpdate");
+        failing.failure();
+        assertTrue(!failing.log().contains(" passed "), failing.output());
+    }
+
+    @Test
     void aDurationEndsASweepThatWouldNotEndAndNoSeedArrayIsMade() {
         // A billion billion seeds: a sweep that listed them first would die of heap exhaustion.
         System.setProperty("heddle.seeds", String.valueOf(Long.MAX_VALUE));

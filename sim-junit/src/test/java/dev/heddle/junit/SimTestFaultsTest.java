@@ -77,7 +77,7 @@ class SimTestFaultsTest {
                 + " net.drop=20 net.duplicate=0\n"
                 + "WARNING: SimTestFaultsTest$Samples#configuresADuplicationThatNeverFires 1 configured fault kind(s)"
                 + " never fired in any of 10 seeds; the sweep tested less than it configured:\n"
-                + "  fault 'net.duplicate' was configured in 5 of 10 seeds and never fired\n", run.log());
+                + "  fault 'net.duplicate' was configured in 5 of 10 seeds and never fired\n", run.logBesidesThePassedLine());
         assertEquals("", run.out() + run.err(), "the summary and its warning are logged, not printed");
     }
 
@@ -121,9 +121,10 @@ class SimTestFaultsTest {
     void buggifyReachesTheSimulation() {
         SampleRun every = SampleRun.of(Samples.class, "buggifiesEverySeed");
         assertTrue(every.passed(), every.output());
-        assertTrue(every.log().matches("(?s).*faults fired over 20 seeds: buggify=[1-9]\\d*\n"), every.output());
+        assertTrue(every.logBesidesThePassedLine().matches("(?s).*faults fired over 20 seeds: buggify=[1-9]\\d*\n"),
+                every.output());
         SampleRun never = SampleRun.of(Samples.class, "neverBuggifies");
         assertTrue(never.passed(), never.output());
-        assertEquals("", never.log());
+        assertEquals("", never.logBesidesThePassedLine());
     }
 }

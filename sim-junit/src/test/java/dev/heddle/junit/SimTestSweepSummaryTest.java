@@ -52,7 +52,7 @@ class SimTestSweepSummaryTest {
         assertTrue(run.passed(), run.output());
         assertEquals("INFO: SimTestSweepSummaryTest$Samples#hitsEveryExpectedProbe probes not satisfied by any of 20"
                 + " seeds:\n"
-                + "  sometimes(\"rolled a seven\") was met 20 times and never true\n", run.log());
+                + "  sometimes(\"rolled a seven\") was met 20 times and never true\n", run.logBesidesThePassedLine());
         assertEquals("", run.out(), "the summary is logged, not printed");
     }
 
