@@ -41,6 +41,10 @@ final class ConfigurationCache<S> {
     private int size;
     /** Set when a rehash was dropped for lack of time: the table then stops growing. */
     private boolean outOfTime;
+    /** The one instance of each distinct state the table holds ({@link #distinct}), by state hash. */
+    private Object[] distinctStates = new Object[256];
+    private int[] distinctHashes = new int[256];
+    private int distinctCount;
 
     ConfigurationCache(Model<S> model, SearchBudget budget) {
         this.model = model;
@@ -109,10 +113,6 @@ final class ConfigurationCache<S> {
         hashes[hole] = 0;
         states[hole] = null;
     }
-
-    private Object[] distinctStates = new Object[256];
-    private int[] distinctHashes = new int[256];
-    private int distinctCount;
 
     /**
      * The one instance of {@code state} the cache holds: configurations far outnumber distinct

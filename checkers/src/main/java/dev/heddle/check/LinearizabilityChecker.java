@@ -273,6 +273,9 @@ public final class LinearizabilityChecker<S> {
             if (optimistic != null && optimistic.verdict() == Verdict.LINEARIZABLE) {
                 return optimistic;
             }
+            if (optimistic == null && budget.exhausted()) {
+                return outOfTime(label, part, budget);
+            }
             Optional<PolynomialDecider> refutation = model.refutation();
             if (refutation.isPresent()) {
                 Optional<PolynomialDecider.Decision> refuted = refutation.get().decide(part);
@@ -288,9 +291,6 @@ public final class LinearizabilityChecker<S> {
             }
             if (optimistic != null) {
                 return optimistic;
-            }
-            if (budget.exhausted()) {
-                return outOfTime(label, part, budget);
             }
             if (budget.exhausted()) {
                 return outOfTime(label, part, budget);
