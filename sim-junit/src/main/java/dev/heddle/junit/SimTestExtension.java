@@ -6,12 +6,14 @@ import dev.heddle.sim.RunConfiguration;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
+import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.SimulationResult;
 import dev.heddle.sim.internal.SweepSummary;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -66,23 +68,40 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         SweepSummary summary = new SweepSummary();
         summary.expect(settings.expectedProbes());
         summary.expectFaults(settings.expectedFaults());
+        Object target = call.getTarget().orElse(null);
+        List<Object> arguments = call.getArguments();
+        SimBody body = sim -> invoke(method, target, arguments, sim);
+        Seeds seeds = new Seeds(settings, testClass, method.getName(), buildTool, seedFile, body);
+        Optional<RegressionSeeds> regressions = plan.replay() ? Optional.empty() : RegressionSeeds.of(testClass);
+        List<RegressionSeeds.Entry> saved = regressions.map(r -> r.seedsOf(method.getName())).orElse(List.of());
+        for (RegressionSeeds.Entry entry : saved) {
+            StrategySettings its = StrategySettings.of(settings, entry.properties()::get);
+            try {
+                summary.add(seeds.run(entry.seed(), its).result());
+            } catch (SimulationFailure f) {
+                throw f.withNote("regression seed: saved in " + regressions.get().file().orElseThrow() + " line "
+                        + entry.line() + ", replayed before the sweep: the bug it once found is back");
+            }
+        }
         SweepProgress progress = new SweepProgress(LOG, testId, plan);
         long ran = 0;
         for (; plan.continues(ran, progress.elapsedNanos()); ran++) {
             long seed = plan.seed(ran);
-            Simulation simulation = strategy.apply(configure(settings, seed));
-            RunConfiguration run = simulation.configuration();
-            List<String> rerunProperties = strategy.rerunProperties(run);
-            simulation.rerunCommand(s -> buildTool.rerunCommand(testClass, method.getName(), s, rerunProperties));
-            seedFile.record(seed);
-            Object target = call.getTarget().orElse(null);
-            List<Object> arguments = call.getArguments();
-            SimBody body = sim -> invoke(method, target, arguments, sim);
-            SimulationResult result = settings.checkDeterminism() ? simulation.checkDeterminism(body)
-                    : simulation.run(body);
-            summary.add(result);
-            strategy.horizon().ran(run, result.steps());
+            Seeds.Run run;
+            try {
+                run = seeds.run(seed, strategy);
+            } catch (SimulationFailure f) {
+                throw regressions.map(r -> f.withNote(r.save(method.getName(), seed,
+                        strategy.rerunProperties(f.configuration()), what(f)))).orElse(f);
+            }
+            summary.add(run.result());
+            strategy.horizon().ran(run.configuration(), run.result().steps());
             progress.ran(ran + 1, seed);
+        }
+        if (!saved.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, testId + " replayed " + saved.size() + " regression seed"
+                    + (saved.size() == 1 ? "" : "s") + " from " + regressions.get().file().orElseThrow()
+                    + " before the sweep");
         }
         String report = String.join("\n", Stream.of(summary.summary(ran), strategy.horizonSummary())
                 .filter(part -> !part.isEmpty()).toList());
@@ -131,6 +150,14 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         return sb.toString();
     }
 
+    /** What a failure says in its first line, less the seed, for the comment of its regression seed line. */
+    private static String what(SimulationFailure f) {
+        String message = String.valueOf(f.getMessage());
+        int end = message.indexOf('\n');
+        String first = (end < 0 ? message : message.substring(0, end)).replaceFirst("^seed=\\S+\\s*", "");
+        return first.length() <= 160 ? first : first.substring(0, 157) + "...";
+    }
+
     /** The simulation of {@code seed} with the annotation's settings but the strategy's ({@link StrategySettings}). */
     private static Simulation configure(SimTest settings, long seed) {
         Simulation simulation = Simulation.ofSeed(seed);
@@ -151,6 +178,22 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 .onLockHeldAcrossSuspension(settings.onLockHeldAcrossSuspension())
                 .swarm(settings.swarm())
                 .schedulingPoints(settings.instrument().length > 0);
+    }
+
+    /** Runs one seed of one test method as its sweep runs it, with its rerun command and seed file. */
+    private record Seeds(SimTest settings, Class<?> testClass, String method, BuildTool buildTool, SeedFile seedFile,
+                         SimBody body) {
+        record Run(RunConfiguration configuration, SimulationResult result) {
+        }
+
+        Run run(long seed, StrategySettings strategy) {
+            Simulation simulation = strategy.apply(configure(settings, seed));
+            RunConfiguration run = simulation.configuration();
+            List<String> rerunProperties = strategy.rerunProperties(run);
+            simulation.rerunCommand(s -> buildTool.rerunCommand(testClass, method, s, rerunProperties));
+            seedFile.record(seed);
+            return new Run(run, settings.checkDeterminism() ? simulation.checkDeterminism(body) : simulation.run(body));
+        }
     }
 
     private static void invoke(Method method, Object target, List<Object> arguments, Sim sim) throws Exception {

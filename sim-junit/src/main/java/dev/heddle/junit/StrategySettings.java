@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -44,22 +45,35 @@ final class StrategySettings {
 
     /** The settings of a sweep of the test annotated with {@code annotation}, checked before any seed runs. */
     static StrategySettings of(SimTest annotation) {
+        return of(annotation, System::getProperty);
+    }
+
+    /**
+     * The settings of the test annotated with {@code annotation} where {@code property} gives the
+     * properties' values ({@code heddle.strategy} to its value, null when unset): a saved
+     * {@link RegressionSeeds regression seed} runs under its own, not the sweep's.
+     */
+    static StrategySettings of(SimTest annotation, UnaryOperator<String> properties) {
+        UnaryOperator<String> property = name -> {
+            String value = properties.apply(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        };
         Strategy strategy = annotation.strategy();
-        String name = property(STRATEGY_PROPERTY);
+        String name = property.apply(STRATEGY_PROPERTY);
         if (name != null) {
             try {
                 strategy = Strategy.valueOf(name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 String names = Arrays.stream(Strategy.values()).map(Strategy::name).collect(Collectors.joining(", "));
                 throw new IllegalArgumentException(STRATEGY_PROPERTY + " must be one of " + names + ", was '"
-                        + System.getProperty(STRATEGY_PROPERTY) + "'", e);
+                        + name + "'", e);
             }
         }
-        String depth = property(DEPTH_PROPERTY);
+        String depth = property.apply(DEPTH_PROPERTY);
         int pctDepth = depth == null ? annotation.pctDepth() : (int) number(DEPTH_PROPERTY, depth, Integer.MAX_VALUE);
-        String steps = property(HORIZON_PROPERTY);
+        String steps = property.apply(HORIZON_PROPERTY);
         long set = steps == null ? annotation.pctHorizon() : number(HORIZON_PROPERTY, steps, Long.MAX_VALUE);
-        String spurious = property(SPURIOUS_PROPERTY);
+        String spurious = property.apply(SPURIOUS_PROPERTY);
         boolean spuriousWakeups = annotation.spuriousWakeups();
         if (spurious != null) {
             if (!spurious.equals("true") && !spurious.equals("false")) {
@@ -127,11 +141,6 @@ final class StrategySettings {
         return properties;
     }
 
-    /** A system property's value, stripped; null when unset or blank. */
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     /** {@code value} of {@code property}, a whole number up to {@code max}. */
     private static long number(String property, String value, long max) {

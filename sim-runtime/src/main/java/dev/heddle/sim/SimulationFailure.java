@@ -29,12 +29,20 @@ public final class SimulationFailure extends AssertionError {
     /** The report without the schedule and the rerun line, kept to add the schedule a replay makes. */
     private final String details;
     private final transient FailureData data;
+    /** Lines after the rerun line, said by whoever ran the simulation; empty for none. */
+    private final String notes;
 
     SimulationFailure(long seed, FailureKind kind, String details, RerunCommand rerunCommand, long traceHash,
                       Optional<SwarmProfile> swarm, Throwable cause, FailureData data) {
+        this(seed, kind, details, rerunCommand, traceHash, swarm, cause, data, "");
+    }
+
+    private SimulationFailure(long seed, FailureKind kind, String details, RerunCommand rerunCommand, long traceHash,
+                              Optional<SwarmProfile> swarm, Throwable cause, FailureData data, String notes) {
         super(Simulation.seedText(seed) + " " + SwarmProfile.label(swarm) + kind + ": " + details
                 + (data.schedule().isEmpty() ? "" : "\n" + data.schedule().stripTrailing())
-                + "\nrerun: " + rerunCommand.text(), cause);
+                + "\nrerun: " + rerunCommand.text() + notes, cause);
+        this.notes = notes;
         this.swarm = swarm;
         this.seed = seed;
         this.kind = kind;
@@ -48,7 +56,18 @@ public final class SimulationFailure extends AssertionError {
     /** This failure with the schedule {@code text} before its rerun line; the same stack trace. */
     SimulationFailure withSchedule(String text) {
         SimulationFailure f = new SimulationFailure(seed, kind, details, new RerunCommand(rerunCommand, configuration),
-                traceHash, swarm, getCause(), data().withSchedule(text));
+                traceHash, swarm, getCause(), data().withSchedule(text), notes);
+        f.setStackTrace(getStackTrace());
+        return f;
+    }
+
+    /**
+     * This failure with {@code note} as one more line after its rerun line, for what the runner
+     * of the simulation did with it (where it saved the seed, for one); the same stack trace.
+     */
+    public SimulationFailure withNote(String note) {
+        SimulationFailure f = new SimulationFailure(seed, kind, details, new RerunCommand(rerunCommand, configuration),
+                traceHash, swarm, getCause(), data(), notes + "\n" + note);
         f.setStackTrace(getStackTrace());
         return f;
     }
