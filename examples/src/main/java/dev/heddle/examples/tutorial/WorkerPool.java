@@ -10,6 +10,7 @@ import dev.heddle.sync.Mutex;
 import dev.heddle.sync.MutexGuard;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -45,7 +46,7 @@ public final class WorkerPool {
     public static Outcome run(int workers, int jobs) {
         Channel<Integer> queue = Mpsc.bounded(workers);
         Mutex<Receiver<Integer>> shared = new Mutex<>(queue.receiver());
-        Map<Integer, List<String>> processedBy = new ConcurrentHashMap<>();
+        Map<Integer, Queue<String>> processedBy = new ConcurrentHashMap<>();
         Queue<String> exited = new ConcurrentLinkedQueue<>();
         List<JoinHandle<Void>> pool = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -63,10 +64,12 @@ public final class WorkerPool {
         for (JoinHandle<Void> worker : pool) {
             worker.join();
         }
-        return new Outcome(Map.copyOf(processedBy), List.copyOf(exited));
+        Map<Integer, List<String>> workersByJob = new HashMap<>();
+        processedBy.forEach((job, workersOfJob) -> workersByJob.put(job, List.copyOf(workersOfJob)));
+        return new Outcome(workersByJob, List.copyOf(exited));
     }
 
-    private static void work(String name, Mutex<Receiver<Integer>> shared, Map<Integer, List<String>> processedBy) {
+    private static void work(String name, Mutex<Receiver<Integer>> shared, Map<Integer, Queue<String>> processedBy) {
         while (true) {
             Integer job;
             try (MutexGuard<Receiver<Integer>> receiver = shared.lock()) {
@@ -76,11 +79,7 @@ public final class WorkerPool {
                 return;
             }
             Heddle.sleep(Duration.ofMillis(1 + Heddle.random().nextInt(5)));   // the job's work
-            processedBy.merge(job, List.of(name), (before, now) -> {
-                List<String> both = new ArrayList<>(before);
-                both.addAll(now);
-                return List.copyOf(both);
-            });
+            processedBy.computeIfAbsent(job, j -> new ConcurrentLinkedQueue<>()).add(name);
         }
     }
 }
