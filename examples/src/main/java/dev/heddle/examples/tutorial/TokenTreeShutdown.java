@@ -29,11 +29,12 @@ public final class TokenTreeShutdown {
      * What the shutdown saw.
      *
      * @param closedWithAdmin connections closed when the admin listener's were joined
-     * @param rootOrPublicCancelledWithAdmin whether cancelling the admin token cancelled the root or the public token
+     * @param parentOrSiblingCancelled whether cancelling the admin token cancelled its parent (the root)
+     *     or its sibling (the public token)
      * @param publicServedAfterAdmin requests each public connection served after the admin listener closed
      * @param closedAtEnd every connection closed once the root was cancelled, in the order they closed
      */
-    public record Outcome(List<String> closedWithAdmin, boolean rootOrPublicCancelledWithAdmin,
+    public record Outcome(List<String> closedWithAdmin, boolean parentOrSiblingCancelled,
                           List<Integer> publicServedAfterAdmin, List<String> closedAtEnd) {}
 
     private TokenTreeShutdown() {}
@@ -60,7 +61,7 @@ public final class TokenTreeShutdown {
             c.join();
         }
         List<String> closedWithAdmin = List.copyOf(closed);
-        boolean spread = server.isCancelled() || publicListener.isCancelled();
+        boolean parentOrSiblingCancelled = server.isCancelled() || publicListener.isCancelled();
         List<Integer> servedBefore = publicServed.stream().map(AtomicInteger::get).toList();
 
         Heddle.sleep(Duration.ofMillis(20));
@@ -72,7 +73,7 @@ public final class TokenTreeShutdown {
         for (int i = 0; i < connections; i++) {
             servedAfter.add(publicServed.get(i).get() - servedBefore.get(i));
         }
-        return new Outcome(closedWithAdmin, spread, servedAfter, List.copyOf(closed));
+        return new Outcome(closedWithAdmin, parentOrSiblingCancelled, servedAfter, List.copyOf(closed));
     }
 
     /** A connection serving requests until its token is cancelled, then closing. */

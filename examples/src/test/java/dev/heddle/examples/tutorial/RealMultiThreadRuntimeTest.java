@@ -42,7 +42,8 @@ class RealMultiThreadRuntimeTest {
 
     @Test
     void workerPool() {
-        WorkerPoolTest.assertOutcome(run("WorkerPool", () -> WorkerPool.run(WorkerPoolTest.WORKERS, WorkerPoolTest.JOBS)));
+        WorkerPoolTest.assertOutcome(run("WorkerPool",
+                () -> WorkerPool.run(WorkerPoolTest.WORKERS, WorkerPoolTest.JOBS)));
     }
 
     @Test

@@ -28,13 +28,15 @@ class TokenTreeShutdownTest {
         assertEquals(names("admin"), Set.copyOf(outcome.closedWithAdmin()),
                 "the admin listener's token ends its own connections and no other");
         assertEquals(CONNECTIONS, outcome.closedWithAdmin().size(), "" + outcome.closedWithAdmin());
-        assertFalse(outcome.rootOrPublicCancelledWithAdmin(), "a child's cancellation never reaches its parent");
+        assertFalse(outcome.parentOrSiblingCancelled(),
+                "a child's cancellation reaches neither its parent nor its sibling");
         for (int served : outcome.publicServedAfterAdmin()) {
             assertTrue(served > 0, "the public connections go on serving: " + outcome.publicServedAfterAdmin());
         }
         Set<String> all = names("admin");
         all.addAll(names("public"));
-        assertEquals(2 * CONNECTIONS, outcome.closedAtEnd().size(), "each connection closes once: " + outcome.closedAtEnd());
+        assertEquals(2 * CONNECTIONS, outcome.closedAtEnd().size(),
+                "each connection closes once: " + outcome.closedAtEnd());
         assertEquals(all, Set.copyOf(outcome.closedAtEnd()), "the root's cancellation reaches every connection");
     }
 
