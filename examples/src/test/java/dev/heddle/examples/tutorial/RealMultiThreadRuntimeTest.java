@@ -1,6 +1,7 @@
 package dev.heddle.examples.tutorial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.examples.BoundedFetcher;
 import dev.heddle.examples.Counter;
@@ -81,7 +82,9 @@ class RealMultiThreadRuntimeTest {
         }
         List<String> responses = run("BoundedFetcher", () -> fetcher.fetchAll(urls));
         assertEquals(urls.stream().map(u -> "200 " + u).sorted().toList(), responses.stream().sorted().toList());
-        assertEquals(3, fetcher.peakInFlight(), "never more than 3 in flight, and 20 urls reach the limit");
+        // Whether the limit is reached depends on the machine's timing here; that it is never passed does not.
+        assertTrue(fetcher.peakInFlight() >= 1 && fetcher.peakInFlight() <= 3,
+                "never more than 3 in flight, was " + fetcher.peakInFlight());
         assertEquals(64L, run("SafeCounter", () -> Counter.incrementConcurrently(new SafeCounter(), 64)));
     }
 
