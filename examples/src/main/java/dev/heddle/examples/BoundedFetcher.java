@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BoundedFetcher {
     private final int limit;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile int peakInFlight;
+    private final AtomicInteger peakInFlight = new AtomicInteger();
 
     public BoundedFetcher(int limit) {
         this.limit = limit;
@@ -37,12 +37,12 @@ public final class BoundedFetcher {
 
     /** The most requests that were ever in flight at once. */
     public int peakInFlight() {
-        return peakInFlight;
+        return peakInFlight.get();
     }
 
     private String fetch(String url) {
         int now = inFlight.incrementAndGet();
-        peakInFlight = Math.max(peakInFlight, now);
+        peakInFlight.accumulateAndGet(now, Math::max);   // atomic: fetches may run on several workers at once
         try {
             Heddle.sleep(Duration.ofMillis(1 + Heddle.random().nextInt(50)));
             return "200 " + url;

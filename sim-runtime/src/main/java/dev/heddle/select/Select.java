@@ -7,12 +7,14 @@ import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.Task;
 import dev.heddle.runtime.internal.Waiter;
 import dev.heddle.time.Elapsed;
+import dev.heddle.time.Interval;
 import dev.heddle.time.Sleep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -167,6 +169,16 @@ public final class Select<R> {
     public Select<R> sleep(Sleep sleep, Supplier<? extends R> handler) {
         sleep.reset(sleep.deadline());
         return deadline(sleep.deadline(), handler);
+    }
+
+    /**
+     * Adds a branch that completes at {@code interval}'s next tick and takes that tick (Tokio's
+     * {@code interval.tick()} branch, a heartbeat in a loop of selects); {@code handler} gets the
+     * time the tick was scheduled for, as {@link Interval#tick()} returns it. A branch that loses
+     * takes no tick, so the next select offers the same one.
+     */
+    public Select<R> tick(Interval interval, LongFunction<? extends R> handler) {
+        return deadline(interval.nextTick(), () -> handler.apply(interval.tick()));
     }
 
     /** Adds a branch that completes once the runtime clock reaches {@code deadline} (a value of {@code Clock.now()}). */
