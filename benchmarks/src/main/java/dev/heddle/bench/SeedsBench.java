@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * {@code ./heddle bench seeds}: how many whole simulations per second one core runs, for a
- * small test of 10 tasks of 100 steps each; what bounds a fuzz job's seeds per minute.
- * Prints {@code seeds_per_sec} last.
+ * small test of 10 tasks of 100 steps each; what bounds a fuzz job's seeds per minute. The floor
+ * is the same test on a {@link BareSeededExecutor}, virtual threads on one seeded carrier with no
+ * Heddle at all, run in turn with Heddle's in the same JVM; the ratio of the two is printed last
+ * (1.0 would be a simulation that costs nothing beyond carrying the threads).
  */
 public final class SeedsBench {
     private static final int TASKS = 10;
@@ -35,17 +37,49 @@ public final class SeedsBench {
     public static void main(String[] args) {
         int seeds = args.length > 0 ? (int) Bench.positive("seeds", args[0]) : 5_000;
         run(seeds);
+        runBare(seeds);
         long steps = 0;
         double best = 0;
+        double bestBare = 0;
         for (int round = 0; round < 5; round++) {
             long start = System.nanoTime();
             steps = run(seeds);
             best = Math.max(best, seeds / ((System.nanoTime() - start) / 1e9));
+            start = System.nanoTime();
+            runBare(seeds);
+            bestBare = Math.max(bestBare, seeds / ((System.nanoTime() - start) / 1e9));
         }
         System.out.printf("tasks_per_seed=%d%n", TASKS);
         System.out.printf("steps_per_seed=%d%n", steps / seeds);
         System.out.printf("seeds=%d%n", seeds);
         System.out.printf("seeds_per_sec=%.0f%n", best);
+        System.out.printf("bare_executor_seeds_per_sec=%.0f%n", bestBare);
+        System.out.printf("ratio_to_bare_executor=%.2f%n", best / bestBare);
+    }
+
+    /** The small test on a bare seeded executor: a main thread that starts the tasks and joins them. */
+    private static void runBare(int seeds) {
+        for (long seed = 0; seed < seeds; seed++) {
+            BareSeededExecutor carrier = new BareSeededExecutor(seed);
+            carrier.start(() -> {
+                List<Thread> tasks = new ArrayList<>(TASKS);
+                for (int t = 0; t < TASKS; t++) {
+                    tasks.add(carrier.start(() -> {
+                        for (int s = 1; s < STEPS_PER_TASK; s++) {
+                            Thread.yield();
+                        }
+                    }));
+                }
+                for (Thread t : tasks) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            carrier.runUntilIdle();
+        }
     }
 
     private static long run(int seeds) {
