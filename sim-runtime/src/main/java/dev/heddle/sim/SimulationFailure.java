@@ -58,6 +58,16 @@ public final class SimulationFailure extends AssertionError {
         return data == null ? FailureData.none() : data;
     }
 
+    /**
+     * Every decision the failed run made up to its failure ({@link DecisionLog}), to
+     * {@linkplain DecisionLog#write write} beside the test, {@linkplain Simulation#replay replay}
+     * or {@linkplain DecisionLogShrinker shrink}; empty for a stuck step or a determinism check's
+     * failure, and for a failure read back from a serialized form.
+     */
+    public Optional<DecisionLog> decisionLog() {
+        return data().decisionLog();
+    }
+
     /** The seed of the failed run, to rerun it with {@code -Dheddle.seed}. */
     public long seed() {
         return seed;
