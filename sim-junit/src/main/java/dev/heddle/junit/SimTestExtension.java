@@ -6,6 +6,7 @@ import dev.heddle.sim.RunConfiguration;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.SimBody;
 import dev.heddle.sim.Simulation;
+import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.SimulationResult;
 import dev.heddle.sim.internal.SweepSummary;
 import java.lang.reflect.InvocationTargetException;
@@ -29,7 +30,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@link System.Logger.Level#WARNING}, on the {@code System.Logger} named {@code "dev.heddle.junit"}:
  * a logger rather than standard output, so that a build can silence the summary
  * ({@code dev.heddle.junit.level = WARNING} in {@code logging.properties}) or route it to its own
- * logging. A failure is never only logged: it fails the test, with its report in the exception.
+ * logging. A failure is never only logged: it fails the test, with its report in the exception,
+ * and its decision log is written beside the seed file ({@link DecisionLogFile}); a replay of such
+ * a log runs instead of the sweep ({@link DecisionLogReplay}).
  */
 public final class SimTestExtension implements InvocationInterceptor, ParameterResolver {
     private static final System.Logger LOG = System.getLogger("dev.heddle.junit");
@@ -63,6 +66,14 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         if (settings.instrument().length > 0) {
             InstrumentingAgent.instrument(settings.instrument());
         }
+        Object replayTarget = call.getTarget().orElse(null);
+        DecisionLogReplay replay = DecisionLogReplay.of(settings);
+        if (replay != null) {
+            replay.run(seed -> configure(settings, seed), sim -> invoke(method, replayTarget, call.getArguments(), sim),
+                    testClass, method.getName(), buildTool);
+            return;
+        }
+        DecisionLogFile decisionLogFile = DecisionLogFile.besides(seedFile);
         SweepSummary summary = new SweepSummary();
         summary.expect(settings.expectedProbes());
         summary.expectFaults(settings.expectedFaults());
@@ -78,8 +89,12 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             Object target = call.getTarget().orElse(null);
             List<Object> arguments = call.getArguments();
             SimBody body = sim -> invoke(method, target, arguments, sim);
-            SimulationResult result = settings.checkDeterminism() ? simulation.checkDeterminism(body)
-                    : simulation.run(body);
+            SimulationResult result;
+            try {
+                result = settings.checkDeterminism() ? simulation.checkDeterminism(body) : simulation.run(body);
+            } catch (SimulationFailure f) {
+                throw decisionLogFile.written(f, testClass, method.getName(), buildTool);
+            }
             summary.add(result);
             strategy.horizon().ran(run, result.steps());
             progress.ran(ran + 1, seed);

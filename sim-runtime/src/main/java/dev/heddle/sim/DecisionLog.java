@@ -150,7 +150,14 @@ public final class DecisionLog {
      * workers and spurious wake-ups of the run it came from (other settings are the caller's).
      */
     public Simulation simulation() {
-        Simulation s = Simulation.ofSeed(seed);
+        return withRunSettings(Simulation.ofSeed(seed));
+    }
+
+    /**
+     * {@code s}, a simulation of the log's seed with the caller's settings, with the strategy, PCT
+     * settings, logical workers and spurious wake-ups of the run the log came from.
+     */
+    public Simulation withRunSettings(Simulation s) {
         property("strategy").ifPresent(v -> s.strategy(Strategy.valueOf(v)));
         property("pctDepth").ifPresent(v -> s.pctDepth(Integer.parseInt(v)));
         property("pctHorizon").ifPresent(v -> s.pctHorizon(Long.parseLong(v)));

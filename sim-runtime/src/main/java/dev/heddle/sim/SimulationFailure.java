@@ -53,6 +53,17 @@ public final class SimulationFailure extends AssertionError {
         return f;
     }
 
+    /**
+     * This failure with {@code note} (one or more lines) added to its report after the schedule,
+     * before the rerun line: how {@code @SimTest} names the file it wrote the decision log to.
+     * The same data and stack trace.
+     */
+    public SimulationFailure withNote(String note) {
+        String schedule = data().schedule();
+        return withSchedule(schedule + (schedule.isEmpty() || schedule.endsWith("\n") ? "" : "\n")
+                + note.stripTrailing() + "\n");
+    }
+
     /** The run's facts; none for a failure read back from a serialized form, which leaves them out. */
     FailureData data() {
         return data == null ? FailureData.none() : data;
