@@ -72,11 +72,11 @@ class DecisionLogShrinkerTest {
     void shrinkingIsDeterministic() {
         SimulationFailure f = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(RACY_COUNTER));
         DecisionLog log = f.decisionLog().orElseThrow();
-        ShrinkResult a = DecisionLogShrinker.shrink(log.simulation(), RACY_COUNTER, log, 40);
-        ShrinkResult b = DecisionLogShrinker.shrink(log.simulation(), RACY_COUNTER, log, 40);
+        ShrinkResult a = DecisionLogShrinker.shrink(log.simulation(), RACY_COUNTER, log, 12);
+        ShrinkResult b = DecisionLogShrinker.shrink(log.simulation(), RACY_COUNTER, log, 12);
         assertTrue(a.shrunk().sameDecisions(b.shrunk()));
         assertEquals(a.replays(), b.replays());
-        assertTrue(a.replays() <= 40, a.summary());
+        assertTrue(a.replays() <= 12, a.summary());
     }
 
     @Test
