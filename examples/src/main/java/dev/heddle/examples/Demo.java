@@ -5,6 +5,7 @@ import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.SimulationResult;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ public final class Demo {
         String only = parsed.program();
         int seeds = parsed.seeds();
         if (parsed.seed() != null) {
-            return rerun(only, programs.get(only), parsed.seed(), out);
+            return rerun(only, programs.get(only), parsed.seed(), out, err);
         }
         out.printf("Heddle demo: each program simulated over %d seeds (strategy RANDOM)%n%n", seeds);
         out.printf("%-20s %6s %9s  %-12s %14s %9s%n", "program", "seeds", "failures", "first fail",
@@ -71,7 +72,11 @@ public final class Demo {
         }
     }
 
-    private static int rerun(String name, SimBody body, long seed, PrintStream out) {
+    /**
+     * Reruns one seed; a failure's decision log is written to {@code target/heddle/demo/NAME.decisions}
+     * in the current folder, named on {@code err}, for {@code ./heddle replay [--shrink]}.
+     */
+    private static int rerun(String name, SimBody body, long seed, PrintStream out, PrintStream err) {
         try {
             SimulationResult r = ProgramSweep.simulation(name, seed).run(body);
             out.println(name + " passed: " + r);
@@ -79,6 +84,12 @@ public final class Demo {
         } catch (SimulationFailure f) {
             out.println(name + " failed, trace hash " + Long.toHexString(f.traceHash()) + ":");
             out.println(f.getMessage());
+            f.decisionLog().ifPresent(log -> {
+                Path file = Path.of("target", "heddle", "demo", name + ".decisions");
+                log.withProperty("program", name).write(file);
+                err.println("decision log: " + file + " (" + log.size() + " decisions); ./heddle replay " + file
+                        + " replays it, ./heddle replay --shrink " + file + " shrinks it");
+            });
             return 1;
         }
     }

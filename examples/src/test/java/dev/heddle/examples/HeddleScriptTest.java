@@ -61,6 +61,24 @@ class HeddleScriptTest {
         return java((out, err) -> LinCommand.run(args, out, err));
     }
 
+    private static Output replay(String... args) {
+        return java((out, err) -> ReplayCommand.run(args, out, err));
+    }
+
+    @Test
+    void replaysUsageAndUsageErrorsAreReplayCommandsOwn() throws Exception {
+        assertEquals(replay("--help"), heddle("replay", "--help"));
+        assertEquals(replay("-h"), heddle("replay", "--shrink", "-h"));
+        for (List<String> args : List.of(List.<String>of(), List.of("--shrink"), List.of("--max-replays"),
+                List.of("--frob", "x.decisions"), List.of("a.decisions", "b.decisions"))) {
+            List<String> withVerb = new ArrayList<>(List.of("replay"));
+            withVerb.addAll(args);
+            Output script = heddle(withVerb.toArray(String[]::new));
+            assertEquals(2, script.code(), script.err());
+            assertEquals(replay(args.toArray(String[]::new)), script, String.join(" ", args));
+        }
+    }
+
     @Test
     void helpListsEveryVerbWithTheUsageItsMainPrints() throws Exception {
         Output help = heddle("help");
@@ -70,7 +88,8 @@ class HeddleScriptTest {
                 help.out());
         assertTrue(help.out().contains("\n\n" + demo("--help").out() + "\n"), help.out());
         assertTrue(help.out().contains("\n\n" + lin("--help").out()), help.out());
-        for (String verb : List.of("demo", "test", "install", "bench", "lin")) {
+        assertTrue(help.out().contains("\n\n" + replay("--help").out()), help.out());
+        for (String verb : List.of("demo", "test", "install", "bench", "lin", "replay")) {
             assertTrue(help.out().contains("\nusage: ./heddle " + verb + " "), verb + " is missing:\n" + help.out());
             assertTrue(help.out().contains("\n" + heddle(verb, "--help").out()), verb + "'s usage differs");
         }
@@ -168,7 +187,7 @@ class HeddleScriptTest {
     void anUnknownVerbNamesItAndTheVerbs() throws Exception {
         Output frob = heddle("frob");
         assertEquals(2, frob.code());
-        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, install, bench, lin and help (./heddle help)\n",
+        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, install, bench, lin, replay and help (./heddle help)\n",
                 frob.err());
     }
 }

@@ -39,6 +39,16 @@ enum BuildTool {
         };
     }
 
+    /** The command that replays the decision log {@code file} with one test method ({@link DecisionLogReplay}). */
+    String replayCommand(Class<?> testClass, String method, java.nio.file.Path file) {
+        String replay = "-D" + DecisionLogReplay.REPLAY_PROPERTY + "='" + file + "'";
+        return switch (this) {
+            case MAVEN -> "mvn test -Dtest='" + simpleName(testClass) + "#" + method + "' " + replay
+                    + " -Dsurefire.failIfNoSpecifiedTests=false";
+            case GRADLE -> "./gradlew test --tests '" + testClass.getName() + "." + method + "' " + replay;
+        };
+    }
+
     /** The class's binary name without its package ({@code Outer$Inner}), as Surefire's {@code -Dtest} takes it. */
     static String simpleName(Class<?> testClass) {
         String name = testClass.getName();

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code heddle.pctHorizon} PCT's depth and horizon, {@code heddle.spuriousWakeups} spurious
  * wake-ups. A failure's rerun command names those a run of its seed alone needs to be the same
  * run (the strategy a {@link Strategy#PORTFOLIO} seed ran and whether it woke waits spuriously,
- * the horizon PCT estimated). Test instance fields are shared by all seeds of a
+ * the horizon PCT estimated). {@code heddle.replay} replays a decision log ({@link #replay()}), and
+ * {@code heddle.shrink=true} shrinks it when it fails. Test instance fields are shared by all seeds of a
  * method: keep per-run state inside the method.
  *
  * <p>After a passing sweep the test logs a sweep summary: every {@code sim.sometimes} point
@@ -81,6 +82,17 @@ public @interface SimTest {
 
     /** Run exactly this seed, as printed in a failure ({@code "0x2a"}); empty means sweep. */
     String seed() default "";
+
+    /**
+     * Replay this decision log instead of sweeping seeds: a file a failed run wrote
+     * ({@code target/heddle/<Class>#<method>.decisions}, named in its report), relative to the
+     * test's working folder. The run follows the log decision for decision, also after the code
+     * changed (see {@link dev.heddle.sim.DecisionLog}); kept beside the test, it is a regression
+     * test that passes once the bug is fixed. {@code -Dheddle.replay=FILE} does the same for a
+     * whole run, and with {@code -Dheddle.shrink=true} a failing replay is shrunk. Empty, the
+     * default, sweeps.
+     */
+    String replay() default "";
 
     /**
      * How the simulator orders tasks; see {@link Strategy}. Default {@link Strategy#PORTFOLIO}:

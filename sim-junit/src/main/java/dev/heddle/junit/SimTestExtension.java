@@ -31,7 +31,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@link System.Logger.Level#WARNING}, on the {@code System.Logger} named {@code "dev.heddle.junit"}:
  * a logger rather than standard output, so that a build can silence the summary
  * ({@code dev.heddle.junit.level = WARNING} in {@code logging.properties}) or route it to its own
- * logging. A failure is never only logged: it fails the test, with its report in the exception.
+ * logging. A failure is never only logged: it fails the test, with its report in the exception,
+ * and its decision log is written beside the seed file ({@link DecisionLogFile}); a replay of such
+ * a log runs instead of the sweep ({@link DecisionLogReplay}).
  */
 public final class SimTestExtension implements InvocationInterceptor, ParameterResolver {
     private static final System.Logger LOG = System.getLogger("dev.heddle.junit");
@@ -65,12 +67,18 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         if (settings.instrument().length > 0) {
             InstrumentingAgent.instrument(settings.instrument());
         }
-        SweepSummary summary = new SweepSummary();
-        summary.expect(settings.expectedProbes());
-        summary.expectFaults(settings.expectedFaults());
         Object target = call.getTarget().orElse(null);
         List<Object> arguments = call.getArguments();
         SimBody body = sim -> invoke(method, target, arguments, sim);
+        DecisionLogReplay replay = DecisionLogReplay.of(settings);
+        if (replay != null) {
+            replay.run(seed -> configure(settings, seed), body, testClass, method.getName(), buildTool);
+            return;
+        }
+        DecisionLogFile decisionLogFile = DecisionLogFile.besides(seedFile);
+        SweepSummary summary = new SweepSummary();
+        summary.expect(settings.expectedProbes());
+        summary.expectFaults(settings.expectedFaults());
         Seeds seeds = new Seeds(settings, testClass, method.getName(), buildTool, seedFile, body);
         Optional<RegressionSeeds> regressions = plan.replay() ? Optional.empty() : RegressionSeeds.of(testClass);
         List<RegressionSeeds.Entry> saved = regressions.map(r -> r.seedsOf(method.getName())).orElse(List.of());
@@ -79,7 +87,8 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             try {
                 summary.add(seeds.run(entry.seed(), its).result());
             } catch (SimulationFailure f) {
-                throw f.withNote("regression seed: saved in " + regressions.get().file().orElseThrow() + " line "
+                throw decisionLogFile.written(f, testClass, method.getName(), buildTool).withNote(
+                        "regression seed: saved in " + regressions.get().file().orElseThrow() + " line "
                         + entry.line() + ", replayed before the sweep: the bug it once found is back");
             }
         }
@@ -91,8 +100,9 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             try {
                 run = seeds.run(seed, strategy);
             } catch (SimulationFailure f) {
-                throw regressions.map(r -> f.withNote(r.save(method.getName(), seed,
-                        strategy.rerunProperties(f.configuration()), what(f)))).orElse(f);
+                SimulationFailure logged = decisionLogFile.written(f, testClass, method.getName(), buildTool);
+                throw regressions.map(r -> logged.withNote(r.save(method.getName(), seed,
+                        strategy.rerunProperties(f.configuration()), what(f)))).orElse(logged);
             }
             summary.add(run.result());
             strategy.horizon().ran(run.configuration(), run.result().steps());

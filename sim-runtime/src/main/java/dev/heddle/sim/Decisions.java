@@ -2,6 +2,7 @@ package dev.heddle.sim;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,35 +16,112 @@ import java.util.random.RandomGenerator;
  * {@link LogicalWorkers}.
  *
  * <p>Each purpose draws from its own stream split from the seed, so that one more draw for
- * one purpose does not reshuffle the others. Nothing here is recorded: a run is reproduced
- * by running its seed again.
+ * one purpose does not reshuffle the others. Every decision is recorded ({@link DecisionRecorder})
+ * for the run's {@link DecisionLog}: each draw with its kind and bound, and the task that ran
+ * whenever more than one was ready, by its key. A replay of a log ({@link DecisionReplay}) takes
+ * them from the log instead, falling back to the seed (or, for a shrunk log, to the simplest
+ * choice) for any the log does not hold.
  */
 final class Decisions {
-    private final SimRandom scheduling;
-    private final SimRandom user;
-    private final SimRandom select;
-    private final SimRandom workers;
-    private final SimRandom stealing;
-    private final SimRandom lockChecks;
-    private final SimRandom hosts;
-    private final SimRandom network;
-    private final SimRandom buggify;
+    /** The stream of scheduling decisions: which ready task ran. */
+    static final String SCHEDULE = "schedule";
+
+    /** The RANDOM strategy's draws, which the schedule's entries record, so not recorded themselves. */
+    private final SimRandom readyTasks;
+    private final RandomGenerator scheduling;
+    private final RandomGenerator user;
+    private final RandomGenerator select;
+    private final RandomGenerator workers;
+    private final RandomGenerator stealing;
+    private final RandomGenerator lockChecks;
+    private final RandomGenerator hosts;
+    private final RandomGenerator network;
+    private final RandomGenerator buggify;
     private final long seed;
     private final Trace trace;
     private final RandomGenerator stealStarts = new StealStarts();
+    private final DecisionRecorder recorder = new DecisionRecorder();
+    private final TaskKeys taskKeys = new TaskKeys();
+    /** Null unless the run replays a log. */
+    private final DecisionReplay replay;
+    private final int schedule;
 
-    Decisions(long seed, Trace trace) {
-        this.scheduling = new SimRandom(seed, "scheduling", trace, null);
-        this.user = new SimRandom(seed, "user", trace, Trace.Event.RANDOM);
-        this.select = new SimRandom(seed, "select", trace, null);
-        this.workers = new SimRandom(seed, "workers", trace, null);
-        this.stealing = new SimRandom(seed, "stealing", trace, null);
-        this.lockChecks = new SimRandom(seed, "lock checks", trace, null);
-        this.hosts = new SimRandom(seed, "hosts", trace, null);
-        this.network = new SimRandom(seed, "network", trace, null);
-        this.buggify = new SimRandom(seed, "buggify", trace, null);
+    /** The decisions of a run of {@code seed}, taken from {@code replay} when not null. */
+    Decisions(long seed, Trace trace, DecisionReplay replay) {
+        this.replay = replay;
         this.seed = seed;
         this.trace = trace;
+        this.schedule = recorder.stream(SCHEDULE);
+        if (replay != null) {
+            replay.streamOpened(schedule, SCHEDULE);
+        }
+        SimRandom schedulingSeeded = new SimRandom(seed, "scheduling");
+        this.readyTasks = schedulingSeeded;
+        this.scheduling = stream(schedulingSeeded, "scheduling", null);
+        this.user = stream(new SimRandom(seed, "user"), "user", trace);
+        this.select = stream("select");
+        this.workers = stream("workers");
+        this.stealing = stream("stealing");
+        this.lockChecks = stream("lock checks");
+        this.hosts = stream("hosts");
+        this.network = stream("network");
+        this.buggify = stream("buggify");
+    }
+
+    private RandomGenerator stream(String purpose) {
+        return stream(new SimRandom(seed, purpose), purpose, null);
+    }
+
+    private RandomGenerator stream(SimRandom seeded, String purpose, Trace traced) {
+        return new RecordedRandom(seeded, purpose, recorder, replay, traced);
+    }
+
+    /** The key of a new task, which scheduling entries name ({@link TaskKeys}), kept in the log's table. */
+    void taskCreated(SimTask t, SimTask parent) {
+        t.key = taskKeys.of(parent, t.spawnedAt, t.incarnation);
+        recorder.task(t.key, t.name);
+    }
+
+    /** {@code t} ended: a replay skips the entries that still name it. */
+    void taskEnded(SimTask t) {
+        if (replay != null) {
+            replay.ended(t.key);
+        }
+    }
+
+    /**
+     * The index in {@code ready} (two or more tasks) of the task the replayed log says runs next;
+     * in a shrunk log that lacks the decision, the simplest one: {@code previous}, the task that
+     * ran last, if it is ready, else the first. -1 when no log decides: the strategy does.
+     */
+    int loggedTask(List<SimTask> ready, SimTask previous) {
+        if (replay == null) {
+            return -1;
+        }
+        int index = replay.task(schedule, ready);
+        if (index >= 0 || replay.fallsBackToSeed()) {
+            return index;
+        }
+        int at = previous == null ? -1 : ready.indexOf(previous);
+        return Math.max(at, 0);
+    }
+
+    /** {@code t} runs next, chosen among {@code ready} tasks (two or more); {@code preempts}: the last one was still ready. */
+    void taskChosen(SimTask t, int ready, boolean preempts) {
+        recorder.draw(schedule, DrawKind.TASK, ready, t.key);
+        if (preempts) {
+            recorder.contextSwitch();
+        }
+    }
+
+    /** The log of the run's decisions so far, with its numbers; made when the run fails. */
+    DecisionLog log(long steps, long virtualNanos, long faultsFired) {
+        return recorder.log(seed, recorder.size(), new DecisionLog.RunFacts(steps, 0, virtualNanos, faultsFired));
+    }
+
+    /** The replay the run follows, or null. */
+    DecisionReplay replay() {
+        return replay;
     }
 
     /** Randomness for code under test; every value drawn is a {@link Trace.Event#RANDOM} event. */
@@ -53,7 +131,7 @@ final class Decisions {
 
     /** The index of the ready task that runs next under {@link Strategy#RANDOM}, out of {@code ready}. */
     int readyTask(int ready) {
-        return ready == 1 ? 0 : scheduling.nextInt(ready);
+        return ready == 1 ? 0 : readyTasks.nextInt(ready);
     }
 
     /** PCT: {@code count} steps in [1, {@code horizon}], ascending, at which the task about to run is demoted. */
@@ -131,7 +209,7 @@ final class Decisions {
      * kinds were asked before it.
      */
     RandomGenerator swarmKind(String kind) {
-        return new SimRandom(seed, "swarm " + kind, trace, null);
+        return stream("swarm " + kind);
     }
 
     /**
@@ -139,7 +217,7 @@ final class Decisions {
      * wakes. Made only for runs that turn spurious wake-ups on.
      */
     RandomGenerator spuriousWakeups() {
-        return new SimRandom(seed, "spurious wake-ups", trace, null);
+        return stream("spurious wake-ups");
     }
 
     private final class StealStarts implements RandomGenerator {

@@ -36,6 +36,15 @@ final class Faults {
         return r == null ? 0 : r.fired();
     }
 
+    /** How many faults of every kind have fired so far. */
+    long firedSoFar() {
+        long fired = 0;
+        for (FaultRecord r : records.values()) {
+            fired += r.fired();
+        }
+        return fired;
+    }
+
     List<FaultRecord> records() {
         return new ArrayList<>(records.values());
     }

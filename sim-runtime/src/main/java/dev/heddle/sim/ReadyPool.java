@@ -26,6 +26,8 @@ final class ReadyPool implements ReadyTasks {
     /** PCT: the steps at which the task about to run is demoted, ascending; then the next one to use. */
     private final long[] changePoints;
     private int nextChangePoint;
+    /** The task of the running step when it made itself ready again (a yield), until the next choice. */
+    private SimTask yielded;
 
     ReadyPool(Strategy strategy, int pctDepth, long pctHorizon, Decisions decisions) {
         this.strategy = strategy;
@@ -47,6 +49,9 @@ final class ReadyPool implements ReadyTasks {
     @Override
     public void wake(SimTask task, SimTask running) {
         ready.add(task);
+        if (task == running) {
+            yielded = task;
+        }
     }
 
     @Override
@@ -54,16 +59,30 @@ final class ReadyPool implements ReadyTasks {
         return ready.isEmpty();
     }
 
+    /**
+     * The task a replayed log names, else the strategy's choice; a choice among two or more is
+     * recorded, and counted as a context switch when the task that ran last had yielded and is
+     * set aside.
+     */
     @Override
     public SimTask next(long step) {
-        int index = switch (strategy) {
-            case FIFO -> 0;
-            case RANDOM -> decisions.readyTask(ready.size());
-            case PCT -> step > horizon ? decisions.readyTask(ready.size()) : highestAfterChangePoints(step);
-            case PORTFOLIO -> throw new IllegalStateException("PORTFOLIO is resolved to a strategy per seed before"
-                    + " a run (Simulation.configuration())");
-        };
-        return ready.remove(index);
+        int n = ready.size();
+        int index = n == 1 ? 0 : decisions.loggedTask(ready, yielded);
+        if (index < 0) {
+            index = switch (strategy) {
+                case FIFO -> 0;
+                case RANDOM -> decisions.readyTask(n);
+                case PCT -> step > horizon ? decisions.readyTask(n) : highestAfterChangePoints(step);
+                case PORTFOLIO -> throw new IllegalStateException("PORTFOLIO is resolved to a strategy per seed"
+                        + " before a run (Simulation.configuration())");
+            };
+        }
+        SimTask t = ready.remove(index);
+        if (n > 1) {
+            decisions.taskChosen(t, n, yielded != null && yielded != t);
+        }
+        yielded = null;
+        return t;
     }
 
     @Override

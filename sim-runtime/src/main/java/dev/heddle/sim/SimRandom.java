@@ -5,27 +5,20 @@ import java.util.random.RandomGenerator;
 /**
  * One seeded stream of random numbers (SplitMix64, a fixed published algorithm, so a seed
  * means the same numbers on every JDK). Each purpose of the simulation draws from its own
- * stream, so that one more draw for one purpose does not reshuffle the others.
+ * stream, so that one more draw for one purpose does not reshuffle the others. The run draws
+ * through {@link RecordedRandom}, which records each draw.
  */
 final class SimRandom implements RandomGenerator {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
-    private final Trace trace;
-    private final Trace.Event event;
     private long state;
 
-    SimRandom(long seed, String purpose, Trace trace, Trace.Event event) {
+    SimRandom(long seed, String purpose) {
         this.state = mix(seed ^ mix(purpose.hashCode() * GOLDEN_GAMMA));
-        this.trace = trace;
-        this.event = event;
     }
 
     @Override
     public long nextLong() {
-        long v = mix(state += GOLDEN_GAMMA);
-        if (event != null) {
-            trace.record(event, v, 0);
-        }
-        return v;
+        return mix(state += GOLDEN_GAMMA);
     }
 
     static long mix(long z) {

@@ -48,6 +48,8 @@ final class SimTask {
     boolean waitsOutside;
     /** PCT priority: higher runs first. */
     long priority;
+    /** The task's identity in a decision log ({@link TaskKeys}), set as it is registered. */
+    long key;
 
     SimTask(long id, String name, Thread thread, Runnable continuation, Task<?> task, Incarnation incarnation,
             StackTraceElement spawnedAt) {

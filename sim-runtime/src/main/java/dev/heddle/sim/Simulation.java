@@ -313,6 +313,29 @@ public final class Simulation {
     }
 
     /**
+     * Runs {@code body} again decision for decision as {@code log} says (a failed run's
+     * {@link SimulationFailure#decisionLog()}, or a file {@link DecisionLog#read} read), also
+     * after the code changed: see {@link DecisionLog} for what a replay does with draws and tasks
+     * the log does not hold. A failure is reported as {@link #run}'s are, schedule included.
+     *
+     * @throws IllegalArgumentException when the log is of another seed than this simulation
+     * @throws SimulationFailure if the replayed run fails
+     */
+    public SimulationResult replay(DecisionLog log, SimBody body) {
+        Objects.requireNonNull(log, "log");
+        if (log.seed() != seed) {
+            throw new IllegalArgumentException("the decision log is of seed " + hex(log.seed()) + ", this simulation"
+                    + " runs seed " + hex(seed) + "; replay it with log.simulation() or Simulation.ofSeed("
+                    + hex(log.seed()) + "L)");
+        }
+        try {
+            return execute(body, new Trace(seed, false), new DecisionReplay(log));
+        } catch (SimulationFailure f) {
+            throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace, new DecisionReplay(log)));
+        }
+    }
+
+    /**
      * Runs the seed twice with every event kept, and fails with {@link FailureKind#NONDETERMINISM}
      * showing the first event where the runs differ. A run that fails must fail the same way
      * both times; that failure is then thrown.
@@ -376,6 +399,11 @@ public final class Simulation {
     }
 
     private SimulationResult execute(SimBody body, Trace trace) {
+        return execute(body, trace, null);
+    }
+
+    /** One run of {@code body}, following {@code replay} when not null; no schedule is added to a failure. */
+    SimulationResult execute(SimBody body, Trace trace, DecisionReplay replay) {
         if (workers > 0 && strategy == Strategy.PCT) {
             throw new IllegalArgumentException("strategy PCT cannot be combined with workers(" + workers + "): PCT"
                     + " orders ready tasks by priority, while logical workers take them in their queues' order;"
@@ -384,7 +412,7 @@ public final class Simulation {
         SimulationSetups.runAll();
         AtomicReference<Simulator> running = new AtomicReference<>();
         return SimulationThreads.run(() -> {
-            Simulator simulator = new Simulator(this, seed, trace);
+            Simulator simulator = new Simulator(this, seed, trace, replay);
             running.set(simulator);
             try {
                 return executeOnCarrier(simulator, body, trace);

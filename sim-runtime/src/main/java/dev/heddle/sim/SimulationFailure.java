@@ -29,20 +29,12 @@ public final class SimulationFailure extends AssertionError {
     /** The report without the schedule and the rerun line, kept to add the schedule a replay makes. */
     private final String details;
     private final transient FailureData data;
-    /** Lines after the rerun line, said by whoever ran the simulation; empty for none. */
-    private final String notes;
 
     SimulationFailure(long seed, FailureKind kind, String details, RerunCommand rerunCommand, long traceHash,
                       Optional<SwarmProfile> swarm, Throwable cause, FailureData data) {
-        this(seed, kind, details, rerunCommand, traceHash, swarm, cause, data, "");
-    }
-
-    private SimulationFailure(long seed, FailureKind kind, String details, RerunCommand rerunCommand, long traceHash,
-                              Optional<SwarmProfile> swarm, Throwable cause, FailureData data, String notes) {
         super(Simulation.seedText(seed) + " " + SwarmProfile.label(swarm) + kind + ": " + details
                 + (data.schedule().isEmpty() ? "" : "\n" + data.schedule().stripTrailing())
-                + "\nrerun: " + rerunCommand.text() + notes, cause);
-        this.notes = notes;
+                + "\nrerun: " + rerunCommand.text(), cause);
         this.swarm = swarm;
         this.seed = seed;
         this.kind = kind;
@@ -56,25 +48,36 @@ public final class SimulationFailure extends AssertionError {
     /** This failure with the schedule {@code text} before its rerun line; the same stack trace. */
     SimulationFailure withSchedule(String text) {
         SimulationFailure f = new SimulationFailure(seed, kind, details, new RerunCommand(rerunCommand, configuration),
-                traceHash, swarm, getCause(), data().withSchedule(text), notes);
+                traceHash, swarm, getCause(), data().withSchedule(text));
         f.setStackTrace(getStackTrace());
         return f;
     }
 
     /**
-     * This failure with {@code note} as one more line after its rerun line, for what the runner
-     * of the simulation did with it (where it saved the seed, for one); the same stack trace.
+     * This failure with {@code note} (one or more lines) added to its report after the schedule,
+     * before the rerun line: how {@code @SimTest} names the files it wrote of the run (its decision
+     * log, its regression seed).
+     * The same data and stack trace.
      */
     public SimulationFailure withNote(String note) {
-        SimulationFailure f = new SimulationFailure(seed, kind, details, new RerunCommand(rerunCommand, configuration),
-                traceHash, swarm, getCause(), data(), notes + "\n" + note);
-        f.setStackTrace(getStackTrace());
-        return f;
+        String schedule = data().schedule();
+        return withSchedule(schedule + (schedule.isEmpty() || schedule.endsWith("\n") ? "" : "\n")
+                + note.stripTrailing() + "\n");
     }
 
     /** The run's facts; none for a failure read back from a serialized form, which leaves them out. */
     FailureData data() {
         return data == null ? FailureData.none() : data;
+    }
+
+    /**
+     * Every decision the failed run made up to its failure ({@link DecisionLog}), to
+     * {@linkplain DecisionLog#write write} beside the test, {@linkplain Simulation#replay replay}
+     * or {@linkplain DecisionLogShrinker shrink}; empty for a stuck step or a determinism check's
+     * failure, and for a failure read back from a serialized form.
+     */
+    public Optional<DecisionLog> decisionLog() {
+        return data().decisionLog();
     }
 
     /** The seed of the failed run, to rerun it with {@code -Dheddle.seed}. */

@@ -81,11 +81,12 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     /** The virtual timers of the JDK's timed parks among the run's timers, for {@link #teardown}. */
     private final JdkParkTimers parkTimers;
 
-    Simulator(Simulation config, long seed, Trace trace) {
+    /** A run of {@code seed}; {@code replay}, when not null, is the decision log it follows. */
+    Simulator(Simulation config, long seed, Trace trace, DecisionReplay replay) {
         this.config = config;
         this.seed = seed;
         this.trace = trace;
-        this.decisions = new Decisions(seed, trace);
+        this.decisions = new Decisions(seed, trace, replay);
         RunConfiguration run = config.configuration();
         this.ready = ReadyTasks.of(run, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
@@ -488,6 +489,9 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     public void taskEnded(Task<?> task) {
         SimTask t = tasks.ended(task);
         trace.record(Trace.Event.END, t == null ? 0 : t.id, task.state().ordinal());
+        if (t != null) {
+            decisions.taskEnded(t);
+        }
         boolean ofCrashedHost = t != null && t.incarnation != null && !t.incarnation.isAlive();
         if (task.state() == Task.State.FAILED && !tearingDown && !ofCrashedHost) {
             tasks.failed(task);
@@ -598,6 +602,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         StackTraceElement spawnedAt = task != null && incarnation == null && running != null
                 ? SpawnSite.ofCaller() : null;
         SimTask t = tasks.add(name, thread, continuation, task, incarnation, spawnedAt);
+        decisions.taskCreated(t, running);
         ready.created(t);
         trace.name(t.id, name);
         trace.record(Trace.Event.SPAWN, t.id, running == null ? 0 : running.id);
@@ -671,7 +676,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
     SimulationFailure stuck(SimTask t, long nanos) {
         return new SimulationFailure(seed, FailureKind.STUCK, FailureReports.stuckStep(t, nanos),
                 config.rerunCommand(seed), trace.hash(), context.swarm(), null, new FailureData(steps, time.now(),
-                        Optional.of(t.name), List.of(), Optional.empty(), trace.recent(steps), ""));
+                        Optional.of(t.name), List.of(), Optional.empty(), trace.recent(steps), "", Optional.empty()));
     }
 
     long steps() {
@@ -714,7 +719,8 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
             List<SimTask> blocked = graph == null || trace.isReplay() ? List.of() : tasks.alive().stream()
                     .filter(t -> t.thread != null && t.thread.getState() != Thread.State.RUNNABLE).toList();
             FailureData data = new FailureData(steps, time.now(), Optional.ofNullable(failing),
-                    FailureReports.dump(blocked).tasks(), Optional.ofNullable(graph), recent, "");
+                    FailureReports.dump(blocked).tasks(), Optional.ofNullable(graph), recent, "",
+                    Optional.of(decisions.log(steps, time.now(), faults.firedSoFar()).withRun(config.configuration())));
             failure = new SimulationFailure(seed, kind, details, config.rerunCommand(seed), hash, context.swarm(),
                     cause, data);
         }

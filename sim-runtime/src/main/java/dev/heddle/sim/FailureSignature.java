@@ -1,0 +1,41 @@
+package dev.heddle.sim;
+
+import java.util.List;
+
+/**
+ * What makes two failures the same failure for shrinking: the kind, and for a failure with a
+ * cause the cause's class and the first line of code it was thrown from outside JUnit's and the
+ * JDK's own frames (an {@code assertEquals} is the test's line). Not the message: a shrunk run
+ * of the racy counter fails the same assertion with another count.
+ *
+ * @param kind  the kind of failure
+ * @param cause the class of the failure's cause, or empty
+ * @param site  where the cause was thrown, {@code Class.method(File.java:12)}, or empty
+ */
+public record FailureSignature(FailureKind kind, String cause, String site) {
+    private static final List<String> NOT_THE_SITE = List.of("org.junit.", "org.opentest4j.", "junit.", "java.",
+            "jdk.", "sun.");
+
+    /** The signature of {@code failure}. */
+    public static FailureSignature of(SimulationFailure failure) {
+        Throwable cause = failure.getCause();
+        if (cause == null) {
+            return new FailureSignature(failure.kind(), "", "");
+        }
+        String site = "";
+        for (StackTraceElement frame : cause.getStackTrace()) {
+            if (NOT_THE_SITE.stream().noneMatch(frame.getClassName()::startsWith)) {
+                site = frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
+                        + frame.getLineNumber() + ")";
+                break;
+            }
+        }
+        return new FailureSignature(failure.kind(), cause.getClass().getName(), site);
+    }
+
+    @Override
+    public String toString() {
+        return kind + (cause.isEmpty() ? "" : " " + cause.substring(cause.lastIndexOf('.') + 1))
+                + (site.isEmpty() ? "" : " at " + site);
+    }
+}
