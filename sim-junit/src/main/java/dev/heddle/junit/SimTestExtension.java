@@ -70,7 +70,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         long ran = 0;
         for (; plan.continues(ran, progress.elapsedNanos()); ran++) {
             long seed = plan.seed(ran);
-            Simulation simulation = strategy.apply(configure(settings, seed));
+            Simulation simulation = TraceFiles.apply(strategy.apply(configure(settings, seed)), seedFile);
             RunConfiguration run = simulation.configuration();
             List<String> rerunProperties = strategy.rerunProperties(run);
             simulation.rerunCommand(s -> buildTool.rerunCommand(testClass, method.getName(), s, rerunProperties));
