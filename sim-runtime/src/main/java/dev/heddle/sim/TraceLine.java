@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One line of a trace file as {@link TraceRecorder} builds it: a JSON object whose fields are
- * appended in order, with nothing but strings, integers, booleans and lists of strings, so
+ * appended in order, with nothing but strings, integers, booleans and lists of strings or integers, so
  * that the line needs no general JSON library to write or to read back.
  */
 final class TraceLine {
@@ -42,6 +42,15 @@ final class TraceLine {
                 sb.append(',');
             }
             quoted(sb, values.get(i));
+        }
+        sb.append(']');
+        return this;
+    }
+
+    TraceLine numbers(String key, List<Long> values) {
+        StringBuilder sb = key(key).append('[');
+        for (int i = 0; i < values.size(); i++) {
+            sb.append(i > 0 ? "," : "").append(values.get(i));
         }
         sb.append(']');
         return this;

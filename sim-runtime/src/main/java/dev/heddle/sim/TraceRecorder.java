@@ -163,12 +163,16 @@ final class TraceRecorder {
     /** The number of the stack {@code frames} shows, from the first frame of Heddle's or the user's code. */
     private int stackId(List<LiveFrames.Frame> frames) {
         List<String> shown = new ArrayList<>();
+        List<Long> user = new ArrayList<>();
         boolean started = false;
         for (LiveFrames.Frame f : frames) {
             String cls = f.className();
-            started |= SpawnSite.isUserClass(f.declaringClass())
-                    || cls.startsWith("dev.heddle.") && !cls.contains(".internal.");
+            boolean users = SpawnSite.isUserClass(f.declaringClass());
+            started |= users || cls.startsWith("dev.heddle.") && !cls.contains(".internal.");
             if (started && shown.size() < MAX_FRAMES) {
+                if (users) {
+                    user.add((long) shown.size());
+                }
                 shown.add(f.element().toString());
             }
         }
@@ -176,7 +180,8 @@ final class TraceRecorder {
         if (id == null) {
             id = stacks.size() + 1;
             stacks.put(shown, id);
-            write(new TraceLine("stack", trace.size(), now()).number("id", id).texts("frames", shown));
+            write(new TraceLine("stack", trace.size(), now()).number("id", id).texts("frames", shown)
+                    .numbers("user", user));
         }
         return id;
     }
