@@ -1,6 +1,7 @@
 package dev.heddle.junit;
 
 import dev.heddle.sim.Simulation;
+import dev.heddle.sim.timeline.TraceFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,12 @@ record SeedFile(Path path) {
             directory = DEFAULT_DIRECTORY;
         }
         return new SeedFile(Path.of(directory.strip(), testId + ".seed"));
+    }
+
+    /** Beside it, {@code <Class>#<method>.trace.jsonl}: where a failed seed's replay writes its trace. */
+    Path traceFile() {
+        String name = path.getFileName().toString();
+        return path.resolveSibling(name.substring(0, name.length() - ".seed".length()) + TraceFormat.SUFFIX);
     }
 
     /** Notes the seed about to run. */

@@ -197,7 +197,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         }
 
         Run run(long seed, StrategySettings strategy) {
-            Simulation simulation = strategy.apply(configure(settings, seed));
+            Simulation simulation = TraceFiles.apply(strategy.apply(configure(settings, seed)), seedFile);
             RunConfiguration run = simulation.configuration();
             List<String> rerunProperties = strategy.rerunProperties(run);
             simulation.rerunCommand(s -> buildTool.rerunCommand(testClass, method, s, rerunProperties));

@@ -28,7 +28,7 @@ final class Faults {
         FaultRecord now = r == null ? new FaultRecord(name, false, 1) : new FaultRecord(name, r.configured(),
                 r.fired() + 1);
         records.put(name, now);
-        trace.record(Trace.Event.FAULT, name.hashCode(), now.fired());
+        trace.fault(name, now.fired());
     }
 
     long count(String name) {

@@ -100,6 +100,46 @@ public final class SimContext {
     }
 
     /**
+     * Whether this run writes its trace to a file ({@link Simulation#recordTrace}): only then
+     * are the details below worth gathering.
+     */
+    public boolean recordsTrace() {
+        return trace.recorder() != null;
+    }
+
+    /**
+     * For the trace file, when the run writes one: network message {@code id} of {@code kind}
+     * ({@code "stream"}, {@code "datagram"}, ...) and {@code bytes} leaves host {@code from} for
+     * host {@code to} (host names, {@code "sim"} for the test body). Nothing otherwise.
+     */
+    public void messageSent(long id, String from, String to, String kind, int bytes) {
+        TraceRecorder recorder = trace.recorder();
+        if (recorder != null) {
+            recorder.messageSent(id, from, to, kind, bytes);
+        }
+    }
+
+    /** For the trace file, when the run writes one: message {@code id} reached its receiver. */
+    public void messageDelivered(long id) {
+        TraceRecorder recorder = trace.recorder();
+        if (recorder != null) {
+            recorder.messageDelivered(id);
+        }
+    }
+
+    /**
+     * For the trace file, when the run writes one: the network's faults that last, as they are
+     * now after a change: the links cut ({@code "a -> b"}), the hosts and links clogged, the links
+     * held. Nothing otherwise.
+     */
+    public void networkConditions(List<String> cut, List<String> clogged, List<String> held) {
+        TraceRecorder recorder = trace.recorder();
+        if (recorder != null) {
+            recorder.networkConditions(cut, clogged, held);
+        }
+    }
+
+    /**
      * Declares that the fault kind {@code name} ({@code "net.drop"}, say) is configured in this
      * run, so that the run's result, and a sweep over many, can tell when it never fired.
      */

@@ -4,6 +4,7 @@ import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.runtime.RuntimeBuilder;
 import dev.heddle.runtime.internal.RuntimeAccess;
 import dev.heddle.runtime.internal.Task;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,10 @@ public final class Simulation {
     private boolean spuriousWakeups;
     /** Null: the default, {@link RunConfiguration#rerunInJava()}. */
     private LongFunction<String> rerunCommand;
+    /** Where every run writes its trace, or null. */
+    private Path traceFile;
+    /** Where a failed run's replay writes its trace, or null. */
+    private Path failureTraceFile;
 
     private Simulation(long seed) {
         this.seed = seed;
@@ -286,6 +291,32 @@ public final class Simulation {
     }
 
     /**
+     * Writes each run's every event to {@code file} (replaced), in the trace file format
+     * ({@code docs/trace-format.md}): virtual time, tasks and hosts, who woke whom, where each
+     * step left its task and with what stack, messages, faults. {@code ./heddle trace FILE --html
+     * OUT} draws it as a timeline. A failure's report names the file. It costs a stack walk a
+     * step: meant for one seed, not a sweep. Default: no file.
+     */
+    public Simulation recordTrace(Path file) {
+        this.traceFile = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /**
+     * When a run fails, the replay that makes its report's schedule ({@link #run}) also writes
+     * its trace to {@code file}, as {@link #recordTrace} does, with the stacks of the last
+     * {@value #FAILURE_TRACE_STACKS} steps; the report names the file. A run that records its
+     * trace anyway, or whose stuck step is not replayed, writes none here. Default: no file.
+     */
+    public Simulation recordTraceOfFailure(Path file) {
+        this.failureTraceFile = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /** The last steps whose stacks a failed run's trace keeps: a replay of a long run should not take much longer. */
+    static final int FAILURE_TRACE_STACKS = 20_000;
+
+    /**
      * How failure reports tell the user to rerun a seed, e.g. {@code s -> "mvn test -Dheddle.seed=" + hex(s)}.
      * The command must reproduce this simulation's {@link #configuration()}, not only the seed.
      * By default, {@link RunConfiguration#rerunInJava()}: {@code Simulation.ofSeed(0x2aL)} with
@@ -306,10 +337,30 @@ public final class Simulation {
      */
     public SimulationResult run(SimBody body) {
         try {
-            return execute(body, new Trace(seed, false));
+            return execute(body, newTrace(false));
         } catch (SimulationFailure f) {
-            throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace));
+            Path replayFile = traceFile == null ? failureTraceFile : null;
+            boolean[] replayRecorded = {false};
+            SimulationFailure reported = FailureReplay.withSchedule(f, seed, trace -> {
+                if (replayFile != null) {
+                    TraceRecorder.open(replayFile, trace, configuration(), rerunCommand(seed).text(),
+                            f.steps() - FAILURE_TRACE_STACKS + 1);
+                    replayRecorded[0] = true;
+                }
+                return execute(body, trace);
+            });
+            Path written = traceFile != null ? traceFile : replayRecorded[0] ? replayFile : null;
+            throw written == null ? reported : reported.withTraceFile(written);
         }
+    }
+
+    /** A run's trace, which writes to the trace file when this simulation records one. */
+    private Trace newTrace(boolean keepAll) {
+        Trace trace = new Trace(seed, keepAll);
+        if (traceFile != null) {
+            TraceRecorder.open(traceFile, trace, configuration(), rerunCommand(seed).text(), 1);
+        }
+        return trace;
     }
 
     /**
@@ -341,7 +392,7 @@ public final class Simulation {
      * both times; that failure is then thrown.
      */
     public SimulationResult checkDeterminism(SimBody body) {
-        Trace first = new Trace(seed, true);
+        Trace first = newTrace(true);
         Trace second = new Trace(seed, true);
         SimulationResult r1 = null;
         SimulationResult r2 = null;
@@ -411,15 +462,25 @@ public final class Simulation {
         }
         SimulationSetups.runAll();
         AtomicReference<Simulator> running = new AtomicReference<>();
-        return SimulationThreads.run(() -> {
-            Simulator simulator = new Simulator(this, seed, trace, replay);
-            running.set(simulator);
-            try {
-                return executeOnCarrier(simulator, body, trace);
-            } finally {
-                simulator.closePoints();
-            }
-        }, running, stuckAfter);
+        SimulationResult result = null;
+        SimulationFailure failure = null;
+        try {
+            result = SimulationThreads.run(() -> {
+                Simulator simulator = new Simulator(this, seed, trace, replay);
+                running.set(simulator);
+                try {
+                    return executeOnCarrier(simulator, body, trace);
+                } finally {
+                    simulator.closePoints();
+                }
+            }, running, stuckAfter);
+            return result;
+        } catch (SimulationFailure f) {
+            failure = f;
+            throw f;
+        } finally {
+            TraceRecorder.finish(trace, result, failure);
+        }
     }
 
     /** Runs {@code body} to its end on the calling thread, {@code simulator}'s carrier. */

@@ -1,6 +1,7 @@
 package dev.heddle.sim;
 
 import dev.heddle.runtime.TaskDump;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,8 @@ public final class SimulationFailure extends AssertionError {
     /** The report without the schedule and the rerun line, kept to add the schedule a replay makes. */
     private final String details;
     private final transient FailureData data;
+    /** The file holding the run's trace, or null; set on the copy {@link #withTraceFile} makes, and kept by copies. */
+    private transient Path traceFile;
 
     SimulationFailure(long seed, FailureKind kind, String details, RerunCommand rerunCommand, long traceHash,
                       Optional<SwarmProfile> swarm, Throwable cause, FailureData data) {
@@ -50,6 +53,7 @@ public final class SimulationFailure extends AssertionError {
         SimulationFailure f = new SimulationFailure(seed, kind, details, new RerunCommand(rerunCommand, configuration),
                 traceHash, swarm, getCause(), data().withSchedule(text));
         f.setStackTrace(getStackTrace());
+        f.traceFile = traceFile;
         return f;
     }
 
@@ -63,6 +67,27 @@ public final class SimulationFailure extends AssertionError {
         String schedule = data().schedule();
         return withSchedule(schedule + (schedule.isEmpty() || schedule.endsWith("\n") ? "" : "\n")
                 + note.stripTrailing() + "\n");
+    }
+
+    /**
+     * This failure with the line that names {@code file}, the trace of the run or of its replay,
+     * before its rerun line; the same stack trace.
+     */
+    SimulationFailure withTraceFile(Path file) {
+        Path shown = file.toAbsolutePath().normalize();
+        SimulationFailure f = withNote("trace: " + shown + " (every event of the run; ./heddle trace FILE --html OUT"
+                + " draws its timeline)");
+        f.traceFile = shown;
+        return f;
+    }
+
+    /**
+     * The file holding every event of the failed run (or of the replay that made its report),
+     * when one was written ({@link Simulation#recordTrace}, {@link Simulation#recordTraceOfFailure}):
+     * copy it, or draw it with {@code dev.heddle.sim.timeline.TraceTimeline}.
+     */
+    public Optional<Path> traceFile() {
+        return Optional.ofNullable(traceFile);
     }
 
     /** The run's facts; none for a failure read back from a serialized form, which leaves them out. */

@@ -90,6 +90,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
         RunConfiguration run = config.configuration();
         this.ready = ReadyTasks.of(run, decisions);
         this.time = new VirtualTimeDriver(config.epoch());
+        trace.runBy(this);
         this.parkTimers = new JdkParkTimers(this, time);
         this.simTime = new SimTime(this, time, trace, config);
         this.hosts = new Hosts(this, config, decisions, trace);
@@ -196,7 +197,7 @@ final class Simulator implements Carrier, Suspension.Watcher, SimulatedJdkCalls.
             return;
         }
         if (trace.wantsStepSite(steps)) {
-            trace.stepSite(steps, StepSites.of(t));
+            trace.stepSite(steps, t);
         }
         switch (t.thread.getState()) {
             case TERMINATED -> {

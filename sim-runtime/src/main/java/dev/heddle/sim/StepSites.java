@@ -2,6 +2,7 @@ package dev.heddle.sim;
 
 import dev.heddle.runtime.internal.SpawnSite;
 import dev.heddle.runtime.internal.TaskDumper;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,14 +19,14 @@ import java.util.concurrent.locks.LockSupport;
 final class StepSites {
     private StepSites() {}
 
-    /** Where {@code t}, whose step has just ended, now is. */
-    static String of(SimTask t) {
+    /** Where {@code t}, whose step has just ended with its thread's frames {@code frames}, now is. */
+    static String of(SimTask t, List<LiveFrames.Frame> frames) {
         Thread.State state = t.thread.getState();
         if (state == Thread.State.TERMINATED) {
             return "and ended";
         }
         StackTraceElement at = null;
-        for (LiveFrames.Frame frame : LiveFrames.of(t.thread)) {
+        for (LiveFrames.Frame frame : frames) {
             if (SpawnSite.isUserClass(frame.declaringClass())) {
                 at = frame.element();
                 break;

@@ -11,7 +11,8 @@ import java.util.Map;
  * same run. Every run keeps its last {@link #RECENT} events in a ring, for the schedule a failure
  * report ends with (three stores an event); all events are kept only when a determinism check
  * asks, to show where two runs of one seed part ways. A replay of a failed seed also notes where
- * each of its last steps left its task ({@link #stepSite}).
+ * each of its last steps left its task ({@link #stepSite}). A run asked to write its trace to a
+ * file hands every event on to its {@link TraceRecorder} as well.
  */
 final class Trace {
     /** The kinds of event; {@code a} and {@code b} are as each one says. */
@@ -104,6 +105,8 @@ final class Trace {
     private long sitesFrom = Long.MAX_VALUE;
     /** Sites noted by a replay, by step; made when a replay asks for them. */
     private Map<Long, String> sites = Map.of();
+    /** Writes every event to a trace file; null unless the run records one. */
+    private TraceRecorder recorder;
 
     Trace(long seed, boolean keepAll) {
         this.hash = SimRandom.mix(seed);
@@ -129,7 +132,35 @@ final class Trace {
             all[size * 3 + 1] = a;
             all[size * 3 + 2] = b;
         }
+        if (recorder != null) {
+            recorder.event(size, kind, a, b, inStep != 0);
+        }
         size++;
+    }
+
+    /** From now on every event goes to {@code recorder} too. */
+    void recordTo(TraceRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** What writes this run's trace file, or null when it writes none. */
+    TraceRecorder recorder() {
+        return recorder;
+    }
+
+    /** Tells the recorder, if any, which run it records. */
+    void runBy(Simulator simulator) {
+        if (recorder != null) {
+            recorder.runBy(simulator);
+        }
+    }
+
+    /** Records that fault kind {@code name} fired, the {@code fired}-th time. */
+    void fault(String name, long fired) {
+        if (recorder != null) {
+            recorder.fault(name);
+        }
+        record(Event.FAULT, name.hashCode(), fired);
     }
 
     /** Registers a task's name under its simulation id, for readable events. */
@@ -174,6 +205,11 @@ final class Trace {
         return hash;
     }
 
+    /** Whether a step is running: the events recorded now are its. */
+    boolean inStep() {
+        return inStep != 0;
+    }
+
     /** Tells the trace whether a step is running: the events it records then are the step's. */
     void inStep(boolean running) {
         inStep = running ? IN_STEP : 0;
@@ -190,14 +226,32 @@ final class Trace {
         return sitesFrom != Long.MAX_VALUE;
     }
 
-    /** Whether step {@code step}'s site is to be noted: only in a replay's last steps. */
+    /** Whether step {@code step}'s site is to be noted: in a replay's last steps, and in every step a file records. */
     boolean wantsStepSite(long step) {
-        return step >= sitesFrom;
+        return step >= sitesFrom || recorder != null;
     }
 
-    /** Notes where step {@code step} left its task, as {@code suspended at Foo.bar(Foo.java:41) [mutex lock]}. */
+    /** Notes where step {@code step} left its task {@code t}, as {@code suspended at Foo.bar(Foo.java:41) [mutex lock]}. */
+    void stepSite(long step, SimTask t) {
+        List<LiveFrames.Frame> frames = recorder != null && recorder.wantsStack(step) || step >= sitesFrom
+                ? LiveFrames.withoutLocals(t.thread, TraceRecorder.MAX_WALKED) : List.of();
+        String text = StepSites.of(t, frames);
+        if (step >= sitesFrom) {
+            sites.put(step, text);
+        }
+        if (recorder != null) {
+            recorder.site(step, t, text, frames);
+        }
+    }
+
+    /** Notes that step {@code step} ended where {@code text} says without leaving its task (a scheduling point). */
     void stepSite(long step, String text) {
-        sites.put(step, text);
+        if (step >= sitesFrom) {
+            sites.put(step, text);
+        }
+        if (recorder != null) {
+            recorder.site(step, null, text, List.of());
+        }
     }
 
     /** The site noted for step {@code step}, or null. */
@@ -288,7 +342,13 @@ final class Trace {
         };
     }
 
-    private String host(long id) {
+    /** The name of the host registered last: the one whose start comes next. */
+    String latestHost() {
+        return hostNames.getLast();
+    }
+
+    /** A host's name in this run, from its number. */
+    String host(long id) {
         String name = id < hostNames.size() ? hostNames.get((int) id) : null;
         return name == null ? "host-" + id : name;
     }

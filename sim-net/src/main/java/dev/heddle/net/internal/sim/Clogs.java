@@ -1,6 +1,8 @@
 package dev.heddle.net.internal.sim;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,6 +42,18 @@ final class Clogs {
 
     boolean release(DirectedLink link) {
         return held.remove(link);
+    }
+
+    /** The clogged hosts by name, then the clogged links as {@code "a -> b"}. */
+    List<String> cloggedDescribed() {
+        List<String> all = new ArrayList<>(hosts);
+        links.forEach(link -> all.add(link.toString()));
+        return all;
+    }
+
+    /** The held links, as {@code "a -> b"}. */
+    List<String> heldDescribed() {
+        return held.stream().map(DirectedLink::toString).toList();
     }
 
     /** Lifts every clog and hold; true if there was any. */

@@ -50,6 +50,7 @@ final class MessagePath {
     void sendLocked(DirectedLink link, String kind, int bytes, boolean reliable, Flow flow, Runnable delivery,
             Consumer<String> loss) {
         Message message = new Message(this, ++messages, link, kind, bytes, reliable, flow, delivery, loss);
+        context.messageSent(message.id, link.from(), link.to(), kind, bytes);
         registry.add(message);
         if (flow != null) {
             flow.add(message);
@@ -99,6 +100,7 @@ final class MessagePath {
             Message copy = new Message(this, ++messages, link, message.kind, message.bytes, false, null,
                     message.delivery, message.loss);
             context.record(NetworkEvent.DUPLICATE, message.id, copy.id);
+            context.messageSent(copy.id, link.from(), link.to(), copy.kind, copy.bytes);
             registry.add(copy);
             scheduleLocked(copy, travelLocked(copy));
         }
@@ -202,6 +204,7 @@ final class MessagePath {
     }
 
     private void deliverLocked(Message message) {
+        context.messageDelivered(message.id);
         goneLocked(message);
         message.delivery.run();
     }

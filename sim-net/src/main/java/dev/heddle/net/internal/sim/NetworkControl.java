@@ -215,6 +215,7 @@ public final class NetworkControl {
             for (DirectedLink link : links) {
                 network.path().partitions.cut(link);
             }
+            traceConditionsLocked();
         } finally {
             network.unlock();
         }
@@ -237,6 +238,7 @@ public final class NetworkControl {
         try {
             fire(kind);
             clog.run();
+            traceConditionsLocked();
         } finally {
             network.unlock();
         }
@@ -247,10 +249,20 @@ public final class NetworkControl {
         network.lock.lock();
         try {
             if (lift.getAsBoolean()) {
+                traceConditionsLocked();
                 network.path().liftedLocked();
             }
         } finally {
             network.unlock();
+        }
+    }
+
+    /** Tells a trace file, when the run writes one, what is cut, clogged and held now. */
+    private void traceConditionsLocked() {
+        if (context.recordsTrace()) {
+            MessagePath path = network.path();
+            context.networkConditions(path.partitions.described(), path.clogs.cloggedDescribed(),
+                    path.clogs.heldDescribed());
         }
     }
 

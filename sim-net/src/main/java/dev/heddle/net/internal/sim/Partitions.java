@@ -1,6 +1,7 @@
 package dev.heddle.net.internal.sim;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,6 +24,11 @@ final class Partitions {
         boolean one = cut.remove(new DirectedLink(a, b));
         boolean other = cut.remove(new DirectedLink(b, a));
         return one || other;
+    }
+
+    /** The links cut, in the order cut, as {@code "a -> b"}. */
+    List<String> described() {
+        return cut.stream().map(DirectedLink::toString).toList();
     }
 
     /** True if any link was cut. */

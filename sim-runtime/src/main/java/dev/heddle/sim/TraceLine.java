@@ -1,0 +1,97 @@
+package dev.heddle.sim;
+
+import java.util.List;
+
+/**
+ * One line of a trace file as {@link TraceRecorder} builds it: a JSON object whose fields are
+ * appended in order, with nothing but strings, integers, booleans and lists of strings or integers, so
+ * that the line needs no general JSON library to write or to read back.
+ */
+final class TraceLine {
+    private final StringBuilder json = new StringBuilder(96);
+
+    /** A line of kind {@code e}, at event index {@code i} and true virtual time {@code t} in nanoseconds. */
+    TraceLine(String e, long i, long t) {
+        json.append("{\"e\":\"").append(e).append("\",\"i\":").append(i).append(",\"t\":").append(t);
+    }
+
+    /** A line without the index and time that every event line has: the file's header. */
+    TraceLine() {
+        json.append('{');
+    }
+
+    TraceLine number(String key, long value) {
+        key(key).append(value);
+        return this;
+    }
+
+    TraceLine flag(String key, boolean value) {
+        key(key).append(value);
+        return this;
+    }
+
+    TraceLine text(String key, String value) {
+        quoted(key(key), value);
+        return this;
+    }
+
+    TraceLine texts(String key, List<String> values) {
+        StringBuilder sb = key(key).append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            quoted(sb, values.get(i));
+        }
+        sb.append(']');
+        return this;
+    }
+
+    TraceLine numbers(String key, List<Long> values) {
+        StringBuilder sb = key(key).append('[');
+        for (int i = 0; i < values.size(); i++) {
+            sb.append(i > 0 ? "," : "").append(values.get(i));
+        }
+        sb.append(']');
+        return this;
+    }
+
+    private StringBuilder key(String key) {
+        if (json.length() > 1) {
+            json.append(',');
+        }
+        return json.append('"').append(key).append("\":");
+    }
+
+    /**
+     * Appends {@code value} as a JSON string. {@code <} is escaped too, so that the line can be
+     * put as it is inside an HTML page's script element, which {@code </script>} would end.
+     */
+    private static void quoted(StringBuilder sb, String value) {
+        sb.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '<' -> sb.append("\\u003c");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    @Override
+    public String toString() {
+        return json + "}";
+    }
+}
