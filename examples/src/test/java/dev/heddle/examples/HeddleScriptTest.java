@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.check.cli.LinCommand;
+import dev.heddle.junit.fuzz.FuzzCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -61,6 +62,10 @@ class HeddleScriptTest {
         return java((out, err) -> LinCommand.run(args, out, err));
     }
 
+    private static Output fuzz(String... args) {
+        return java((out, err) -> FuzzCommand.run(args, out, err));
+    }
+
     @Test
     void helpListsEveryVerbWithTheUsageItsMainPrints() throws Exception {
         Output help = heddle("help");
@@ -70,7 +75,8 @@ class HeddleScriptTest {
                 help.out());
         assertTrue(help.out().contains("\n\n" + demo("--help").out() + "\n"), help.out());
         assertTrue(help.out().contains("\n\n" + lin("--help").out()), help.out());
-        for (String verb : List.of("demo", "test", "install", "bench", "lin")) {
+        assertTrue(help.out().contains("\n\n" + fuzz("--help").out()), help.out());
+        for (String verb : List.of("demo", "test", "install", "bench", "lin", "fuzz")) {
             assertTrue(help.out().contains("\nusage: ./heddle " + verb + " "), verb + " is missing:\n" + help.out());
             assertTrue(help.out().contains("\n" + heddle(verb, "--help").out()), verb + "'s usage differs");
         }
@@ -84,6 +90,8 @@ class HeddleScriptTest {
         assertEquals(demo("-h"), heddle("demo", "racy-counter", "-h"));
         assertEquals(lin("--help"), heddle("lin", "--help"));
         assertEquals(lin("-h"), heddle("lin", "--model", "nope", "-h"));
+        assertEquals(fuzz("--help"), heddle("fuzz", "--help"));
+        assertEquals(fuzz("-h"), heddle("fuzz", "merge", "-h"));
         Output test = heddle("test", "-Dtest=X", "-h");
         assertEquals(0, test.code());
         assertTrue(test.out().startsWith("usage: ./heddle test [MAVEN_ARGS...]\n"), test.out());
@@ -168,7 +176,7 @@ class HeddleScriptTest {
     void anUnknownVerbNamesItAndTheVerbs() throws Exception {
         Output frob = heddle("frob");
         assertEquals(2, frob.code());
-        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, install, bench, lin and help (./heddle help)\n",
+        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, install, bench, lin, fuzz and help (./heddle help)\n",
                 frob.err());
     }
 }

@@ -1,5 +1,6 @@
 package dev.heddle.junit.fuzz;
 
+import dev.heddle.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +35,9 @@ record ForkMessage(String kind, List<String> fields) {
         return fields.get(i);
     }
 
+    /** Field {@code i}, a number in decimal or a seed as printed ({@code 0x2a}). */
     long number(int i) {
-        return Long.parseLong(fields.get(i));
+        return Simulation.parseSeed(fields.get(i));
     }
 
     String line() {

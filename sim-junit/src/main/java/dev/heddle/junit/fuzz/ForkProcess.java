@@ -40,6 +40,7 @@ final class ForkProcess {
     private final BlockingQueue<ForkMessage> messages = new LinkedBlockingQueue<>();
     private final Deque<String> stray = new ArrayDeque<>();
     private final Path log;
+    private volatile boolean warm;
 
     private ForkProcess(Process process, Path log) {
         this.process = process;
@@ -139,6 +140,15 @@ final class ForkProcess {
         }
         lines.addAll(stray);
         return lines.isEmpty() ? "(nothing)" : String.join("\n", lines);
+    }
+
+    /** Whether the fork has finished a seed, so that its classes are loaded and its JIT has started. */
+    boolean warm() {
+        return warm;
+    }
+
+    void warmedUp() {
+        warm = true;
     }
 
     Path log() {

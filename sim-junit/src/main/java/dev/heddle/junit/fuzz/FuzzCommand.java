@@ -56,6 +56,11 @@ public final class FuzzCommand {
         System.exit(run(args, System.out, System.err, console != null && console.isTerminal()));
     }
 
+    /** Runs the command as its main does, progress in plain lines; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, false);
+    }
+
     /** Runs the command; {@code terminal}: whether {@code err} is a terminal, for the live progress line. */
     static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
         List<String> words = Arrays.asList(args);

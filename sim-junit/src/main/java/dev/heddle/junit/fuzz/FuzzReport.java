@@ -29,7 +29,8 @@ final class FuzzReport {
                             + " reach this report; look at the forks' logs in " + out.resolve("forks"));
         }
         if (bugs.isEmpty()) {
-            to.println(summary.exitCode() == 0 ? "PASSED: no seed failed" : "FAILED");
+            to.println(summary.exitCode() != 0 ? "FAILED" : summary.canary() ? "PASSED: no seed failed but the canary's"
+                    : "PASSED: no seed failed");
         } else {
             long seeds = bugs.stream().mapToLong(g -> g.failures().size()).sum();
             to.println("FAILED: " + seeds + " seeds fail, " + bugs.size() + " signature" + (bugs.size() == 1 ? "" : "s")

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * failure with its folder, a new fork takes the rest of the range, and the run goes on.
  */
 final class FuzzRun {
-    /** How long a new fork may take to start, at least: a JVM on a loaded machine, before any seed. */
+    /**
+     * How long a new fork may take to start and finish its first seed, at least: a JVM on a loaded
+     * machine loading the engine and the code under test. Later seeds have {@code --hang-after}.
+     */
     private static final Duration STARTUP = Duration.ofMinutes(1);
 
     private final FuzzOptions options;
@@ -94,8 +97,13 @@ final class FuzzRun {
         }
     }
 
+    /** The bound on a fork's start and its first seed, which loads the engine and the code under test. */
+    private Duration startupBound() {
+        return options.hangAfter().compareTo(STARTUP) > 0 ? options.hangAfter() : STARTUP;
+    }
+
     private void awaitReady(ForkProcess fork) throws InterruptedException {
-        Duration bound = options.hangAfter().compareTo(STARTUP) > 0 ? options.hangAfter() : STARTUP;
+        Duration bound = startupBound();
         ForkMessage first = fork.next(bound);
         if (first == null || first == ForkProcess.EXITED) {
             if (first == null) {
@@ -114,7 +122,7 @@ final class FuzzRun {
                 millis));
         long ended = 0;
         while (true) {
-            ForkMessage m = fork.next(options.hangAfter());
+            ForkMessage m = fork.next(fork.warm() ? options.hangAfter() : startupBound());
             if (m == null || m == ForkProcess.EXITED) {
                 boolean hung = m == null;
                 if (hung) {
@@ -126,10 +134,12 @@ final class FuzzRun {
             switch (m.kind()) {
                 case "passed" -> {
                     ended++;
+                    fork.warmedUp();
                     seedEnded(target, m.field(1).equals("1"), null);
                 }
                 case "failed" -> {
                     ended++;
+                    fork.warmedUp();
                     seedEnded(target, false, new FuzzFailure(target.name(), m.field(0), m.field(1), m.field(2),
                             m.field(3), m.field(4), FailureFolder.name(target.name(), m.field(0)), m.field(5)));
                 }
@@ -162,7 +172,8 @@ final class FuzzRun {
         String headline;
         String signature;
         if (hung) {
-            headline = "the fork finished no seed for " + options.hangAfter().toMillis() + " ms (--hang-after) while"
+            headline = "the fork finished no seed for " + (fork.warm() ? options.hangAfter() : startupBound()).toMillis()
+                    + " ms (--hang-after) while"
                     + " it ran seed " + hex + " of " + target.name() + ", and was killed";
             signature = "HANG";
         } else {
