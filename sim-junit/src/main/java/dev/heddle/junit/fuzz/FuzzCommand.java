@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The fuzz runner's main: {@code ./heddle fuzz}, or on a project's own test classpath
@@ -99,7 +100,7 @@ public final class FuzzCommand {
                             boolean terminal) throws IOException, InterruptedException {
         long start = System.nanoTime();
         out.println("heddle fuzz: " + targets.size() + " test" + (targets.size() == 1 ? "" : "s") + ", "
-                + (options.duration() != null ? "for " + options.duration().toString().substring(2).toLowerCase()
+                + (options.duration() != null ? "for " + options.duration().toString().substring(2).toLowerCase(Locale.ROOT)
                         : options.seeds() + " seeds each") + " from " + Simulation.hex(options.firstSeed())
                 + ", shard " + options.shard() + ", " + options.jobs() + " fork" + (options.jobs() == 1 ? "" : "s")
                 + ", determinism checked on " + options.determinism() + " of the seeds, reports in " + options.out());

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
@@ -154,7 +155,7 @@ public final class FuzzFork {
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
             if (thrown == null && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                 thrown = result.getThrowable().orElseGet(() -> new AssertionError(test.getDisplayName() + " "
-                        + result.getStatus().name().toLowerCase(java.util.Locale.ROOT)));
+                        + result.getStatus().name().toLowerCase(Locale.ROOT)));
             }
         }
     }

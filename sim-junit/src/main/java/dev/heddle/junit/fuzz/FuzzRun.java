@@ -21,12 +21,18 @@ final class FuzzRun {
      * machine loading the engine and the code under test. Later seeds have {@code --hang-after}.
      */
     private static final Duration STARTUP = Duration.ofMinutes(1);
+    /**
+     * Forks in a row lost on a test before they finished any of its seeds, after which it gets no
+     * more: a test that kills every fork at once would otherwise start a JVM per seed.
+     */
+    static final int COLD_LOSSES = 3;
 
     private final FuzzOptions options;
     private final SeedUnits units;
     private final FuzzProgress progress;
     private final long deadlineNanos;
     private final Map<FuzzTarget, Tally> tallies = new LinkedHashMap<>();
+    private final Map<FuzzTarget, Integer> coldLosses = new LinkedHashMap<>();
     private final List<FuzzFailure> failures = new ArrayList<>();
     private final AtomicReference<RuntimeException> setupFailure = new AtomicReference<>();
 
@@ -181,6 +187,12 @@ final class FuzzRun {
             headline = "the fork crashed (exit code " + code + ") while it ran seed " + hex + " of " + target.name();
             signature = "CRASH: " + (output.contains("OutOfMemoryError") ? "OutOfMemoryError" : "exit code " + code);
         }
+        boolean givenUp = coldLoss(target, ended > 0);
+        if (givenUp) {
+            units.drop(target);
+            headline += "; " + COLD_LOSSES + " forks in a row were lost on this test before any seed ended, so it"
+                    + " gets no more seeds";
+        }
         FuzzFailure failure = new FuzzFailure(target.name(), hex, hung ? "HANG" : "CRASH",
                 target.strategyOf(seed, options.strategy()), signature, headline,
                 FailureFolder.name(target.name(), hex), rerunCommand(target, hex));
@@ -202,6 +214,18 @@ final class FuzzRun {
         return "mvn test -Dtest='" + simple + "' -Dheddle.seed=" + hex
                 + (options.strategy() == null ? "" : " -Dheddle.strategy=" + options.strategy().name())
                 + " -Dsurefire.failIfNoSpecifiedTests=false";
+    }
+
+    /**
+     * Counts a fork lost on {@code target}, {@code progressed} when it finished some of its seeds
+     * first; true at the {@value #COLD_LOSSES}-th loss in a row that had not.
+     */
+    private boolean coldLoss(FuzzTarget target, boolean progressed) {
+        synchronized (coldLosses) {
+            int losses = progressed ? 0 : coldLosses.getOrDefault(target, 0) + 1;
+            coldLosses.put(target, losses);
+            return losses == COLD_LOSSES;
+        }
     }
 
     private void seedEnded(FuzzTarget target, boolean checkedTwice, FuzzFailure failure) {

@@ -8,9 +8,13 @@ import dev.heddle.junit.SimTest;
 import dev.heddle.sim.Sim;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,14 +42,22 @@ class FuzzShardsTest {
     void twoShardsCoverDisjointSeedsAndMergeIntoTheUnshardedRun() throws Exception {
         String test = Samples.class.getName();
         int perShard = 2 * ShardSlice.BLOCK;
+        // The three runs are independent (each its own fork and folder), so they run side by side.
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<CompletableFuture<FuzzRunner>> runs = new ArrayList<>();
         for (int shard = 0; shard < 2; shard++) {
-            FuzzRunner run = FuzzRunner.fuzz("--tests", test, "--seeds", Integer.toString(perShard), "--jobs", "1",
-                    "--shard", shard + "/2", "--out", dir.resolve("shard" + shard).toString());
-            assertEquals(1, run.code(), run.out() + run.err());
+            String[] args = {"--tests", test, "--seeds", Integer.toString(perShard), "--jobs", "1",
+                "--shard", shard + "/2", "--out", dir.resolve("shard" + shard).toString()};
+            runs.add(CompletableFuture.supplyAsync(() -> FuzzRunner.fuzz(args), pool));
         }
-        FuzzRunner whole = FuzzRunner.fuzz("--tests", test, "--seeds", Integer.toString(2 * perShard), "--jobs", "1",
-                "--out", dir.resolve("whole").toString());
-        assertEquals(1, whole.code(), whole.out() + whole.err());
+        String[] wholeArgs = {"--tests", test, "--seeds", Integer.toString(2 * perShard), "--jobs", "1",
+            "--out", dir.resolve("whole").toString()};
+        runs.add(CompletableFuture.supplyAsync(() -> FuzzRunner.fuzz(wholeArgs), pool));
+        pool.shutdown();
+        for (CompletableFuture<FuzzRunner> run : runs) {
+            FuzzRunner done = run.join();
+            assertEquals(1, done.code(), done.out() + done.err());
+        }
         FuzzRunner merge = FuzzRunner.fuzz("merge", "--out", dir.resolve("merged").toString(),
                 dir.resolve("shard0").toString(), dir.resolve("shard1").toString());
         assertEquals(1, merge.code(), merge.out() + merge.err());
