@@ -128,6 +128,22 @@ class HeddleScriptTest {
     }
 
     @Test
+    void fuzzUsageErrorsAreTheMainsOwnAndComeBeforeAnyBuild() throws Exception {
+        List<List<String>> cases = List.of(List.of(), List.of("--canary"), List.of("--canary", "--seeds"),
+                List.of("--canary", "--seeds", "1", "--bogus"), List.of("--canary", "--seeds", "1", "stray"),
+                List.of("--tests", "X", "--seeds", "1", "--duration", "1m"), List.of("--seeds", "1"),
+                List.of("--tests", "X", "--seeds", " "));
+        for (List<String> args : cases) {
+            List<String> withVerb = new ArrayList<>(List.of("fuzz"));
+            withVerb.addAll(args);
+            Output script = heddle(withVerb.toArray(String[]::new));
+            assertEquals(2, script.code(), String.join(" ", args) + ": " + script.err());
+            assertEquals(1, script.err().lines().count(), script.err());
+            assertEquals(fuzz(args.toArray(String[]::new)), script, String.join(" ", args));
+        }
+    }
+
+    @Test
     void linReadsRelativeFilesFromTheCallersFolderAndReportsMissingOnesBeforeAnyBuild() throws Exception {
         // here.jsonl exists only in the folder the script is run from: were files read from Heddle's own folder,
         // it would be reported missing too. nope.jsonl is missing, so the script stops before it builds.
