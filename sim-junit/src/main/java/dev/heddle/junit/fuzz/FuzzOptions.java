@@ -26,6 +26,8 @@ record FuzzOptions(List<String> tests, long seeds, Duration duration, int jobs, 
                    Path out, long firstSeed, Duration hangAfter, DeterminismSample determinism, boolean canary) {
     static final Path DEFAULT_OUT = Path.of("target", "heddle-fuzz");
     static final Duration DEFAULT_HANG_AFTER = Duration.ofMinutes(5);
+    private static final Pattern TEST = Pattern.compile(
+            "\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}.$]*(#\\p{javaJavaIdentifierPart}+)?");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final String OPTIONS = "--tests, --seeds, --duration, --jobs, --shard, --strategy, --out,"
             + " --first-seed, --hang-after, --determinism-sample, --canary, -h, --help";
@@ -90,7 +92,7 @@ record FuzzOptions(List<String> tests, long seeds, Duration duration, int jobs, 
 
     /** {@code CLASS} or {@code CLASS#METHOD}, checked for shape; whether the class exists is discovery's to say. */
     private static String test(String text) throws UsageError {
-        if (!text.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*(#[\\p{javaJavaIdentifierPart}]+)?")) {
+        if (!TEST.matcher(text).matches()) {
             throw new UsageError("--tests takes CLASS or CLASS#METHOD, a class's full name (com.example.CounterTest),"
                     + " was '" + text + "'");
         }

@@ -16,8 +16,9 @@ final class FuzzReport {
 
     static void print(FuzzSummary summary, Path out, PrintStream to) {
         double seconds = summary.wallMillis() / 1000.0;
-        to.printf(Locale.ROOT, "heddle fuzz: %d tests, %d seeds in %.1f s (%.0f seeds/s), %d checked twice for"
-                        + " determinism; shards %s%n", summary.tests().size(), summary.seeds(), seconds,
+        int tests = summary.tests().size();
+        to.printf(Locale.ROOT, "heddle fuzz: %d test%s, %d seeds in %.1f s (%.0f seeds/s), %d checked twice for"
+                        + " determinism; shards %s%n", tests, tests == 1 ? "" : "s", summary.seeds(), seconds,
                 summary.seeds() / Math.max(seconds, 1e-3), summary.checkedTwice(), String.join(" ", summary.shards()));
         List<SignatureGroup> groups = summary.groups();
         List<SignatureGroup> bugs = groups.stream().filter(g -> !g.canary()).toList();

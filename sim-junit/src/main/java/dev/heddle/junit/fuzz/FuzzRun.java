@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,6 +36,7 @@ final class FuzzRun {
     private final Map<FuzzTarget, Integer> coldLosses = new LinkedHashMap<>();
     private final List<FuzzFailure> failures = new ArrayList<>();
     private final AtomicReference<RuntimeException> setupFailure = new AtomicReference<>();
+    private final AtomicInteger forks = new AtomicInteger();
 
     /** The live tally of one test. */
     private static final class Tally {
@@ -55,8 +57,7 @@ final class FuzzRun {
         long start = System.nanoTime();
         List<Thread> jobs = new ArrayList<>();
         for (int j = 0; j < options.jobs(); j++) {
-            int number = j;
-            jobs.add(Thread.ofPlatform().name("heddle-fuzz-job-" + j).start(() -> job(number)));
+            jobs.add(Thread.ofPlatform().name("heddle-fuzz-job-" + j).start(this::job));
         }
         for (Thread job : jobs) {
             job.join();
@@ -79,13 +80,12 @@ final class FuzzRun {
     }
 
     /** One job: a fork at a time, replaced when it crashes or hangs. */
-    private void job(int number) {
+    private void job() {
         ForkProcess fork = null;
-        int started = 0;
         try {
             for (SeedUnit unit; setupFailure.get() == null && !timeIsUp() && (unit = units.next()) != null; ) {
                 if (fork == null) {
-                    fork = ForkProcess.start(number * 1000 + started++, options.out(), options);
+                    fork = ForkProcess.start(forks.getAndIncrement(), options.out(), options);
                     awaitReady(fork);
                 }
                 if (!runUnit(fork, unit)) {

@@ -143,7 +143,8 @@ record FuzzSummary(List<String> shards, long wallMillis, boolean canary, List<Te
                         (String) m.get("folder"), (String) m.get("rerun")));
             }
             return new FuzzSummary(List.copyOf((List<String>) (List<?>) json.get("shards")),
-                    Math.round(((Number) json.get("wallSeconds")).doubleValue() * 1000), !"not run".equals(json.get("canary")),
+                    Math.round(((Number) json.get("wallSeconds")).doubleValue() * 1000),
+                    !"not run".equals(json.get("canary")),
                     List.copyOf(tests), List.copyOf(failures));
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("a member is missing or of the wrong type (" + e.getMessage() + ")", e);

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  */
 record SignatureGroup(String test, String signature, List<FuzzFailure> failures) {
 
-    /** {@code failures} (in {@link FuzzFailure#ORDER}) grouped by test and signature, groups in order of their first seed. */
+    /** {@code failures}, in {@link FuzzFailure#ORDER}, grouped by test and signature, in order of their first seeds. */
     static List<SignatureGroup> of(List<FuzzFailure> failures) {
         Map<List<String>, List<FuzzFailure>> groups = new LinkedHashMap<>();
         for (FuzzFailure f : failures) {

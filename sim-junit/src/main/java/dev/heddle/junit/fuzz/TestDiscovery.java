@@ -3,7 +3,6 @@ package dev.heddle.junit.fuzz;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.heddle.junit.SimTest;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,20 +61,20 @@ final class TestDiscovery {
         List<FuzzTarget> targets = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
-                simTest(test).filter(m -> methodName == null || m.getName().equals(methodName)).ifPresent(m ->
-                        targets.add(new FuzzTarget(test.getUniqueId(), testClass.getName() + "#" + m.getName(),
-                                AnnotationSupport.findAnnotation(m, SimTest.class).orElseThrow())));
+                simTest(test).filter(s -> methodName == null || s.getMethodName().equals(methodName)).ifPresent(s ->
+                        targets.add(new FuzzTarget(test.getUniqueId(), s.getClassName() + "#" + s.getMethodName(),
+                                AnnotationSupport.findAnnotation(s.getJavaMethod(), SimTest.class).orElseThrow())));
             }
         }
         return targets;
     }
 
-    /** The test's method when it is a {@code @SimTest} one. */
-    private static Optional<Method> simTest(TestIdentifier test) {
+    /** The test's method, with the class it runs in (a nested or a subclass), when it is a {@code @SimTest} one. */
+    private static Optional<MethodSource> simTest(TestIdentifier test) {
         if (!test.isTest() || !(test.getSource().orElse(null) instanceof MethodSource source)) {
             return Optional.empty();
         }
-        Method method = source.getJavaMethod();
-        return AnnotationSupport.isAnnotated(method, SimTest.class) ? Optional.of(method) : Optional.empty();
+        return AnnotationSupport.isAnnotated(source.getJavaMethod(), SimTest.class) ? Optional.of(source)
+                : Optional.empty();
     }
 }
