@@ -31,6 +31,8 @@ final class ForkProcess {
     /** The message the reader queues when the fork's standard output ends: the fork is gone. */
     static final ForkMessage EXITED = ForkMessage.of("exited");
     private static final int TAIL_LINES = 30;
+    /** How long a hung fork's thread dump may take. */
+    private static final Duration DUMP_BOUND = Duration.ofSeconds(30);
     /** Properties of the runner's JVM that a fork sets for itself, per range of seeds. */
     private static final List<String> FORK_OWN = List.of("-Dheddle.seed=", "-Dheddle.seeds=", "-Dheddle.firstSeed=",
             "-Dheddle.duration=", "-Dheddle.seedDir=", "-Dheddle.strategy=");
@@ -110,6 +112,34 @@ final class ForkProcess {
     /** The fork's next message, {@link #EXITED} when it is gone, or null when none came within {@code bound}. */
     ForkMessage next(Duration bound) throws InterruptedException {
         return messages.poll(bound.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The stacks of a fork that made no progress, by the JDK's {@code jcmd PID Thread.print} (bounded
+     * by {@link #DUMP_BOUND}), so that a hang's report shows where it hung; a line saying why not
+     * when the JDK has no {@code jcmd} or it failed.
+     */
+    String threadDump() throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return "(no thread dump: " + jcmd + " is missing; a JRE has no jcmd)";
+        }
+        try {
+            Path dump = Files.createTempFile("heddle-fuzz-dump", ".txt");
+            try {
+                Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                        .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+                if (!p.waitFor(DUMP_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
+                    return "(no thread dump: jcmd did not answer within " + DUMP_BOUND.toSeconds() + " s)";
+                }
+                return Files.readString(dump, UTF_8);
+            } finally {
+                Files.deleteIfExists(dump);
+            }
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     /** Ends a fork that made no progress; waits for it to be gone. */

@@ -131,10 +131,12 @@ final class FuzzRun {
             ForkMessage m = fork.next(fork.warm() ? options.hangAfter() : startupBound());
             if (m == null || m == ForkProcess.EXITED) {
                 boolean hung = m == null;
+                String stacks = "";
                 if (hung) {
+                    stacks = fork.threadDump();
                     fork.kill();
                 }
-                lost(fork, unit, ended, hung);
+                lost(fork, unit, ended, hung, stacks);
                 return false;
             }
             switch (m.kind()) {
@@ -169,8 +171,12 @@ final class FuzzRun {
         }
     }
 
-    /** The fork died or hung on the seed after {@code ended}: that seed fails, the rest go to a new fork. */
-    private void lost(ForkProcess fork, SeedUnit unit, long ended, boolean hung) throws InterruptedException {
+    /**
+     * The fork died or hung on the seed after {@code ended}: that seed fails, its report with the
+     * fork's last output and, for a hang, its threads' stacks; the rest of the range go to a new fork.
+     */
+    private void lost(ForkProcess fork, SeedUnit unit, long ended, boolean hung, String stacks)
+            throws InterruptedException {
         FuzzTarget target = unit.target();
         long seed = unit.first() + ended;
         String hex = Simulation.hex(seed);
@@ -197,7 +203,7 @@ final class FuzzRun {
                 target.strategyOf(seed, options.strategy()), signature, headline,
                 FailureFolder.name(target.name(), hex), rerunCommand(target, hex));
         FailureFolder.write(options.out(), failure, headline + "\nthe fork's last output (" + fork.log() + "):\n"
-                + output);
+                + output + (stacks.isEmpty() ? "" : "\n\nthe fork's threads when it was found hung:\n" + stacks));
         seedEnded(target, false, failure);
         covered(target, unit, ended + 1);
         units.retry(unit.after(ended + 1));

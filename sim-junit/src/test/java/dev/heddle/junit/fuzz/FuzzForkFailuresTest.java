@@ -79,6 +79,9 @@ class FuzzForkFailuresTest {
         assertTrue(report.contains("the fork crashed (exit code 13) while it ran seed 0x5 of " + crash), report);
         assertTrue(summary.failures().get(1).headline().contains("finished no seed for 2000 ms (--hang-after)"),
                 summary.failures().get(1).headline());
+        String hung = Files.readString(out.resolve(summary.failures().get(1).folder()).resolve("report.txt"));
+        int stacks = hung.indexOf("the fork's threads when it was found hung:");
+        assertTrue(stacks > 0 && hung.indexOf("hangsOnSeed5", stacks) > 0, "the report shows where it hung:\n" + hung);
         String mismatch = Files.readString(out.resolve(summary.failures().getLast().folder()).resolve("report.txt"));
         assertTrue(mismatch.contains("two runs of the same seed differ at event #"), mismatch);
         assertTrue(mismatch.contains("first run:") && mismatch.contains("second run:"), mismatch);
