@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.check.cli.LinCommand;
+import dev.heddle.junit.fuzz.FuzzCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,6 +80,10 @@ class HeddleScriptTest {
         }
     }
 
+    private static Output fuzz(String... args) {
+        return java((out, err) -> FuzzCommand.run(args, out, err));
+    }
+
     @Test
     void helpListsEveryVerbWithTheUsageItsMainPrints() throws Exception {
         Output help = heddle("help");
@@ -89,7 +94,8 @@ class HeddleScriptTest {
         assertTrue(help.out().contains("\n\n" + demo("--help").out() + "\n"), help.out());
         assertTrue(help.out().contains("\n\n" + lin("--help").out()), help.out());
         assertTrue(help.out().contains("\n\n" + replay("--help").out()), help.out());
-        for (String verb : List.of("demo", "test", "install", "bench", "lin", "replay")) {
+        assertTrue(help.out().contains("\n\n" + fuzz("--help").out()), help.out());
+        for (String verb : List.of("demo", "test", "install", "bench", "lin", "replay", "fuzz")) {
             assertTrue(help.out().contains("\nusage: ./heddle " + verb + " "), verb + " is missing:\n" + help.out());
             assertTrue(help.out().contains("\n" + heddle(verb, "--help").out()), verb + "'s usage differs");
         }
@@ -103,6 +109,8 @@ class HeddleScriptTest {
         assertEquals(demo("-h"), heddle("demo", "racy-counter", "-h"));
         assertEquals(lin("--help"), heddle("lin", "--help"));
         assertEquals(lin("-h"), heddle("lin", "--model", "nope", "-h"));
+        assertEquals(fuzz("--help"), heddle("fuzz", "--help"));
+        assertEquals(fuzz("-h"), heddle("fuzz", "merge", "-h"));
         Output test = heddle("test", "-Dtest=X", "-h");
         assertEquals(0, test.code());
         assertTrue(test.out().startsWith("usage: ./heddle test [MAVEN_ARGS...]\n"), test.out());
@@ -135,6 +143,22 @@ class HeddleScriptTest {
             Output script = heddle(withVerb.toArray(String[]::new));
             assertEquals(2, script.code(), String.join(" ", args) + ": " + script.err());
             assertEquals(lin(args.toArray(String[]::new)), script, String.join(" ", args));
+        }
+    }
+
+    @Test
+    void fuzzUsageErrorsAreTheMainsOwnAndComeBeforeAnyBuild() throws Exception {
+        List<List<String>> cases = List.of(List.of(), List.of("--canary"), List.of("--canary", "--seeds"),
+                List.of("--canary", "--seeds", "1", "--bogus"), List.of("--canary", "--seeds", "1", "stray"),
+                List.of("--tests", "X", "--seeds", "1", "--duration", "1m"), List.of("--seeds", "1"),
+                List.of("--tests", "X", "--seeds", " "));
+        for (List<String> args : cases) {
+            List<String> withVerb = new ArrayList<>(List.of("fuzz"));
+            withVerb.addAll(args);
+            Output script = heddle(withVerb.toArray(String[]::new));
+            assertEquals(2, script.code(), String.join(" ", args) + ": " + script.err());
+            assertEquals(1, script.err().lines().count(), script.err());
+            assertEquals(fuzz(args.toArray(String[]::new)), script, String.join(" ", args));
         }
     }
 
@@ -187,7 +211,7 @@ class HeddleScriptTest {
     void anUnknownVerbNamesItAndTheVerbs() throws Exception {
         Output frob = heddle("frob");
         assertEquals(2, frob.code());
-        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, install, bench, lin, replay and help (./heddle help)\n",
+        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, install, bench, lin, replay, fuzz and help (./heddle help)\n",
                 frob.err());
     }
 }
