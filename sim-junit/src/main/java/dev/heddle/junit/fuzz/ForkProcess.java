@@ -31,7 +31,7 @@ final class ForkProcess {
     /** The message the reader queues when the fork's standard output ends: the fork is gone. */
     static final ForkMessage EXITED = ForkMessage.of("exited");
     private static final int TAIL_LINES = 30;
-    /** How long a hung fork's thread dump may take. */
+    /** How long a hung fork's thread dump, and a fork's exit after {@code quit}, may take. */
     private static final Duration DUMP_BOUND = Duration.ofSeconds(30);
     /** Properties of the runner's JVM that a fork sets for itself, per range of seeds. */
     private static final List<String> FORK_OWN = List.of("-Dheddle.seed=", "-Dheddle.seeds=", "-Dheddle.firstSeed=",
@@ -150,9 +150,15 @@ final class ForkProcess {
         process.waitFor();
     }
 
-    /** Asks the fork to end after its last range. */
-    void quit() {
+    /**
+     * Asks the fork to end after its last range and waits for it to be gone, so that no fork outlives
+     * the run; one still there after {@link #DUMP_BOUND} is ended.
+     */
+    void quit() throws InterruptedException {
         send(ForkMessage.of("quit"));
+        if (!process.waitFor(DUMP_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+        }
     }
 
     /** The exit code of a fork that is gone (its output ended, so the wait is short; bounded all the same). */

@@ -92,14 +92,13 @@ final class FuzzRun {
                     fork = null;
                 }
             }
+            if (fork != null) {
+                fork.quit();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             setupFailure.compareAndSet(null, e);
-        } finally {
-            if (fork != null) {
-                fork.quit();
-            }
         }
     }
 
