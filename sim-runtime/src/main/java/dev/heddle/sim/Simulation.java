@@ -403,8 +403,14 @@ public final class Simulation {
         } catch (SimulationFailure f) {
             f1 = f;
         }
+        // As run() does, a failed first run's trace file is written by the run that makes its report: the second.
+        boolean secondRecorded = f1 != null && traceFile == null && failureTraceFile != null;
         if (f1 != null) {
             second.noteStepSitesFrom(f1.steps() - ScheduleReport.STEPS + 1);
+        }
+        if (secondRecorded) {
+            TraceRecorder.open(failureTraceFile, second, configuration(), rerunCommand(seed).text(),
+                    f1.steps() - FAILURE_TRACE_STACKS + 1);
         }
         try {
             r2 = execute(body, second);
@@ -424,7 +430,9 @@ public final class Simulation {
                     FailureData.none());
         }
         if (f1 != null) {
-            throw FailureReplay.withSchedule(f1, f2, "passed", second);
+            SimulationFailure reported = FailureReplay.withSchedule(f1, f2, "passed", second);
+            Path written = traceFile != null ? traceFile : secondRecorded ? failureTraceFile : null;
+            throw written == null ? reported : reported.withTraceFile(written);
         }
         return r1 != null ? r1 : r2;
     }

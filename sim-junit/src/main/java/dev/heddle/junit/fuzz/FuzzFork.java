@@ -14,9 +14,13 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -38,6 +42,8 @@ public final class FuzzFork {
     private final Path out;
     private final Launcher launcher = LauncherFactory.create();
     private final ForkObserver observer;
+    /** The signatures whose first failure this fork has shrunk. */
+    private final Set<String> shrunkSignatures = new HashSet<>();
 
     private FuzzFork(PrintStream protocol, Path out, DeterminismSample determinism) {
         this.protocol = protocol;
@@ -95,13 +101,13 @@ public final class FuzzFork {
                 return;
             }
             long seed = next + ran;
-            reportFailure(test, seed, failure.thrown);
+            reportFailure(uniqueId, test, seed, failure.thrown);
             next = seed + 1;
             remaining -= ran + 1;
         }
     }
 
-    private void reportFailure(String test, long seed, Throwable thrown) {
+    private void reportFailure(String uniqueId, String test, long seed, Throwable thrown) {
         String hex = Simulation.hex(seed);
         String kind = thrown instanceof SimulationFailure f ? f.kind().name() : thrown.getClass().getSimpleName();
         String strategy = thrown instanceof SimulationFailure f && f.configuration() != null
@@ -111,8 +117,41 @@ public final class FuzzFork {
         String headline = report.lines().findFirst().orElse("");
         FuzzFailure failure = new FuzzFailure(test, hex, kind, strategy, FailureSignature.of(thrown), headline,
                 FailureFolder.name(test, hex), rerun);
-        FailureFolder.write(out, failure, report);
+        Path folder = FailureFolder.write(out, failure, report);
+        if (thrown instanceof SimulationFailure f) {
+            FailureFolder.writeRun(folder, f);
+            if (f.decisionLog().isPresent() && shrunkSignatures.add(failure.signature())) {
+                shrink(uniqueId, folder);
+            }
+        }
         send(ForkMessage.of("failed", hex, kind, strategy, failure.signature(), headline, rerun));
+    }
+
+    /**
+     * Shrinks the decision log in a failure's {@code folder} by replaying it with the test, as
+     * {@code -Dheddle.replay} with {@code -Dheddle.shrink=true} does (the shrunk log lands beside
+     * it), and keeps the shrunk run's report, which says what was removed, as {@code shrunk.txt}.
+     * Once per signature and fork: 300 seeds of one bug need one shrunk log, not 300.
+     */
+    private void shrink(String uniqueId, Path folder) {
+        System.setProperty("heddle.replay", folder.resolve(FailureFolder.DECISIONS).toString());
+        System.setProperty("heddle.shrink", "true");
+        FirstFailure shrunk = new FirstFailure();
+        try {
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectUniqueId(uniqueId)).build(),
+                    shrunk);
+        } finally {
+            System.clearProperty("heddle.replay");
+            System.clearProperty("heddle.shrink");
+        }
+        if (shrunk.thrown != null) {
+            try {
+                Files.writeString(folder.resolve("shrunk.txt"), stackTrace(shrunk.thrown));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + folder.resolve("shrunk.txt").toAbsolutePath() + ": "
+                        + e, e);
+            }
+        }
     }
 
     static String stackTrace(Throwable t) {

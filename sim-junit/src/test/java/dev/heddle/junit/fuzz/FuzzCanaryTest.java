@@ -62,6 +62,21 @@ class FuzzCanaryTest {
                 + " wake-ups)?")), failures.toString());
         assertTrue(Files.readString(out.resolve(JunitXmlReport.FILE)).contains("name=\"incrementsAreNotLost\""));
 
+        // Each folder has the run's decision log, trace and timeline; the signature's first, a shrunk log too.
+        Path first = out.resolve(failures.getFirst().folder());
+        for (FuzzFailure each : failures) {
+            Path folder = out.resolve(each.folder());
+            for (String file : List.of(FailureFolder.DECISIONS, "trace.jsonl", "timeline.html")) {
+                assertTrue(Files.size(folder.resolve(file)) > 0, folder.resolve(file) + " is missing or empty");
+            }
+            assertEquals(folder.equals(first), Files.exists(folder.resolve("run.shrunk.decisions")),
+                    "one shrink per signature and fork, of its first failure: " + folder);
+        }
+        String shrunk = Files.readString(first.resolve("shrunk.txt"));
+        assertTrue(shrunk.contains("shrunk the decision log of seed " + failures.getFirst().seed()), shrunk);
+        assertTrue(shrunk.contains("failing as before"), shrunk);
+        assertTrue(Files.readString(first.resolve("timeline.html")).contains("<html"), "a page");
+
         // The last failure: a seed well into the range, after restarts.
         FuzzFailure failure = failures.getLast();
         Path folder = out.resolve(failure.folder());
