@@ -45,7 +45,8 @@ public final class FuzzCommand {
               -h, --help              print this and exit
             merge reads each DIR/summary.json (a shard's --out) and writes one report (default --out
             target/heddle-fuzz-merged). Reports: DIR/summary.json, DIR/junit.xml and, per failing seed,
-            DIR/failures/CLASS#METHOD-SEED/ with seed, rerun and report.txt.
+            DIR/failures/CLASS#METHOD-SEED/ with seed, rerun, report.txt, the run's decision log, trace and
+            timeline, and for each signature's first seed in a fork the shrunk decision log.
             Exit code: 0 no seed failed, 1 a seed failed, crashed or hung (or the canary was not caught),
             2 bad arguments.
             """;
