@@ -347,12 +347,6 @@ public final class DecisionLog {
         return streams;
     }
 
-    /** The name the recording run gave the task of key {@code key}, or its key in hex. */
-    String taskName(long key) {
-        String name = tasks.get(key);
-        return name != null ? name : Long.toHexString(key);
-    }
-
     /**
      * The log of the decisions {@code keep} says to keep, whose other decisions are the simplest
      * ones, with the facts of the run that replayed it ({@code facts}).

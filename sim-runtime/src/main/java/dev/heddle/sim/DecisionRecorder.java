@@ -10,10 +10,14 @@ import java.util.Map;
  * Writes down every decision of one run as it is made, for its {@link DecisionLog}: three longs
  * an entry (stream and kind, bound, value) appended to one primitive array, so that a passing
  * run, whose log nobody reads, pays a few stores a decision. The log is made only when asked
- * ({@link #log}), on a failure. Touched only from the simulation's carrier.
+ * ({@link #log}), on a failure, as a copy. Touched only from the simulation's carrier, whose
+ * array it keeps for the next run on that carrier (runs on one carrier follow each other), so
+ * that a sweep does not allocate and zero a new one for every seed.
  */
 final class DecisionRecorder {
-    private long[] entries = new long[3 * 256];
+    private static final ThreadLocal<long[]> CARRIER_ARRAY = ThreadLocal.withInitial(() -> new long[3 * 1024]);
+
+    private long[] entries = CARRIER_ARRAY.get();
     private int size;
     private final List<String> streams = new ArrayList<>();
     private final Map<String, Integer> streamsByName = new HashMap<>();
@@ -42,6 +46,7 @@ final class DecisionRecorder {
     void draw(int stream, DrawKind kind, long bound, long value) {
         if (3 * size + 3 > entries.length) {
             entries = Arrays.copyOf(entries, entries.length * 2);
+            CARRIER_ARRAY.set(entries);
         }
         int k = 3 * size++;
         entries[k] = (long) stream << 8 | kind.ordinal();

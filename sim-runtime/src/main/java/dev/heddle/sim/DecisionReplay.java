@@ -16,7 +16,7 @@ import java.util.Set;
  * or in a shrunk log to the simplest value), the cursor staying where it was. A scheduling
  * decision takes the task its entry names when that task is ready; an entry whose task has ended
  * is skipped; otherwise the choice falls back and the entry waits for its task. What was
- * replayed, skipped and new is counted, and which entries were used is kept, for shrinking.
+ * skipped and new is counted, and which entries were used is kept, for shrinking.
  */
 final class DecisionReplay {
     /** How many entries past a mismatch a draw looks for its own: draws removed from the code in one place. */
@@ -30,7 +30,6 @@ final class DecisionReplay {
     private final Map<String, Integer> logStreams = new HashMap<>();
     private int[] liveToLog = new int[16];
     private final Set<Long> ended = new HashSet<>();
-    private int replayed;
     private int skipped;
     private int fellBack;
 
@@ -55,10 +54,6 @@ final class DecisionReplay {
         }
         cursor = new int[streams.size()];
         used = new boolean[log.size()];
-    }
-
-    DecisionLog log() {
-        return log;
     }
 
     /** The run opened its stream number {@code live}, named {@code name}: it reads the log's stream of that name. */
@@ -129,18 +124,12 @@ final class DecisionReplay {
         skipped += j - cursor[s];
         cursor[s] = j + 1;
         used[entry] = true;
-        replayed++;
         return entry;
     }
 
     /** Which of the log's entries the run used. */
     boolean[] used() {
         return used.clone();
-    }
-
-    /** Decisions taken from the log. */
-    int replayed() {
-        return replayed;
     }
 
     /** Entries passed over: draws the code no longer makes, tasks that had ended. */

@@ -119,10 +119,6 @@ final class Decisions {
         return recorder.log(seed, recorder.size(), new DecisionLog.RunFacts(steps, 0, virtualNanos, faultsFired));
     }
 
-    /** The replay the run follows, or null. */
-    DecisionReplay replay() {
-        return replay;
-    }
 
     /** Randomness for code under test; every value drawn is a {@link Trace.Event#RANDOM} event. */
     RandomGenerator user() {

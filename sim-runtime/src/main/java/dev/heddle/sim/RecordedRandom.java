@@ -51,7 +51,7 @@ final class RecordedRandom implements RandomGenerator {
         }
         long width = bound - origin;
         long v = replayed(DrawKind.LONG_RANGE, width);
-        long offset = v == NEW ? seeded.nextLong(origin, bound) - origin : v;
+        long offset = v == NEW || Long.compareUnsigned(v, width) >= 0 ? seeded.nextLong(origin, bound) - origin : v;
         done(DrawKind.LONG_RANGE, width, offset);
         return origin + offset;
     }
@@ -91,7 +91,7 @@ final class RecordedRandom implements RandomGenerator {
         return d;
     }
 
-    /** Marks a draw the log does not decide; no value of a replay is it, as none is out of every range checked. */
+    /** Marks a draw the log does not decide: the seed's; a logged value of a bounded draw is never it. */
     private static final long NEW = Long.MIN_VALUE + 0x5eed;
 
     /** The logged value of the draw, its simplest one in a shrunk log that lacks it, or {@link #NEW}: the seed's. */

@@ -9,6 +9,9 @@
  * Code under test may carry {@link dev.heddle.sim.Buggify} points, fault points that fire only
  * in simulation; in swarm mode each seed's {@link dev.heddle.sim.SwarmProfile} says which
  * fault kinds are on. What the faults did is in each run's result, as {@link dev.heddle.sim.FaultRecord}s.
+ * Every run records its decisions; a failed run's {@link dev.heddle.sim.DecisionLog} replays it
+ * ({@code Simulation.replay}), also after the code changed, and
+ * {@link dev.heddle.sim.DecisionLogShrinker} shrinks it to a smaller log that fails the same way.
  *
  * <p>Plugs in as a carrier only: the package-private {@code Simulator} is a
  * {@code runtime.internal.Carrier} and builds its runtime through {@code RuntimeAccess}; the
