@@ -401,7 +401,8 @@ public final class Simulation {
                     FailureData.none());
         }
         if (f1 != null) {
-            throw FailureReplay.withSchedule(f1, f2, "passed", second);
+            SimulationFailure reported = FailureReplay.withSchedule(f1, f2, "passed", second);
+            throw traceFile == null ? reported : reported.withTraceFile(traceFile);
         }
         return r1 != null ? r1 : r2;
     }

@@ -82,7 +82,7 @@ class TraceRecordingTest {
         assertEquals(traced.steps(), end.get("steps"));
 
         List<Map<String, Object>> events = lines.subList(1, lines.size() - 1).stream()
-                .filter(l -> !List.of("site", "stack", "message", "arrive", "network").contains(l.get("e"))).toList();
+                .filter(l -> !TraceFormat.DETAIL_KINDS.contains(l.get("e"))).toList();
         assertEquals(end.get("events"), (long) events.size(), "every trace event once");
         for (int i = 0; i < events.size(); i++) {
             assertEquals((long) i, events.get(i).get("i"), "events in order, numbered as reports number them");
