@@ -339,18 +339,15 @@ public final class Simulation {
         try {
             return execute(body, newTrace(false));
         } catch (SimulationFailure f) {
-            Path replayFile = traceFile == null ? failureTraceFile : null;
-            boolean[] replayRecorded = {false};
-            SimulationFailure reported = FailureReplay.withSchedule(f, seed, trace -> {
-                if (replayFile != null) {
-                    TraceRecorder.open(replayFile, trace, configuration(), rerunCommand(seed).text(),
-                            f.steps() - FAILURE_TRACE_STACKS + 1);
-                    replayRecorded[0] = true;
-                }
-                return execute(body, trace);
-            });
-            Path written = traceFile != null ? traceFile : replayRecorded[0] ? replayFile : null;
-            throw written == null ? reported : reported.withTraceFile(written);
+            if (traceFile != null) {
+                throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace)).withTraceFile(traceFile);
+            }
+            if (failureTraceFile == null) {
+                throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace));
+            }
+            FailureTraceFile file = new FailureTraceFile(failureTraceFile, configuration(), rerunCommand(seed).text(),
+                    f.steps() - FAILURE_TRACE_STACKS + 1);
+            throw file.named(FailureReplay.withSchedule(f, seed, trace -> execute(body, file.recording(trace))));
         }
     }
 

@@ -133,6 +133,18 @@ class TraceRecordingTest {
         assertEquals("TASK_FAILED", end.get("failure"));
         assertEquals(Long.toHexString(failure.traceHash()), end.get("hash"), "the replay ran as the run did");
 
+        // A file that cannot be written leaves the replay alone: the report says why there is no trace.
+        Path blocked = Files.writeString(dir.resolve("a-file"), "");
+        SimulationFailure noFile = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(3)
+                .recordTraceOfFailure(blocked.resolve("t.jsonl")).run(sim -> {
+                    TWO_WORKERS.run(sim);
+                    throw new AssertionError("checked after the workers");
+                }));
+        assertTrue(noFile.traceFile().isEmpty());
+        assertTrue(noFile.getMessage().contains("\ntrace: none, cannot write the trace file " + blocked.resolve("t.jsonl")),
+                noFile.getMessage());
+        assertTrue(noFile.getMessage().contains("as a replay of the seed ran them"), "the replay went as the run did");
+
         SimulationFailure unrecorded = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(3).run(sim -> {
             throw new AssertionError("at once");
         }));
