@@ -25,8 +25,20 @@ final class FailureTraceFile {
         this.stacksFrom = stacksFrom;
     }
 
-    /** {@code replay}, from now on written to the file as well, if it can be. */
-    Trace recording(Trace replay) {
+    /**
+     * The most steps a failed run may have taken for its replay to write a trace by itself: a
+     * run stopped by its step budget would write gigabytes, and a suite of such failures fill the
+     * disk. {@code -Dheddle.trace=FILE} records a longer one when asked.
+     */
+    static final long MAX_STEPS = 200_000;
+
+    /** {@code replay} of a run that failed after {@code steps} steps, from now on written to the file as well, if it can be. */
+    Trace recording(Trace replay, long steps) {
+        if (steps > MAX_STEPS) {
+            problem = "the run took " + steps + " steps, more than the " + MAX_STEPS + " a failure's trace is written"
+                    + " for by itself; add -Dheddle.trace=FILE to the rerun command to record it";
+            return replay;
+        }
         try {
             TraceRecorder.open(file, replay, configuration, rerun, stacksFrom);
             written = true;

@@ -306,7 +306,8 @@ public final class Simulation {
      * When a run fails, the replay that makes its report's schedule ({@link #run}) also writes
      * its trace to {@code file}, as {@link #recordTrace} does, with the stacks of the last
      * {@value #FAILURE_TRACE_STACKS} steps; the report names the file. A run that records its
-     * trace anyway, or whose stuck step is not replayed, writes none here. Default: no file.
+     * trace anyway, whose stuck step is not replayed, or that took more than 200,000 steps (a
+     * busy loop stopped by {@link #maxSteps}) writes none here. Default: no file.
      */
     public Simulation recordTraceOfFailure(Path file) {
         this.failureTraceFile = Objects.requireNonNull(file, "file");
@@ -347,7 +348,7 @@ public final class Simulation {
             }
             FailureTraceFile file = new FailureTraceFile(failureTraceFile, configuration(), rerunCommand(seed).text(),
                     f.steps() - FAILURE_TRACE_STACKS + 1);
-            throw file.named(FailureReplay.withSchedule(f, seed, trace -> execute(body, file.recording(trace))));
+            throw file.named(FailureReplay.withSchedule(f, seed, trace -> execute(body, file.recording(trace, f.steps()))));
         }
     }
 

@@ -145,6 +145,19 @@ class TraceRecordingTest {
                 noFile.getMessage());
         assertTrue(noFile.getMessage().contains("as a replay of the seed ran them"), "the replay went as the run did");
 
+        // A busy loop stopped by its step budget would write gigabytes: its report says how to record it.
+        SimulationFailure busy = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(3).maxSteps(200_001)
+                .recordTraceOfFailure(dir.resolve("busy.jsonl")).run(sim -> {
+                    while (true) {
+                        Heddle.yieldNow();
+                    }
+                }));
+        assertEquals(FailureKind.STEP_BUDGET_EXCEEDED, busy.kind());
+        assertTrue(busy.getMessage().contains("\ntrace: none, the run took 200001 steps, more than the 200000 a failure's"
+                + " trace is written for by itself; add -Dheddle.trace=FILE to the rerun command to record it\n"),
+                busy.getMessage());
+        assertFalse(Files.exists(dir.resolve("busy.jsonl")));
+
         SimulationFailure unrecorded = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(3).run(sim -> {
             throw new AssertionError("at once");
         }));
