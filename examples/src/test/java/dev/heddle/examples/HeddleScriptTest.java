@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.check.cli.LinCommand;
 import dev.heddle.junit.fuzz.FuzzCommand;
+import dev.heddle.sim.timeline.TraceCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -84,6 +85,10 @@ class HeddleScriptTest {
         return java((out, err) -> FuzzCommand.run(args, out, err));
     }
 
+    private static Output trace(String... args) {
+        return java((out, err) -> TraceCommand.run(args, out, err));
+    }
+
     @Test
     void helpListsEveryVerbWithTheUsageItsMainPrints() throws Exception {
         Output help = heddle("help");
@@ -95,7 +100,8 @@ class HeddleScriptTest {
         assertTrue(help.out().contains("\n\n" + lin("--help").out()), help.out());
         assertTrue(help.out().contains("\n\n" + replay("--help").out()), help.out());
         assertTrue(help.out().contains("\n\n" + fuzz("--help").out()), help.out());
-        for (String verb : List.of("demo", "test", "install", "bench", "lin", "replay", "fuzz")) {
+        assertTrue(help.out().contains("\n\n" + trace("--help").out()), help.out());
+        for (String verb : List.of("demo", "test", "install", "bench", "lin", "replay", "fuzz", "trace")) {
             assertTrue(help.out().contains("\nusage: ./heddle " + verb + " "), verb + " is missing:\n" + help.out());
             assertTrue(help.out().contains("\n" + heddle(verb, "--help").out()), verb + "'s usage differs");
         }
@@ -111,6 +117,8 @@ class HeddleScriptTest {
         assertEquals(lin("-h"), heddle("lin", "--model", "nope", "-h"));
         assertEquals(fuzz("--help"), heddle("fuzz", "--help"));
         assertEquals(fuzz("-h"), heddle("fuzz", "merge", "-h"));
+        assertEquals(trace("--help"), heddle("trace", "--help"));
+        assertEquals(trace("-h"), heddle("trace", "x.jsonl", "--bogus", "-h"));
         Output test = heddle("test", "-Dtest=X", "-h");
         assertEquals(0, test.code());
         assertTrue(test.out().startsWith("usage: ./heddle test [MAVEN_ARGS...]\n"), test.out());
@@ -208,10 +216,33 @@ class HeddleScriptTest {
     }
 
     @Test
+    void traceUsageErrorsAreTheMainsOwnAndComeBeforeAnyBuild() throws Exception {
+        List<List<String>> cases = List.of(List.of(), List.of("a.jsonl"), List.of("a.jsonl", "--html"),
+                List.of("a.jsonl", "--png", "x"), List.of("a.jsonl", "b.jsonl", "--html", "x.html"));
+        for (List<String> args : cases) {
+            List<String> withVerb = new ArrayList<>(List.of("trace"));
+            withVerb.addAll(args);
+            Output script = heddle(withVerb.toArray(String[]::new));
+            assertEquals(2, script.code(), String.join(" ", args) + ": " + script.err());
+            assertEquals(trace(args.toArray(String[]::new)), script, String.join(" ", args));
+        }
+        // Relative paths are the caller's folder's: the script says where it looked, as TraceCommand does in its JVM.
+        String folder = elsewhere.toRealPath().toString();
+        assertEquals(new Output(2, "", "heddle trace: nope.jsonl: no such file (looked in " + folder + ")\n"),
+                heddle("trace", "nope.jsonl", "--html", "out.html"));
+        assertEquals(new Output(2, "", "heddle trace: sub/out.html: its folder " + folder + "/sub does not exist;"
+                + " create it first\n"), heddle("trace", "nope.jsonl", "--html", "sub/out.html"));
+        Path missing = elsewhere.resolve("nope.jsonl");
+        Path page = elsewhere.resolve("out.html");
+        assertEquals(trace(missing.toString(), "--html", page.toString()),
+                heddle("trace", missing.toString(), "--html", page.toString()));
+    }
+
+    @Test
     void anUnknownVerbNamesItAndTheVerbs() throws Exception {
         Output frob = heddle("frob");
         assertEquals(2, frob.code());
-        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, install, bench, lin, replay, fuzz and help (./heddle help)\n",
+        assertEquals("heddle: unknown verb 'frob'; the verbs are demo, test, install, bench, lin, replay, fuzz, trace and help (./heddle help)\n",
                 frob.err());
     }
 }

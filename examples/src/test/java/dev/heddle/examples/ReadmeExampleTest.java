@@ -66,8 +66,17 @@ class ReadmeExampleTest {
         assertEquals("rerun: mvn test -Dtest='ReadmeExampleTest$InventoryTest#reservationsAreNotLost'"
                 + " -Dheddle.seed=0x0 -Dsurefire.failIfNoSpecifiedTests=false", lines.getLast(), message);
 
-        // The README shows the same two lines, with its top-level class name.
+        String trace = lines.get(lines.size() - 2);
+        String traceFile = Path.of("target", "heddle", "ReadmeExampleTest$InventoryTest#reservationsAreNotLost.trace.jsonl")
+                .toAbsolutePath().toString();
+        assertEquals("trace: " + traceFile + " (every event of the run; ./heddle trace FILE --html OUT draws its timeline)",
+                trace, message);
+        assertTrue(Files.readString(Path.of(traceFile)).contains("\"outcome\":\"failed\",\"failure\":\"TASK_FAILED\""));
+
+        // The README shows the same lines, with its top-level class name (and its trace file in a user's project).
         String readme = Files.readString(Path.of("..", "README.md"));
+        assertTrue(readme.contains("\ntrace: /home/you/shop/" + trace.substring(trace.indexOf("target/heddle/"))
+                .replace("ReadmeExampleTest$", "") + "\n"), "README.md lacks the trace line: " + trace);
         assertTrue(readme.contains(lines.getFirst() + "\n"), "README.md lacks: " + lines.getFirst());
         String rerun = lines.getLast().replace("ReadmeExampleTest$", "");
         assertTrue(readme.contains(rerun + "\n"), "README.md lacks: " + rerun);

@@ -306,7 +306,8 @@ public final class Simulation {
      * When a run fails, the replay that makes its report's schedule ({@link #run}) also writes
      * its trace to {@code file}, as {@link #recordTrace} does, with the stacks of the last
      * {@value #FAILURE_TRACE_STACKS} steps; the report names the file. A run that records its
-     * trace anyway, or whose stuck step is not replayed, writes none here. Default: no file.
+     * trace anyway, whose stuck step is not replayed, or that took more than 200,000 steps (a
+     * busy loop stopped by {@link #maxSteps}) writes none here. Default: no file.
      */
     public Simulation recordTraceOfFailure(Path file) {
         this.failureTraceFile = Objects.requireNonNull(file, "file");
@@ -339,18 +340,15 @@ public final class Simulation {
         try {
             return execute(body, newTrace(false));
         } catch (SimulationFailure f) {
-            Path replayFile = traceFile == null ? failureTraceFile : null;
-            boolean[] replayRecorded = {false};
-            SimulationFailure reported = FailureReplay.withSchedule(f, seed, trace -> {
-                if (replayFile != null) {
-                    TraceRecorder.open(replayFile, trace, configuration(), rerunCommand(seed).text(),
-                            f.steps() - FAILURE_TRACE_STACKS + 1);
-                    replayRecorded[0] = true;
-                }
-                return execute(body, trace);
-            });
-            Path written = traceFile != null ? traceFile : replayRecorded[0] ? replayFile : null;
-            throw written == null ? reported : reported.withTraceFile(written);
+            if (traceFile != null) {
+                throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace)).withTraceFile(traceFile);
+            }
+            if (failureTraceFile == null) {
+                throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace));
+            }
+            FailureTraceFile file = new FailureTraceFile(failureTraceFile, configuration(), rerunCommand(seed).text(),
+                    f.steps() - FAILURE_TRACE_STACKS + 1);
+            throw file.named(FailureReplay.withSchedule(f, seed, trace -> execute(body, file.recording(trace, f.steps()))));
         }
     }
 
@@ -404,16 +402,14 @@ public final class Simulation {
             f1 = f;
         }
         // As run() does, a failed first run's trace file is written by the run that makes its report: the second.
-        boolean secondRecorded = f1 != null && traceFile == null && failureTraceFile != null;
+        FailureTraceFile file = f1 != null && traceFile == null && failureTraceFile != null
+                ? new FailureTraceFile(failureTraceFile, configuration(), rerunCommand(seed).text(),
+                        f1.steps() - FAILURE_TRACE_STACKS + 1) : null;
         if (f1 != null) {
             second.noteStepSitesFrom(f1.steps() - ScheduleReport.STEPS + 1);
         }
-        if (secondRecorded) {
-            TraceRecorder.open(failureTraceFile, second, configuration(), rerunCommand(seed).text(),
-                    f1.steps() - FAILURE_TRACE_STACKS + 1);
-        }
         try {
-            r2 = execute(body, second);
+            r2 = execute(body, file != null ? file.recording(second, f1.steps()) : second);
         } catch (SimulationFailure f) {
             f2 = f;
         }
@@ -431,8 +427,7 @@ public final class Simulation {
         }
         if (f1 != null) {
             SimulationFailure reported = FailureReplay.withSchedule(f1, f2, "passed", second);
-            Path written = traceFile != null ? traceFile : secondRecorded ? failureTraceFile : null;
-            throw written == null ? reported : reported.withTraceFile(written);
+            throw traceFile != null ? reported.withTraceFile(traceFile) : file != null ? file.named(reported) : reported;
         }
         return r1 != null ? r1 : r2;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One line of a trace file as {@link TraceRecorder} builds it: a JSON object whose fields are
- * appended in order, with nothing but strings, integers, booleans and lists of strings or integers, so
+ * appended in order, with nothing but strings, integers and lists of strings or integers, so
  * that the line needs no general JSON library to write or to read back.
  */
 final class TraceLine {
@@ -21,11 +21,6 @@ final class TraceLine {
     }
 
     TraceLine number(String key, long value) {
-        key(key).append(value);
-        return this;
-    }
-
-    TraceLine flag(String key, boolean value) {
         key(key).append(value);
         return this;
     }

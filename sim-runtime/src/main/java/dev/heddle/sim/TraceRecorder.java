@@ -89,10 +89,6 @@ final class TraceRecorder {
         simulator = s;
     }
 
-    Path file() {
-        return file;
-    }
-
     /** Event {@code index} of the trace, made by the running step when {@code inStep}. */
     synchronized void event(long index, Trace.Event kind, long a, long b, boolean inStep) {
         if (kind == Trace.Event.STEP) {

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param path the file
  * @param header the first line's fields
  * @param lines the lines, the header first, blank ones left out
- * @param events the trace events (lines that are not details such as stacks), as the last line counts them
+ * @param events the trace events (lines that are not {@link TraceFormat#DETAIL_KINDS details}), as the last
+ *     line counts them or, without one, as many as were written
  * @param complete whether it ends with {@code run_end}: a file without is from a run that did not end
  */
 public record TraceFile(Path path, Map<String, Object> header, List<String> lines, long events, boolean complete) {
@@ -73,6 +74,8 @@ public record TraceFile(Path path, Map<String, Object> header, List<String> line
                 if (kind.equals("run_end")) {
                     complete = true;
                     events = fields.get("events") instanceof Long n ? n : events;
+                } else if (!TraceFormat.DETAIL_KINDS.contains(kind)) {
+                    events = Math.max(events, (Long) fields.get("i") + 1);
                 }
                 lines.add(line);
             }

@@ -1,5 +1,7 @@
 package dev.heddle.sim.timeline;
 
+import java.util.Set;
+
 /**
  * The trace file: one simulation run's every event, written by a run that asks for it
  * ({@code Simulation.recordTrace}, {@code -Dheddle.trace=FILE}, and beside the seed file for a
@@ -18,6 +20,12 @@ public final class TraceFormat {
     public static final int VERSION = 1;
     /** The name a trace file is given beside a seed file: {@code <Class>#<method>} and this. */
     public static final String SUFFIX = ".trace.jsonl";
+
+    /**
+     * The kinds of line that add detail to a run rather than being one of its trace events: they
+     * carry the index of the event after them.
+     */
+    public static final Set<String> DETAIL_KINDS = Set.of("site", "stack", "message", "arrive", "network");
 
     private TraceFormat() {}
 }

@@ -46,6 +46,14 @@ class TraceCommandTest {
             assertEquals("http://www.w3.org/2000/svg", urls.group());
         }
         assertFalse(page.contains("/*TRACE*/"));
+
+        // A run killed before its end left a trace without run_end: drawn, and said to be unfinished.
+        Path unfinished = Files.writeString(dir.resolve("killed.jsonl"), "{\"format\":\"heddle-trace\",\"version\":1}\n"
+                + "{\"e\":\"spawn\",\"i\":0,\"t\":0,\"task\":1,\"name\":\"main#1\"}\n"
+                + "{\"e\":\"site\",\"i\":2,\"t\":0,\"step\":1,\"task\":1,\"at\":\"and ended\"}\n"
+                + "{\"e\":\"step\",\"i\":1,\"t\":0,\"task\":1,\"step\":1}\n");
+        assertEquals(new Output(0, html + ": 2 events (the run did not end), from " + unfinished + "\n", ""),
+                trace(unfinished.toString(), "--html", html.toString()));
     }
 
     @Test

@@ -82,7 +82,7 @@ class TraceRecordingTest {
         assertEquals(traced.steps(), end.get("steps"));
 
         List<Map<String, Object>> events = lines.subList(1, lines.size() - 1).stream()
-                .filter(l -> !List.of("site", "stack", "message", "arrive", "network").contains(l.get("e"))).toList();
+                .filter(l -> !TraceFormat.DETAIL_KINDS.contains(l.get("e"))).toList();
         assertEquals(end.get("events"), (long) events.size(), "every trace event once");
         for (int i = 0; i < events.size(); i++) {
             assertEquals((long) i, events.get(i).get("i"), "events in order, numbered as reports number them");
@@ -132,6 +132,31 @@ class TraceRecordingTest {
         assertEquals("failed", end.get("outcome"));
         assertEquals("TASK_FAILED", end.get("failure"));
         assertEquals(Long.toHexString(failure.traceHash()), end.get("hash"), "the replay ran as the run did");
+
+        // A file that cannot be written leaves the replay alone: the report says why there is no trace.
+        Path blocked = Files.writeString(dir.resolve("a-file"), "");
+        SimulationFailure noFile = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(3)
+                .recordTraceOfFailure(blocked.resolve("t.jsonl")).run(sim -> {
+                    TWO_WORKERS.run(sim);
+                    throw new AssertionError("checked after the workers");
+                }));
+        assertTrue(noFile.traceFile().isEmpty());
+        assertTrue(noFile.getMessage().contains("\ntrace: none, cannot write the trace file " + blocked.resolve("t.jsonl")),
+                noFile.getMessage());
+        assertTrue(noFile.getMessage().contains("as a replay of the seed ran them"), "the replay went as the run did");
+
+        // A busy loop stopped by its step budget would write gigabytes: its report says how to record it.
+        SimulationFailure busy = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(3).maxSteps(200_001)
+                .recordTraceOfFailure(dir.resolve("busy.jsonl")).run(sim -> {
+                    while (true) {
+                        Heddle.yieldNow();
+                    }
+                }));
+        assertEquals(FailureKind.STEP_BUDGET_EXCEEDED, busy.kind());
+        assertTrue(busy.getMessage().contains("\ntrace: none, the run took 200001 steps, more than the 200000 a failure's"
+                + " trace is written for by itself; add -Dheddle.trace=FILE to the rerun command to record it\n"),
+                busy.getMessage());
+        assertFalse(Files.exists(dir.resolve("busy.jsonl")));
 
         SimulationFailure unrecorded = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(3).run(sim -> {
             throw new AssertionError("at once");
