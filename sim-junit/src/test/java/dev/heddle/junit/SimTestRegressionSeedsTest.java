@@ -53,16 +53,25 @@ class SimTestRegressionSeedsTest {
         }
     }
 
+    /** The build's setting (none, for Heddle's own suite), restored after each test. */
+    private String buildsRegressionDir;
+
     @BeforeEach
     void regressionsInATemporaryFolder() {
+        buildsRegressionDir = System.getProperty(RegressionSeeds.DIRECTORY_PROPERTY);
         System.setProperty(RegressionSeeds.DIRECTORY_PROPERTY, folder.toString());
         FAILING.clear();
         RAN.clear();
     }
 
     @AfterEach
-    void clearProperties() {
-        List.of(RegressionSeeds.DIRECTORY_PROPERTY, "heddle.firstSeed", "heddle.seed").forEach(System::clearProperty);
+    void restoreProperties() {
+        List.of("heddle.firstSeed", "heddle.seed").forEach(System::clearProperty);
+        if (buildsRegressionDir == null) {
+            System.clearProperty(RegressionSeeds.DIRECTORY_PROPERTY);
+        } else {
+            System.setProperty(RegressionSeeds.DIRECTORY_PROPERTY, buildsRegressionDir);
+        }
     }
 
     private Path file() {

@@ -52,7 +52,8 @@ class SimTestTraceFileTest {
         String message = SampleRun.of(Samples.class, "losesAnUpdate").failureMessage();
         Path trace = dir.resolve("SimTestTraceFileTest$Samples#losesAnUpdate.trace.jsonl").toAbsolutePath();
         assertTrue(message.contains("\ntrace: " + trace + " (every event of the run; ./heddle trace FILE --html OUT"
-                + " draws its timeline)\nrerun: mvn test "), message);
+                + " draws its timeline)\n"), message);
+        assertTrue(message.indexOf("\ntrace: ") < message.indexOf("\nrerun: mvn test "), "before the rerun line");
         List<String> lines = Files.readAllLines(trace);
         String seed = message.substring("seed=".length(), message.indexOf(' '));
         assertTrue(lines.getFirst().startsWith("{\"format\":\"heddle-trace\",\"version\":1,\"seed\":\"" + seed + "\","),
