@@ -32,18 +32,23 @@ final class ConfigurationCache<S> {
 
     private final Model<S> model;
     private final SearchBudget budget;
+    /*
+     * Small to start with, doubling as they fill: a history of a hundred operations is checked in
+     * a fraction of a millisecond, its keys' searches one cache each, and zeroing tables sized for
+     * a hard search would cost more than the search.
+     */
     /** 0 marks an empty slot; stored hashes are never 0. */
-    private long[] hashes = new long[1024];
-    private int[] offsets = new int[1024];
-    private Object[] states = new Object[1024];
-    private int[] arena = new int[4096];
+    private long[] hashes = new long[64];
+    private int[] offsets = new int[64];
+    private Object[] states = new Object[64];
+    private int[] arena = new int[256];
     private int arenaEnd;
     private int size;
     /** Set when a rehash was dropped for lack of time: the table then stops growing. */
     private boolean outOfTime;
     /** The one instance of each distinct state the table holds ({@link #distinct}), by state hash. */
-    private Object[] distinctStates = new Object[256];
-    private int[] distinctHashes = new int[256];
+    private Object[] distinctStates = new Object[16];
+    private int[] distinctHashes = new int[16];
     private int distinctCount;
 
     ConfigurationCache(Model<S> model, SearchBudget budget) {
