@@ -80,8 +80,9 @@ class RunConfigurationTest {
                 .filter(f -> !Modifier.isStatic(f.getModifiers()))
                 .map(Field::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        // How a failure prints its rerun line, and whether buggify was set (buggify's OptionalDouble), are no settings.
-        fields.removeAll(Set.of("rerunCommand", "buggifySet"));
+        // How a failure prints its rerun line, whether buggify was set (buggify's OptionalDouble) and where the run
+        // writes its trace are no settings: none changes what the run does.
+        fields.removeAll(Set.of("rerunCommand", "buggifySet", "traceFile", "failureTraceFile"));
         Set<String> components = Arrays.stream(RunConfiguration.class.getRecordComponents())
                 .map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
