@@ -66,7 +66,8 @@ class ReadmeExampleTest {
         assertEquals("rerun: mvn test -Dtest='ReadmeExampleTest$InventoryTest#reservationsAreNotLost'"
                 + " -Dheddle.seed=0x0 -Dsurefire.failIfNoSpecifiedTests=false", lines.getLast(), message);
 
-        String trace = lines.get(lines.size() - 2);
+        String trace = lines.stream().filter(line -> line.startsWith("trace: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no trace line before the rerun line:\n" + message));
         String traceFile = Path.of("target", "heddle", "ReadmeExampleTest$InventoryTest#reservationsAreNotLost.trace.jsonl")
                 .toAbsolutePath().toString();
         assertEquals("trace: " + traceFile + " (every event of the run; ./heddle trace FILE --html OUT draws its timeline)",
