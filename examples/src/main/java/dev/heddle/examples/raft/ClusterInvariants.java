@@ -110,11 +110,6 @@ public final class ClusterInvariants implements RaftObserver {
         return nodes.values().stream().map(RaftNode::toString).sorted().toList().toString();
     }
 
-    /** The node that was elected leader last, null before any election. */
-    public String lastLeader() {
-        return lastLeader;
-    }
-
     /**
      * {@code sim.always(name, holds)}, with what broke the invariant in the failure: the probe's
      * own failure names only the probe, and one line more tells a reader where to look.

@@ -1,6 +1,7 @@
 package dev.heddle.examples.raft;
 
 import dev.heddle.check.CheckResult;
+import dev.heddle.check.History;
 import dev.heddle.check.HistoryRecorder;
 import dev.heddle.check.LinearizabilityChecker;
 import dev.heddle.check.PendingOperation;
@@ -124,13 +125,17 @@ public final class RaftWorkload {
             client.mainTask().join();
         }
 
+        checkLinearizable(history.history(), nodeCount + " nodes (" + settings.bugs() + ", "
+                + invariants.committedEntries() + " entries committed)");
+    }
+
+    /** Fails with the checker's counterexample unless {@code history} is linearizable, key by key. */
+    private static void checkLinearizable(History history, String cluster) {
         CheckResult result = LinearizabilityChecker.of(Models.keyValue()).withTimeout(CHECK_BUDGET).withParallelism(1)
-                .check(history.history());
+                .check(history);
         if (!result.linearizable()) {
-            throw new AssertionError("linearizability: the history of " + history.history().size()
-                    + " client operations on " + nodeCount + " nodes (" + settings.bugs() + ", "
-                    + invariants.committedEntries() + " entries committed) is " + result.verdict()
-                    + " against the key-value model:\n" + result.describe());
+            throw new AssertionError("linearizability: the history of " + history.size() + " client operations on "
+                    + cluster + " is " + result.verdict() + " against the key-value model:\n" + result.describe());
         }
     }
 
