@@ -20,7 +20,11 @@ public final class ClusterInvariants implements RaftObserver {
     public static final String ONE_LEADER_PER_TERM = "at most one leader per term";
     /** A node votes for at most one candidate in a term, across its crashes too. */
     public static final String ONE_VOTE_PER_TERM = "one vote per node and term";
-    /** A new leader's log holds every entry committed before it (leader completeness). */
+    /**
+     * A new leader's log holds every entry committed in an earlier term (leader completeness). A
+     * leader of an older term can still be elected late (a candidate paused while its votes were
+     * on their way): it need not hold what later terms committed.
+     */
     public static final String COMMITTED_NEVER_LOST = "committed entries never lost";
     /** Nodes that learn an index committed learn the same entry there (state machine safety). */
     public static final String LOGS_AGREE = "logs agree on committed prefixes";
@@ -35,9 +39,16 @@ public final class ClusterInvariants implements RaftObserver {
     private final Map<Long, String> leaderOfTerm = new HashMap<>();
     /** "node@term" to the candidate that node voted for in that term. */
     private final Map<String, String> votes = new HashMap<>();
-    private final List<LogEntry> committed = new ArrayList<>();
+    /** Index (from 1) to the entry committed there and the term in which it was committed. */
+    private final List<Committed> committed = new ArrayList<>();
     private final Map<String, RaftNode> nodes = new HashMap<>();
     private String lastLeader;
+
+    /**
+     * An entry known committed, and the term of the leader that committed it: the term of the
+     * first node to learn it, since a leader learns its commits before its followers do.
+     */
+    private record Committed(LogEntry entry, long term) {}
 
     public ClusterInvariants(Sim sim) {
         this.sim = sim;
@@ -63,12 +74,15 @@ public final class ClusterInvariants implements RaftObserver {
         check(ONE_LEADER_PER_TERM, earlier == null || earlier.equals(node.name),
                 () -> "term " + term + " has two leaders: " + earlier + " and " + node);
         for (int index = 1; index <= committed.size(); index++) {
-            LogEntry entry = committed.get(index - 1);
-            boolean held = index <= node.log.lastIndex() && node.log.entry(index).equals(entry);
+            Committed c = committed.get(index - 1);
+            if (c.term() >= term) {
+                continue; // committed in this term or a later one: a leader elected late, in an older term, may lack it
+            }
+            boolean held = index <= node.log.lastIndex() && node.log.entry(index).equals(c.entry());
             int at = index;
             check(COMMITTED_NEVER_LOST, held, () -> "the new leader " + node + " lacks the entry committed at index "
-                    + at + ", " + entry + "; it holds " + (at <= node.log.lastIndex() ? node.log.entry(at) : "nothing")
-                    + " there");
+                    + at + " in term " + c.term() + ", " + c.entry() + "; it holds "
+                    + (at <= node.log.lastIndex() ? node.log.entry(at) : "nothing") + " there");
         }
         sim.sometimes(LEADER_CHANGE, lastLeader != null && !lastLeader.equals(node.name));
         lastLeader = node.name;
@@ -77,10 +91,10 @@ public final class ClusterInvariants implements RaftObserver {
     @Override
     public void committed(RaftNode node, int index, LogEntry entry) {
         if (index == committed.size() + 1) {
-            committed.add(entry);
+            committed.add(new Committed(entry, node.log.term()));
             return;
         }
-        LogEntry first = index <= committed.size() ? committed.get(index - 1) : null;
+        LogEntry first = index <= committed.size() ? committed.get(index - 1).entry() : null;
         check(LOGS_AGREE, first != null && first.equals(entry), () -> node + " commits " + entry + " at index "
                 + index + ", where " + (first == null ? "the entries before it were never committed"
                 : "the entry committed first is " + first));
