@@ -20,11 +20,17 @@ import java.util.Comparator;
 
 /**
  * A key-value store of strings, every key starting as {@code ""}: {@code get} (output the value;
- * {@code null} reads as {@code ""}), {@code put} (input the new value) and {@code append} (input
- * the suffix), each on the operation's key. Keys are independent, so the history is checked one
- * key at a time unless built {@link #unpartitioned()}.
+ * {@code null} reads as {@code ""}), {@code put} (input the new value), {@code append} (input
+ * the suffix) and {@code cas} (input {@code [expected new]}, output {@code true} when the value
+ * was {@code expected} and is now {@code new}, {@code false} when the compare failed), each on
+ * the operation's key. As in {@link CasRegisterModel}, a failed {@code cas} completion is an
+ * observation that the compare failed, and a completed one whose output is not a boolean
+ * succeeded. Keys are independent, so the history is checked one key at a time unless built
+ * {@link #unpartitioned()}.
  */
 public final class KeyValueModel implements Model<Map<Object, String>> {
+    private static final String OPERATIONS = "get, put, append, cas";
+
     private final boolean partitioned;
 
     private KeyValueModel(boolean partitioned) {
@@ -53,10 +59,25 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     @Override
     public Operation prepare(Operation op) {
-        if (!op.f().equals("get") && !op.f().equals("put") && !op.f().equals("append")) {
-            throw RegisterModel.unknownOperation(name(), op, "get, put, append");
+        switch (op.f()) {
+            case "get", "put", "append" -> {
+                return op.status() == Status.FAILED ? null : op;
+            }
+            case "cas" -> {
+                if (!(op.input() instanceof List<?> args) || args.size() != 2) {
+                    throw new IllegalArgumentException("cas needs the input [expected new], got "
+                            + Values.show(op.input()) + " in " + op);
+                }
+                if (op.status() == Status.FAILED) {
+                    return op.withOutcome(false, Status.OK);
+                }
+                if (op.status() == Status.OK && !(op.output() instanceof Boolean)) {
+                    return op.withOutcome(true, Status.OK);
+                }
+                return op;
+            }
+            default -> throw RegisterModel.unknownOperation(name(), op, OPERATIONS);
         }
-        return op.status() == Status.FAILED ? null : op;
     }
 
     @Override
@@ -66,7 +87,9 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
                 case "get" -> op.status() == Status.UNKNOWN ? state : null;
                 case "put" -> with(Map.of(), op.key(), text(op.input()));
                 case "append" -> state;
-                default -> throw RegisterModel.unknownOperation(name(), op, "get, put, append");
+                case "cas" -> throw new IllegalStateException("a cas in a part whose values were forgotten: "
+                        + op + "; observedStates must not forget the values of a key with a cas");
+                default -> throw RegisterModel.unknownOperation(name(), op, OPERATIONS);
             };
         }
         String current = state.getOrDefault(op.key(), "");
@@ -74,8 +97,22 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
             case "get" -> op.status() == Status.UNKNOWN || current.equals(text(op.output())) ? state : null;
             case "put" -> with(state, op.key(), text(op.input()));
             case "append" -> with(state, op.key(), current + text(op.input()));
-            default -> throw RegisterModel.unknownOperation(name(), op, "get, put, append");
+            case "cas" -> casStep(state, op, current);
+            default -> throw RegisterModel.unknownOperation(name(), op, OPERATIONS);
         };
+    }
+
+    /** A compare-and-set of {@code op}'s key, whose value is {@code current}. */
+    private static Map<Object, String> casStep(Map<Object, String> state, Operation op, String current) {
+        List<?> args = (List<?>) op.input();
+        boolean matches = current.equals(text(args.get(0)));
+        if (op.status() == Status.UNKNOWN) {
+            return matches ? with(state, op.key(), text(args.get(1))) : state;
+        }
+        if (Boolean.TRUE.equals(op.output())) {
+            return matches ? with(state, op.key(), text(args.get(1))) : null;
+        }
+        return matches ? null : state;
     }
 
     /**
@@ -119,7 +156,8 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     @Override
     public boolean readOnly(Operation op) {
-        return op.f().equals("get");
+        return op.f().equals("get") || (op.f().equals("cas") && op.status() == Status.OK
+                && Boolean.FALSE.equals(op.output()));
     }
 
     @Override
@@ -178,8 +216,8 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
 
     @Override
     public Optional<ObservedStates<Map<Object, String>>> observedStates(List<Operation> part) {
-        if (!partitioned) {
-            return Optional.empty();
+        if (!partitioned || part.stream().anyMatch(op -> op.f().equals("cas"))) {
+            return Optional.empty(); // a cas observes the value as a get does, but UnreadValues only knows gets
         }
         return Optional.of(new UnreadValues(part));
     }

@@ -132,6 +132,27 @@ class ModelsTest {
     }
 
     @Test
+    void keyValueCasSwapsOnlyTheExpectedValueOfItsKey() {
+        Operation put = Operation.ok(0, "put", "x", "a", null, 0, 1);
+        Operation swapped = Operation.ok(1, "cas", "x", List.of("a", "b"), true, 2, 3);
+        assertEquals(Verdict.LINEARIZABLE, check(Models.keyValue(), put, swapped,
+                Operation.ok(2, "get", "x", null, "b", 4, 5), Operation.ok(2, "cas", "y", List.of("a", "c"), false, 4, 5)));
+        assertEquals(Verdict.NOT_LINEARIZABLE, check(Models.keyValue(), put, swapped,
+                Operation.ok(2, "get", "x", null, "a", 4, 5)), "a read after the swap sees the new value");
+        assertEquals(Verdict.NOT_LINEARIZABLE, check(Models.keyValue(), put,
+                Operation.ok(1, "cas", "x", List.of("a", "b"), false, 2, 3)), "the compare cannot fail on the expected value");
+        assertEquals(Verdict.NOT_LINEARIZABLE, check(Models.keyValue(),
+                Operation.ok(1, "cas", "y", List.of("a", "b"), true, 0, 1)), "y is still \"\"");
+        assertEquals(Verdict.LINEARIZABLE, check(Models.keyValue(), put, Operation.unknown(1, "cas", "x", List.of("a", "b"), 2),
+                Operation.ok(2, "get", "x", null, "b", 4, 5)), "an unknown cas may have swapped");
+        assertEquals(Verdict.NOT_LINEARIZABLE, check(Models.keyValue(), put,
+                new Operation(1, "cas", "x", List.of("z", "b"), null, 2, 3, Status.FAILED),
+                Operation.ok(2, "get", "x", null, "b", 4, 5)), "a failed cas swapped nothing");
+        assertThrows(IllegalArgumentException.class, () -> check(Models.keyValue(),
+                Operation.ok(1, "cas", "x", "b", true, 0, 1)));
+    }
+
+    @Test
     void unknownOperationsInEveryModelMayNeverHappen() {
         assertEquals(Verdict.LINEARIZABLE, check(Models.queue(), Operation.unknown(0, "enqueue", null, 1L, 0),
                 op(1, "dequeue", null, null, 5, 6)));
