@@ -39,20 +39,29 @@ public final class CasRegisterModel implements Model<Object> {
                 return op.status() == Status.FAILED ? null : op;
             }
             case "cas" -> {
-                if (!(op.input() instanceof List<?> args) || args.size() != 2) {
-                    throw new IllegalArgumentException("cas needs the input [expected new], got "
-                            + Values.show(op.input()) + " in " + op);
-                }
-                if (op.status() == Status.FAILED) {
-                    return op.withOutcome(false, Status.OK);
-                }
-                if (op.status() == Status.OK && !(op.output() instanceof Boolean)) {
-                    return op.withOutcome(true, Status.OK);
-                }
-                return op;
+                return CasRegisterModel.prepareCas(op);
             }
             default -> throw RegisterModel.unknownOperation(name(), op, "read, write, cas");
         }
+    }
+
+    /**
+     * A {@code cas [expected new]} as the search steps it, here and in {@link KeyValueModel}: a
+     * failed cas ({@code :fail}) is one that happened and found another value (output false), an
+     * ok one without an output swapped (true); a pending one may have done either.
+     */
+    static Operation prepareCas(Operation op) {
+        if (!(op.input() instanceof List<?> args) || args.size() != 2) {
+            throw new IllegalArgumentException("cas needs the input [expected new], got " + Values.show(op.input())
+                    + " in " + op);
+        }
+        if (op.status() == Status.FAILED) {
+            return op.withOutcome(false, Status.OK);
+        }
+        if (op.status() == Status.OK && !(op.output() instanceof Boolean)) {
+            return op.withOutcome(true, Status.OK);
+        }
+        return op;
     }
 
     @Override

@@ -64,17 +64,7 @@ public final class KeyValueModel implements Model<Map<Object, String>> {
                 return op.status() == Status.FAILED ? null : op;
             }
             case "cas" -> {
-                if (!(op.input() instanceof List<?> args) || args.size() != 2) {
-                    throw new IllegalArgumentException("cas needs the input [expected new], got "
-                            + Values.show(op.input()) + " in " + op);
-                }
-                if (op.status() == Status.FAILED) {
-                    return op.withOutcome(false, Status.OK);
-                }
-                if (op.status() == Status.OK && !(op.output() instanceof Boolean)) {
-                    return op.withOutcome(true, Status.OK);
-                }
-                return op;
+                return CasRegisterModel.prepareCas(op);
             }
             default -> throw RegisterModel.unknownOperation(name(), op, OPERATIONS);
         }
