@@ -15,8 +15,8 @@ import java.util.Locale;
  */
 public final class Bench {
     /** Every benchmark {@code ./heddle bench} runs; a new benchmark class is added here and in the script's list. */
-    static final List<String> NAMES = List.of("agent", "bugs-small", "channels", "fuzz", "lin", "net", "runtime",
-            "seeds", "sim-switch");
+    static final List<String> NAMES = List.of("agent", "bugs", "bugs-small", "channels", "fuzz", "lin", "net",
+            "runtime", "seeds", "sim-switch");
 
     /** What {@code ./heddle bench --help} prints; the {@code heddle} script prints the same (BenchTest). */
     static final String USAGE = """
