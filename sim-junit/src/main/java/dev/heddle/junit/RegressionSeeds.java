@@ -97,8 +97,7 @@ final class RegressionSeeds {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         for (String property : properties) {
-            int eq = property.indexOf('=');
-            settings.put(property.substring(2, eq), property.substring(eq + 1));
+            putSetting(settings, property);
         }
         String where = file + " (replayed first on every run of " + method + " from now on: commit the file to"
                 + " keep the seed as a regression test)";
@@ -144,13 +143,21 @@ final class RegressionSeeds {
         }
         Map<String, String> properties = new LinkedHashMap<>();
         for (int i = 2; i < words.length; i++) {
-            int eq = words[i].indexOf('=');
-            if (!words[i].startsWith("-Dheddle.") || eq < 0) {
+            if (!putSetting(properties, words[i])) {
                 throw badLine(number, text, "settings as -Dheddle.NAME=VALUE, not '" + words[i] + "'");
             }
-            properties.put(words[i].substring(2, eq), words[i].substring(eq + 1));
         }
         return new Entry(words[0], seed, properties, number);
+    }
+
+    /** Puts {@code -Dheddle.NAME=VALUE} into {@code settings} as {@code heddle.NAME} to VALUE; false for another word. */
+    private static boolean putSetting(Map<String, String> settings, String word) {
+        int eq = word.indexOf('=');
+        if (!word.startsWith("-Dheddle.") || eq < 0) {
+            return false;
+        }
+        settings.put(word.substring(2, eq), word.substring(eq + 1));
+        return true;
     }
 
     private IllegalArgumentException badLine(int number, String text, String expected) {

@@ -346,10 +346,15 @@ public final class Simulation {
             if (failureTraceFile == null) {
                 throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace));
             }
-            FailureTraceFile file = new FailureTraceFile(failureTraceFile, configuration(), rerunCommand(seed).text(),
-                    f.steps() - FAILURE_TRACE_STACKS + 1);
+            FailureTraceFile file = failureTraceFile(f);
             throw file.named(FailureReplay.withSchedule(f, seed, trace -> execute(body, file.recording(trace, f.steps()))));
         }
+    }
+
+    /** The trace file of the replay that makes {@code failure}'s report ({@link #recordTraceOfFailure}). */
+    private FailureTraceFile failureTraceFile(SimulationFailure failure) {
+        return new FailureTraceFile(failureTraceFile, configuration(), rerunCommand(seed).text(),
+                failure.steps() - FAILURE_TRACE_STACKS + 1);
     }
 
     /** A run's trace, which writes to the trace file when this simulation records one. */
@@ -403,8 +408,7 @@ public final class Simulation {
         }
         // As run() does, a failed first run's trace file is written by the run that makes its report: the second.
         FailureTraceFile file = f1 != null && traceFile == null && failureTraceFile != null
-                ? new FailureTraceFile(failureTraceFile, configuration(), rerunCommand(seed).text(),
-                        f1.steps() - FAILURE_TRACE_STACKS + 1) : null;
+                ? failureTraceFile(f1) : null;
         if (f1 != null) {
             second.noteStepSitesFrom(f1.steps() - ScheduleReport.STEPS + 1);
         }
