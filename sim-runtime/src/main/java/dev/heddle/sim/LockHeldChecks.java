@@ -5,12 +5,13 @@ import java.util.Set;
 
 /**
  * The run's checks for a lock held across a suspension point, reported per the run's
- * {@link LockHeldPolicy}. At a suspension the search walks the live stack, about 20
- * microseconds, as long as a whole step of a small test; searching at every suspension tripled
- * the cost of such a run. So a run searches at the suspensions {@link Decisions#checkLocksAt}
- * draws: a dozen in a run of a thousand, at places that differ from seed to seed, so that a lock
- * held at any suspension point that seeds reach is found over a sweep. A monitor that made
- * another task wait is reported every time ({@link #monitorHeld}): it is seen for free then.
+ * {@link LockHeldPolicy}. At a suspension the search walks the live stack, 20 to 40
+ * microseconds, as long as fifty steps of a small test: searching at every suspension tripled
+ * the cost of such a run, searching at a dozen in a thousand still doubled it. So a run searches
+ * at the suspensions {@link Decisions#checkLocksAt} draws, eight in a run of a thousand, at places
+ * that differ from seed to seed, so that a lock held at any suspension point that seeds reach is
+ * found over a sweep. A monitor that made another task wait is reported every time
+ * ({@link #monitorHeld}): it is seen for free then.
  */
 final class LockHeldChecks {
     /**
