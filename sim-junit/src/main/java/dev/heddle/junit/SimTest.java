@@ -190,4 +190,12 @@ public @interface SimTest {
      * ({@link dev.heddle.sim.Simulation#spuriousWakeups(boolean)}).
      */
     boolean spuriousWakeups() default false;
+
+    /**
+     * Names of the test's own system properties that change what a run does, such as a switch
+     * {@code -Dshop.cache=lru} the code under test reads: a failure's rerun command repeats each
+     * one set, {@code -Dshop.cache=lru}, so that the pasted command runs the same program. Heddle's
+     * own settings are in the command without being named here.
+     */
+    String[] rerunProperties() default {};
 }

@@ -13,6 +13,7 @@ import dev.heddle.sim.internal.SweepSummary;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -204,7 +205,8 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         Run run(long seed, StrategySettings strategy, boolean twice) {
             Simulation simulation = TraceFiles.apply(strategy.apply(configure(settings, seed)), seedFile);
             RunConfiguration run = simulation.configuration();
-            List<String> rerunProperties = strategy.rerunProperties(run);
+            List<String> rerunProperties = new ArrayList<>(strategy.rerunProperties(run));
+            rerunProperties.addAll(RerunProperties.of(settings.rerunProperties()));
             simulation.rerunCommand(s -> buildTool.rerunCommand(testClass, method, s, rerunProperties));
             seedFile.record(seed);
             return new Run(run, twice ? simulation.checkDeterminism(body) : simulation.run(body));

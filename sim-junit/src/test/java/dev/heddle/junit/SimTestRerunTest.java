@@ -100,6 +100,21 @@ class SimTestRerunTest {
         void shortRunsOfAPortfolio(Sim sim) {
             shortRun(sim);
         }
+
+        /** A test with a switch of its own, as a planted bug is: the lost update only when it is set. */
+        @SimTest(seeds = 200, rerunProperties = {"shop.bug", "shop.unset"})
+        void ownSwitch(Sim sim) {
+            if (System.getProperty("shop.bug") != null) {
+                lostUpdate(sim);
+            } else {
+                shortRun(sim);
+            }
+        }
+
+        @SimTest(seeds = 1, rerunProperties = "shop bug")
+        void badRerunProperty(Sim sim) {
+            shortRun(sim);
+        }
     }
 
     @AfterEach
@@ -193,6 +208,31 @@ class SimTestRerunTest {
         SampleRun portfolio = SampleRun.of(Samples.class, "shortRunsOfAPortfolio");
         assertTrue(portfolio.passed(), portfolio.output());
         assertEquals("", portfolio.logBesidesThePassedLine(), "a portfolio left to estimate its horizon reports nothing of it");
+    }
+
+    @Test
+    void theTestsOwnPropertiesItNamesAreInTheRerunCommandQuotedForTheShell() throws Exception {
+        assertTrue(SampleRun.of(Samples.class, "ownSwitch").passed(), "without its switch the sample passes");
+        System.setProperty("shop.bug", "it's on");
+        SimulationFailure f;
+        try {
+            f = failure("ownSwitch");
+        } finally {
+            System.clearProperty("shop.bug");
+        }
+        String option = " -Dshop.bug='it'\\''s on' ";
+        assertTrue(f.rerunCommand().contains(option), f.rerunCommand());
+        assertTrue(!f.rerunCommand().contains("shop.unset"), "a property not set is left out: " + f.rerunCommand());
+        Process shell = new ProcessBuilder("sh", "-c", "printf %s" + option).redirectErrorStream(true).start();
+        assertEquals("-Dshop.bug=it's on", new String(shell.getInputStream().readAllBytes()), "what a shell makes of it");
+        assertEquals(0, shell.waitFor());
+    }
+
+    @Test
+    void aRerunPropertyThatIsNoNameIsRejected() {
+        assertEquals("@SimTest(rerunProperties) names 'shop bug', which is no system property name: give names such"
+                + " as \"shop.cache\", without spaces, '=', quotes or '$'",
+                SampleRun.of(Samples.class, "badRerunProperty").failureMessage());
     }
 
     private static SimulationFailure failure(String sample) {
