@@ -2,6 +2,7 @@ package dev.heddle.sim;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The assertions of one run in the style of Antithesis and FoundationDB's code probes: how
@@ -13,10 +14,11 @@ final class Probes {
     /** Probe name to its record, in the order first met. */
     private final Map<String, ProbeRecord> records = new LinkedHashMap<>();
 
-    void always(String name, boolean condition) {
+    /** {@code detail} is null for none. */
+    void always(String name, boolean condition, Supplier<String> detail) {
         meet(name, ProbeRecord.Kind.ALWAYS, condition);
         if (!condition) {
-            throw new AssertionError("always(\"" + name + "\") was false");
+            throw new AssertionError("always(\"" + name + "\") was false" + detailed(detail));
         }
     }
 
@@ -28,9 +30,13 @@ final class Probes {
         meet(name, ProbeRecord.Kind.REACHABLE, true);
     }
 
-    void unreachable(String name) {
+    void unreachable(String name, Supplier<String> detail) {
         meet(name, ProbeRecord.Kind.UNREACHABLE, false);
-        throw new AssertionError("unreachable(\"" + name + "\") was reached");
+        throw new AssertionError("unreachable(\"" + name + "\") was reached" + detailed(detail));
+    }
+
+    private static String detailed(Supplier<String> detail) {
+        return detail == null ? "" : ": " + detail.get();
     }
 
     Map<String, ProbeRecord> records() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -174,7 +175,15 @@ public final class Sim {
 
     /** Fails the run, with the probe's name, if {@code condition} is false. */
     public void always(String name, boolean condition) {
-        probes.always(name, condition);
+        probes.always(name, condition, null);
+    }
+
+    /**
+     * {@link #always(String, boolean)}, its failure saying also what {@code detail} says then (the
+     * values that broke the invariant); {@code detail} is called only when the condition is false.
+     */
+    public void always(String name, boolean condition, Supplier<String> detail) {
+        probes.always(name, condition, Objects.requireNonNull(detail, "detail"));
     }
 
     /**
@@ -192,7 +201,12 @@ public final class Sim {
 
     /** Fails the run, with the probe's name, if this point is reached. */
     public void unreachable(String name) {
-        probes.unreachable(name);
+        probes.unreachable(name, null);
+    }
+
+    /** {@link #unreachable(String)}, its failure saying also what {@code detail} says then. */
+    public void unreachable(String name, Supplier<String> detail) {
+        probes.unreachable(name, Objects.requireNonNull(detail, "detail"));
     }
 
     @Override

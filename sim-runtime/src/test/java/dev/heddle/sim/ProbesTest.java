@@ -24,6 +24,29 @@ class ProbesTest {
     }
 
     @Test
+    void aDetailSaysWhatBrokeTheProbeAndIsMadeOnlyThen() {
+        int[] made = {0};
+        SimulationFailure always = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim -> {
+            made[0] = 0; // a failing run is run again, for its report
+            for (int balance = 2; balance >= -1; balance--) {
+                int b = balance;
+                sim.always("balance is never negative", b >= 0, () -> {
+                    made[0]++;
+                    return "balance " + b + " after the last withdrawal";
+                });
+            }
+        }));
+        assertTrue(always.getMessage().contains("always(\"balance is never negative\") was false: balance -1 after"
+                + " the last withdrawal"), always.getMessage());
+        assertEquals(1, made[0], "the detail is made once a run, when the condition is false");
+
+        SimulationFailure unreachable = assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1).run(sim ->
+                sim.unreachable("split brain", () -> "leaders n1 and n3 in term 4")));
+        assertTrue(unreachable.getMessage().contains("unreachable(\"split brain\") was reached: leaders n1 and n3 in"
+                + " term 4"), unreachable.getMessage());
+    }
+
+    @Test
     void theSummaryListsSometimesAndReachableProbesThatNoSeedSatisfied() {
         SweepSummary summary = new SweepSummary();
         summary.expect("leader stepped down");

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Raft's safety properties, checked from outside as they happen, with a view of every node no
@@ -63,15 +62,15 @@ public final class ClusterInvariants implements RaftObserver {
     public void voteGranted(RaftNode node, String candidate) {
         long term = node.log.term();
         String earlier = votes.putIfAbsent(node.name + "@" + term, candidate);
-        check(ONE_VOTE_PER_TERM, earlier == null || earlier.equals(candidate), () -> node + " votes for " + candidate
-                + " in term " + term + ", having voted for " + earlier + " in that term before");
+        sim.always(ONE_VOTE_PER_TERM, earlier == null || earlier.equals(candidate), () -> node + " votes for "
+                + candidate + " in term " + term + ", having voted for " + earlier + " in that term before");
     }
 
     @Override
     public void leaderElected(RaftNode node) {
         long term = node.log.term();
         String earlier = leaderOfTerm.putIfAbsent(term, node.name);
-        check(ONE_LEADER_PER_TERM, earlier == null || earlier.equals(node.name),
+        sim.always(ONE_LEADER_PER_TERM, earlier == null || earlier.equals(node.name),
                 () -> "term " + term + " has two leaders: " + earlier + " and " + node);
         for (int index = 1; index <= committed.size(); index++) {
             Committed c = committed.get(index - 1);
@@ -80,8 +79,8 @@ public final class ClusterInvariants implements RaftObserver {
             }
             boolean held = index <= node.log.lastIndex() && node.log.entry(index).equals(c.entry());
             int at = index;
-            check(COMMITTED_NEVER_LOST, held, () -> "the new leader " + node + " lacks the entry committed at index "
-                    + at + " in term " + c.term() + ", " + c.entry() + "; it holds "
+            sim.always(COMMITTED_NEVER_LOST, held, () -> "the new leader " + node + " lacks the entry committed at"
+                    + " index " + at + " in term " + c.term() + ", " + c.entry() + "; it holds "
                     + (at <= node.log.lastIndex() ? node.log.entry(at) : "nothing") + " there");
         }
         sim.sometimes(LEADER_CHANGE, lastLeader != null && !lastLeader.equals(node.name));
@@ -95,7 +94,7 @@ public final class ClusterInvariants implements RaftObserver {
             return;
         }
         LogEntry first = index <= committed.size() ? committed.get(index - 1).entry() : null;
-        check(LOGS_AGREE, first != null && first.equals(entry), () -> node + " commits " + entry + " at index "
+        sim.always(LOGS_AGREE, first != null && first.equals(entry), () -> node + " commits " + entry + " at index "
                 + index + ", where " + (first == null ? "the entries before it were never committed"
                 : "the entry committed first is " + first));
     }
@@ -122,17 +121,5 @@ public final class ClusterInvariants implements RaftObserver {
     /** Every node's last incarnation as it stands (role, term, log, commit), for a failure message. */
     public String describeNodes() {
         return nodes.values().stream().map(RaftNode::toString).sorted().toList().toString();
-    }
-
-    /**
-     * {@code sim.always(name, holds)}, with what broke the invariant in the failure: the probe's
-     * own failure names only the probe, and one line more tells a reader where to look.
-     */
-    private void check(String name, boolean holds, Supplier<String> what) {
-        try {
-            sim.always(name, holds);
-        } catch (AssertionError e) {
-            throw new AssertionError("invariant \"" + name + "\" broken: " + what.get(), e);
-        }
     }
 }

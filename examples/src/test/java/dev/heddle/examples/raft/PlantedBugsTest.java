@@ -80,7 +80,7 @@ class PlantedBugsTest {
     }
 
     private static String invariant(String name) {
-        return "invariant \"" + name + "\" broken";
+        return "always(\"" + name + "\") was false: ";
     }
 
     private static void assertFound(Bug bug, long firstFailingSeed, String... expected) {
