@@ -130,6 +130,16 @@ public @interface SimTest {
     /** Fail a run whose tasks are still alive when the test method returns. */
     boolean failOnLeakedTasks() default false;
 
+    /**
+     * The largest offset, either way, of the clock the seed draws for each host started without
+     * one ({@link dev.heddle.sim.Simulation#clockSkew}). Default 100 ms; 0 with a drift of 0
+     * gives every host true time.
+     */
+    long maxClockOffsetMillis() default 100;
+
+    /** The largest drift, either way, of each host's drawn clock, in parts per million. Default 100. */
+    double maxClockDriftPpm() default 100;
+
     /** Also run every seed a second time and fail on any difference between the two runs. */
     boolean checkDeterminism() default false;
 

@@ -186,7 +186,12 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         if (settings.buggify() >= 0) {
             simulation.buggify(settings.buggify());
         }
+        if (settings.maxClockOffsetMillis() < 0 || !(settings.maxClockDriftPpm() >= 0)) {
+            throw new IllegalArgumentException("@SimTest(maxClockOffsetMillis, maxClockDriftPpm) must not be negative,"
+                    + " were " + settings.maxClockOffsetMillis() + " and " + settings.maxClockDriftPpm());
+        }
         return simulation
+                .clockSkew(Duration.ofMillis(settings.maxClockOffsetMillis()), settings.maxClockDriftPpm())
                 .maxSteps(settings.maxSteps())
                 .maxTime(Duration.ofSeconds(settings.maxTimeSeconds()))
                 .failOnLeakedTasks(settings.failOnLeakedTasks())

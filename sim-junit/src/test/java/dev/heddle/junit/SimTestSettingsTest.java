@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.JoinHandle;
+import dev.heddle.sim.HostClock;
 import dev.heddle.sim.LockHeldPolicy;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.Strategy;
@@ -154,6 +155,59 @@ class SimTestSettingsTest {
         void monitorHeldIgnored(Sim sim) {
             holdMonitorAcrossASleep(sim);
         }
+
+        /** The clocks the seeds drew for three hosts, in the order they started. */
+        static final List<HostClock> CLOCKS = new ArrayList<>();
+
+        static void startThreeHosts(Sim sim) {
+            for (String name : List.of("a", "b", "c")) {
+                CLOCKS.add(sim.host(name, host -> { }).clock());
+            }
+        }
+
+        @SimTest(seeds = 20)
+        void defaultClockSkew(Sim sim) {
+            startThreeHosts(sim);
+        }
+
+        @SimTest(seeds = 20, maxClockOffsetMillis = 0, maxClockDriftPpm = 0)
+        void trueTimeOnEveryHost(Sim sim) {
+            startThreeHosts(sim);
+        }
+
+        @SimTest(seeds = 20, maxClockOffsetMillis = 5_000, maxClockDriftPpm = 1_000)
+        void wideClockSkew(Sim sim) {
+            startThreeHosts(sim);
+        }
+
+        @SimTest(seeds = 1, maxClockOffsetMillis = -1)
+        void negativeClockSkew(Sim sim) {
+        }
+    }
+
+    @Test
+    void theClockSkewOfTheAnnotationBoundsEveryHostsClock() {
+        Samples.CLOCKS.clear();
+        assertTrue(SampleRun.of(Samples.class, "trueTimeOnEveryHost").passed());
+        assertEquals(60, Samples.CLOCKS.size());
+        assertTrue(Samples.CLOCKS.stream().allMatch(HostClock.EXACT::equals), Samples.CLOCKS.toString());
+
+        Samples.CLOCKS.clear();
+        assertTrue(SampleRun.of(Samples.class, "defaultClockSkew").passed());
+        assertTrue(Samples.CLOCKS.stream().allMatch(c -> Math.abs(c.offset().toMillis()) <= 100
+                && Math.abs(c.driftPpm()) <= 100), Samples.CLOCKS.toString());
+        assertTrue(Samples.CLOCKS.stream().anyMatch(c -> Math.abs(c.offset().toMillis()) > 50), "the default skews");
+
+        Samples.CLOCKS.clear();
+        assertTrue(SampleRun.of(Samples.class, "wideClockSkew").passed());
+        assertTrue(Samples.CLOCKS.stream().allMatch(c -> Math.abs(c.offset().toMillis()) <= 5_000
+                && Math.abs(c.driftPpm()) <= 1_000), Samples.CLOCKS.toString());
+        assertTrue(Samples.CLOCKS.stream().anyMatch(c -> Math.abs(c.offset().toMillis()) > 1_000), Samples.CLOCKS
+                .toString());
+        assertTrue(Samples.CLOCKS.stream().anyMatch(c -> Math.abs(c.driftPpm()) > 100), Samples.CLOCKS.toString());
+
+        assertEquals("@SimTest(maxClockOffsetMillis, maxClockDriftPpm) must not be negative, were -1 and 100.0",
+                SampleRun.of(Samples.class, "negativeClockSkew").failureMessage());
     }
 
     @AfterEach
