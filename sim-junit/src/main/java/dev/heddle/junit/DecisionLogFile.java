@@ -1,5 +1,6 @@
 package dev.heddle.junit;
 
+import dev.heddle.junit.internal.BuildTool;
 import dev.heddle.sim.DecisionLog;
 import dev.heddle.sim.SimulationFailure;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ record DecisionLogFile(Path path) {
         DecisionLog log = failure.decisionLog().get();
         write(log, testClass, method);
         return failure.withNote("decision log: " + path + " (" + log.size() + " decisions); replay it with "
-                + buildTool.replayCommand(testClass, method, path) + " (add -Dheddle.shrink=true to shrink it)");
+                + DecisionLogReplay.replayCommand(buildTool, testClass, method, path) + " (add -Dheddle.shrink=true to shrink it)");
     }
 
     void write(DecisionLog log, Class<?> testClass, String method) {

@@ -1,5 +1,6 @@
 package dev.heddle.junit;
 
+import dev.heddle.junit.internal.BuildTool;
 import dev.heddle.sim.DecisionLog;
 import dev.heddle.sim.DecisionLogShrinker;
 import dev.heddle.sim.ShrinkResult;
@@ -8,6 +9,7 @@ import dev.heddle.sim.Simulation;
 import dev.heddle.sim.SimulationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A {@link SimTest} that replays a decision log instead of sweeping seeds: {@code @SimTest(replay =
@@ -72,7 +74,7 @@ final class DecisionLogReplay {
              BuildTool buildTool) {
         DecisionLog log = DecisionLog.read(file);
         Simulation simulation = log.withRunSettings(configure.apply(log.seed()));
-        String command = buildTool.replayCommand(testClass, method, file);
+        String command = replayCommand(buildTool, testClass, method, file);
         simulation.rerunCommand(s -> command);
         SimulationFailure failure;
         try {
@@ -91,7 +93,7 @@ final class DecisionLogReplay {
         Path shrunkFile = DecisionLogFile.shrunk(file);
         new DecisionLogFile(shrunkFile).write(result.shrunk(), testClass, method);
         Simulation again = log.withRunSettings(configure.apply(log.seed()));
-        String shrunkCommand = buildTool.replayCommand(testClass, method, shrunkFile);
+        String shrunkCommand = replayCommand(buildTool, testClass, method, shrunkFile);
         again.rerunCommand(s -> shrunkCommand);
         try {
             again.replay(result.shrunk(), body);
@@ -101,5 +103,10 @@ final class DecisionLogReplay {
         }
         throw failure.withNote(result.summary() + "\nthe shrunk log " + shrunkFile + " passed when replayed once more:"
                 + " the run depends on more than its decisions; the report above is the original log's");
+    }
+
+    /** The command that replays the decision log {@code file} with one test method. */
+    static String replayCommand(BuildTool buildTool, Class<?> testClass, String method, Path file) {
+        return buildTool.command(testClass.getName(), method, List.of("-D" + REPLAY_PROPERTY + "='" + file + "'"));
     }
 }

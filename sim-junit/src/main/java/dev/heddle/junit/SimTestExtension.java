@@ -1,5 +1,7 @@
 package dev.heddle.junit;
 
+import dev.heddle.junit.internal.BuildTool;
+import dev.heddle.junit.internal.RerunProperties;
 import dev.heddle.junit.internal.SweepObserver;
 import dev.heddle.sim.FaultRecord;
 import dev.heddle.sim.ProbeRecord;
@@ -61,7 +63,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         Method method = call.getExecutable();
         SimTest settings = AnnotationSupport.findAnnotation(method, SimTest.class).orElseThrow();
         Class<?> testClass = method.getDeclaringClass();
-        String testId = BuildTool.simpleName(testClass) + "#" + method.getName();
+        String testId = BuildTool.simpleName(testClass.getName()) + "#" + method.getName();
         SeedFile seedFile = SeedFile.of(testId);
         BuildTool buildTool = BuildTool.running();
         SeedPlan plan = SeedPlan.of(settings);
@@ -212,7 +214,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             RunConfiguration run = simulation.configuration();
             List<String> rerunProperties = new ArrayList<>(strategy.rerunProperties(run));
             rerunProperties.addAll(RerunProperties.of(settings.rerunProperties()));
-            simulation.rerunCommand(s -> buildTool.rerunCommand(testClass, method, s, rerunProperties));
+            simulation.rerunCommand(s -> buildTool.rerunCommand(testClass.getName(), method, s, rerunProperties));
             seedFile.record(seed);
             return new Run(run, twice ? simulation.checkDeterminism(body) : simulation.run(body));
         }

@@ -3,6 +3,7 @@ package dev.heddle.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heddle.junit.internal.BuildTool;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.sim.Sim;
 import dev.heddle.sim.Simulation;

@@ -1,5 +1,7 @@
 package dev.heddle.junit.fuzz;
 
+import dev.heddle.junit.internal.BuildTool;
+import dev.heddle.junit.internal.RerunProperties;
 import dev.heddle.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -200,7 +202,7 @@ final class FuzzRun {
         }
         FuzzFailure failure = new FuzzFailure(target.name(), hex, hung ? "HANG" : "CRASH",
                 target.strategyOf(seed, options.strategy()), signature, headline,
-                FailureFolder.name(target.name(), hex), rerunCommand(target, hex));
+                FailureFolder.name(target.name(), hex), rerunCommand(target, seed));
         FailureFolder.write(options.out(), failure, headline + "\nthe fork's last output (" + fork.log() + "):\n"
                 + output + (stacks.isEmpty() ? "" : "\n\nthe fork's threads when it was found hung:\n" + stacks));
         seedEnded(target, false, failure);
@@ -209,16 +211,20 @@ final class FuzzRun {
     }
 
     /**
-     * The Maven command for a seed whose fork could not say its own: {@code BuildTool}'s, with the
-     * strategy when {@code --strategy} set it. A PCT seed's horizon was the fork's estimate, which
-     * died with it; the report says so.
+     * The rerun command of a seed whose fork could not say its own: the build tool's, with the
+     * strategy when {@code --strategy} set it and the test's own properties
+     * ({@code @SimTest(rerunProperties)}), which the forks got from this JVM. A PCT seed's horizon
+     * was the fork's estimate, which died with it; the report says so.
      */
-    private String rerunCommand(FuzzTarget target, String hex) {
-        String name = target.name();
-        String simple = name.substring(name.lastIndexOf('.', name.indexOf('#')) + 1);
-        return "mvn test -Dtest='" + simple + "' -Dheddle.seed=" + hex
-                + (options.strategy() == null ? "" : " -Dheddle.strategy=" + options.strategy().name())
-                + " -Dsurefire.failIfNoSpecifiedTests=false";
+    private String rerunCommand(FuzzTarget target, long seed) {
+        List<String> properties = new ArrayList<>();
+        if (options.strategy() != null) {
+            properties.add("-Dheddle.strategy=" + options.strategy().name());
+        }
+        properties.addAll(RerunProperties.of(target.settings().rerunProperties()));
+        int hash = target.name().indexOf('#');
+        return BuildTool.running().rerunCommand(target.name().substring(0, hash), target.name().substring(hash + 1),
+                seed, properties);
     }
 
     /**

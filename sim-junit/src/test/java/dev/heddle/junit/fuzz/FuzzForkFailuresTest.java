@@ -23,7 +23,7 @@ class FuzzForkFailuresTest {
     /** Run by the fuzz runner's forks below, never on their own. */
     static class Samples {
         /** Seed 5 ends the JVM, as a crash or {@code System.exit} in the code under test would. */
-        @SimTest(strategy = dev.heddle.sim.Strategy.RANDOM)
+        @SimTest(strategy = dev.heddle.sim.Strategy.RANDOM, rerunProperties = "shop.region")
         void crashesOnSeed5(Sim sim) {
             if (sim.seed() == 5) {
                 Runtime.getRuntime().halt(13);
@@ -57,8 +57,14 @@ class FuzzForkFailuresTest {
         Path out = dir.resolve("out");
         // The bound on progress is short so that the test is short; the hang is found by the fork finishing no seed
         // within it, the test waits for no time of its own.
-        FuzzRunner run = FuzzRunner.fuzz("--tests", Samples.class.getName(), "--seeds", "8", "--jobs", "1",
-                "--hang-after", "2s", "--determinism-sample", "100%", "--out", out.toString());
+        System.setProperty("shop.region", "eu west");
+        FuzzRunner run;
+        try {
+            run = FuzzRunner.fuzz("--tests", Samples.class.getName(), "--seeds", "8", "--jobs", "1",
+                    "--hang-after", "2s", "--determinism-sample", "100%", "--out", out.toString());
+        } finally {
+            System.clearProperty("shop.region");
+        }
         assertEquals(1, run.code(), run.out() + run.err());
 
         FuzzSummary summary = FuzzSummary.read(out);
@@ -75,6 +81,9 @@ class FuzzForkFailuresTest {
         }
         FuzzFailure crashed = summary.failures().getFirst();
         assertEquals("RANDOM", crashed.strategy());
+        assertEquals("mvn test -Dtest='FuzzForkFailuresTest$Samples#crashesOnSeed5' -Dheddle.seed=0x5"
+                + " -Dshop.region='eu west' -Dsurefire.failIfNoSpecifiedTests=false", crashed.rerun(),
+                "a crashed seed's rerun command, made by the runner, carries the test's own properties too");
         String report = Files.readString(out.resolve(crashed.folder()).resolve("report.txt"));
         assertTrue(report.contains("the fork crashed (exit code 13) while it ran seed 0x5 of " + crash), report);
         assertTrue(summary.failures().get(1).headline().contains("finished no seed for 2000 ms (--hang-after)"),

@@ -1,4 +1,6 @@
-package dev.heddle.junit;
+package dev.heddle.junit.internal;
+
+import dev.heddle.junit.SimTest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code -DNAME=VALUE}, the value quoted for a POSIX shell when it needs it; one not set is left
  * out, as the test ran without it.
  */
-final class RerunProperties {
+public final class RerunProperties {
     /** A value a shell takes as one word as it is. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.,:/@%+=-]*");
     private static final Pattern NAME = Pattern.compile("[^\\s='\"\\\\$`]+");
@@ -19,7 +21,7 @@ final class RerunProperties {
     private RerunProperties() {}
 
     /** The {@code -D} options for {@code names}, in their order, from this JVM's system properties. */
-    static List<String> of(String[] names) {
+    public static List<String> of(String[] names) {
         List<String> options = new ArrayList<>(names.length);
         for (String name : names) {
             if (!NAME.matcher(name).matches()) {
