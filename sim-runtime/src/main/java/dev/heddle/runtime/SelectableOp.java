@@ -4,6 +4,7 @@ import dev.heddle.runtime.internal.Budget;
 import dev.heddle.runtime.internal.TaskEvents;
 import dev.heddle.runtime.internal.WaitQueue;
 import dev.heddle.runtime.internal.Waiter;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -73,6 +74,30 @@ public interface SelectableOp<T> {
      */
     default <U> SelectableOp<U> map(Function<? super T, ? extends U> mapping) {
         return new MappedOp<>(this, mapping);
+    }
+
+    /**
+     * This operation with its closed outcome as a value: {@link Optional#empty()} when the
+     * primitive is closed (a receive on a closed, drained channel), the result otherwise. A select
+     * disables a branch that ends closed and waits on the others; a branch on this op runs its
+     * handler with the empty value instead, Tokio's {@code None} from {@code recv()}:
+     * <pre>{@code
+     * boolean open = true;
+     * while (open) {
+     *     open = Select.<Boolean>select()
+     *             .on(events.recvOp().orClosed(), e -> {      // empty: every sender is gone
+     *                 e.ifPresent(this::handle);
+     *                 return e.isPresent();
+     *             })
+     *             .tick(heartbeat, t -> { ping(); return true; })
+     *             .run();
+     * }
+     * }</pre>
+     * An operation whose result is no value (a permit, {@code Void}) is empty both ways: such an op
+     * tells its closed outcome only through a select disabling it.
+     */
+    default SelectableOp<Optional<T>> orClosed() {
+        return new OrClosedOp<>(this);
     }
 
     /**
