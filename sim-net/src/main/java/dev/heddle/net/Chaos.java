@@ -16,18 +16,23 @@ import java.util.SplittableRandom;
 /**
  * A nemesis, as Jepsen calls it: run inside a simulation, it injects faults at seeded random
  * times into the hosts started so far, and undoes each one after a seeded while. Four kinds,
- * each at its own rate (mean faults per second of virtual time, 0 for none):
+ * each at its own rate (mean faults per second of virtual time, 0 for none), and a fifth:
  * <ul>
  * <li>{@code "net.partition"}: one partition at a time, a new one replacing the last: a host
  *     isolated, the hosts cut in two, a minority cut from the majority, a Jepsen bridge or
  *     majorities ring ({@link SimNet});
  * <li>{@code "net.clog"}: a host's messages held, or a FoundationDB swizzle-clog of a subset;
  * <li>{@code "host.crash"}: a host crashed, restarted later ({@link Host#crash()});
- * <li>{@code "host.pause"}: a host paused, resumed later, as a long GC pause ({@link Host#pause()}).
+ * <li>{@code "host.pause"}: a host paused, resumed later, as a long GC pause ({@link Host#pause()});
+ * <li>{@code "net.partition.one-way"}: one host's messages stop reaching another while the other
+ *     way still works ({@link SimNet#partitionOneWay}), several at once, each repaired after its
+ *     while: the asymmetric partition of a half-broken link or a firewall rule, under which a node
+ *     hears a leader that cannot hear it.
  * </ul>
  * Each kind with a rate is a configured fault of the run ({@link SimContext#faultConfigured})
  * and each fault injected a firing (counted by {@link SimNet} for each partition cut and host
- * clogged, by chaos for each crash and pause), so {@code SimulationResult.faults()} shows what
+ * clogged, by chaos for each crash, pause and one-way cut, which {@link SimNet} counts as a
+ * {@code "net.partition"} too), so {@code SimulationResult.faults()} shows what
  * chaos did, and a kind that found nothing to hit (no host started, say) is inert there. In swarm mode
  * ({@code Simulation.swarm(true)}) a rate set here is the largest one: the seed's
  * {@code SwarmProfile} turns each kind off or draws its rate up to that, so a sweep of seeds
@@ -48,11 +53,13 @@ public final class Chaos {
     static final String CLOG = "net.clog";
     static final String CRASH = "host.crash";
     static final String PAUSE = "host.pause";
+    static final String ONE_WAY = "net.partition.one-way";
 
     private final double partitions;
     private final double clogs;
     private final double crashes;
     private final double pauses;
+    private final double oneWayPartitions;
     private final long minLastingNanos;
     private final long maxLastingNanos;
     private final List<String> hosts;
@@ -62,6 +69,7 @@ public final class Chaos {
         this.clogs = b.clogs;
         this.crashes = b.crashes;
         this.pauses = b.pauses;
+        this.oneWayPartitions = b.oneWayPartitions;
         this.minLastingNanos = b.minLasting.toNanos();
         this.maxLastingNanos = b.maxLasting.toNanos();
         this.hosts = b.hosts;
@@ -98,6 +106,7 @@ public final class Chaos {
         private double clogs;
         private double crashes;
         private double pauses;
+        private double oneWayPartitions;
         private Duration minLasting = Duration.ofMillis(100);
         private Duration maxLasting = Duration.ofSeconds(5);
         private List<String> hosts;
@@ -125,6 +134,17 @@ public final class Chaos {
         /** Host pauses per second of virtual time, on average; each host is resumed after its while. */
         public Builder pauses(double perSecond) {
             this.pauses = rate("pauses", perSecond);
+            return this;
+        }
+
+        /**
+         * One-way cuts per second of virtual time, on average: a seeded host's messages stop
+         * reaching another seeded host, and the cut is repaired after its while; the other way,
+         * and every other link, still works. Several can be in force at once, unlike
+         * {@link #partitions}.
+         */
+        public Builder oneWayPartitions(double perSecond) {
+            this.oneWayPartitions = rate("one-way partitions", perSecond);
             return this;
         }
 
@@ -197,6 +217,7 @@ public final class Chaos {
             addKind(kinds, CLOG, clogs, this::clog);
             addKind(kinds, CRASH, crashes, this::crash);
             addKind(kinds, PAUSE, pauses, this::pause);
+            addKind(kinds, ONE_WAY, oneWayPartitions, this::oneWayPartition);
             targets(); // fails now, naming it, on a host given to hosts() that was not started
             long end = clock.now() + durationNanos;
             for (Kind k : kinds) {
@@ -278,6 +299,27 @@ public final class Chaos {
                 net.clog(name);
                 undoLater(() -> net.unclog(name));
             }
+        }
+
+        /**
+         * A cut of one seeded direction between two seeded targets, repaired after its while (with
+         * the other direction, if a partition cut that too meanwhile); chaos counts it.
+         */
+        private void oneWayPartition() {
+            List<Host> targets = targets();
+            if (targets.size() < 2) {
+                return;
+            }
+            int from = random.nextInt(targets.size());
+            int to = random.nextInt(targets.size() - 1);
+            if (to >= from) {
+                to++;
+            }
+            String a = targets.get(from).name();
+            String b = targets.get(to).name();
+            net.partitionOneWay(a, b);
+            context.faultFired(ONE_WAY);
+            undoLater(() -> net.repair(a, b));
         }
 
         private void crash() {

@@ -40,6 +40,37 @@ class ChaosTest {
     }
 
     @Test
+    void oneWayPartitionsCutOneDirectionAndEachIsRepairedAfterItsWhile() {
+        Duration lasting = Duration.ofMillis(400);
+        SimulationResult r = Simulation.ofSeed(6).run(sim -> {
+            Reachability mesh = Reachability.start(sim, List.of("a", "b", "c"));
+            Set<String> all = Set.of("a->b", "a->c", "b->a", "b->c", "c->a", "c->b");
+            assertEquals(all, mesh.observe(Duration.ofMillis(30)), "before chaos every link delivers");
+            var chaos = sim.spawn(() -> Chaos.builder().oneWayPartitions(4).lasting(lasting, lasting).build()
+                    .run(Duration.ofSeconds(3)));
+            Map<String, Integer> cutFor = new HashMap<>();
+            int longest = 0;
+            boolean loneCut = false;
+            for (int window = 0; window < 50; window++) {
+                Set<String> cut = new HashSet<>(all);
+                cut.removeAll(mesh.observe(Duration.ofMillis(30)));
+                loneCut |= cut.size() == 1;
+                for (String link : all) {
+                    int windows = cut.contains(link) ? cutFor.getOrDefault(link, 0) + 1 : 0;
+                    cutFor.put(link, windows);
+                    longest = Math.max(longest, windows);
+                }
+            }
+            chaos.join();
+            assertTrue(loneCut, "some window had one link cut while its reverse delivered");
+            // A window is 50 ms of observing (20 + 30): a cut of 400 ms spans at most 9 in a row.
+            assertTrue(longest >= 2 && longest <= 9, "a link stayed cut for " + longest + " windows in a row");
+        });
+        FaultRecord oneWay = byName(r).get("net.partition.one-way");
+        assertTrue(oneWay != null && oneWay.configured() && oneWay.fired() > 5, r.faults().toString());
+    }
+
+    @Test
     void chaosUndoesEachFaultAfterItsWhile() {
         Duration lasting = Duration.ofMillis(200);
         Simulation.ofSeed(2).run(sim -> {
