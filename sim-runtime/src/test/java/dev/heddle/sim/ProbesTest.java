@@ -1,6 +1,7 @@
 package dev.heddle.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,17 @@ class ProbesTest {
                 sim.unreachable("split brain", () -> "leaders n1 and n3 in term 4")));
         assertTrue(unreachable.getMessage().contains("unreachable(\"split brain\") was reached: leaders n1 and n3 in"
                 + " term 4"), unreachable.getMessage());
+    }
+
+    @Test
+    void aProbesFailureIsSignedByTheLineThatCallsItSoTwoInvariantsAreTwoFailures() {
+        FailureSignature one = FailureSignature.of(assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1)
+                .run(sim -> sim.always("one leader per term", false))));
+        FailureSignature other = FailureSignature.of(assertThrows(SimulationFailure.class, () -> Simulation.ofSeed(1)
+                .run(sim -> sim.always("committed entries never lost", false, () -> "lost"))));
+        assertTrue(one.site().startsWith(ProbesTest.class.getName() + ".lambda$"), one.toString());
+        assertTrue(other.site().startsWith(ProbesTest.class.getName() + ".lambda$"), other.toString());
+        assertNotEquals(one, other);
     }
 
     @Test
