@@ -54,13 +54,7 @@ public final class Demo {
         }
         boolean storeOnly = only != null && StorePrograms.isStore(only);
         if (!storeOnly) {
-            out.printf("Heddle demo: each program simulated over %d seeds (strategy RANDOM)%n%n", parsed.seeds());
-            printHeader("program", out);
-            for (Map.Entry<String, SimBody> p : ExamplePrograms.all().entrySet()) {
-                if (only == null || only.equals(p.getKey())) {
-                    print(ProgramSweep.run(p.getKey(), p.getValue(), parsed.seeds()), out);
-                }
-            }
+            sweepThePrograms(only, parsed.seeds(), out);
         }
         if (only == null || storeOnly) {
             if (!storeOnly) {
@@ -81,6 +75,20 @@ public final class Demo {
             programs.put(name, StorePrograms.body(name));
         }
         return programs;
+    }
+
+    /**
+     * The example programs' part: their rows ({@code only} one of them, or all when it is null).
+     * {@code DemoTest} checks it alone too, as the store's part costs a hundred times more a seed.
+     */
+    static void sweepThePrograms(String only, int seeds, PrintStream out) {
+        out.printf("Heddle demo: each program simulated over %d seeds (strategy RANDOM)%n%n", seeds);
+        printHeader("program", out);
+        for (Map.Entry<String, SimBody> p : ExamplePrograms.all().entrySet()) {
+            if (only == null || only.equals(p.getKey())) {
+                print(ProgramSweep.run(p.getKey(), p.getValue(), seeds), out);
+            }
+        }
     }
 
     /**
