@@ -150,8 +150,8 @@ class DemoTest {
         int shrink = indexOfLineStartingWith(lines, "The first failure of " + shrunkRow + ", seed 0x0 (of the store's"
                 + " first failures, the one of fewest steps: ");
         assertTrue(lines.get(shrink + 1).startsWith("  shrunk the decision log of seed 0x0 in "), lines.get(shrink + 1));
-        assertTrue(lines.get(shrink + 1).endsWith(", failing as before: TASK_FAILED AssertionError at"
-                + " dev.heddle.examples.raft.ClusterInvariants.check(ClusterInvariants.java:135)"), lines.get(shrink + 1));
+        assertTrue(lines.get(shrink + 1).contains(", failing as before: TASK_FAILED AssertionError at "),
+                lines.get(shrink + 1));
 
         Path folder = Path.of("target", "heddle", "demo");
         Path original = folder.resolve(shrunkRow + ".decisions");
@@ -166,14 +166,14 @@ class DemoTest {
                 + " decisions)"), demo.out());
         assertTrue(lines.contains("  " + shrunk + ": the shrunk one (" + shrunkLog.size() + " decisions)"), demo.out());
 
-        // The report: the shrunk run's history checked, with what the run failed on in its title.
+        // The report: the shrunk run's history checked, with what the run failed on, the broken invariant, in its title.
         Path report = folder.resolve(shrunkRow + ".linearizability.html");
-        String failedOn = "invariant \"" + ClusterInvariants.COMMITTED_NEVER_LOST + "\" broken";
         String reportLine = lines.get(indexOfLineStartingWith(lines, "  " + report + ": the shrunk run's "));
         Matcher verdict = Pattern.compile(".*: the shrunk run's \\d+ client operations checked: (\\w+) against the"
                 + " key-value model; the run failed on: (.*)").matcher(reportLine);
         assertTrue(verdict.matches(), reportLine);
-        assertEquals(failedOn, verdict.group(2));
+        String failedOn = verdict.group(2);
+        assertTrue(failedOn.contains("\"" + ClusterInvariants.COMMITTED_NEVER_LOST + "\""), failedOn);
         String html = Files.readString(report);
         assertTrue(html.contains("\"verdict\":\"" + verdict.group(1) + "\""), "the report shows the verdict printed, "
                 + verdict.group(1));
@@ -200,12 +200,15 @@ class DemoTest {
                 + " decisions):\n"), replay);
         assertTrue(replay.contains(failedOn), replay);
 
-        // The README shows the shrink as the demo prints it, whatever the seeds (the shrink's time aside).
+        // The README shows the shrink as the demo prints it, whatever the seeds: every line, but for the shrink's
+        // time and the words of the assertion that failed.
         String readme = Files.readString(Path.of("..", "README.md"));
         for (String line : lines.subList(shrink, lines.size())) {
-            if (!line.startsWith("  shrunk the decision log of seed ")) {
-                assertTrue(readme.contains("\n" + line + "\n"), "README.md lacks the demo's line: " + line);
+            if (line.startsWith("  shrunk the decision log of seed ")) {
+                continue;
             }
+            String shown = line.equals(reportLine) ? line.substring(0, line.length() - failedOn.length()) : line + "\n";
+            assertTrue(readme.contains("\n" + shown), "README.md lacks the demo's line: " + shown);
         }
     }
 
