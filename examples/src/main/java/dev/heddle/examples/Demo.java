@@ -56,10 +56,10 @@ public final class Demo {
         if (!storeOnly) {
             sweepThePrograms(only, parsed.seeds(), out);
         }
+        if (only == null) {
+            out.println();
+        }
         if (only == null || storeOnly) {
-            if (!storeOnly) {
-                out.println();
-            }
             sweepTheStore(only, parsed.storeSeeds(), out);
         }
         return 0;

@@ -130,7 +130,9 @@ public final class ReplayCommand {
             out.println(f.getMessage());
         }
         if (shrink) {
-            ShrinkResult r = DecisionLogShrinker.shrink(simulation, body, log, maxReplays);
+            // A store's replays are bounded in steps as the demo's shrink bounds them: else one would take minutes.
+            Simulation replays = StorePrograms.isStore(name) ? StoreFailureShrink.shrinkReplays(name, log) : simulation;
+            ShrinkResult r = DecisionLogShrinker.shrink(replays, body, log, maxReplays);
             out.println();
             out.println(r.summary());
             if (r.reproduced()) {

@@ -62,11 +62,10 @@ final class StoreFailureShrink {
         SimulationFailure failure = sweep.firstFailure();
         long seed = failure.seed();
         DecisionLog log = failure.decisionLog().orElseThrow().withProperty("program", name);
-        long maxSteps = STEP_FACTOR * failure.steps();
+        Simulation replays = shrinkReplays(name, log);
         out.printf("The first failure of %s, seed %s (of the store's first failures, the one of fewest steps: %d),"
                 + " shrunk in at most %d replays of at most %d steps each:%n", name, Simulation.hex(seed),
-                failure.steps(), MAX_REPLAYS, maxSteps);
-        Simulation replays = log.withRunSettings(ProgramSweep.simulation(name, seed)).maxSteps(maxSteps);
+                failure.steps(), MAX_REPLAYS, replays.configuration().maxSteps());
         ShrinkResult shrink = DecisionLogShrinker.shrink(replays, StorePrograms.body(name), log, MAX_REPLAYS);
         out.println(shrink.summary().indent(2).stripTrailing());
 
@@ -89,10 +88,23 @@ final class StoreFailureShrink {
             out.println("  the shrunk log passed when replayed once more: the run depends on more than its decisions,"
                     + " so there is no shrunk run to report on");
         } catch (SimulationFailure shrunkRun) {
-            writeReport(name, seed, shrunkRun, clientOperations[0], out);
+            if (clientOperations[0] == null) {
+                out.println("  the shrunk run failed before its clients started, so it has no history to check");
+            } else {
+                writeReport(name, seed, shrunkRun, clientOperations[0], out);
+            }
             writeTimeline(name, shrunkRun, out);
         }
         printCommands(name, seed, shrunk, out);
+    }
+
+    /**
+     * The simulation a shrink of {@code log}, a failure of the store {@code name}, replays it with:
+     * the run's settings, each replay bounded to {@value #STEP_FACTOR} times the recorded run's
+     * steps. {@code ./heddle replay --shrink} shrinks a store's log with it too.
+     */
+    static Simulation shrinkReplays(String name, DecisionLog log) {
+        return log.withRunSettings(ProgramSweep.simulation(name, log.seed())).maxSteps(STEP_FACTOR * log.steps());
     }
 
     /** The linearizability report of what the shrunk run's clients saw, titled with what the run failed on. */
@@ -123,7 +135,8 @@ final class StoreFailureShrink {
             TraceTimeline.writeHtml(trace.get(), timeline);
         } catch (IOException | TraceFileException e) {
             throw new UncheckedIOException("cannot draw the trace " + trace.get() + " as the timeline " + timeline
-                    + ": " + e.getMessage() + "; make " + FOLDER + " writable", new IOException(e));
+                    + ": " + e.getMessage() + "; make " + FOLDER + " writable",
+                    e instanceof IOException io ? io : new IOException(e));
         }
         out.println("  " + timeline + ": the shrunk run's trace (" + FOLDER.resolve(trace.get().getFileName())
                 + ") as a timeline");
@@ -135,10 +148,10 @@ final class StoreFailureShrink {
     }
 
     /**
-     * What the run failed on, in a few words: the start of its assertion's message (a broken
-     * invariant's name, or "linearizability"), else the kind of failure.
+     * What the run failed on, in a few words: its assertion's message up to the first colon (the
+     * broken invariant, or "linearizability"), else the kind of failure.
      */
-    static String failedOn(SimulationFailure failure) {
+    private static String failedOn(SimulationFailure failure) {
         Throwable cause = failure.getCause();
         String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
         int colon = message.indexOf(": ");
