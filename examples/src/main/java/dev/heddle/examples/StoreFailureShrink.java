@@ -4,6 +4,7 @@ import dev.heddle.check.CheckResult;
 import dev.heddle.check.History;
 import dev.heddle.check.HistoryRecorder;
 import dev.heddle.check.LinearizabilityChecker;
+import dev.heddle.check.Status;
 import dev.heddle.check.model.Models;
 import dev.heddle.check.report.HtmlReport;
 import dev.heddle.sim.DecisionLog;
@@ -117,8 +118,10 @@ final class StoreFailureShrink {
         Path report = FOLDER.resolve(name + ".linearizability.html");
         write(report, HtmlReport.render(name + ", seed " + Simulation.hex(seed) + " shrunk, failed on: " + failedOn,
                 result));
-        out.println("  " + report + ": the shrunk run's " + history.size() + " client operations checked: "
-                + result.verdict() + " against the key-value model; the run failed on: " + failedOn);
+        long inFlight = history.operations().stream().filter(op -> op.status() == Status.UNKNOWN).count();
+        out.println("  " + report + ": the shrunk run's " + history.size() + " client operations (" + inFlight
+                + " in flight when it failed) checked: " + result.verdict() + " against the key-value model; the run"
+                + " failed on: " + failedOn);
     }
 
     /** The trace the shrunk run's replay wrote, drawn as a timeline. */

@@ -169,8 +169,8 @@ class DemoTest {
         // The report: the shrunk run's history checked, with what the run failed on, the broken invariant, in its title.
         Path report = folder.resolve(shrunkRow + ".linearizability.html");
         String reportLine = lines.get(indexOfLineStartingWith(lines, "  " + report + ": the shrunk run's "));
-        Matcher verdict = Pattern.compile(".*: the shrunk run's \\d+ client operations checked: (\\w+) against the"
-                + " key-value model; the run failed on: (.*)").matcher(reportLine);
+        Matcher verdict = Pattern.compile(".*: the shrunk run's \\d+ client operations \\(\\d+ in flight when it"
+                + " failed\\) checked: (\\w+) against the key-value model; the run failed on: (.*)").matcher(reportLine);
         assertTrue(verdict.matches(), reportLine);
         String failedOn = verdict.group(2);
         assertTrue(failedOn.contains("\"" + ClusterInvariants.COMMITTED_NEVER_LOST + "\""), failedOn);
