@@ -6,13 +6,17 @@ import dev.heddle.sim.SimulationFailure;
 import dev.heddle.sim.SimulationResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./heddle demo}: simulates every example program over many seeds and prints, per
- * program, the seeds run, the failures, the first failing seed with its rerun command, the
- * virtual time covered and the wall time taken.
+ * {@code ./heddle demo}: simulates every example program over many seeds, then the replicated
+ * store ({@link StorePrograms}) correct and with each planted bug, and prints per row the seeds
+ * run, the failures, the first failing seed with its rerun command, the virtual time covered and
+ * the wall time taken; then shrinks one failure of the store and writes what shows it
+ * ({@link StoreFailureShrink}).
  *
  * <p>{@code ./heddle demo NAME --seed 0x…} reruns one seed of one program and prints its full
  * report and trace hash; {@code --seeds N} changes the sweep. {@link DemoArguments} reads the
@@ -30,7 +34,7 @@ public final class Demo {
      * sweep ran or the replayed seed passed, 1 when the replayed seed failed, 2 on bad arguments.
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, SimBody> programs = ExamplePrograms.all();
+        Map<String, SimBody> programs = programs();
         List<String> names = List.copyOf(programs.keySet());
         DemoArguments parsed;
         try {
@@ -45,24 +49,77 @@ public final class Demo {
             return 0;
         }
         String only = parsed.program();
-        int seeds = parsed.seeds();
         if (parsed.seed() != null) {
             return rerun(only, programs.get(only), parsed.seed(), out, err);
         }
-        out.printf("Heddle demo: each program simulated over %d seeds (strategy RANDOM)%n%n", seeds);
-        out.printf("%-20s %6s %9s  %-12s %14s %9s%n", "program", "seeds", "failures", "first fail",
-                "virtual time", "wall");
-        for (Map.Entry<String, SimBody> p : programs.entrySet()) {
-            if (only == null || only.equals(p.getKey())) {
-                print(ProgramSweep.run(p.getKey(), p.getValue(), seeds), out);
-            }
+        boolean storeOnly = only != null && StorePrograms.isStore(only);
+        if (!storeOnly) {
+            sweepThePrograms(only, parsed.seeds(), out);
+        }
+        if (only == null) {
+            out.println();
+        }
+        if (only == null || storeOnly) {
+            sweepTheStore(only, parsed.storeSeeds(), out);
         }
         return 0;
     }
 
+    /**
+     * Every program the demo runs, by name: the example programs, then the store's rows. What
+     * {@code PROGRAM} may name, and what {@code ./heddle replay} replays a program's log with.
+     */
+    static Map<String, SimBody> programs() {
+        Map<String, SimBody> programs = new LinkedHashMap<>(ExamplePrograms.all());
+        for (String name : StorePrograms.names()) {
+            programs.put(name, StorePrograms.body(name));
+        }
+        return programs;
+    }
+
+    /**
+     * The example programs' part: their rows ({@code only} one of them, or all when it is null).
+     * {@code DemoTest} checks it alone too, as the store's part costs a hundred times more a seed.
+     */
+    static void sweepThePrograms(String only, int seeds, PrintStream out) {
+        out.printf("Heddle demo: each program simulated over %d seeds (strategy RANDOM)%n%n", seeds);
+        printHeader("program", out);
+        for (Map.Entry<String, SimBody> p : ExamplePrograms.all().entrySet()) {
+            if (only == null || only.equals(p.getKey())) {
+                print(ProgramSweep.run(p.getKey(), p.getValue(), seeds), out);
+            }
+        }
+    }
+
+    /**
+     * The store's part: its rows ({@code only} one of them, or all when it is null or names the
+     * correct store), then the shrink of one of their failures.
+     */
+    private static void sweepTheStore(String only, int seeds, PrintStream out) {
+        out.printf("The replicated key-value store (Raft), correct and with each planted bug, each over %d seeds"
+                + " (strategy RANDOM, swarm)%n%n", seeds);
+        printHeader("store", out);
+        List<ProgramSweep> sweeps = new ArrayList<>();
+        for (String name : StorePrograms.names()) {
+            if (only == null || only.equals(StorePrograms.CORRECT) || only.equals(name)) {
+                ProgramSweep sweep = ProgramSweep.run(name, StorePrograms.body(name), seeds);
+                print(sweep, out);
+                sweeps.add(sweep);
+            }
+        }
+        StoreFailureShrink.chosen(sweeps).ifPresent(sweep -> {
+            out.println();
+            StoreFailureShrink.shrinkAndWrite(sweep, out);
+        });
+    }
+
+    private static void printHeader(String what, PrintStream out) {
+        out.printf("%-24s %6s %9s  %-12s %14s %9s%n", what, "seeds", "failures", "first fail", "virtual time", "wall");
+    }
+
     private static void print(ProgramSweep sweep, PrintStream out) {
         SimulationFailure first = sweep.firstFailure();
-        out.printf("%-20s %6d %9d  %-12s %12.1f s %7.0f ms%n", sweep.name(), sweep.seeds(), sweep.failures(),
+        out.printf("%-24s %6d %9d  %-12s %12.1f s %7.0f ms%n", sweep.name(), sweep.seeds(), sweep.failures(),
                 first == null ? "-" : Simulation.hex(first.seed()), sweep.virtualNanos() / 1e9,
                 sweep.wallNanos() / 1e6);
         if (first != null) {
@@ -85,7 +142,7 @@ public final class Demo {
             out.println(name + " failed, trace hash " + Long.toHexString(f.traceHash()) + ":");
             out.println(f.getMessage());
             f.decisionLog().ifPresent(log -> {
-                Path file = Path.of("target", "heddle", "demo", name + ".decisions");
+                Path file = StoreFailureShrink.FOLDER.resolve(name + ".decisions");
                 log.withProperty("program", name).write(file);
                 err.println("decision log: " + file + " (" + log.size() + " decisions); ./heddle replay " + file
                         + " replays it, ./heddle replay --shrink " + file + " shrinks it");

@@ -9,13 +9,19 @@ import java.util.List;
  * or the usage. The usage text and the error messages are the ones the {@code heddle} script
  * prints before any build; {@code HeddleScriptTest} keeps the two the same.
  *
- * @param seeds   seeds per program in a sweep
+ * @param seeds   seeds per example program in a sweep; each store row runs {@link #storeSeeds()}
  * @param seed    the one seed to rerun, or null for a sweep
  * @param program the one program to run, or null for all of them
  * @param help    whether {@code -h} or {@code --help} asked for the usage
  */
 record DemoArguments(int seeds, Long seed, String program, boolean help) {
     static final int DEFAULT_SEEDS = 300;
+    /**
+     * How many times fewer seeds a row of the store runs than an example program: a seed of the
+     * store simulates a cluster under faults for tens of seconds, a hundred times the work of a
+     * program's seed, and the whole demo should finish within two minutes on two cores.
+     */
+    static final int STORE_SEED_DIVISOR = 3;
 
     /**
      * Parses {@code args}; throws IllegalArgumentException naming the bad value and what would do.
@@ -65,19 +71,27 @@ record DemoArguments(int seeds, Long seed, String program, boolean help) {
         return new DemoArguments(seeds, seed, program, false);
     }
 
+    /** Seeds per row of the store: a third of {@link #seeds()}, rounded up. */
+    int storeSeeds() {
+        return (seeds + STORE_SEED_DIVISOR - 1) / STORE_SEED_DIVISOR;
+    }
+
     /** The text {@code ./heddle demo --help} prints, listing {@code programs}. */
     static String usage(List<String> programs) {
         return """
                 usage: ./heddle demo [PROGRAM] [--seeds N] [--seed SEED]
-                Simulates each example program over many seeds and prints, per program, the seeds run, the failures,
-                the first failing seed with its rerun command, the virtual time covered and the wall time.
-                  PROGRAM       simulate only this program, one of:
+                Simulates each example program over many seeds, then the replicated key-value store (raft), correct
+                and with each planted bug (raft+BUG), and prints per row the seeds run, the failures, the first
+                failing seed with its rerun command, the virtual time covered and the wall time. Then it shrinks the
+                store's failure of fewest steps and writes its decision logs, the linearizability report of its
+                history and its trace timeline to target/heddle/demo/ in the current folder.
+                  PROGRAM       simulate only this program (raft: every row of the store), one of:
                 %s
-                  --seeds N     seeds per program (default %d)
+                  --seeds N     seeds per program (default %d); each row of the store runs a third as many (%d)
                   --seed SEED   rerun one seed of PROGRAM with its full report; SEED as printed (0x2a) or in decimal
                   -h, --help    print this and exit
                 Exit code: 0 the sweep ran or the seed passed, 1 the seed failed, 2 bad arguments.
-                """.formatted(wrapped(programs), DEFAULT_SEEDS);
+                """.formatted(wrapped(programs), DEFAULT_SEEDS, DEFAULT_SEEDS / STORE_SEED_DIVISOR);
     }
 
     /** The names joined by ", ", wrapped before column 100 and indented by 18 spaces, as the script wraps them. */

@@ -43,9 +43,12 @@ record ProgramSweep(String name, int seeds, int failures, SimulationFailure firs
         return new ProgramSweep(name, seeds, failures, first, virtualNanos, System.nanoTime() - start);
     }
 
-    /** The simulation the demo runs for one seed of a program: its failures say how to replay them. */
+    /**
+     * The simulation the demo runs for one seed of a program: its failures say how to replay them.
+     * The store's programs run in swarm mode, as the store's tests run them.
+     */
     static Simulation simulation(String name, long seed) {
-        return Simulation.ofSeed(seed).rerunCommand(s -> rerunCommand(name, s));
+        return Simulation.ofSeed(seed).swarm(StorePrograms.isStore(name)).rerunCommand(s -> rerunCommand(name, s));
     }
 
     /** The command that replays one seed of one program, from the root of a clone. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ./heddle replay [--shrink] [--max-replays N] FILE}: replays a decision log. A log of a
@@ -111,10 +112,11 @@ public final class ReplayCommand {
     private static int replayProgram(DecisionLog log, Path file, boolean shrink, int maxReplays, PrintStream out,
                                      PrintStream err) {
         String name = log.property("program").orElseThrow();
-        SimBody body = ExamplePrograms.all().get(name);
+        Map<String, SimBody> programs = Demo.programs();
+        SimBody body = programs.get(name);
         if (body == null) {
             err.println("heddle replay: " + file + " is a log of the program '" + name + "', which is not one of: "
-                    + String.join(", ", ExamplePrograms.all().keySet()));
+                    + String.join(", ", programs.keySet()));
             return 2;
         }
         Simulation simulation = log.withRunSettings(ProgramSweep.simulation(name, log.seed()))
@@ -128,7 +130,9 @@ public final class ReplayCommand {
             out.println(f.getMessage());
         }
         if (shrink) {
-            ShrinkResult r = DecisionLogShrinker.shrink(simulation, body, log, maxReplays);
+            // A store's replays are bounded in steps as the demo's shrink bounds them: else one would take minutes.
+            Simulation replays = StorePrograms.isStore(name) ? StoreFailureShrink.shrinkReplays(name, log) : simulation;
+            ShrinkResult r = DecisionLogShrinker.shrink(replays, body, log, maxReplays);
             out.println();
             out.println(r.summary());
             if (r.reproduced()) {

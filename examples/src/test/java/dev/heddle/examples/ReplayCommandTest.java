@@ -62,6 +62,28 @@ class ReplayCommandTest {
         assertTrue(again.out().contains("increments counted by the racy counter: expected 4 but was "), again.out());
     }
 
+    /**
+     * A log of the store ({@code ./heddle demo raft+lost-update --seed 0x0} writes one) shrinks as
+     * the demo shrinks it, each replay bounded to twice the recorded run's steps: unbounded, a
+     * replay with fewer decisions lets the clients run thousands of operations, and a shrink takes
+     * minutes.
+     */
+    @Test
+    void aStoresLogShrinksWithReplaysOfAtMostTwiceItsSteps() {
+        Path file = Path.of("target", "heddle", "demo", "raft+lost-update.decisions");
+        Output demo = run(true, "raft+lost-update", "--seed", "0x0");
+        assertEquals(1, demo.code(), demo.out());
+        assertTrue(demo.err().contains("decision log: " + file + " ("), demo.err());
+        DecisionLog recorded = DecisionLog.read(file);
+
+        Output shrink = run(false, "--shrink", "--max-replays", "30", file.toString());
+        assertEquals(1, shrink.code(), shrink.out() + shrink.err());
+        DecisionLog shrunk = DecisionLog.read(ReplayCommand.shrunkFile(file));
+        assertTrue(shrunk.size() < recorded.size(), shrunk + " is no smaller than " + recorded);
+        assertTrue(shrunk.steps() <= 2 * recorded.steps(), shrunk + " took more than twice the steps of " + recorded);
+        assertTrue(shrink.out().contains("invariant") || shrink.out().contains("always("), shrink.out());
+    }
+
     @Test
     void aFileThatIsNoDecisionLogIsBadInput() throws Exception {
         Path notALog = Files.createTempFile("not-a-log", ".decisions");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -306,7 +307,7 @@ public final class Simulation {
     }
 
     /**
-     * When a run fails, the replay that makes its report's schedule ({@link #run}) also writes
+     * When a run fails, the replay that makes its report's schedule ({@link #run}, {@link #replay}) also writes
      * its trace to {@code file}, as {@link #recordTrace} does, with the stacks of the last
      * {@value #FAILURE_TRACE_STACKS} steps; the report names the file. A run that records its
      * trace anyway, whose stuck step is not replayed, or that took more than 200,000 steps (a
@@ -343,15 +344,25 @@ public final class Simulation {
         try {
             return execute(body, newTrace(false));
         } catch (SimulationFailure f) {
-            if (traceFile != null) {
-                throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace)).withTraceFile(traceFile);
-            }
-            if (failureTraceFile == null) {
-                throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace));
-            }
-            FailureTraceFile file = failureTraceFile(f);
-            throw file.named(FailureReplay.withSchedule(f, seed, trace -> execute(body, file.recording(trace, f.steps()))));
+            throw reported(f, trace -> execute(body, trace));
         }
+    }
+
+    /**
+     * {@code failure} with its schedule, from {@code rerun} of the same run with the trace it is
+     * given, and the trace file named: the one the failed run wrote ({@link #recordTrace}), or the
+     * one {@code rerun} writes ({@link #recordTraceOfFailure}).
+     */
+    private SimulationFailure reported(SimulationFailure failure, Function<Trace, SimulationResult> rerun) {
+        if (traceFile != null) {
+            return FailureReplay.withSchedule(failure, seed, rerun).withTraceFile(traceFile);
+        }
+        if (failureTraceFile == null) {
+            return FailureReplay.withSchedule(failure, seed, rerun);
+        }
+        FailureTraceFile file = failureTraceFile(failure);
+        return file.named(FailureReplay.withSchedule(failure, seed,
+                trace -> rerun.apply(file.recording(trace, failure.steps()))));
     }
 
     /** The trace file of the replay that makes {@code failure}'s report ({@link #recordTraceOfFailure}). */
@@ -373,7 +384,8 @@ public final class Simulation {
      * Runs {@code body} again decision for decision as {@code log} says (a failed run's
      * {@link SimulationFailure#decisionLog()}, or a file {@link DecisionLog#read} read), also
      * after the code changed: see {@link DecisionLog} for what a replay does with draws and tasks
-     * the log does not hold. A failure is reported as {@link #run}'s are, schedule included.
+     * the log does not hold. A failure is reported as {@link #run}'s are, schedule and trace files
+     * ({@link #recordTrace}, {@link #recordTraceOfFailure}) included.
      *
      * @throws IllegalArgumentException when the log is of another seed than this simulation
      * @throws SimulationFailure if the replayed run fails
@@ -386,9 +398,9 @@ public final class Simulation {
                     + hex(log.seed()) + "L)");
         }
         try {
-            return execute(body, new Trace(seed, false), new DecisionReplay(log));
+            return execute(body, newTrace(false), new DecisionReplay(log));
         } catch (SimulationFailure f) {
-            throw FailureReplay.withSchedule(f, seed, trace -> execute(body, trace, new DecisionReplay(log)));
+            throw reported(f, trace -> execute(body, trace, new DecisionReplay(log)));
         }
     }
 

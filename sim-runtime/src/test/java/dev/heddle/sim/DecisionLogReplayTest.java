@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.runtime.Heddle;
 import dev.heddle.runtime.JoinHandle;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,6 +143,27 @@ class DecisionLogReplayTest {
                 () -> Simulation.ofSeed(other).replay(log, body(false, false)));
         assertTrue(e.getMessage().contains(Simulation.hex(log.seed())) && e.getMessage().contains(Simulation.hex(other)),
                 e.getMessage());
+    }
+
+    /** A replay that fails writes the trace files a run would: the one of every event, or the one of a failure. */
+    @Test
+    void aFailedReplayWritesItsTraceFilesAsARunDoes() throws Exception {
+        SimulationFailure f = firstFailure(body(false, false));
+        DecisionLog log = f.decisionLog().orElseThrow();
+        Path ofFailure = folder.resolve("failure.trace.jsonl");
+        SimulationFailure again = failureOf(() -> log.simulation().recordTraceOfFailure(ofFailure)
+                .replay(log, body(false, false)));
+        assertEquals(ofFailure.toAbsolutePath(), again.traceFile().orElseThrow());
+        String written = Files.readString(ofFailure);
+        assertTrue(written.contains("\"outcome\":\"failed\",\"failure\":\"TASK_FAILED\""), written);
+        assertTrue(written.contains("\"hash\":\"" + Long.toHexString(f.traceHash()) + "\""),
+                "the replay that wrote the trace ran as the recorded run did:\n" + written);
+
+        Path everyEvent = folder.resolve("every.trace.jsonl");
+        SimulationFailure recorded = failureOf(() -> log.simulation().recordTrace(everyEvent)
+                .replay(log, body(false, false)));
+        assertEquals(everyEvent.toAbsolutePath(), recorded.traceFile().orElseThrow());
+        assertTrue(Files.readString(everyEvent).contains("\"outcome\":\"failed\",\"failure\":\"TASK_FAILED\""));
     }
 
     /** The first line of a run's failure, or "passed". */

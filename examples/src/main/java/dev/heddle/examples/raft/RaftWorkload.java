@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -68,6 +69,17 @@ public final class RaftWorkload {
 
     /** Runs the whole test in the simulation of {@code sim}; fails the run at the first broken property. */
     public static void run(Sim sim, Settings settings) throws Exception {
+        run(sim, settings, clientOperations -> {});
+    }
+
+    /**
+     * As {@link #run(Sim, Settings)}, handing {@code clientOperations} the recorder of the clients'
+     * operations before they start. A recorder, not the history: a run that fails on a broken
+     * invariant ends before its history is complete, and its {@link HistoryRecorder#history()} is
+     * still what the clients saw up to the failure (operations in flight as unknown), which
+     * {@code ./heddle demo} checks and draws for its shrunk failure.
+     */
+    public static void run(Sim sim, Settings settings, Consumer<HistoryRecorder> clientOperations) throws Exception {
         RandomGenerator random = sim.random();
         int nodeCount = 3 + random.nextInt(3);
         int clientCount = 3 + random.nextInt(2);
@@ -90,6 +102,7 @@ public final class RaftWorkload {
 
         TimeDriver trueTime = SimContext.current().orElseThrow().time();
         HistoryRecorder history = new HistoryRecorder(trueTime::now);
+        clientOperations.accept(history);
         ClientPhase phase = new ClientPhase();
         List<Host> clients = new ArrayList<>();
         List<String> everyone = new ArrayList<>(nodes);
