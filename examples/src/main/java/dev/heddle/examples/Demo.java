@@ -16,7 +16,8 @@ import java.util.Map;
  * store ({@link StorePrograms}) correct and with each planted bug, and prints per row the seeds
  * run, the failures, the first failing seed with its rerun command, the virtual time covered and
  * the wall time taken; then shrinks one failure of the store and writes what shows it
- * ({@link StoreFailureShrink}).
+ * ({@link StoreFailureShrink}), and writes the report of the first failure its linearizability
+ * check found ({@link NonLinearizableRun}).
  *
  * <p>{@code ./heddle demo NAME --seed 0x…} reruns one seed of one program and prints its full
  * report and trace hash; {@code --seeds N} changes the sweep. {@link DemoArguments} reads the
@@ -93,7 +94,7 @@ public final class Demo {
 
     /**
      * The store's part: its rows ({@code only} one of them, or all when it is null or names the
-     * correct store), then the shrink of one of their failures.
+     * correct store), then the shrink of one of their failures and the report of a non-linearizable history.
      */
     private static void sweepTheStore(String only, int seeds, PrintStream out) {
         out.printf("The replicated key-value store (Raft), correct and with each planted bug, each over %d seeds"
@@ -110,6 +111,10 @@ public final class Demo {
         StoreFailureShrink.chosen(sweeps).ifPresent(sweep -> {
             out.println();
             StoreFailureShrink.shrinkAndWrite(sweep, out);
+        });
+        NonLinearizableRun.chosen(sweeps).ifPresent(sweep -> {
+            out.println();
+            NonLinearizableRun.rerunAndWrite(sweep, out);
         });
     }
 

@@ -92,9 +92,10 @@ final class StoreFailureShrink {
             if (clientOperations[0] == null) {
                 out.println("  the shrunk run failed before its clients started, so it has no history to check");
             } else {
-                writeReport(name, seed, shrunkRun, clientOperations[0], out);
+                writeReport(FOLDER.resolve(name + ".linearizability.html"), name + ", seed " + Simulation.hex(seed)
+                        + " shrunk", "the shrunk run", shrunkRun, clientOperations[0], out);
             }
-            writeTimeline(name, shrunkRun, out);
+            writeTimeline(FOLDER.resolve(name + ".shrunk.timeline.html"), "the shrunk run", shrunkRun, out);
         }
         printCommands(name, seed, shrunk, out);
     }
@@ -108,32 +109,32 @@ final class StoreFailureShrink {
         return log.withRunSettings(ProgramSweep.simulation(name, log.seed())).maxSteps(STEP_FACTOR * log.steps());
     }
 
-    /** The linearizability report of what the shrunk run's clients saw, titled with what the run failed on. */
-    private static void writeReport(String name, long seed, SimulationFailure shrunkRun, HistoryRecorder recorder,
-                                    PrintStream out) {
+    /**
+     * The linearizability report {@code report} of what the clients of {@code which} run saw, titled
+     * {@code title} and what the run failed on.
+     */
+    static void writeReport(Path report, String title, String which, SimulationFailure failure,
+                            HistoryRecorder recorder, PrintStream out) {
         History history = recorder.history();
         CheckResult result = LinearizabilityChecker.of(Models.keyValue()).withTimeout(CHECK_BUDGET)
                 .withParallelism(1).check(history);
-        String failedOn = failedOn(shrunkRun);
-        Path report = FOLDER.resolve(name + ".linearizability.html");
-        write(report, HtmlReport.render(name + ", seed " + Simulation.hex(seed) + " shrunk, failed on: " + failedOn,
-                result));
+        String failedOn = failedOn(failure);
+        write(report, HtmlReport.render(title + ", failed on: " + failedOn, result));
         long inFlight = history.operations().stream().filter(op -> op.status() == Status.UNKNOWN).count();
-        out.println("  " + report + ": the shrunk run's " + history.size() + " client operations (" + inFlight
+        out.println("  " + report + ": " + which + "'s " + history.size() + " client operations (" + inFlight
                 + " in flight when it failed) checked: " + result.verdict() + " against the key-value model; the run"
                 + " failed on: " + failedOn);
     }
 
-    /** The trace the shrunk run's replay wrote, drawn as a timeline. */
-    private static void writeTimeline(String name, SimulationFailure shrunkRun, PrintStream out) {
-        Optional<Path> trace = shrunkRun.traceFile();
+    /** The trace {@code which} run wrote as it failed, drawn as the timeline {@code timeline}. */
+    static void writeTimeline(Path timeline, String which, SimulationFailure failure, PrintStream out) {
+        Optional<Path> trace = failure.traceFile();
         if (trace.isEmpty()) {
-            out.println("  no trace of the shrunk run was written, so no timeline: "
-                    + shrunkRun.getMessage().lines().filter(l -> l.startsWith("trace: ")).findFirst()
+            out.println("  no trace of " + which + " was written, so no timeline: "
+                    + failure.getMessage().lines().filter(l -> l.startsWith("trace: ")).findFirst()
                     .orElse("its replay wrote none"));
             return;
         }
-        Path timeline = FOLDER.resolve(name + ".shrunk.timeline.html");
         try {
             TraceTimeline.writeHtml(trace.get(), timeline);
         } catch (IOException | TraceFileException e) {
@@ -141,7 +142,7 @@ final class StoreFailureShrink {
                     + ": " + e.getMessage() + "; make " + FOLDER + " writable",
                     e instanceof IOException io ? io : new IOException(e));
         }
-        out.println("  " + timeline + ": the shrunk run's trace (" + FOLDER.resolve(trace.get().getFileName())
+        out.println("  " + timeline + ": " + which + "'s trace (" + FOLDER.resolve(trace.get().getFileName())
                 + ") as a timeline");
     }
 

@@ -189,9 +189,10 @@ class DemoTest {
                 && page.contains(ClusterInvariants.COMMITTED_NEVER_LOST), "the timeline draws the shrunk run, failed on "
                 + failedOn);
 
-        // The commands printed last work: the replay of the shrunk log fails as the shrunk run did.
-        assertEquals("rerun: ./heddle demo " + shrunkRow + " --seed 0x0", lines.get(lines.size() - 2));
-        assertEquals("replay: ./heddle replay " + shrunk, lines.getLast());
+        // The commands that end the shrink's part work: the replay of the shrunk log fails as the shrunk run did.
+        int replayLine = lines.indexOf("replay: ./heddle replay " + shrunk);
+        assertTrue(replayLine > shrink, demo.out());
+        assertEquals("rerun: ./heddle demo " + shrunkRow + " --seed 0x0", lines.get(replayLine - 1));
         ByteArrayOutputStream replayed = new ByteArrayOutputStream();
         assertEquals(1, ReplayCommand.run(new String[] {shrunk.toString()},
                 new PrintStream(replayed, true, StandardCharsets.UTF_8), System.err));
@@ -200,10 +201,29 @@ class DemoTest {
                 + " decisions):\n"), replay);
         assertTrue(replay.contains(failedOn), replay);
 
+        // Then the first failure the checker found (the double apply's, at seed 0: the stale read first fails later):
+        // run again, its history's report says which key no order explains.
+        String checked = "raft+double-apply";
+        int again = lines.indexOf("The first failure the linearizability check found, " + checked + " seed 0x0, run"
+                + " again with its clients' history kept:");
+        assertTrue(again > replayLine, demo.out());
+        Path checkedReport = folder.resolve(checked + ".linearizability.html");
+        assertTrue(lines.get(again + 1).matches(Pattern.quote("  " + checkedReport + ": the run's ") + "\\d+"
+                + Pattern.quote(" client operations (0 in flight when it failed) checked: NOT_LINEARIZABLE against"
+                + " the key-value model; the run failed on: linearizability")), lines.get(again + 1));
+        String checkedHtml = Files.readString(checkedReport);
+        assertTrue(checkedHtml.contains("\"verdict\":\"NOT_LINEARIZABLE\"") && checkedHtml.contains("<title>" + checked
+                + ", seed 0x0, failed on: linearizability"), "the report shows the history not linearizable");
+        Path checkedTimeline = folder.resolve(checked + ".timeline.html");
+        assertEquals("  " + checkedTimeline + ": the run's trace (" + folder.resolve(checked + ".trace.jsonl")
+                + ") as a timeline", lines.get(again + 2));
+        assertTrue(Files.readString(checkedTimeline).contains("\"outcome\":\"failed\""), "the timeline draws the run");
+        assertEquals("rerun: ./heddle demo " + checked + " --seed 0x0", lines.get(again + 3));
+
         // The README shows the shrink as the demo prints it, whatever the seeds: every line, but for the shrink's
         // time and the words of the assertion that failed.
         String readme = Files.readString(Path.of("..", "README.md"));
-        for (String line : lines.subList(shrink, lines.size())) {
+        for (String line : lines.subList(shrink, replayLine + 1)) {
             if (line.startsWith("  shrunk the decision log of seed ")) {
                 continue;
             }
@@ -228,7 +248,8 @@ class DemoTest {
         }
         assertTrue(ExamplePrograms.all().keySet().stream().noneMatch(p -> all.stream().anyMatch(
                 l -> l.startsWith(p + " "))), "raft runs no example program:\n" + raft.out());
-        assertEquals("replay: ./heddle replay target/heddle/demo/raft+lost-update.shrunk.decisions", all.getLast());
+        assertTrue(all.contains("replay: ./heddle replay target/heddle/demo/raft+lost-update.shrunk.decisions"),
+                raft.out());
 
         Output store = demo("raft+unpersisted-vote", "--seeds", "3");
         assertEquals(0, store.code(), store.err());
