@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses one JSON value (RFC 8259) into plain Java data: objects as {@link Map} (fields in
  * order), arrays as {@link List}, integers as {@link Long}, other numbers as {@link Double},
  * strings, booleans and null. Strict where a browser's {@code JSON.parse} is, so that a trace line
  * checked here is one the trace page's script can parse: whitespace is space, tab, CR and LF only,
- * and a string holds no raw control character.
+ * a string holds no raw control character and a number is written as RFC 8259 writes it.
  *
  * <p>An integer is read exactly as a {@code long}, never through a {@code double}: a history's
  * values and a trace's virtual times go beyond 2<sup>53</sup>. One beyond a {@code long} is
@@ -25,6 +27,8 @@ public final class JsonParser {
      * thousand brackets would overflow the stack; Heddle's own files nest a few levels at most.
      */
     public static final int MAX_DEPTH = 100;
+
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private final String text;
     private int pos;
@@ -198,40 +202,30 @@ public final class JsonParser {
         return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
-    /** A number; an optional minus and digits alone make an integer. */
+    /**
+     * A number as RFC 8259 writes it (no leading zeros, digits on both sides of the point); an
+     * optional minus and digits alone make an integer. The run of characters a number may hold is
+     * taken whole, so that {@code 01} or {@code 1.2.3} is named as it stands.
+     */
     private Object number() throws JsonSyntaxException {
         int start = pos;
-        if (peek() == '-') {
+        while (pos < text.length() && "0123456789+-.eE".indexOf(text.charAt(pos)) >= 0) {
             pos++;
         }
-        boolean digitsOnly = true;
-        boolean anyDigit = false;
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c >= '0' && c <= '9') {
-                anyDigit = true;
-                pos++;
-            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                digitsOnly = false;
-                pos++;
-            } else {
-                break;
-            }
+        String number = text.substring(start, pos);
+        Matcher parts = NUMBER.matcher(number);
+        if (!parts.matches()) {
+            pos = start;
+            throw expected("a number (got '" + number + "')");
         }
-        String digits = text.substring(start, pos);
-        if (digitsOnly && anyDigit) {
-            try {
-                return Long.parseLong(digits);
-            } catch (NumberFormatException e) {
-                pos = start;
-                throw error(Kind.INTEGER_TOO_LARGE, "integer " + digits + " is too large for a long (64 bits)", digits);
-            }
+        if (parts.group(2) != null || parts.group(3) != null) {
+            return Double.parseDouble(number);
         }
         try {
-            return Double.parseDouble(digits);
+            return Long.parseLong(number);
         } catch (NumberFormatException e) {
             pos = start;
-            throw expected("a number (got '" + digits + "')");
+            throw error(Kind.INTEGER_TOO_LARGE, "integer " + number + " is too large for a long (64 bits)", number);
         }
     }
 

@@ -43,6 +43,12 @@ class JsonParserTest {
         assertEquals("integer -99999999999999999999 is too large for a long (64 bits) at column 5", e.getMessage());
         assertEquals("expected a number (got '-') at column 1", refused("-").getMessage());
         assertEquals("expected a number (got '1.2.3') at column 2", refused("[1.2.3]").getMessage());
+        assertEquals(-0.5e-3, JsonParser.parse("-0.5E-3"));
+        assertEquals(0L, JsonParser.parse("-0"));
+        for (String loose : List.of("01", "1.", "-.5", "1.e5", "1e", "1e+", "2-1")) {
+            assertEquals("expected a number (got '" + loose + "') at column 2", refused("[" + loose + "]").getMessage(),
+                    "RFC 8259 numbers only, as JSON.parse reads them");
+        }
     }
 
     @Test
