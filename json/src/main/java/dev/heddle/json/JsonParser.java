@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * checked here is one the trace page's script can parse: whitespace is space, tab, CR and LF only,
  * a string holds no raw control character and a number is written as RFC 8259 writes it.
  *
- * <p>An integer is read exactly as a {@code long}, never through a {@code double}: a history's
- * values and a trace's virtual times go beyond 2<sup>53</sup>. One beyond a {@code long} is
- * rejected naming its digits rather than rounded.
+ * <p>An integer is read exactly as a {@code long}, never through a {@code double}, which holds
+ * integers exactly only up to 2<sup>53</sup>: a history's values may be any {@code long}. One
+ * beyond a {@code long} is rejected naming its digits rather than rounded.
  */
 public final class JsonParser {
     /**

@@ -18,7 +18,7 @@ final class JsonLinesWriter {
         for (Operation op : history.operations()) {
             line.setLength(0);
             line.append("{\"client\":").append(op.client()).append(",\"f\":");
-            JsonWriter.string(op.f(), line);
+            JsonWriter.value(op.f(), line);
             if (op.key() != null) {
                 JsonWriter.value(op.key(), line.append(",\"key\":"));
             }
