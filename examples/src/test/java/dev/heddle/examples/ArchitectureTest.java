@@ -20,7 +20,8 @@ import java.util.TreeSet;
  *   time  &lt;-  runtime (+ runtime.internal, the op layer: SelectableOp, Waiter, WaitQueue)
  *            &lt;-  sync, channel.*, select  (each on the op layer, none on another)
  *            &lt;-  sim  (plugs in at the carrier only)  &lt;-  junit, examples
- *   check  (pure: depends on no other part of Heddle)
+ *   check  (pure: depends on no other part of Heddle but json)
+ *   json  (the codec of Heddle's files, used by check, sim and junit; its module depends on nothing)
  * </pre>
  */
 @AnalyzeClasses(packages = "dev.heddle", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.heddle.check.HistoryRecorder;
 import dev.heddle.junit.SimTest;
+import dev.heddle.json.JsonParser;
 import dev.heddle.net.TcpStream;
 import dev.heddle.runtime.HeddleRuntime;
 import dev.heddle.time.Clock;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArtifactsTest {
     private static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent();
-    private static final List<String> LIBRARIES = List.of("sim-clock", "sim-runtime", "sim-net", "checkers",
+    private static final List<String> LIBRARIES = List.of("json", "sim-clock", "sim-runtime", "sim-net", "checkers",
             "sim-junit", "sim-agent");
 
     @Test
@@ -56,10 +57,10 @@ class ArtifactsTest {
 
     @Test
     void everyLibraryJarNamesItsModule() throws IOException, URISyntaxException {
-        List<Class<?>> anchors = List.of(Clock.class, HeddleRuntime.class, TcpStream.class, HistoryRecorder.class,
-                SimTest.class);
-        List<String> names = List.of("dev.heddle.time", "dev.heddle.runtime", "dev.heddle.net", "dev.heddle.check",
-                "dev.heddle.junit");
+        List<Class<?>> anchors = List.of(JsonParser.class, Clock.class, HeddleRuntime.class, TcpStream.class,
+                HistoryRecorder.class, SimTest.class);
+        List<String> names = List.of("dev.heddle.json", "dev.heddle.time", "dev.heddle.runtime", "dev.heddle.net",
+                "dev.heddle.check", "dev.heddle.junit");
         for (int i = 0; i < anchors.size(); i++) {
             Path location = Path.of(anchors.get(i).getProtectionDomain().getCodeSource().getLocation().toURI());
             assumeTrue(Files.isRegularFile(location), "built classes, not a jar, on the classpath: run `mvn install`"

@@ -1,12 +1,9 @@
 package dev.heddle.junit;
 
+import dev.heddle.junit.internal.DurationText;
 import dev.heddle.sim.Simulation;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which seeds a {@link SimTest} runs, drawn one at a time (a sweep of a billion seeds holds no
@@ -22,8 +19,6 @@ import java.util.regex.Pattern;
  * @param randomFirst true when {@code heddle.firstSeed=random} drew {@code first}
  */
 record SeedPlan(long first, long count, Duration budget, boolean replay, boolean randomFirst) {
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
     static SeedPlan of(SimTest settings) {
         String one = System.getProperty("heddle.seed");
         if (one != null && !one.isBlank()) {
@@ -61,24 +56,13 @@ record SeedPlan(long first, long count, Duration budget, boolean replay, boolean
         }
     }
 
-    /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h} or ISO-8601 ({@code PT10M}); null for none. */
+    /** The {@link DurationText duration} {@code text} writes; null for none. */
     private static Duration duration(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Matcher simple = SIMPLE_DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        Duration duration;
-        try {
-            duration = simple.matches() ? switch (simple.group(2)) {
-                case "ms" -> Duration.ofMillis(Long.parseLong(simple.group(1)));
-                case "s" -> Duration.ofSeconds(Long.parseLong(simple.group(1)));
-                case "m" -> Duration.ofMinutes(Long.parseLong(simple.group(1)));
-                default -> Duration.ofHours(Long.parseLong(simple.group(1)));
-            } : Duration.parse(text.strip());
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("heddle.duration must be a duration such as 500ms, 30s, 10m, 2h or"
-                    + " PT10M, was '" + text + "'", e);
-        }
+        Duration duration = DurationText.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                "heddle.duration must be a duration such as " + DurationText.EXAMPLES + ", was '" + text + "'"));
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("heddle.duration must be more than zero, was '" + text + "'");
         }

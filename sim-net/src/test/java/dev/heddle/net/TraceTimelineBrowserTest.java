@@ -2,18 +2,12 @@ package dev.heddle.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.heddle.check.report.HeadlessChromium;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.timeline.TraceTimeline;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,43 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The trace timeline of a simulated-network run ({@link TraceScenario}: three hosts, a partition,
  * a crash, a clog) opened in headless Chromium on one of its steps, as if it had been clicked:
  * the lanes, message arrows, lost messages, fault bands and the details panel with the step's
- * stack are what the browser's DOM shows. Without Chromium it is skipped, except on CI (the
- * environment variable {@code CI} is {@code true}), where it fails, so that CI cannot lose the
- * check silently.
+ * stack are what the browser's DOM shows, in {@link HeadlessChromium}.
  */
 class TraceTimelineBrowserTest {
-    private static final List<String> NAMES =
-            List.of("chromium", "chromium-browser", "google-chrome", "chrome-headless-shell");
-    private static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
-
-    private static Optional<Path> chromium() {
-        for (String name : NAMES) {
-            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Files.isExecutable(DEBIAN_CHROMIUM) ? Optional.of(DEBIAN_CHROMIUM) : Optional.empty();
-    }
-
-    private static Path requireChromium() {
-        Optional<Path> browser = chromium();
-        String missing = "no Chromium found: none of " + String.join(", ", NAMES) + " is on PATH and "
-                + DEBIAN_CHROMIUM + " does not exist";
-        if (browser.isEmpty() && "true".equals(System.getenv("CI"))) {
-            fail(missing + "; CI=true, so the browser check of the trace timeline must run:"
-                    + " install it (apt-get install chromium) in the CI image");
-        }
-        assumeTrue(browser.isPresent(), missing + "; skipping the browser check of the trace timeline;"
-                + " install it (apt-get install chromium) to run it");
-        return browser.get();
-    }
-
     @Test
     void theBrowserShowsLanesArrowsFaultBandsAndTheClickedStepsStack(@TempDir Path dir) throws Exception {
-        Path browser = requireChromium();
+        HeadlessChromium browser = HeadlessChromium.require("the trace timeline");
         Path trace = dir.resolve("scenario.trace.jsonl");
         Simulation.ofSeed(7).recordTrace(trace).run(TraceScenario.body(3));
         String lines = Files.readString(trace);
@@ -79,7 +42,7 @@ class TraceTimelineBrowserTest {
 
         Path page = dir.resolve("timeline.html");
         TraceTimeline.writeHtml(trace, page);
-        String whole = dumpDom(browser, dir, page.toUri() + "#event=" + clicked);
+        String whole = browser.dumpDom(dir, page.toUri() + "#event=" + clicked, "--window-size=1600,1000");
         // What the script drew and wrote, not the script's own text, which spells the same markup.
         String dom = find(whole, "(<svg id=\"timeline\"[\\s\\S]*</svg>)") + find(whole, "(<aside id=\"details\">[\\s\\S]*</aside>)");
 
@@ -115,26 +78,6 @@ class TraceTimelineBrowserTest {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), "no match for " + regex);
         return m.group(1);
-    }
-
-    private static String dumpDom(Path browser, Path dir, String url) throws Exception {
-        Path profile = Files.createDirectories(dir.resolve("profile"));
-        Path domFile = dir.resolve("dom.html");
-        Path log = dir.resolve("chromium.log");
-        Process process = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1600,1000", "--user-data-dir=" + profile, "--dump-dom", url)
-                .redirectOutput(domFile.toFile())
-                .redirectError(log.toFile())
-                .start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(browser + " did not finish within 120 s; its log: " + Files.readString(log, StandardCharsets.UTF_8));
-        }
-        String dom = Files.readString(domFile, StandardCharsets.UTF_8);
-        assertTrue(dom.contains("</html>"), "no DOM from " + browser + " (exit " + process.exitValue() + "); its log: "
-                + Files.readString(log, StandardCharsets.UTF_8));
-        return dom;
     }
 
     private static int count(String text, String part) {

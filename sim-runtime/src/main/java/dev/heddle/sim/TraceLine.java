@@ -1,11 +1,15 @@
 package dev.heddle.sim;
 
+import dev.heddle.json.JsonWriter;
+
 import java.util.List;
 
 /**
  * One line of a trace file as {@link TraceRecorder} builds it: a JSON object whose fields are
  * appended in order, with nothing but strings, integers and lists of strings or integers, so
- * that the line needs no general JSON library to write or to read back.
+ * that the line needs no general JSON library to write or to read back. Strings are written
+ * {@link JsonWriter#stringForScript for a script}, so that {@code heddle trace} can put each line as
+ * it is inside its page.
  */
 final class TraceLine {
     private final StringBuilder json = new StringBuilder(96);
@@ -26,7 +30,7 @@ final class TraceLine {
     }
 
     TraceLine text(String key, String value) {
-        quoted(key(key), value);
+        JsonWriter.stringForScript(value, key(key));
         return this;
     }
 
@@ -36,7 +40,7 @@ final class TraceLine {
             if (i > 0) {
                 sb.append(',');
             }
-            quoted(sb, values.get(i));
+            JsonWriter.stringForScript(values.get(i), sb);
         }
         sb.append(']');
         return this;
@@ -56,33 +60,6 @@ final class TraceLine {
             json.append(',');
         }
         return json.append('"').append(key).append("\":");
-    }
-
-    /**
-     * Appends {@code value} as a JSON string. {@code <} is escaped too, so that the line can be
-     * put as it is inside an HTML page's script element, which {@code </script>} would end.
-     */
-    private static void quoted(StringBuilder sb, String value) {
-        sb.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '<' -> sb.append("\\u003c");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 
     @Override

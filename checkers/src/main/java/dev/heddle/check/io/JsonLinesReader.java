@@ -3,6 +3,8 @@ package dev.heddle.check.io;
 import dev.heddle.check.History;
 import dev.heddle.check.Operation;
 import dev.heddle.check.Status;
+import dev.heddle.json.JsonParser;
+import dev.heddle.json.JsonSyntaxException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +31,23 @@ final class JsonLinesReader {
                 continue;
             }
             try {
-                operations.add(operation(JsonValueParser.parse(line)));
+                operations.add(operation(JsonParser.parse(line)));
+            } catch (JsonSyntaxException e) {
+                throw new HistoryFormatException(source, i + 1, problem(e));
             } catch (LineSyntaxException e) {
                 throw new HistoryFormatException(source, i + 1, e.getMessage());
             }
         }
         return new History(operations);
+    }
+
+    /** What is wrong with a line that is not JSON; its two limits worded as the EDN reader words them. */
+    private static String problem(JsonSyntaxException e) {
+        return switch (e.kind()) {
+            case MALFORMED -> e.getMessage();
+            case NESTED_TOO_DEEP -> ValueNesting.tooDeep(e.column()).getMessage();
+            case INTEGER_TOO_LARGE -> LongLiteral.tooLarge(e.token()) + " (column " + e.column() + ")";
+        };
     }
 
     private static Operation operation(Object parsed) throws LineSyntaxException {

@@ -22,8 +22,13 @@ final class LongLiteral {
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new LineSyntaxException("integer " + digits + " is too large for a long (64 bits): integers in a"
-                    + " history must lie between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
+            throw new LineSyntaxException(tooLarge(digits));
         }
+    }
+
+    /** The problem with {@code digits}, an integer beyond a {@code long}. */
+    static String tooLarge(String digits) {
+        return "integer " + digits + " is too large for a long (64 bits): integers in a history must lie between "
+                + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
     }
 }

@@ -1,12 +1,14 @@
 package dev.heddle.check.io;
 
+import dev.heddle.json.JsonParser;
+
 /**
- * How deep the value parsers let arrays, maps and vectors nest. They recurse once per level, so a
- * line of a few thousand brackets would overflow the stack; real histories' values nest a few
- * levels at most (a transaction's list of micro-operations), far below this bound.
+ * How deep the value parsers let arrays, maps and vectors nest, EDN as JSON. They recurse once per
+ * level, so a line of a few thousand brackets would overflow the stack; real histories' values
+ * nest a few levels at most (a transaction's list of micro-operations), far below this bound.
  */
 final class ValueNesting {
-    static final int MAX_DEPTH = 100;
+    static final int MAX_DEPTH = JsonParser.MAX_DEPTH;
 
     private ValueNesting() {
     }

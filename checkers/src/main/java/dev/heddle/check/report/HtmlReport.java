@@ -4,7 +4,7 @@ import dev.heddle.check.CheckResult;
 import dev.heddle.check.Counterexample;
 import dev.heddle.check.Operation;
 import dev.heddle.check.PartitionResult;
-import dev.heddle.check.io.JsonLinesWriter;
+import dev.heddle.json.JsonWriter;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,7 +43,7 @@ public final class HtmlReport {
             parts.add(part(part));
         }
         data.put("partitions", parts);
-        JsonLinesWriter.value(data, json);
+        JsonWriter.value(data, json);
         String safeJson = json.toString().replace("</", "<\\/");
         return TEMPLATE.replace("@TITLE@", escape(title)).replace("@DATA@", safeJson);
     }

@@ -1,15 +1,14 @@
 package dev.heddle.junit.fuzz;
 
+import dev.heddle.junit.internal.DurationText;
 import dev.heddle.sim.Simulation;
 import dev.heddle.sim.Strategy;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +27,6 @@ record FuzzOptions(List<String> tests, long seeds, Duration duration, int jobs, 
     static final Duration DEFAULT_HANG_AFTER = Duration.ofMinutes(5);
     private static final Pattern TEST = Pattern.compile(
             "\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}.$]*(#\\p{javaJavaIdentifierPart}+)?");
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final String OPTIONS = "--tests, --seeds, --duration, --jobs, --shard, --strategy, --out,"
             + " --first-seed, --hang-after, --determinism-sample, --canary, -h, --help";
 
@@ -139,23 +137,13 @@ record FuzzOptions(List<String> tests, long seeds, Duration duration, int jobs, 
                 + (max == Long.MAX_VALUE ? " up" : " to " + max) + ", was '" + text + "'");
     }
 
-    /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h} or ISO-8601 ({@code PT10M}), as {@code heddle.duration}. */
+    /** The {@link DurationText duration} {@code text} writes, above zero. */
     private static Duration duration(String option, String text) throws UsageError {
-        Matcher simple = SIMPLE_DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        try {
-            Duration d = simple.matches() ? switch (simple.group(2)) {
-                case "ms" -> Duration.ofMillis(Long.parseLong(simple.group(1)));
-                case "s" -> Duration.ofSeconds(Long.parseLong(simple.group(1)));
-                case "m" -> Duration.ofMinutes(Long.parseLong(simple.group(1)));
-                default -> Duration.ofHours(Long.parseLong(simple.group(1)));
-            } : Duration.parse(text.strip());
-            if (!d.isNegative() && !d.isZero()) {
-                return d;
-            }
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            // named below, with the value
+        Duration d = DurationText.parse(text).orElse(Duration.ZERO);
+        if (d.isNegative() || d.isZero()) {
+            throw new UsageError(option + " must be a duration above zero such as " + DurationText.EXAMPLES + ", was '"
+                    + text + "'");
         }
-        throw new UsageError(option + " must be a duration above zero such as 500ms, 30s, 10m, 2h or PT10M, was '"
-                + text + "'");
+        return d;
     }
 }

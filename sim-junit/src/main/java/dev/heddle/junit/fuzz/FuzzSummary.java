@@ -1,5 +1,8 @@
 package dev.heddle.junit.fuzz;
 
+import dev.heddle.json.JsonParser;
+import dev.heddle.json.JsonSyntaxException;
+import dev.heddle.json.JsonWriter;
 import dev.heddle.sim.Simulation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,7 +113,7 @@ record FuzzSummary(List<String> shards, long wallMillis, boolean canary, List<Te
         }
         json.put("failures", failureList);
         Files.createDirectories(out);
-        Files.writeString(out.resolve(FILE), JsonText.write(json));
+        Files.writeString(out.resolve(FILE), JsonWriter.indented(json));
     }
 
     /** The summary in {@code folder}/{@value #FILE}. @throws IllegalArgumentException saying what is wrong with it */
@@ -119,7 +122,7 @@ record FuzzSummary(List<String> shards, long wallMillis, boolean canary, List<Te
         Path file = folder.resolve(FILE);
         Map<String, Object> json;
         try {
-            json = (Map<String, Object>) JsonText.parse(Files.readString(file));
+            json = (Map<String, Object>) JsonParser.parse(Files.readString(file));
             if (!FORMAT.equals(json.get("format"))) {
                 throw new IllegalArgumentException("its format is '" + json.get("format") + "', not '" + FORMAT + "'");
             }
@@ -146,6 +149,8 @@ record FuzzSummary(List<String> shards, long wallMillis, boolean canary, List<Te
                     Math.round(((Number) json.get("wallSeconds")).doubleValue() * 1000),
                     !"not run".equals(json.get("canary")),
                     List.copyOf(tests), List.copyOf(failures));
+        } catch (JsonSyntaxException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("a member is missing or of the wrong type (" + e.getMessage() + ")", e);
         }

@@ -1,5 +1,8 @@
 package dev.heddle.sim.timeline;
 
+import dev.heddle.json.JsonParser;
+import dev.heddle.json.JsonSyntaxException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -92,8 +95,8 @@ public record TraceFile(Path path, Map<String, Object> header, List<String> line
     private static Map<String, Object> header(String name, String first) throws TraceFileException {
         Map<String, Object> header;
         try {
-            header = JsonLineParser.parse(first) instanceof Map<?, ?> m ? cast(m) : null;
-        } catch (IllegalArgumentException e) {
+            header = JsonParser.parse(first) instanceof Map<?, ?> m ? cast(m) : null;
+        } catch (JsonSyntaxException e) {
             header = null;
         }
         if (header == null || !TraceFormat.NAME.equals(header.get("format"))) {
@@ -109,12 +112,12 @@ public record TraceFile(Path path, Map<String, Object> header, List<String> line
 
     private static Map<String, Object> object(String name, int number, String line) throws TraceFileException {
         try {
-            if (JsonLineParser.parse(line) instanceof Map<?, ?> m) {
+            if (JsonParser.parse(line) instanceof Map<?, ?> m) {
                 return cast(m);
             }
             throw new TraceFileException(name + ":" + number + ": not a JSON object; each line of a trace is one");
-        } catch (IllegalArgumentException e) {
-            throw new TraceFileException(name + ":" + number + ": not JSON, " + e.getMessage()
+        } catch (JsonSyntaxException e) {
+            throw new TraceFileException(name + ":" + number + ": not JSON, column " + e.column() + ": " + e.problem()
                     + (line.endsWith("}") ? "" : " (cut short? the run that wrote it may have been killed)"));
         }
     }

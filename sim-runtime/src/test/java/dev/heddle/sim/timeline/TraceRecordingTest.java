@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.heddle.json.JsonParser;
+import dev.heddle.json.JsonSyntaxException;
 import dev.heddle.runtime.Heddle;
 import dev.heddle.sim.FailureKind;
 import dev.heddle.sim.Host;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,12 +49,13 @@ class TraceRecordingTest {
         b.join();
     };
 
-    private static List<Map<String, Object>> lines(Path file) throws IOException {
-        return Files.readAllLines(file).stream().map(l -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) JsonLineParser.parse(l);
-            return m;
-        }).toList();
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> lines(Path file) throws IOException, JsonSyntaxException {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            lines.add((Map<String, Object>) JsonParser.parse(line));
+        }
+        return lines;
     }
 
     private static List<Map<String, Object>> ofKind(List<Map<String, Object>> lines, String kind) {
