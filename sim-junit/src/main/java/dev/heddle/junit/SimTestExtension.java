@@ -65,76 +65,78 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
         Class<?> testClass = method.getDeclaringClass();
         String testId = BuildTool.simpleName(testClass.getName()) + "#" + method.getName();
         SeedFile seedFile = SeedFile.of(testId);
-        BuildTool buildTool = BuildTool.running();
-        SeedPlan plan = SeedPlan.of(settings);
-        StrategySettings strategy = StrategySettings.of(settings);
-        if (settings.instrument().length > 0) {
-            InstrumentingAgent.instrument(settings.instrument());
-        }
-        Object target = call.getTarget().orElse(null);
-        List<Object> arguments = call.getArguments();
-        SimBody body = sim -> invoke(method, target, arguments, sim);
-        DecisionLogReplay replay = DecisionLogReplay.of(settings);
-        if (replay != null) {
-            replay.run(seed -> configure(settings, seed), body, testClass, method.getName(), buildTool);
-            return;
-        }
-        DecisionLogFile decisionLogFile = DecisionLogFile.besides(seedFile);
-        SweepSummary summary = new SweepSummary();
-        summary.expect(settings.expectedProbes());
-        summary.expectFaults(settings.expectedFaults());
-        Seeds seeds = new Seeds(settings, testClass, method.getName(), buildTool, seedFile, body);
-        Optional<RegressionSeeds> regressions = plan.replay() ? Optional.empty() : RegressionSeeds.of(testClass);
-        List<RegressionSeeds.Entry> saved = regressions.map(r -> r.seedsOf(method.getName())).orElse(List.of());
-        for (RegressionSeeds.Entry entry : saved) {
-            StrategySettings its = StrategySettings.of(settings, entry.properties()::get);
-            try {
-                summary.add(seeds.run(entry.seed(), its, settings.checkDeterminism()).result());
-            } catch (SimulationFailure f) {
-                throw decisionLogFile.written(f, testClass, method.getName(), buildTool).withNote(
-                        "regression seed: saved in " + regressions.get().file().orElseThrow() + " line "
-                        + entry.line() + ", replayed before the sweep: the bug it once found is back");
+        try (seedFile) {
+            BuildTool buildTool = BuildTool.running();
+            SeedPlan plan = SeedPlan.of(settings);
+            StrategySettings strategy = StrategySettings.of(settings);
+            if (settings.instrument().length > 0) {
+                InstrumentingAgent.instrument(settings.instrument());
             }
-        }
-        SweepProgress progress = new SweepProgress(LOG, testId, plan);
-        SweepObserver observer = SweepObserver.current();
-        long ran = 0;
-        for (; plan.continues(ran, progress.elapsedNanos()); ran++) {
-            long seed = plan.seed(ran);
-            boolean twice = settings.checkDeterminism() || observer.checksDeterminism(seed);
-            Seeds.Run run;
-            try {
-                run = seeds.run(seed, strategy, twice);
-            } catch (SimulationFailure f) {
-                SimulationFailure logged = decisionLogFile.written(f, testClass, method.getName(), buildTool);
-                throw regressions.map(r -> logged.withNote(r.save(method.getName(), seed,
-                        strategy.rerunProperties(f.configuration()), what(f)))).orElse(logged);
+            Object target = call.getTarget().orElse(null);
+            List<Object> arguments = call.getArguments();
+            SimBody body = sim -> invoke(method, target, arguments, sim);
+            DecisionLogReplay replay = DecisionLogReplay.of(settings);
+            if (replay != null) {
+                replay.run(seed -> configure(settings, seed), body, testClass, method.getName(), buildTool);
+                return;
             }
-            observer.passed(seed, twice);
-            summary.add(run.result());
-            strategy.horizon().ran(run.configuration(), run.result().steps());
-            progress.ran(ran + 1, seed);
+            DecisionLogFile decisionLogFile = DecisionLogFile.besides(seedFile);
+            SweepSummary summary = new SweepSummary();
+            summary.expect(settings.expectedProbes());
+            summary.expectFaults(settings.expectedFaults());
+            Seeds seeds = new Seeds(settings, testClass, method.getName(), buildTool, seedFile, body);
+            Optional<RegressionSeeds> regressions = plan.replay() ? Optional.empty() : RegressionSeeds.of(testClass);
+            List<RegressionSeeds.Entry> saved = regressions.map(r -> r.seedsOf(method.getName())).orElse(List.of());
+            for (RegressionSeeds.Entry entry : saved) {
+                StrategySettings its = StrategySettings.of(settings, entry.properties()::get);
+                try {
+                    summary.add(seeds.run(entry.seed(), its, settings.checkDeterminism()).result());
+                } catch (SimulationFailure f) {
+                    throw decisionLogFile.written(f, testClass, method.getName(), buildTool).withNote(
+                            "regression seed: saved in " + regressions.get().file().orElseThrow() + " line "
+                            + entry.line() + ", replayed before the sweep: the bug it once found is back");
+                }
+            }
+            SweepProgress progress = new SweepProgress(LOG, testId, plan);
+            SweepObserver observer = SweepObserver.current();
+            long ran = 0;
+            for (; plan.continues(ran, progress.elapsedNanos()); ran++) {
+                long seed = plan.seed(ran);
+                boolean twice = settings.checkDeterminism() || observer.checksDeterminism(seed);
+                Seeds.Run run;
+                try {
+                    run = seeds.run(seed, strategy, twice);
+                } catch (SimulationFailure f) {
+                    SimulationFailure logged = decisionLogFile.written(f, testClass, method.getName(), buildTool);
+                    throw regressions.map(r -> logged.withNote(r.save(method.getName(), seed,
+                            strategy.rerunProperties(f.configuration()), what(f)))).orElse(logged);
+                }
+                observer.passed(seed, twice);
+                summary.add(run.result());
+                strategy.horizon().ran(run.configuration(), run.result().steps());
+                progress.ran(ran + 1, seed);
+            }
+            if (!saved.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, testId + " replayed " + saved.size() + " regression seed"
+                        + (saved.size() == 1 ? "" : "s") + " from " + regressions.get().file().orElseThrow()
+                        + " before the sweep");
+            }
+            String report = String.join("\n", Stream.of(summary.summary(ran), strategy.horizonSummary())
+                    .filter(part -> !part.isEmpty()).toList());
+            if (!report.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, testId + " " + report);
+            }
+            for (String warning : Stream.concat(summary.warnings(ran).stream(),
+                    strategy.horizonWarnings().stream()).toList()) {
+                LOG.log(System.Logger.Level.WARNING, testId + " " + warning);
+            }
+            List<ProbeRecord> missed = summary.missedExpectations();
+            List<FaultRecord> missedFaults = summary.missedFaults();
+            if ((!missed.isEmpty() || !missedFaults.isEmpty()) && !plan.replay() && observer.judgesExpectations()) {
+                throw new AssertionError(missedExpectationsMessage(testId, missed, missedFaults, summary, plan, ran));
+            }
+            progress.passed(ran);
         }
-        if (!saved.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, testId + " replayed " + saved.size() + " regression seed"
-                    + (saved.size() == 1 ? "" : "s") + " from " + regressions.get().file().orElseThrow()
-                    + " before the sweep");
-        }
-        String report = String.join("\n", Stream.of(summary.summary(ran), strategy.horizonSummary())
-                .filter(part -> !part.isEmpty()).toList());
-        if (!report.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, testId + " " + report);
-        }
-        for (String warning : Stream.concat(summary.warnings(ran).stream(),
-                strategy.horizonWarnings().stream()).toList()) {
-            LOG.log(System.Logger.Level.WARNING, testId + " " + warning);
-        }
-        List<ProbeRecord> missed = summary.missedExpectations();
-        List<FaultRecord> missedFaults = summary.missedFaults();
-        if ((!missed.isEmpty() || !missedFaults.isEmpty()) && !plan.replay() && observer.judgesExpectations()) {
-            throw new AssertionError(missedExpectationsMessage(testId, missed, missedFaults, summary, plan, ran));
-        }
-        progress.passed(ran);
     }
 
     private static String missedExpectationsMessage(String testId, List<ProbeRecord> missed,
