@@ -16,7 +16,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -111,7 +113,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                     throw regressions.map(r -> logged.withNote(r.save(method.getName(), seed,
                             strategy.rerunProperties(f.configuration()), what(f)))).orElse(logged);
                 }
-                observer.passed(seed, twice);
+                observer.passed(seed, twice, faultsFired(run.result()));
                 summary.add(run.result());
                 strategy.horizon().ran(run.configuration(), run.result().steps());
                 progress.ran(ran + 1, seed);
@@ -167,6 +169,17 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                     .append(" the kind from expectedFaults.");
         }
         return sb.toString();
+    }
+
+    /** The faults {@code result}'s run fired, by kind, in the run's order. */
+    private static Map<String, Long> faultsFired(SimulationResult result) {
+        Map<String, Long> fired = new LinkedHashMap<>();
+        for (FaultRecord f : result.faults()) {
+            if (f.fired() > 0) {
+                fired.put(f.name(), f.fired());
+            }
+        }
+        return fired;
     }
 
     /** What a failure says in its first line, less the seed, for the comment of its regression seed line. */

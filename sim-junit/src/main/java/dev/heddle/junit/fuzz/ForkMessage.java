@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * <p>Commands: {@code run UNIQUE_ID TEST FIRST_SEED COUNT MILLIS} (run up to COUNT seeds of the
  * test from FIRST_SEED, for at most MILLIS of wall time when MILLIS is above 0) and {@code quit}.
- * Reports: {@code ready} once the fork has started; {@code passed SEED CHECKED_TWICE} per seed
- * that passed; {@code failed SEED KIND STRATEGY SIGNATURE HEADLINE RERUN} per seed that
+ * Reports: {@code ready} once the fork has started; {@code passed SEED CHECKED_TWICE FAULTS} per
+ * seed that passed (FAULTS: {@code kind=count} pairs joined by commas, {@link FaultCounts}); {@code failed SEED KIND STRATEGY SIGNATURE HEADLINE RERUN} per seed that
  * failed, its folder written; {@code broken REPORT} when the test failed outside any seed (its class
  * cannot be built, a {@code @BeforeEach} throws), which every seed would repeat; and
  * {@code done} at the end of a {@code run}.

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
@@ -175,9 +176,9 @@ public final class FuzzFork {
         }
 
         @Override
-        public void passed(long seed, boolean checkedTwice) {
+        public void passed(long seed, boolean checkedTwice, Map<String, Long> faultsFired) {
             passed++;
-            send(ForkMessage.of("passed", Simulation.hex(seed), checkedTwice ? 1 : 0));
+            send(ForkMessage.of("passed", Simulation.hex(seed), checkedTwice ? 1 : 0, FaultCounts.text(faultsFired)));
         }
 
         @Override

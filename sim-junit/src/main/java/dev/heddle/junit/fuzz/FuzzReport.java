@@ -20,6 +20,11 @@ final class FuzzReport {
         to.printf(Locale.ROOT, "heddle fuzz: %d test%s, %d seeds in %.1f s (%.0f seeds/s), %d checked twice for"
                         + " determinism; shards %s%n", tests, tests == 1 ? "" : "s", summary.seeds(), seconds,
                 summary.seeds() / Math.max(seconds, 1e-3), summary.checkedTwice(), String.join(" ", summary.shards()));
+        for (TestTally t : summary.tests()) {
+            if (!t.faults().isEmpty()) {
+                to.println("faults fired in the seeds that passed, " + t.test() + ": " + FaultCounts.line(t.faults()));
+            }
+        }
         List<SignatureGroup> groups = summary.groups();
         List<SignatureGroup> bugs = groups.stream().filter(g -> !g.canary()).toList();
         if (summary.canary()) {

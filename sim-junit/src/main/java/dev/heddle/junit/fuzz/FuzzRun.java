@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,6 +46,7 @@ final class FuzzRun {
         long seeds;
         long checkedTwice;
         final List<SeedRange> ranges = new ArrayList<>();
+        final Map<String, Long> faults = new TreeMap<>();
     }
 
     FuzzRun(FuzzOptions options, List<FuzzTarget> targets, FuzzProgress progress, long startNanos) {
@@ -70,7 +72,7 @@ final class FuzzRun {
         }
         List<TestTally> tests = new ArrayList<>();
         tallies.forEach((t, tally) -> tests.add(new TestTally(t.name(), tally.seeds, tally.checkedTwice,
-                SeedRange.coalesce(tally.ranges))));
+                SeedRange.coalesce(tally.ranges), Map.copyOf(tally.faults))));
         List<FuzzFailure> sorted = new ArrayList<>(failures);
         sorted.sort(FuzzFailure.ORDER);
         return new FuzzSummary(List.of(options.shard().toString()), (System.nanoTime() - start) / 1_000_000,
@@ -145,6 +147,9 @@ final class FuzzRun {
                     ended++;
                     fork.warmedUp();
                     seedEnded(target, m.field(1).equals("1"), null);
+                    synchronized (tallies) {
+                        FaultCounts.addText(m.field(2), tallies.get(target).faults);
+                    }
                 }
                 case "failed" -> {
                     ended++;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a fuzz run found, as {@code summary.json} keeps it and {@code fuzz merge} reads it back:
@@ -82,6 +83,7 @@ record FuzzSummary(List<String> shards, long wallMillis, boolean canary, List<Te
             m.put("seeds", t.seeds());
             m.put("checkedTwice", t.checkedTwice());
             m.put("seedRanges", t.ranges().stream().map(SeedRange::text).toList());
+            m.put("faultsFired", new TreeMap<>(t.faults()));
             testList.add(m);
         }
         json.put("tests", testList);
@@ -135,8 +137,13 @@ record FuzzSummary(List<String> shards, long wallMillis, boolean canary, List<Te
                     ranges.add(new SeedRange(Simulation.parseSeed((String) pair.get(0)),
                             Simulation.parseSeed((String) pair.get(1))));
                 }
+                Map<String, Long> faults = new TreeMap<>();
+                Object fired = m.get("faultsFired");
+                if (fired != null) {
+                    ((Map<String, Object>) fired).forEach((kind, count) -> faults.put(kind, (Long) count));
+                }
                 tests.add(new TestTally((String) m.get("test"), (Long) m.get("seeds"), (Long) m.get("checkedTwice"),
-                        List.copyOf(ranges)));
+                        List.copyOf(ranges), Map.copyOf(faults)));
             }
             List<FuzzFailure> failures = new ArrayList<>();
             for (Object o : (List<Object>) json.get("failures")) {

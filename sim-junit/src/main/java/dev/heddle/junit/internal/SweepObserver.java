@@ -1,5 +1,6 @@
 package dev.heddle.junit.internal;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,8 +35,11 @@ public abstract class SweepObserver {
         return false;
     }
 
-    /** {@code seed} passed; {@code checkedTwice} when it ran twice for the determinism check. */
-    public void passed(long seed, boolean checkedTwice) {}
+    /**
+     * {@code seed} passed; {@code checkedTwice} when it ran twice for the determinism check;
+     * {@code faultsFired}, the faults its run fired, by kind (kinds that fired only).
+     */
+    public void passed(long seed, boolean checkedTwice, Map<String, Long> faultsFired) {}
 
     /**
      * Whether a sweep that passed fails on {@code expectedProbes} and {@code expectedFaults} it did

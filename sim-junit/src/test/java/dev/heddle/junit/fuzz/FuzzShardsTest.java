@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.heddle.junit.SimTest;
 import dev.heddle.sim.Sim;
+import dev.heddle.sim.SimContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +28,14 @@ class FuzzShardsTest {
 
     /** Run by the fuzz runner's forks below, never on their own. */
     static class Samples {
-        /** Fails on one seed in 100, whatever the strategy. */
+        /** Fires a fault of its own seed % 3 times; fails on one seed in 100, whatever the strategy. */
         @SimTest
         void failsOnSeedsEndingIn7(Sim sim) {
+            SimContext context = SimContext.current().orElseThrow();
+            context.faultConfigured("test.fault");
+            for (long i = 0; i < sim.seed() % 3; i++) {
+                context.faultFired("test.fault");
+            }
             if (sim.seed() % 100 == 7) {
                 throw new IllegalStateException("seed " + sim.seed() + " ends in 7");
             }
@@ -87,5 +94,9 @@ class FuzzShardsTest {
             assertTrue(Files.isRegularFile(dir.resolve("merged").resolve(f.folder()).resolve("report.txt")), f.folder());
         }
         assertTrue(merge.out().contains("FAILED: 2 seeds fail, 1 signature (one bug each):"), merge.out());
+        // Seeds 0 to 127 fire seed % 3 faults each, 127 in all; the two that failed (7 and 107) count none.
+        assertEquals(Map.of("test.fault", 124L), merged.tests().getFirst().faults());
+        assertTrue(merge.out().contains("faults fired in the seeds that passed, " + test
+                + "#failsOnSeedsEndingIn7: test.fault=124"), merge.out());
     }
 }
