@@ -27,7 +27,8 @@ final class ChannelWait {
             if (end == null && limitMillis <= 0) {
                 return SelectableOp.await(op);
             }
-            Select<T> select = Select.<T>select().biased().on(new ClosedIsAResult<>(op), v -> v);
+            // A socket closed under the waiting task ends the wait: the op's closed outcome is its result.
+            Select<T> select = Select.<T>select().biased().on(op.orClosed(), v -> v.orElseGet(op::result));
             if (end != null) {
                 select.on(end, ignored -> endValue);
             }

@@ -160,7 +160,7 @@ public final class SimulatedSelector extends AbstractSelector {
         for (SimulatedSelectionKey key : keys) {
             if (key.isValid()) {
                 for (SelectableOp<?> op : key.simulated().readinessOps(key.interestOps())) {
-                    select.on(new ClosedIsAResult<>(op), ready -> true);
+                    select.on(op.orClosed(), ready -> true); // a key closed under the select is ready too
                 }
             }
         }
