@@ -88,56 +88,20 @@ final class LiveFrames {
     /**
      * One frame: its place in the code, its locals ({@code this} first in an instance method;
      * primitive slots as the JDK's opaque objects) and the monitors it entered (for a thread
-     * blocked entering one, that one too, last). Its {@link #element()} is made when first asked
-     * for: the search for held locks walks a stack at a sampled suspension and mostly finds none.
+     * blocked entering one, that one too, last).
      */
-    static final class Frame {
-        private final StackWalker.StackFrame frame;
-        private final Object[] locals;
-        private final Object[] monitors;
-        private StackTraceElement element;
-
-        Frame(StackWalker.StackFrame frame, Object[] locals, Object[] monitors) {
-            this.frame = frame;
-            this.locals = locals;
-            this.monitors = monitors;
-        }
-
-        Class<?> declaringClass() {
-            return frame.getDeclaringClass();
-        }
-
-        StackTraceElement element() {
-            if (element == null) {
-                element = frame.toStackTraceElement();
-            }
-            return element;
-        }
-
-        Object[] locals() {
-            return locals;
-        }
-
-        Object[] monitors() {
-            return monitors;
-        }
-
+    record Frame(Class<?> declaringClass, StackTraceElement element, Object[] locals, Object[] monitors) {
         String className() {
-            return frame.getClassName();
+            return element.getClassName();
         }
 
         String methodName() {
-            return frame.getMethodName();
+            return element.getMethodName();
         }
 
         /** The frame's {@code this}, or null in a static method or a frame without locals. */
         Object receiver() {
             return locals.length == 0 ? null : locals[0];
-        }
-
-        @Override
-        public String toString() {
-            return element().toString();
         }
     }
 
@@ -168,7 +132,7 @@ final class LiveFrames {
             Object continuation = CONTINUATION.get(thread);
             StackWalker walker = (StackWalker) PLAIN_WALKER.invoke(null, CLASSES, null, SCOPE, continuation);
             return walker.walk(frames -> frames.limit(limit)
-                    .map(f -> new Frame(f, NONE, NONE)).toList());
+                    .map(f -> new Frame(f.getDeclaringClass(), f.toStackTraceElement(), NONE, NONE)).toList());
         } catch (ReflectiveOperationException | RuntimeException e) {
             return List.of();
         }
@@ -216,7 +180,7 @@ final class LiveFrames {
     }
 
     private static Frame frame(StackWalker.StackFrame f) {
-        return new Frame(f, invoke(LOCALS, f), invoke(MONITORS, f));
+        return new Frame(f.getDeclaringClass(), f.toStackTraceElement(), invoke(LOCALS, f), invoke(MONITORS, f));
     }
 
     private static Object[] invoke(Method accessor, StackWalker.StackFrame frame) {
