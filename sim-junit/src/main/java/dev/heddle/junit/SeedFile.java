@@ -26,10 +26,13 @@ final class SeedFile implements AutoCloseable {
     static final String DEFAULT_DIRECTORY = "target/heddle";
 
     private final Path path;
+    private final Path traceFile;
     private FileChannel channel;
 
     private SeedFile(Path path) {
         this.path = path;
+        String name = path.getFileName().toString();
+        this.traceFile = path.resolveSibling(name.substring(0, name.length() - ".seed".length()) + TraceFormat.SUFFIX);
     }
 
     static SeedFile of(String testId) {
@@ -46,8 +49,7 @@ final class SeedFile implements AutoCloseable {
 
     /** Beside it, {@code <Class>#<method>.trace.jsonl}: where a failed seed's replay writes its trace. */
     Path traceFile() {
-        String name = path.getFileName().toString();
-        return path.resolveSibling(name.substring(0, name.length() - ".seed".length()) + TraceFormat.SUFFIX);
+        return traceFile;
     }
 
     /**

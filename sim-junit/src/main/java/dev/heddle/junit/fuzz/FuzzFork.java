@@ -41,7 +41,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class FuzzFork {
     private final PrintStream protocol;
     private final Path out;
-    private final Launcher launcher = LauncherFactory.create();
+    /**
+     * One launcher session for the fork's life: a launcher from {@code LauncherFactory.create()}
+     * opens a session, and so looks up the engines and listeners again, for every range it runs,
+     * which took as long as a 64-seed range of a small test.
+     */
+    private final Launcher launcher = LauncherFactory.openSession().getLauncher();
     private final ForkObserver observer;
     /** The signatures whose first failure this fork has shrunk. */
     private final Set<String> shrunkSignatures = new HashSet<>();
