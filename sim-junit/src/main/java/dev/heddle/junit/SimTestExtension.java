@@ -86,7 +86,8 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             SweepSummary summary = new SweepSummary();
             summary.expect(settings.expectedProbes());
             summary.expectFaults(settings.expectedFaults());
-            Seeds seeds = new Seeds(settings, testClass, method.getName(), buildTool, seedFile, body);
+            Seeds seeds = new Seeds(settings, testClass, method.getName(), buildTool, seedFile, body,
+                    RerunProperties.of(settings.rerunProperties()));
             Optional<RegressionSeeds> regressions = plan.replay() ? Optional.empty() : RegressionSeeds.of(testClass);
             List<RegressionSeeds.Entry> saved = regressions.map(r -> r.seedsOf(method.getName())).orElse(List.of());
             for (RegressionSeeds.Entry entry : saved) {
@@ -217,9 +218,12 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
                 .schedulingPoints(settings.instrument().length > 0);
     }
 
-    /** Runs one seed of one test method as its sweep runs it, with its rerun command and seed file. */
+    /**
+     * Runs one seed of one test method as its sweep runs it, with its rerun command and seed file;
+     * {@code ownProperties}, the test's own {@code -D} options its rerun commands repeat.
+     */
     private record Seeds(SimTest settings, Class<?> testClass, String method, BuildTool buildTool, SeedFile seedFile,
-                         SimBody body) {
+                         SimBody body, List<String> ownProperties) {
         record Run(RunConfiguration configuration, SimulationResult result) {
         }
 
@@ -228,7 +232,7 @@ public final class SimTestExtension implements InvocationInterceptor, ParameterR
             Simulation simulation = TraceFiles.apply(strategy.apply(configure(settings, seed)), seedFile);
             RunConfiguration run = simulation.configuration();
             List<String> rerunProperties = new ArrayList<>(strategy.rerunProperties(run));
-            rerunProperties.addAll(RerunProperties.of(settings.rerunProperties()));
+            rerunProperties.addAll(ownProperties);
             simulation.rerunCommand(s -> buildTool.rerunCommand(testClass.getName(), method, s, rerunProperties));
             seedFile.record(seed);
             return new Run(run, twice ? simulation.checkDeterminism(body) : simulation.run(body));
